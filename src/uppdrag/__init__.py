@@ -1,0 +1,6 @@
+"""uppdrag: Utbildning Skaraborgs uppdragsbeskrivningar som validerad data.
+
+The CLI lives in uppdrag.cli; everything else is a library that returns findings as data.
+"""
+
+__version__ = "0.1.0"

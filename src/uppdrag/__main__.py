@@ -1,0 +1,3 @@
+from uppdrag.cli import main
+
+main()

@@ -1,0 +1,208 @@
+"""Read a workspace of YAML files into models, collecting every problem as a finding."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding, Location, error
+from .models import Background, Mission, SchoolBreak, SharedFile, SteeringDocument
+from .schema_errors import schema_findings
+from .yamlsource import KeyPath, SourceMap, YamlSyntaxError, parse_yaml
+
+MAX_FILE_BYTES = 1024 * 1024  # a real mission is a few kilobytes
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class UsageError(Exception):
+    """The user asked for something that cannot be done (a path that does not exist)."""
+
+
+@dataclass
+class Source:
+    """A file as read: its name as shown to the user and where its nodes stand."""
+
+    path: Path
+    source_map: SourceMap
+
+    @property
+    def display(self) -> str:
+        return str(self.path)
+
+    def locate(self, *key_path: str | int) -> Location:
+        position = self.source_map.value_position(tuple(key_path))
+        return Location(self.display, position.line, position.column)
+
+    def locate_key(self, *key_path: str | int) -> Location:
+        position = self.source_map.key_position(tuple(key_path))
+        return Location(self.display, position.line, position.column)
+
+
+@dataclass
+class LoadedMission:
+    mission: Mission
+    source: Source
+
+
+@dataclass
+class LoadedShared:
+    shared: SharedFile
+    source: Source
+
+
+@dataclass
+class Workspace:
+    folder: Path
+    missions: list[LoadedMission] = field(default_factory=list)
+    shared: list[LoadedShared] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # every file read, valid or not
+
+    def mission(self, mission_id: str) -> LoadedMission | None:
+        return next((m for m in self.missions if m.mission.id == mission_id), None)
+
+    @property
+    def steering_documents(self) -> dict[str, SteeringDocument]:
+        return {d.id: d for s in self.shared for d in s.shared.steering_documents}
+
+    @property
+    def backgrounds(self) -> dict[str, Background]:
+        return {b.id: b for s in self.shared for b in s.shared.backgrounds}
+
+    @property
+    def school_breaks(self) -> list[SchoolBreak] | None:
+        for loaded in self.shared:
+            if loaded.shared.school_breaks is not None:
+                return loaded.shared.school_breaks
+        return None
+
+
+def is_shared_file(path: Path) -> bool:
+    return path.name.startswith("_")
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files directly in folder; links are listed (and reported if broken), not walked."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise UsageError(f"kan inte läsa mappen '{folder}': {exc.strerror}") from None
+    return [p for p in entries if p.suffix in YAML_SUFFIXES and not _is_dir(p)]
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _offset_location(display: str, data: bytes, offset: int) -> Location:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Location(display, data.count(b"\n", 0, offset) + 1, column)
+
+
+def read_text(path: Path) -> tuple[str | None, list[Finding]]:
+    """The file's text, or a finding saying why it cannot be read as a UTF-8 text file."""
+    display = str(path)
+    here = Location(display)
+    try:
+        info = os.stat(path)  # follows links; a link loop fails here instead of hanging
+        if not stat.S_ISREG(info.st_mode):
+            return None, [error(here, "not-a-file", "är inte en vanlig fil")]
+        if info.st_size > MAX_FILE_BYTES:
+            size = f"{info.st_size / 1024 / 1024:.1f}".replace(".", ",")
+            return None, [error(here, "too-large", f"filen är för stor ({size} MB; högst 1 MB)")]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [error(here, "unreadable", f"kan inte läsa filen: {exc.strerror or exc}")]
+    if b"\x00" in data:
+        return None, [error(here, "binary", "filen är binär, inte en YAML-textfil")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start]
+        return None, [
+            error(
+                _offset_location(display, data, exc.start),
+                "encoding",
+                f"ogiltig UTF-8 (byte 0x{byte:02X}); spara filen med teckenkodningen UTF-8",
+            )
+        ]
+    return text, []
+
+
+def _validate(model: type[BaseModel], data: dict, source: Source, reported: set[KeyPath]) -> tuple[BaseModel | None, list[Finding]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, schema_findings(exc, model, source.source_map, source.display, reported)
+
+
+def read_file(path: Path, workspace: Workspace) -> list[Finding]:
+    """Read one file into the workspace; return what is wrong with it."""
+    workspace.files.append(path)
+    text, findings = read_text(path)
+    if text is None:
+        return findings
+    try:
+        parsed = parse_yaml(text)
+    except YamlSyntaxError as exc:
+        return [error(Location(str(path), exc.position.line, exc.position.column), "yaml", exc.message)]
+    source = Source(path, parsed.source_map)
+    findings = [
+        error(Location(str(path), p.position.line, p.position.column), "yaml", p.message) for p in parsed.problems
+    ]
+    if parsed.data is None:
+        return findings + [error(Location(str(path)), "empty", "filen är tom")]
+    if not isinstance(parsed.data, dict):
+        kind = "en lista" if isinstance(parsed.data, list) else "ett enkelt värde"
+        return findings + [
+            error(source.locate(), "top-level", f"filen måste vara en mappning (nyckel: värde) överst, inte {kind}")
+        ]
+    reported = {p.path for p in parsed.problems}
+    if is_shared_file(path):
+        shared, schema = _validate(SharedFile, parsed.data, source, reported)
+        if shared is not None and not findings:
+            workspace.shared.append(LoadedShared(shared, source))  # type: ignore[arg-type]
+    else:
+        mission, schema = _validate(Mission, parsed.data, source, reported)
+        if mission is not None and not findings:
+            workspace.missions.append(LoadedMission(mission, source))  # type: ignore[arg-type]
+    return findings + schema
+
+
+def load_workspace(folder: Path, only: list[Path] | None = None) -> tuple[Workspace, list[Finding]]:
+    """Read folder's shared files and its missions (or only the given ones) without judging
+    how they fit together: that is rules.check_workspace's job."""
+    if not folder.is_dir():
+        raise UsageError(f"mappen '{folder}' finns inte")
+    workspace = Workspace(folder)
+    findings: list[Finding] = []
+    files = yaml_files(folder)
+    shared = [p for p in files if is_shared_file(p)]
+    missions = [p for p in files if not is_shared_file(p)] if only is None else only
+    for path in shared + missions:
+        findings += read_file(path, workspace)
+    return workspace, findings
+
+
+def group_paths(paths: list[Path]) -> dict[Path, list[Path] | None]:
+    """Folders to check, each with the files named in it (None: all of its files)."""
+    groups: dict[Path, list[Path] | None] = {}
+    for path in paths:
+        if _is_dir(path):
+            groups[path] = None
+        elif path.exists() or path.is_symlink():
+            folder = path.parent
+            if groups.get(folder, []) is not None:
+                named = groups.setdefault(folder, [])
+                if path not in named and not is_shared_file(path):
+                    named.append(path)
+        else:
+            raise UsageError(f"sökvägen '{path}' finns inte")
+    return groups

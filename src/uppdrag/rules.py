@@ -1,0 +1,140 @@
+"""Checks that span files: ids, references between files, and the yearly revision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .findings import Finding, error, format_key_path, warning
+from .loading import LoadedMission, Workspace
+from .schema_errors import suggest
+
+
+def _unknown(kind: str, value: str, known: list[str]) -> str:
+    close = suggest(value, known)
+    if close:
+        return f"okänt {kind} '{value}' (menade du '{close}'?)"
+    return f"okänt {kind} '{value}'; kända: {', '.join(known) or 'inga'}"
+
+
+def check_workspace(workspace: Workspace, today: dt.date) -> list[Finding]:
+    """Everything that needs more than one file, or the date, to judge."""
+    findings = _check_shared(workspace)
+    seen: dict[str, LoadedMission] = {}
+    for loaded in workspace.missions:
+        mission, source = loaded.mission, loaded.source
+        stem = source.path.stem
+        if mission.id != stem:
+            findings.append(
+                error(source.locate("id"), "id-filename", f"id '{mission.id}' ska vara samma som filnamnet ('{stem}')", "id")
+            )
+        if mission.id in seen:
+            other = seen[mission.id].source.locate("id")
+            findings.append(error(source.locate("id"), "duplicate-id", f"id '{mission.id}' används redan i {other}", "id"))
+        seen.setdefault(mission.id, loaded)
+        findings += _check_references(loaded, workspace)
+        findings += _check_revision(loaded, today)
+    return findings
+
+
+def _check_shared(workspace: Workspace) -> list[Finding]:
+    findings = []
+    steering = workspace.steering_documents
+    first_seen: dict[tuple[str, str], str] = {}
+    for loaded in workspace.shared:
+        shared, source = loaded.shared, loaded.source
+        for kind, key, items in (
+            ("styrdokument", "styrdokument", shared.steering_documents),
+            ("bakgrund", "bakgrunder", shared.backgrounds),
+        ):
+            for index, item in enumerate(items):
+                where = source.locate(key, index, "id")
+                if (kind, item.id) in first_seen:
+                    findings.append(
+                        error(where, "duplicate-id", f"{kind}et '{item.id}' finns redan i {first_seen[(kind, item.id)]}", format_key_path((key, index, "id")))
+                    )
+                first_seen.setdefault((kind, item.id), str(where))
+        for b_index, background in enumerate(shared.backgrounds):
+            for s_index, block in enumerate(background.blocks):
+                if block.goal_list is not None and block.goal_list not in steering:
+                    findings.append(
+                        error(
+                            source.locate("bakgrunder", b_index, "stycken", s_index, "mållista"),
+                            "reference",
+                            _unknown("styrdokument", block.goal_list, list(steering)),
+                            format_key_path(("bakgrunder", b_index, "stycken", s_index, "mållista")),
+                        )
+                    )
+    return findings
+
+
+def _check_references(loaded: LoadedMission, workspace: Workspace) -> list[Finding]:
+    mission, source = loaded.mission, loaded.source
+    findings = []
+    backgrounds = workspace.backgrounds
+    if mission.background not in backgrounds:
+        findings.append(
+            error(source.locate("bakgrund"), "reference", _unknown("bakgrund", mission.background, list(backgrounds)), "bakgrund")
+        )
+    steering = workspace.steering_documents.get(mission.steering_document)
+    if steering is None:
+        known = list(workspace.steering_documents)
+        findings.append(
+            error(
+                source.locate("styrdokument"),
+                "reference",
+                _unknown("styrdokument", mission.steering_document, known),
+                "styrdokument",
+            )
+        )
+        return findings
+    goal_ids = [g.id for g in steering.goals]
+    goal_refs = (
+        [(("syfte", "mål", i, "mål"), g.goal) for i, g in enumerate(mission.purpose.goals)]
+        + [(("syfte", "fokus", i), g) for i, g in enumerate(mission.purpose.focus)]
+        + [(("uppdrag", "grupper", i, "mål"), g.goal) for i, g in enumerate(mission.assignments.groups) if g.goal]
+    )
+    for path, goal_id in goal_refs:
+        if goal_id not in goal_ids:
+            message = _unknown("mål", goal_id, goal_ids) + f" i {steering.name}"
+            findings.append(error(source.locate(*path), "reference", message, format_key_path(path)))
+    return findings
+
+
+def _check_revision(loaded: LoadedMission, today: dt.date) -> list[Finding]:
+    mission, source = loaded.mission, loaded.source
+    findings = []
+    if mission.revised and mission.adopted and mission.revised < mission.adopted:
+        findings.append(
+            error(source.locate("reviderad"), "revision", f"reviderad {mission.revised} ligger före antagen {mission.adopted}", "reviderad")
+        )
+    if mission.revised and mission.revised > today:
+        findings.append(
+            warning(source.locate("reviderad"), "revision", f"reviderad {mission.revised} ligger i framtiden", "reviderad")
+        )
+    elif mission.revised and mission.revised < _one_year_before(today):
+        findings.append(
+            warning(
+                source.locate("reviderad"),
+                "revision-due",
+                f"senast reviderad {mission.revised}, mer än ett år sedan; dags för den årliga revideringen",
+                "reviderad",
+            )
+        )
+    years = mission.assignments.years
+    if years and years[1] < today.year:
+        findings.append(
+            warning(
+                source.locate("uppdrag", "period"),
+                "period-ended",
+                f"uppdragsperioden {mission.assignments.period} har löpt ut",
+                "uppdrag.period",
+            )
+        )
+    return findings
+
+
+def _one_year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)

@@ -1,0 +1,135 @@
+"""Pydantic validation errors as located, Swedish findings."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding, Location, error, format_key_path
+from .models import KOMMUNER, ROLLER, VECKODAGAR
+from .yamlsource import KeyPath, SourceMap
+
+_CHOICE_NOUNS = {
+    frozenset(KOMMUNER): "okänd kommun",
+    frozenset(VECKODAGAR): "okänd veckodag",
+    frozenset(ROLLER): "okänd roll",
+}
+_PATTERN_HINTS = {
+    "a-z0-9": "använd små bokstäver a–z, siffror och bindestreck",
+    "[0-5]": 'skriv klockslaget som TT:MM, t.ex. "09:00"',
+    r"\d{2}-\d{2}": "skriv MM-DD, t.ex. 12-22",
+}
+_TYPE_NAMES = {
+    "string_type": "en text",
+    "int_type": "ett heltal",
+    "int_parsing": "ett heltal",
+    "int_from_float": "ett heltal",
+    "bool_type": "true eller false",
+    "bool_parsing": "true eller false",
+    "list_type": "en lista",
+    "dict_type": "en mappning (nyckel: värde)",
+    "model_type": "en mappning (nyckel: värde)",
+    "model_attributes_type": "en mappning (nyckel: värde)",
+    "date_type": "ett datum ÅÅÅÅ-MM-DD",
+}
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
+    """The closest choice to a misspelt word, or None ("Lidkoping" -> "Lidköping")."""
+    choices = list(choices)
+    folded = {c.casefold(): c for c in choices}
+    if word.casefold() in folded:
+        return folded[word.casefold()]
+    match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else None
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys a mapping at loc may have, following the models down from model."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
+        current = _model_in(field.annotation) if field else None
+    if current is None:
+        return []
+    return [f.alias or n for n, f in current.model_fields.items()]
+
+
+def _message(err: dict, model: type[BaseModel]) -> tuple[str, str]:
+    """(code, Swedish message) for one pydantic error."""
+    kind, loc, value, ctx = err["type"], err["loc"], err.get("input"), err.get("ctx") or {}
+    if kind == "missing":
+        return "missing-key", f"nyckeln '{loc[-1]}' saknas"
+    if kind == "extra_forbidden":
+        allowed = allowed_keys(model, loc[:-1])
+        close = suggest(str(loc[-1]), allowed)
+        hint = f" (menade du '{close}'?)" if close else f"; tillåtna nycklar: {', '.join(allowed)}"
+        return "unknown-key", f"okänd nyckel '{loc[-1]}'{hint}"
+    if kind in ("literal_error", "enum"):
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        noun = _CHOICE_NOUNS.get(frozenset(choices), "ogiltigt värde")
+        close = suggest(str(value), choices) if isinstance(value, str) else None
+        hint = f" (menade du '{close}'?)" if close else f"; tillåtna: {', '.join(choices)}"
+        return "unknown-value", f"{noun} {_shown(value)}{hint}"
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        hint = next((h for key, h in _PATTERN_HINTS.items() if key in pattern), "fel format")
+        return "format", f"ogiltigt värde {_shown(value)}: {hint}"
+    if kind == "string_too_short":
+        return "empty", "får inte vara tom"
+    if kind == "too_short":
+        return "empty", "listan får inte vara tom"
+    if kind == "greater_than_equal":
+        return "range", f"måste vara minst {ctx.get('ge')}, inte {_shown(value)}"
+    if kind == "less_than_equal":
+        return "range", f"får vara högst {ctx.get('le')}, inte {_shown(value)}"
+    if kind == "value_error":
+        return "invalid", str(err["msg"]).removeprefix("Value error, ")
+    if kind in _TYPE_NAMES:
+        if kind == "date_type" and hasattr(value, "hour"):
+            return "type", "ska vara ett datum utan klockslag (ÅÅÅÅ-MM-DD)"
+        received = "ingenting" if value is None else _shown(value)
+        return "type", f"måste vara {_TYPE_NAMES[kind]}, inte {received}"
+    return "invalid", f"ogiltigt värde: {err['msg']}"
+
+
+def schema_findings(
+    exc: ValidationError,
+    model: type[BaseModel],
+    source_map: SourceMap,
+    file: str,
+    already_reported: set[KeyPath] = frozenset(),  # type: ignore[assignment]
+) -> list[Finding]:
+    findings = []
+    for err in exc.errors(include_url=False):
+        loc: KeyPath = tuple(err["loc"])
+        if any(loc[: len(p)] == p for p in already_reported):
+            continue  # the YAML layer already said what is wrong here (an impossible date)
+        code, message = _message(err, model)
+        if code == "unknown-key":
+            position = source_map.key_position(loc)
+        else:
+            position = source_map.value_position(loc)
+        findings.append(error(Location(file, position.line, position.column), code, message, format_key_path(loc)))
+    return findings

@@ -1,0 +1,28 @@
+"""The whole check of `uppdrag validate`: read, check each file, then check them together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .findings import CheckResult
+from .loading import Workspace, group_paths, load_workspace
+from .rules import check_workspace
+
+
+def validate_paths(paths: list[Path], today: dt.date) -> CheckResult:
+    """Check folders and files; a file is checked with the shared `_` files of its folder."""
+    files: list[str] = []
+    findings = []
+    for folder, only in group_paths(paths).items():
+        workspace, found = load_workspace(folder, only)
+        files += [str(p) for p in workspace.files]
+        findings += found + check_workspace(workspace, today)
+    return CheckResult(files, findings)
+
+
+def open_workspace(folder: Path, today: dt.date) -> tuple[Workspace, CheckResult]:
+    """A workspace for the other commands, with what validate would say of it."""
+    workspace, findings = load_workspace(folder)
+    findings += check_workspace(workspace, today)
+    return workspace, CheckResult([str(p) for p in workspace.files], findings)

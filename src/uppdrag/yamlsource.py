@@ -1,0 +1,301 @@
+"""Safe YAML reading that keeps the line and column of every key and value.
+
+PyYAML's loaders lose positions, keep the last of duplicate keys and recurse once per level of
+nesting. This module builds plain Python data straight from the parser's event stream instead,
+so it never constructs arbitrary objects, never recurses, and can point at the exact node.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+try:  # libyaml is an order of magnitude faster; the pure-Python parser gives the same events
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+KeyPath = tuple[str | int, ...]
+
+MAX_DEPTH = 64
+# Nodes after expanding aliases: a real mission has a few hundred, a "billion laughs" file
+# has billions. Counting expansions stops such a file long before memory or time suffers.
+MAX_NODES = 100_000
+
+_CORE_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+# YAML 1.1 reads 9:30 as the base-60 integer 570; in these files it is always a time of day.
+_CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
+
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """A flaw found while reading that does not stop the rest of the file from being checked."""
+
+    position: Position
+    path: KeyPath
+    message: str
+
+
+class YamlSyntaxError(Exception):
+    """The text cannot be read as YAML data at all."""
+
+    def __init__(self, position: Position, message: str):
+        super().__init__(message)
+        self.position = position
+        self.message = message
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a parsed document stands in its file."""
+
+    values: dict[KeyPath, Position] = field(default_factory=dict)
+    keys: dict[KeyPath, Position] = field(default_factory=dict)
+
+    def value_position(self, path: KeyPath) -> Position:
+        """The value at path, or its nearest ancestor that has a position."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return Position(1, 1)
+
+    def key_position(self, path: KeyPath) -> Position:
+        return self.keys.get(path) or self.value_position(path)
+
+
+@dataclass
+class ParsedYaml:
+    data: Any
+    source_map: SourceMap
+    problems: list[YamlProblem]
+
+
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+_SYNTAX_MESSAGES = [
+    ("cannot start any token", "tabbtecken eller otillåtet tecken; använd mellanslag för indrag"),
+    ("tab character", "tabbtecken i indraget; använd mellanslag"),
+    ("mapping values are not allowed here", "kolon på oväntat ställe (behöver texten citattecken?)"),
+    ("could not find expected ':'", "hittade inte väntat ':' efter en nyckel"),
+    ("did not find expected key", "hittade inte väntad nyckel (fel indrag?)"),
+    ("did not find expected '-' indicator", "hittade inte väntat '-' (fel indrag i listan?)"),
+    ("block sequence entries are not allowed here", "listpunkt på oväntat ställe (fel indrag?)"),
+    ("did not find expected ',' or ']'", "hittade inte väntat ',' eller ']'"),
+    ("did not find expected ',' or '}'", "hittade inte väntat ',' eller '}'"),
+    ("found unexpected end of stream", "filen tar slut oväntat (saknas ett avslutande citattecken?)"),
+    ("found unknown escape character", "okänd escape-sekvens i citerad text"),
+    ("special characters are not allowed", "otillåtet kontrolltecken i filen"),
+    ("control characters are not allowed", "otillåtet kontrolltecken i filen"),
+    ("found undefined tag handle", "okänd tagg"),
+    ("expected alphabetic or numeric character", "ogiltigt ankare eller alias"),
+    ("found duplicate anchor", "ankaret är definierat två gånger"),
+]
+
+
+def _swedish_syntax_message(problem: str) -> str:
+    for english, swedish in _SYNTAX_MESSAGES:
+        if english in problem:
+            return f"ogiltig YAML: {swedish}"
+    return f"ogiltig YAML: {problem}"
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        position = _position(mark)
+    elif isinstance(exc, yaml.reader.ReaderError):
+        position = _offset_position(text, exc.position)
+    else:
+        position = Position(1, 1)
+    problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
+    return YamlSyntaxError(position, _swedish_syntax_message(str(problem)))
+
+
+def _tag_message(tag: str) -> str:
+    short = tag.replace(_CORE_TAG, "!!")
+    return f"taggen '{short}' är inte tillåten; bara vanliga YAML-värden (text, tal, datum, listor) läses"
+
+
+@dataclass
+class _Frame:
+    container: dict | list
+    path: KeyPath
+    weight: int = 1
+    key: str | None = None  # a mapping's key waiting for its value
+    key_position: Position | None = None
+    duplicate: bool = False  # the waiting key repeats an earlier one: its value is dropped
+    anchor: str | None = None
+
+
+class _Builder:
+    """Turns parser events into plain data, a source map and non-fatal problems."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.source_map = SourceMap()
+        self.problems: list[YamlProblem] = []
+        self.root: Any = None
+        self.nodes = 0
+
+    def _child_path(self) -> KeyPath:
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return top.path + (len(top.container),)
+        return top.path + (top.key,)  # type: ignore[operator]
+
+    def _expects_key(self) -> bool:
+        return bool(self.stack) and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None
+
+    def _count(self, weight: int, position: Position) -> None:
+        self.nodes += weight
+        if self.nodes > MAX_NODES:
+            raise YamlSyntaxError(
+                position,
+                f"filen blir för stor när alias expanderas (över {MAX_NODES:,} noder)".replace(",", " "),
+            )
+
+    def _attach(self, value: Any, position: Position, weight: int) -> None:
+        if not self.stack:
+            self.root = value
+            self.source_map.values[()] = position
+            return
+        top = self.stack[-1]
+        top.weight += weight
+        if isinstance(top.container, list):
+            self.source_map.values.setdefault(top.path + (len(top.container),), position)
+            top.container.append(value)
+            return
+        path = top.path + (top.key,)  # type: ignore[operator]
+        if not top.duplicate:
+            self.source_map.values[path] = position
+            top.container[top.key] = value
+        top.key, top.duplicate = None, False
+
+    def _take_key(self, event: ScalarEvent) -> None:
+        top = self.stack[-1]
+        key = event.value
+        position = _position(event.start_mark)
+        path = top.path + (key,)
+        if key in top.container:
+            first = self.source_map.keys[path]
+            self.problems.append(
+                YamlProblem(
+                    position,
+                    path,
+                    f"nyckeln '{key}' finns redan på rad {first.line}; varje nyckel får bara förekomma en gång",
+                )
+            )
+            top.duplicate = True
+        else:
+            self.source_map.keys[path] = position
+        top.key = key
+
+    def _scalar(self, event: ScalarEvent) -> Any:
+        position = _position(event.start_mark)
+        tag = event.tag
+        if tag in (None, "!"):
+            plain = event.implicit[0]
+            if not plain:
+                return event.value
+            if _CLOCK_TIME.match(event.value):
+                return event.value
+            tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+        elif tag not in _ALLOWED_TAGS:
+            raise YamlSyntaxError(position, _tag_message(tag))
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return _constructor.yaml_constructors[tag](_constructor, node)
+        except (ValueError, yaml.YAMLError, KeyError):
+            kind = "datum" if tag.endswith("timestamp") else "värde"
+            self.problems.append(
+                YamlProblem(position, self._child_path(), f"ogiltigt {kind} '{event.value}'")
+            )
+            return event.value
+
+    def feed(self, event: Any) -> None:
+        if isinstance(event, DocumentStartEvent):
+            if self.source_map.values:
+                raise YamlSyntaxError(
+                    _position(event.start_mark), "filen innehåller flera YAML-dokument; bara ett är tillåtet"
+                )
+            return
+        if isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent)) and self._expects_key():
+            if not isinstance(event, ScalarEvent):
+                raise YamlSyntaxError(_position(event.start_mark), "en nyckel måste vara en enkel text")
+            self._take_key(event)
+            return
+        if isinstance(event, ScalarEvent):
+            position = _position(event.start_mark)
+            self._count(1, position)
+            value = self._scalar(event)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            self._attach(value, position, 1)
+        elif isinstance(event, AliasEvent):
+            position = _position(event.start_mark)
+            if event.anchor not in self.anchors:
+                raise YamlSyntaxError(position, f"aliaset '*{event.anchor}' hänvisar till ett okänt ankare")
+            value, weight = self.anchors[event.anchor]
+            self._count(weight, position)
+            self._attach(value, position, weight)
+        elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            position = _position(event.start_mark)
+            if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
+                raise YamlSyntaxError(position, _tag_message(event.tag))
+            if len(self.stack) >= MAX_DEPTH:
+                raise YamlSyntaxError(position, f"för djup nästling (mer än {MAX_DEPTH} nivåer)")
+            self._count(1, position)
+            container: dict | list = {} if isinstance(event, MappingStartEvent) else []
+            path = self._child_path()
+            self.source_map.values.setdefault(path, position)
+            self.stack.append(_Frame(container, path, anchor=event.anchor))
+        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            frame = self.stack.pop()
+            if frame.anchor:
+                self.anchors[frame.anchor] = (frame.container, frame.weight)
+            self._attach(frame.container, self.source_map.values[frame.path], frame.weight)
+
+
+def parse_yaml(text: str) -> ParsedYaml:
+    """Parse one YAML document. Raises YamlSyntaxError when the text is not YAML data."""
+    builder = _Builder()
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, text) from None
+    return ParsedYaml(builder.root, builder.source_map, builder.problems)
