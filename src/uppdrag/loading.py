@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .findings import Finding, Location, error
+from .findings import Finding, Location, error, format_key_path
 from .models import Background, Mission, SchoolBreak, SharedFile, SteeringDocument
 from .schema_errors import schema_findings
 from .yamlsource import KeyPath, SourceMap, YamlSyntaxError, parse_yaml
@@ -155,7 +155,8 @@ def read_file(path: Path, workspace: Workspace) -> list[Finding]:
         return [error(Location(str(path), exc.position.line, exc.position.column), "yaml", exc.message)]
     source = Source(path, parsed.source_map)
     findings = [
-        error(Location(str(path), p.position.line, p.position.column), "yaml", p.message) for p in parsed.problems
+        error(Location(str(path), p.position.line, p.position.column), "yaml", p.message, format_key_path(p.path))
+        for p in parsed.problems
     ]
     if parsed.data is None:
         return findings + [error(Location(str(path)), "empty", "filen är tom")]

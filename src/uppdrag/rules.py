@@ -9,11 +9,12 @@ from .loading import LoadedMission, Workspace
 from .schema_errors import suggest
 
 
-def _unknown(kind: str, value: str, known: list[str]) -> str:
+def _unknown(what: str, value: str, known: list[str], where: str = "") -> str:
+    """'okänt styrdokument 'x' (menade du 'y'?)'; what carries its own adjective."""
     close = suggest(value, known)
     if close:
-        return f"okänt {kind} '{value}' (menade du '{close}'?)"
-    return f"okänt {kind} '{value}'; kända: {', '.join(known) or 'inga'}"
+        return f"{what} '{value}'{where} (menade du '{close}'?)"
+    return f"{what} '{value}'{where}; kända: {', '.join(known) or 'inga'}"
 
 
 def check_workspace(workspace: Workspace, today: dt.date) -> list[Finding]:
@@ -60,7 +61,7 @@ def _check_shared(workspace: Workspace) -> list[Finding]:
                         error(
                             source.locate("bakgrunder", b_index, "stycken", s_index, "mållista"),
                             "reference",
-                            _unknown("styrdokument", block.goal_list, list(steering)),
+                            _unknown("okänt styrdokument", block.goal_list, list(steering)),
                             format_key_path(("bakgrunder", b_index, "stycken", s_index, "mållista")),
                         )
                     )
@@ -73,7 +74,7 @@ def _check_references(loaded: LoadedMission, workspace: Workspace) -> list[Findi
     backgrounds = workspace.backgrounds
     if mission.background not in backgrounds:
         findings.append(
-            error(source.locate("bakgrund"), "reference", _unknown("bakgrund", mission.background, list(backgrounds)), "bakgrund")
+            error(source.locate("bakgrund"), "reference", _unknown("okänd bakgrund", mission.background, list(backgrounds)), "bakgrund")
         )
     steering = workspace.steering_documents.get(mission.steering_document)
     if steering is None:
@@ -82,7 +83,7 @@ def _check_references(loaded: LoadedMission, workspace: Workspace) -> list[Findi
             error(
                 source.locate("styrdokument"),
                 "reference",
-                _unknown("styrdokument", mission.steering_document, known),
+                _unknown("okänt styrdokument", mission.steering_document, known),
                 "styrdokument",
             )
         )
@@ -95,7 +96,7 @@ def _check_references(loaded: LoadedMission, workspace: Workspace) -> list[Findi
     )
     for path, goal_id in goal_refs:
         if goal_id not in goal_ids:
-            message = _unknown("mål", goal_id, goal_ids) + f" i {steering.name}"
+            message = _unknown("okänt mål", goal_id, goal_ids, f" i {steering.name}")
             findings.append(error(source.locate(*path), "reference", message, format_key_path(path)))
     return findings
 

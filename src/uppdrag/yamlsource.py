@@ -108,7 +108,7 @@ _SYNTAX_MESSAGES = [
     ("block sequence entries are not allowed here", "listpunkt på oväntat ställe (fel indrag?)"),
     ("did not find expected ',' or ']'", "hittade inte väntat ',' eller ']'"),
     ("did not find expected ',' or '}'", "hittade inte väntat ',' eller '}'"),
-    ("found unexpected end of stream", "filen tar slut oväntat (saknas ett avslutande citattecken?)"),
+    ("found unexpected end of stream", "texten som börjar här avslutas aldrig (saknas ett citattecken?)"),
     ("found unknown escape character", "okänd escape-sekvens i citerad text"),
     ("special characters are not allowed", "otillåtet kontrolltecken i filen"),
     ("control characters are not allowed", "otillåtet kontrolltecken i filen"),
@@ -131,15 +131,17 @@ def _offset_position(text: str, offset: int) -> Position:
 
 
 def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "end of stream" in problem and getattr(exc, "context_mark", None) is not None:
+        mark = exc.context_mark  # where the unfinished quote or bracket began, not the file's end
     if mark is not None:
         position = _position(mark)
     elif isinstance(exc, yaml.reader.ReaderError):
         position = _offset_position(text, exc.position)
     else:
         position = Position(1, 1)
-    problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
-    return YamlSyntaxError(position, _swedish_syntax_message(str(problem)))
+    return YamlSyntaxError(position, _swedish_syntax_message(problem))
 
 
 def _tag_message(tag: str) -> str:

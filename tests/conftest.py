@@ -1,0 +1,71 @@
+"""Shared fixtures: inline file trees, a workspace with the shipped shared files, a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+MISSIONS = REPO / "missions"
+TODAY = "2026-11-22"
+
+# Golden files and expected case output are rewritten with UPDATE_GOLDEN=1; review the diff.
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+MINIMAL_MISSION = """\
+id: {id}
+namn: Testnätverket
+styrdokument: maldokument
+bakgrund: maldokument
+syfte:
+  text: [Ett syfte.]
+uppdrag:
+  period: kommande år
+  grupper:
+    - punkter: [Ett uppdrag.]
+roller:
+  - roll: ordförande
+    ansvar: [Leder möten.]
+"""
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary folder with missions/ holding the shipped shared files; it is the cwd."""
+    missions = tmp_path / "missions"
+    missions.mkdir()
+    for shared in MISSIONS.glob("_*.yaml"):
+        shutil.copy(shared, missions)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped missions/ (and templates/) in a temporary cwd."""
+    shutil.copytree(MISSIONS, tmp_path / "missions")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("TERM", "dumb")
+    return CliRunner()
