@@ -44,14 +44,14 @@ def _check_shared(workspace: Workspace) -> list[Finding]:
     for loaded in workspace.shared:
         shared, source = loaded.shared, loaded.source
         for kind, key, items in (
-            ("styrdokument", "styrdokument", shared.steering_documents),
-            ("bakgrund", "bakgrunder", shared.backgrounds),
+            ("styrdokumentet", "styrdokument", shared.steering_documents),
+            ("bakgrunden", "bakgrunder", shared.backgrounds),
         ):
             for index, item in enumerate(items):
                 where = source.locate(key, index, "id")
                 if (kind, item.id) in first_seen:
                     findings.append(
-                        error(where, "duplicate-id", f"{kind}et '{item.id}' finns redan i {first_seen[(kind, item.id)]}", format_key_path((key, index, "id")))
+                        error(where, "duplicate-id", f"{kind} '{item.id}' finns redan i {first_seen[(kind, item.id)]}", format_key_path((key, index, "id")))
                     )
                 first_seen.setdefault((kind, item.id), str(where))
         for b_index, background in enumerate(shared.backgrounds):

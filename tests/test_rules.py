@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from uppdrag.validation import validate_paths
+
+from .conftest import MINIMAL_MISSION, write_tree
+
+
+def _messages(folder: Path, today: dt.date) -> list[tuple[str, str, str]]:
+    result = validate_paths([folder], today)
+    return [(str(f.location), f.severity.swedish, f.message) for f in result.findings]
+
+
+def test_revision_older_than_a_year_warns(workspace: Path) -> None:
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n") + "reviderad: 2025-11-21\n"})
+    assert _messages(Path("missions"), dt.date(2026, 11, 22)) == [
+        (
+            "missions/n.yaml:14:12",
+            "varning",
+            "senast reviderad 2025-11-21, mer än ett år sedan; dags för den årliga revideringen",
+        )
+    ]
+    assert _messages(Path("missions"), dt.date(2026, 11, 21)) == []
+
+
+def test_revision_before_adoption_is_an_error(workspace: Path) -> None:
+    text = MINIMAL_MISSION.format(id="n") + "antagen: 2026-05-01\nreviderad: 2026-04-01\n"
+    write_tree(workspace, {"missions/n.yaml": text})
+    assert _messages(Path("missions"), dt.date(2026, 6, 1)) == [
+        ("missions/n.yaml:15:12", "fel", "reviderad 2026-04-01 ligger före antagen 2026-05-01")
+    ]
+
+
+def test_ended_period_warns_only_after_its_last_year(workspace: Path) -> None:
+    text = MINIMAL_MISSION.format(id="n").replace("period: kommande år", "period: 2023–2026")
+    write_tree(workspace, {"missions/n.yaml": text})
+    assert _messages(Path("missions"), dt.date(2026, 12, 31)) == []
+    assert _messages(Path("missions"), dt.date(2027, 1, 1)) == [
+        ("missions/n.yaml:8:11", "varning", "uppdragsperioden 2023–2026 har löpt ut")
+    ]
+
+
+def test_reversed_period_is_an_error(workspace: Path) -> None:
+    text = MINIMAL_MISSION.format(id="n").replace("period: kommande år", "period: 2026-2023")
+    write_tree(workspace, {"missions/n.yaml": text})
+    assert _messages(Path("missions"), dt.date(2026, 1, 1)) == [
+        ("missions/n.yaml:8:11", "fel", "perioden slutar (2023) före den börjar (2026)")
+    ]
+
+
+def test_duplicate_ids_across_folders(tmp_path: Path, workspace: Path) -> None:
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n")})
+    other = write_tree(tmp_path / "annan", {"n.yaml": MINIMAL_MISSION.format(id="n")})
+    for shared in (workspace / "missions").glob("_*.yaml"):
+        (other / shared.name).write_text(shared.read_text(encoding="utf-8"), encoding="utf-8")
+    result = validate_paths([workspace / "missions" / "n.yaml", other / "n.yaml"], dt.date(2026, 1, 1))
+    # Each folder is its own workspace: the same id in two workspaces is allowed.
+    assert result.findings == []
+
+
+def test_goal_list_in_shared_background_must_resolve(workspace: Path) -> None:
+    write_tree(workspace, {"missions/_extra.yaml": "bakgrunder:\n  - id: ny\n    stycken:\n      - mållista: strategi-2099\n"})
+    assert _messages(Path("missions"), dt.date(2026, 1, 1)) == [
+        (
+            "missions/_extra.yaml:4:19",
+            "fel",
+            "okänt styrdokument 'strategi-2099' (menade du 'strategi-2023-2026'?)",
+        )
+    ]
+
+
+def test_shared_ids_must_be_unique(workspace: Path) -> None:
+    write_tree(workspace, {"missions/_extra.yaml": "bakgrunder:\n  - id: maldokument\n    stycken: [Text.]\n"})
+    [(location, severity, message)] = _messages(Path("missions"), dt.date(2026, 1, 1))
+    assert (location, severity) == ("missions/_extra.yaml:2:9", "fel")
+    assert message == "bakgrunden 'maldokument' finns redan i missions/_bakgrund.yaml:4:9"

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from uppdrag.yamlsource import MAX_DEPTH, Position, YamlSyntaxError, parse_yaml
+
+
+def test_values_and_positions() -> None:
+    parsed = parse_yaml("a: 1\nb:\n  - x\n  - {c: 2024-02-02, d: 9:30}\n")
+    assert parsed.data == {"a": 1, "b": ["x", {"c": dt.date(2024, 2, 2), "d": "9:30"}]}
+    assert parsed.source_map.values[("b", 1, "c")] == Position(4, 9)
+    assert parsed.source_map.keys[("b",)] == Position(2, 1)
+    assert parsed.source_map.value_position(("b", 1, "missing")) == Position(4, 5)
+
+
+def test_clock_times_stay_text() -> None:
+    # YAML 1.1 would read 12:00 as the base-60 integer 720.
+    assert parse_yaml("start: 12:00\nslut: 13:30\n").data == {"start": "12:00", "slut": "13:30"}
+
+
+def test_quoted_values_are_never_resolved() -> None:
+    assert parse_yaml('a: "2024-02-02"\nb: "yes"\n').data == {"a": "2024-02-02", "b": "yes"}
+
+
+def test_duplicate_key_keeps_first_and_reports_second() -> None:
+    parsed = parse_yaml("a: 1\na: 2\n")
+    assert parsed.data == {"a": 1}
+    [problem] = parsed.problems
+    assert (problem.position, problem.path) == (Position(2, 1), ("a",))
+    assert problem.message == "nyckeln 'a' finns redan på rad 1; varje nyckel får bara förekomma en gång"
+
+
+def test_impossible_date_is_a_located_problem() -> None:
+    parsed = parse_yaml("x:\n  datum: 2024-02-30\n")
+    [problem] = parsed.problems
+    assert (problem.position, problem.path, problem.message) == (
+        Position(2, 10),
+        ("x", "datum"),
+        "ogiltigt datum '2024-02-30'",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, position, message",
+    [
+        ("a: !!python/object/apply:os.system ['ls']\n", Position(1, 4), "taggen '!!python/object/apply:os.system'"),
+        ("a: !!python/name:os.system\n", Position(1, 4), "taggen '!!python/name:os.system'"),
+        ("a: *nowhere\n", Position(1, 4), "aliaset '*nowhere' hänvisar till ett okänt ankare"),
+        ("a: 1\n---\nb: 2\n", Position(2, 1), "filen innehåller flera YAML-dokument"),
+        ("[a]: 1\n", Position(1, 1), "en nyckel måste vara en enkel text"),
+        ("a: b\x07c\n", Position(1, 5), "otillåtet kontrolltecken"),
+    ],
+)
+def test_refused_input(text: str, position: Position, message: str) -> None:
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse_yaml(text)
+    assert caught.value.position == position
+    assert message in caught.value.message
+
+
+def test_deep_nesting_stops_at_the_limit_without_recursing() -> None:
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse_yaml("a: " + "[" * 20_000 + "]" * 20_000)
+    assert caught.value.position == Position(1, 3 + MAX_DEPTH)  # the top mapping is the first level
+    assert caught.value.message == f"för djup nästling (mer än {MAX_DEPTH} nivåer)"
+
+
+def test_alias_shares_instead_of_copying() -> None:
+    parsed = parse_yaml("a: &x [1, 2]\nb: *x\n")
+    assert parsed.data == {"a": [1, 2], "b": [1, 2]}
