@@ -109,6 +109,7 @@ _SYNTAX_MESSAGES = [
     ("did not find expected ',' or ']'", "hittade inte väntat ',' eller ']'"),
     ("did not find expected ',' or '}'", "hittade inte väntat ',' eller '}'"),
     ("found unexpected end of stream", "texten som börjar här avslutas aldrig (saknas ett citattecken?)"),
+    ("did not find expected node content", "hittade inget värde där ett väntades (oavslutad lista?)"),
     ("found unknown escape character", "okänd escape-sekvens i citerad text"),
     ("special characters are not allowed", "otillåtet kontrolltecken i filen"),
     ("control characters are not allowed", "otillåtet kontrolltecken i filen"),
@@ -133,8 +134,9 @@ def _offset_position(text: str, offset: int) -> Position:
 def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
     problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if "end of stream" in problem and getattr(exc, "context_mark", None) is not None:
-        mark = exc.context_mark  # where the unfinished quote or bracket began, not the file's end
+    context = getattr(exc, "context_mark", None)
+    if context is not None and mark is not None and mark.index >= len(text.rstrip()):
+        mark = context  # where the unfinished quote or bracket began, not the file's end
     if mark is not None:
         position = _position(mark)
     elif isinstance(exc, yaml.reader.ReaderError):

@@ -1,0 +1,142 @@
+"""The command line as a user meets it: exact output, streams and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from uppdrag import cli
+from uppdrag.cli import app
+
+from .conftest import MINIMAL_MISSION, REPO, TODAY, write_tree
+
+
+def test_shipped_missions_validate(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["validate", "--today", TODAY])
+    assert result.exit_code == 0
+    # KA's assignments were given for 2021: the only thing to say about the five networks.
+    assert result.stdout == (
+        "missions/ka.yaml\n"
+        "  missions/ka.yaml:17:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut\n"
+        "\n"
+        "7 filer kontrollerade: 0 fel, 1 varning.\n"
+    )
+
+
+def test_strict_fails_on_warnings(shipped: Path, runner) -> None:
+    assert runner.invoke(app, ["validate", "--strict", "--today", TODAY]).exit_code == 1
+
+
+def test_single_file_is_checked_with_its_shared_files(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["validate", "missions/forskola.yaml", "--today", TODAY])
+    assert result.exit_code == 0
+    assert result.stdout == "3 filer kontrollerade: 0 fel, 0 varningar.\n"
+
+
+def test_json_format(workspace: Path, runner) -> None:
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n").replace("Testnätverket", "")})
+    result = runner.invoke(app, ["validate", "--format", "json", "--today", TODAY])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["summary"] == {"files": 3, "errors": 1, "warnings": 0}
+    assert report["findings"] == [
+        {
+            "file": "missions/n.yaml",
+            "line": 2,
+            "column": 6,
+            "severity": "error",
+            "code": "type",
+            "key": "namn",
+            "message": "måste vara en text, inte ingenting",
+        }
+    ]
+
+
+def test_github_format(workspace: Path, runner) -> None:
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n") + "möten:\n  minst_per_år: 0\n"})
+    result = runner.invoke(app, ["validate", "--format", "github", "--today", TODAY])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "::error file=missions/n.yaml,line=15,col=17,title=uppdrag range::möten.minst_per_år: måste vara minst 1, inte '0'",
+        "3 filer kontrollerade: 1 fel, 0 varningar.",
+    ]
+
+
+def test_missing_path_is_a_usage_error(workspace: Path, runner) -> None:
+    result = runner.invoke(app, ["validate", "finns-inte"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "fel: sökvägen 'finns-inte' finns inte\n"
+
+
+def test_empty_folder_is_a_usage_error(tmp_path: Path, runner) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert (result.exit_code, result.stderr) == (2, f"fel: inga YAML-filer att kontrollera i {tmp_path}\n")
+
+
+def test_bad_today_is_a_usage_error(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["validate", "--today", "2026-13-01"])
+    assert (result.exit_code, result.stderr) == (2, "fel: --today: ogiltigt datum '2026-13-01'; skriv ÅÅÅÅ-MM-DD\n")
+
+
+def test_internal_error_is_one_line_and_exit_3(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("det här ska inte hända\nandra raden")
+
+    monkeypatch.setattr("uppdrag.validation.validate_paths", broken)
+    monkeypatch.setattr(sys, "argv", ["uppdrag", "validate"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 3
+    assert capsys.readouterr().err == (
+        "internt fel: RuntimeError: det här ska inte hända (kör med --debug för detaljer)\n"
+    )
+
+
+def test_version(runner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, "uppdrag 0.1.0\n")
+
+
+def _installed_uppdrag() -> str:
+    return str(Path(sys.executable).parent / "uppdrag")
+
+
+def test_installed_command_in_a_real_subprocess(shipped: Path) -> None:
+    write_tree(shipped, {"missions/trasig.yaml": "id: trasig\nnamn: [\n"})
+    env = {**os.environ, "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [_installed_uppdrag(), "validate", "--today", TODAY], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert proc.returncode == 1
+    assert "missions/trasig.yaml:3:1: fel: ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)\n" in proc.stdout
+    assert proc.stdout.endswith("8 filer kontrollerade: 1 fel, 1 varning.\n")
+    assert proc.stderr == ""
+
+
+def test_python_dash_m(shipped: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "uppdrag", "validate", "--today", TODAY], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["validate", "--help"], ["validate", "missions"]])
+def test_heavy_modules_are_not_imported(argv: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from uppdrag import cli\n"
+        f"sys.argv = ['uppdrag', *{argv!r}]\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'jinja2'))\n"
+        "print('HEAVY', heavy)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert proc.stdout.splitlines()[-1] == "HEAVY []"
