@@ -1,0 +1,24 @@
+"""HTML -> PDF with WeasyPrint, imported only when a PDF is asked for."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-2b", "pdf/a-3u")
+
+
+class PdfError(Exception):
+    """WeasyPrint could not make the PDF (a missing library, an unreadable font)."""
+
+
+def html_to_pdf(html: str, base_url: Path, variant: str = "pdf/ua-1") -> bytes:
+    """A tagged PDF by default (PDF/UA-1): structure tags, /Lang and the title shown."""
+    try:
+        import weasyprint
+    except OSError as exc:  # Pango or its friends are missing on this machine
+        raise PdfError(f"WeasyPrint kan inte laddas: {exc}") from None
+    # fontTools warns about the bundled font's old 'created' date on every subset.
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    document = weasyprint.HTML(string=html, base_url=str(base_url))
+    return document.write_pdf(pdf_variant=variant, pdf_tags=True)

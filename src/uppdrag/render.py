@@ -1,0 +1,144 @@
+"""Jinja templates -> Markdown and HTML strings, from an ordered template search path.
+
+The search path puts the user's folder first, so one template can be overridden without
+copying the rest: --templates DIR, then the workspace's templates/, then the built-in ones.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from pathlib import Path
+from typing import Literal
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .document import Document
+
+Format = Literal["md", "html"]
+TEMPLATES = {"md": "uppdrag.md.j2", "html": "uppdrag.html.j2"}
+
+
+class RenderError(Exception):
+    """A template is missing, broken or refers to something that does not exist."""
+
+
+def builtin_templates() -> Path:
+    """Templates inside an installed wheel, else the repository's templates/."""
+    packaged = Path(__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+def search_path(user_dir: Path | None, workspace_dir: Path | None) -> list[Path]:
+    folders = [d for d in (user_dir, workspace_dir) if d is not None and d.is_dir()]
+    folders.append(builtin_templates())
+    unique: list[Path] = []
+    for folder in folders:
+        if folder.resolve() not in [u.resolve() for u in unique]:
+            unique.append(folder)
+    return unique
+
+
+# Characters that would become Markdown markup, links or HTML if left as they are.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|&!{}])")
+_MD_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])(?=\s|$)", re.MULTILINE)
+
+
+def markdown_escape(text: object) -> str:
+    escaped = _MD_INLINE.sub(r"\\\1", str(text))
+    return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
+
+
+_SAFE_URL = re.compile(r"^https?://[^\s]+$")
+
+
+def link(url: str | None, text: str | None = None) -> Markup:
+    """An <a> for http(s) addresses; anything else (javascript:, data:) is shown as text."""
+    if not url:
+        return Markup("")
+    label = escape(text or url)
+    if _SAFE_URL.match(url):
+        return Markup('<a href="{}">{}</a>').format(url, label)
+    return Markup(label)
+
+
+def css_string(text: object) -> Markup:
+    """Text for inside a double-quoted CSS string: anything but letters, digits and spaces
+    becomes a hex escape, so no quote, backslash or '</style>' can break out."""
+    return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in str(text)))
+
+
+def swedish_date(day: object) -> str:
+    import datetime as dt
+
+    if isinstance(day, dt.date):
+        months = "januari februari mars april maj juni juli augusti september oktober november december".split()
+        return f"{day.day} {months[day.month - 1]} {day.year}"
+    return str(day)
+
+
+class Renderer:
+    def __init__(self, folders: list[Path]):
+        self.folders = folders
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+            undefined=jinja2.StrictUndefined,
+            autoescape=jinja2.select_autoescape(["html", "html.j2"], default_for_string=False),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["md"] = markdown_escape
+        self.env.filters["datum"] = swedish_date
+        self.env.filters["css_string"] = css_string
+        self.env.globals["link"] = link
+        self.env.globals["asset"] = self.asset
+
+    def asset(self, name: str) -> str:
+        """A file:// URI for a file found on the search path (fonts for the PDF)."""
+        for folder in self.folders:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate.resolve().as_uri()
+        raise RenderError(f"hittar inte '{name}' i mallmapparna: {', '.join(map(str, self.folders))}")
+
+    def render(self, document: Document, fmt: Format, for_pdf: bool = False) -> str:
+        name = TEMPLATES[fmt]
+        try:
+            template = self.env.get_template(name)
+            text = template.render(doc=document, mission=document.mission, for_pdf=for_pdf)
+        except jinja2.TemplateNotFound as exc:
+            raise RenderError(f"mallen '{exc.name}' finns inte i {', '.join(map(str, self.folders))}") from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: fel i mallen: {exc.message}") from None
+        except jinja2.UndefinedError as exc:
+            raise RenderError(f"{_template_line(exc)}: {_undefined_message(exc)}") from None
+        return text.rstrip("\n") + "\n"
+
+
+def _template_line(exc: BaseException) -> str:
+    """'templates/uppdrag.md.j2:12' from Jinja's rewritten traceback."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    if not frames:
+        return "mall"
+    return f"{frames[-1].filename}:{frames[-1].lineno}"
+
+
+def _undefined_message(exc: jinja2.UndefinedError) -> str:
+    match = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
+    if match and match.group(2):
+        return f"fel i mallen: '{match.group(2)}' finns inte på '{match.group(1)}'"
+    if match:
+        return f"fel i mallen: '{match.group(1)}' är inte definierad"
+    return f"fel i mallen: {exc}"
+
+
+def render_output(renderer: Renderer, document: Document, fmt: Literal["md", "html", "pdf"], pdf_variant: str) -> bytes:
+    """The bytes of one output file; WeasyPrint is imported only here, only for a PDF."""
+    if fmt != "pdf":
+        return renderer.render(document, fmt).encode("utf-8")
+    from .pdf import html_to_pdf
+
+    html = renderer.render(document, "html", for_pdf=True)
+    return html_to_pdf(html, base_url=renderer.folders[0], variant=pdf_variant)
