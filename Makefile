@@ -18,6 +18,7 @@ $(VENV)/.installed: pyproject.toml
 
 demo: setup
 	$(BIN)/uppdrag validate missions
+	$(BIN)/uppdrag render --all --pdf
 
 test: setup
 	$(BIN)/python -m pytest

@@ -77,7 +77,47 @@ def bench_validate(root: Path, count: int) -> list[tuple[str, float, str, float]
     return [(f"validate per fil ({count} filer, hela kommandot)", whole, "yaml CSafeLoader per fil", bare)]
 
 
-BENCHES = {"startup": bench_startup, "validate": bench_validate}
+def bench_render(root: Path, count: int) -> list[tuple[str, float, str, float]]:
+    """Per-document cost of Markdown and PDF in one process, beside a bare WeasyPrint render
+    of the very same HTML (which is what the PDF cost is mostly made of)."""
+    import datetime as dt
+
+    import weasyprint
+
+    from uppdrag.document import build_document
+    from uppdrag.render import Renderer, render_output, search_path
+    from uppdrag.validation import open_workspace
+
+    workspace, _ = open_workspace(MISSIONS, dt.date.today())
+    renderer = Renderer(search_path(None, None))
+    documents = [build_document(m, workspace) for m in workspace.missions]
+    html = [renderer.render(d, "html", for_pdf=True) for d in documents]
+    render_output(renderer, documents[0], "pdf", "pdf/ua-1")  # warm up: WeasyPrint's imports and font setup
+
+    def markdown() -> None:
+        for document in documents:
+            renderer.render(document, "md")
+
+    def pdf() -> None:
+        for document in documents:
+            render_output(renderer, document, "pdf", "pdf/ua-1")
+
+    def bare() -> None:
+        for page in html:
+            weasyprint.HTML(string=page, base_url=str(renderer.folders[0])).write_pdf()
+
+    def bare_markdown() -> None:
+        for document in documents:
+            "\n".join(str(v) for v in vars(document).values())
+
+    n = len(documents)
+    return [
+        ("render Markdown per dokument", median_seconds(markdown, 20) / n, "str() av samma data", median_seconds(bare_markdown, 20) / n),
+        ("render PDF/UA per dokument", median_seconds(pdf, 3) / n, "WeasyPrint, samma HTML", median_seconds(bare, 3) / n),
+    ]
+
+
+BENCHES = {"startup": bench_startup, "validate": bench_validate, "render": bench_render}
 
 
 def main() -> None:

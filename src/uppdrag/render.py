@@ -128,7 +128,8 @@ def _template_line(exc: BaseException) -> str:
 def _undefined_message(exc: jinja2.UndefinedError) -> str:
     match = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
     if match and match.group(2):
-        return f"fel i mallen: '{match.group(2)}' finns inte på '{match.group(1)}'"
+        owner = match.group(1).removesuffix(" object").rsplit(".", 1)[-1]
+        return f"fel i mallen: '{match.group(2)}' finns inte på '{owner}'"
     if match:
         return f"fel i mallen: '{match.group(1)}' är inte definierad"
     return f"fel i mallen: {exc}"

@@ -1,0 +1,219 @@
+"""Rendering: golden Markdown for the five networks, escaping, templates, atomic writes, PDF."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from uppdrag import files
+from uppdrag.cli import app
+from uppdrag.render import builtin_templates, css_string, markdown_escape
+
+from .conftest import MINIMAL_MISSION, REPO, TODAY, UPDATE_GOLDEN, write_tree
+
+GOLDEN = Path(__file__).parent / "golden"
+NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
+
+
+@pytest.mark.parametrize("network", NETWORKS)
+def test_golden_markdown(network: str, shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", network, "-o", "-", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / f"{network}.md"
+    if UPDATE_GOLDEN:
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_default_output_is_build_folder(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "forskola", "--today", TODAY])
+    assert (result.exit_code, result.stdout) == (0, "build/forskola.md\n")
+    assert (shipped / "build/forskola.md").read_text(encoding="utf-8") == (GOLDEN / "forskola.md").read_text(encoding="utf-8")
+
+
+def test_several_ids_go_into_the_output_folder(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "ka", "skis", "--html", "-o", "ut", "--today", TODAY])
+    assert (result.exit_code, result.stdout) == (0, "ut/ka.html\nut/skis.html\n")
+
+
+def test_unknown_id_lists_the_known(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "forskolan"])
+    assert result.exit_code == 2
+    assert result.stderr == "fel: okänt id 'forskolan'; kända id: forskola, grundskola, ka, sarskola, skis\n"
+
+
+@pytest.mark.parametrize("bad", ["../x", "/etc/passwd", "Förskola", "a/b"])
+def test_path_like_ids_are_refused(bad: str, shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", bad])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"fel: ogiltigt id '{bad}'")
+    assert not (shipped / "build").exists()
+
+
+def test_invalid_workspace_is_not_rendered(workspace: Path, runner) -> None:
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n") + "okänd: 1\n"})
+    result = runner.invoke(app, ["render", "n"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "missions/n.yaml:14:1: fel: okänd: okänd nyckel 'okänd'; tillåtna nycklar: id, namn, styrdokument, "
+        "bakgrund, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten\n"
+        "fel: 3 filer kontrollerade: 1 fel, 0 varningar. Rätta felen först (se uppdrag validate).\n"
+    )
+
+
+HOSTILE = MINIMAL_MISSION.format(id="n").replace(
+    "text: [Ett syfte.]", 'text: ["<script>alert(1)</script> [klicka](javascript:alert(1)) *fet* # rubrik"]'
+)
+
+
+def test_html_is_escaped(workspace: Path, runner) -> None:
+    write_tree(workspace, {"missions/n.yaml": HOSTILE})
+    result = runner.invoke(app, ["render", "n", "--html", "-o", "-"])
+    assert result.exit_code == 0
+    assert "<script>" not in result.stdout
+    assert "<p>&lt;script&gt;alert(1)&lt;/script&gt; [klicka](javascript:alert(1)) *fet* # rubrik</p>" in result.stdout
+
+
+def test_markdown_is_escaped(workspace: Path, runner) -> None:
+    write_tree(workspace, {"missions/n.yaml": HOSTILE})
+    result = runner.invoke(app, ["render", "n", "-o", "-"])
+    assert r"\<script\>alert(1)\</script\> \[klicka\](javascript:alert(1)) \*fet\* # rubrik" in result.stdout
+
+
+def test_markdown_escape_line_starts() -> None:
+    assert markdown_escape("# rubrik\n- punkt\n12. tal\nvanlig - text") == "\\# rubrik\n\\- punkt\n12\\. tal\nvanlig - text"
+
+
+def test_css_string_cannot_break_out() -> None:
+    assert css_string('a"b</style>') == "a\\000022b\\00003c\\00002fstyle\\00003e"
+
+
+def test_meeting_links_only_for_http(workspace: Path, runner) -> None:
+    text = MINIMAL_MISSION.format(id="n") + (
+        "möten:\n  träffar:\n"
+        "    - {datum: 2024-02-02, minnesanteckningar: 'javascript:alert(1)'}\n"
+        "    - {datum: 2024-03-01, minnesanteckningar: 'https://utbildningskaraborg.se/a?b=1&c=2'}\n"
+    )
+    write_tree(workspace, {"missions/n.yaml": text})
+    html = runner.invoke(app, ["render", "n", "--html", "-o", "-"]).stdout
+    assert "<td>2 februari 2024</td><td></td><td></td><td>Läs</td>" in html
+    assert '<a href="https://utbildningskaraborg.se/a?b=1&amp;c=2">Läs</a>' in html
+    assert 'href="javascript' not in html
+
+
+def test_user_template_overrides_one_file(shipped: Path, runner) -> None:
+    write_tree(shipped, {"egna/uppdrag.md.j2": '{% extends "base.j2" %}{% block header %}# Egen: {{ mission.name }}\n{% endblock %}'})
+    result = runner.invoke(app, ["render", "ka", "-o", "-", "--templates", "egna"])
+    assert result.exit_code == 0
+    assert result.stdout == "# Egen: KA\n"
+
+
+def test_workspace_templates_come_before_builtin(shipped: Path, runner) -> None:
+    write_tree(shipped, {"templates/uppdrag.md.j2": "{{ doc.title }} ({{ doc.steering.name }})\n"})
+    result = runner.invoke(app, ["render", "skis", "-o", "-"])
+    assert result.stdout == "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS (Strategi för Utbildning Skaraborg 2023–2026)\n"
+
+
+def test_strict_undefined_names_template_and_line(shipped: Path, runner) -> None:
+    write_tree(shipped, {"egna/uppdrag.md.j2": "# {{ mission.name }}\n{{ mission.namn }}\n"})
+    result = runner.invoke(app, ["render", "ka", "-o", "-", "--templates", "egna"])
+    assert result.exit_code == 1
+    assert result.stderr == "fel: egna/uppdrag.md.j2:2: fel i mallen: 'namn' finns inte på 'Mission'\n"
+
+
+def test_template_syntax_error(shipped: Path, runner) -> None:
+    write_tree(shipped, {"egna/uppdrag.md.j2": "# {{ mission.name }\n"})
+    result = runner.invoke(app, ["render", "ka", "-o", "-", "--templates", "egna"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("fel: egna/uppdrag.md.j2:1: fel i mallen: ")
+
+
+def test_failing_render_keeps_the_good_file(shipped: Path, runner) -> None:
+    good = shipped / "build" / "ka.md"
+    write_tree(shipped, {"build/ka.md": "det gamla, goda dokumentet\n", "egna/uppdrag.md.j2": "{{ trasig }}"})
+    result = runner.invoke(app, ["render", "ka", "--templates", "egna"])
+    assert result.exit_code == 1
+    assert good.read_text() == "det gamla, goda dokumentet\n"
+    assert sorted(p.name for p in good.parent.iterdir()) == ["ka.md"]
+
+
+def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "ut.md"
+    target.write_text("gammalt")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError):
+        files.atomic_write(target, "nytt")
+    assert target.read_text() == "gammalt"
+    assert [p.name for p in tmp_path.iterdir()] == ["ut.md"]
+
+
+def test_inside_refuses_escaping_names(tmp_path: Path) -> None:
+    assert files.inside(tmp_path, "ka.md") == tmp_path / "ka.md"
+    for name in ("../ka.md", "/etc/x", "..", ""):
+        with pytest.raises(ValueError):
+            files.inside(tmp_path, name)
+
+
+def test_pdf_reads_back(shipped: Path, runner) -> None:
+    pypdf = pytest.importorskip("pypdf")  # a dev dependency: installed by make test
+    result = runner.invoke(app, ["render", "--all", "--pdf", "-o", "pdf", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [f"pdf/{n}.pdf" for n in NETWORKS]
+    phrases = {
+        "forskola": ["Uppdragsbeskrivning för nätverket Förskola", "Bånita Kron, Tibro", "Minst 4 möten per år på fredagar."],
+        "grundskola": ["Höjd utbildningsnivå", "Återrapportering till skolchefer löpande under året.", "Minst 4 möten per år."],
+        "ka": ["Tillägg till Måldokument Utbildning Skaraborg", "Årlig uppdatering av handboken.", "Minst 5 möten per år."],
+        "sarskola": ["Sträva efter ett likvärdigt programutbud.", "elevhälsochef som är värd för mötet", "högkvalitativ undervisning"],
+        "skis": ["Samtliga kommuner ska på egen hand", "Fullföljd utbildning", "minnesanteckningar från mötet"],
+    }
+    for network, wanted in phrases.items():
+        reader = pypdf.PdfReader(shipped / "pdf" / f"{network}.pdf")
+        text = " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")
+        assert reader.metadata.title.startswith("Uppdragsbeskrivning för nätverket ")
+        assert reader.trailer["/Root"]["/Lang"] == "sv"
+        assert "/StructTreeRoot" in reader.trailer["/Root"]
+        assert len(reader.pages) == 2
+        assert "Sida 1 av 2" in text
+        for phrase in wanted:
+            assert phrase in text, (network, phrase)
+    assert "Särskolan" in pypdf.PdfReader(shipped / "pdf" / "sarskola.pdf").metadata.title
+
+
+def test_pdf_cannot_go_to_stdout(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "ka", "--pdf", "-o", "-"])
+    assert (result.exit_code, result.stderr) == (2, "fel: -o - skriver ett dokument i Markdown eller HTML till stdout\n")
+
+
+def test_wheel_carries_the_templates_and_renders_outside_the_repo(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path / "dist"), str(REPO)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    [wheel] = (tmp_path / "dist").glob("uppdrag-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {"uppdrag/templates/base.j2", "uppdrag/templates/uppdrag.md.j2", "uppdrag/templates/fonts/Carlito-Regular.ttf"} <= set(names)
+    zipfile.ZipFile(wheel).extractall(tmp_path / "site")
+    shutil.copytree(REPO / "missions", tmp_path / "elsewhere" / "missions")
+    proc = subprocess.run(
+        [sys.executable, "-c", "from uppdrag.cli import main; main()", "render", "ka", "-o", "-"],
+        cwd=tmp_path / "elsewhere",
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == (GOLDEN / "ka.md").read_text(encoding="utf-8")
+    assert builtin_templates() == REPO / "templates"  # this checkout: the repository's own
