@@ -1,0 +1,60 @@
+"""Meetings as an iCalendar file (RFC 5545) for import into calendar programs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from .models import Meeting, Mission
+
+TIMEZONE = "Europe/Stockholm"
+
+
+def meeting_uid(network: str, day: dt.date) -> str:
+    """Stable across exports, so that importing again updates an event instead of duplicating it."""
+    digest = hashlib.sha1(f"{network}/{day.isoformat()}".encode()).hexdigest()[:12]
+    return f"{network}-{day.isoformat()}-{digest}@uppdrag.utbildningskaraborg.se"
+
+
+def _event(mission: Mission, meeting: Meeting, stamp: dt.datetime) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", meeting_uid(mission.id, meeting.date))
+    event.add("dtstamp", stamp)
+    event.add("summary", f"Nätverksträff: {mission.name}")
+    if meeting.start:
+        zone = ZoneInfo(TIMEZONE)
+        start = dt.datetime.combine(meeting.date, dt.time.fromisoformat(meeting.start), zone)
+        event.add("dtstart", start)
+        end = dt.time.fromisoformat(meeting.end) if meeting.end else None
+        event.add("dtend", dt.datetime.combine(meeting.date, end, zone) if end else start + dt.timedelta(hours=1))
+    else:
+        event.add("dtstart", meeting.date)  # an all-day event: VALUE=DATE
+        event.add("dtend", meeting.date + dt.timedelta(days=1))
+    if meeting.place:
+        event.add("location", meeting.place)
+    if meeting.minutes:
+        event.add("description", f"Minnesanteckningar: {meeting.minutes}")
+    return event
+
+
+def meetings_calendar(mission: Mission, year: int | None, stamp: dt.datetime) -> bytes:
+    """The network's meetings (in year, or all) with the VTIMEZONE of Europe/Stockholm.
+
+    stamp is the DTSTAMP of every event: the time of export, given by the caller."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Utbildning Skaraborg//uppdrag//SV")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"Nätverket {mission.name}")
+    calendar.add("x-wr-timezone", TIMEZONE)
+    meetings = mission.meetings.meetings if mission.meetings else []
+    for meeting in sorted(meetings, key=lambda m: m.date):
+        if year is None or meeting.date.year == year:
+            calendar.add_component(_event(mission, meeting, stamp.astimezone(dt.timezone.utc)))
+    if not calendar.timezones:
+        calendar.add_component(icalendar.Timezone.from_tzid(TIMEZONE))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

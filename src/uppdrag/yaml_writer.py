@@ -1,0 +1,42 @@
+"""Writing meetings back into a user's mission file, keeping its comments, order and layout.
+
+Reading stays with the safe, position-keeping reader; ruamel.yaml is used only here, in its
+round-trip mode, because it can change a file without reformatting the rest of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+
+def _round_trip() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap the user's long lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def add_meetings(path: Path, dates: list[dt.date]) -> str:
+    """The file's text with dates appended under möten.träffar (created if missing)."""
+    yaml = _round_trip()
+    text = path.read_text(encoding="utf-8-sig")
+    document = yaml.load(text)
+    rule = document.get("möten")
+    if rule is None:
+        rule = CommentedMap()
+        document["möten"] = rule
+    meetings = rule.get("träffar")
+    if meetings is None:
+        meetings = CommentedSeq()
+        rule["träffar"] = meetings
+    for day in dates:
+        meetings.append(CommentedMap([("datum", day)]))
+    out = io.StringIO()
+    yaml.dump(document, out)
+    return out.getvalue()
