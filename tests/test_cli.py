@@ -24,7 +24,7 @@ def test_shipped_missions_validate(shipped: Path, runner) -> None:
         "missions/ka.yaml\n"
         "  missions/ka.yaml:17:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut\n"
         "\n"
-        "7 filer kontrollerade: 0 fel, 1 varning.\n"
+        "8 filer kontrollerade: 0 fel, 1 varning.\n"
     )
 
 
@@ -35,7 +35,7 @@ def test_strict_fails_on_warnings(shipped: Path, runner) -> None:
 def test_single_file_is_checked_with_its_shared_files(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["validate", "missions/forskola.yaml", "--today", TODAY])
     assert result.exit_code == 0
-    assert result.stdout == "3 filer kontrollerade: 0 fel, 0 varningar.\n"
+    assert result.stdout == "4 filer kontrollerade: 0 fel, 0 varningar.\n"
 
 
 def test_json_format(workspace: Path, runner) -> None:
@@ -43,7 +43,7 @@ def test_json_format(workspace: Path, runner) -> None:
     result = runner.invoke(app, ["validate", "--format", "json", "--today", TODAY])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert report["summary"] == {"files": 3, "errors": 1, "warnings": 0}
+    assert report["summary"] == {"files": 4, "errors": 1, "warnings": 0}
     assert report["findings"] == [
         {
             "file": "missions/n.yaml",
@@ -63,7 +63,7 @@ def test_github_format(workspace: Path, runner) -> None:
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "::error file=missions/n.yaml,line=15,col=17,title=uppdrag range::möten.minst_per_år: måste vara minst 1, inte '0'",
-        "3 filer kontrollerade: 1 fel, 0 varningar.",
+        "4 filer kontrollerade: 1 fel, 0 varningar.",
     ]
 
 
@@ -117,7 +117,7 @@ def test_installed_command_in_a_real_subprocess(shipped: Path) -> None:
     )
     assert proc.returncode == 1
     assert "missions/trasig.yaml:3:1: fel: ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)\n" in proc.stdout
-    assert proc.stdout.endswith("8 filer kontrollerade: 1 fel, 1 varning.\n")
+    assert proc.stdout.endswith("9 filer kontrollerade: 1 fel, 1 varning.\n")
     assert proc.stderr == ""
 
 

@@ -63,7 +63,7 @@ def test_invalid_workspace_is_not_rendered(workspace: Path, runner) -> None:
     assert result.stderr == (
         "missions/n.yaml:14:1: fel: okänd: okänd nyckel 'okänd'; tillåtna nycklar: id, namn, styrdokument, "
         "bakgrund, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten\n"
-        "fel: 3 filer kontrollerade: 1 fel, 0 varningar. Rätta felen först (se uppdrag validate).\n"
+        "fel: 4 filer kontrollerade: 1 fel, 0 varningar. Rätta felen först (se uppdrag validate).\n"
     )
 
 
