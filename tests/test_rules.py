@@ -75,4 +75,4 @@ def test_shared_ids_must_be_unique(workspace: Path) -> None:
     write_tree(workspace, {"missions/_extra.yaml": "bakgrunder:\n  - id: maldokument\n    stycken: [Text.]\n"})
     [(location, severity, message)] = _messages(Path("missions"), dt.date(2026, 1, 1))
     assert (location, severity) == ("missions/_extra.yaml:2:9", "fel")
-    assert message == "bakgrunden 'maldokument' finns redan i missions/_bakgrund.yaml:4:9"
+    assert message == "bakgrunden 'maldokument' finns redan i missions/_bakgrund.yaml:5:9"

@@ -417,6 +417,142 @@ def calendar_export(
         stdout.print(str(output), markup=False)
 
 
+@app.command()
+def schema(
+    shared: Annotated[bool, typer.Option("--shared", help="Schemat för de delade _-filerna.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Fil att skriva; standard: stdout.")] = None,
+) -> None:
+    """Skriv JSON Schema för uppdragsfilerna, för redigerare med YAML-stöd.
+
+    Med schemat kontrollerar och kompletterar redigeraren medan man skriver. Uppdragsfilerna
+    pekar på det med en första rad som
+    [bold]# yaml-language-server: $schema=../schemas/uppdrag.schema.json[/bold]
+
+    Exempel: [bold]uppdrag schema -o schemas/uppdrag.schema.json[/bold]
+    """
+    from .files import atomic_write
+    from .schema import schema_text
+
+    text = schema_text("shared" if shared else "mission")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(output, text)
+        stdout.print(str(output), markup=False)
+
+
+@app.command()
+def new(
+    mission_id: Annotated[str, typer.Argument(metavar="ID", help="Det nya nätverkets id; å ä ö blir a a o.")],
+    name: Annotated[Optional[str], typer.Option("--namn", help="Nätverkets namn, t.ex. \"Fritidshem\".")] = None,
+    steering: Annotated[Optional[str], typer.Option("--styrdokument", help="Styrdokumentets id (standard: det nyaste).")] = None,
+    source: Annotated[Optional[str], typer.Option("--from", help="Börja från ett befintligt nätverk (årlig revidering).")] = None,
+    missions: MissionsOption = Path("missions"),
+) -> None:
+    """Skapa en ny uppdragsfil, från standarden eller från ett befintligt nätverk.
+
+    Utan --from: det nyaste styrdokumentet och dess bakgrund, standardrollerna och en
+    mötesregel; det som ska skrivas är märkt FYLL I och validate varnar tills det är ifyllt.
+    Med --from: nätverkets innehåll för nästa period, reviderad i dag, utan möten.
+    Skriver aldrig över en befintlig fil.
+
+    Exempel: [bold]uppdrag new fritidshem --namn Fritidshem[/bold]
+    """
+    from .files import atomic_write
+    from .new_mission import NewMissionError, make_id, rolled_over, standard_mission, target_path
+    from .report import finding_line
+    from .validation import validate_paths
+
+    today = dt.date.today()
+    workspace = _open_workspace(missions, today)
+    new_id = make_id(mission_id)
+    if new_id != mission_id:
+        stderr.print(f"id: {new_id}", markup=False)
+    try:
+        path = target_path(missions, new_id)
+        if source is not None:
+            [loaded] = _select(workspace, [source], all_=False)
+            text = rolled_over(loaded, new_id, name, today)
+        elif name is None:
+            fail("ange --namn (eller --from ID)")
+        else:
+            text = standard_mission(workspace, new_id, name, steering)
+    except NewMissionError as exc:
+        fail(str(exc))
+    atomic_write(path, text)
+    result = validate_paths([path], today)
+    for findings in result.by_file().values():
+        for finding in findings:
+            print_line(finding_line(finding), stderr)
+    stdout.print(str(path), markup=False)
+    if result.errors:  # a bug in the generator, never the user's doing
+        fail("den nya filen validerar inte", EXIT_INTERNAL)
+
+
+class OverviewFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@app.command()
+def overview(
+    output_format: Annotated[OverviewFormat, typer.Option("--format", "-f", help="Utdataformat.")] = OverviewFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Fil att skriva; standard: stdout.")] = None,
+    missions: MissionsOption = Path("missions"),
+    today: TodayOption = None,
+) -> None:
+    """Visa alla nätverk i en tabell: mål, ordförande, sekreterare, mötesregel, revidering.
+
+    CSV-formatet är UTF-8 med BOM och semikolon, som svenska Excel vill ha det.
+
+    Exempel: [bold]uppdrag overview --format csv -o natverk.csv[/bold]
+    """
+    from rich.table import Table
+
+    from .files import atomic_write
+    from .overview import overview_rows, to_csv, to_json, to_markdown
+
+    reference = parse_today(today)
+    rows = overview_rows(_open_workspace(missions, reference), reference)
+    if output_format is OverviewFormat.text:
+        table = Table(title=f"Nätverk ({len(rows)})", title_justify="left", header_style="bold")
+        table.add_column("Id", no_wrap=True)
+        table.add_column("Namn", max_width=20)
+        table.add_column("Mål")
+        table.add_column("Ordförande / sekreterare")
+        table.add_column("Mötesregel")
+        table.add_column("Reviderad", no_wrap=True)
+        table.add_column("Period")
+        for row in rows:
+            if row.revised_age_days is None:
+                revised = Text("saknas", style="yellow")
+            else:
+                revised = Text(f"{row.revised} ({row.revised_age_days} d)", style="yellow" if row.revision_overdue else "")
+            table.add_row(
+                row.id,
+                row.name,
+                f"{row.steering_id}: {row.goal_ids}",
+                "\n".join(filter(None, (row.chair, row.secretary))) or "–",
+                row.meeting_rule.removeprefix("Minst ").replace(" möten per år", "/år").replace(" möte per år", "/år"),
+                revised,
+                row.period,
+            )
+        stdout.print(table)
+        return
+    if output_format is OverviewFormat.csv:
+        data = to_csv(rows)
+    else:
+        data = (to_json(rows) + "\n" if output_format is OverviewFormat.json else to_markdown(rows)).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        atomic_write(output, data)
+        stderr.print(str(output), markup=False)
+
+
 def main() -> None:
     """Entry point: user mistakes end with 1 or 2; anything unexpected with one line and 3."""
     try:

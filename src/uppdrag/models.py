@@ -79,6 +79,8 @@ class Model(BaseModel):
 
 
 class Goal(Model):
+    model_config = ConfigDict(title="Mål")
+
     id: GoalId = Field(description="Målets id inom styrdokumentet, t.ex. 1, 2, 3 eller 'tillägg'.")
     name: Text = Field(alias="namn", description="Målets namn, t.ex. 'Höjd utbildningsnivå'.")
     description: Text | None = Field(
@@ -88,6 +90,8 @@ class Goal(Model):
 
 
 class SteeringDocument(Model):
+    model_config = ConfigDict(title="Styrdokument")
+
     id: Id
     name: Text = Field(alias="namn", description="Styrdokumentets namn, t.ex. 'Måldokument Utbildning Skaraborg'.")
     goal_word: Literal["mål", "prioriterat utvecklingsområde"] = Field(
@@ -121,6 +125,8 @@ class SteeringDocument(Model):
 class Block(Model):
     """A piece of shared text: a paragraph, a bullet list, or a steering document's goals."""
 
+    model_config = ConfigDict(title="Stycke")
+
     text: Text | None = Field(None, description="Ett stycke löptext.")
     bullets: list[Text] | None = Field(None, alias="punkter", description="En punktlista.")
     goal_list: Id | None = Field(
@@ -139,26 +145,47 @@ class Block(Model):
         return self
 
 
+_ID_SCHEMA = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
 BlockInput = Annotated[
     Block,
+    # A bare string is a paragraph: the schema says so, since the model only sees the mapping.
     WithJsonSchema(
         {
             "anyOf": [
                 {"type": "string", "minLength": 1, "description": "Ett stycke löptext."},
-                {"$ref": "#/$defs/Block"},
-            ]
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "minProperties": 1,
+                    "maxProperties": 1,
+                    "properties": {
+                        "text": {"type": "string", "minLength": 1, "description": "Ett stycke löptext."},
+                        "punkter": {
+                            "type": "array",
+                            "items": {"type": "string", "minLength": 1},
+                            "description": "En punktlista.",
+                        },
+                        "mållista": {**_ID_SCHEMA, "description": "Id för ett styrdokument vars mål visas som numrerad lista."},
+                    },
+                },
+            ],
+            "description": "Ett stycke: en text, en punktlista eller ett styrdokuments mål.",
         }
     ),
 ]
 
 
 class Background(Model):
+    model_config = ConfigDict(title="Bakgrund")
+
     id: Id
     heading: Text | None = Field(None, alias="rubrik", description="Underrubrik överst i bakgrunden.")
     blocks: list[BlockInput] = Field(alias="stycken", min_length=1, description="Stycken, punktlistor och mållistor i ordning.")
 
 
 class SchoolBreak(Model):
+    model_config = ConfigDict(title="Lov")
+
     name: Text = Field(alias="namn", description="Lovets namn, t.ex. 'höstlov'.")
     week: int | None = Field(None, alias="vecka", ge=1, le=53, description="ISO-vecka som lovet ligger i varje år.")
     start: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{2}$")] | None = Field(
@@ -178,6 +205,8 @@ class SchoolBreak(Model):
 class SharedFile(Model):
     """A `_*.yaml` file: what several networks share."""
 
+    model_config = ConfigDict(title="Delad fil")
+
     steering_documents: list[SteeringDocument] = Field(
         default=[], alias="styrdokument", description="Styrdokument med mål och delmål."
     )
@@ -193,6 +222,8 @@ class SharedFile(Model):
 
 
 class FocusGoal(Model):
+    model_config = ConfigDict(title="Mål i fokus")
+
     goal: GoalId = Field(alias="mål", description="Målets id i styrdokumentet.")
     subgoals: list[Text] | None = Field(
         None,
@@ -202,6 +233,8 @@ class FocusGoal(Model):
 
 
 class Purpose(Model):
+    model_config = ConfigDict(title="Syfte")
+
     paragraphs: list[Text] = Field(default=[], alias="text", description="Stycken som beskriver syftet.")
     goals: list[FocusGoal] = Field(default=[], alias="mål", description="Målen som visas, med delmål.")
     bullets: list[Text] = Field(default=[], alias="punkter", description="Punktlista efter texten.")
@@ -223,6 +256,8 @@ class Purpose(Model):
 
 
 class AssignmentGroup(Model):
+    model_config = ConfigDict(title="Uppdragsgrupp")
+
     goal: GoalId | None = Field(None, alias="mål", description="Målet som uppdragen tjänar.")
     reporting: Text | None = Field(
         None, alias="återrapportering", description="Hur uppdragen återrapporteras, t.ex. 'till skolchefer löpande under året'."
@@ -231,6 +266,8 @@ class AssignmentGroup(Model):
 
 
 class Assignments(Model):
+    model_config = ConfigDict(title="Uppdrag")
+
     period: Text = Field(description="Perioden uppdragen gäller: 'kommande år', ett år '2021' eller '2023–2026'.")
     groups: list[AssignmentGroup] = Field(
         alias="grupper", min_length=1, description="Uppdragen, grupperade efter det mål de tjänar."
@@ -262,11 +299,15 @@ def _one_or_many(value: Any) -> Any:
 
 
 class Person(Model):
+    model_config = ConfigDict(title="Person")
+
     name: Text = Field(alias="namn", description="För- och efternamn.")
     municipality: Kommun = Field(alias="kommun", description="Kommunen personen företräder.")
 
 
 class Role(Model):
+    model_config = ConfigDict(title="Roll")
+
     kinds: Annotated[
         list[Rollslag],
         BeforeValidator(_one_or_many),
@@ -279,7 +320,7 @@ class Role(Model):
                 "description": "Rollen, eller flera roller som en och samma funktion har.",
             }
         ),
-    ] = Field(alias="roll", min_length=1)
+    ] = Field(alias="roll", min_length=1, description="Rollen, eller flera roller som en och samma funktion har.")
     heading: Text | None = Field(None, alias="rubrik", description="Egen rubrik i stället för rollens namn.")
     duties: list[Text] = Field(alias="ansvar", min_length=1, description="Rollens uppgifter, en mening per punkt.")
     people: list[Person] = Field(default=[], alias="personer", description="Personer som har rollen.")
@@ -292,9 +333,11 @@ class Role(Model):
 
 
 class Meeting(Model):
-    date: Date = Field(alias="datum")
-    start: Clock | None = Field(None)
-    end: Clock | None = Field(None, alias="slut")
+    model_config = ConfigDict(title="Möte")
+
+    date: Date = Field(alias="datum", description="Mötets datum, ÅÅÅÅ-MM-DD.")
+    start: Clock | None = Field(None, description="Starttid TT:MM, t.ex. \"09:00\".")
+    end: Clock | None = Field(None, alias="slut", description="Sluttid TT:MM; efter starttiden.")
     place: Text | None = Field(None, alias="plats", description="Var mötet hålls.")
     present: list[Kommun] = Field(default=[], alias="närvarande", description="Kommuner som var med.")
     minutes: Text | None = Field(
@@ -313,6 +356,8 @@ class Meeting(Model):
 
 
 class MeetingRule(Model):
+    model_config = ConfigDict(title="Möten")
+
     minimum: Annotated[int, Strict()] | None = Field(
         None, alias="minst_per_år", ge=1, description="Minsta antal möten per år; utelämnas om inget anges."
     )
@@ -357,6 +402,8 @@ def join_swedish(words: list[str]) -> str:
 
 class Mission(Model):
     """One network's uppdragsbeskrivning."""
+
+    model_config = ConfigDict(title="Uppdragsbeskrivning")
 
     id: Id = Field(description="Nätverkets id; samma som filnamnet utan .yaml.")
     name: Text = Field(alias="namn", description="Nätverkets namn som det står i rubriken, t.ex. 'Förskola'.")

@@ -34,6 +34,7 @@ def check_workspace(workspace: Workspace, today: dt.date) -> list[Finding]:
         seen.setdefault(mission.id, loaded)
         findings += _check_references(loaded, workspace)
         findings += _check_revision(loaded, today)
+        findings += _check_placeholders(loaded)
     return findings
 
 
@@ -132,6 +133,29 @@ def _check_revision(loaded: LoadedMission, today: dt.date) -> list[Finding]:
             )
         )
     return findings
+
+
+PLACEHOLDER = "FYLL I"
+
+
+def _texts(value: object, path: tuple) -> list[tuple[tuple, str]]:
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [t for key, item in value.items() for t in _texts(item, path + (key,))]
+    if isinstance(value, list):
+        return [t for index, item in enumerate(value) for t in _texts(item, path + (index,))]
+    return []
+
+
+def _check_placeholders(loaded: LoadedMission) -> list[Finding]:
+    """Texts a person still has to write, as `uppdrag new` marks them."""
+    data = loaded.mission.model_dump(by_alias=True, exclude_none=True)
+    return [
+        warning(loaded.source.locate(*path), "placeholder", f"ska fyllas i: {text}", format_key_path(path))
+        for path, text in _texts(data, ())
+        if PLACEHOLDER in text
+    ]
 
 
 def _one_year_before(day: dt.date) -> dt.date:

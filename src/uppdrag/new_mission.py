@@ -1,0 +1,154 @@
+"""Starting a new mission file: from the current standard, or from an existing network."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from .loading import LoadedMission, Workspace
+from .models import SteeringDocument, period_years
+
+from .rules import PLACEHOLDER
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# The standard duties, as the newest documents (förskola, SKIS) word them.
+STANDARD_ROLES = [
+    ("presidium", ["Upprättar arbetsordning för kalenderåret, dagordning för mötet samt bereder möten.", "Sammanställer och informerar skolchefsrepresentanten."]),
+    ("skol- och utbildningschef", [
+        "Ansvarar för att återkoppla från skol- och utbildningschefsgruppen till nätverket, samt återkoppla från nätverket till skol- och utbildningschefsgruppen.",
+        "Ansvarar för revidering av uppdragen en gång per år samt följer upp uppdragens genomförande.",
+    ]),
+    ("ordförande", ["Leda nätverksträffarna, skicka ut kallelse och dagordning till alla deltagande inför nätverksträffarna."]),
+    ("sekreterare", [
+        "Ansvarar för att förteckning på de personer som ingår i nätverket samt plats och tid för nätverksträffarna skickas till utbildning@skaraborg.se.",
+        "Skriva protokoll vid nätverksträffarna och ansvara för att dessa skickas in till utbildning@skaraborg.se.",
+    ]),
+]  # fmt: skip
+
+
+class NewMissionError(Exception):
+    """The new file cannot be made (a taken id, an unknown steering document)."""
+
+
+def make_id(text: str) -> str:
+    """'Förskola' -> 'forskola'; 'Skolutveckling i Skaraborg' -> 'skolutveckling-i-skaraborg'."""
+    folded = unicodedata.normalize("NFKD", text.strip().lower())
+    ascii_text = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def newest_steering_document(workspace: Workspace) -> SteeringDocument:
+    documents = list(workspace.steering_documents.values())
+    if not documents:
+        raise NewMissionError("arbetsytan har inga styrdokument i någon _-fil")
+    # The one whose period ends last; one without a period counts as older than any with one.
+    return max(enumerate(documents), key=lambda pair: ((period_years(pair[1].period or "") or (0, 0))[1], pair[0]))[1]
+
+
+def _background_for(workspace: Workspace, steering: SteeringDocument) -> str:
+    backgrounds = workspace.backgrounds
+    if steering.id in backgrounds:
+        return steering.id
+    for background in backgrounds.values():
+        if any(b.goal_list == steering.id for b in background.blocks):
+            return background.id
+    if not backgrounds:
+        raise NewMissionError("arbetsytan har inga bakgrundstexter i någon _-fil")
+    return next(iter(backgrounds))
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
+
+
+def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_id: str | None) -> str:
+    """The text of a new mission file; what a person must write is marked FYLL I."""
+    if steering_id is None:
+        steering = newest_steering_document(workspace)
+    elif steering_id in workspace.steering_documents:
+        steering = workspace.steering_documents[steering_id]
+    else:
+        known = ", ".join(workspace.steering_documents)
+        raise NewMissionError(f"okänt styrdokument '{steering_id}'; kända: {known}")
+    period = steering.period or "kommande år"
+    lines = [
+        "# yaml-language-server: $schema=../schemas/uppdrag.schema.json",
+        f"# Ny uppdragsbeskrivning. Fyll i allt som är märkt {PLACEHOLDER}; uppdrag validate varnar tills det är gjort.",
+        f"id: {mission_id}",
+        f"namn: {_q(name)}",
+        f"styrdokument: {steering.id}",
+        f"bakgrund: {_background_for(workspace, steering)}",
+        "",
+        "syfte:",
+        "  text:",
+        f"    - {_q(PLACEHOLDER + ': vad nätverket fokuserar på och varför.')}",
+        f"  fokus: [{', '.join(_q(g.id) if not g.id.isdigit() else g.id for g in steering.goals[:1])}]",
+        "",
+        "uppdrag:",
+        f"  period: {_q(period)}",
+        "  grupper:",
+        "    - punkter:",
+        f"        - {_q(PLACEHOLDER + ': ett uppdrag från skolchefsnätverket.')}",
+        "",
+        "roller:",
+    ]
+    for kind, duties in STANDARD_ROLES:
+        lines.append(f"  - roll: {kind}")
+        lines.append("    ansvar:")
+        lines += [f"      - {_q(duty)}" for duty in duties]
+    lines += [
+        "",
+        "möten:",
+        "  minst_per_år: 4",
+        "  veckodagar: [fredag]",
+        "  minnesanteckningar: Minnesanteckningar ska föras och läggas ut på utbildningskaraborg.se.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _next_period(period: str) -> str:
+    years = period_years(period)
+    if years is None:
+        return period
+    start, end = years
+    length = end - start
+    following = (end + 1, end + 1 + length)
+    return str(following[0]) if length == 0 else f"{following[0]}–{following[1]}"
+
+
+def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today: dt.date) -> str:
+    """The source network's file for the next period: same content and comments, the period
+    moved on, `reviderad` today, meetings emptied."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    document = yaml.load(source.source.path.read_text(encoding="utf-8-sig"))
+    document["id"] = mission_id
+    if name is not None:
+        document["namn"] = name
+    document["uppdrag"]["period"] = _next_period(str(document["uppdrag"]["period"]))
+    if "reviderad" in document:
+        document["reviderad"] = today
+    else:
+        document.insert(list(document).index("bakgrund") + 1, "reviderad", today)
+    if "möten" in document and "träffar" in document["möten"]:
+        del document["möten"]["träffar"]
+    out = io.StringIO()
+    yaml.dump(document, out)
+    return out.getvalue()
+
+
+def target_path(folder: Path, mission_id: str) -> Path:
+    if not ID_PATTERN.match(mission_id):
+        raise NewMissionError(f"ogiltigt id '{mission_id}': använd små bokstäver a–z, siffror och bindestreck")
+    path = folder / f"{mission_id}.yaml"
+    if path.exists() or (folder / f"{mission_id}.yml").exists():
+        raise NewMissionError(f"{path} finns redan; välj ett annat id")
+    return path
