@@ -138,6 +138,9 @@ def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today:
         document["reviderad"] = today
     else:
         document.insert(list(document).index("bakgrund") + 1, "reviderad", today)
+        # A blank line after `bakgrund` belongs to that key in ruamel; keep it after the new one.
+        if "bakgrund" in document.ca.items:
+            document.ca.items["reviderad"] = document.ca.items.pop("bakgrund")
     if "möten" in document and "träffar" in document["möten"]:
         del document["möten"]["träffar"]
     out = io.StringIO()

@@ -1,0 +1,32 @@
+"""Every command has Swedish help with an example, and is documented in the README."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from uppdrag.cli import app
+
+from .conftest import REPO
+
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_is_swedish_with_an_example(command: str, runner) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Exempel: uppdrag " + command.split()[0] in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_documented_in_readme(command: str) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert re.search(rf"^### `uppdrag {re.escape(command)}\b", readme, re.MULTILINE)
+
+
+def test_no_colour_when_piped(shipped, runner) -> None:
+    result = runner.invoke(app, ["check-meetings", "2024"], color=False)
+    assert "\x1b[" not in result.stdout
+    assert result.stdout.startswith("Möten 2024\n")

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from uppdrag.cli import app
+from uppdrag.new_mission import make_id
+from uppdrag.validation import validate_paths
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Förskola", "forskola"), ("Särskolan", "sarskolan"), ("Skolutveckling i Skaraborg", "skolutveckling-i-skaraborg"), ("KA", "ka")],
+)
+def test_make_id(text: str, expected: str) -> None:
+    assert make_id(text) == expected
+
+
+def test_new_from_the_standard_validates_with_placeholder_warnings(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["new", "Fritidshem", "--namn", "Fritidshem"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "missions/fritidshem.yaml\n"
+    assert result.stderr == (
+        "id: fritidshem\n"
+        "missions/fritidshem.yaml:10:7: varning: syfte.text[0]: ska fyllas i: FYLL I: vad nätverket fokuserar på och varför.\n"
+        "missions/fritidshem.yaml:17:11: varning: uppdrag.grupper[0].punkter[0]: ska fyllas i: FYLL I: ett uppdrag från skolchefsnätverket.\n"
+    )
+    text = (shipped / "missions/fritidshem.yaml").read_text(encoding="utf-8")
+    assert "styrdokument: strategi-2023-2026\nbakgrund: strategi-2023-2026\n" in text  # the newest
+    assert "  - roll: sekreterare\n" in text and "  minst_per_år: 4\n" in text
+    result = validate_paths([Path("missions")], dt.date(2026, 11, 22))
+    assert result.errors == 0
+
+
+def test_new_with_named_steering_document(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["new", "vux", "--namn", "Vuxenutbildning", "--styrdokument", "maldokument"])
+    assert result.exit_code == 0
+    text = (shipped / "missions/vux.yaml").read_text(encoding="utf-8")
+    assert "styrdokument: maldokument\nbakgrund: maldokument\n" in text
+    assert 'period: "kommande år"' in text
+
+
+def test_new_refuses_to_overwrite(shipped: Path, runner) -> None:
+    before = (shipped / "missions/ka.yaml").read_bytes()
+    result = runner.invoke(app, ["new", "ka", "--namn", "Annat"])
+    assert (result.exit_code, result.stderr) == (2, "fel: missions/ka.yaml finns redan; välj ett annat id\n")
+    assert (shipped / "missions/ka.yaml").read_bytes() == before
+
+
+def test_new_refuses_unknown_steering_document(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["new", "x", "--namn", "X", "--styrdokument", "strategi-2099"])
+    assert result.exit_code == 2
+    assert result.stderr == "fel: okänt styrdokument 'strategi-2099'; kända: maldokument, strategi-2023-2026\n"
+    assert not (shipped / "missions/x.yaml").exists()
+
+
+def test_new_needs_a_name(shipped: Path, runner) -> None:
+    assert runner.invoke(app, ["new", "x"]).stderr == "fel: ange --namn (eller --from ID)\n"
+
+
+def test_roll_over_from_an_existing_network(shipped: Path, runner) -> None:
+    source = (shipped / "missions/forskola.yaml").read_text(encoding="utf-8")
+    source = source.replace("  minnesanteckningar: Minnes", "  träffar:\n    - datum: 2026-02-06\n  minnesanteckningar: Minnes")
+    (shipped / "missions/forskola.yaml").write_text(source, encoding="utf-8")
+    result = runner.invoke(app, ["new", "forskola-2027", "--from", "forskola"])
+    assert result.exit_code == 0, result.output
+    new = (shipped / "missions/forskola-2027.yaml").read_text(encoding="utf-8")
+    today = dt.date.today().isoformat()
+    expected = (
+        source.replace("id: forskola\n", "id: forskola-2027\n")
+        .replace("bakgrund: strategi-2023-2026\n", f"bakgrund: strategi-2023-2026\nreviderad: {today}\n")
+        .replace("period: 2023–2026", "period: 2027–2030")
+        .replace("  träffar:\n    - datum: 2026-02-06\n", "")
+    )
+    assert new == expected
