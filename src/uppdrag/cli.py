@@ -553,6 +553,82 @@ def overview(
         stderr.print(str(output), markup=False)
 
 
+report_app = typer.Typer(
+    help="Rapporter för skolcheferna.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(report_app, name="report")
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@report_app.command("mål")
+def report_goals(
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Utdataformat.")] = ReportFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Fil att skriva; standard: stdout.")] = None,
+    missions: MissionsOption = Path("missions"),
+) -> None:
+    """Vilka nätverks uppdrag tjänar vilket mål: en matris mål × nätverk med antal uppdrag,
+    och under den uppdragen per mål. Mål som inget nätverk arbetar med markeras.
+
+    Exempel: [bold]uppdrag report mål --format html -o mal.html[/bold]
+    """
+    from rich.table import Table
+
+    from .files import atomic_write
+    from .goals_report import goals_report, to_json
+
+    workspace = _open_workspace(missions, dt.date.today())
+    report = goals_report(workspace)
+    names = {m.mission.id: m.mission.name for m in workspace.missions}
+    if output_format is ReportFormat.text and output is None:
+        for doc in report.documents:
+            table = Table(title=doc.steering.name, title_justify="left", header_style="bold")
+            table.add_column("Mål")
+            for network, _ in doc.networks:
+                table.add_column(network, justify="right")
+            for row in doc.rows:
+                label = row.label + (f": {row.goal.name}" if row.goal.id.isdigit() else "")
+                cells = [str(row.counts[n]) if row.counts[n] else ("F" if n in row.focus else "–") for n, _ in doc.networks]
+                style = "bold red" if row.uncovered else None
+                table.add_row(label + (" (inget nätverk)" if row.uncovered else ""), *cells, style=style)
+            stdout.print(table)
+            stdout.print("F: målet i fokus utan egna uppdrag.", style="dim")
+            for row in doc.rows:
+                if row.assignments:
+                    stdout.print(Text(f"\n{row.label}" + (f": {row.goal.name}" if row.goal.id.isdigit() else ""), style="bold"))
+                    for network, text in row.assignments:
+                        stdout.print(Text(f"  • {text} ", style=None) + Text(f"({names[network]})", style="dim"))
+            stdout.print()
+        if report.without_goal:
+            stdout.print(Text("Uppdrag utan angivet mål", style="bold"))
+            for _, name, text in report.without_goal:
+                stdout.print(Text(f"  • {text} ") + Text(f"({name})", style="dim"))
+        return
+    if output_format is ReportFormat.json:
+        text = to_json(report) + "\n"
+    else:
+        from .render import RenderError, Renderer, search_path
+
+        renderer = Renderer(search_path(None, missions.parent / "templates"))
+        name = "mal.html.j2" if output_format is ReportFormat.html else "mal.md.j2"
+        try:
+            text = renderer.render_template(name, report=report, names=names, site=False)
+        except RenderError as exc:
+            fail(str(exc), EXIT_FINDINGS)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(output, text)
+        stderr.print(str(output), markup=False)
+
+
 def main() -> None:
     """Entry point: user mistakes end with 1 or 2; anything unexpected with one line and 3."""
     try:

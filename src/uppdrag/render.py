@@ -103,11 +103,14 @@ class Renderer:
                 return candidate.resolve().as_uri()
         raise RenderError(f"hittar inte '{name}' i mallmapparna: {', '.join(map(str, self.folders))}")
 
-    def render(self, document: Document, fmt: Format, for_pdf: bool = False) -> str:
-        name = TEMPLATES[fmt]
+    def render(self, document: Document, fmt: Format, for_pdf: bool = False, site: bool = False) -> str:
+        """One network's document as Markdown or HTML (for a PDF: with pdf.css; for the
+        site: with the shared stylesheet and navigation)."""
+        return self.render_template(TEMPLATES[fmt], doc=document, mission=document.mission, for_pdf=for_pdf, site=site)
+
+    def render_template(self, name: str, **context: object) -> str:
         try:
-            template = self.env.get_template(name)
-            text = template.render(doc=document, mission=document.mission, for_pdf=for_pdf)
+            text = self.env.get_template(name).render(**context)
         except jinja2.TemplateNotFound as exc:
             raise RenderError(f"mallen '{exc.name}' finns inte i {', '.join(map(str, self.folders))}") from None
         except jinja2.TemplateSyntaxError as exc:
