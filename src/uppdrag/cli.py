@@ -629,6 +629,40 @@ def report_goals(
         stderr.print(str(output), markup=False)
 
 
+@app.command()
+def site(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Mappen som webbplatsen skrivs till.")] = Path("site"),
+    year: Annotated[Optional[int], typer.Option("--year", help="Året för mötesöversikten (standard: i år).", min=1900, max=2200)] = None,
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="Egen mallmapp som söks först.", file_okay=False)] = None,
+    missions: MissionsOption = Path("missions"),
+) -> None:
+    """Bygg en statisk webbplats: alla nätverk, varje nätverks sida och PDF, mål och möten.
+
+    Bara relativa länkar, så mappen fungerar från en fil:// -adress och från vilken
+    webbserver som helst. Ladda upp mappen som den är.
+
+    Exempel: [bold]uppdrag site -o site/[/bold]
+    """
+    from .render import RenderError, Renderer, search_path
+    from .site import build_site
+
+    today = dt.date.today()
+    if templates is not None and not templates.is_dir():
+        fail(f"mallmappen '{templates}' finns inte")
+    workspace = _open_workspace(missions, today)
+    renderer = Renderer(search_path(templates, missions.parent / "templates"))
+    try:
+        if stderr.is_terminal:
+            with stderr.status("Bygger webbplatsen …") as status:
+                written = build_site(workspace, renderer, output, year or today.year, lambda n: status.update(f"Bygger {n} …"))
+        else:
+            written = build_site(workspace, renderer, output, year or today.year)
+    except RenderError as exc:
+        fail(str(exc), EXIT_FINDINGS)
+    stdout.print(str(written[0]), markup=False)
+    stderr.print(f"{len(written)} filer i {output}", markup=False)
+
+
 def main() -> None:
     """Entry point: user mistakes end with 1 or 2; anything unexpected with one line and 3."""
     try:

@@ -1,0 +1,84 @@
+"""A static website of all networks, for publishing on utbildningskaraborg.se as it is.
+
+Relative links only, so the folder works from a file:// URL and from any web server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import build_document
+from .files import atomic_write, inside
+from .goals_report import goals_report
+from .loading import Workspace
+from .meetings import check_year
+from .render import Renderer, render_output
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    id: str
+    name: str
+    focus: str
+    chair: str
+    rule: str
+
+
+def _entries(workspace: Workspace) -> list[IndexEntry]:
+    entries = []
+    for loaded in sorted(workspace.missions, key=lambda m: m.mission.id):
+        mission = loaded.mission
+        steering = workspace.steering_documents[mission.steering_document]
+        goals = [steering.goal(g) for g in mission.goal_ids()]
+        chair = mission.role("ordförande")
+        entries.append(
+            IndexEntry(
+                id=mission.id,
+                name=mission.name,
+                focus="; ".join(g.name for g in goals if g is not None),
+                chair="; ".join(f"{p.name}, {p.municipality}" for p in chair.people) if chair else "",
+                rule=(mission.meetings.sentence if mission.meetings and mission.meetings.sentence else "ingen regel").removesuffix("."),
+            )
+        )
+    return entries
+
+
+def build_site(
+    workspace: Workspace,
+    renderer: Renderer,
+    folder: Path,
+    year: int,
+    progress: Callable[[str], None] = lambda name: None,
+) -> list[Path]:
+    """Write the site into folder; return the files written, index first."""
+    missions = sorted(workspace.missions, key=lambda m: m.mission.id)
+    meetings_page = f"moten-{year}.html"
+    names = {m.mission.id: m.mission.name for m in missions}
+    pages: list[tuple[str, str | bytes]] = [
+        ("index.html", renderer.render_template("index.html.j2", entries=_entries(workspace), site=True, meetings_page=meetings_page)),
+        ("mal.html", renderer.render_template("mal.html.j2", report=goals_report(workspace), names=names, site=True, meetings_page=meetings_page)),
+        (
+            meetings_page,
+            renderer.render_template(
+                "moten.html.j2", checks=[check_year(m, year) for m in missions], year=year, site=True, meetings_page=meetings_page
+            ),
+        ),
+        ("style.css", renderer.render_template("uppdrag.css")),
+    ]
+    written = []
+    for name, content in pages:
+        atomic_write(inside(folder, name), content)
+        written.append(folder / name)
+    for loaded in missions:
+        progress(loaded.mission.id)
+        document = build_document(loaded, workspace)
+        for name, content in (
+            (f"{loaded.mission.id}.html", renderer.render(document, "html", site=True)),
+            (f"{loaded.mission.id}.pdf", render_output(renderer, document, "pdf", "pdf/ua-1")),
+        ):
+            atomic_write(inside(folder, name), content)
+            written.append(folder / name)
+    return written
