@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from uppdrag.cli import app
+from uppdrag.goals_report import goals_report
+from uppdrag.validation import open_workspace
+
+from .conftest import MINIMAL_MISSION, TODAY, write_tree
+
+
+def _matrix(report) -> dict[str, dict[str, tuple[dict[str, int], list[str], bool]]]:
+    return {
+        doc.steering.id: {row.goal.id: (row.counts, row.focus, row.uncovered) for row in doc.rows} for doc in report.documents
+    }
+
+
+def test_matrix_for_the_shipped_missions(shipped: Path) -> None:
+    import datetime as dt
+
+    workspace, _ = open_workspace(Path("missions"), dt.date(2026, 1, 1))
+    report = goals_report(workspace)
+    assert _matrix(report) == {
+        "maldokument": {
+            "1": ({"grundskola": 0, "ka": 1, "sarskola": 0}, ["ka", "sarskola"], False),
+            "2": ({"grundskola": 2, "ka": 2, "sarskola": 0}, ["grundskola", "ka", "sarskola"], False),
+            "3": ({"grundskola": 4, "ka": 2, "sarskola": 0}, ["grundskola", "ka", "sarskola"], False),
+            "tillägg": ({"grundskola": 0, "ka": 1, "sarskola": 0}, ["ka"], False),
+        },
+        "strategi-2023-2026": {
+            "1": ({"forskola": 0, "skis": 0}, ["forskola", "skis"], False),
+            "2": ({"forskola": 0, "skis": 0}, ["forskola"], False),
+        },
+    }
+    assert [(n, t[:30]) for n, _, t in report.without_goal][:1] == [("forskola", "Nätverket samarbetar och utbyt")]
+    assert len(report.without_goal) == 5 + 3 + 3  # förskola, särskolan, SKIS
+
+
+def test_uncovered_goal_stands_out(workspace: Path, runner) -> None:
+    text = MINIMAL_MISSION.format(id="n").replace("    - punkter: [Ett uppdrag.]", "    - mål: 2\n      punkter: [Ett uppdrag.]")
+    write_tree(workspace, {"missions/n.yaml": text})
+    md = runner.invoke(app, ["report", "mål", "--format", "md"]).stdout
+    assert "| Mål | Testnätverket |\n| --- | ---: |\n" in md
+    assert "| **Mål 1: Stärkt tillväxt och kompetensförsörjning (inget nätverk)** | – |\n" in md
+    assert "| Mål 2: Höjd utbildningsnivå | 1 |\n" in md
+    assert "### Mål 2: Höjd utbildningsnivå\n\n- Ett uppdrag. (Testnätverket)\n" in md
+    html = runner.invoke(app, ["report", "mål", "--format", "html"]).stdout
+    assert '<tr class="uncovered"><th scope="row">Mål 1: Stärkt tillväxt och kompetensförsörjning <strong>(inget nätverk)</strong></th>' in html
+    text_output = runner.invoke(app, ["report", "mål"]).stdout
+    assert "Mål 1: Stärkt tillväxt och kompetensförsörjning (inget nätverk)" in text_output
+
+
+def test_json(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["report", "mål", "--format", "json"])
+    data = json.loads(result.stdout)
+    [maldokument, strategi] = data["styrdokument"]
+    assert maldokument["nätverk"] == ["grundskola", "ka", "sarskola"]
+    assert maldokument["mål"][3]["uppdrag"] == [
+        {"nätverk": "ka", "text": "Nätverket ska verka för en samverkan med IM-nätverket gällande yrkespaket och IMV."}
+    ]
+    assert len(data["uppdrag_utan_mål"]) == 11
