@@ -33,6 +33,10 @@ stdout = Console(soft_wrap=True, highlight=False)
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)
 
 STYLES = {
+    "added": "green",
+    "removed": "red",
+    "reworded": "yellow",
+    "changed": "yellow",
     "file": "bold",
     "location": "bold",
     "error": "bold red",
@@ -177,7 +181,7 @@ def _select(workspace, ids: list[str] | None, all_: bool) -> list:
             fail(f"ogiltigt id '{mission_id}': använd små bokstäver a–z, siffror och bindestreck")
         loaded = workspace.mission(mission_id)
         if loaded is None:
-            fail(f"okänt id '{mission_id}'; kända id: {', '.join(known)}")
+            fail(f"okänt id '{mission_id}'; kända id: {', '.join(known) or f'inga (inga uppdragsfiler i {workspace.folder})'}")
         chosen.append(loaded)
     return chosen
 
@@ -661,6 +665,90 @@ def site(
         fail(str(exc), EXIT_FINDINGS)
     stdout.print(str(written[0]), markup=False)
     stderr.print(f"{len(written)} filer i {output}", markup=False)
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+
+
+@app.command()
+def diff(
+    mission_id: Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")],
+    revision: Annotated[
+        Optional[str], typer.Argument(metavar="REV", help="Git-revision (standard: senaste incheckningen som ändrade filen).")
+    ] = None,
+    old_file: Annotated[Optional[Path], typer.Option("--file", help="Jämför med denna fil i stället för en revision.", dir_okay=False)] = None,
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Utdataformat.")] = DiffFormat.text,
+    missions: MissionsOption = Path("missions"),
+) -> None:
+    """Visa vad som ändrats i en uppdragsbeskrivning, på svenska, för den årliga revideringen.
+
+    Jämför innehållet, inte raderna: uppdrag tillagda, borttagna eller omformulerade (ord för
+    ord), mål, roller, ansvar, personer, mötesregel, period och revideringsdatum. Ändrad
+    ordning på nycklar eller ny formatering är ingen ändring.
+
+    Exempel: [bold]uppdrag diff forskola HEAD~1[/bold] eller [bold]uppdrag diff forskola --file gammal.yaml[/bold]
+    """
+    from .changes import compare, text_lines, to_markdown
+    from .history import HistoryError, file_at, last_revision
+    from .loading import Source
+    from .models import Mission
+    from .schema_errors import schema_findings
+    from .yamlsource import YamlSyntaxError, parse_yaml
+
+    workspace = _open_workspace(missions, dt.date.today())
+    [loaded] = _select(workspace, [mission_id], all_=False)
+    if old_file is not None and revision is not None:
+        fail("ange antingen REV eller --file, inte båda")
+    try:
+        if old_file is not None:
+            if not old_file.is_file():
+                fail(f"filen '{old_file}' finns inte")
+            old_text, old_name = old_file.read_text(encoding="utf-8-sig"), str(old_file)
+        else:
+            revision = revision or last_revision(loaded.source.path)
+            old_text, old_name = file_at(loaded.source.path, revision), f"{loaded.source.display}@{revision[:12]}"
+    except HistoryError as exc:
+        fail(str(exc))
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"kan inte läsa '{old_file}': {exc}")
+    try:
+        parsed = parse_yaml(old_text)
+        old = Mission.model_validate(parsed.data)
+    except YamlSyntaxError as exc:
+        fail(f"{old_name}:{exc.position.line}:{exc.position.column}: {exc.message}", EXIT_FINDINGS)
+    except ValueError as exc:  # pydantic's ValidationError
+        from pydantic import ValidationError
+
+        if not isinstance(exc, ValidationError):
+            raise
+        for finding in schema_findings(exc, Mission, Source(Path(old_name), parsed.source_map).source_map, old_name):
+            from .report import finding_line
+
+            print_line(finding_line(finding), stderr)
+        fail(f"den gamla versionen ({old_name}) är inte en giltig uppdragsbeskrivning", EXIT_FINDINGS)
+    steering = workspace.steering_documents
+
+    def label(goal_id: str) -> str:
+        document = steering.get(loaded.mission.steering_document)
+        goal = document.goal(goal_id) if document else None
+        if goal is None:
+            return f"mål {goal_id}"
+        return document.goal_label(goal) + (f": {goal.name}" if goal.id.isdigit() else "")  # type: ignore[union-attr]
+
+    changes = compare(old, loaded.mission, label)
+    title = f"Ändringar i {loaded.mission.name} sedan {old_name}"
+    if output_format is DiffFormat.md:
+        sys.stdout.write(to_markdown(changes, title))
+        return
+    stdout.print(Text(title, style="bold"))
+    if not changes:
+        stdout.print("Inga ändringar.")
+        return
+    stdout.print()
+    for line in text_lines(changes):
+        print_line(line)
 
 
 def main() -> None:

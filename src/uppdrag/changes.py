@@ -1,0 +1,188 @@
+"""What changed between two versions of a mission, compared as models rather than as lines,
+so that reordered keys or a reformatted file show no change."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .models import Mission
+
+Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
+
+
+@dataclass(frozen=True)
+class Change:
+    section: str  # "Allmänt", "Syfte", "Uppdrag", "Roller och ansvar", "Möten"
+    kind: str  # "added", "removed", "reworded" or "changed"
+    subject: str  # what it is about, in Swedish: "uppdrag under Mål 2"
+    old: str | None = None
+    new: str | None = None
+    words: Words = field(default_factory=list)
+
+
+SECTIONS = ("Allmänt", "Syfte", "Uppdrag", "Roller och ansvar", "Möten")
+REWORDED_AT = 0.5  # texts at least this alike are the same item reworded, not a swap
+
+
+def word_diff(old: str, new: str) -> Words:
+    """Runs of kept, removed and added words; a renderer joins the runs with spaces."""
+    old_words, new_words = old.split(), new.split()
+    result: Words = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old_words, new_words, autojunk=False).get_opcodes():
+        if op == "equal":
+            result.append(("=", " ".join(old_words[a1:a2])))
+            continue
+        if a2 > a1:
+            result.append(("-", " ".join(old_words[a1:a2])))
+        if b2 > b1:
+            result.append(("+", " ".join(new_words[b1:b2])))
+    return result
+
+
+def compare_texts(section: str, subject: str, old: list[str], new: list[str], reword: bool = True) -> list[Change]:
+    """Items added, removed or reworded; an item that only moved is no change."""
+    removed = [t for t in old if t not in new]
+    added = [t for t in new if t not in old]
+    changes: list[Change] = []
+    for text in added:
+        best = max(removed, key=lambda r: difflib.SequenceMatcher(None, r, text).ratio(), default=None)
+        if reword and best is not None and difflib.SequenceMatcher(None, best, text).ratio() >= REWORDED_AT:
+            removed.remove(best)
+            changes.append(Change(section, "reworded", subject, best, text, word_diff(best, text)))
+        else:
+            changes.append(Change(section, "added", subject, None, text))
+    return [Change(section, "removed", subject, text, None) for text in removed] + changes
+
+
+def _value(section: str, subject: str, old: object, new: object) -> list[Change]:
+    if old == new:
+        return []
+    shown = lambda v: "–" if v in (None, "", []) else str(v)  # noqa: E731
+    return [Change(section, "changed", subject, shown(old), shown(new))]
+
+
+def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> list[Change]:
+    """Every change from old to new, section by section in document order."""
+    changes: list[Change] = []
+    general = "Allmänt"
+    for subject, a, b in (
+        ("namn", old.name, new.name),
+        ("styrdokument", old.steering_document, new.steering_document),
+        ("bakgrund", old.background, new.background),
+        ("antagen", old.adopted, new.adopted),
+        ("reviderad", old.revised, new.revised),
+        ("reviderad av", old.revised_by, new.revised_by),
+    ):
+        changes += _value(general, subject, a, b)
+
+    purpose = "Syfte"
+    changes += compare_texts(purpose, "text", list(old.purpose.paragraphs), list(new.purpose.paragraphs))
+    old_goals = {g.goal: g for g in old.purpose.goals}
+    new_goals = {g.goal: g for g in new.purpose.goals}
+    for goal_id in old_goals.keys() - new_goals.keys():
+        changes.append(Change(purpose, "removed", "mål", goal_label(goal_id), None))
+    for goal_id in [g for g in new_goals if g not in old_goals]:
+        changes.append(Change(purpose, "added", "mål", None, goal_label(goal_id)))
+    for goal_id in [g for g in new_goals if g in old_goals]:
+        changes += compare_texts(
+            purpose, f"delmål under {goal_label(goal_id)}", old_goals[goal_id].subgoals or [], new_goals[goal_id].subgoals or []
+        )
+    changes += compare_texts(purpose, "punkt", list(old.purpose.bullets), list(new.purpose.bullets))
+    changes += compare_texts(purpose, "fokus", [goal_label(g) for g in old.purpose.focus], [goal_label(g) for g in new.purpose.focus], reword=False)
+
+    tasks = "Uppdrag"
+    changes += _value(tasks, "period", old.assignments.period, new.assignments.period)
+    old_groups = {g.goal: g for g in old.assignments.groups}
+    new_groups = {g.goal: g for g in new.assignments.groups}
+    for goal_id in list(new_groups) + [g for g in old_groups if g not in new_groups]:
+        subject = f"uppdrag under {goal_label(goal_id)}" if goal_id else "uppdrag"
+        before, after = old_groups.get(goal_id), new_groups.get(goal_id)
+        changes += compare_texts(tasks, subject, list(before.items) if before else [], list(after.items) if after else [])
+        changes += _value(tasks, f"återrapportering ({subject})", before and before.reporting, after and after.reporting)
+
+    roles = "Roller och ansvar"
+    old_roles = {tuple(r.kinds): r for r in old.roles}
+    new_roles = {tuple(r.kinds): r for r in new.roles}
+    for kinds in [k for k in old_roles if k not in new_roles]:
+        changes.append(Change(roles, "removed", "roll", old_roles[kinds].title, None))
+    for kinds in [k for k in new_roles if k not in old_roles]:
+        changes.append(Change(roles, "added", "roll", None, new_roles[kinds].title))
+    for kinds in [k for k in new_roles if k in old_roles]:
+        before, after = old_roles[kinds], new_roles[kinds]
+        changes += _value(roles, f"rubrik ({after.title})", before.heading, after.heading)
+        changes += compare_texts(roles, f"ansvar för {after.title.lower()}", list(before.duties), list(after.duties))
+        people = lambda role: [f"{p.name}, {p.municipality}" for p in role.people]  # noqa: E731
+        for kind, text in [("removed", p) for p in people(before) if p not in people(after)] + [
+            ("added", p) for p in people(after) if p not in people(before)
+        ]:
+            changes.append(Change(roles, kind, f"person ({after.title.lower()})", text if kind == "removed" else None, text if kind == "added" else None))
+
+    meetings = "Möten"
+    rule_before, rule_after = old.meetings, new.meetings
+    changes += _value(meetings, "mötesregel", rule_before and rule_before.sentence, rule_after and rule_after.sentence)
+    changes += _value(
+        meetings,
+        "alla kommuner ska delta",
+        "ja" if rule_before and rule_before.all_municipalities else "nej",
+        "ja" if rule_after and rule_after.all_municipalities else "nej",
+    )
+    changes += _value(meetings, "minnesanteckningar", rule_before and rule_before.minutes_note, rule_after and rule_after.minutes_note)
+    dates = lambda rule: [m.date.isoformat() for m in rule.meetings] if rule else []  # noqa: E731
+    changes += compare_texts(meetings, "möte", dates(rule_before), dates(rule_after), reword=False)
+    return changes
+
+
+KIND_WORDS = {"added": "tillagt", "removed": "borttaget", "reworded": "omformulerat", "changed": "ändrat"}
+
+# A line of text output: (text, style) segments, styles named for the CLI to colour.
+Segment = tuple[str, str | None]
+
+
+def text_lines(changes: list[Change]) -> list[list[Segment]]:
+    """Grouped by section; reworded text shows [-removed-] and {+added+} words."""
+    lines: list[list[Segment]] = []
+    for section in SECTIONS:
+        own = [c for c in changes if c.section == section]
+        if not own:
+            continue
+        lines.append([(section, "file")])
+        for change in own:
+            line: list[Segment] = [("  ", None), (f"{KIND_WORDS[change.kind]}: ", change.kind), (f"{change.subject}: ", "key")]
+            if change.kind == "reworded":
+                for index, (op, text) in enumerate(change.words):
+                    if index:
+                        line.append((" ", None))
+                    line.append((text, None) if op == "=" else (f"[-{text}-]" if op == "-" else f"{{+{text}+}}", "removed" if op == "-" else "added"))
+            elif change.kind == "changed":
+                line += [(change.old or "", "removed"), (" → ", None), (change.new or "", "added")]
+            else:
+                line.append(((change.new if change.kind == "added" else change.old) or "", change.kind))
+            lines.append(line)
+        lines.append([])
+    return lines
+
+
+def to_markdown(changes: list[Change], title: str) -> str:
+    from .render import markdown_escape as md
+
+    out = [f"# {md(title)}", ""]
+    if not changes:
+        return "\n".join(out + ["Inga ändringar.", ""])
+    for section in SECTIONS:
+        own = [c for c in changes if c.section == section]
+        if not own:
+            continue
+        out += [f"## {section}", ""]
+        for change in own:
+            head = f"- **{KIND_WORDS[change.kind].capitalize()}** {md(change.subject)}: "
+            if change.kind == "reworded":
+                body = " ".join(md(t) if op == "=" else (f"~~{md(t)}~~" if op == "-" else f"**{md(t)}**") for op, t in change.words)
+            elif change.kind == "changed":
+                body = f"~~{md(change.old)}~~ → **{md(change.new)}**"
+            else:
+                body = md(change.new if change.kind == "added" else change.old)
+            out.append(head + body)
+        out.append("")
+    return "\n".join(out)

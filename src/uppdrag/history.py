@@ -1,0 +1,53 @@
+"""A mission file as it was at a git revision."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+class HistoryError(Exception):
+    """Not a git repository, an unknown revision, or a file the revision does not have."""
+
+
+def _git(folder: Path, *args: str) -> str:
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(folder), *args], capture_output=True, text=True, encoding="utf-8", timeout=60, check=False
+        )
+    except FileNotFoundError:
+        raise HistoryError("git finns inte på den här datorn") from None
+    if proc.returncode != 0:
+        raise HistoryError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "git misslyckades")
+    return proc.stdout
+
+
+def _repository(path: Path) -> Path:
+    try:
+        return Path(_git(path.parent, "rev-parse", "--show-toplevel").strip())
+    except HistoryError:
+        raise HistoryError(f"{path.parent} ligger inte i ett git-förråd; jämför med en fil med --file") from None
+
+
+def last_revision(path: Path) -> str:
+    """The newest commit that touched path."""
+    root = _repository(path)
+    relative = path.resolve().relative_to(root.resolve())
+    found = _git(root, "log", "-1", "--format=%H", "--", str(relative)).strip()
+    if not found:
+        raise HistoryError(f"{path} finns inte i någon incheckning")
+    return found
+
+
+def file_at(path: Path, revision: str) -> str:
+    """The text of path at revision."""
+    root = _repository(path)
+    relative = path.resolve().relative_to(root.resolve())
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except HistoryError:
+        raise HistoryError(f"okänd revision '{revision}'") from None
+    try:
+        return _git(root, "show", f"{revision}:{relative.as_posix()}")
+    except HistoryError:
+        raise HistoryError(f"{relative} finns inte i revision '{revision}'") from None
