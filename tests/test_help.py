@@ -10,14 +10,21 @@ from uppdrag.cli import app
 
 from .conftest import REPO
 
-COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+COMMANDS = sorted(
+    [c.name or c.callback.__name__ for c in app.registered_commands]
+    + [f"{g.name} {c.name}" for g in app.registered_groups for c in g.typer_instance.registered_commands]
+)
+
+
+def test_all_commands_are_found() -> None:
+    assert len(COMMANDS) == 11 and "report mål" in COMMANDS
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_help_is_swedish_with_an_example(command: str, runner) -> None:
-    result = runner.invoke(app, [command, "--help"])
+    result = runner.invoke(app, [*command.split(), "--help"])
     assert result.exit_code == 0
-    assert "Exempel: uppdrag " + command.split()[0] in result.stdout
+    assert "Exempel: uppdrag " + command in " ".join(result.stdout.split())
 
 
 @pytest.mark.parametrize("command", COMMANDS)

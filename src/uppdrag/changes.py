@@ -41,14 +41,19 @@ def word_diff(old: str, new: str) -> Words:
     return result
 
 
+def similarity(a: str, b: str) -> float:
+    """Share of words the two texts have in common, in order (0 to 1)."""
+    return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+
+
 def compare_texts(section: str, subject: str, old: list[str], new: list[str], reword: bool = True) -> list[Change]:
     """Items added, removed or reworded; an item that only moved is no change."""
     removed = [t for t in old if t not in new]
     added = [t for t in new if t not in old]
     changes: list[Change] = []
     for text in added:
-        best = max(removed, key=lambda r: difflib.SequenceMatcher(None, r, text).ratio(), default=None)
-        if reword and best is not None and difflib.SequenceMatcher(None, best, text).ratio() >= REWORDED_AT:
+        best = max(removed, key=lambda r: similarity(r, text), default=None)
+        if reword and best is not None and similarity(best, text) >= REWORDED_AT:
             removed.remove(best)
             changes.append(Change(section, "reworded", subject, best, text, word_diff(best, text)))
         else:

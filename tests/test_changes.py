@@ -1,0 +1,147 @@
+"""uppdrag diff on a temporary git repository with a sequence of revisions."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from uppdrag.changes import word_diff
+from uppdrag.cli import app
+
+from .conftest import MISSIONS
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=root, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(MISSIONS, tmp_path / "missions")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "Första versionen")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _edit(repo: Path, old: str, new: str, commit: str | None = None) -> None:
+    path = repo / "missions/forskola.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    if commit:
+        _git(repo, "commit", "-qam", commit)
+
+
+def test_no_changes(repo: Path, runner) -> None:
+    result = runner.invoke(app, ["diff", "forskola"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1:] == ["Inga ändringar."]
+
+
+def test_sequence_of_revisions(repo: Path, runner) -> None:
+    _edit(repo, "        - Nätverket samarbetar och utbyter erfarenheter kring språkutvecklande arbete\n", "", commit="Ta bort ett uppdrag")
+    _edit(
+        repo,
+        "          förskolan.\n\nroller:",
+        "          förskolan.\n        - Nätverket följer upp barnens språkutveckling.\n\nroller:",
+        commit="Nytt uppdrag",
+    )
+    _edit(repo, "alla elever får rätt förutsättningar", "alla barn får rätt förutsättningar")  # not committed
+    assert runner.invoke(app, ["diff", "forskola"]).stdout.splitlines() == [
+        f"Ändringar i Förskola sedan missions/forskola.yaml@{_git(repo, 'rev-parse', 'HEAD')[:12]}",
+        "",
+        "Syfte",
+        "  omformulerat: punkt: alla [-elever-] {+barn+} får rätt förutsättningar att nå kunskap och måloppfyllelse",
+        "",
+    ]
+    first = _git(repo, "rev-list", "--max-parents=0", "HEAD").strip()
+    lines = runner.invoke(app, ["diff", "forskola", first]).stdout.splitlines()
+    assert lines[2:] == [
+        "Syfte",
+        "  omformulerat: punkt: alla [-elever-] {+barn+} får rätt förutsättningar att nå kunskap och måloppfyllelse",
+        "",
+        "Uppdrag",
+        "  borttaget: uppdrag: Nätverket samarbetar och utbyter erfarenheter kring språkutvecklande arbete",
+        "  tillagt: uppdrag: Nätverket följer upp barnens språkutveckling.",
+        "",
+    ]
+    md = runner.invoke(app, ["diff", "forskola", "HEAD~1", "--format", "md"]).stdout
+    assert "- **Tillagt** uppdrag: Nätverket följer upp barnens språkutveckling.\n" in md
+    assert "- **Omformulerat** punkt: alla ~~elever~~ **barn** får rätt" in md
+
+
+def test_reordered_keys_and_reformatting_are_no_change(repo: Path, runner) -> None:
+    path = repo / "missions/forskola.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("\nsyfte:", 1)
+    # Move `namn` to the end of the header and refold a long text onto one line.
+    reordered = head.replace("namn: Förskola\n", "") + "\nnamn: Förskola\nsyfte:" + rest
+    reordered = reordered.replace(
+        "      - >-\n        Ansvarar för att återkoppla från skol- och utbildningschefsgruppen till nätverket, samt\n        återkoppla",
+        "      - Ansvarar för att återkoppla från skol- och utbildningschefsgruppen till nätverket, samt återkoppla",
+    )
+    assert reordered != text
+    path.write_text(reordered, encoding="utf-8")
+    assert runner.invoke(app, ["validate"]).exit_code == 0
+    assert runner.invoke(app, ["diff", "forskola"]).stdout.splitlines()[1:] == ["Inga ändringar."]
+
+
+def test_roles_goals_rule_and_dates(repo: Path, runner) -> None:
+    _edit(repo, "  fokus: [1, 2]\n", "  fokus: [1]\n")
+    _edit(repo, "      - {namn: Emma Friman, kommun: Lidköping}\n  - roll: sekreterare", "      - {namn: Anna Berg, kommun: Skara}\n  - roll: sekreterare")
+    _edit(repo, "  veckodagar: [fredag]\n", "  veckodagar: [torsdag]\n")
+    _edit(repo, "bakgrund: strategi-2023-2026\n", "bakgrund: strategi-2023-2026\nreviderad: 2026-11-01\n")
+    lines = runner.invoke(app, ["diff", "forskola"]).stdout.splitlines()
+    assert lines[2:] == [
+        "Allmänt",
+        "  ändrat: reviderad: – → 2026-11-01",
+        "",
+        "Syfte",
+        "  borttaget: fokus: Prioriterat utvecklingsområde 2: Kompetensförsörjning för en arbetsmarknadsregion där utbud och efterfrågan är i balans",
+        "",
+        "Roller och ansvar",
+        "  borttaget: person (ordförande): Emma Friman, Lidköping",
+        "  tillagt: person (ordförande): Anna Berg, Skara",
+        "",
+        "Möten",
+        "  ändrat: mötesregel: Minst 4 möten per år på fredagar. → Minst 4 möten per år på torsdagar.",
+        "",
+    ]
+
+
+def test_compare_with_a_file(repo: Path, runner) -> None:
+    old = repo / "gammal.yaml"
+    old.write_text((repo / "missions/forskola.yaml").read_text(encoding="utf-8").replace("period: 2023–2026", "period: 2019–2022"), encoding="utf-8")
+    lines = runner.invoke(app, ["diff", "forskola", "--file", "gammal.yaml"]).stdout.splitlines()
+    assert lines == ["Ändringar i Förskola sedan gammal.yaml", "", "Uppdrag", "  ändrat: period: 2019–2022 → 2023–2026", ""]
+
+
+def test_unknown_revision(repo: Path, runner) -> None:
+    result = runner.invoke(app, ["diff", "forskola", "finns-inte"])
+    assert (result.exit_code, result.stderr) == (2, "fel: okänd revision 'finns-inte'\n")
+
+
+def test_outside_git(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["diff", "forskola"])
+    assert result.exit_code == 2
+    assert result.stderr == "fel: missions ligger inte i ett git-förråd; jämför med en fil med --file\n"
+
+
+def test_file_new_since_revision(repo: Path, runner) -> None:
+    shutil.copy(repo / "missions/ka.yaml", repo / "missions/ka2.yaml")
+    _edit_path = repo / "missions/ka2.yaml"
+    _edit_path.write_text(_edit_path.read_text(encoding="utf-8").replace("id: ka", "id: ka2"), encoding="utf-8")
+    result = runner.invoke(app, ["diff", "ka2", "HEAD"])
+    assert (result.exit_code, result.stderr) == (2, "fel: missions/ka2.yaml finns inte i revision 'HEAD'\n")
+
+
+def test_word_diff() -> None:
+    assert word_diff("a b c d", "a x c d e") == [("=", "a"), ("-", "b"), ("+", "x"), ("=", "c d"), ("+", "e")]
