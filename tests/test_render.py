@@ -91,7 +91,7 @@ def test_markdown_escape_line_starts() -> None:
 
 
 def test_css_string_cannot_break_out() -> None:
-    assert css_string('a"b</style>') == "a\\000022b\\00003c\\00002fstyle\\00003e"
+    assert css_string('a"b</style>, c') == "a\\000022 b\\00003c \\00002f style\\00003e \\00002c  c"
 
 
 def test_meeting_links_only_for_http(workspace: Path, runner) -> None:
@@ -187,6 +187,18 @@ def test_pdf_reads_back(shipped: Path, runner) -> None:
         for phrase in wanted:
             assert phrase in text, (network, phrase)
     assert "Särskolan" in pypdf.PdfReader(shipped / "pdf" / "sarskola.pdf").metadata.title
+    # The running footer carries the network's name intact (a comma once vanished in CSS escaping).
+    skis = pypdf.PdfReader(shipped / "pdf" / "skis.pdf").pages[0].extract_text()
+    assert "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS Sida 1 av 2" in skis
+
+
+def test_pdf_a_variant_for_archiving(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "ka", "--pdf", "--pdf-variant", "pdf/a-3b", "-o", "ka-arkiv.pdf"])
+    assert result.exit_code == 0, result.output
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(shipped / "ka-arkiv.pdf")
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b'pdfaid:part="3" pdfaid:conformance="B"' in xmp
 
 
 def test_pdf_cannot_go_to_stdout(shipped: Path, runner) -> None:
