@@ -112,8 +112,18 @@ def bench_render(root: Path, count: int) -> list[tuple[str, float, str, float]]:
 
     n = len(documents)
     return [
-        ("render Markdown per dokument", median_seconds(markdown, 20) / n, "str() av samma data", median_seconds(bare_markdown, 20) / n),
-        ("render PDF/UA per dokument", median_seconds(pdf, 3) / n, "WeasyPrint, samma HTML", median_seconds(bare, 3) / n),
+        (
+            "render Markdown per dokument",
+            median_seconds(markdown, 20) / n,
+            "str() av samma data",
+            median_seconds(bare_markdown, 20) / n,
+        ),
+        (
+            "render PDF/UA per dokument",
+            median_seconds(pdf, 3) / n,
+            "WeasyPrint, samma HTML",
+            median_seconds(bare, 3) / n,
+        ),
     ]
 
 

@@ -47,7 +47,12 @@ def test_no_changes(repo: Path, runner) -> None:
 
 
 def test_sequence_of_revisions(repo: Path, runner) -> None:
-    _edit(repo, "        - Nätverket samarbetar och utbyter erfarenheter kring språkutvecklande arbete\n", "", commit="Ta bort ett uppdrag")
+    _edit(
+        repo,
+        "        - Nätverket samarbetar och utbyter erfarenheter kring språkutvecklande arbete\n",
+        "",
+        commit="Ta bort ett uppdrag",
+    )
     _edit(
         repo,
         "          förskolan.\n\nroller:",
@@ -96,7 +101,11 @@ def test_reordered_keys_and_reformatting_are_no_change(repo: Path, runner) -> No
 
 def test_roles_goals_rule_and_dates(repo: Path, runner) -> None:
     _edit(repo, "  fokus: [1, 2]\n", "  fokus: [1]\n")
-    _edit(repo, "      - {namn: Emma Friman, kommun: Lidköping}\n  - roll: sekreterare", "      - {namn: Anna Berg, kommun: Skara}\n  - roll: sekreterare")
+    _edit(
+        repo,
+        "      - {namn: Emma Friman, kommun: Lidköping}\n  - roll: sekreterare",
+        "      - {namn: Anna Berg, kommun: Skara}\n  - roll: sekreterare",
+    )
     _edit(repo, "  veckodagar: [fredag]\n", "  veckodagar: [torsdag]\n")
     _edit(repo, "bakgrund: strategi-2023-2026\n", "bakgrund: strategi-2023-2026\nreviderad: 2026-11-01\n")
     lines = runner.invoke(app, ["diff", "forskola"]).stdout.splitlines()
@@ -119,9 +128,18 @@ def test_roles_goals_rule_and_dates(repo: Path, runner) -> None:
 
 def test_compare_with_a_file(repo: Path, runner) -> None:
     old = repo / "gammal.yaml"
-    old.write_text((repo / "missions/forskola.yaml").read_text(encoding="utf-8").replace("period: 2023–2026", "period: 2019–2022"), encoding="utf-8")
+    old.write_text(
+        (repo / "missions/forskola.yaml").read_text(encoding="utf-8").replace("period: 2023–2026", "period: 2019–2022"),
+        encoding="utf-8",
+    )
     lines = runner.invoke(app, ["diff", "forskola", "--file", "gammal.yaml"]).stdout.splitlines()
-    assert lines == ["Ändringar i Förskola sedan gammal.yaml", "", "Uppdrag", "  ändrat: period: 2019–2022 → 2023–2026", ""]
+    assert lines == [
+        "Ändringar i Förskola sedan gammal.yaml",
+        "",
+        "Uppdrag",
+        "  ändrat: period: 2019–2022 → 2023–2026",
+        "",
+    ]
 
 
 def test_unknown_revision(repo: Path, runner) -> None:
@@ -145,3 +163,13 @@ def test_file_new_since_revision(repo: Path, runner) -> None:
 
 def test_word_diff() -> None:
     assert word_diff("a b c d", "a x c d e") == [("=", "a"), ("-", "b"), ("+", "x"), ("=", "c d"), ("+", "e")]
+
+
+def test_invalid_old_version_is_located(repo: Path, runner) -> None:
+    (repo / "gammal.yaml").write_text("id: forskola\nnamn: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["diff", "forskola", "--file", "gammal.yaml"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "gammal.yaml:3:1: fel: ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)\n"
+        "fel: den gamla versionen (gammal.yaml) är inte en giltig uppdragsbeskrivning\n"
+    )

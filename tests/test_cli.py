@@ -116,7 +116,10 @@ def test_installed_command_in_a_real_subprocess(shipped: Path) -> None:
         [_installed_uppdrag(), "validate", "--today", TODAY], capture_output=True, text=True, env=env, timeout=60
     )
     assert proc.returncode == 1
-    assert "missions/trasig.yaml:3:1: fel: ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)\n" in proc.stdout
+    assert (
+        "missions/trasig.yaml:3:1: fel: ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)\n"
+        in proc.stdout
+    )
     assert proc.stdout.endswith("9 filer kontrollerade: 1 fel, 1 varning.\n")
     assert proc.stderr == ""
 

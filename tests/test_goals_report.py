@@ -7,12 +7,13 @@ from uppdrag.cli import app
 from uppdrag.goals_report import goals_report
 from uppdrag.validation import open_workspace
 
-from .conftest import MINIMAL_MISSION, TODAY, write_tree
+from .conftest import MINIMAL_MISSION, write_tree
 
 
 def _matrix(report) -> dict[str, dict[str, tuple[dict[str, int], list[str], bool]]]:
     return {
-        doc.steering.id: {row.goal.id: (row.counts, row.focus, row.uncovered) for row in doc.rows} for doc in report.documents
+        doc.steering.id: {row.goal.id: (row.counts, row.focus, row.uncovered) for row in doc.rows}
+        for doc in report.documents
     }
 
 
@@ -38,7 +39,9 @@ def test_matrix_for_the_shipped_missions(shipped: Path) -> None:
 
 
 def test_uncovered_goal_stands_out(workspace: Path, runner) -> None:
-    text = MINIMAL_MISSION.format(id="n").replace("    - punkter: [Ett uppdrag.]", "    - mål: 2\n      punkter: [Ett uppdrag.]")
+    text = MINIMAL_MISSION.format(id="n").replace(
+        "    - punkter: [Ett uppdrag.]", "    - mål: 2\n      punkter: [Ett uppdrag.]"
+    )
     write_tree(workspace, {"missions/n.yaml": text})
     md = runner.invoke(app, ["report", "mål", "--format", "md"]).stdout
     assert "| Mål | Testnätverket |\n| --- | ---: |\n" in md
@@ -46,7 +49,10 @@ def test_uncovered_goal_stands_out(workspace: Path, runner) -> None:
     assert "| Mål 2: Höjd utbildningsnivå | 1 |\n" in md
     assert "### Mål 2: Höjd utbildningsnivå\n\n- Ett uppdrag. (Testnätverket)\n" in md
     html = runner.invoke(app, ["report", "mål", "--format", "html"]).stdout
-    assert '<tr class="uncovered"><th scope="row">Mål 1: Stärkt tillväxt och kompetensförsörjning <strong>(inget nätverk)</strong></th>' in html
+    assert (
+        '<tr class="uncovered"><th scope="row">Mål 1: Stärkt tillväxt och kompetensförsörjning <strong>(inget nätverk)</strong></th>'
+        in html
+    )
     text_output = runner.invoke(app, ["report", "mål"]).stdout
     assert "Mål 1: Stärkt tillväxt och kompetensförsörjning (inget nätverk)" in text_output
 

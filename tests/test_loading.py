@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from uppdrag.loading import MAX_FILE_BYTES, UsageError, group_paths, load_workspace, read_text
+from uppdrag.loading import (
+    MAX_FILE_BYTES,
+    UsageError,
+    group_paths,
+    load_workspace,
+    read_text,
+)
 
 
 def test_bom_is_stripped(tmp_path: Path) -> None:

@@ -50,14 +50,28 @@ def test_a_good_year(workspace: Path) -> None:
 def test_holidays_weekdays_and_duplicates(workspace: Path) -> None:
     rule = FRIDAYS + "".join(
         f"    - datum: {d}\n"
-        for d in ("2024-03-29", "2024-06-21", "2024-02-06", "2024-09-13", "2024-09-13", "2024-05-10", "2024-12-24", "2025-01-10")
+        for d in (
+            "2024-03-29",
+            "2024-06-21",
+            "2024-02-06",
+            "2024-09-13",
+            "2024-09-13",
+            "2024-05-10",
+            "2024-12-24",
+            "2025-01-10",
+        )
     )
     check = _check(workspace, rule)
     assert (check.count, check.valid, check.ok) == (7, 2, False)
     assert _problems(check) == [
         ("2024-02-06", "weekday", "error", "2024-02-06 är en tisdag; regeln säger möten på fredagar"),
         ("2024-03-29", "holiday", "error", "2024-03-29 (fredag) är långfredagen, en ledig dag"),
-        ("2024-05-10", "bridge_day", "warning", "2024-05-10 (fredag) är en klämdag efter Kristi himmelsfärdsdag; många är lediga"),
+        (
+            "2024-05-10",
+            "bridge_day",
+            "warning",
+            "2024-05-10 (fredag) är en klämdag efter Kristi himmelsfärdsdag; många är lediga",
+        ),
         ("2024-06-21", "holiday", "error", "2024-06-21 (fredag) är midsommarafton, en ledig dag"),
         ("2024-09-13", "duplicate", "error", "2024-09-13 (fredag) finns redan bland mötena"),
         ("2024-12-24", "weekday", "error", "2024-12-24 är en tisdag; regeln säger möten på fredagar"),
@@ -72,7 +86,21 @@ def test_juldagen_2026_is_a_friday_holiday(workspace: Path) -> None:
 
 
 def test_attendance_names_missing_municipalities(workspace: Path) -> None:
-    present = ["Essunga", "Falköping", "Grästorp", "Gullspång", "Götene", "Hjo", "Karlsborg", "Lidköping", "Mariestad", "Skara", "Skövde", "Tibro", "Tidaholm"]
+    present = [
+        "Essunga",
+        "Falköping",
+        "Grästorp",
+        "Gullspång",
+        "Götene",
+        "Hjo",
+        "Karlsborg",
+        "Lidköping",
+        "Mariestad",
+        "Skara",
+        "Skövde",
+        "Tibro",
+        "Tidaholm",
+    ]
     rule = (
         "möten:\n  alla_kommuner: true\n  träffar:\n"
         f"    - datum: 2024-02-02\n      närvarande: [{', '.join(present[:7])}]\n"
@@ -109,7 +137,13 @@ def test_network_without_rule(workspace: Path) -> None:
 
 
 def test_cli_text(shipped: Path, runner) -> None:
-    write_tree(shipped, {"missions/forskola.yaml": (shipped / "missions/forskola.yaml").read_text() + "  träffar:\n    - datum: 2024-03-29\n"})
+    write_tree(
+        shipped,
+        {
+            "missions/forskola.yaml": (shipped / "missions/forskola.yaml").read_text()
+            + "  träffar:\n    - datum: 2024-03-29\n"
+        },
+    )
     result = runner.invoke(app, ["check-meetings", "2024", "forskola", "sarskola"])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[4:6] == [
@@ -132,9 +166,22 @@ def test_cli_json_keys(shipped: Path, runner) -> None:
         assert list(entry) == ["network", "year", "count", "valid", "minimum", "ok", "problems"]
         for problem in entry["problems"]:
             assert list(problem) == ["date", "kind", "severity", "message"]
-    assert report[3] == {"network": "sarskola", "year": 2024, "count": 0, "valid": 0, "minimum": None, "ok": True, "problems": []}
+    assert report[3] == {
+        "network": "sarskola",
+        "year": 2024,
+        "count": 0,
+        "valid": 0,
+        "minimum": None,
+        "ok": True,
+        "problems": [],
+    }
     assert report[2]["problems"] == [
-        {"date": None, "kind": "too_few", "severity": "error", "message": "inga möten inlagda för 2024; regeln kräver minst 5"}
+        {
+            "date": None,
+            "kind": "too_few",
+            "severity": "error",
+            "message": "inga möten inlagda för 2024; regeln kräver minst 5",
+        }
     ]
 
 
@@ -165,7 +212,14 @@ def test_plans_pass_the_check_for_every_shipped_rule(year: int, shipped: Path) -
 def test_plan_spreads_over_both_terms(shipped: Path) -> None:
     workspace, _ = open_workspace(Path("missions"), dt.date(2024, 1, 1))
     dates = plan_year(workspace.mission("forskola"), 2027, 6, workspace.school_breaks)
-    assert [d.isoformat() for d in dates] == ["2027-01-29", "2027-03-19", "2027-05-14", "2027-08-27", "2027-10-08", "2027-11-26"]
+    assert [d.isoformat() for d in dates] == [
+        "2027-01-29",
+        "2027-03-19",
+        "2027-05-14",
+        "2027-08-27",
+        "2027-10-08",
+        "2027-11-26",
+    ]
     assert all(d.weekday() == 4 for d in dates)
 
 
@@ -184,7 +238,7 @@ def test_plan_write_keeps_comments_and_layout(shipped: Path, runner) -> None:
     assert result.stdout == "missions/forskola.yaml: 4 möten 2027 tillagda\n"
     written = path.read_text(encoding="utf-8")
     assert written.startswith(original)  # everything before stays byte for byte
-    assert written[len(original):] == (
+    assert written[len(original) :] == (
         "  träffar:\n"
         "    - datum: 2027-02-05\n"
         "    - datum: 2027-04-23\n"
@@ -200,8 +254,10 @@ def test_plan_write_keeps_comments_and_layout(shipped: Path, runner) -> None:
 def test_plan_write_creates_the_meeting_block(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["plan-meetings", "sarskola", "2027", "--count", "2", "--write"])
     assert result.exit_code == 0
-    assert (shipped / "missions/sarskola.yaml").read_text(encoding="utf-8").endswith(
-        "utbildningschefsgruppen.\nmöten:\n  träffar:\n    - datum: 2027-03-22\n    - datum: 2027-10-11\n"
+    assert (
+        (shipped / "missions/sarskola.yaml")
+        .read_text(encoding="utf-8")
+        .endswith("utbildningschefsgruppen.\nmöten:\n  träffar:\n    - datum: 2027-03-22\n    - datum: 2027-10-11\n")
     )
 
 
@@ -239,4 +295,9 @@ def test_calendar_cli_writes_file(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["calendar", "skis", "2027", "-o", "skis.ics"])
     assert (result.exit_code, result.stdout) == (0, "skis.ics\n")
     events = icalendar.Calendar.from_ical((shipped / "skis.ics").read_bytes()).walk("VEVENT")
-    assert [e.decoded("DTSTART").isoformat() for e in events] == ["2027-02-05", "2027-04-23", "2027-09-10", "2027-11-19"]
+    assert [e.decoded("DTSTART").isoformat() for e in events] == [
+        "2027-02-05",
+        "2027-04-23",
+        "2027-09-10",
+        "2027-11-19",
+    ]

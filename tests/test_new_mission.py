@@ -12,7 +12,12 @@ from uppdrag.validation import validate_paths
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("Förskola", "forskola"), ("Särskolan", "sarskolan"), ("Skolutveckling i Skaraborg", "skolutveckling-i-skaraborg"), ("KA", "ka")],
+    [
+        ("Förskola", "forskola"),
+        ("Särskolan", "sarskolan"),
+        ("Skolutveckling i Skaraborg", "skolutveckling-i-skaraborg"),
+        ("KA", "ka"),
+    ],
 )
 def test_make_id(text: str, expected: str) -> None:
     assert make_id(text) == expected
@@ -62,7 +67,9 @@ def test_new_needs_a_name(shipped: Path, runner) -> None:
 
 def test_roll_over_from_an_existing_network(shipped: Path, runner) -> None:
     source = (shipped / "missions/forskola.yaml").read_text(encoding="utf-8")
-    source = source.replace("  minnesanteckningar: Minnes", "  träffar:\n    - datum: 2026-02-06\n  minnesanteckningar: Minnes")
+    source = source.replace(
+        "  minnesanteckningar: Minnes", "  träffar:\n    - datum: 2026-02-06\n  minnesanteckningar: Minnes"
+    )
     (shipped / "missions/forskola.yaml").write_text(source, encoding="utf-8")
     result = runner.invoke(app, ["new", "forskola-2027", "--from", "forskola"])
     assert result.exit_code == 0, result.output

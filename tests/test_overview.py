@@ -34,7 +34,7 @@ def test_json(shipped: Path, runner) -> None:
 
 def test_csv_for_swedish_excel(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["overview", "--format", "csv", "-o", "natverk.csv", "--today", TODAY])
-    assert (result.exit_code, result.stderr) == (0, "natverk.csv\n")
+    assert (result.exit_code, result.stdout) == (0, "natverk.csv\n")
     data = (shipped / "natverk.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbfId;Namn;")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
@@ -51,7 +51,12 @@ def test_markdown(shipped: Path, runner) -> None:
 
 def test_text_table_shows_revision_age(shipped: Path, runner) -> None:
     path = shipped / "missions/ka.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("bakgrund: maldokument\n", "bakgrund: maldokument\nreviderad: 2025-06-01\n"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "bakgrund: maldokument\n", "bakgrund: maldokument\nreviderad: 2025-06-01\n"
+        ),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["overview", "--today", TODAY])
     assert result.exit_code == 0
     [ka] = [line for line in result.stdout.splitlines() if line.startswith("│ ka ")]

@@ -9,6 +9,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pypdf  # a dev dependency, installed by make test
 import pytest
 
 from uppdrag import files
@@ -34,7 +35,9 @@ def test_golden_markdown(network: str, shipped: Path, runner) -> None:
 def test_default_output_is_build_folder(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["render", "forskola", "--today", TODAY])
     assert (result.exit_code, result.stdout) == (0, "build/forskola.md\n")
-    assert (shipped / "build/forskola.md").read_text(encoding="utf-8") == (GOLDEN / "forskola.md").read_text(encoding="utf-8")
+    assert (shipped / "build/forskola.md").read_text(encoding="utf-8") == (GOLDEN / "forskola.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_several_ids_go_into_the_output_folder(shipped: Path, runner) -> None:
@@ -87,7 +90,10 @@ def test_markdown_is_escaped(workspace: Path, runner) -> None:
 
 
 def test_markdown_escape_line_starts() -> None:
-    assert markdown_escape("# rubrik\n- punkt\n12. tal\nvanlig - text") == "\\# rubrik\n\\- punkt\n12\\. tal\nvanlig - text"
+    assert (
+        markdown_escape("# rubrik\n- punkt\n12. tal\nvanlig - text")
+        == "\\# rubrik\n\\- punkt\n12\\. tal\nvanlig - text"
+    )
 
 
 def test_css_string_cannot_break_out() -> None:
@@ -108,7 +114,10 @@ def test_meeting_links_only_for_http(workspace: Path, runner) -> None:
 
 
 def test_user_template_overrides_one_file(shipped: Path, runner) -> None:
-    write_tree(shipped, {"egna/uppdrag.md.j2": '{% extends "base.j2" %}{% block header %}# Egen: {{ mission.name }}\n{% endblock %}'})
+    write_tree(
+        shipped,
+        {"egna/uppdrag.md.j2": '{% extends "base.j2" %}{% block header %}# Egen: {{ mission.name }}\n{% endblock %}'},
+    )
     result = runner.invoke(app, ["render", "ka", "-o", "-", "--templates", "egna"])
     assert result.exit_code == 0
     assert result.stdout == "# Egen: KA\n"
@@ -117,7 +126,10 @@ def test_user_template_overrides_one_file(shipped: Path, runner) -> None:
 def test_workspace_templates_come_before_builtin(shipped: Path, runner) -> None:
     write_tree(shipped, {"templates/uppdrag.md.j2": "{{ doc.title }} ({{ doc.steering.name }})\n"})
     result = runner.invoke(app, ["render", "skis", "-o", "-"])
-    assert result.stdout == "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS (Strategi för Utbildning Skaraborg 2023–2026)\n"
+    assert (
+        result.stdout
+        == "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS (Strategi för Utbildning Skaraborg 2023–2026)\n"
+    )
 
 
 def test_strict_undefined_names_template_and_line(shipped: Path, runner) -> None:
@@ -165,15 +177,30 @@ def test_inside_refuses_escaping_names(tmp_path: Path) -> None:
 
 
 def test_pdf_reads_back(shipped: Path, runner) -> None:
-    pypdf = pytest.importorskip("pypdf")  # a dev dependency: installed by make test
     result = runner.invoke(app, ["render", "--all", "--pdf", "-o", "pdf", "--today", TODAY])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [f"pdf/{n}.pdf" for n in NETWORKS]
     phrases = {
-        "forskola": ["Uppdragsbeskrivning för nätverket Förskola", "Bånita Kron, Tibro", "Minst 4 möten per år på fredagar."],
-        "grundskola": ["Höjd utbildningsnivå", "Återrapportering till skolchefer löpande under året.", "Minst 4 möten per år."],
-        "ka": ["Tillägg till Måldokument Utbildning Skaraborg", "Årlig uppdatering av handboken.", "Minst 5 möten per år."],
-        "sarskola": ["Sträva efter ett likvärdigt programutbud.", "elevhälsochef som är värd för mötet", "högkvalitativ undervisning"],
+        "forskola": [
+            "Uppdragsbeskrivning för nätverket Förskola",
+            "Bånita Kron, Tibro",
+            "Minst 4 möten per år på fredagar.",
+        ],
+        "grundskola": [
+            "Höjd utbildningsnivå",
+            "Återrapportering till skolchefer löpande under året.",
+            "Minst 4 möten per år.",
+        ],
+        "ka": [
+            "Tillägg till Måldokument Utbildning Skaraborg",
+            "Årlig uppdatering av handboken.",
+            "Minst 5 möten per år.",
+        ],
+        "sarskola": [
+            "Sträva efter ett likvärdigt programutbud.",
+            "elevhälsochef som är värd för mötet",
+            "högkvalitativ undervisning",
+        ],
         "skis": ["Samtliga kommuner ska på egen hand", "Fullföljd utbildning", "minnesanteckningar från mötet"],
     }
     for network, wanted in phrases.items():
@@ -195,7 +222,6 @@ def test_pdf_reads_back(shipped: Path, runner) -> None:
 def test_pdf_a_variant_for_archiving(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["render", "ka", "--pdf", "--pdf-variant", "pdf/a-3b", "-o", "ka-arkiv.pdf"])
     assert result.exit_code == 0, result.output
-    pypdf = pytest.importorskip("pypdf")
     reader = pypdf.PdfReader(shipped / "ka-arkiv.pdf")
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
     assert b'pdfaid:part="3" pdfaid:conformance="B"' in xmp
@@ -203,7 +229,10 @@ def test_pdf_a_variant_for_archiving(shipped: Path, runner) -> None:
 
 def test_pdf_cannot_go_to_stdout(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["render", "ka", "--pdf", "-o", "-"])
-    assert (result.exit_code, result.stderr) == (2, "fel: -o - skriver ett dokument i Markdown eller HTML till stdout\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: -o - skriver ett dokument i Markdown eller HTML till stdout\n",
+    )
 
 
 def test_wheel_carries_the_templates_and_renders_outside_the_repo(tmp_path: Path) -> None:
@@ -215,7 +244,11 @@ def test_wheel_carries_the_templates_and_renders_outside_the_repo(tmp_path: Path
     )
     [wheel] = (tmp_path / "dist").glob("uppdrag-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert {"uppdrag/templates/base.j2", "uppdrag/templates/uppdrag.md.j2", "uppdrag/templates/fonts/Carlito-Regular.ttf"} <= set(names)
+    assert {
+        "uppdrag/templates/base.j2",
+        "uppdrag/templates/uppdrag.md.j2",
+        "uppdrag/templates/fonts/Carlito-Regular.ttf",
+    } <= set(names)
     zipfile.ZipFile(wheel).extractall(tmp_path / "site")
     shutil.copytree(REPO / "missions", tmp_path / "elsewhere" / "missions")
     proc = subprocess.run(

@@ -61,7 +61,9 @@ def test_duplicate_ids_across_folders(tmp_path: Path, workspace: Path) -> None:
 
 
 def test_goal_list_in_shared_background_must_resolve(workspace: Path) -> None:
-    write_tree(workspace, {"missions/_extra.yaml": "bakgrunder:\n  - id: ny\n    stycken:\n      - mållista: strategi-2099\n"})
+    write_tree(
+        workspace, {"missions/_extra.yaml": "bakgrunder:\n  - id: ny\n    stycken:\n      - mållista: strategi-2099\n"}
+    )
     assert _messages(Path("missions"), dt.date(2026, 1, 1)) == [
         (
             "missions/_extra.yaml:4:19",

@@ -104,9 +104,21 @@ def test_page_in_chromium(page: str, built_site: Path) -> None:
         assert (built_site / unquote(parsed.path)).is_file(), f"{page}: broken link {href}"
     text = " ".join(" ".join(rendered.text).split())
     wanted = {
-        "index.html": ["Nätverkens uppdragsbeskrivningar", "Skolutveckling i Skaraborg, SKIS", "Minst 4 möten per år på fredagar"],
-        "skis.html": ["Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS", "Roller och ansvar", "Samtliga kommuner ska"],
-        "mal.html": ["Mål och uppdrag", "Prioriterat utvecklingsområde 1: Fullföljd utbildning", "Uppdrag utan angivet mål"],
+        "index.html": [
+            "Nätverkens uppdragsbeskrivningar",
+            "Skolutveckling i Skaraborg, SKIS",
+            "Minst 4 möten per år på fredagar",
+        ],
+        "skis.html": [
+            "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS",
+            "Roller och ansvar",
+            "Samtliga kommuner ska",
+        ],
+        "mal.html": [
+            "Mål och uppdrag",
+            "Prioriterat utvecklingsområde 1: Fullföljd utbildning",
+            "Uppdrag utan angivet mål",
+        ],
         "moten-2026.html": ["Möten 2026", "ingen regel", "inga möten inlagda för 2026; regeln kräver minst 5"],
     }[page]
     for phrase in wanted:

@@ -92,10 +92,19 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
         changes.append(Change(purpose, "added", "mål", None, goal_label(goal_id)))
     for goal_id in [g for g in new_goals if g in old_goals]:
         changes += compare_texts(
-            purpose, f"delmål under {goal_label(goal_id)}", old_goals[goal_id].subgoals or [], new_goals[goal_id].subgoals or []
+            purpose,
+            f"delmål under {goal_label(goal_id)}",
+            old_goals[goal_id].subgoals or [],
+            new_goals[goal_id].subgoals or [],
         )
     changes += compare_texts(purpose, "punkt", list(old.purpose.bullets), list(new.purpose.bullets))
-    changes += compare_texts(purpose, "fokus", [goal_label(g) for g in old.purpose.focus], [goal_label(g) for g in new.purpose.focus], reword=False)
+    changes += compare_texts(
+        purpose,
+        "fokus",
+        [goal_label(g) for g in old.purpose.focus],
+        [goal_label(g) for g in new.purpose.focus],
+        reword=False,
+    )
 
     tasks = "Uppdrag"
     changes += _value(tasks, "period", old.assignments.period, new.assignments.period)
@@ -104,8 +113,12 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
     for goal_id in list(new_groups) + [g for g in old_groups if g not in new_groups]:
         subject = f"uppdrag under {goal_label(goal_id)}" if goal_id else "uppdrag"
         before, after = old_groups.get(goal_id), new_groups.get(goal_id)
-        changes += compare_texts(tasks, subject, list(before.items) if before else [], list(after.items) if after else [])
-        changes += _value(tasks, f"återrapportering ({subject})", before and before.reporting, after and after.reporting)
+        changes += compare_texts(
+            tasks, subject, list(before.items) if before else [], list(after.items) if after else []
+        )
+        changes += _value(
+            tasks, f"återrapportering ({subject})", before and before.reporting, after and after.reporting
+        )
 
     roles = "Roller och ansvar"
     old_roles = {tuple(r.kinds): r for r in old.roles}
@@ -122,7 +135,15 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
         for kind, text in [("removed", p) for p in people(before) if p not in people(after)] + [
             ("added", p) for p in people(after) if p not in people(before)
         ]:
-            changes.append(Change(roles, kind, f"person ({after.title.lower()})", text if kind == "removed" else None, text if kind == "added" else None))
+            changes.append(
+                Change(
+                    roles,
+                    kind,
+                    f"person ({after.title.lower()})",
+                    text if kind == "removed" else None,
+                    text if kind == "added" else None,
+                )
+            )
 
     meetings = "Möten"
     rule_before, rule_after = old.meetings, new.meetings
@@ -133,7 +154,9 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
         "ja" if rule_before and rule_before.all_municipalities else "nej",
         "ja" if rule_after and rule_after.all_municipalities else "nej",
     )
-    changes += _value(meetings, "minnesanteckningar", rule_before and rule_before.minutes_note, rule_after and rule_after.minutes_note)
+    changes += _value(
+        meetings, "minnesanteckningar", rule_before and rule_before.minutes_note, rule_after and rule_after.minutes_note
+    )
     dates = lambda rule: [m.date.isoformat() for m in rule.meetings] if rule else []  # noqa: E731
     changes += compare_texts(meetings, "möte", dates(rule_before), dates(rule_after), reword=False)
     return changes
@@ -154,12 +177,20 @@ def text_lines(changes: list[Change]) -> list[list[Segment]]:
             continue
         lines.append([(section, "file")])
         for change in own:
-            line: list[Segment] = [("  ", None), (f"{KIND_WORDS[change.kind]}: ", change.kind), (f"{change.subject}: ", "key")]
+            line: list[Segment] = [
+                ("  ", None),
+                (f"{KIND_WORDS[change.kind]}: ", change.kind),
+                (f"{change.subject}: ", "key"),
+            ]
             if change.kind == "reworded":
                 for index, (op, text) in enumerate(change.words):
                     if index:
                         line.append((" ", None))
-                    line.append((text, None) if op == "=" else (f"[-{text}-]" if op == "-" else f"{{+{text}+}}", "removed" if op == "-" else "added"))
+                    line.append(
+                        (text, None)
+                        if op == "="
+                        else (f"[-{text}-]" if op == "-" else f"{{+{text}+}}", "removed" if op == "-" else "added")
+                    )
             elif change.kind == "changed":
                 line += [(change.old or "", "removed"), (" → ", None), (change.new or "", "added")]
             else:
@@ -183,7 +214,9 @@ def to_markdown(changes: list[Change], title: str) -> str:
         for change in own:
             head = f"- **{KIND_WORDS[change.kind].capitalize()}** {md(change.subject)}: "
             if change.kind == "reworded":
-                body = " ".join(md(t) if op == "=" else (f"~~{md(t)}~~" if op == "-" else f"**{md(t)}**") for op, t in change.words)
+                body = " ".join(
+                    md(t) if op == "=" else (f"~~{md(t)}~~" if op == "-" else f"**{md(t)}**") for op, t in change.words
+                )
             elif change.kind == "changed":
                 body = f"~~{md(change.old)}~~ → **{md(change.new)}**"
             else:

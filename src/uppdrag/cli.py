@@ -87,6 +87,18 @@ def print_line(segments: list[tuple[str, str | None]], console: Console = stdout
     console.print(text)
 
 
+def emit(data: str | bytes, output: Path | None) -> None:
+    """Write to the file chosen (atomically, then name it on stdout), or to stdout itself."""
+    from .files import atomic_write
+
+    if output is None:
+        sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
+        sys.stdout.flush()
+    else:
+        atomic_write(output, data)
+        stdout.print(str(output), markup=False)
+
+
 def _version(value: bool) -> None:
     if value:
         stdout.print(f"uppdrag {__version__}")
@@ -111,7 +123,8 @@ def root(
 @app.command()
 def validate(
     paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="Mappar och filer att kontrollera (standard: missions).", show_default=False)
+        Optional[list[Path]],
+        typer.Argument(help="Mappar och filer att kontrollera (standard: missions).", show_default=False),
     ] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Utdataformat.")] = Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
@@ -181,7 +194,9 @@ def _select(workspace, ids: list[str] | None, all_: bool) -> list:
             fail(f"ogiltigt id '{mission_id}': använd små bokstäver a–z, siffror och bindestreck")
         loaded = workspace.mission(mission_id)
         if loaded is None:
-            fail(f"okänt id '{mission_id}'; kända id: {', '.join(known) or f'inga (inga uppdragsfiler i {workspace.folder})'}")
+            fail(
+                f"okänt id '{mission_id}'; kända id: {', '.join(known) or f'inga (inga uppdragsfiler i {workspace.folder})'}"
+            )
         chosen.append(loaded)
     return chosen
 
@@ -195,7 +210,9 @@ class PdfVariant(str, Enum):
 
 @app.command()
 def render(
-    ids: Annotated[Optional[list[str]], typer.Argument(help="Nätverkens id, t.ex. forskola.", show_default=False)] = None,
+    ids: Annotated[
+        Optional[list[str]], typer.Argument(help="Nätverkens id, t.ex. forskola.", show_default=False)
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Alla nätverk.")] = False,
     md: Annotated[bool, typer.Option("--md", help="Markdown (standard).")] = False,
     html: Annotated[bool, typer.Option("--html", help="En fristående HTML-sida.")] = False,
@@ -207,7 +224,9 @@ def render(
     templates: Annotated[
         Optional[Path], typer.Option("--templates", help="Egen mallmapp som söks först.", file_okay=False)
     ] = None,
-    pdf_variant: Annotated[PdfVariant, typer.Option("--pdf-variant", help="PDF/UA för publicering, PDF/A för arkiv.")] = PdfVariant.ua1,
+    pdf_variant: Annotated[
+        PdfVariant, typer.Option("--pdf-variant", help="PDF/UA för publicering, PDF/A för arkiv.")
+    ] = PdfVariant.ua1,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:
@@ -221,7 +240,7 @@ def render(
     """
     from .document import build_document
     from .files import atomic_write, inside
-    from .render import RenderError, Renderer, render_output, search_path
+    from .render import Renderer, RenderError, render_output, search_path
 
     chosen_formats = [name for name, on in (("md", md), ("html", html), ("pdf", pdf)) if on]
     if len(chosen_formats) > 1:
@@ -270,11 +289,17 @@ class MeetingFormat(str, Enum):
 @app.command("check-meetings")
 def check_meetings(
     year: Annotated[int, typer.Argument(help="Året som granskas, t.ex. 2024.", min=1900, max=2200)],
-    ids: Annotated[Optional[list[str]], typer.Argument(help="Bara dessa nätverk (standard: alla).", show_default=False)] = None,
+    ids: Annotated[
+        Optional[list[str]], typer.Argument(help="Bara dessa nätverk (standard: alla).", show_default=False)
+    ] = None,
     output_format: Annotated[MeetingFormat, typer.Option("--format", "-f", help="Utdataformat.")] = MeetingFormat.text,
     today: Annotated[
         Optional[str],
-        typer.Option("--today", metavar="ÅÅÅÅ-MM-DD", help="Varna för hållna möten före detta datum som saknar minnesanteckningar."),
+        typer.Option(
+            "--today",
+            metavar="ÅÅÅÅ-MM-DD",
+            help="Varna för hållna möten före detta datum som saknar minnesanteckningar.",
+        ),
     ] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
@@ -344,7 +369,9 @@ def check_meetings(
 def plan_meetings(
     mission_id: Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")],
     year: Annotated[int, typer.Argument(help="Året som planeras.", min=1900, max=2200)],
-    count: Annotated[Optional[int], typer.Option("--count", "-n", min=1, max=52, help="Antal möten (minst regelns).")] = None,
+    count: Annotated[
+        Optional[int], typer.Option("--count", "-n", min=1, max=52, help="Antal möten (minst regelns).")
+    ] = None,
     write: Annotated[bool, typer.Option("--write", help="Lägg in datumen i uppdragsfilen.")] = False,
     missions: MissionsOption = Path("missions"),
 ) -> None:
@@ -358,7 +385,7 @@ def plan_meetings(
     """
     from .files import atomic_write
     from .meetings import PlanningError, plan_year
-    from .validation import validate_paths
+    from .validation import validate_replacement
     from .yaml_writer import add_meetings
 
     workspace = _open_workspace(missions, dt.date.today())
@@ -377,19 +404,14 @@ def plan_meetings(
             stderr.print(f"obs: {loaded.source.display} har redan {len(already)} möten {year}", markup=False)
         return
     if already:
-        fail(f"{loaded.source.display} har redan {len(already)} möten {year}; --write lägger inte till fler", EXIT_FINDINGS)
+        fail(
+            f"{loaded.source.display} har redan {len(already)} möten {year}; --write lägger inte till fler",
+            EXIT_FINDINGS,
+        )
     path = loaded.source.path
     text = add_meetings(path, dates)
-    # Check the new text before it replaces the file: a write never leaves an invalid file.
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as scratch:
-        trial = Path(scratch) / path.name
-        trial.write_text(text, encoding="utf-8")
-        for shared in path.parent.glob("_*.y*ml"):
-            (Path(scratch) / shared.name).write_bytes(shared.read_bytes())
-        if validate_paths([trial], dt.date.today()).errors:
-            fail("den ändrade filen skulle inte validera; inget skrevs", EXIT_INTERNAL)
+    if validate_replacement(path, text, dt.date.today()).errors:  # never leave an invalid file
+        fail("den ändrade filen skulle inte validera; inget skrevs", EXIT_INTERNAL)
     atomic_write(path, text)
     stdout.print(f"{path}: {len(dates)} möten {year} tillagda", markup=False)
 
@@ -397,8 +419,12 @@ def plan_meetings(
 @app.command("calendar")
 def calendar_export(
     mission_id: Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")],
-    year: Annotated[Optional[int], typer.Argument(help="Bara detta år (standard: alla möten).", min=1900, max=2200)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Fil att skriva (.ics); standard: stdout.")] = None,
+    year: Annotated[
+        Optional[int], typer.Argument(help="Bara detta år (standard: alla möten).", min=1900, max=2200)
+    ] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Fil att skriva (.ics); standard: stdout.")
+    ] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
     """Skriv nätverkets möten som en iCalendar-fil att importera i en kalender.
@@ -408,17 +434,12 @@ def calendar_export(
 
     Exempel: [bold]uppdrag calendar forskola 2027 -o forskola.ics[/bold]
     """
-    from .files import atomic_write
     from .ical import meetings_calendar
 
     workspace = _open_workspace(missions, dt.date.today())
     [loaded] = _select(workspace, [mission_id], all_=False)
     data = meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc))
-    if output is None:
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        atomic_write(output, data)
-        stdout.print(str(output), markup=False)
+    emit(data, output)
 
 
 @app.command()
@@ -434,23 +455,22 @@ def schema(
 
     Exempel: [bold]uppdrag schema -o schemas/uppdrag.schema.json[/bold]
     """
-    from .files import atomic_write
     from .schema import schema_text
 
     text = schema_text("shared" if shared else "mission")
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        atomic_write(output, text)
-        stdout.print(str(output), markup=False)
+    emit(text, output)
 
 
 @app.command()
 def new(
     mission_id: Annotated[str, typer.Argument(metavar="ID", help="Det nya nätverkets id; å ä ö blir a a o.")],
-    name: Annotated[Optional[str], typer.Option("--namn", help="Nätverkets namn, t.ex. \"Fritidshem\".")] = None,
-    steering: Annotated[Optional[str], typer.Option("--styrdokument", help="Styrdokumentets id (standard: det nyaste).")] = None,
-    source: Annotated[Optional[str], typer.Option("--from", help="Börja från ett befintligt nätverk (årlig revidering).")] = None,
+    name: Annotated[Optional[str], typer.Option("--namn", help='Nätverkets namn, t.ex. "Fritidshem".')] = None,
+    steering: Annotated[
+        Optional[str], typer.Option("--styrdokument", help="Styrdokumentets id (standard: det nyaste).")
+    ] = None,
+    source: Annotated[
+        Optional[str], typer.Option("--from", help="Börja från ett befintligt nätverk (årlig revidering).")
+    ] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
     """Skapa en ny uppdragsfil, från standarden eller från ett befintligt nätverk.
@@ -463,7 +483,13 @@ def new(
     Exempel: [bold]uppdrag new fritidshem --namn Fritidshem[/bold]
     """
     from .files import atomic_write
-    from .new_mission import NewMissionError, make_id, rolled_over, standard_mission, target_path
+    from .new_mission import (
+        NewMissionError,
+        make_id,
+        rolled_over,
+        standard_mission,
+        target_path,
+    )
     from .report import finding_line
     from .validation import validate_paths
 
@@ -502,7 +528,9 @@ class OverviewFormat(str, Enum):
 
 @app.command()
 def overview(
-    output_format: Annotated[OverviewFormat, typer.Option("--format", "-f", help="Utdataformat.")] = OverviewFormat.text,
+    output_format: Annotated[
+        OverviewFormat, typer.Option("--format", "-f", help="Utdataformat.")
+    ] = OverviewFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Fil att skriva; standard: stdout.")] = None,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
@@ -515,7 +543,6 @@ def overview(
     """
     from rich.table import Table
 
-    from .files import atomic_write
     from .overview import overview_rows, to_csv, to_json, to_markdown
 
     reference = parse_today(today)
@@ -533,7 +560,9 @@ def overview(
             if row.revised_age_days is None:
                 revised = Text("saknas", style="yellow")
             else:
-                revised = Text(f"{row.revised} ({row.revised_age_days} d)", style="yellow" if row.revision_overdue else "")
+                revised = Text(
+                    f"{row.revised} ({row.revised_age_days} d)", style="yellow" if row.revision_overdue else ""
+                )
             table.add_row(
                 row.id,
                 row.name,
@@ -549,12 +578,7 @@ def overview(
         data = to_csv(rows)
     else:
         data = (to_json(rows) + "\n" if output_format is OverviewFormat.json else to_markdown(rows)).encode("utf-8")
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        atomic_write(output, data)
-        stderr.print(str(output), markup=False)
+    emit(data, output)
 
 
 report_app = typer.Typer(
@@ -585,7 +609,6 @@ def report_goals(
     """
     from rich.table import Table
 
-    from .files import atomic_write
     from .goals_report import goals_report, to_json
 
     workspace = _open_workspace(missions, dt.date.today())
@@ -599,14 +622,18 @@ def report_goals(
                 table.add_column(network, justify="right")
             for row in doc.rows:
                 label = row.label + (f": {row.goal.name}" if row.goal.id.isdigit() else "")
-                cells = [str(row.counts[n]) if row.counts[n] else ("F" if n in row.focus else "–") for n, _ in doc.networks]
+                cells = [
+                    str(row.counts[n]) if row.counts[n] else ("F" if n in row.focus else "–") for n, _ in doc.networks
+                ]
                 style = "bold red" if row.uncovered else None
                 table.add_row(label + (" (inget nätverk)" if row.uncovered else ""), *cells, style=style)
             stdout.print(table)
             stdout.print("F: målet i fokus utan egna uppdrag.", style="dim")
             for row in doc.rows:
                 if row.assignments:
-                    stdout.print(Text(f"\n{row.label}" + (f": {row.goal.name}" if row.goal.id.isdigit() else ""), style="bold"))
+                    stdout.print(
+                        Text(f"\n{row.label}" + (f": {row.goal.name}" if row.goal.id.isdigit() else ""), style="bold")
+                    )
                     for network, text in row.assignments:
                         stdout.print(Text(f"  • {text} ", style=None) + Text(f"({names[network]})", style="dim"))
             stdout.print()
@@ -618,7 +645,7 @@ def report_goals(
     if output_format is ReportFormat.json:
         text = to_json(report) + "\n"
     else:
-        from .render import RenderError, Renderer, search_path
+        from .render import Renderer, RenderError, search_path
 
         renderer = Renderer(search_path(None, missions.parent / "templates"))
         name = "mal.html.j2" if output_format is ReportFormat.html else "mal.md.j2"
@@ -626,18 +653,18 @@ def report_goals(
             text = renderer.render_template(name, report=report, names=names, site=False)
         except RenderError as exc:
             fail(str(exc), EXIT_FINDINGS)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        atomic_write(output, text)
-        stderr.print(str(output), markup=False)
+    emit(text, output)
 
 
 @app.command()
 def site(
     output: Annotated[Path, typer.Option("--output", "-o", help="Mappen som webbplatsen skrivs till.")] = Path("site"),
-    year: Annotated[Optional[int], typer.Option("--year", help="Året för mötesöversikten (standard: i år).", min=1900, max=2200)] = None,
-    templates: Annotated[Optional[Path], typer.Option("--templates", help="Egen mallmapp som söks först.", file_okay=False)] = None,
+    year: Annotated[
+        Optional[int], typer.Option("--year", help="Året för mötesöversikten (standard: i år).", min=1900, max=2200)
+    ] = None,
+    templates: Annotated[
+        Optional[Path], typer.Option("--templates", help="Egen mallmapp som söks först.", file_okay=False)
+    ] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
     """Bygg en statisk webbplats: alla nätverk, varje nätverks sida och PDF, mål och möten.
@@ -647,7 +674,7 @@ def site(
 
     Exempel: [bold]uppdrag site -o site/[/bold]
     """
-    from .render import RenderError, Renderer, search_path
+    from .render import Renderer, RenderError, search_path
     from .site import build_site
 
     today = dt.date.today()
@@ -658,7 +685,9 @@ def site(
     try:
         if stderr.is_terminal:
             with stderr.status("Bygger webbplatsen …") as status:
-                written = build_site(workspace, renderer, output, year or today.year, lambda n: status.update(f"Bygger {n} …"))
+                written = build_site(
+                    workspace, renderer, output, year or today.year, lambda n: status.update(f"Bygger {n} …")
+                )
         else:
             written = build_site(workspace, renderer, output, year or today.year)
     except RenderError as exc:
@@ -676,9 +705,12 @@ class DiffFormat(str, Enum):
 def diff(
     mission_id: Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")],
     revision: Annotated[
-        Optional[str], typer.Argument(metavar="REV", help="Git-revision (standard: senaste incheckningen som ändrade filen).")
+        Optional[str],
+        typer.Argument(metavar="REV", help="Git-revision (standard: senaste incheckningen som ändrade filen)."),
     ] = None,
-    old_file: Annotated[Optional[Path], typer.Option("--file", help="Jämför med denna fil i stället för en revision.", dir_okay=False)] = None,
+    old_file: Annotated[
+        Optional[Path], typer.Option("--file", help="Jämför med denna fil i stället för en revision.", dir_okay=False)
+    ] = None,
     output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Utdataformat.")] = DiffFormat.text,
     missions: MissionsOption = Path("missions"),
 ) -> None:
@@ -692,10 +724,9 @@ def diff(
     """
     from .changes import compare, text_lines, to_markdown
     from .history import HistoryError, file_at, last_revision
-    from .loading import Source
+    from .loading import parse_model
     from .models import Mission
-    from .schema_errors import schema_findings
-    from .yamlsource import YamlSyntaxError, parse_yaml
+    from .report import finding_line
 
     workspace = _open_workspace(missions, dt.date.today())
     [loaded] = _select(workspace, [mission_id], all_=False)
@@ -713,19 +744,9 @@ def diff(
         fail(str(exc))
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"kan inte läsa '{old_file}': {exc}")
-    try:
-        parsed = parse_yaml(old_text)
-        old = Mission.model_validate(parsed.data)
-    except YamlSyntaxError as exc:
-        fail(f"{old_name}:{exc.position.line}:{exc.position.column}: {exc.message}", EXIT_FINDINGS)
-    except ValueError as exc:  # pydantic's ValidationError
-        from pydantic import ValidationError
-
-        if not isinstance(exc, ValidationError):
-            raise
-        for finding in schema_findings(exc, Mission, Source(Path(old_name), parsed.source_map).source_map, old_name):
-            from .report import finding_line
-
+    old, _, findings = parse_model(old_text, Path(old_name), Mission)
+    if old is None:
+        for finding in findings:
             print_line(finding_line(finding), stderr)
         fail(f"den gamla versionen ({old_name}) är inte en giltig uppdragsbeskrivning", EXIT_FINDINGS)
     steering = workspace.steering_documents

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .findings import Finding, Location, error, format_key_path
 from .models import Background, Mission, SchoolBreak, SharedFile, SteeringDocument
 from .schema_errors import schema_findings
-from .yamlsource import KeyPath, SourceMap, YamlSyntaxError, parse_yaml
+from .yamlsource import SourceMap, YamlSyntaxError, parse_yaml
 
 MAX_FILE_BYTES = 1024 * 1024  # a real mission is a few kilobytes
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -136,45 +136,48 @@ def read_text(path: Path) -> tuple[str | None, list[Finding]]:
     return text, []
 
 
-def _validate(model: type[BaseModel], data: dict, source: Source, reported: set[KeyPath]) -> tuple[BaseModel | None, list[Finding]]:
-    try:
-        return model.model_validate(data), []
-    except ValidationError as exc:
-        return None, schema_findings(exc, model, source.source_map, source.display, reported)
-
-
-def read_file(path: Path, workspace: Workspace) -> list[Finding]:
-    """Read one file into the workspace; return what is wrong with it."""
-    workspace.files.append(path)
-    text, findings = read_text(path)
-    if text is None:
-        return findings
+def parse_model(text: str, path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, Source | None, list[Finding]]:
+    """Parse text (named path in findings) as one model: the model and its source map, or
+    the located findings that say why not."""
+    display = str(path)
     try:
         parsed = parse_yaml(text)
     except YamlSyntaxError as exc:
-        return [error(Location(str(path), exc.position.line, exc.position.column), "yaml", exc.message)]
+        return None, None, [error(Location(display, exc.position.line, exc.position.column), "yaml", exc.message)]
     source = Source(path, parsed.source_map)
     findings = [
-        error(Location(str(path), p.position.line, p.position.column), "yaml", p.message, format_key_path(p.path))
+        error(Location(display, p.position.line, p.position.column), "yaml", p.message, format_key_path(p.path))
         for p in parsed.problems
     ]
     if parsed.data is None:
-        return findings + [error(Location(str(path)), "empty", "filen är tom")]
+        return None, source, findings + [error(Location(display), "empty", "filen är tom")]
     if not isinstance(parsed.data, dict):
         kind = "en lista" if isinstance(parsed.data, list) else "ett enkelt värde"
-        return findings + [
-            error(source.locate(), "top-level", f"filen måste vara en mappning (nyckel: värde) överst, inte {kind}")
-        ]
-    reported = {p.path for p in parsed.problems}
-    if is_shared_file(path):
-        shared, schema = _validate(SharedFile, parsed.data, source, reported)
-        if shared is not None and not findings:
-            workspace.shared.append(LoadedShared(shared, source))  # type: ignore[arg-type]
-    else:
-        mission, schema = _validate(Mission, parsed.data, source, reported)
-        if mission is not None and not findings:
-            workspace.missions.append(LoadedMission(mission, source))  # type: ignore[arg-type]
-    return findings + schema
+        message = f"filen måste vara en mappning (nyckel: värde) överst, inte {kind}"
+        return None, source, findings + [error(source.locate(), "top-level", message)]
+    try:
+        value = model.model_validate(parsed.data)
+    except ValidationError as exc:
+        reported = {p.path for p in parsed.problems}
+        return None, source, findings + schema_findings(exc, model, source.source_map, display, reported)
+    return (None if findings else value), source, findings
+
+
+def read_file(path: Path, workspace: Workspace, text: str | None = None) -> list[Finding]:
+    """Read one file (or text standing in for it) into the workspace; return what is wrong."""
+    workspace.files.append(path)
+    if text is None:
+        text, findings = read_text(path)
+        if text is None:
+            return findings
+    shared = is_shared_file(path)
+    value, source, findings = parse_model(text, path, SharedFile if shared else Mission)
+    if value is not None and source is not None:
+        if shared:
+            workspace.shared.append(LoadedShared(value, source))  # type: ignore[arg-type]
+        else:
+            workspace.missions.append(LoadedMission(value, source))  # type: ignore[arg-type]
+    return findings
 
 
 def load_workspace(folder: Path, only: list[Path] | None = None) -> tuple[Workspace, list[Finding]]:

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from .findings import Location, Severity
 from .loading import LoadedMission
 from .models import KOMMUNER, Meeting, SchoolBreak, join_swedish, weekday_plural
-from .swedish_calendar import DEFAULT_SCHOOL_BREAKS, bridge_days, days_off, school_break_days, swedish_weekday
+from .swedish_calendar import (
+    DEFAULT_SCHOOL_BREAKS,
+    bridge_days,
+    days_off,
+    school_break_days,
+    swedish_weekday,
+)
 
 PROBLEM_KINDS = ("too_few", "weekday", "holiday", "duplicate", "bridge_day", "attendance", "minutes")
 
@@ -63,7 +69,9 @@ class YearCheck:
         }
 
 
-def _meeting_problems(meeting: Meeting, weekdays: list[str], seen: set[dt.date], year: int) -> list[tuple[str, Severity, str]]:
+def _meeting_problems(
+    meeting: Meeting, weekdays: list[str], seen: set[dt.date], year: int
+) -> list[tuple[str, Severity, str]]:
     day = meeting.date
     weekday = swedish_weekday(day)
     found = []
@@ -94,7 +102,9 @@ def check_year(loaded: LoadedMission, year: int, today: dt.date | None = None) -
         location = loaded.source.locate("möten", "träffar", index, "datum")
         found = _meeting_problems(meeting, weekdays, seen, year)
         seen.add(meeting.date)
-        result.problems += [Problem(meeting.date, kind, severity, message, location) for kind, severity, message in found]
+        result.problems += [
+            Problem(meeting.date, kind, severity, message, location) for kind, severity, message in found
+        ]
         if not any(severity is Severity.ERROR for _, severity, _ in found):
             result.valid += 1
         if today is not None and meeting.date < today and not meeting.minutes:
@@ -154,7 +164,9 @@ def plan_year(loaded: LoadedMission, year: int, count: int | None, breaks: list[
     wanted = max(filter(None, (minimum, count)), default=None)
     if wanted is None:
         raise PlanningError(f"{loaded.mission.id} har ingen regel för antal möten; ange --count")
-    weekdays = set(rule.weekdays) if rule and rule.weekdays else set(("måndag", "tisdag", "onsdag", "torsdag", "fredag"))
+    weekdays = (
+        set(rule.weekdays) if rule and rule.weekdays else set(("måndag", "tisdag", "onsdag", "torsdag", "fredag"))
+    )
     excluded = excluded_days(year, breaks)
     day, candidates = dt.date(year, 1, 1), []
     while day.year == year:

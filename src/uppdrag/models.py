@@ -42,7 +42,7 @@ Id = Annotated[
 Clock = Annotated[
     str,
     StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$"),
-    Field(description="Klockslag TT:MM, t.ex. \"09:00\"."),
+    Field(description='Klockslag TT:MM, t.ex. "09:00".'),
 ]
 Date = Annotated[dt.date, Strict(), Field(description="Datum ÅÅÅÅ-MM-DD.")]
 
@@ -56,7 +56,9 @@ GoalId = Annotated[
     str,
     BeforeValidator(_int_to_str),
     StringConstraints(min_length=1),
-    WithJsonSchema({"type": ["string", "integer"], "description": "Id för ett mål i styrdokumentet, t.ex. 2 eller 'tillägg'."}),
+    WithJsonSchema(
+        {"type": ["string", "integer"], "description": "Id för ett mål i styrdokumentet, t.ex. 2 eller 'tillägg'."}
+    ),
 ]
 
 _YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$")
@@ -165,7 +167,10 @@ BlockInput = Annotated[
                             "items": {"type": "string", "minLength": 1},
                             "description": "En punktlista.",
                         },
-                        "mållista": {**_ID_SCHEMA, "description": "Id för ett styrdokument vars mål visas som numrerad lista."},
+                        "mållista": {
+                            **_ID_SCHEMA,
+                            "description": "Id för ett styrdokument vars mål visas som numrerad lista.",
+                        },
                     },
                 },
             ],
@@ -180,7 +185,9 @@ class Background(Model):
 
     id: Id
     heading: Text | None = Field(None, alias="rubrik", description="Underrubrik överst i bakgrunden.")
-    blocks: list[BlockInput] = Field(alias="stycken", min_length=1, description="Stycken, punktlistor och mållistor i ordning.")
+    blocks: list[BlockInput] = Field(
+        alias="stycken", min_length=1, description="Stycken, punktlistor och mållistor i ordning."
+    )
 
 
 class SchoolBreak(Model):
@@ -260,7 +267,9 @@ class AssignmentGroup(Model):
 
     goal: GoalId | None = Field(None, alias="mål", description="Målet som uppdragen tjänar.")
     reporting: Text | None = Field(
-        None, alias="återrapportering", description="Hur uppdragen återrapporteras, t.ex. 'till skolchefer löpande under året'."
+        None,
+        alias="återrapportering",
+        description="Hur uppdragen återrapporteras, t.ex. 'till skolchefer löpande under året'.",
     )
     items: list[Text] = Field(alias="punkter", min_length=1, description="Uppdragen, ett per punkt.")
 
@@ -336,7 +345,7 @@ class Meeting(Model):
     model_config = ConfigDict(title="Möte")
 
     date: Date = Field(alias="datum", description="Mötets datum, ÅÅÅÅ-MM-DD.")
-    start: Clock | None = Field(None, description="Starttid TT:MM, t.ex. \"09:00\".")
+    start: Clock | None = Field(None, description='Starttid TT:MM, t.ex. "09:00".')
     end: Clock | None = Field(None, alias="slut", description="Sluttid TT:MM; efter starttiden.")
     place: Text | None = Field(None, alias="plats", description="Var mötet hålls.")
     present: list[Kommun] = Field(default=[], alias="närvarande", description="Kommuner som var med.")

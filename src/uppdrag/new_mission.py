@@ -13,8 +13,8 @@ from ruamel.yaml import YAML
 
 from .loading import LoadedMission, Workspace
 from .models import SteeringDocument, period_years
-
 from .rules import PLACEHOLDER
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # The standard duties, as the newest documents (förskola, SKIS) word them.

@@ -26,11 +26,18 @@ def check_workspace(workspace: Workspace, today: dt.date) -> list[Finding]:
         stem = source.path.stem
         if mission.id != stem:
             findings.append(
-                error(source.locate("id"), "id-filename", f"id '{mission.id}' ska vara samma som filnamnet ('{stem}')", "id")
+                error(
+                    source.locate("id"),
+                    "id-filename",
+                    f"id '{mission.id}' ska vara samma som filnamnet ('{stem}')",
+                    "id",
+                )
             )
         if mission.id in seen:
             other = seen[mission.id].source.locate("id")
-            findings.append(error(source.locate("id"), "duplicate-id", f"id '{mission.id}' används redan i {other}", "id"))
+            findings.append(
+                error(source.locate("id"), "duplicate-id", f"id '{mission.id}' används redan i {other}", "id")
+            )
         seen.setdefault(mission.id, loaded)
         findings += _check_references(loaded, workspace)
         findings += _check_revision(loaded, today)
@@ -52,7 +59,12 @@ def _check_shared(workspace: Workspace) -> list[Finding]:
                 where = source.locate(key, index, "id")
                 if (kind, item.id) in first_seen:
                     findings.append(
-                        error(where, "duplicate-id", f"{kind} '{item.id}' finns redan i {first_seen[(kind, item.id)]}", format_key_path((key, index, "id")))
+                        error(
+                            where,
+                            "duplicate-id",
+                            f"{kind} '{item.id}' finns redan i {first_seen[(kind, item.id)]}",
+                            format_key_path((key, index, "id")),
+                        )
                     )
                 first_seen.setdefault((kind, item.id), str(where))
         for b_index, background in enumerate(shared.backgrounds):
@@ -75,7 +87,12 @@ def _check_references(loaded: LoadedMission, workspace: Workspace) -> list[Findi
     backgrounds = workspace.backgrounds
     if mission.background not in backgrounds:
         findings.append(
-            error(source.locate("bakgrund"), "reference", _unknown("okänd bakgrund", mission.background, list(backgrounds)), "bakgrund")
+            error(
+                source.locate("bakgrund"),
+                "reference",
+                _unknown("okänd bakgrund", mission.background, list(backgrounds)),
+                "bakgrund",
+            )
         )
     steering = workspace.steering_documents.get(mission.steering_document)
     if steering is None:
@@ -107,11 +124,18 @@ def _check_revision(loaded: LoadedMission, today: dt.date) -> list[Finding]:
     findings = []
     if mission.revised and mission.adopted and mission.revised < mission.adopted:
         findings.append(
-            error(source.locate("reviderad"), "revision", f"reviderad {mission.revised} ligger före antagen {mission.adopted}", "reviderad")
+            error(
+                source.locate("reviderad"),
+                "revision",
+                f"reviderad {mission.revised} ligger före antagen {mission.adopted}",
+                "reviderad",
+            )
         )
     if mission.revised and mission.revised > today:
         findings.append(
-            warning(source.locate("reviderad"), "revision", f"reviderad {mission.revised} ligger i framtiden", "reviderad")
+            warning(
+                source.locate("reviderad"), "revision", f"reviderad {mission.revised} ligger i framtiden", "reviderad"
+            )
         )
     elif mission.revised and mission.revised < _one_year_before(today):
         findings.append(

@@ -5,7 +5,6 @@ Relative links only, so the folder works from a file:// URL and from any web ser
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +39,9 @@ def _entries(workspace: Workspace) -> list[IndexEntry]:
                 name=mission.name,
                 focus="; ".join(g.name for g in goals if g is not None),
                 chair="; ".join(f"{p.name}, {p.municipality}" for p in chair.people) if chair else "",
-                rule=(mission.meetings.sentence if mission.meetings and mission.meetings.sentence else "ingen regel").removesuffix("."),
+                rule=(
+                    mission.meetings.sentence if mission.meetings and mission.meetings.sentence else "ingen regel"
+                ).removesuffix("."),
             )
         )
     return entries
@@ -58,12 +59,26 @@ def build_site(
     meetings_page = f"moten-{year}.html"
     names = {m.mission.id: m.mission.name for m in missions}
     pages: list[tuple[str, str | bytes]] = [
-        ("index.html", renderer.render_template("index.html.j2", entries=_entries(workspace), site=True, meetings_page=meetings_page)),
-        ("mal.html", renderer.render_template("mal.html.j2", report=goals_report(workspace), names=names, site=True, meetings_page=meetings_page)),
+        (
+            "index.html",
+            renderer.render_template(
+                "index.html.j2", entries=_entries(workspace), site=True, meetings_page=meetings_page
+            ),
+        ),
+        (
+            "mal.html",
+            renderer.render_template(
+                "mal.html.j2", report=goals_report(workspace), names=names, site=True, meetings_page=meetings_page
+            ),
+        ),
         (
             meetings_page,
             renderer.render_template(
-                "moten.html.j2", checks=[check_year(m, year) for m in missions], year=year, site=True, meetings_page=meetings_page
+                "moten.html.j2",
+                checks=[check_year(m, year) for m in missions],
+                year=year,
+                site=True,
+                meetings_page=meetings_page,
             ),
         ),
         ("style.css", renderer.render_template("uppdrag.css")),

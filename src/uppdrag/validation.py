@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from .findings import CheckResult
-from .loading import Workspace, group_paths, load_workspace
+from .loading import Workspace, group_paths, load_workspace, read_file
 from .rules import check_workspace
 
 
@@ -26,3 +26,11 @@ def open_workspace(folder: Path, today: dt.date) -> tuple[Workspace, CheckResult
     workspace, findings = load_workspace(folder)
     findings += check_workspace(workspace, today)
     return workspace, CheckResult([str(p) for p in workspace.files], findings)
+
+
+def validate_replacement(path: Path, text: str, today: dt.date) -> CheckResult:
+    """What validate would say if path held text: checked before a write replaces the file."""
+    workspace, findings = load_workspace(path.parent, only=[])
+    findings += read_file(path, workspace, text)
+    findings += check_workspace(workspace, today)
+    return CheckResult([str(p) for p in workspace.files], findings)

@@ -245,9 +245,7 @@ class _Builder:
             return _constructor.yaml_constructors[tag](_constructor, node)
         except (ValueError, yaml.YAMLError, KeyError):
             kind = "datum" if tag.endswith("timestamp") else "värde"
-            self.problems.append(
-                YamlProblem(position, self._child_path(), f"ogiltigt {kind} '{event.value}'")
-            )
+            self.problems.append(YamlProblem(position, self._child_path(), f"ogiltigt {kind} '{event.value}'"))
             return event.value
 
     def feed(self, event: Any) -> None:
