@@ -22,7 +22,6 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 app = typer.Typer(
     name="uppdrag",
-    help="Uppdragsbeskrivningar för Utbildning Skaraborgs nätverk som validerad data.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
@@ -772,8 +771,22 @@ def diff(
         print_line(line)
 
 
+def _swedish_help_frame() -> None:
+    """Typer's own words around the help text, in Swedish. Only when help is asked for: the
+    module that holds them is not worth importing on every start."""
+    import typer.rich_utils as words
+
+    words.ARGUMENTS_PANEL_TITLE = "Argument"
+    words.OPTIONS_PANEL_TITLE = "Flaggor"
+    words.COMMANDS_PANEL_TITLE = "Kommandon"
+    words.DEFAULT_STRING = "[standard: {}]"
+    words.REQUIRED_LONG_STRING = "[krävs]"
+
+
 def main() -> None:
     """Entry point: user mistakes end with 1 or 2; anything unexpected with one line and 3."""
+    if len(sys.argv) == 1 or {"-h", "--help"} & set(sys.argv[1:]):
+        _swedish_help_frame()
     try:
         app()
     except SystemExit:
