@@ -490,7 +490,7 @@ def new(
         target_path,
     )
     from .report import finding_line
-    from .validation import validate_paths
+    from .validation import validate_replacement
 
     today = dt.date.today()
     workspace = _open_workspace(missions, today)
@@ -508,14 +508,13 @@ def new(
             text = standard_mission(workspace, new_id, name, steering)
     except NewMissionError as exc:
         fail(str(exc))
-    atomic_write(path, text)
-    result = validate_paths([path], today)
-    for findings in result.by_file().values():
-        for finding in findings:
-            print_line(finding_line(finding), stderr)
-    stdout.print(str(path), markup=False)
+    result = validate_replacement(path, text, today)
     if result.errors:  # a bug in the generator, never the user's doing
-        fail("den nya filen validerar inte", EXIT_INTERNAL)
+        fail("den nya filen skulle inte validera; inget skrevs", EXIT_INTERNAL)
+    atomic_write(path, text)
+    for finding in sorted(result.findings, key=lambda f: f.sort_key()):
+        print_line(finding_line(finding), stderr)  # the FYLL I placeholders still to write
+    stdout.print(str(path), markup=False)
 
 
 class OverviewFormat(str, Enum):

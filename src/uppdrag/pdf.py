@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-2b", "pdf/a-3u")
-
 
 class PdfError(Exception):
     """WeasyPrint could not make the PDF (a missing library, an unreadable font)."""

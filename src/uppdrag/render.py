@@ -6,6 +6,7 @@ copying the rest: --templates DIR, then the workspace's templates/, then the bui
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import traceback
 from pathlib import Path
@@ -71,8 +72,7 @@ def css_string(text: object) -> Markup:
 
 
 def swedish_date(day: object) -> str:
-    import datetime as dt
-
+    """2024-06-14 -> '14 juni 2024'."""
     if isinstance(day, dt.date):
         months = "januari februari mars april maj juni juli augusti september oktober november december".split()
         return f"{day.day} {months[day.month - 1]} {day.year}"
