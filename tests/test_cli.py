@@ -143,3 +143,24 @@ def test_heavy_modules_are_not_imported(argv: list[str]) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert proc.stdout.splitlines()[-1] == "HEAVY []"
+
+
+def test_one_bad_file_does_not_stop_the_others(workspace: Path, runner) -> None:
+    write_tree(
+        workspace,
+        {
+            "missions/a.yaml": b"\x00\x01binary",
+            "missions/b.yaml": "id: b\nnamn: [\n",
+            "missions/c.yaml": MINIMAL_MISSION.format(id="c").replace("kommande år", "2020"),
+            "missions/d.yaml": MINIMAL_MISSION.format(id="d").replace("Lidköping", "x") + "möten:\n  veckodagar: [fredagg]\n",
+        },
+    )
+    result = runner.invoke(app, ["validate", "--today", TODAY])
+    assert result.exit_code == 1
+    assert [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")] == [
+        "missions/a.yaml:1:1: fel: filen är binär, inte en YAML-textfil",
+        "missions/b.yaml:3:1: fel: ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)",
+        "missions/c.yaml:8:11: varning: uppdrag.period: uppdragsperioden 2020 har löpt ut",
+        "missions/d.yaml:15:16: fel: möten.veckodagar[0]: okänd veckodag 'fredagg' (menade du 'fredag'?)",
+    ]
+    assert result.stdout.endswith("7 filer kontrollerade: 3 fel, 1 varning.\n")

@@ -71,7 +71,8 @@ def test_invalid_workspace_is_not_rendered(workspace: Path, runner) -> None:
 
 
 HOSTILE = MINIMAL_MISSION.format(id="n").replace(
-    "text: [Ett syfte.]", 'text: ["<script>alert(1)</script> [klicka](javascript:alert(1)) *fet* # rubrik"]'
+    "text: [Ett syfte.]",
+    'text: ["<script>alert(1)</script> [klicka](javascript:alert(1)) *fet* # rubrik", "{{ 7 * 7 }}"]',
 )
 
 
@@ -81,6 +82,7 @@ def test_html_is_escaped(workspace: Path, runner) -> None:
     assert result.exit_code == 0
     assert "<script>" not in result.stdout
     assert "<p>&lt;script&gt;alert(1)&lt;/script&gt; [klicka](javascript:alert(1)) *fet* # rubrik</p>" in result.stdout
+    assert "<p>{{ 7 * 7 }}</p>" in result.stdout  # data is never evaluated as a template
 
 
 def test_markdown_is_escaped(workspace: Path, runner) -> None:

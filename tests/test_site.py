@@ -129,3 +129,25 @@ def test_every_page_links_only_inside(built_site: Path) -> None:
     for page in built_site.glob("*.html"):
         for href in _parse(page.read_text(encoding="utf-8")).links:
             assert (built_site / urlparse(href).path).is_file(), (page.name, href)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_text_colours_have_sufficient_contrast() -> None:
+    """WCAG AA asks 4.5:1 for body text; every colour the stylesheet writes text in passes."""
+    import re
+
+    css = (Path(__file__).resolve().parents[1] / "templates" / "uppdrag.css").read_text(encoding="utf-8")
+    variables = dict(re.findall(r"--(\w+):\s*(#[0-9a-fA-F]{6})", css))
+    pairs = [(variables[name], "#ffffff") for name in ("ink", "muted", "accent")]
+    pairs += [("#8a1c12", "#fdecea"), ("#1b5e20", "#ffffff"), ("#8a1c12", "#ffffff")]
+    assert [(a, b) for a, b in pairs if _contrast(a, b) < 4.5] == []

@@ -48,7 +48,7 @@ Date = Annotated[dt.date, Strict(), Field(description="Datum ÅÅÅÅ-MM-DD.")]
 
 
 def _int_to_str(value: Any) -> Any:
-    # People write `mål: 2`; goal ids are text so that "tillägg" fits beside the numbers.
+    # People write `mål: 2` and `period: 2021`; both are text, so "tillägg" and "kommande år" fit.
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
@@ -277,7 +277,11 @@ class AssignmentGroup(Model):
 class Assignments(Model):
     model_config = ConfigDict(title="Uppdrag")
 
-    period: Text = Field(description="Perioden uppdragen gäller: 'kommande år', ett år '2021' eller '2023–2026'.")
+    period: Annotated[
+        Text,
+        BeforeValidator(_int_to_str),  # `period: 2021` is a year, not a type error
+        WithJsonSchema({"type": ["string", "integer"], "minLength": 1}),
+    ] = Field(description="Perioden uppdragen gäller: 'kommande år', ett år (2021) eller '2023–2026'.")
     groups: list[AssignmentGroup] = Field(
         alias="grupper", min_length=1, description="Uppdragen, grupperade efter det mål de tjänar."
     )
