@@ -78,3 +78,10 @@ def test_shared_ids_must_be_unique(workspace: Path) -> None:
     [(location, severity, message)] = _messages(Path("missions"), dt.date(2026, 1, 1))
     assert (location, severity) == ("missions/_extra.yaml:2:9", "fel")
     assert message == "bakgrunden 'maldokument' finns redan i missions/_bakgrund.yaml:5:9"
+
+
+def test_broken_shared_file_is_reported_once(workspace: Path) -> None:
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n"), "missions/_styrdokument.yaml": "styrdokument: [\n"})
+    assert _messages(Path("missions"), dt.date(2026, 1, 1)) == [
+        ("missions/_styrdokument.yaml:2:1", "fel", "ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)")
+    ]

@@ -60,6 +60,7 @@ class Workspace:
     missions: list[LoadedMission] = field(default_factory=list)
     shared: list[LoadedShared] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # every file read, valid or not
+    broken_shared: list[Path] = field(default_factory=list)  # `_` files that could not be read
 
     def mission(self, mission_id: str) -> LoadedMission | None:
         return next((m for m in self.missions if m.mission.id == mission_id), None)
@@ -172,6 +173,8 @@ def read_file(path: Path, workspace: Workspace, text: str | None = None) -> list
             return findings
     shared = is_shared_file(path)
     value, source, findings = parse_model(text, path, SharedFile if shared else Mission)
+    if shared and value is None:
+        workspace.broken_shared.append(path)
     if value is not None and source is not None:
         if shared:
             workspace.shared.append(LoadedShared(value, source))  # type: ignore[arg-type]

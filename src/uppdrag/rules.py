@@ -39,7 +39,9 @@ def check_workspace(workspace: Workspace, today: dt.date) -> list[Finding]:
                 error(source.locate("id"), "duplicate-id", f"id '{mission.id}' används redan i {other}", "id")
             )
         seen.setdefault(mission.id, loaded)
-        findings += _check_references(loaded, workspace)
+        # With a broken `_` file every reference to it would fail too; its own error says enough.
+        if not workspace.broken_shared:
+            findings += _check_references(loaded, workspace)
         findings += _check_revision(loaded, today)
         findings += _check_placeholders(loaded)
     return findings
@@ -67,6 +69,8 @@ def _check_shared(workspace: Workspace) -> list[Finding]:
                         )
                     )
                 first_seen.setdefault((kind, item.id), str(where))
+        if workspace.broken_shared:
+            continue  # references may point into the broken file; its own error says enough
         for b_index, background in enumerate(shared.backgrounds):
             for s_index, block in enumerate(background.blocks):
                 if block.goal_list is not None and block.goal_list not in steering:
