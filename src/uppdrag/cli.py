@@ -619,7 +619,7 @@ def report_goals(
             for network, _ in doc.networks:
                 table.add_column(network, justify="right")
             for row in doc.rows:
-                label = row.label + (f": {row.goal.name}" if row.goal.id.isdigit() else "")
+                label = doc.steering.goal_title(row.goal)
                 cells = [
                     str(row.counts[n]) if row.counts[n] else ("F" if n in row.focus else "–") for n, _ in doc.networks
                 ]
@@ -629,9 +629,7 @@ def report_goals(
             stdout.print("F: målet i fokus utan egna uppdrag.", style="dim")
             for row in doc.rows:
                 if row.assignments:
-                    stdout.print(
-                        Text(f"\n{row.label}" + (f": {row.goal.name}" if row.goal.id.isdigit() else ""), style="bold")
-                    )
+                    stdout.print(Text("\n" + doc.steering.goal_title(row.goal), style="bold"))
                     for network, text in row.assignments:
                         stdout.print(Text(f"  • {text} ", style=None) + Text(f"({names[network]})", style="dim"))
             stdout.print()
@@ -747,14 +745,11 @@ def diff(
         for finding in findings:
             print_line(finding_line(finding), stderr)
         fail(f"den gamla versionen ({old_name}) är inte en giltig uppdragsbeskrivning", EXIT_FINDINGS)
-    steering = workspace.steering_documents
+    steering = workspace.steering_documents[loaded.mission.steering_document]  # validated above
 
     def label(goal_id: str) -> str:
-        document = steering.get(loaded.mission.steering_document)
-        goal = document.goal(goal_id) if document else None
-        if goal is None:
-            return f"mål {goal_id}"
-        return document.goal_label(goal) + (f": {goal.name}" if goal.id.isdigit() else "")  # type: ignore[union-attr]
+        goal = steering.goal(goal_id)  # an old version may name a goal the document no longer has
+        return steering.goal_title(goal) if goal else f"mål {goal_id}"
 
     changes = compare(old, loaded.mission, label)
     title = f"Ändringar i {loaded.mission.name} sedan {old_name}"

@@ -123,6 +123,11 @@ class SteeringDocument(Model):
             return f"{self.goal_word.capitalize()} {goal.id}"
         return goal.name
 
+    def goal_title(self, goal: Goal) -> str:
+        """'Mål 2: Höjd utbildningsnivå'; a goal without a number is just its name."""
+        label = self.goal_label(goal)
+        return label if label == goal.name else f"{label}: {goal.name}"
+
 
 class Block(Model):
     """A piece of shared text: a paragraph, a bullet list, or a steering document's goals."""
