@@ -81,7 +81,14 @@ def test_shared_ids_must_be_unique(workspace: Path) -> None:
 
 
 def test_broken_shared_file_is_reported_once(workspace: Path) -> None:
-    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n"), "missions/_styrdokument.yaml": "styrdokument: [\n"})
+    write_tree(
+        workspace,
+        {"missions/n.yaml": MINIMAL_MISSION.format(id="n"), "missions/_styrdokument.yaml": "styrdokument: [\n"},
+    )
     assert _messages(Path("missions"), dt.date(2026, 1, 1)) == [
-        ("missions/_styrdokument.yaml:2:1", "fel", "ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)")
+        (
+            "missions/_styrdokument.yaml:2:1",
+            "fel",
+            "ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)",
+        )
     ]
