@@ -178,7 +178,7 @@ def _open_workspace(missions: Path, today: dt.date):
 
 def _select(workspace, ids: list[str] | None, all_: bool) -> list:
     """The missions named (in the order named), or all of them with --all."""
-    import re
+    from .models import ID_HINT, is_valid_id
 
     known = sorted(m.mission.id for m in workspace.missions)
     if all_ and ids:
@@ -189,8 +189,8 @@ def _select(workspace, ids: list[str] | None, all_: bool) -> list:
         fail(f"ange ett id eller --all; kända id: {', '.join(known)}")
     chosen = []
     for mission_id in ids:
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", mission_id):
-            fail(f"ogiltigt id '{mission_id}': använd små bokstäver a–z, siffror och bindestreck")
+        if not is_valid_id(mission_id):
+            fail(f"ogiltigt id '{mission_id}': {ID_HINT}")
         loaded = workspace.mission(mission_id)
         if loaded is None:
             fail(

@@ -34,9 +34,11 @@ Rollslag = Literal[ROLLER]  # type: ignore[valid-type]
 assert get_args(Kommun) == KOMMUNER
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_HINT = "använd små bokstäver a–z, siffror och bindestreck"
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    StringConstraints(pattern=ID_PATTERN),
     Field(description="Id: små bokstäver a–z, siffror och bindestreck, t.ex. 'forskola'."),
 ]
 Clock = Annotated[
@@ -45,6 +47,10 @@ Clock = Annotated[
     Field(description='Klockslag TT:MM, t.ex. "09:00".'),
 ]
 Date = Annotated[dt.date, Strict(), Field(description="Datum ÅÅÅÅ-MM-DD.")]
+
+
+def is_valid_id(text: str) -> bool:
+    return re.fullmatch(ID_PATTERN, text) is not None
 
 
 def _int_to_str(value: Any) -> Any:
@@ -152,7 +158,7 @@ class Block(Model):
         return self
 
 
-_ID_SCHEMA = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
+_ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN}
 BlockInput = Annotated[
     Block,
     # A bare string is a paragraph: the schema says so, since the model only sees the mapping.

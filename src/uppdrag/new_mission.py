@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import re
 import unicodedata
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
 from .loading import LoadedMission, Workspace
-from .models import SteeringDocument, period_years
+from .models import ID_HINT, SteeringDocument, is_valid_id, period_years
 from .rules import PLACEHOLDER
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+from .yaml_writer import dump, round_trip_yaml
 
 # The standard duties, as the newest documents (förskola, SKIS) word them.
 STANDARD_ROLES = [
@@ -125,11 +121,7 @@ def _next_period(period: str) -> str:
 def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today: dt.date) -> str:
     """The source network's file for the next period: same content and comments, the period
     moved on, `reviderad` today, meetings emptied."""
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    document = yaml.load(source.source.path.read_text(encoding="utf-8-sig"))
+    document = round_trip_yaml().load(source.source.path.read_text(encoding="utf-8-sig"))
     document["id"] = mission_id
     if name is not None:
         document["namn"] = name
@@ -143,14 +135,12 @@ def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today:
             document.ca.items["reviderad"] = document.ca.items.pop("bakgrund")
     if "möten" in document and "träffar" in document["möten"]:
         del document["möten"]["träffar"]
-    out = io.StringIO()
-    yaml.dump(document, out)
-    return out.getvalue()
+    return dump(document)
 
 
 def target_path(folder: Path, mission_id: str) -> Path:
-    if not ID_PATTERN.match(mission_id):
-        raise NewMissionError(f"ogiltigt id '{mission_id}': använd små bokstäver a–z, siffror och bindestreck")
+    if not is_valid_id(mission_id):
+        raise NewMissionError(f"ogiltigt id '{mission_id}': {ID_HINT}")
     path = folder / f"{mission_id}.yaml"
     if path.exists() or (folder / f"{mission_id}.yml").exists():
         raise NewMissionError(f"{path} finns redan; välj ett annat id")

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .findings import Finding, Location, error, format_key_path
-from .models import KOMMUNER, ROLLER, VECKODAGAR
+from .models import ID_HINT, ID_PATTERN, KOMMUNER, ROLLER, VECKODAGAR
 from .yamlsource import KeyPath, SourceMap
 
 _CHOICE_NOUNS = {
@@ -19,7 +19,7 @@ _CHOICE_NOUNS = {
     frozenset(ROLLER): "okänd roll",
 }
 _PATTERN_HINTS = {
-    "a-z0-9": "använd små bokstäver a–z, siffror och bindestreck",
+    ID_PATTERN: ID_HINT,
     "[0-5]": 'skriv klockslaget som TT:MM, t.ex. "09:00"',
     r"\d{2}-\d{2}": "skriv MM-DD, t.ex. 12-22",
 }

@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 
-def _round_trip() -> YAML:
+def round_trip_yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap the user's long lines
@@ -24,9 +24,7 @@ def _round_trip() -> YAML:
 
 def add_meetings(path: Path, dates: list[dt.date]) -> str:
     """The file's text with dates appended under möten.träffar (created if missing)."""
-    yaml = _round_trip()
-    text = path.read_text(encoding="utf-8-sig")
-    document = yaml.load(text)
+    document = round_trip_yaml().load(path.read_text(encoding="utf-8-sig"))
     rule = document.get("möten")
     if rule is None:
         rule = CommentedMap()
@@ -37,6 +35,10 @@ def add_meetings(path: Path, dates: list[dt.date]) -> str:
         rule["träffar"] = meetings
     for day in dates:
         meetings.append(CommentedMap([("datum", day)]))
+    return dump(document)
+
+
+def dump(document: CommentedMap) -> str:
     out = io.StringIO()
-    yaml.dump(document, out)
+    round_trip_yaml().dump(document, out)
     return out.getvalue()
