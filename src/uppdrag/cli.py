@@ -59,6 +59,9 @@ MissionsOption = Annotated[
     Path,
     typer.Option("--missions", "-m", help="Mappen med uppdragsfilerna.", show_default=True),
 ]
+TemplatesOption = Annotated[
+    Optional[Path], typer.Option("--templates", help="Egen mallmapp som söks först.", file_okay=False)
+]
 TodayOption = Annotated[
     Optional[str],
     typer.Option("--today", metavar="ÅÅÅÅ-MM-DD", help="Räkna som om det vore detta datum (standard: i dag)."),
@@ -200,6 +203,15 @@ def _select(workspace, ids: list[str] | None, all_: bool) -> list:
     return chosen
 
 
+def _renderer(templates: Path | None, missions: Path):
+    """Templates from --templates, then the workspace's templates/, then the built-in ones."""
+    from .render import Renderer, search_path
+
+    if templates is not None and not templates.is_dir():
+        fail(f"mallmappen '{templates}' finns inte")
+    return Renderer(search_path(templates, missions.parent / "templates"))
+
+
 class PdfVariant(str, Enum):
     ua1 = "pdf/ua-1"
     a3b = "pdf/a-3b"
@@ -220,9 +232,7 @@ def render(
         Optional[str],
         typer.Option("--output", "-o", help="Fil (ett id) eller mapp (flera id, --all); '-' skriver till stdout."),
     ] = None,
-    templates: Annotated[
-        Optional[Path], typer.Option("--templates", help="Egen mallmapp som söks först.", file_okay=False)
-    ] = None,
+    templates: TemplatesOption = None,
     pdf_variant: Annotated[
         PdfVariant, typer.Option("--pdf-variant", help="PDF/UA för publicering, PDF/A för arkiv.")
     ] = PdfVariant.ua1,
@@ -238,15 +248,13 @@ def render(
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """
     from .document import build_document
-    from .files import atomic_write, inside
-    from .render import Renderer, RenderError, render_output, search_path
+    from .files import inside
+    from .render import RenderError, render_output
 
     chosen_formats = [name for name, on in (("md", md), ("html", html), ("pdf", pdf)) if on]
     if len(chosen_formats) > 1:
         fail("välj ett format: --md, --html eller --pdf")
     fmt = chosen_formats[0] if chosen_formats else "md"
-    if templates is not None and not templates.is_dir():
-        fail(f"mallmappen '{templates}' finns inte")
     workspace = _open_workspace(missions, parse_today(today))
     chosen = _select(workspace, ids, all_)
     if output == "-" and (fmt == "pdf" or len(chosen) > 1):
@@ -256,18 +264,14 @@ def render(
     else:
         folder = Path(output) if output not in (None, "-") else Path("build")
         targets = [inside(folder, f"{m.mission.id}.{fmt}") for m in chosen]
-    renderer = Renderer(search_path(templates, missions.parent / "templates"))
+    renderer = _renderer(templates, missions)
 
     def produce(loaded, target: Path) -> None:
         try:
             data = render_output(renderer, build_document(loaded, workspace), fmt, pdf_variant.value)
         except RenderError as exc:
             fail(str(exc), EXIT_FINDINGS)
-        if output == "-":
-            sys.stdout.write(data.decode("utf-8"))
-        else:
-            atomic_write(target, data)
-            stdout.print(str(target), markup=False)
+        emit(data, None if output == "-" else target)
 
     pairs = list(zip(chosen, targets))
     if len(pairs) > 1 and stderr.is_terminal:
@@ -641,9 +645,9 @@ def report_goals(
     if output_format is ReportFormat.json:
         text = to_json(report) + "\n"
     else:
-        from .render import Renderer, RenderError, search_path
+        from .render import RenderError
 
-        renderer = Renderer(search_path(None, missions.parent / "templates"))
+        renderer = _renderer(None, missions)
         name = "mal.html.j2" if output_format is ReportFormat.html else "mal.md.j2"
         try:
             text = renderer.render_template(name, report=report, names=names, site=False)
@@ -658,9 +662,7 @@ def site(
     year: Annotated[
         Optional[int], typer.Option("--year", help="Året för mötesöversikten (standard: i år).", min=1900, max=2200)
     ] = None,
-    templates: Annotated[
-        Optional[Path], typer.Option("--templates", help="Egen mallmapp som söks först.", file_okay=False)
-    ] = None,
+    templates: TemplatesOption = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
     """Bygg en statisk webbplats: alla nätverk, varje nätverks sida och PDF, mål och möten.
@@ -670,14 +672,12 @@ def site(
 
     Exempel: [bold]uppdrag site -o site/[/bold]
     """
-    from .render import Renderer, RenderError, search_path
+    from .render import RenderError
     from .site import build_site
 
     today = dt.date.today()
-    if templates is not None and not templates.is_dir():
-        fail(f"mallmappen '{templates}' finns inte")
     workspace = _open_workspace(missions, today)
-    renderer = Renderer(search_path(templates, missions.parent / "templates"))
+    renderer = _renderer(templates, missions)
     try:
         if stderr.is_terminal:
             with stderr.status("Bygger webbplatsen …") as status:
