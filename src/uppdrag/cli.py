@@ -682,10 +682,10 @@ def site(
         if stderr.is_terminal:
             with stderr.status("Bygger webbplatsen …") as status:
                 written = build_site(
-                    workspace, renderer, output, year or today.year, lambda n: status.update(f"Bygger {n} …")
+                    workspace, renderer, output, year or today.year, today, lambda n: status.update(f"Bygger {n} …")
                 )
         else:
-            written = build_site(workspace, renderer, output, year or today.year)
+            written = build_site(workspace, renderer, output, year or today.year, today)
     except RenderError as exc:
         fail(str(exc), EXIT_FINDINGS)
     stdout.print(str(written[0]), markup=False)

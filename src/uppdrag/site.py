@@ -5,8 +5,8 @@ Relative links only, so the folder works from a file:// URL and from any web ser
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from .document import build_document
@@ -14,37 +14,8 @@ from .files import atomic_write, inside
 from .goals_report import goals_report
 from .loading import Workspace
 from .meetings import check_year
+from .overview import overview_rows
 from .render import Renderer, render_output
-
-
-@dataclass(frozen=True)
-class IndexEntry:
-    id: str
-    name: str
-    focus: str
-    chair: str
-    rule: str
-
-
-def _entries(workspace: Workspace) -> list[IndexEntry]:
-    entries = []
-    for loaded in sorted(workspace.missions, key=lambda m: m.mission.id):
-        mission = loaded.mission
-        steering = workspace.steering_documents[mission.steering_document]
-        goals = [steering.goal(g) for g in mission.goal_ids()]
-        chair = mission.role("ordförande")
-        entries.append(
-            IndexEntry(
-                id=mission.id,
-                name=mission.name,
-                focus="; ".join(g.name for g in goals if g is not None),
-                chair="; ".join(f"{p.name}, {p.municipality}" for p in chair.people) if chair else "",
-                rule=(
-                    mission.meetings.sentence if mission.meetings and mission.meetings.sentence else "ingen regel"
-                ).removesuffix("."),
-            )
-        )
-    return entries
 
 
 def build_site(
@@ -52,6 +23,7 @@ def build_site(
     renderer: Renderer,
     folder: Path,
     year: int,
+    today: dt.date,
     progress: Callable[[str], None] = lambda name: None,
 ) -> list[Path]:
     """Write the site into folder; return the files written, index first."""
@@ -62,7 +34,7 @@ def build_site(
         (
             "index.html",
             renderer.render_template(
-                "index.html.j2", entries=_entries(workspace), site=True, meetings_page=meetings_page
+                "index.html.j2", entries=overview_rows(workspace, today), site=True, meetings_page=meetings_page
             ),
         ),
         (
