@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .models import Mission
+from .report import Line
 
 Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
 
@@ -164,20 +165,17 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
 
 KIND_WORDS = {"added": "tillagt", "removed": "borttaget", "reworded": "omformulerat", "changed": "ändrat"}
 
-# A line of text output: (text, style) segments, styles named for the CLI to colour.
-Segment = tuple[str, str | None]
 
-
-def text_lines(changes: list[Change]) -> list[list[Segment]]:
+def text_lines(changes: list[Change]) -> list[Line]:
     """Grouped by section; reworded text shows [-removed-] and {+added+} words."""
-    lines: list[list[Segment]] = []
+    lines: list[Line] = []
     for section in SECTIONS:
         own = [c for c in changes if c.section == section]
         if not own:
             continue
         lines.append([(section, "file")])
         for change in own:
-            line: list[Segment] = [
+            line: Line = [
                 ("  ", None),
                 (f"{KIND_WORDS[change.kind]}: ", change.kind),
                 (f"{change.subject}: ", "key"),

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from . import __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3  # 0: all is well
 
 app = typer.Typer(
     name="uppdrag",

@@ -49,7 +49,6 @@ class Document:
     meeting_sentences: list[str]
     meetings: list[Meeting]
     revised: dt.date | None
-    source_file: str
 
 
 def goal_view(steering: SteeringDocument, goal: Goal, subgoals: list[str] | None = None) -> GoalView:
@@ -107,5 +106,4 @@ def build_document(loaded: LoadedMission, workspace: Workspace) -> Document:
         meeting_sentences=sentences,
         meetings=sorted(rule.meetings, key=lambda m: m.date) if rule else [],
         revised=mission.revised,
-        source_file=loaded.source.display,
     )

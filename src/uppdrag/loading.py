@@ -37,10 +37,6 @@ class Source:
         position = self.source_map.value_position(tuple(key_path))
         return Location(self.display, position.line, position.column)
 
-    def locate_key(self, *key_path: str | int) -> Location:
-        position = self.source_map.key_position(tuple(key_path))
-        return Location(self.display, position.line, position.column)
-
 
 @dataclass
 class LoadedMission:

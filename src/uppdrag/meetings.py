@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .findings import Location, Severity
 from .loading import LoadedMission
-from .models import KOMMUNER, Meeting, SchoolBreak, join_swedish, weekday_plural
+from .models import KOMMUNER, VECKODAGAR, Meeting, SchoolBreak, join_swedish, weekday_plural
 from .swedish_calendar import (
     DEFAULT_SCHOOL_BREAKS,
     bridge_days,
@@ -16,13 +17,13 @@ from .swedish_calendar import (
     swedish_weekday,
 )
 
-PROBLEM_KINDS = ("too_few", "weekday", "holiday", "duplicate", "bridge_day", "attendance", "minutes")
+ProblemKind = Literal["too_few", "weekday", "holiday", "duplicate", "bridge_day", "attendance", "minutes"]
 
 
 @dataclass(frozen=True)
 class Problem:
     date: dt.date | None
-    kind: str  # one of PROBLEM_KINDS
+    kind: ProblemKind
     severity: Severity
     message: str  # Swedish
     location: Location | None = None
@@ -71,7 +72,7 @@ class YearCheck:
 
 def _meeting_problems(
     meeting: Meeting, weekdays: list[str], seen: set[dt.date], year: int
-) -> list[tuple[str, Severity, str]]:
+) -> list[tuple[ProblemKind, Severity, str]]:
     day = meeting.date
     weekday = swedish_weekday(day)
     found = []
@@ -164,9 +165,7 @@ def plan_year(loaded: LoadedMission, year: int, count: int | None, breaks: list[
     wanted = max(filter(None, (minimum, count)), default=None)
     if wanted is None:
         raise PlanningError(f"{loaded.mission.id} har ingen regel för antal möten; ange --count")
-    weekdays = (
-        set(rule.weekdays) if rule and rule.weekdays else set(("måndag", "tisdag", "onsdag", "torsdag", "fredag"))
-    )
+    weekdays = set(rule.weekdays if rule and rule.weekdays else VECKODAGAR[:5])  # no rule: any working day
     excluded = excluded_days(year, breaks)
     day, candidates = dt.date(year, 1, 1), []
     while day.year == year:

@@ -36,6 +36,7 @@ def days_off(year: int) -> dict[dt.date, str]:
     return {day: name[:1].lower() + name[1:] for day, name in sorted(calendar.items())}
 
 
+@lru_cache(maxsize=64)
 def bridge_days(year: int) -> dict[dt.date, str]:
     """Klämdagar: the Friday after Kristi himmelsfärdsdag."""
     ascension = next(day for day, name in days_off(year).items() if name.startswith("kristi himmelsfärd"))
