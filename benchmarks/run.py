@@ -84,9 +84,9 @@ def bench_render(root: Path, count: int) -> list[tuple[str, float, str, float]]:
 
     import weasyprint
 
-    from uppdrag.document import build_document
-    from uppdrag.render import Renderer, render_output, search_path
-    from uppdrag.validation import open_workspace
+    from uppdrag.check.validation import open_workspace
+    from uppdrag.output.templates import Renderer, render_output, search_path
+    from uppdrag.views.document import build_document
 
     workspace, _ = open_workspace(MISSIONS, dt.date.today())
     renderer = Renderer(search_path(None, None))

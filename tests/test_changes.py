@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from uppdrag.changes import word_diff
 from uppdrag.cli import app
+from uppdrag.views.changes import word_diff
 
 from .conftest import MISSIONS
 

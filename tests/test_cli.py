@@ -90,7 +90,7 @@ def test_internal_error_is_one_line_and_exit_3(
     def broken(*args: object) -> None:
         raise RuntimeError("det här ska inte hända\nandra raden")
 
-    monkeypatch.setattr("uppdrag.validation.validate_paths", broken)
+    monkeypatch.setattr("uppdrag.check.validation.validate_paths", broken)
     monkeypatch.setattr(sys, "argv", ["uppdrag", "validate"])
     with pytest.raises(SystemExit) as exit_info:
         cli.main()

@@ -3,9 +3,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from uppdrag.check.validation import open_workspace
 from uppdrag.cli import app
-from uppdrag.goals_report import goals_report
-from uppdrag.validation import open_workspace
+from uppdrag.views.goals import goals_report
 
 from .conftest import MINIMAL_MISSION, write_tree
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from uppdrag.loading import (
+from uppdrag.read.loading import (
     MAX_FILE_BYTES,
     UsageError,
     group_paths,

@@ -10,10 +10,10 @@ import icalendar
 import pytest
 import yaml
 
+from uppdrag.check.meetings import check_year, plan_year
+from uppdrag.check.validation import open_workspace
 from uppdrag.cli import app
-from uppdrag.ical import meeting_uid, meetings_calendar
-from uppdrag.meetings import check_year, plan_year
-from uppdrag.validation import open_workspace
+from uppdrag.output.ical import meeting_uid, meetings_calendar
 
 from .conftest import MINIMAL_MISSION, write_tree
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from uppdrag.check.validation import validate_paths
 from uppdrag.cli import app
-from uppdrag.new_mission import make_id
-from uppdrag.validation import validate_paths
+from uppdrag.edit.new_mission import make_id
 
 
 @pytest.mark.parametrize(

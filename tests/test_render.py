@@ -14,7 +14,7 @@ import pytest
 
 from uppdrag import files
 from uppdrag.cli import app
-from uppdrag.render import builtin_templates, css_string, markdown_escape
+from uppdrag.output.templates import builtin_templates, css_string, markdown_escape
 
 from .conftest import MINIMAL_MISSION, REPO, TODAY, UPDATE_GOLDEN, write_tree
 

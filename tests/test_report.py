@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from uppdrag.findings import CheckResult, Location, error, warning
-from uppdrag.report import summary, text_lines, to_github
+from uppdrag.output.diagnostics import summary, text_lines, to_github
 
 
 def _result() -> CheckResult:

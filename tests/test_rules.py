@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from uppdrag.validation import validate_paths
+from uppdrag.check.validation import validate_paths
 
 from .conftest import MINIMAL_MISSION, write_tree
 

@@ -4,14 +4,14 @@ import datetime as dt
 
 import pytest
 
-from uppdrag.models import SchoolBreak
-from uppdrag.swedish_calendar import (
+from uppdrag.check.swedish_calendar import (
     DEFAULT_SCHOOL_BREAKS,
     bridge_days,
     days_off,
     school_break_days,
     swedish_weekday,
 )
+from uppdrag.models import SchoolBreak
 
 D = dt.date
 

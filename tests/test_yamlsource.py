@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from uppdrag.yamlsource import MAX_DEPTH, Position, YamlSyntaxError, parse_yaml
+from uppdrag.read.yamlsource import MAX_DEPTH, Position, YamlSyntaxError, parse_yaml
 
 
 def test_values_and_positions() -> None:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from .models import Mission, SharedFile
+from uppdrag.models import Mission, SharedFile
 
 SCHEMA_FILES = {"mission": "schemas/uppdrag.schema.json", "shared": "schemas/delad.schema.json"}
 _MODELS: dict[str, type[BaseModel]] = {"mission": Mission, "shared": SharedFile}

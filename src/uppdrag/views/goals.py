@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .loading import Workspace
-from .models import Goal, SteeringDocument
+from uppdrag.models import Goal, SteeringDocument
+from uppdrag.read.loading import Workspace
 
 
 @dataclass

@@ -9,13 +9,13 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from .document import build_document
-from .files import atomic_write, inside
-from .goals_report import goals_report
-from .loading import Workspace
-from .meetings import check_year
-from .overview import overview_rows
-from .render import Renderer, render_output
+from uppdrag.check.meetings import check_year
+from uppdrag.files import atomic_write, inside
+from uppdrag.output.templates import Renderer, render_output
+from uppdrag.read.loading import Workspace
+from uppdrag.views.document import build_document
+from uppdrag.views.goals import goals_report
+from uppdrag.views.overview import overview_rows
 
 
 def build_site(

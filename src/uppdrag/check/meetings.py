@@ -6,16 +6,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .findings import Location, Severity
-from .loading import LoadedMission
-from .models import KOMMUNER, VECKODAGAR, Meeting, SchoolBreak, join_swedish, weekday_plural
-from .swedish_calendar import (
+from uppdrag.check.swedish_calendar import (
     DEFAULT_SCHOOL_BREAKS,
     bridge_days,
     days_off,
     school_break_days,
     swedish_weekday,
 )
+from uppdrag.findings import Location, Severity
+from uppdrag.models import KOMMUNER, VECKODAGAR, Meeting, SchoolBreak, join_swedish, weekday_plural
+from uppdrag.read.loading import LoadedMission
 
 ProblemKind = Literal["too_few", "weekday", "holiday", "duplicate", "bridge_day", "attendance", "minutes"]
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from .models import Meeting, Mission
+from uppdrag.models import Meeting, Mission
 
 TIMEZONE = "Europe/Stockholm"
 

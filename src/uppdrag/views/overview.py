@@ -8,8 +8,8 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
-from .loading import Workspace
-from .models import Mission
+from uppdrag.models import Mission
+from uppdrag.read.loading import Workspace
 
 COLUMNS = {
     "id": "Id",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .findings import CheckResult
-from .loading import Workspace, group_paths, load_workspace, read_file
-from .rules import check_workspace
+from uppdrag.check.rules import check_workspace
+from uppdrag.findings import CheckResult
+from uppdrag.read.loading import Workspace, group_paths, load_workspace, read_file
 
 
 def validate_paths(paths: list[Path], today: dt.date) -> CheckResult:

@@ -15,7 +15,7 @@ from typing import Literal
 import jinja2
 from markupsafe import Markup, escape
 
-from .document import Document
+from uppdrag.views.document import Document
 
 Format = Literal["md", "html"]
 TEMPLATES = {"md": "uppdrag.md.j2", "html": "uppdrag.html.j2"}
@@ -27,8 +27,8 @@ class RenderError(Exception):
 
 def builtin_templates() -> Path:
     """Templates inside an installed wheel, else the repository's templates/."""
-    packaged = Path(__file__).parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+    packaged = Path(__file__).parents[1] / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "templates"
 
 
 def search_path(user_dir: Path | None, workspace_dir: Path | None) -> list[Path]:
@@ -143,7 +143,7 @@ def render_output(renderer: Renderer, document: Document, fmt: Literal["md", "ht
     """The bytes of one output file; WeasyPrint is imported only here, only for a PDF."""
     if fmt != "pdf":
         return renderer.render(document, fmt).encode("utf-8")
-    from .pdf import html_to_pdf
+    from uppdrag.output.pdf import html_to_pdf
 
     html = renderer.render(document, "html", for_pdf=True)
     return html_to_pdf(html, base_url=renderer.folders[0], variant=pdf_variant)

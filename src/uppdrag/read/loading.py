@@ -9,10 +9,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .findings import Finding, Location, error, format_key_path
-from .models import Background, Mission, SchoolBreak, SharedFile, SteeringDocument
-from .schema_errors import schema_findings
-from .yamlsource import SourceMap, YamlSyntaxError, parse_yaml
+from uppdrag.findings import Finding, Location, error, format_key_path
+from uppdrag.models import Background, Mission, SchoolBreak, SharedFile, SteeringDocument
+from uppdrag.read.schema_errors import schema_findings
+from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
 
 MAX_FILE_BYTES = 1024 * 1024  # a real mission is a few kilobytes
 YAML_SUFFIXES = (".yaml", ".yml")

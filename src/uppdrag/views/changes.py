@@ -7,8 +7,8 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .models import Mission
-from .report import Line
+from uppdrag.models import Mission
+from uppdrag.output.diagnostics import Line
 
 Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
 
@@ -199,7 +199,7 @@ def text_lines(changes: list[Change]) -> list[Line]:
 
 
 def to_markdown(changes: list[Change], title: str) -> str:
-    from .render import markdown_escape as md
+    from uppdrag.output.templates import markdown_escape as md
 
     out = [f"# {md(title)}", ""]
     if not changes:

@@ -8,10 +8,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .loading import LoadedMission, Workspace
-from .models import ID_HINT, SteeringDocument, is_valid_id, period_years
-from .rules import PLACEHOLDER
-from .yaml_writer import dump, round_trip_yaml
+from uppdrag.check.rules import PLACEHOLDER
+from uppdrag.edit.yaml_writer import dump, round_trip_yaml
+from uppdrag.models import ID_HINT, SteeringDocument, is_valid_id, period_years
+from uppdrag.read.loading import LoadedMission, Workspace
 
 # The standard duties, as the newest documents (förskola, SKIS) word them.
 STANDARD_ROLES = [

@@ -9,9 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .findings import Finding, Location, error, format_key_path
-from .models import ID_HINT, ID_PATTERN, KOMMUNER, ROLLER, VECKODAGAR
-from .yamlsource import KeyPath, SourceMap
+from uppdrag.findings import Finding, Location, error, format_key_path
+from uppdrag.models import ID_HINT, ID_PATTERN, KOMMUNER, ROLLER, VECKODAGAR
+from uppdrag.read.yamlsource import KeyPath, SourceMap
 
 _CHOICE_NOUNS = {
     frozenset(KOMMUNER): "okänd kommun",

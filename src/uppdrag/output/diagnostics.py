@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from .findings import CheckResult, Finding
+from uppdrag.findings import CheckResult, Finding
 
 # A line of text output is a list of (text, style) segments; the CLI maps the style names
 # to colours, so this module stays free of any terminal library.

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import holidays
 
-from .models import VECKODAGAR, SchoolBreak
+from uppdrag.models import VECKODAGAR, SchoolBreak
 
 # Used when the workspace's `_` files say nothing about school breaks. Weeks and dates differ
 # by municipality and year; a workspace sets its own with `lov:` in a `_` file.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .findings import Finding, error, format_key_path, warning
-from .loading import LoadedMission, Workspace
-from .schema_errors import suggest
+from uppdrag.findings import Finding, error, format_key_path, warning
+from uppdrag.read.loading import LoadedMission, Workspace
+from uppdrag.read.schema_errors import suggest
 
 
 def _unknown(what: str, value: str, known: list[str], where: str = "") -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .loading import LoadedMission, Workspace
-from .models import Background, Goal, Meeting, Mission, Role, SteeringDocument
+from uppdrag.models import Background, Goal, Meeting, Mission, Role, SteeringDocument
+from uppdrag.read.loading import LoadedMission, Workspace
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Judging what was read: rules across files, meetings against the calendar."""

@@ -1,0 +1,1 @@
+"""Writing a user's files: new missions, meetings added, imported documents."""

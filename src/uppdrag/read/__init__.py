@@ -1,0 +1,1 @@
+"""Reading files into models: the safe YAML reader, workspaces, schema errors."""

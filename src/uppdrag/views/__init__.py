@@ -1,0 +1,1 @@
+"""Pure data built from a workspace for the outputs: documents, overview, goals, changes."""
