@@ -5,9 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-
-class HistoryError(Exception):
-    """Not a git repository, an unknown revision, or a file the revision does not have."""
+from uppdrag.errors import HistoryError
 
 
 def _git(folder: Path, *args: str) -> str:

@@ -13,6 +13,7 @@ from uppdrag.check.swedish_calendar import (
     school_break_days,
     swedish_weekday,
 )
+from uppdrag.errors import PlanningError
 from uppdrag.findings import Location, Severity
 from uppdrag.models import KOMMUNER, VECKODAGAR, Meeting, SchoolBreak, join_swedish, weekday_plural
 from uppdrag.read.loading import LoadedMission
@@ -151,10 +152,6 @@ def excluded_days(year: int, breaks: list[SchoolBreak] | None) -> dict[dt.date, 
     days.update(bridge_days(year))
     days.update(days_off(year))
     return days
-
-
-class PlanningError(Exception):
-    """No plan can be made (no rule and no count, or too few free days)."""
 
 
 def plan_year(loaded: LoadedMission, year: int, count: int | None, breaks: list[SchoolBreak] | None) -> list[dt.date]:

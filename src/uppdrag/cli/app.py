@@ -8,15 +8,28 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.text import Text
 
 from uppdrag import __version__
+from uppdrag.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, UppdragError
 
-EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3  # 0: all is well
+
+class _Group(typer.core.TyperGroup):
+    """Every command's UppdragError becomes its Swedish message and exit code, here, once."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except UppdragError as exc:
+            stderr.print(Text("fel: ", style="bold red") + Text(exc.message))
+            raise typer.Exit(exc.exit_code) from None
+
 
 app = typer.Typer(
     name="uppdrag",
+    cls=_Group,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",

@@ -62,8 +62,9 @@ def render(
 
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """
+    from uppdrag.errors import TemplateError as RenderError
     from uppdrag.files import inside
-    from uppdrag.output.templates import RenderError, render_output
+    from uppdrag.output.templates import render_output
     from uppdrag.views.document import build_document
 
     chosen_formats = [name for name, on in (("md", md), ("html", html), ("pdf", pdf)) if on]
@@ -115,8 +116,8 @@ def site(
 
     Exempel: [bold]uppdrag site -o site/[/bold]
     """
+    from uppdrag.errors import TemplateError as RenderError
     from uppdrag.output.site import build_site
-    from uppdrag.output.templates import RenderError
 
     today = dt.date.today()
     workspace = _open_workspace(missions, today)

@@ -208,7 +208,7 @@ def report_goals(
     if output_format is ReportFormat.json:
         text = to_json(report) + "\n"
     else:
-        from uppdrag.output.templates import RenderError
+        from uppdrag.errors import TemplateError as RenderError
 
         renderer = _renderer(None, missions)
         name = "mal.html.j2" if output_format is ReportFormat.html else "mal.md.j2"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from uppdrag.check.rules import PLACEHOLDER
 from uppdrag.edit.yaml_writer import dump, round_trip_yaml
+from uppdrag.errors import NewMissionError
 from uppdrag.models import ID_HINT, SteeringDocument, is_valid_id, period_years
 from uppdrag.read.loading import LoadedMission, Workspace
 
@@ -26,10 +27,6 @@ STANDARD_ROLES = [
         "Skriva protokoll vid nätverksträffarna och ansvara för att dessa skickas in till utbildning@skaraborg.se.",
     ]),
 ]  # fmt: skip
-
-
-class NewMissionError(Exception):
-    """The new file cannot be made (a taken id, an unknown steering document)."""
 
 
 def make_id(text: str) -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-
-class PdfError(Exception):
-    """WeasyPrint could not make the PDF (a missing library, an unreadable font)."""
+from uppdrag.errors import PdfError
 
 
 def html_to_pdf(html: str, base_url: Path, variant: str = "pdf/ua-1") -> bytes:

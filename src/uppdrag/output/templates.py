@@ -15,14 +15,11 @@ from typing import Literal
 import jinja2
 from markupsafe import Markup, escape
 
+from uppdrag.errors import TemplateError
 from uppdrag.views.document import Document
 
 Format = Literal["md", "html"]
 TEMPLATES = {"md": "uppdrag.md.j2", "html": "uppdrag.html.j2"}
-
-
-class RenderError(Exception):
-    """A template is missing, broken or refers to something that does not exist."""
 
 
 def builtin_templates() -> Path:
@@ -102,7 +99,7 @@ class Renderer:
             candidate = folder / name
             if candidate.is_file():
                 return candidate.resolve().as_uri()
-        raise RenderError(f"hittar inte '{name}' i mallmapparna: {', '.join(map(str, self.folders))}")
+        raise TemplateError(f"hittar inte '{name}' i mallmapparna: {', '.join(map(str, self.folders))}")
 
     def render(self, document: Document, fmt: Format, for_pdf: bool = False, site: bool = False) -> str:
         """One network's document as Markdown or HTML (for a PDF: with pdf.css; for the
@@ -113,11 +110,11 @@ class Renderer:
         try:
             text = self.env.get_template(name).render(**context)
         except jinja2.TemplateNotFound as exc:
-            raise RenderError(f"mallen '{exc.name}' finns inte i {', '.join(map(str, self.folders))}") from None
+            raise TemplateError(f"mallen '{exc.name}' finns inte i {', '.join(map(str, self.folders))}") from None
         except jinja2.TemplateSyntaxError as exc:
-            raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: fel i mallen: {exc.message}") from None
+            raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: fel i mallen: {exc.message}") from None
         except jinja2.UndefinedError as exc:
-            raise RenderError(f"{_template_line(exc)}: {_undefined_message(exc)}") from None
+            raise TemplateError(f"{_template_line(exc)}: {_undefined_message(exc)}") from None
         return text.rstrip("\n") + "\n"
 
 

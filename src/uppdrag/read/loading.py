@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from uppdrag.errors import UsageError
 from uppdrag.findings import Finding, Location, error, format_key_path
 from uppdrag.models import Background, Mission, SchoolBreak, SharedFile, SteeringDocument
 from uppdrag.read.schema_errors import schema_findings
@@ -16,10 +17,6 @@ from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
 
 MAX_FILE_BYTES = 1024 * 1024  # a real mission is a few kilobytes
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-class UsageError(Exception):
-    """The user asked for something that cannot be done (a path that does not exist)."""
 
 
 @dataclass

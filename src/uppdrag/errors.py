@@ -1,0 +1,58 @@
+"""One hierarchy for failures outside the data: each carries its Swedish message and exit code.
+
+A user's mistake inside a file is a Finding, collected with the others; these exceptions are
+for what stops a command (a path that does not exist, a broken template, a missing library).
+The CLI catches UppdragError alone, prints its message and exits with its code.
+"""
+
+from __future__ import annotations
+
+EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3  # 0: all is well
+
+
+class UppdragError(Exception):
+    """A failure the user can act on; the message is Swedish and says what to do."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, exit_code: int | None = None):
+        super().__init__(message)
+        self.message = message
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class UsageError(UppdragError):
+    """The user asked for something that cannot be done (a path that does not exist, an unknown id)."""
+
+
+class OutputError(UppdragError):
+    """An output cannot be written where the user asked (a missing folder, an input of the tool)."""
+
+
+class TemplateError(UppdragError):
+    """A template is missing, broken, refers to something that does not exist, or was blocked."""
+
+    exit_code = EXIT_FINDINGS
+
+
+class PdfError(UppdragError):
+    """WeasyPrint could not make the PDF (a missing library, an unreadable font)."""
+
+
+class HistoryError(UppdragError):
+    """Not a git repository, an unknown revision, or a file the revision does not have."""
+
+
+class PlanningError(UppdragError):
+    """No plan can be made (no rule and no count, or too few free days)."""
+
+    exit_code = EXIT_FINDINGS
+
+
+class NewMissionError(UsageError):
+    """The new file cannot be made (a taken id, an unknown steering document)."""
+
+
+class ImportDocumentError(UppdragError):
+    """A document cannot be imported (missing, empty, broken, scanned, not an uppdragsbeskrivning)."""
