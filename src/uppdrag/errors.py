@@ -56,3 +56,17 @@ class NewMissionError(UsageError):
 
 class ImportDocumentError(UppdragError):
     """A document cannot be imported (missing, empty, broken, scanned, not an uppdragsbeskrivning)."""
+
+
+class FindingsError(UppdragError):
+    """A command cannot go on because files have findings; they are shown before the message.
+
+    `result` is a findings.CheckResult; with `summarise` the message follows its summary line.
+    """
+
+    exit_code = EXIT_FINDINGS
+
+    def __init__(self, message: str, result: object, summarise: bool = False):
+        super().__init__(message)
+        self.result = result
+        self.summarise = summarise

@@ -15,6 +15,8 @@ def _git(folder: Path, *args: str) -> str:
         )
     except FileNotFoundError:
         raise HistoryError("git finns inte på den här datorn") from None
+    except UnicodeDecodeError:
+        raise HistoryError(f"git gav text som inte är UTF-8 (git {' '.join(args)})") from None
     if proc.returncode != 0:
         raise HistoryError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "git misslyckades")
     return proc.stdout

@@ -406,6 +406,16 @@ class MeetingRule(Model):
         return text + "."
 
     @property
+    def short(self) -> str:
+        """'4/år på fredagar': the rule in a table cell."""
+        if self.minimum is None:
+            return "ingen regel"
+        text = f"{self.minimum}/år"
+        if self.weekdays:
+            text += " på " + join_swedish([weekday_plural(d) for d in self.weekdays])
+        return text
+
+    @property
     def all_municipalities_sentence(self) -> str | None:
         if not self.all_municipalities:
             return None

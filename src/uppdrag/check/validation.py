@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from uppdrag.check.rules import check_workspace
+from uppdrag.errors import FindingsError, UsageError
 from uppdrag.findings import CheckResult
 from uppdrag.read.loading import Workspace, group_paths, load_workspace, read_file
 
@@ -18,6 +19,8 @@ def validate_paths(paths: list[Path], today: dt.date) -> CheckResult:
         workspace, found = load_workspace(folder, only)
         files += [str(p) for p in workspace.files]
         findings += found + check_workspace(workspace, today)
+    if not files:
+        raise UsageError(f"inga YAML-filer att kontrollera i {', '.join(str(p) for p in paths)}")
     return CheckResult(files, findings)
 
 
@@ -34,3 +37,12 @@ def validate_replacement(path: Path, text: str, today: dt.date) -> CheckResult:
     findings += read_file(path, workspace, text)
     findings += check_workspace(workspace, today)
     return CheckResult([str(p) for p in workspace.files], findings)
+
+
+def open_valid_workspace(folder: Path, today: dt.date) -> Workspace:
+    """The workspace for a command that needs it whole; FindingsError if it has errors."""
+    workspace, result = open_workspace(folder, today)
+    if result.errors:
+        errors_only = CheckResult(result.files, [f for f in result.findings if f.is_error])
+        raise FindingsError("Rätta felen först (se uppdrag validate).", errors_only, summarise=True)
+    return workspace

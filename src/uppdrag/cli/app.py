@@ -1,19 +1,17 @@
-"""The typer app, the two consoles and what every command shares: failing, printing, writing."""
+"""The typer app and its entry point: one place turns failures into messages and exit codes."""
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 import typer.core
-from rich.console import Console
-from rich.text import Text
 
 from uppdrag import __version__
-from uppdrag.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, UppdragError
+from uppdrag.cli.console import print_error, print_findings, stderr, stdout
+from uppdrag.errors import EXIT_INTERNAL, FindingsError, UppdragError
 
 
 class _Group(typer.core.TyperGroup):
@@ -23,7 +21,14 @@ class _Group(typer.core.TyperGroup):
         try:
             return super().invoke(ctx)
         except UppdragError as exc:
-            stderr.print(Text("fel: ", style="bold red") + Text(exc.message))
+            message = exc.message
+            if isinstance(exc, FindingsError):
+                from uppdrag.output.diagnostics import summary
+
+                print_findings(exc.result)
+                if exc.summarise:
+                    message = f"{summary(exc.result)} {message}"
+            print_error(message)
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -36,46 +41,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-stdout = Console(soft_wrap=True, highlight=False)
-stderr = Console(stderr=True, soft_wrap=True, highlight=False)
-
-STYLES = {
-    "added": "green",
-    "removed": "red",
-    "reworded": "yellow",
-    "changed": "yellow",
-    "file": "bold",
-    "location": "bold",
-    "error": "bold red",
-    "warning": "bold yellow",
-    "key": "cyan",
-    "ok": "bold green",
-}
-
 
 class _State:
     debug = False
-
-
-def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    stderr.print(Text("fel: ", style="bold red") + Text(message))
-    raise typer.Exit(code)
-
-
-def parse_today(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"--today: ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD")
-
-
-def print_line(segments: list[tuple[str, str | None]], console: Console = stdout) -> None:
-    text = Text()
-    for part, style in segments:
-        text.append(part, style=STYLES.get(style or "", None))
-    console.print(text)
 
 
 def emit(data: str | bytes, output: Path | None) -> None:
@@ -109,58 +77,6 @@ def root(
     Slutkoder: 0 allt i ordning, 1 fel hittades, 2 felaktig användning, 3 internt fel.
     """
     _State.debug = debug
-
-
-def _open_workspace(missions: Path, today: dt.date):
-    """The workspace, or the findings that must be mended first (exit 1)."""
-    from uppdrag.check.validation import open_workspace
-    from uppdrag.output.diagnostics import finding_line, summary
-    from uppdrag.read.loading import UsageError
-
-    try:
-        workspace, result = open_workspace(missions, today)
-    except UsageError as exc:
-        fail(str(exc))
-    if result.errors:
-        for findings in result.by_file().values():
-            for finding in findings:
-                if finding.is_error:
-                    print_line(finding_line(finding), stderr)
-        fail(f"{summary(result)} Rätta felen först (se uppdrag validate).", EXIT_FINDINGS)
-    return workspace
-
-
-def _select(workspace, ids: list[str] | None, all_: bool) -> list:
-    """The missions named (in the order named), or all of them with --all."""
-    from uppdrag.models import ID_HINT, is_valid_id
-
-    known = sorted(m.mission.id for m in workspace.missions)
-    if all_ and ids:
-        fail("ange antingen id eller --all, inte båda")
-    if all_:
-        return sorted(workspace.missions, key=lambda m: m.mission.id)
-    if not ids:
-        fail(f"ange ett id eller --all; kända id: {', '.join(known)}")
-    chosen = []
-    for mission_id in ids:
-        if not is_valid_id(mission_id):
-            fail(f"ogiltigt id '{mission_id}': {ID_HINT}")
-        loaded = workspace.mission(mission_id)
-        if loaded is None:
-            fail(
-                f"okänt id '{mission_id}'; kända id: {', '.join(known) or f'inga (inga uppdragsfiler i {workspace.folder})'}"
-            )
-        chosen.append(loaded)
-    return chosen
-
-
-def _renderer(templates: Path | None, missions: Path):
-    """Templates from --templates, then the workspace's templates/, then the built-in ones."""
-    from uppdrag.output.templates import Renderer, search_path
-
-    if templates is not None and not templates.is_dir():
-        fail(f"mallmappen '{templates}' finns inte")
-    return Renderer(search_path(templates, missions.parent / "templates"))
 
 
 def _swedish_help_frame() -> None:

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.text import Text
 
-from uppdrag.cli.app import (
-    EXIT_FINDINGS,
-    _open_workspace,
-    _renderer,
-    _select,
-    app,
-    emit,
-    fail,
-    parse_today,
-    print_line,
-    stderr,
-    stdout,
-)
-from uppdrag.cli.options import MissionsOption, TemplatesOption, TodayOption
+from uppdrag.cli.app import app, emit
+from uppdrag.cli.console import print_changes, print_plain, progress, stderr
+from uppdrag.cli.options import FORMAT, MissionsOption, TemplatesOption, TodayOption, formats, parse_today
+from uppdrag.errors import UsageError
 
 
 class PdfVariant(str, Enum):
@@ -34,10 +21,17 @@ class PdfVariant(str, Enum):
     a3u = "pdf/a-3u"
 
 
+def _document_format(md: bool, html: bool, pdf: bool) -> str:
+    chosen = [name for name, on in (("md", md), ("html", html), ("pdf", pdf)) if on]
+    if len(chosen) > 1:
+        raise UsageError("välj ett format: --md, --html eller --pdf")
+    return chosen[0] if chosen else "md"
+
+
 @app.command()
 def render(
     ids: Annotated[
-        Optional[list[str]], typer.Argument(help="Nätverkens id, t.ex. forskola.", show_default=False)
+        Optional[list[str]], typer.Argument(metavar="ID", help="Nätverkens id, t.ex. forskola.", show_default=False)
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Alla nätverk.")] = False,
     md: Annotated[bool, typer.Option("--md", help="Markdown (standard).")] = False,
@@ -45,7 +39,12 @@ def render(
     pdf: Annotated[bool, typer.Option("--pdf", help="PDF (tillgänglig, PDF/UA-1).")] = False,
     output: Annotated[
         Optional[str],
-        typer.Option("--output", "-o", help="Fil (ett id) eller mapp (flera id, --all); '-' skriver till stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FIL|MAPP",
+            help="Fil (ett id) eller mapp (flera id, --all); '-' skriver till stdout.",
+        ),
     ] = None,
     templates: TemplatesOption = None,
     pdf_variant: Annotated[
@@ -62,52 +61,31 @@ def render(
 
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """
-    from uppdrag.errors import TemplateError as RenderError
-    from uppdrag.files import inside
-    from uppdrag.output.templates import render_output
-    from uppdrag.views.document import build_document
+    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.output.documents import document_bytes, output_targets
+    from uppdrag.output.templates import renderer_for
 
-    chosen_formats = [name for name, on in (("md", md), ("html", html), ("pdf", pdf)) if on]
-    if len(chosen_formats) > 1:
-        fail("välj ett format: --md, --html eller --pdf")
-    fmt = chosen_formats[0] if chosen_formats else "md"
-    workspace = _open_workspace(missions, parse_today(today))
-    chosen = _select(workspace, ids, all_)
-    if output == "-" and (fmt == "pdf" or len(chosen) > 1):
-        fail("-o - skriver ett dokument i Markdown eller HTML till stdout")
-    if output not in (None, "-") and len(chosen) == 1 and not Path(output).is_dir():
-        targets = [Path(output)]
-    else:
-        folder = Path(output) if output not in (None, "-") else Path("build")
-        targets = [inside(folder, f"{m.mission.id}.{fmt}") for m in chosen]
-    renderer = _renderer(templates, missions)
-
-    def produce(loaded, target: Path) -> None:
-        try:
-            data = render_output(renderer, build_document(loaded, workspace), fmt, pdf_variant.value)
-        except RenderError as exc:
-            fail(str(exc), EXIT_FINDINGS)
-        emit(data, None if output == "-" else target)
-
-    pairs = list(zip(chosen, targets))
-    if len(pairs) > 1 and stderr.is_terminal:
-        from rich.progress import track
-
-        for loaded, target in track(pairs, description="Skapar dokument", console=stderr, transient=True):
-            produce(loaded, target)
-    else:
-        for loaded, target in pairs:
-            produce(loaded, target)
+    fmt = _document_format(md, html, pdf)
+    workspace = open_valid_workspace(missions, parse_today(today))
+    chosen = workspace.select(ids, all_)
+    targets = output_targets([m.mission.id for m in chosen], fmt, output)
+    renderer = renderer_for(templates, missions)
+    for loaded, target in progress(list(zip(chosen, targets)), "Skapar dokument"):
+        emit(document_bytes(renderer, workspace, loaded, fmt, pdf_variant.value), target)
 
 
 @app.command()
 def site(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Mappen som webbplatsen skrivs till.")] = Path("site"),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="MAPP", help="Mappen som webbplatsen skrivs till.")
+    ] = Path("site"),
     year: Annotated[
-        Optional[int], typer.Option("--year", help="Året för mötesöversikten (standard: i år).", min=1900, max=2200)
+        Optional[int],
+        typer.Option("--year", metavar="ÅR", help="Året för mötesöversikten (standard: i år).", min=1900, max=2200),
     ] = None,
     templates: TemplatesOption = None,
     missions: MissionsOption = Path("missions"),
+    today: TodayOption = None,
 ) -> None:
     """Bygg en statisk webbplats: alla nätverk, varje nätverks sida och PDF, mål och möten.
 
@@ -116,29 +94,25 @@ def site(
 
     Exempel: [bold]uppdrag site -o site/[/bold]
     """
-    from uppdrag.errors import TemplateError as RenderError
+    from uppdrag.check.validation import open_valid_workspace
     from uppdrag.output.site import build_site
+    from uppdrag.output.templates import renderer_for
 
-    today = dt.date.today()
-    workspace = _open_workspace(missions, today)
-    renderer = _renderer(templates, missions)
-    try:
-        if stderr.is_terminal:
-            with stderr.status("Bygger webbplatsen …") as status:
-                written = build_site(
-                    workspace, renderer, output, year or today.year, today, lambda n: status.update(f"Bygger {n} …")
-                )
-        else:
-            written = build_site(workspace, renderer, output, year or today.year, today)
-    except RenderError as exc:
-        fail(str(exc), EXIT_FINDINGS)
-    stdout.print(str(written[0]), markup=False)
-    stderr.print(f"{len(written)} filer i {output}", markup=False)
+    day = parse_today(today)
+    workspace = open_valid_workspace(missions, day)
+    renderer = renderer_for(templates, missions)
+    if stderr.is_terminal:
+        with stderr.status("Bygger webbplatsen …") as status:
+            written = build_site(
+                workspace, renderer, output, year or day.year, day, lambda n: status.update(f"Bygger {n} …")
+            )
+    else:
+        written = build_site(workspace, renderer, output, year or day.year, day)
+    print_plain(str(written[0]))
+    print_plain(f"{len(written)} filer i {output}", stderr)
 
 
-class DiffFormat(str, Enum):
-    text = "text"
-    md = "md"
+DiffFormat = formats("DiffFormat", "text", "md")
 
 
 @app.command()
@@ -149,10 +123,12 @@ def diff(
         typer.Argument(metavar="REV", help="Git-revision (standard: senaste incheckningen som ändrade filen)."),
     ] = None,
     old_file: Annotated[
-        Optional[Path], typer.Option("--file", help="Jämför med denna fil i stället för en revision.", dir_okay=False)
+        Optional[Path],
+        typer.Option("--file", metavar="FIL", help="Jämför med denna fil i stället för en revision.", dir_okay=False),
     ] = None,
-    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Utdataformat.")] = DiffFormat.text,
+    output_format: Annotated[DiffFormat, FORMAT] = DiffFormat.text,  # type: ignore[valid-type]
     missions: MissionsOption = Path("missions"),
+    today: TodayOption = None,
 ) -> None:
     """Visa vad som ändrats i en uppdragsbeskrivning, på svenska, för den årliga revideringen.
 
@@ -162,48 +138,14 @@ def diff(
 
     Exempel: [bold]uppdrag diff forskola HEAD~1[/bold] eller [bold]uppdrag diff forskola --file gammal.yaml[/bold]
     """
-    from uppdrag.history import HistoryError, file_at, last_revision
-    from uppdrag.models import Mission
-    from uppdrag.output.diagnostics import finding_line
-    from uppdrag.read.loading import parse_model
-    from uppdrag.views.changes import compare, text_lines, to_markdown
+    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.output.changes import to_markdown
+    from uppdrag.views.changes import changes_since
 
-    workspace = _open_workspace(missions, dt.date.today())
-    [loaded] = _select(workspace, [mission_id], all_=False)
-    if old_file is not None and revision is not None:
-        fail("ange antingen REV eller --file, inte båda")
-    try:
-        if old_file is not None:
-            if not old_file.is_file():
-                fail(f"filen '{old_file}' finns inte")
-            old_text, old_name = old_file.read_text(encoding="utf-8-sig"), str(old_file)
-        else:
-            revision = revision or last_revision(loaded.source.path)
-            old_text, old_name = file_at(loaded.source.path, revision), f"{loaded.source.display}@{revision[:12]}"
-    except HistoryError as exc:
-        fail(str(exc))
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"kan inte läsa '{old_file}': {exc}")
-    old, _, findings = parse_model(old_text, Path(old_name), Mission)
-    if old is None:
-        for finding in findings:
-            print_line(finding_line(finding), stderr)
-        fail(f"den gamla versionen ({old_name}) är inte en giltig uppdragsbeskrivning", EXIT_FINDINGS)
-    steering = workspace.steering_documents[loaded.mission.steering_document]  # validated above
-
-    def label(goal_id: str) -> str:
-        goal = steering.goal(goal_id)  # an old version may name a goal the document no longer has
-        return steering.goal_title(goal) if goal else f"mål {goal_id}"
-
-    changes = compare(old, loaded.mission, label)
-    title = f"Ändringar i {loaded.mission.name} sedan {old_name}"
-    if output_format is DiffFormat.md:
-        sys.stdout.write(to_markdown(changes, title))
-        return
-    stdout.print(Text(title, style="bold"))
-    if not changes:
-        stdout.print("Inga ändringar.")
-        return
-    stdout.print()
-    for line in text_lines(changes):
-        print_line(line)
+    workspace = open_valid_workspace(missions, parse_today(today))
+    [loaded] = workspace.select([mission_id])
+    found = changes_since(workspace, loaded, revision, old_file)
+    if output_format.value == "md":
+        emit(to_markdown(found.changes, found.title), None)
+    else:
+        print_changes(found)

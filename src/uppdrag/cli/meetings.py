@@ -3,41 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.text import Text
 
-from uppdrag.cli.app import (
-    EXIT_FINDINGS,
-    EXIT_INTERNAL,
-    STYLES,
-    _open_workspace,
-    _select,
-    app,
-    emit,
-    fail,
-    parse_today,
-    stderr,
-    stdout,
-)
-from uppdrag.cli.options import MissionsOption
+from uppdrag.cli.app import app, emit
+from uppdrag.cli.console import print_meeting_checks, print_plain, stderr, stdout
+from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, formats, output_path, parse_today
+from uppdrag.errors import EXIT_FINDINGS
 
-
-class MeetingFormat(str, Enum):
-    text = "text"
-    json = "json"
+MeetingFormat = formats("MeetingFormat", "text", "json")
+Year = Annotated[int, typer.Argument(metavar="ÅR", help="Året, t.ex. 2024.", min=1900, max=2200)]
+MissionId = Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")]
 
 
 @app.command("check-meetings")
 def check_meetings(
-    year: Annotated[int, typer.Argument(help="Året som granskas, t.ex. 2024.", min=1900, max=2200)],
+    year: Year,
     ids: Annotated[
-        Optional[list[str]], typer.Argument(help="Bara dessa nätverk (standard: alla).", show_default=False)
+        Optional[list[str]],
+        typer.Argument(metavar="ID", help="Bara dessa nätverk (standard: alla).", show_default=False),
     ] = None,
-    output_format: Annotated[MeetingFormat, typer.Option("--format", "-f", help="Utdataformat.")] = MeetingFormat.text,
+    output_format: Annotated[MeetingFormat, FORMAT] = MeetingFormat.text,  # type: ignore[valid-type]
     today: Annotated[
         Optional[str],
         typer.Option(
@@ -56,66 +44,28 @@ def check_meetings(
 
     Exempel: [bold]uppdrag check-meetings 2024 forskola skis --format json[/bold]
     """
-    import json
-
-    from rich.table import Table
-
     from uppdrag.check.meetings import check_year
+    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.output.meetings import to_json
 
     reference = parse_today(today) if today else None
-    workspace = _open_workspace(missions, reference or dt.date.today())
-    chosen = _select(workspace, ids, all_=not ids)
-    checks = [(loaded, check_year(loaded, year, reference)) for loaded in chosen]
-    if output_format is MeetingFormat.json:
-        stdout.print(json.dumps([c.to_json() for _, c in checks], ensure_ascii=False, indent=2), markup=False)
+    workspace = open_valid_workspace(missions, reference or parse_today(None))
+    checks = [check_year(loaded, year, reference) for loaded in workspace.select(ids, all_=not ids)]
+    if output_format.value == "json":
+        stdout.print(to_json(checks), markup=False)
     else:
-        table = Table(title=f"Möten {year}", title_justify="left", header_style="bold")
-        table.add_column("Nätverk", no_wrap=True)
-        table.add_column("Namn", max_width=24)
-        table.add_column(f"Möten {year}", justify="right")
-        table.add_column("Minst", justify="right")
-        table.add_column("Veckodag")
-        table.add_column("Status", no_wrap=True)
-        for _, check in checks:
-            errors = sum(p.severity.value == "error" for p in check.problems)
-            warnings = len(check.problems) - errors
-            if errors:
-                status = Text(f"{errors} fel", style="bold red")
-            elif not check.has_rule:
-                status = Text("ingen regel", style="dim")
-            else:
-                status = Text("ok", style="bold green")
-            if warnings:
-                status.append(f", {warnings} varn.", style="yellow")
-            table.add_row(
-                check.network,
-                check.name,
-                str(check.count) if check.valid == check.count else f"{check.count} ({check.valid} giltiga)",
-                str(check.minimum) if check.minimum is not None else "–",
-                ", ".join(check.weekdays) or "–",
-                status,
-            )
-        stdout.print(table)
-        for _, check in checks:
-            if check.problems:
-                stdout.print(Text(f"\n{check.network}", style="bold"))
-            for problem in check.problems:
-                line = Text("  ")
-                line.append(f"{problem.severity.swedish}: ", style=STYLES[problem.severity.value])
-                line.append(problem.message)
-                if problem.location:
-                    line.append(f"  ({problem.location})", style="dim")
-                stdout.print(line)
-    if not all(c.ok for _, c in checks):
+        print_meeting_checks(checks, year)
+    if not all(c.ok for c in checks):
         raise typer.Exit(EXIT_FINDINGS)
 
 
 @app.command("plan-meetings")
 def plan_meetings(
-    mission_id: Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")],
-    year: Annotated[int, typer.Argument(help="Året som planeras.", min=1900, max=2200)],
+    mission_id: MissionId,
+    year: Year,
     count: Annotated[
-        Optional[int], typer.Option("--count", "-n", min=1, max=52, help="Antal möten (minst regelns).")
+        Optional[int],
+        typer.Option("--count", "-n", metavar="ANTAL", min=1, max=52, help="Antal möten (minst regelns)."),
     ] = None,
     write: Annotated[bool, typer.Option("--write", help="Lägg in datumen i uppdragsfilen.")] = False,
     missions: MissionsOption = Path("missions"),
@@ -128,48 +78,30 @@ def plan_meetings(
 
     Exempel: [bold]uppdrag plan-meetings forskola 2027 --write[/bold]
     """
-    from uppdrag.check.meetings import PlanningError, plan_year
-    from uppdrag.check.validation import validate_replacement
-    from uppdrag.edit.yaml_writer import add_meetings
-    from uppdrag.files import atomic_write
+    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.edit.planning import plan_meetings as make_plan
+    from uppdrag.edit.planning import write_plan
 
-    workspace = _open_workspace(missions, dt.date.today())
-    [loaded] = _select(workspace, [mission_id], all_=False)
-    try:
-        dates = plan_year(loaded, year, count, workspace.school_breaks)
-    except PlanningError as exc:
-        fail(str(exc), EXIT_FINDINGS)
-    rule = loaded.mission.meetings
-    already = [m.date for m in (rule.meetings if rule else []) if m.date.year == year]
-    if not write:
-        stdout.print("  träffar:", markup=False)
-        for day in dates:
-            stdout.print(f"    - datum: {day.isoformat()}", markup=False)
-        if already:
-            stderr.print(f"obs: {loaded.source.display} har redan {len(already)} möten {year}", markup=False)
+    today = parse_today(None)
+    workspace = open_valid_workspace(missions, today)
+    [loaded] = workspace.select([mission_id])
+    plan = make_plan(workspace, loaded, year, count)
+    if write:
+        write_plan(plan, today)
+        print_plain(f"{loaded.source.path}: {len(plan.dates)} möten {year} tillagda")
         return
-    if already:
-        fail(
-            f"{loaded.source.display} har redan {len(already)} möten {year}; --write lägger inte till fler",
-            EXIT_FINDINGS,
-        )
-    path = loaded.source.path
-    text = add_meetings(path, dates)
-    if validate_replacement(path, text, dt.date.today()).errors:  # never leave an invalid file
-        fail("den ändrade filen skulle inte validera; inget skrevs", EXIT_INTERNAL)
-    atomic_write(path, text)
-    stdout.print(f"{path}: {len(dates)} möten {year} tillagda", markup=False)
+    print_plain("  träffar:\n" + "\n".join(f"    - datum: {day.isoformat()}" for day in plan.dates))
+    if plan.already:
+        print_plain(f"obs: {loaded.source.display} har redan {len(plan.already)} möten {year}", stderr)
 
 
 @app.command("calendar")
 def calendar_export(
-    mission_id: Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")],
+    mission_id: MissionId,
     year: Annotated[
-        Optional[int], typer.Argument(help="Bara detta år (standard: alla möten).", min=1900, max=2200)
+        Optional[int], typer.Argument(metavar="ÅR", help="Bara detta år (standard: alla möten).", min=1900, max=2200)
     ] = None,
-    output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Fil att skriva (.ics); standard: stdout.")
-    ] = None,
+    output: OutputOption = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
     """Skriv nätverkets möten som en iCalendar-fil att importera i en kalender.
@@ -179,9 +111,8 @@ def calendar_export(
 
     Exempel: [bold]uppdrag calendar forskola 2027 -o forskola.ics[/bold]
     """
+    from uppdrag.check.validation import open_valid_workspace
     from uppdrag.output.ical import meetings_calendar
 
-    workspace = _open_workspace(missions, dt.date.today())
-    [loaded] = _select(workspace, [mission_id], all_=False)
-    data = meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc))
-    emit(data, output)
+    [loaded] = open_valid_workspace(missions, parse_today(None)).select([mission_id])
+    emit(meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc)), output_path(output))

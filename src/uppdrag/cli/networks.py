@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.text import Text
 
-from uppdrag.cli.app import (
-    EXIT_FINDINGS,
-    EXIT_INTERNAL,
-    _open_workspace,
-    _renderer,
-    _select,
-    app,
-    emit,
-    fail,
-    parse_today,
-    print_line,
-    stderr,
-    stdout,
-)
-from uppdrag.cli.options import MissionsOption, TodayOption
+from uppdrag.cli.app import app, emit
+from uppdrag.cli.console import print_goals_report, print_line, print_overview, print_plain, stderr
+from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, formats, output_path, parse_today
 
 
 @app.command()
@@ -32,12 +17,14 @@ def new(
     mission_id: Annotated[str, typer.Argument(metavar="ID", help="Det nya nätverkets id; å ä ö blir a a o.")],
     name: Annotated[Optional[str], typer.Option("--namn", help='Nätverkets namn, t.ex. "Fritidshem".')] = None,
     steering: Annotated[
-        Optional[str], typer.Option("--styrdokument", help="Styrdokumentets id (standard: det nyaste).")
+        Optional[str], typer.Option("--styrdokument", metavar="ID", help="Styrdokumentets id (standard: det nyaste).")
     ] = None,
     source: Annotated[
-        Optional[str], typer.Option("--from", help="Börja från ett befintligt nätverk (årlig revidering).")
+        Optional[str],
+        typer.Option("--from", metavar="ID", help="Börja från ett befintligt nätverk (årlig revidering)."),
     ] = None,
     missions: MissionsOption = Path("missions"),
+    today: TodayOption = None,
 ) -> None:
     """Skapa en ny uppdragsfil, från standarden eller från ett befintligt nätverk.
 
@@ -48,55 +35,26 @@ def new(
 
     Exempel: [bold]uppdrag new fritidshem --namn Fritidshem[/bold]
     """
-    from uppdrag.check.validation import validate_replacement
-    from uppdrag.edit.new_mission import (
-        NewMissionError,
-        make_id,
-        rolled_over,
-        standard_mission,
-        target_path,
-    )
-    from uppdrag.files import atomic_write
+    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.edit.new_mission import create_mission
     from uppdrag.output.diagnostics import finding_line
 
-    today = dt.date.today()
-    workspace = _open_workspace(missions, today)
-    new_id = make_id(mission_id)
-    if new_id != mission_id:
-        stderr.print(f"id: {new_id}", markup=False)
-    try:
-        path = target_path(missions, new_id)
-        if source is not None:
-            [loaded] = _select(workspace, [source], all_=False)
-            text = rolled_over(loaded, new_id, name, today)
-        elif name is None:
-            fail("ange --namn (eller --from ID)")
-        else:
-            text = standard_mission(workspace, new_id, name, steering)
-    except NewMissionError as exc:
-        fail(str(exc))
-    result = validate_replacement(path, text, today)
-    if result.errors:  # a bug in the generator, never the user's doing
-        fail("den nya filen skulle inte validera; inget skrevs", EXIT_INTERNAL)
-    atomic_write(path, text)
-    for finding in sorted(result.findings, key=lambda f: f.sort_key()):
+    day = parse_today(today)
+    created = create_mission(open_valid_workspace(missions, day), mission_id, name, steering, source, day)
+    if created.path.stem != mission_id:
+        print_plain(f"id: {created.path.stem}", stderr)
+    for finding in sorted(created.result.findings, key=lambda f: f.sort_key()):
         print_line(finding_line(finding), stderr)  # the FYLL I placeholders still to write
-    stdout.print(str(path), markup=False)
+    print_plain(str(created.path))
 
 
-class OverviewFormat(str, Enum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-    md = "md"
+OverviewFormat = formats("OverviewFormat", "text", "json", "csv", "md")
 
 
 @app.command()
 def overview(
-    output_format: Annotated[
-        OverviewFormat, typer.Option("--format", "-f", help="Utdataformat.")
-    ] = OverviewFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Fil att skriva; standard: stdout.")] = None,
+    output_format: Annotated[OverviewFormat, FORMAT] = OverviewFormat.text,  # type: ignore[valid-type]
+    output: OutputOption = None,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:
@@ -106,44 +64,17 @@ def overview(
 
     Exempel: [bold]uppdrag overview --format csv -o natverk.csv[/bold]
     """
-    from rich.table import Table
+    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.output.overview import to_csv, to_json, to_markdown
+    from uppdrag.views.overview import overview_rows
 
-    from uppdrag.views.overview import overview_rows, to_csv, to_json, to_markdown
-
-    reference = parse_today(today)
-    rows = overview_rows(_open_workspace(missions, reference), reference)
-    if output_format is OverviewFormat.text:
-        table = Table(title=f"Nätverk ({len(rows)})", title_justify="left", header_style="bold")
-        table.add_column("Id", no_wrap=True)
-        table.add_column("Namn", max_width=20)
-        table.add_column("Mål")
-        table.add_column("Ordförande / sekreterare")
-        table.add_column("Mötesregel")
-        table.add_column("Reviderad", no_wrap=True)
-        table.add_column("Period")
-        for row in rows:
-            if row.revised_age_days is None:
-                revised = Text("saknas", style="yellow")
-            else:
-                revised = Text(
-                    f"{row.revised} ({row.revised_age_days} d)", style="yellow" if row.revision_overdue else ""
-                )
-            table.add_row(
-                row.id,
-                row.name,
-                f"{row.steering_id}: {row.goal_ids}",
-                "\n".join(filter(None, (row.chair, row.secretary))) or "–",
-                row.meeting_rule.removeprefix("Minst ").replace(" möten per år", "/år").replace(" möte per år", "/år"),
-                revised,
-                row.period,
-            )
-        stdout.print(table)
+    day = parse_today(today)
+    rows = overview_rows(open_valid_workspace(missions, day), day)
+    if output_format.value == "text":
+        print_overview(rows)
         return
-    if output_format is OverviewFormat.csv:
-        data = to_csv(rows)
-    else:
-        data = (to_json(rows) + "\n" if output_format is OverviewFormat.json else to_markdown(rows)).encode("utf-8")
-    emit(data, output)
+    exports = {"csv": to_csv, "json": lambda r: to_json(r) + "\n", "md": to_markdown}
+    emit(exports[output_format.value](rows), output_path(output))
 
 
 report_app = typer.Typer(
@@ -153,67 +84,33 @@ report_app = typer.Typer(
 )
 app.add_typer(report_app, name="report")
 
-
-class ReportFormat(str, Enum):
-    text = "text"
-    md = "md"
-    html = "html"
-    json = "json"
+ReportFormat = formats("ReportFormat", "text", "json", "md", "html")
 
 
 @report_app.command("mål")
 def report_goals(
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Utdataformat.")] = ReportFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Fil att skriva; standard: stdout.")] = None,
+    output_format: Annotated[ReportFormat, FORMAT] = ReportFormat.text,  # type: ignore[valid-type]
+    output: OutputOption = None,
     missions: MissionsOption = Path("missions"),
+    today: TodayOption = None,
 ) -> None:
     """Vilka nätverks uppdrag tjänar vilket mål: en matris mål × nätverk med antal uppdrag,
     och under den uppdragen per mål. Mål som inget nätverk arbetar med markeras.
 
     Exempel: [bold]uppdrag report mål --format html -o mal.html[/bold]
     """
-    from rich.table import Table
+    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.output.goals import goals_page, to_json
+    from uppdrag.views.goals import goals_report
 
-    from uppdrag.views.goals import goals_report, to_json
-
-    workspace = _open_workspace(missions, dt.date.today())
+    workspace = open_valid_workspace(missions, parse_today(today))
     report = goals_report(workspace)
     names = {m.mission.id: m.mission.name for m in workspace.missions}
-    if output_format is ReportFormat.text and output is None:
-        for doc in report.documents:
-            table = Table(title=doc.steering.name, title_justify="left", header_style="bold")
-            table.add_column("Mål")
-            for network, _ in doc.networks:
-                table.add_column(network, justify="right")
-            for row in doc.rows:
-                label = doc.steering.goal_title(row.goal)
-                cells = [
-                    str(row.counts[n]) if row.counts[n] else ("F" if n in row.focus else "–") for n, _ in doc.networks
-                ]
-                style = "bold red" if row.uncovered else None
-                table.add_row(label + (" (inget nätverk)" if row.uncovered else ""), *cells, style=style)
-            stdout.print(table)
-            stdout.print("F: målet i fokus utan egna uppdrag.", style="dim")
-            for row in doc.rows:
-                if row.assignments:
-                    stdout.print(Text("\n" + doc.steering.goal_title(row.goal), style="bold"))
-                    for network, text in row.assignments:
-                        stdout.print(Text(f"  • {text} ", style=None) + Text(f"({names[network]})", style="dim"))
-            stdout.print()
-        if report.without_goal:
-            stdout.print(Text("Uppdrag utan angivet mål", style="bold"))
-            for _, name, text in report.without_goal:
-                stdout.print(Text(f"  • {text} ") + Text(f"({name})", style="dim"))
-        return
-    if output_format is ReportFormat.json:
-        text = to_json(report) + "\n"
+    if output_format.value == "text" and output_path(output) is None:
+        print_goals_report(report, names)
+    elif output_format.value == "json":
+        emit(to_json(report) + "\n", output_path(output))
     else:
-        from uppdrag.errors import TemplateError as RenderError
+        from uppdrag.output.templates import renderer_for
 
-        renderer = _renderer(None, missions)
-        name = "mal.html.j2" if output_format is ReportFormat.html else "mal.md.j2"
-        try:
-            text = renderer.render_template(name, report=report, names=names, site=False)
-        except RenderError as exc:
-            fail(str(exc), EXIT_FINDINGS)
-    emit(text, output)
+        emit(goals_page(report, names, renderer_for(None, missions), output_format.value), output_path(output))

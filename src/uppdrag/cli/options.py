@@ -1,18 +1,27 @@
-"""Options that several commands share, declared once."""
+"""Options that several commands share, declared once, and the one --format vocabulary."""
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from uppdrag.errors import UsageError
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
+# One vocabulary: a format has the same name in every command that offers it.
+FORMAT_NAMES = ("text", "json", "github", "csv", "md", "html")
+
+
+def formats(name: str, *names: str) -> type[Enum]:
+    """An Enum of the formats one command offers, in the shared vocabulary's order."""
+    assert set(names) <= set(FORMAT_NAMES), names
+    return Enum(name, [(n, n) for n in FORMAT_NAMES if n in names], type=str)  # type: ignore[return-value]
+
+
+FORMAT = typer.Option("--format", "-f", help="Utdataformat.")  # with Annotated[formats(...), FORMAT]
 
 
 MissionsOption = Annotated[
@@ -26,3 +35,22 @@ TodayOption = Annotated[
     Optional[str],
     typer.Option("--today", metavar="ÅÅÅÅ-MM-DD", help="Räkna som om det vore detta datum (standard: i dag)."),
 ]
+OutputOption = Annotated[
+    Optional[str],
+    typer.Option("--output", "-o", metavar="FIL", help="Fil att skriva; '-' eller utelämnad: stdout."),
+]
+
+
+def parse_today(value: str | None) -> dt.date:
+    """--today as a date; the clock is read here, at the edge, and nowhere in the library."""
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today: ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD") from None
+
+
+def output_path(value: str | None) -> Path | None:
+    """-o FIL as a path; None (and '-') mean stdout."""
+    return None if value in (None, "-") else Path(value)

@@ -7,16 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from uppdrag.cli.app import (
-    EXIT_FINDINGS,
-    app,
-    emit,
-    fail,
-    parse_today,
-    print_line,
-    stdout,
-)
-from uppdrag.cli.options import Format, TodayOption
+from uppdrag.cli.app import app, emit
+from uppdrag.cli.console import print_line, stdout
+from uppdrag.cli.options import FORMAT, OutputOption, TodayOption, formats, output_path, parse_today
+from uppdrag.errors import EXIT_FINDINGS
+
+ValidateFormat = formats("ValidateFormat", "text", "json", "github")
 
 
 @app.command()
@@ -25,7 +21,7 @@ def validate(
         Optional[list[Path]],
         typer.Argument(help="Mappar och filer att kontrollera (standard: missions).", show_default=False),
     ] = None,
-    output_format: Annotated[Format, typer.Option("--format", "-f", help="Utdataformat.")] = Format.text,
+    output_format: Annotated[ValidateFormat, FORMAT] = ValidateFormat.text,  # type: ignore[valid-type]
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
     today: TodayOption = None,
 ) -> None:
@@ -38,21 +34,13 @@ def validate(
     """
     from uppdrag.check.validation import validate_paths
     from uppdrag.output.diagnostics import text_lines, to_github, to_json
-    from uppdrag.read.loading import UsageError
 
-    try:
-        result = validate_paths(paths or [Path("missions")], parse_today(today))
-    except UsageError as exc:
-        fail(str(exc))
-    if not result.files:
-        fail(f"inga YAML-filer att kontrollera i {', '.join(str(p) for p in paths or ['missions'])}")
-    if output_format is Format.json:
-        stdout.print(to_json(result), markup=False)
-    elif output_format is Format.github:
-        stdout.print(to_github(result), markup=False)
-    else:
+    result = validate_paths(paths or [Path("missions")], parse_today(today))
+    if output_format.value == "text":
         for line in text_lines(result):
             print_line(line)
+    else:
+        stdout.print((to_json if output_format.value == "json" else to_github)(result), markup=False)
     if result.errors or (strict and result.warnings):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -60,7 +48,7 @@ def validate(
 @app.command()
 def schema(
     shared: Annotated[bool, typer.Option("--shared", help="Schemat för de delade _-filerna.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Fil att skriva; standard: stdout.")] = None,
+    output: OutputOption = None,
 ) -> None:
     """Skriv JSON Schema för uppdragsfilerna, för redigerare med YAML-stöd.
 
@@ -72,5 +60,4 @@ def schema(
     """
     from uppdrag.schema import schema_text
 
-    text = schema_text("shared" if shared else "mission")
-    emit(text, output)
+    emit(schema_text("shared" if shared else "mission"), output_path(output))

@@ -6,11 +6,14 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from uppdrag.check.rules import PLACEHOLDER
 from uppdrag.edit.yaml_writer import dump, round_trip_yaml
-from uppdrag.errors import NewMissionError
+from uppdrag.errors import EXIT_INTERNAL, NewMissionError, UppdragError
+from uppdrag.files import atomic_write
+from uppdrag.findings import CheckResult
 from uppdrag.models import ID_HINT, SteeringDocument, is_valid_id, period_years
 from uppdrag.read.loading import LoadedMission, Workspace
 
@@ -142,3 +145,36 @@ def target_path(folder: Path, mission_id: str) -> Path:
     if path.exists() or (folder / f"{mission_id}.yml").exists():
         raise NewMissionError(f"{path} finns redan; välj ett annat id")
     return path
+
+
+@dataclass(frozen=True)
+class NewMission:
+    path: Path
+    result: CheckResult  # what validate says of the new file: the FYLL I placeholders still to write
+
+
+def create_mission(
+    workspace: Workspace,
+    requested_id: str,
+    name: str | None,
+    steering_id: str | None,
+    source_id: str | None,
+    today: dt.date,
+) -> NewMission:
+    """Write a new mission file (standard, or rolled over from source_id); never over an existing one."""
+    from uppdrag.check.validation import validate_replacement
+
+    new_id = make_id(requested_id)
+    path = target_path(workspace.folder, new_id)
+    if source_id is not None:
+        [loaded] = workspace.select([source_id])
+        text = rolled_over(loaded, new_id, name, today)
+    elif name is None:
+        raise NewMissionError("ange --namn (eller --from ID)")
+    else:
+        text = standard_mission(workspace, new_id, name, steering_id)
+    result = validate_replacement(path, text, today)
+    if result.errors:  # a bug in the generator, never the user's doing
+        raise UppdragError("den nya filen skulle inte validera; inget skrevs", EXIT_INTERNAL)
+    atomic_write(path, text)
+    return NewMission(path, result)

@@ -15,7 +15,8 @@ from typing import Literal
 import jinja2
 from markupsafe import Markup, escape
 
-from uppdrag.errors import TemplateError
+from uppdrag.errors import TemplateError, UsageError
+from uppdrag.output.escape import markdown_escape
 from uppdrag.views.document import Document
 
 Format = Literal["md", "html"]
@@ -38,14 +39,11 @@ def search_path(user_dir: Path | None, workspace_dir: Path | None) -> list[Path]
     return unique
 
 
-# Characters that would become Markdown markup, links or HTML if left as they are.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|&!{}])")
-_MD_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])(?=\s|$)", re.MULTILINE)
-
-
-def markdown_escape(text: object) -> str:
-    escaped = _MD_INLINE.sub(r"\\\1", str(text))
-    return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
+def renderer_for(templates: Path | None, missions: Path) -> Renderer:
+    """Templates from --templates, then the workspace's templates/, then the built-in ones."""
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"mallmappen '{templates}' finns inte")
+    return Renderer(search_path(templates, missions.parent / "templates"))
 
 
 _SAFE_URL = re.compile(r"^https?://[^\s]+$")

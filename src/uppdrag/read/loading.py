@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from uppdrag.errors import UsageError
 from uppdrag.findings import Finding, Location, error, format_key_path
-from uppdrag.models import Background, Mission, SchoolBreak, SharedFile, SteeringDocument
+from uppdrag.models import ID_HINT, Background, Mission, SchoolBreak, SharedFile, SteeringDocument, is_valid_id
 from uppdrag.read.schema_errors import schema_findings
 from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
 
@@ -57,6 +57,26 @@ class Workspace:
 
     def mission(self, mission_id: str) -> LoadedMission | None:
         return next((m for m in self.missions if m.mission.id == mission_id), None)
+
+    def select(self, ids: list[str] | None, all_: bool = False) -> list[LoadedMission]:
+        """The missions named (in the order named), or all of them, sorted by id, with all_."""
+        known = sorted(m.mission.id for m in self.missions)
+        if all_ and ids:
+            raise UsageError("ange antingen id eller --all, inte båda")
+        if all_:
+            return sorted(self.missions, key=lambda m: m.mission.id)
+        if not ids:
+            raise UsageError(f"ange ett id eller --all; kända id: {', '.join(known)}")
+        chosen = []
+        for mission_id in ids:
+            if not is_valid_id(mission_id):
+                raise UsageError(f"ogiltigt id '{mission_id}': {ID_HINT}")
+            loaded = self.mission(mission_id)
+            if loaded is None:
+                listed = ", ".join(known) or f"inga (inga uppdragsfiler i {self.folder})"
+                raise UsageError(f"okänt id '{mission_id}'; kända id: {listed}")
+            chosen.append(loaded)
+        return chosen
 
     @property
     def steering_documents(self) -> dict[str, SteeringDocument]:

@@ -6,9 +6,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from uppdrag.errors import FindingsError, UsageError
+from uppdrag.findings import CheckResult
+from uppdrag.history import file_at, last_revision
 from uppdrag.models import Mission
-from uppdrag.output.diagnostics import Line
+from uppdrag.read.loading import LoadedMission, Workspace, parse_model
 
 Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
 
@@ -163,62 +167,41 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
     return changes
 
 
-KIND_WORDS = {"added": "tillagt", "removed": "borttaget", "reworded": "omformulerat", "changed": "ändrat"}
+@dataclass(frozen=True)
+class MissionChanges:
+    title: str  # "Ändringar i Förskola sedan missions/forskola.yaml@4589dec…"
+    changes: list[Change]
 
 
-def text_lines(changes: list[Change]) -> list[Line]:
-    """Grouped by section; reworded text shows [-removed-] and {+added+} words."""
-    lines: list[Line] = []
-    for section in SECTIONS:
-        own = [c for c in changes if c.section == section]
-        if not own:
-            continue
-        lines.append([(section, "file")])
-        for change in own:
-            line: Line = [
-                ("  ", None),
-                (f"{KIND_WORDS[change.kind]}: ", change.kind),
-                (f"{change.subject}: ", "key"),
-            ]
-            if change.kind == "reworded":
-                for index, (op, text) in enumerate(change.words):
-                    if index:
-                        line.append((" ", None))
-                    line.append(
-                        (text, None)
-                        if op == "="
-                        else (f"[-{text}-]" if op == "-" else f"{{+{text}+}}", "removed" if op == "-" else "added")
-                    )
-            elif change.kind == "changed":
-                line += [(change.old or "", "removed"), (" → ", None), (change.new or "", "added")]
-            else:
-                line.append(((change.new if change.kind == "added" else change.old) or "", change.kind))
-            lines.append(line)
-        lines.append([])
-    return lines
+def _old_text(loaded: LoadedMission, revision: str | None, old_file: Path | None) -> tuple[str, str]:
+    """The old version's text and the name it is shown by."""
+    if old_file is not None and revision is not None:
+        raise UsageError("ange antingen REV eller --file, inte båda")
+    if old_file is None:
+        revision = revision or last_revision(loaded.source.path)
+        return file_at(loaded.source.path, revision), f"{loaded.source.display}@{revision[:12]}"
+    if not old_file.is_file():
+        raise UsageError(f"filen '{old_file}' finns inte")
+    try:
+        return old_file.read_text(encoding="utf-8-sig"), str(old_file)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"kan inte läsa '{old_file}': {getattr(exc, 'strerror', None) or exc}") from None
 
 
-def to_markdown(changes: list[Change], title: str) -> str:
-    from uppdrag.output.templates import markdown_escape as md
+def changes_since(
+    workspace: Workspace, loaded: LoadedMission, revision: str | None, old_file: Path | None
+) -> MissionChanges:
+    """What changed in a network since a git revision (default: its last commit) or an old file."""
+    old_text, old_name = _old_text(loaded, revision, old_file)
+    old, _, findings = parse_model(old_text, Path(old_name), Mission)
+    if old is None:
+        message = f"den gamla versionen ({old_name}) är inte en giltig uppdragsbeskrivning"
+        raise FindingsError(message, CheckResult([old_name], findings))
+    steering = workspace.steering_documents[loaded.mission.steering_document]  # validated
 
-    out = [f"# {md(title)}", ""]
-    if not changes:
-        return "\n".join(out + ["Inga ändringar.", ""])
-    for section in SECTIONS:
-        own = [c for c in changes if c.section == section]
-        if not own:
-            continue
-        out += [f"## {section}", ""]
-        for change in own:
-            head = f"- **{KIND_WORDS[change.kind].capitalize()}** {md(change.subject)}: "
-            if change.kind == "reworded":
-                body = " ".join(
-                    md(t) if op == "=" else (f"~~{md(t)}~~" if op == "-" else f"**{md(t)}**") for op, t in change.words
-                )
-            elif change.kind == "changed":
-                body = f"~~{md(change.old)}~~ → **{md(change.new)}**"
-            else:
-                body = md(change.new if change.kind == "added" else change.old)
-            out.append(head + body)
-        out.append("")
-    return "\n".join(out)
+    def label(goal_id: str) -> str:
+        goal = steering.goal(goal_id)  # an old version may name a goal the document no longer has
+        return steering.goal_title(goal) if goal else f"mål {goal_id}"
+
+    title = f"Ändringar i {loaded.mission.name} sedan {old_name}"
+    return MissionChanges(title, compare(old, loaded.mission, label))

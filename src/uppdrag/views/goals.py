@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from uppdrag.models import Goal, SteeringDocument
@@ -60,32 +59,3 @@ def goals_report(workspace: Workspace) -> GoalsReport:
             if group.goal is None:
                 without_goal += [(mission.id, mission.name, item) for item in group.items]
     return GoalsReport(documents, without_goal)
-
-
-def to_json(report: GoalsReport) -> str:
-    return json.dumps(
-        {
-            "styrdokument": [
-                {
-                    "id": doc.steering.id,
-                    "namn": doc.steering.name,
-                    "nätverk": [network for network, _ in doc.networks],
-                    "mål": [
-                        {
-                            "id": row.goal.id,
-                            "namn": row.goal.name,
-                            "uppdrag_per_nätverk": row.counts,
-                            "fokus": row.focus,
-                            "utan_nätverk": row.uncovered,
-                            "uppdrag": [{"nätverk": n, "text": t} for n, t in row.assignments],
-                        }
-                        for row in doc.rows
-                    ],
-                }
-                for doc in report.documents
-            ],
-            "uppdrag_utan_mål": [{"nätverk": n, "text": t} for n, _, t in report.without_goal],
-        },
-        ensure_ascii=False,
-        indent=2,
-    )

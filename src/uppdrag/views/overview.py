@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 
 from uppdrag.models import Mission
 from uppdrag.read.loading import Workspace
@@ -41,6 +38,10 @@ class OverviewRow:
     revised: str
     revised_age_days: int | None
     period: str
+    meeting_rule_short: str = field(default="", compare=False)  # "4/år på fredagar", for tables; not exported
+
+    def exported(self) -> dict[str, object]:
+        return {key: getattr(self, key) for key in COLUMNS}
 
     @property
     def revision_overdue(self) -> bool:
@@ -78,30 +79,7 @@ def overview_rows(workspace: Workspace, today: dt.date) -> list[OverviewRow]:
                 revised=mission.revised.isoformat() if mission.revised else "",
                 revised_age_days=(today - mission.revised).days if mission.revised else None,
                 period=mission.assignments.period,
+                meeting_rule_short=mission.meetings.short if mission.meetings else "ingen regel",
             )
         )
     return rows
-
-
-def to_csv(rows: list[OverviewRow]) -> bytes:
-    """UTF-8 with BOM and ';' between fields: what a Swedish Excel opens with å ä ö intact."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS.values())
-    for row in rows:
-        writer.writerow(["" if v is None else v for v in asdict(row).values()])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def to_json(rows: list[OverviewRow]) -> str:
-    return json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2)
-
-
-def _md_cell(value: object) -> str:
-    return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
-
-
-def to_markdown(rows: list[OverviewRow]) -> str:
-    lines = ["| " + " | ".join(COLUMNS.values()) + " |", "|" + " --- |" * len(COLUMNS)]
-    lines += ["| " + " | ".join(_md_cell(v) for v in asdict(row).values()) + " |" for row in rows]
-    return "\n".join(lines) + "\n"

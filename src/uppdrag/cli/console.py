@@ -1,0 +1,212 @@
+"""The terminal: the two consoles, colours, and every rich table the commands print.
+
+The only module that builds rich tables. Data from the user's files always enters as `Text`
+(never as a markup string), so `[/b]` or `[link=…]` in a name is printed as it is written, and
+control characters are shown escaped instead of reaching the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+stdout = Console(soft_wrap=True, highlight=False)
+stderr = Console(stderr=True, soft_wrap=True, highlight=False)
+
+STYLES = {
+    "added": "green",
+    "removed": "red",
+    "reworded": "yellow",
+    "changed": "yellow",
+    "file": "bold",
+    "location": "bold",
+    "error": "bold red",
+    "warning": "bold yellow",
+    "key": "cyan",
+    "ok": "bold green",
+}
+
+# C0 controls but tab and newline, DEL, and C1 controls: ESC sequences could clear the screen,
+# move the cursor or forge a hyperlink if they reached the terminal as they are.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: object) -> str:
+    """text with control characters written out (ESC as \\x1b)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+
+
+def data(text: object, style: str | None = None) -> Text:
+    """A piece of user data as rich Text: never parsed as markup, controls made visible."""
+    return Text(visible(text), style=STYLES.get(style or "", style))
+
+
+Segment = tuple[str, str | None]
+
+
+def line_text(segments: Iterable[Segment]) -> Text:
+    text = Text()
+    for part, style in segments:
+        text.append(visible(part), style=STYLES.get(style or "", None))
+    return text
+
+
+def print_line(segments: Iterable[Segment], console: Console = stdout) -> None:
+    console.print(line_text(segments))
+
+
+def print_error(message: str) -> None:
+    stderr.print(Text("fel: ", style="bold red") + data(message))
+
+
+def print_plain(text: str, console: Console = stdout) -> None:
+    console.print(data(text))
+
+
+def print_findings(result, console: Console = stderr) -> None:  # result: findings.CheckResult
+    from uppdrag.output.diagnostics import finding_line
+
+    for findings in result.by_file().values():
+        for finding in findings:
+            print_line(finding_line(finding), console)
+
+
+# --- check-meetings -----------------------------------------------------------------------
+
+
+def _meeting_status(check) -> Text:
+    errors = sum(p.severity.value == "error" for p in check.problems)
+    warnings = len(check.problems) - errors
+    if errors:
+        status = Text(f"{errors} fel", style="bold red")
+    elif not check.has_rule:
+        status = Text("ingen regel", style="dim")
+    else:
+        status = Text("ok", style="bold green")
+    if warnings:
+        status.append(f", {warnings} varn.", style="yellow")
+    return status
+
+
+def print_meeting_checks(checks: list, year: int) -> None:
+    """A row per network, then each network's problems with their locations."""
+    table = Table(title=f"Möten {year}", title_justify="left", header_style="bold")
+    table.add_column("Nätverk", no_wrap=True)
+    table.add_column("Namn", max_width=24)
+    table.add_column(f"Möten {year}", justify="right")
+    table.add_column("Minst", justify="right")
+    table.add_column("Veckodag")
+    table.add_column("Status", no_wrap=True)
+    for check in checks:
+        counted = str(check.count) if check.valid == check.count else f"{check.count} ({check.valid} giltiga)"
+        table.add_row(
+            data(check.network),
+            data(check.name),
+            counted,
+            str(check.minimum) if check.minimum is not None else "–",
+            ", ".join(check.weekdays) or "–",
+            _meeting_status(check),
+        )
+    stdout.print(table)
+    for check in checks:
+        if check.problems:
+            stdout.print(Text("\n") + data(check.network, "bold"))
+        for problem in check.problems:
+            line = Text("  ") + Text(f"{problem.severity.swedish}: ", style=STYLES[problem.severity.value])
+            line.append_text(data(problem.message))
+            if problem.location:
+                line.append(f"  ({visible(problem.location)})", style="dim")
+            stdout.print(line)
+
+
+# --- overview -----------------------------------------------------------------------------
+
+WIDE = 120  # below this many columns the overview keeps only what a coordinator looks for first
+
+
+def print_overview(rows: list) -> None:
+    """Every network in a table; on a narrow terminal the essential columns, folded, not cut."""
+    wide = stdout.width >= WIDE
+    table = Table(title=f"Nätverk ({len(rows)})", title_justify="left", header_style="bold")
+    table.add_column("Id", overflow="fold")
+    table.add_column("Namn", overflow="fold", max_width=20)
+    if wide:
+        table.add_column("Mål", overflow="fold")
+    table.add_column("Ordförande / sekreterare", overflow="fold")
+    table.add_column("Mötesregel", overflow="fold")
+    table.add_column("Reviderad", overflow="fold")
+    if wide:
+        table.add_column("Period", overflow="fold")
+    for row in rows:
+        if row.revised_age_days is None:
+            revised = Text("saknas", style="yellow")
+        else:
+            revised = data(f"{row.revised} ({row.revised_age_days} d)", "yellow" if row.revision_overdue else None)
+        people = data("\n".join(filter(None, (row.chair, row.secretary))) or "–")
+        cells = [data(row.id), data(row.name)]
+        cells += [data(f"{row.steering_id}: {row.goal_ids}")] if wide else []
+        cells += [people, data(row.meeting_rule_short), revised]
+        cells += [data(row.period)] if wide else []
+        table.add_row(*cells)
+    stdout.print(table)
+    if not wide:
+        stdout.print("Mål och period visas i ett bredare fönster; alla kolumner: --format csv.", style="dim")
+
+
+# --- report mål ---------------------------------------------------------------------------
+
+
+def print_goals_report(report, names: dict[str, str]) -> None:
+    """Per steering document a goals × networks matrix, then the assignments per goal."""
+    for doc in report.documents:
+        table = Table(title=doc.steering.name, title_justify="left", header_style="bold")
+        table.add_column("Mål")
+        for network, _ in doc.networks:
+            table.add_column(data(network), justify="right")
+        for row in doc.rows:
+            label = doc.steering.goal_title(row.goal) + (" (inget nätverk)" if row.uncovered else "")
+            cells = [str(row.counts[n]) if row.counts[n] else ("F" if n in row.focus else "–") for n, _ in doc.networks]
+            table.add_row(data(label), *cells, style="bold red" if row.uncovered else None)
+        stdout.print(table)
+        stdout.print("F: målet i fokus utan egna uppdrag.", style="dim")
+        for row in doc.rows:
+            if row.assignments:
+                stdout.print(Text("\n") + data(doc.steering.goal_title(row.goal), "bold"))
+                for network, text in row.assignments:
+                    stdout.print(Text("  • ") + data(text) + Text(" ") + data(f"({names[network]})", "dim"))
+        stdout.print()
+    if report.without_goal:
+        stdout.print(Text("Uppdrag utan angivet mål", style="bold"))
+        for _, name, text in report.without_goal:
+            stdout.print(Text("  • ") + data(text) + Text(" ") + data(f"({name})", "dim"))
+
+
+# --- diff ---------------------------------------------------------------------------------
+
+
+def print_changes(mission_changes) -> None:
+    from uppdrag.output.changes import text_lines
+
+    stdout.print(data(mission_changes.title, "bold"))
+    if not mission_changes.changes:
+        stdout.print("Inga ändringar.")
+        return
+    stdout.print()
+    for line in text_lines(mission_changes.changes):
+        print_line(line)
+
+
+# --- progress -----------------------------------------------------------------------------
+
+
+def progress(items: list, description: str) -> Iterable:
+    """items, with a transient progress bar on a terminal when there is more than one."""
+    if len(items) < 2 or not stderr.is_terminal:
+        return items
+    from rich.progress import track
+
+    return track(items, description=description, console=stderr, transient=True)

@@ -1,0 +1,33 @@
+"""The overview's rows as CSV for Excel, JSON and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from uppdrag.views.overview import COLUMNS, OverviewRow
+
+
+def to_csv(rows: list[OverviewRow]) -> bytes:
+    """UTF-8 with BOM and ';' between fields: what a Swedish Excel opens with å ä ö intact."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(COLUMNS.values())
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row.exported().values()])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_json(rows: list[OverviewRow]) -> str:
+    return json.dumps([r.exported() for r in rows], ensure_ascii=False, indent=2)
+
+
+def _md_cell(value: object) -> str:
+    return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(rows: list[OverviewRow]) -> str:
+    lines = ["| " + " | ".join(COLUMNS.values()) + " |", "|" + " --- |" * len(COLUMNS)]
+    lines += ["| " + " | ".join(_md_cell(v) for v in row.exported().values()) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
