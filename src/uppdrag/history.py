@@ -48,6 +48,7 @@ def file_at(path: Path, revision: str) -> str:
     except HistoryError:
         raise HistoryError(f"okänd revision '{revision}'") from None
     try:
-        return _git(root, "show", f"{revision}:{relative.as_posix()}")
+        _git(root, "cat-file", "-e", f"{revision}:{relative.as_posix()}")
     except HistoryError:
         raise HistoryError(f"{relative} finns inte i revision '{revision}'") from None
+    return _git(root, "show", f"{revision}:{relative.as_posix()}")
