@@ -264,3 +264,21 @@ def test_wheel_carries_the_templates_and_renders_outside_the_repo(tmp_path: Path
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == (GOLDEN / "ka.md").read_text(encoding="utf-8")
     assert builtin_templates() == REPO / "templates"  # this checkout: the repository's own
+
+
+def test_one_network_reads_only_its_own_file(shipped: Path, runner) -> None:
+    """A broken file of another network does not stop a command about this one."""
+    write_tree(shipped, {"missions/trasig.yaml": "id: trasig\nnamn: [\n"})
+    result = runner.invoke(app, ["render", "forskola", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Uppdragsbeskrivning för nätverket Förskola\n")
+    whole = runner.invoke(app, ["render", "--all", "-o", "-"])
+    assert whole.exit_code == 1
+
+
+def test_unknown_id_lists_the_files_there_are(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "forskolan"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: okänt id 'forskolan'; kända id: forskola, grundskola, ka, sarskola, skis\n",
+    )

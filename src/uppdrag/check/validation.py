@@ -8,7 +8,7 @@ from pathlib import Path
 from uppdrag.check.rules import check_workspace
 from uppdrag.errors import FindingsError, UsageError
 from uppdrag.findings import CheckResult
-from uppdrag.read.loading import Workspace, group_paths, load_workspace, read_file
+from uppdrag.read.loading import Workspace, group_paths, load_workspace, mission_paths, read_file
 
 
 def validate_paths(paths: list[Path], today: dt.date) -> CheckResult:
@@ -24,9 +24,9 @@ def validate_paths(paths: list[Path], today: dt.date) -> CheckResult:
     return CheckResult(files, findings)
 
 
-def open_workspace(folder: Path, today: dt.date) -> tuple[Workspace, CheckResult]:
+def open_workspace(folder: Path, today: dt.date, only: list[Path] | None = None) -> tuple[Workspace, CheckResult]:
     """A workspace for the other commands, with what validate would say of it."""
-    workspace, findings = load_workspace(folder)
+    workspace, findings = load_workspace(folder, only)
     findings += check_workspace(workspace, today)
     return workspace, CheckResult([str(p) for p in workspace.files], findings)
 
@@ -39,9 +39,11 @@ def validate_replacement(path: Path, text: str, today: dt.date) -> CheckResult:
     return CheckResult([str(p) for p in workspace.files], findings)
 
 
-def open_valid_workspace(folder: Path, today: dt.date) -> Workspace:
-    """The workspace for a command that needs it whole; FindingsError if it has errors."""
-    workspace, result = open_workspace(folder, today)
+def open_valid_workspace(folder: Path, today: dt.date, ids: list[str] | None = None) -> Workspace:
+    """The workspace for a command, with only the networks named in ids (None: all of them)
+    beside the shared files, so a command about one network does not read the whole folder.
+    FindingsError if what was read has errors."""
+    workspace, result = open_workspace(folder, today, None if ids is None else mission_paths(folder, ids))
     if result.errors:
         errors_only = CheckResult(result.files, [f for f in result.findings if f.is_error])
         raise FindingsError("Rätta felen först (se uppdrag validate).", errors_only, summarise=True)

@@ -66,7 +66,7 @@ def render(
     from uppdrag.output.templates import renderer_for
 
     fmt = _document_format(md, html, pdf)
-    workspace = open_valid_workspace(missions, parse_today(today))
+    workspace = open_valid_workspace(missions, parse_today(today), ids if ids and not all_ else None)
     chosen = workspace.select(ids, all_)
     targets = output_targets([m.mission.id for m in chosen], fmt, output)
     renderer = renderer_for(templates, missions)
@@ -142,7 +142,7 @@ def diff(
     from uppdrag.output.changes import to_markdown
     from uppdrag.views.changes import changes_since
 
-    workspace = open_valid_workspace(missions, parse_today(today))
+    workspace = open_valid_workspace(missions, parse_today(today), [mission_id])
     [loaded] = workspace.select([mission_id])
     found = changes_since(workspace, loaded, revision, old_file)
     if output_format.value == "md":

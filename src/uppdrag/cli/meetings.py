@@ -49,7 +49,7 @@ def check_meetings(
     from uppdrag.output.meetings import to_json
 
     reference = parse_today(today) if today else None
-    workspace = open_valid_workspace(missions, reference or parse_today(None))
+    workspace = open_valid_workspace(missions, reference or parse_today(None), ids or None)
     checks = [check_year(loaded, year, reference) for loaded in workspace.select(ids, all_=not ids)]
     if output_format.value == "json":
         stdout.print(to_json(checks), markup=False)
@@ -83,7 +83,7 @@ def plan_meetings(
     from uppdrag.edit.planning import write_plan
 
     today = parse_today(None)
-    workspace = open_valid_workspace(missions, today)
+    workspace = open_valid_workspace(missions, today, [mission_id])
     [loaded] = workspace.select([mission_id])
     plan = make_plan(workspace, loaded, year, count)
     if write:
@@ -114,5 +114,5 @@ def calendar_export(
     from uppdrag.check.validation import open_valid_workspace
     from uppdrag.output.ical import meetings_calendar
 
-    [loaded] = open_valid_workspace(missions, parse_today(None)).select([mission_id])
+    [loaded] = open_valid_workspace(missions, parse_today(None), [mission_id]).select([mission_id])
     emit(meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc)), output_path(output))

@@ -196,6 +196,25 @@ def read_file(path: Path, workspace: Workspace, text: str | None = None) -> list
     return findings
 
 
+def mission_paths(folder: Path, ids: list[str]) -> list[Path]:
+    """The files of the networks named, found by name alone (an id is its file's name)."""
+    if not folder.is_dir():
+        raise UsageError(f"mappen '{folder}' finns inte")
+    paths = []
+    for mission_id in ids:
+        if not is_valid_id(mission_id):
+            raise UsageError(f"ogiltigt id '{mission_id}': {ID_HINT}")
+        found = [
+            p for p in (folder / f"{mission_id}.yaml", folder / f"{mission_id}.yml") if p.exists() or p.is_symlink()
+        ]
+        if not found:
+            known = sorted(p.stem for p in yaml_files(folder) if not is_shared_file(p))
+            listed = ", ".join(known) or f"inga (inga uppdragsfiler i {folder})"
+            raise UsageError(f"okänt id '{mission_id}'; kända id: {listed}")
+        paths += [p for p in found if p not in paths]
+    return paths
+
+
 def load_workspace(folder: Path, only: list[Path] | None = None) -> tuple[Workspace, list[Finding]]:
     """Read folder's shared files and its missions (or only the given ones) without judging
     how they fit together: that is rules.check_workspace's job."""
