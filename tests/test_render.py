@@ -282,3 +282,18 @@ def test_unknown_id_lists_the_files_there_are(shipped: Path, runner) -> None:
         2,
         "fel: okänt id 'forskolan'; kända id: forskola, grundskola, ka, sarskola, skis\n",
     )
+
+
+def test_several_pdfs_in_worker_processes_keep_order_and_errors(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "skis", "forskola", "--pdf", "-o", "ut"])
+    assert (result.exit_code, result.stdout) == (0, "ut/skis.pdf\nut/forskola.pdf\n")
+    titles = [pypdf.PdfReader(shipped / "ut" / f"{n}.pdf").metadata.title for n in ("skis", "forskola")]
+    assert titles == [
+        "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS",
+        "Uppdragsbeskrivning för nätverket Förskola",
+    ]
+    write_tree(shipped, {"templates/uppdrag.html.j2": "{{ doc.nope }}\n"})
+    broken = runner.invoke(app, ["render", "--all", "--pdf", "-o", "trasig"])
+    assert broken.exit_code == 1
+    assert broken.stderr == "fel: templates/uppdrag.html.j2:1: fel i mallen: 'nope' finns inte på 'Document'\n"
+    assert not (shipped / "trasig").exists()

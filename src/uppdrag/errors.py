@@ -21,6 +21,10 @@ class UppdragError(Exception):
         if exit_code is not None:
             self.exit_code = exit_code
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Raised in a worker process, it must arrive whole: message and exit code.
+        return (self.__class__, (self.message, self.exit_code))
+
 
 class UsageError(UppdragError):
     """The user asked for something that cannot be done (a path that does not exist, an unknown id)."""
@@ -70,3 +74,6 @@ class FindingsError(UppdragError):
         super().__init__(message)
         self.result = result
         self.summarise = summarise
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (self.__class__, (self.message, self.result, self.summarise))

@@ -203,10 +203,10 @@ def print_changes(mission_changes) -> None:
 # --- progress -----------------------------------------------------------------------------
 
 
-def progress(items: list, description: str) -> Iterable:
+def progress(items: Iterable, total: int, description: str) -> Iterable:
     """items, with a transient progress bar on a terminal when there is more than one."""
-    if len(items) < 2 or not stderr.is_terminal:
+    if total < 2 or not stderr.is_terminal:
         return items
     from rich.progress import track
 
-    return track(items, description=description, console=stderr, transient=True)
+    return track(items, total=total, description=description, console=stderr, transient=True)

@@ -62,7 +62,7 @@ def render(
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """
     from uppdrag.check.validation import open_valid_workspace
-    from uppdrag.output.documents import document_bytes, output_targets
+    from uppdrag.output.documents import output_targets, render_documents
     from uppdrag.output.templates import renderer_for
 
     fmt = _document_format(md, html, pdf)
@@ -70,8 +70,9 @@ def render(
     chosen = workspace.select(ids, all_)
     targets = output_targets([m.mission.id for m in chosen], fmt, output)
     renderer = renderer_for(templates, missions)
-    for loaded, target in progress(list(zip(chosen, targets)), "Skapar dokument"):
-        emit(document_bytes(renderer, workspace, loaded, fmt, pdf_variant.value), target)
+    documents = render_documents(renderer, workspace, chosen, fmt, pdf_variant.value)
+    for target, data in progress(zip(targets, documents), len(chosen), "Skapar dokument"):
+        emit(data, target)
 
 
 @app.command()
