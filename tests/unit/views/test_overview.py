@@ -51,11 +51,13 @@ def test_revision_age_is_counted_from_the_given_day(workspace: Path) -> None:
             "missions/ny.yaml": MINIMAL_MISSION.format(id="ny") + "reviderad: 2026-01-01\n",
             "missions/gammal.yaml": MINIMAL_MISSION.format(id="gammal") + "reviderad: 2025-11-21\n",
             "missions/aldrig.yaml": MINIMAL_MISSION.format(id="aldrig"),
+            "missions/ett-ar.yaml": MINIMAL_MISSION.format(id="ett-ar") + "reviderad: 2025-11-22\n",
         },
     )
     rows = overview_rows(open_valid_workspace(Path("missions"), TODAY), TODAY)
     assert [(r.id, r.revised, r.revised_age_days, r.revision_overdue) for r in rows] == [
         ("aldrig", "", None, True),
+        ("ett-ar", "2025-11-22", 365, False),  # a year old is still in time
         ("gammal", "2025-11-21", 366, True),
         ("ny", "2026-01-01", 325, False),
     ]
