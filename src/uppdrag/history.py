@@ -7,6 +7,8 @@ from pathlib import Path
 
 from uppdrag.errors import HistoryError
 
+NO_GIT = "git finns inte på den här datorn"
+
 
 def _git(folder: Path, *args: str) -> str:
     try:
@@ -14,7 +16,7 @@ def _git(folder: Path, *args: str) -> str:
             ["git", "-C", str(folder), *args], capture_output=True, text=True, encoding="utf-8", timeout=60, check=False
         )
     except FileNotFoundError:
-        raise HistoryError("git finns inte på den här datorn") from None
+        raise HistoryError(NO_GIT) from None
     except UnicodeDecodeError:
         raise HistoryError(f"git gav text som inte är UTF-8 (git {' '.join(args)})") from None
     if proc.returncode != 0:
@@ -25,7 +27,9 @@ def _git(folder: Path, *args: str) -> str:
 def _repository(path: Path) -> Path:
     try:
         return Path(_git(path.parent, "rev-parse", "--show-toplevel").strip())
-    except HistoryError:
+    except HistoryError as exc:
+        if exc.message == NO_GIT:  # not the folder's fault: say what is missing
+            raise
         raise HistoryError(f"{path.parent} ligger inte i ett git-förråd; jämför med en fil med --file") from None
 
 

@@ -1,0 +1,106 @@
+"""check.validation: validate_paths, open_workspace, open_valid_workspace, validate_replacement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from uppdrag.check.validation import open_valid_workspace, open_workspace, validate_paths, validate_replacement
+from uppdrag.errors import EXIT_FINDINGS, FindingsError, UsageError
+
+TODAY = dt.date(2026, 11, 22)
+SHARED = ["missions/_bakgrund.yaml", "missions/_lov.yaml", "missions/_styrdokument.yaml"]
+NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
+KA_PERIOD_ENDED = (
+    "missions/ka.yaml:18:11",
+    "warning",
+    "period-ended",
+    "uppdrag.period",
+    "uppdragsperioden 2021 har löpt ut",
+)
+BROKEN = "id: trasig\nnamn: [\n"
+BROKEN_YAML = ("missions/trasig.yaml:3:1", "error", "yaml", "", "ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)")  # fmt: skip
+
+
+def described(findings) -> list[tuple[str, str, str, str, str]]:
+    return [(str(f.location), f.severity.value, f.code, f.key_path, f.message) for f in findings]
+
+
+def test_the_shipped_folder_has_one_warning_only(shipped: Path) -> None:
+    result = validate_paths([Path("missions")], TODAY)
+    assert result.files == SHARED + [f"missions/{n}.yaml" for n in NETWORKS]
+    assert described(result.findings) == [KA_PERIOD_ENDED]
+
+
+def test_a_file_is_checked_with_the_shared_files_of_its_folder(shipped: Path) -> None:
+    result = validate_paths([Path("missions/ka.yaml"), Path("missions/skis.yaml")], TODAY)
+    assert result.files == SHARED + ["missions/ka.yaml", "missions/skis.yaml"]
+    assert described(result.findings) == [KA_PERIOD_ENDED]
+
+
+def test_the_period_is_judged_against_the_given_day_not_the_clock(shipped: Path) -> None:
+    assert validate_paths([Path("missions/ka.yaml")], dt.date(2021, 6, 1)).findings == []
+
+
+def test_a_folder_without_yaml_files_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as caught:
+        validate_paths([tmp_path], TODAY)
+    assert caught.value.message == f"inga YAML-filer att kontrollera i {tmp_path}"
+
+
+def test_open_workspace_keeps_the_valid_missions_and_reports_the_broken_file(shipped: Path) -> None:
+    (shipped / "missions" / "trasig.yaml").write_text(BROKEN, encoding="utf-8")
+    workspace, result = open_workspace(Path("missions"), TODAY)
+    assert sorted(m.mission.id for m in workspace.missions) == NETWORKS
+    assert result.files[-1] == "missions/trasig.yaml"
+    assert described(result.findings) == [BROKEN_YAML, KA_PERIOD_ENDED]
+
+
+def test_open_valid_workspace_accepts_warnings(shipped: Path) -> None:
+    workspace = open_valid_workspace(Path("missions"), TODAY)
+    assert sorted(m.mission.id for m in workspace.missions) == NETWORKS
+
+
+def test_open_valid_workspace_refuses_errors_and_carries_only_the_errors(shipped: Path) -> None:
+    (shipped / "missions" / "trasig.yaml").write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(FindingsError) as caught:
+        open_valid_workspace(Path("missions"), TODAY)
+    error = caught.value
+    assert (error.message, error.exit_code, error.summarise) == (
+        "Rätta felen först (se uppdrag validate).",
+        EXIT_FINDINGS,
+        True,
+    )
+    assert len(error.result.files) == 9
+    assert described(error.result.findings) == [BROKEN_YAML]
+
+
+def test_validate_replacement_checks_the_text_at_the_path_without_writing(shipped: Path) -> None:
+    path = Path("missions/skis.yaml")
+    before = path.read_text(encoding="utf-8")
+    text = before.replace("styrdokument: strategi-2023-2026", "styrdokument: finns-inte")
+    assert text != before
+    result = validate_replacement(path, text, TODAY)
+    assert result.files == SHARED + ["missions/skis.yaml"]
+    assert described(result.findings) == [
+        (
+            "missions/skis.yaml:4:15",
+            "error",
+            "reference",
+            "styrdokument",
+            "okänt styrdokument 'finns-inte'; kända: maldokument, strategi-2023-2026",
+        )
+    ]
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_validate_replacement_of_a_file_that_does_not_exist_yet(workspace: Path) -> None:
+    result = validate_replacement(Path("missions/ny.yaml"), "id: ny\n", TODAY)
+    assert result.files == SHARED + ["missions/ny.yaml"]
+    assert [(str(f.location), f.code, f.message) for f in result.findings] == [
+        ("missions/ny.yaml:1:1", "missing-key", f"nyckeln '{key}' saknas")
+        for key in ("namn", "styrdokument", "bakgrund", "syfte", "uppdrag", "roller")
+    ]
+    assert not Path("missions/ny.yaml").exists()
