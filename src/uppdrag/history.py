@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -13,8 +14,16 @@ NO_GIT = "git finns inte på den här datorn"
 def _git(folder: Path, *args: str) -> str:
     try:
         proc = subprocess.run(
-            ["git", "-C", str(folder), *args], capture_output=True, text=True, encoding="utf-8", timeout=60, check=False
+            ["git", "-C", str(folder), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+            check=False,
+            env={**os.environ, "LC_ALL": "C"},  # git's own messages in English, so they can be recognised
         )
+    except subprocess.TimeoutExpired:
+        raise HistoryError(f"git svarade inte inom 60 sekunder (git {' '.join(args)})") from None
     except FileNotFoundError:
         raise HistoryError(NO_GIT) from None
     except UnicodeDecodeError:
@@ -28,7 +37,7 @@ def _repository(path: Path) -> Path:
     try:
         return Path(_git(path.parent, "rev-parse", "--show-toplevel").strip())
     except HistoryError as exc:
-        if exc.message == NO_GIT:  # not the folder's fault: say what is missing
+        if "not a git repository" not in exc.message:  # git missing or hung: say that instead
             raise
         raise HistoryError(f"{path.parent} ligger inte i ett git-förråd; jämför med en fil med --file") from None
 

@@ -88,3 +88,21 @@ def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_without_git_on_the_machine(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(repo / "tom"))
     assert error_of(file_at, repo / "missions" / "ka.yaml", "HEAD").message == "git finns inte på den här datorn"
+
+
+def test_a_hung_git_is_a_message(monkeypatch, tmp_path) -> None:
+    import subprocess
+
+    from uppdrag.errors import HistoryError
+    from uppdrag.history import last_revision
+
+    def hang(*args, **kwargs):
+        raise subprocess.TimeoutExpired(cmd="git", timeout=60)
+
+    monkeypatch.setattr(subprocess, "run", hang)
+    try:
+        last_revision(tmp_path / "x.yaml")
+    except HistoryError as exc:
+        assert exc.message == "git svarade inte inom 60 sekunder (git rev-parse --show-toplevel)"
+    else:
+        raise AssertionError("no HistoryError")

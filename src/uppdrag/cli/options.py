@@ -17,7 +17,9 @@ FORMAT_NAMES = ("text", "json", "github", "csv", "md", "html")
 
 def formats(name: str, *names: str) -> type[Enum]:
     """An Enum of the formats one command offers, in the shared vocabulary's order."""
-    assert set(names) <= set(FORMAT_NAMES), names
+    unknown = set(names) - set(FORMAT_NAMES)
+    if unknown:  # a programming mistake: every format must be in the one vocabulary
+        raise ValueError(f"format outside the vocabulary: {sorted(unknown)}")
     return Enum(name, [(n, n) for n in FORMAT_NAMES if n in names], type=str)  # type: ignore[return-value]
 
 
