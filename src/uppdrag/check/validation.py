@@ -7,7 +7,7 @@ from pathlib import Path
 
 from uppdrag.check.rules import check_workspace
 from uppdrag.errors import FindingsError, UsageError
-from uppdrag.findings import CheckResult
+from uppdrag.findings import CheckResult, Finding
 from uppdrag.read.loading import Workspace, group_paths, load_workspace, mission_paths, read_file
 
 
@@ -48,3 +48,15 @@ def open_valid_workspace(folder: Path, today: dt.date, ids: list[str] | None = N
         errors_only = CheckResult(result.files, [f for f in result.findings if f.is_error])
         raise FindingsError("Rätta felen först (se uppdrag validate).", errors_only, summarise=True)
     return workspace
+
+
+def draft_warnings(workspace: Workspace, today: dt.date) -> dict[str, list[Finding]]:
+    """Each mission's own warnings (FYLL I left, an ended period, …) by id, in file order.
+
+    A document with any is unfinished: `render` warns, marks it UTKAST, and `--strict` refuses it.
+    """
+    findings = sorted((f for f in check_workspace(workspace, today) if not f.is_error), key=Finding.sort_key)
+    return {
+        loaded.mission.id: [f for f in findings if f.location.file == loaded.source.display]
+        for loaded in workspace.missions
+    }

@@ -75,6 +75,15 @@ def print_findings(result, console: Console = stderr) -> None:  # result: findin
             print_line(finding_line(finding), console)
 
 
+def print_drafts(drafts: dict[str, list]) -> None:
+    """The warnings that make documents drafts, then what that means for them."""
+    from uppdrag.output.diagnostics import draft_notice, finding_line
+
+    for finding in (f for found in drafts.values() for f in found):
+        print_line(finding_line(finding), stderr)
+    print_line([("varning:", "warning"), (" " + draft_notice(drafts, strict=False), None)], stderr)
+
+
 # --- check-meetings -----------------------------------------------------------------------
 
 

@@ -9,9 +9,10 @@ from typing import Annotated, Optional
 import typer
 
 from uppdrag.cli.app import app, emit
-from uppdrag.cli.console import print_changes, print_plain, progress, stderr
+from uppdrag.cli.console import print_changes, print_drafts, print_plain, progress, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, TemplatesOption, TodayOption, formats, parse_today
-from uppdrag.errors import UsageError
+from uppdrag.errors import FindingsError, UsageError
+from uppdrag.findings import CheckResult
 
 
 class PdfVariant(str, Enum):
@@ -50,6 +51,9 @@ def render(
     pdf_variant: Annotated[
         PdfVariant, typer.Option("--pdf-variant", help="PDF/UA för publicering, PDF/A för arkiv.")
     ] = PdfVariant.ua1,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Vägra göra utkast: dokument med FYLL I kvar eller med varningar.")
+    ] = False,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:
@@ -57,20 +61,28 @@ def render(
 
     Utan -o hamnar filerna i build/: [bold]uppdrag render forskola --pdf[/bold] skriver
     build/forskola.pdf. Mallarna söks i --templates, sedan i arbetsytans templates/,
-    sist i de inbyggda.
+    sist i de inbyggda. Ett dokument med FYLL I kvar eller med varningar blir ett utkast:
+    HTML och PDF märks UTKAST, och med --strict görs det inte alls.
 
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """
-    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.check.validation import draft_warnings, open_valid_workspace
+    from uppdrag.output.diagnostics import draft_notice
     from uppdrag.output.documents import output_targets, render_documents
     from uppdrag.output.templates import renderer_for
 
-    fmt = _document_format(md, html, pdf)
-    workspace = open_valid_workspace(missions, parse_today(today), ids if ids and not all_ else None)
+    fmt, day = _document_format(md, html, pdf), parse_today(today)
+    workspace = open_valid_workspace(missions, day, ids if ids and not all_ else None)
     chosen = workspace.select(ids, all_)
     targets = output_targets([m.mission.id for m in chosen], fmt, output)
+    warnings = draft_warnings(workspace, day)
+    drafts = {m.mission.id: warnings[m.mission.id] for m in chosen if warnings[m.mission.id]}
+    if drafts and strict:
+        raise FindingsError(draft_notice(drafts, strict=True), CheckResult([], sum(drafts.values(), [])))
+    if drafts:
+        print_drafts(drafts)
     renderer = renderer_for(templates, missions)
-    documents = render_documents(renderer, workspace, chosen, fmt, pdf_variant.value)
+    documents = render_documents(renderer, workspace, chosen, fmt, pdf_variant.value, drafts)
     for target, data in progress(zip(targets, documents), len(chosen), "Skapar dokument"):
         emit(data, target)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Literal
@@ -31,37 +31,42 @@ def output_targets(ids: list[str], fmt: DocumentFormat, output: str | None) -> l
 
 
 def document_bytes(
-    renderer, workspace: Workspace, loaded: LoadedMission, fmt: DocumentFormat, pdf_variant: str
+    renderer, workspace: Workspace, loaded: LoadedMission, fmt: DocumentFormat, pdf_variant: str, draft: bool = False
 ) -> bytes:
     """renderer: output.templates.Renderer; Jinja and WeasyPrint stay out of this module's imports."""
     from uppdrag.output.templates import render_output
 
-    return render_output(renderer, build_document(loaded, workspace), fmt, pdf_variant)
+    return render_output(renderer, build_document(loaded, workspace, draft=draft), fmt, pdf_variant)
 
 
-_JOB: tuple = ()  # (renderer, workspace, fmt, variant): set before the fork, read in the workers
+_JOB: tuple = ()  # (renderer, workspace, fmt, variant, drafts): set before the fork, read in the workers
 
 
 def _render_in_worker(mission_id: str) -> bytes:
-    renderer, workspace, fmt, variant = _JOB
-    return document_bytes(renderer, workspace, workspace.mission(mission_id), fmt, variant)
+    renderer, workspace, fmt, variant, drafts = _JOB
+    return document_bytes(renderer, workspace, workspace.mission(mission_id), fmt, variant, mission_id in drafts)
 
 
 def render_documents(
-    renderer, workspace: Workspace, chosen: list[LoadedMission], fmt: DocumentFormat, pdf_variant: str
+    renderer,
+    workspace: Workspace,
+    chosen: list[LoadedMission],
+    fmt: DocumentFormat,
+    pdf_variant: str,
+    drafts: Collection[str] = (),
 ) -> Iterator[bytes]:
     """The documents' bytes in the order chosen. Several PDFs are made on all cores: the workers
     are forked after WeasyPrint is loaded, so each starts ready and nothing needs pickling in."""
     cores = os.cpu_count() or 1
     if fmt != "pdf" or len(chosen) < 2 or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for loaded in chosen:
-            yield document_bytes(renderer, workspace, loaded, fmt, pdf_variant)
+            yield document_bytes(renderer, workspace, loaded, fmt, pdf_variant, loaded.mission.id in drafts)
         return
     global _JOB
     from uppdrag.output.pdf import load_weasyprint
 
     load_weasyprint()
-    _JOB = (renderer, workspace, fmt, pdf_variant)
+    _JOB = (renderer, workspace, fmt, pdf_variant, set(drafts))
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(cores, len(chosen)), mp_context=context) as pool:
         yield from pool.map(_render_in_worker, [loaded.mission.id for loaded in chosen])

@@ -14,7 +14,7 @@ TODAY = dt.date(2026, 11, 22)
 SHARED = ["missions/_bakgrund.yaml", "missions/_lov.yaml", "missions/_styrdokument.yaml"]
 NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
 KA_PERIOD_ENDED = (
-    "missions/ka.yaml:18:11",
+    "missions/ka.yaml:27:11",
     "warning",
     "period-ended",
     "uppdrag.period",

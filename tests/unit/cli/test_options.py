@@ -44,5 +44,5 @@ def test_every_shared_format_name_can_be_offered() -> None:
 
 
 def test_a_format_outside_the_vocabulary_is_a_programming_error() -> None:
-    with pytest.raises(AssertionError):
+    with pytest.raises(ValueError, match="format outside the vocabulary"):
         formats("Broken", "text", "yaml")

@@ -53,13 +53,13 @@ def test_ka_shows_its_goals_with_the_steering_documents_subgoals(shipped: Path) 
         "Kommunerna ska enligt måldokumentet samverka för att nå de framtagna målen",
         "Förutom samverkan mellan kommunerna, ska målen även vara styrande för respektive kommuns arbete.",
     ]
-    assert [(g.label, g.number) for g in doc.purpose_goals] == [
+    assert [(g.goal.label, g.goal.number) for g in doc.purpose_goals] == [
         ("Mål 1", "1"),
         ("Mål 2", "2"),
         ("Mål 3", "3"),
         ("Tillägg till Måldokument Utbildning Skaraborg", None),
     ]
-    assert doc.purpose_goals[1].subgoals == [
+    assert doc.purpose_goals[1].goal.subgoals == [
         "En större andel av eleverna fullföljer sin utbildning.",
         "En större andel av befolkningen går vidare till högre utbildning.",
     ]
@@ -94,6 +94,6 @@ def test_own_subgoals_meetings_in_date_order_and_the_revision(workspace: Path) -
     meetings = "möten:\n  träffar:\n    - datum: 2027-05-07\n    - datum: 2027-02-05\nreviderad: 2026-10-01\n"
     write_tree(workspace, {"missions/test.yaml": mission + meetings})
     doc = document("test")
-    assert [(g.label, g.subgoals) for g in doc.purpose_goals] == [("Mål 2", ["Eget delmål."])]
+    assert [(g.goal.label, g.goal.subgoals) for g in doc.purpose_goals] == [("Mål 2", ["Eget delmål."])]
     assert [m.date for m in doc.meetings] == [dt.date(2027, 2, 5), dt.date(2027, 5, 7)]
     assert (doc.meeting_sentences, doc.revised) == ([], dt.date(2026, 10, 1))
