@@ -46,13 +46,15 @@ def check_meetings(
             help="Varna för hållna möten före detta datum som saknar minnesanteckningar.",
         ),
     ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
     missions: MissionsOption = Path("missions"),
 ) -> None:
-    """Granska årets möten mot varje nätverks regel och den svenska kalendern.
+    """Granska årets möten mot varje nätverks regel och skolåret i Skaraborg.
 
-    Fel: för få möten, fel veckodag, helgdag eller ledig dag, samma datum två gånger.
-    Varningar: klämdag, kommuner som inte deltagit, saknade minnesanteckningar (med --today).
-    Slutkod 1 om något nätverk har fel.
+    Fel: för få möten, fel veckodag, helg, helgdag eller ledig dag, skollov i alla kommuner,
+    samma datum två gånger. Varningar: lov i en del av kommunerna, klämdag, afton, en termin
+    utan möten, kommuner som inte deltagit, saknade minnesanteckningar (med --today).
+    Slutkod 1 om något nätverk har fel (med --strict även vid varningar).
 
     Exempel: [bold]uppdrag check-meetings 2024 forskola skis --format json[/bold]
     """
@@ -60,12 +62,13 @@ def check_meetings(
 
     from rich.table import Table
 
-    from uppdrag.check.meetings import check_year
+    from uppdrag.check.meetings import check_year, school_calendar
 
     reference = parse_today(today) if today else None
     workspace = _open_workspace(missions, reference or dt.date.today())
     chosen = _select(workspace, ids, all_=not ids)
-    checks = [(loaded, check_year(loaded, year, reference)) for loaded in chosen]
+    calendar = school_calendar(workspace)
+    checks = [(loaded, check_year(loaded, year, reference, calendar)) for loaded in chosen]
     if output_format is MeetingFormat.json:
         stdout.print(json.dumps([c.to_json() for _, c in checks], ensure_ascii=False, indent=2), markup=False)
     else:
@@ -106,7 +109,7 @@ def check_meetings(
                 if problem.location:
                     line.append(f"  ({problem.location})", style="dim")
                 stdout.print(line)
-    if not all(c.ok for _, c in checks):
+    if not all(c.ok for _, c in checks) or (strict and any(c.warnings for _, c in checks)):
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -120,45 +123,43 @@ def plan_meetings(
     write: Annotated[bool, typer.Option("--write", help="Lägg in datumen i uppdragsfilen.")] = False,
     missions: MissionsOption = Path("missions"),
 ) -> None:
-    """Föreslå mötesdatum som följer nätverkets regel, jämnt fördelade över terminerna.
+    """Föreslå de mötesdatum som fattas, jämnt fördelade över vår- och hösttermin.
 
-    Aldrig på helgdagar, klämdagar eller under lov (sommarlov, sportlov, höstlov, jullov;
-    lovveckorna kan ändras med [bold]lov:[/bold] i en _-fil). Skriver YAML att klistra in under
-    träffar:, eller lägger med --write in datumen i filen och behåller dess kommentarer.
+    Bara dagar som check-meetings godtar: regelns veckodagar, aldrig helg, helgdag, klämdag,
+    afton eller lov i någon kommun (loven står i [bold]_lov.yaml[/bold]). Möten som redan ligger
+    inne för året behålls och räknas med. Skriver YAML att klistra in under träffar:, eller
+    lägger med --write in de nya datumen i filen och behåller dess kommentarer.
 
     Exempel: [bold]uppdrag plan-meetings forskola 2027 --write[/bold]
     """
-    from uppdrag.check.meetings import PlanningError, plan_year
+    from uppdrag.check.meetings import plan_year, school_calendar
     from uppdrag.check.validation import validate_replacement
     from uppdrag.edit.yaml_writer import add_meetings
     from uppdrag.files import atomic_write
 
     workspace = _open_workspace(missions, dt.date.today())
     [loaded] = _select(workspace, [mission_id], all_=False)
-    try:
-        dates = plan_year(loaded, year, count, workspace.school_breaks)
-    except PlanningError as exc:
-        fail(str(exc), EXIT_FINDINGS)
-    rule = loaded.mission.meetings
-    already = [m.date for m in (rule.meetings if rule else []) if m.date.year == year]
+    plan = plan_year(loaded, year, count, school_calendar(workspace))
+    display = loaded.source.display
+    if not plan.proposed:
+        stderr.print(
+            f"{display} har redan {len(plan.existing)} giltiga möten {year} (minst {plan.wanted}); inget att lägga till",
+            markup=False,
+        )
+        return
+    if plan.existing:
+        stderr.print(f"obs: {display} har redan {len(plan.existing)} giltiga möten {year}; de behålls", markup=False)
     if not write:
         stdout.print("  träffar:", markup=False)
-        for day in dates:
+        for day in plan.proposed:
             stdout.print(f"    - datum: {day.isoformat()}", markup=False)
-        if already:
-            stderr.print(f"obs: {loaded.source.display} har redan {len(already)} möten {year}", markup=False)
         return
-    if already:
-        fail(
-            f"{loaded.source.display} har redan {len(already)} möten {year}; --write lägger inte till fler",
-            EXIT_FINDINGS,
-        )
     path = loaded.source.path
-    text = add_meetings(path, dates)
+    text = add_meetings(path, plan.proposed)
     if validate_replacement(path, text, dt.date.today()).errors:  # never leave an invalid file
         fail("den ändrade filen skulle inte validera; inget skrevs", EXIT_INTERNAL)
     atomic_write(path, text)
-    stdout.print(f"{path}: {len(dates)} möten {year} tillagda", markup=False)
+    stdout.print(f"{path}: {len(plan.proposed)} möten {year} tillagda", markup=False)
 
 
 @app.command("calendar")
