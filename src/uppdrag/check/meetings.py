@@ -72,7 +72,9 @@ class DayJudge:
 
     @property
     def allowed(self) -> tuple[str, ...]:
-        return tuple(d for d in (self.rule_weekdays or WORKING_DAYS) if d in WORKING_DAYS)
+        """The rule's working days; any working day if it names none (or only weekend days,
+        which are never good: then a suggestion is at least a working day)."""
+        return tuple(d for d in self.rule_weekdays if d in WORKING_DAYS) or WORKING_DAYS
 
     def reasons(self, day: dt.date, participants: tuple[str, ...] = KOMMUNER) -> list[tuple[str, Severity, str]]:
         """Everything the calendar has against day, the weightiest first."""
@@ -87,7 +89,7 @@ class DayJudge:
         everywhere = len(on_break) == len(participants)
         if on_break and everywhere:
             found.append(("school_break", Severity.ERROR, f"{_shown(day)} är {describe_breaks(on_break, True)}"))
-        if self.rule_weekdays and weekday not in self.rule_weekdays:
+        if self.rule_weekdays and weekday not in self.allowed:  # a weekend day is one error, not two
             rule = join_swedish([weekday_plural(d) for d in self.rule_weekdays])
             found.append(("weekday", Severity.ERROR, f"{day} är en {weekday}; regeln säger möten på {rule}"))
         if on_break and not everywhere:
@@ -127,16 +129,17 @@ class DayJudge:
             return "; ta bort det ena"
         if kind == "weekday":
             good = self.nearest_good(day, taken, participants, forward_only=False)
-            return f"; närmaste möjliga dag: {_shown(good)}" if good else ""
-        # A break or a day off: the same week or the next, as a coordinator would move it.
-        monday = day - dt.timedelta(days=day.weekday())
-        week_days = [monday + dt.timedelta(days=i) for i in range(14)]
-        good_days = [d for d in week_days if d != day and self.is_good(d, taken, participants)]
-        if good_days:
-            best = min(good_days, key=lambda d: (abs((d - day).days), d < day))
-            return f"; närmaste bra dag samma vecka eller nästa: {_shown(best)}"
-        later = self.nearest_good(monday + dt.timedelta(days=13), taken, participants, forward_only=True)
-        return f"; ingen bra dag samma vecka eller nästa, första därefter: {_shown(later)}" if later else ""
+        else:
+            # A break or a day off: the same week or the next, as a coordinator would move it;
+            # failing that (a long break), the first good day after.
+            monday = day - dt.timedelta(days=day.weekday())
+            two_weeks = [monday + dt.timedelta(days=i) for i in range(14)]
+            near = [d for d in two_weeks if d != day and self.is_good(d, taken, participants)]
+            if near:
+                good = min(near, key=lambda d: (abs((d - day).days), d < day))
+            else:
+                good = self.nearest_good(two_weeks[-1], taken, participants, forward_only=True)
+        return f"; närmaste bra dag: {_shown(good)}" if good else ""
 
 
 def judge_meeting(
@@ -364,8 +367,8 @@ def plan_year(
         raise PlanningError(f"{loaded.mission.id} har ingen regel för antal möten; ange --count")
     calendar = calendar or SchoolCalendar()
     judge = DayJudge(calendar, tuple(rule.weekdays) if rule else ())
-    if not judge.allowed:
-        raise PlanningError(f"{loaded.mission.id}: regeln har bara helgdagar; möten planeras på vardagar")
+    if judge.rule_weekdays and not set(judge.rule_weekdays) & set(WORKING_DAYS):
+        raise PlanningError(f"{loaded.mission.id}: regeln säger bara möten på helger; möten planeras på vardagar")
     existing = check_year(loaded, year, calendar=calendar).valid_dates
     missing = wanted - len(existing)
     if missing <= 0:
