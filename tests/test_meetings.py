@@ -202,24 +202,34 @@ def test_participating_municipalities_are_those_present(workspace: Path) -> None
     rule = (
         "möten:\n  träffar:\n"
         "    - {datum: 2026-02-20, närvarande: [Hjo]}\n"
-        "    - {datum: 2026-02-19, närvarande: [Skövde, Vara]}\n"
+        "    - {datum: 2026-02-19, närvarande: [Hjo, Vara]}\n"
+        "    - {datum: 2026-02-18, närvarande: [Skövde, Vara]}\n"  # week 8: no break for them
     )
     check = _check(workspace, rule, year=2026, lov_extra=HJO_WEEK_8)
     assert _problems(check) == [
         ("2026-02-19", "school_break", "warning", "2026-02-19 (torsdag) är sportlov (vecka 8) i Hjo"),
-        ("2026-02-20", "school_break", "error", "2026-02-20 (fredag) är sportlov (vecka 8); närmaste bra dag: 2026-02-27 (fredag)"),
-    ] or True
+        (
+            "2026-02-20",
+            "school_break",
+            "error",
+            "2026-02-20 (fredag) är sportlov (vecka 8); närmaste bra dag: 2026-02-23 (måndag)",
+        ),
+    ]
 
 
 def test_school_year_dates_and_studiedag(workspace: Path) -> None:
-    lov = (workspace / "missions/_lov.yaml").read_text(encoding="utf-8").replace(
-        "läsår: []",
-        "läsår:\n"
-        "  - läsår: 2027/28\n"
-        "    lov:\n"
-        "      - {namn: höstlov, från: 2027-10-25, till: 2027-10-29}\n"
-        "    lovdagar:\n"
-        "      - {datum: 2027-11-12, namn: studiedag}\n",
+    lov = (
+        (workspace / "missions/_lov.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "läsår: []",
+            "läsår:\n"
+            "  - läsår: 2027/28\n"
+            "    lov:\n"
+            "      - {namn: höstlov, från: 2027-10-25, till: 2027-10-29}\n"
+            "    lovdagar:\n"
+            "      - {datum: 2027-11-12, namn: studiedag}\n",
+        )
     )
     write_tree(workspace, {"missions/_lov.yaml": lov})
     check = _check(workspace, _meetings("2027-10-29", "2027-11-05", "2027-11-12", minimum=None), year=2027)
@@ -250,9 +260,19 @@ def test_eves_are_warnings(workspace: Path) -> None:
     assert check.ok
     assert _problems(check) == [
         # trettondagsafton is also the Monday before trettondedag jul: the klämdag weighs more
-        ("2026-01-05", "bridge_day", "warning", "2026-01-05 (måndag) är en klämdag före trettondedag jul; många är lediga"),
+        (
+            "2026-01-05",
+            "bridge_day",
+            "warning",
+            "2026-01-05 (måndag) är en klämdag före trettondedag jul; många är lediga",
+        ),
         ("2026-04-02", "eve", "warning", "2026-04-02 (torsdag) är skärtorsdag; många arbetsplatser slutar tidigare"),
-        ("2026-04-30", "eve", "warning", "2026-04-30 (torsdag) är valborgsmässoafton; många arbetsplatser slutar tidigare"),
+        (
+            "2026-04-30",
+            "eve",
+            "warning",
+            "2026-04-30 (torsdag) är valborgsmässoafton; många arbetsplatser slutar tidigare",
+        ),
         (
             "2026-05-13",
             "eve",

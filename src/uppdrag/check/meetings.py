@@ -93,9 +93,7 @@ class DayJudge:
             rule = join_swedish([weekday_plural(d) for d in self.rule_weekdays])
             found.append(("weekday", Severity.ERROR, f"{day} är en {weekday}; regeln säger möten på {rule}"))
         if on_break and not everywhere:
-            found.append(
-                ("school_break", Severity.WARNING, f"{_shown(day)} är {describe_breaks(on_break, False)}")
-            )
+            found.append(("school_break", Severity.WARNING, f"{_shown(day)} är {describe_breaks(on_break, False)}"))
         bridge = bridge_days(day.year).get(day)
         if bridge:
             found.append(("bridge_day", Severity.WARNING, f"{_shown(day)} är en {bridge}; många är lediga"))
@@ -354,9 +352,7 @@ def _term_needs(wanted: int, missing: int, candidates: list[list], existing: lis
     return needs
 
 
-def plan_year(
-    loaded: LoadedMission, year: int, count: int | None, calendar: SchoolCalendar | None = None
-) -> Plan:
+def plan_year(loaded: LoadedMission, year: int, count: int | None, calendar: SchoolCalendar | None = None) -> Plan:
     """Dates for the meetings year is missing (at least the rule's minimum, or count), on good
     days only, spread over vårtermin and hösttermin; the meetings already entered are kept."""
     require_supported(year)

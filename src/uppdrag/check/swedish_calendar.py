@@ -194,7 +194,11 @@ def _pattern_spans(school_break: SchoolBreak, year: int) -> list[BreakSpan]:
     if school_break.easter is not None:
         sunday = easter_sunday(year)
         # The week that ends on Easter Sunday, or the one that starts with annandag påsk.
-        monday = sunday - dt.timedelta(days=6) if school_break.easter == "veckan före påsk" else sunday + dt.timedelta(days=1)
+        monday = (
+            sunday - dt.timedelta(days=6)
+            if school_break.easter == "veckan före påsk"
+            else sunday + dt.timedelta(days=1)
+        )
         return [BreakSpan(name, monday, monday + dt.timedelta(days=4))]
     start = _date_in(year, school_break.start)  # type: ignore[arg-type]
     end = _date_in(year, school_break.end)  # type: ignore[arg-type]
