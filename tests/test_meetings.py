@@ -639,3 +639,15 @@ def test_calendar_cli_writes_file(shipped: Path, runner) -> None:
         "2027-09-17",
         "2027-11-19",
     ]
+
+
+def test_plan_write_keeps_a_bad_entered_meeting_and_adds_only_the_missing(shipped: Path, runner) -> None:
+    path = shipped / "missions/skis.yaml"
+    original = path.read_text(encoding="utf-8") + "  träffar:\n    - datum: 2027-03-26  # påsklov\n"
+    path.write_text(original, encoding="utf-8")
+    assert runner.invoke(app, ["validate", "missions/skis.yaml"]).exit_code == 1  # validate sees it
+    result = runner.invoke(app, ["plan-meetings", "skis", "2027", "--write"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "missions/skis.yaml: 4 möten 2027 tillagda\n", "")
+    assert path.read_text(encoding="utf-8") == original + (
+        "    - datum: 2027-02-05\n    - datum: 2027-05-14\n    - datum: 2027-09-17\n    - datum: 2027-11-19\n"
+    )

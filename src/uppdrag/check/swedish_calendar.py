@@ -55,9 +55,9 @@ def swedish_date(day: dt.date) -> str:
 @lru_cache(maxsize=1)
 def supported_years() -> tuple[int, int]:
     """The first and last year the holidays package knows Sweden's days off for."""
-    from holidays.countries import Sweden
+    import holidays  # its lazy loader: `holidays.countries` would import every country
 
-    return Sweden.start_year, Sweden.end_year
+    return holidays.Sweden.start_year, holidays.Sweden.end_year
 
 
 def is_supported(year: int) -> bool:
