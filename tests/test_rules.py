@@ -8,6 +8,8 @@ from uppdrag.check.validation import validate_paths
 
 from .conftest import MINIMAL_MISSION, write_tree
 
+D2026 = dt.date(2026, 1, 1)
+
 
 def _messages(folder: Path, today: dt.date) -> list[tuple[str, str, str]]:
     result = validate_paths([folder], today)
@@ -127,3 +129,15 @@ def test_entered_meetings_are_judged_in_every_year(workspace: Path, runner) -> N
     # The other commands do not wait for the dates to be mended: check-meetings is where they are.
     meetings = runner.invoke(app, ["check-meetings", "2028", "n"])
     assert meetings.exit_code == 1 and "juldagen" in meetings.stdout
+
+
+def test_a_broken_lov_file_does_not_judge_breaks_by_the_defaults(workspace: Path) -> None:
+    rule = "möten:\n  träffar:\n    - datum: 2026-02-13\n    - datum: 2026-04-03\n"  # sportlov; långfredagen
+    write_tree(
+        workspace,
+        {"missions/n.yaml": MINIMAL_MISSION.format(id="n") + rule, "missions/_lov.yaml": "lov:\n  - {namn: x}\n"},
+    )
+    assert [(location, message.split(";")[0]) for location, _, message in _messages(Path("missions"), D2026)] == [
+        ("missions/_lov.yaml:2:5", "ange antingen 'vecka', både 'från' och 'till', eller 'påsk'"),
+        ("missions/n.yaml:17:14", "2026-04-03 (fredag) är långfredagen, en ledig dag"),
+    ]

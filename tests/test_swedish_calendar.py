@@ -241,3 +241,12 @@ def test_years_the_calendar_does_not_know(year: int) -> None:
     assert (caught.value.message, caught.value.exit_code) == (message, 2)
     with pytest.raises(CalendarError):
         days_off(year)
+
+
+def test_defaults_match_skovdes_published_year_2018_19() -> None:
+    # Skövde 2018/19: höstlov 29 oktober–2 november, sportlov 11–15 februari, påsklov 15–18 april
+    # (19 April was långfredagen).
+    calendar = SchoolCalendar()
+    assert _spans(calendar, "Skövde", 2018, "höstlov") == [(D(2018, 10, 29), D(2018, 11, 4))]
+    assert _spans(calendar, "Skövde", 2019, "sportlov") == [(D(2019, 2, 11), D(2019, 2, 17))]
+    assert _spans(calendar, "Skövde", 2019, "påsklov") == [(D(2019, 4, 15), D(2019, 4, 19))]

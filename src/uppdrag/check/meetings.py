@@ -166,7 +166,9 @@ def _meeting_location(loaded: LoadedMission, index: int) -> tuple[Location, str]
     return loaded.source.locate(*path), format_key_path(path)
 
 
-def entered_meeting_findings(loaded: LoadedMission, calendar: SchoolCalendar) -> list[Finding]:
+def entered_meeting_findings(
+    loaded: LoadedMission, calendar: SchoolCalendar, kinds: frozenset[str] = VALIDATE_KINDS
+) -> list[Finding]:
     """validate's view of the entered meetings, every year of them: days off, weekends, school
     breaks and duplicate dates, each pointing to check-meetings for the full picture."""
     rule = loaded.mission.meetings
@@ -182,7 +184,7 @@ def entered_meeting_findings(loaded: LoadedMission, calendar: SchoolCalendar) ->
             message = unsupported_message(day.year)
             findings.append(Finding(location, Severity.WARNING, "calendar-range", message, key_path, day))
             continue
-        problem = judge_meeting(meeting, judge, earlier, taken, VALIDATE_KINDS)
+        problem = judge_meeting(meeting, judge, earlier, taken, kinds)
         earlier.add(day)
         if problem:
             kind, severity, message = problem

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from uppdrag.check.meetings import entered_meeting_findings, school_calendar
+from uppdrag.check.meetings import VALIDATE_KINDS, entered_meeting_findings, school_calendar
 from uppdrag.findings import Finding, error, format_key_path, warning
 from uppdrag.read.loading import LoadedMission, LoadedShared, Workspace
 from uppdrag.read.schema_errors import suggest
@@ -23,6 +23,8 @@ def check_workspace(workspace: Workspace, today: dt.date, meetings: bool = True)
     the entered meetings against the school calendar."""
     findings = _check_shared(workspace)
     calendar = school_calendar(workspace)
+    # A broken `_` file may be the one with the breaks: judging by the defaults would mislead.
+    meeting_kinds = VALIDATE_KINDS - {"school_break"} if workspace.broken_shared else VALIDATE_KINDS
     seen: dict[str, LoadedMission] = {}
     for loaded in workspace.missions:
         mission, source = loaded.mission, loaded.source
@@ -48,7 +50,7 @@ def check_workspace(workspace: Workspace, today: dt.date, meetings: bool = True)
         findings += _check_revision(loaded, today)
         findings += _check_placeholders(loaded)
         if meetings:
-            findings += entered_meeting_findings(loaded, calendar)
+            findings += entered_meeting_findings(loaded, calendar, meeting_kinds)
     return findings
 
 
