@@ -317,7 +317,7 @@ def test_spread_over_both_terms(workspace: Path) -> None:
     assert _check(workspace, _meetings("2027-02-05", minimum=1), year=2027).problems == []
 
 
-def test_too_few_names_the_folder_when_it_is_not_missions(tmp_path: Path, workspace: Path, runner) -> None:
+def test_too_few_names_the_folder_when_it_is_not_missions(workspace: Path, runner) -> None:
     (workspace / "missions").rename(workspace / "mina uppdrag")
     write_tree(workspace, {"mina uppdrag/n.yaml": _mission(_meetings())})
     result = runner.invoke(app, ["check-meetings", "2026", "-m", "mina uppdrag", "--format", "json"])
