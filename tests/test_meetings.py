@@ -1,4 +1,4 @@
-"""check-meetings, plan-meetings and calendar: the rules, the calendar, the outputs."""
+"""check-meetings, plan-meetings and calendar: the rules, the school calendar, the outputs."""
 
 from __future__ import annotations
 
@@ -10,79 +10,322 @@ import icalendar
 import pytest
 import yaml
 
-from uppdrag.check.meetings import check_year, plan_year
+from uppdrag.check.meetings import check_year, plan_year, school_calendar
 from uppdrag.check.validation import open_workspace
 from uppdrag.cli import app
+from uppdrag.findings import Finding
 from uppdrag.output.ical import meeting_uid, meetings_calendar
 
 from .conftest import MINIMAL_MISSION, write_tree
+
+HJO_WEEK_8 = "  - {namn: sportlov, vecka: 8, kommun: Hjo}\n"
 
 
 def _mission(rule: str) -> str:
     return MINIMAL_MISSION.format(id="n") + rule
 
 
-def _check(workspace: Path, rule: str, year: int = 2024, today: dt.date | None = None):
-    write_tree(workspace, {"missions/n.yaml": _mission(rule)})
+def _meetings(*days: str, weekdays: str = "[fredag]", minimum: int | None = 4) -> str:
+    rule = "möten:\n"
+    if minimum is not None:
+        rule += f"  minst_per_år: {minimum}\n"
+    if weekdays:
+        rule += f"  veckodagar: {weekdays}\n"
+    if days:
+        rule += "  träffar:\n" + "".join(f"    - datum: {d}\n" for d in days)
+    return rule
+
+
+def _check(workspace: Path, rule: str, year: int = 2024, today: dt.date | None = None, lov_extra: str = ""):
+    files = {"missions/n.yaml": _mission(rule)}
+    if lov_extra:
+        lov = (workspace / "missions/_lov.yaml").read_text(encoding="utf-8")
+        files["missions/_lov.yaml"] = lov.replace("\n# Exakta datum", lov_extra + "\n# Exakta datum")
+    write_tree(workspace, files)
     loaded_workspace, result = open_workspace(Path("missions"), dt.date(2024, 1, 1))
     assert result.errors == 0, result.findings
-    return check_year(loaded_workspace.mission("n"), year, today)
+    return check_year(loaded_workspace.mission("n"), year, today, school_calendar(loaded_workspace))
 
 
 def _problems(check) -> list[tuple[str | None, str, str, str]]:
-    return [(p.date.isoformat() if p.date else None, p.kind, p.severity.value, p.message) for p in check.problems]
-
-
-FRIDAYS = """\
-möten:
-  minst_per_år: 4
-  veckodagar: [fredag]
-  träffar:
-"""
+    return [(p.date.isoformat() if p.date else None, p.code, p.severity.value, p.message) for p in check.problems]
 
 
 def test_a_good_year(workspace: Path) -> None:
-    rule = FRIDAYS + "".join(f"    - datum: {d}\n" for d in ("2024-02-02", "2024-04-12", "2024-09-13", "2024-11-15"))
-    check = _check(workspace, rule)
+    check = _check(workspace, _meetings("2024-02-02", "2024-04-12", "2024-09-13", "2024-11-15"))
     assert (check.count, check.valid, check.minimum, check.ok, check.problems) == (4, 4, 4, True, [])
 
 
-def test_holidays_weekdays_and_duplicates(workspace: Path) -> None:
-    rule = FRIDAYS + "".join(
-        f"    - datum: {d}\n"
-        for d in (
-            "2024-03-29",
-            "2024-06-21",
-            "2024-02-06",
-            "2024-09-13",
-            "2024-09-13",
-            "2024-05-10",
-            "2024-12-24",
-            "2025-01-10",
-        )
+def test_problems_are_findings_with_a_date_and_a_location(workspace: Path) -> None:
+    check = _check(workspace, _meetings("2024-02-02", "2024-03-29", "2024-04-12", "2024-09-13", "2024-11-15"))
+    [problem] = check.problems
+    assert isinstance(problem, Finding)
+    assert (str(problem.location), problem.key_path, problem.date) == (
+        "missions/n.yaml:19:14",
+        "möten.träffar[1].datum",
+        dt.date(2024, 3, 29),
     )
-    check = _check(workspace, rule)
-    assert (check.count, check.valid, check.ok) == (7, 2, False)
+
+
+def test_every_kind_of_date_problem_with_what_to_do_next(workspace: Path) -> None:
+    rule = _meetings(
+        "2025-02-14",  # sportlov week 7 everywhere
+        "2025-03-29",  # a Saturday
+        "2025-04-18",  # långfredagen, in påsklov too: reported once, as the holiday
+        "2025-05-02",  # klämdag after första maj
+        "2025-09-12",
+        "2025-09-12",
+        "2025-09-16",  # a Tuesday
+        "2025-10-31",  # höstlov, and allhelgonaafton
+        "2025-12-24",  # julafton, a Wednesday: one problem, not weekday too
+    )
+    check = _check(workspace, rule, year=2025)
+    assert (check.count, check.valid, check.ok) == (9, 2, False)
     assert _problems(check) == [
-        ("2024-02-06", "weekday", "error", "2024-02-06 är en tisdag; regeln säger möten på fredagar"),
-        ("2024-03-29", "holiday", "error", "2024-03-29 (fredag) är långfredagen, en ledig dag"),
         (
-            "2024-05-10",
-            "bridge_day",
-            "warning",
-            "2024-05-10 (fredag) är en klämdag efter Kristi himmelsfärdsdag; många är lediga",
+            "2025-02-14",
+            "school_break",
+            "error",
+            "2025-02-14 (fredag) är sportlov (vecka 7); närmaste bra dag: 2025-02-21 (fredag)",
         ),
-        ("2024-06-21", "holiday", "error", "2024-06-21 (fredag) är midsommarafton, en ledig dag"),
-        ("2024-09-13", "duplicate", "error", "2024-09-13 (fredag) finns redan bland mötena"),
-        ("2024-12-24", "weekday", "error", "2024-12-24 är en tisdag; regeln säger möten på fredagar"),
-        ("2024-12-24", "holiday", "error", "2024-12-24 (tisdag) är julafton, en ledig dag"),
-        (None, "too_few", "error", "2 giltiga möten 2024; regeln kräver minst 4"),
+        (
+            "2025-03-29",
+            "weekend",
+            "error",
+            "2025-03-29 är en lördag; möten hålls inte på helger; närmaste bra dag: 2025-03-28 (fredag)",
+        ),
+        (
+            "2025-04-18",
+            "holiday",
+            "error",
+            "2025-04-18 (fredag) är långfredagen, en ledig dag; närmaste bra dag: 2025-04-25 (fredag)",
+        ),
+        ("2025-05-02", "bridge_day", "warning", "2025-05-02 (fredag) är en klämdag efter första maj; många är lediga"),
+        ("2025-09-12", "duplicate", "error", "2025-09-12 (fredag) finns redan bland mötena; ta bort det ena"),
+        (
+            "2025-09-16",
+            "weekday",
+            "error",
+            "2025-09-16 är en tisdag; regeln säger möten på fredagar; närmaste bra dag: 2025-09-19 (fredag)",
+        ),
+        (
+            "2025-10-31",
+            "school_break",
+            "error",
+            "2025-10-31 (fredag) är höstlov (vecka 44); närmaste bra dag: 2025-11-07 (fredag)",
+        ),
+        (
+            "2025-12-24",
+            "holiday",
+            "error",
+            # jullov until 7 January: the first good Friday after it
+            "2025-12-24 (onsdag) är julafton, en ledig dag; närmaste bra dag: 2026-01-09 (fredag)",
+        ),
+        (
+            None,
+            "too_few",
+            "error",
+            "2 giltiga möten 2025; regeln kräver minst 4; föreslå fler med uppdrag plan-meetings n 2025 --write",
+        ),
     ]
 
 
+def test_julafton_on_a_friday_is_one_holiday(workspace: Path) -> None:
+    check = _check(workspace, _meetings("2027-02-05", "2027-04-23", "2027-09-10", "2027-12-24"), year=2027)
+    assert _problems(check)[0] == (
+        "2027-12-24",
+        "holiday",
+        "error",
+        "2027-12-24 (fredag) är julafton, en ledig dag; närmaste bra dag: 2028-01-14 (fredag)",
+    )
+    assert [p.code for p in check.problems] == ["holiday", "too_few"]
+
+
 def test_juldagen_2026_is_a_friday_holiday(workspace: Path) -> None:
-    check = _check(workspace, FRIDAYS + "    - datum: 2026-12-25\n", year=2026)
-    assert ("2026-12-25", "holiday", "error", "2026-12-25 (fredag) är juldagen, en ledig dag") in _problems(check)
+    check = _check(workspace, _meetings("2026-12-25"), year=2026)
+    assert _problems(check)[0][:3] == ("2026-12-25", "holiday", "error")
+    assert _problems(check)[0][3].startswith("2026-12-25 (fredag) är juldagen, en ledig dag; ")
+
+
+def test_weekend_whatever_the_rule_says(workspace: Path) -> None:
+    check = _check(workspace, _meetings("2028-09-16", weekdays="[lördag]", minimum=1), year=2028)
+    assert _problems(check)[0] == (
+        "2028-09-16",
+        "weekend",
+        "error",
+        "2028-09-16 är en lördag; möten hålls inte på helger; närmaste bra dag: 2028-09-15 (fredag)",
+    )
+    check = _check(workspace, _meetings("2028-09-17", weekdays="", minimum=1), year=2028)
+    assert _problems(check)[0] == (
+        "2028-09-17",
+        "weekend",
+        "error",
+        "2028-09-17 är en söndag; möten hålls inte på helger; närmaste bra dag: 2028-09-18 (måndag)",
+    )
+
+
+@pytest.mark.parametrize(
+    "day, message",
+    [
+        # Easter in March: 31 March 2024, 28 March 2027; in April: 5 April 2026, 16 April 2028.
+        # The good day is the Tuesday after annandag påsk, the week after.
+        ("2024-03-28", "2024-03-28 (torsdag) är påsklov (vecka 13); närmaste bra dag: 2024-04-02 (tisdag)"),
+        ("2026-04-01", "2026-04-01 (onsdag) är påsklov (vecka 14); närmaste bra dag: 2026-04-07 (tisdag)"),
+        ("2027-03-24", "2027-03-24 (onsdag) är påsklov (vecka 12); närmaste bra dag: 2027-03-30 (tisdag)"),
+        ("2028-04-12", "2028-04-12 (onsdag) är påsklov (vecka 15); närmaste bra dag: 2028-04-18 (tisdag)"),
+    ],
+)
+def test_easter_break_in_march_and_april_years(workspace: Path, day: str, message: str) -> None:
+    rule = _meetings(day, weekdays="[måndag, tisdag, onsdag, torsdag]", minimum=None)
+    check = _check(workspace, rule, year=int(day[:4]))
+    assert _problems(check) == [(day, "school_break", "error", message)]
+
+
+def test_a_break_in_some_municipalities_is_a_warning_naming_them(workspace: Path) -> None:
+    rule = _meetings("2026-02-20", "2026-04-24", "2026-09-11", "2026-11-13")
+    check = _check(workspace, rule, year=2026, lov_extra=HJO_WEEK_8)
+    assert check.ok
+    assert _problems(check) == [
+        ("2026-02-20", "school_break", "warning", "2026-02-20 (fredag) är sportlov (vecka 8) i Hjo"),
+    ]
+    # Week 7 is no longer a break in Hjo: a break in 14 municipalities is still only a warning.
+    check = _check(workspace, _meetings("2026-02-13", minimum=1), year=2026, lov_extra=HJO_WEEK_8)
+    [(_, kind, severity, message)] = _problems(check)
+    assert (kind, severity) == ("school_break", "warning")
+    assert message == (
+        "2026-02-13 (fredag) är sportlov (vecka 7) i Essunga, Falköping, Grästorp, Gullspång, Götene, "
+        "Karlsborg, Lidköping, Mariestad, Skara, Skövde, Tibro, Tidaholm, Töreboda och Vara"
+    )
+
+
+def test_participating_municipalities_are_those_present(workspace: Path) -> None:
+    rule = (
+        "möten:\n  träffar:\n"
+        "    - {datum: 2026-02-20, närvarande: [Hjo]}\n"
+        "    - {datum: 2026-02-19, närvarande: [Hjo, Vara]}\n"
+        "    - {datum: 2026-02-18, närvarande: [Skövde, Vara]}\n"  # week 8: no break for them
+    )
+    check = _check(workspace, rule, year=2026, lov_extra=HJO_WEEK_8)
+    assert _problems(check) == [
+        ("2026-02-19", "school_break", "warning", "2026-02-19 (torsdag) är sportlov (vecka 8) i Hjo"),
+        (
+            "2026-02-20",
+            "school_break",
+            "error",
+            "2026-02-20 (fredag) är sportlov (vecka 8); närmaste bra dag: 2026-02-23 (måndag)",
+        ),
+    ]
+
+
+def test_school_year_dates_and_studiedag(workspace: Path) -> None:
+    lov = (
+        (workspace / "missions/_lov.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "läsår: []",
+            "läsår:\n"
+            "  - läsår: 2027/28\n"
+            "    lov:\n"
+            "      - {namn: höstlov, från: 2027-10-25, till: 2027-10-29}\n"
+            "    lovdagar:\n"
+            "      - {datum: 2027-11-12, namn: studiedag}\n",
+        )
+    )
+    write_tree(workspace, {"missions/_lov.yaml": lov})
+    check = _check(workspace, _meetings("2027-10-29", "2027-11-05", "2027-11-12", minimum=None), year=2027)
+    assert _problems(check) == [
+        # Nothing good that week or the next (5 November is allhelgonaafton), nor on the studiedag.
+        (
+            "2027-10-29",
+            "school_break",
+            "error",
+            "2027-10-29 (fredag) är höstlov (vecka 43); närmaste bra dag: 2027-11-19 (fredag)",
+        ),
+        ("2027-11-05", "eve", "warning", "2027-11-05 (fredag) är allhelgonaafton; många arbetsplatser slutar tidigare"),
+        (
+            "2027-11-12",
+            "school_break",
+            "error",
+            "2027-11-12 (fredag) är studiedag; närmaste bra dag: 2027-11-19 (fredag)",
+        ),
+    ]
+
+
+def test_eves_are_warnings(workspace: Path) -> None:
+    # Most eves fall in a break (trettondagsafton in jullov, skärtorsdag in påsklov, allhelgona-
+    # afton in höstlov week 44); a workspace without breaks shows them all.
+    write_tree(workspace, {"missions/_lov.yaml": "lov: []\n"})
+    rule = _meetings("2026-01-05", "2026-04-02", "2026-04-30", "2026-05-13", "2026-10-30", weekdays="", minimum=1)
+    check = _check(workspace, rule, year=2026)
+    assert check.ok
+    assert _problems(check) == [
+        # trettondagsafton is also the Monday before trettondedag jul: the klämdag weighs more
+        (
+            "2026-01-05",
+            "bridge_day",
+            "warning",
+            "2026-01-05 (måndag) är en klämdag före trettondedag jul; många är lediga",
+        ),
+        ("2026-04-02", "eve", "warning", "2026-04-02 (torsdag) är skärtorsdag; många arbetsplatser slutar tidigare"),
+        (
+            "2026-04-30",
+            "eve",
+            "warning",
+            "2026-04-30 (torsdag) är valborgsmässoafton; många arbetsplatser slutar tidigare",
+        ),
+        (
+            "2026-05-13",
+            "eve",
+            "warning",
+            "2026-05-13 (onsdag) är dagen före Kristi himmelsfärdsdag; många arbetsplatser slutar tidigare",
+        ),
+        ("2026-10-30", "eve", "warning", "2026-10-30 (fredag) är allhelgonaafton; många arbetsplatser slutar tidigare"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "day, message",
+    [
+        ("2024-05-10", "2024-05-10 (fredag) är en klämdag efter Kristi himmelsfärdsdag; många är lediga"),
+        ("2024-06-07", "2024-06-07 (fredag) är en klämdag efter nationaldagen; många är lediga"),
+        ("2026-01-02", None),  # in jullov: the break weighs more
+        ("2028-06-05", "2028-06-05 (måndag) är en klämdag före nationaldagen; många är lediga"),
+    ],
+)
+def test_every_bridge_day(workspace: Path, day: str, message: str | None) -> None:
+    check = _check(workspace, _meetings(day, weekdays="", minimum=None), year=int(day[:4]))
+    [(_, kind, severity, text)] = _problems(check)
+    if message is None:
+        assert (kind, severity) == ("school_break", "error")
+    else:
+        assert (kind, severity, text) == ("bridge_day", "warning", message)
+
+
+def test_spread_over_both_terms(workspace: Path) -> None:
+    check = _check(workspace, _meetings("2027-01-22", "2027-02-05", "2027-04-23", "2027-05-21"), year=2027)
+    assert check.ok
+    assert _problems(check) == [
+        (
+            None,
+            "spread",
+            "warning",
+            "inga giltiga möten höstterminen 2027 (augusti–december); regeln kräver minst 4 möten om året "
+            "– sprid dem över båda terminerna",
+        )
+    ]
+    # One meeting a year needs no spreading.
+    assert _check(workspace, _meetings("2027-02-05", minimum=1), year=2027).problems == []
+
+
+def test_too_few_names_the_folder_when_it_is_not_missions(workspace: Path, runner) -> None:
+    (workspace / "missions").rename(workspace / "mina uppdrag")
+    write_tree(workspace, {"mina uppdrag/n.yaml": _mission(_meetings())})
+    result = runner.invoke(app, ["check-meetings", "2026", "-m", "mina uppdrag", "--format", "json"])
+    [entry] = json.loads(result.stdout)
+    assert entry["problems"][0]["message"] == (
+        "inga möten inlagda för 2026; regeln kräver minst 4; "
+        "föreslå fler med uppdrag plan-meetings n 2026 --write -m 'mina uppdrag'"
+    )
 
 
 def test_attendance_names_missing_municipalities(workspace: Path) -> None:
@@ -152,8 +395,10 @@ def test_cli_text(shipped: Path, runner) -> None:
     ]
     assert result.stdout.endswith(
         "forskola\n"
-        "  fel: 2024-03-29 (fredag) är långfredagen, en ledig dag  (missions/forskola.yaml:85:14)\n"
-        "  fel: 0 giltiga möten 2024; regeln kräver minst 4  (missions/forskola.yaml:81:3)\n"
+        "  fel: 2024-03-29 (fredag) är långfredagen, en ledig dag; närmaste bra dag: 2024-04-05 (fredag)"
+        "  (missions/forskola.yaml:85:14)\n"
+        "  fel: 0 giltiga möten 2024; regeln kräver minst 4; föreslå fler med uppdrag plan-meetings forskola "
+        "2024 --write  (missions/forskola.yaml:81:3)\n"
     )
 
 
@@ -180,9 +425,43 @@ def test_cli_json_keys(shipped: Path, runner) -> None:
             "date": None,
             "kind": "too_few",
             "severity": "error",
-            "message": "inga möten inlagda för 2024; regeln kräver minst 5",
+            "message": "inga möten inlagda för 2024; regeln kräver minst 5; "
+            "föreslå fler med uppdrag plan-meetings ka 2024 --write",
         }
     ]
+
+
+def test_cli_json_new_kinds(shipped: Path, runner) -> None:
+    path = shipped / "missions/skis.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  träffar:\n    - datum: 2026-02-13\n    - datum: 2026-04-30\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check-meetings", "2026", "skis", "--format", "json"])
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)[0]["problems"]
+    assert [(p["date"], p["kind"], p["severity"]) for p in problems] == [
+        ("2026-02-13", "school_break", "error"),
+        ("2026-04-30", "weekday", "error"),  # a Thursday under a Friday rule: the error, not the eve
+        (None, "too_few", "error"),
+    ]
+
+
+def test_strict_fails_on_warnings(shipped: Path, runner) -> None:
+    path = shipped / "missions/skis.yaml"
+    meetings = ("2026-01-30", "2026-03-20", "2026-05-15", "2026-09-11", "2026-11-13")  # 15 May: klämdag
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  träffar:\n" + "".join(f"    - datum: {d}\n" for d in meetings),
+        encoding="utf-8",
+    )
+    assert runner.invoke(app, ["check-meetings", "2026", "skis"]).exit_code == 0
+    result = runner.invoke(app, ["check-meetings", "2026", "skis", "--strict"])
+    assert result.exit_code == 1
+    assert result.stdout.endswith(
+        "skis\n"
+        "  varning: 2026-05-15 (fredag) är en klämdag efter Kristi himmelsfärdsdag; många är lediga"
+        "  (missions/skis.yaml:80:14)\n"
+    )
 
 
 def test_cli_exit_0_when_only_networks_without_rule(shipped: Path, runner) -> None:
@@ -190,37 +469,98 @@ def test_cli_exit_0_when_only_networks_without_rule(shipped: Path, runner) -> No
     assert result.exit_code == 0
 
 
+def test_cli_year_outside_the_calendar(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["check-meetings", "2199", "forskola"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: kalendern känner Sveriges helgdagar bara för åren 1953–2100 (paketet holidays); "
+        "2199 kan inte granskas eller planeras\n",
+    )
+    result = runner.invoke(app, ["plan-meetings", "forskola", "1900"])
+    assert result.exit_code == 2 and "1900 kan inte granskas eller planeras" in result.stderr
+
+
 @pytest.mark.parametrize("year", range(2024, 2031))
 def test_plans_pass_the_check_for_every_shipped_rule(year: int, shipped: Path) -> None:
     workspace, _ = open_workspace(Path("missions"), dt.date(2024, 1, 1))
+    calendar = school_calendar(workspace)
     for loaded in workspace.missions:
         if loaded.mission.meetings is None:
             continue
-        dates = plan_year(loaded, year, None, workspace.school_breaks)
-        assert len(dates) == loaded.mission.meetings.minimum
+        plan = plan_year(loaded, year, None, calendar)
+        assert (plan.existing, len(plan.proposed)) == ([], loaded.mission.meetings.minimum)
         path = loaded.source.path
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        data["möten"]["träffar"] = [{"datum": d} for d in dates]
+        data["möten"]["träffar"] = [{"datum": d} for d in plan.proposed]
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     planned, result = open_workspace(Path("missions"), dt.date(2024, 1, 1))
     assert result.errors == 0
     for loaded in planned.missions:
-        check = check_year(loaded, year)
+        check = check_year(loaded, year, calendar=calendar)
         assert check.ok and check.problems == [], (loaded.mission.id, check.problems)
 
 
 def test_plan_spreads_over_both_terms(shipped: Path) -> None:
     workspace, _ = open_workspace(Path("missions"), dt.date(2024, 1, 1))
-    dates = plan_year(workspace.mission("forskola"), 2027, 6, workspace.school_breaks)
-    assert [d.isoformat() for d in dates] == [
+    plan = plan_year(workspace.mission("forskola"), 2027, 6, school_calendar(workspace))
+    assert [d.isoformat() for d in plan.proposed] == [
         "2027-01-29",
         "2027-03-19",
-        "2027-05-14",
-        "2027-08-27",
-        "2027-10-08",
-        "2027-11-26",
+        "2027-05-21",
+        "2027-09-03",
+        "2027-10-15",
+        "2027-12-03",
     ]
-    assert all(d.weekday() == 4 for d in dates)
+    assert all(d.weekday() == 4 for d in plan.proposed)
+
+
+def test_plan_keeps_entered_meetings_and_proposes_the_missing(workspace: Path) -> None:
+    # Two good spring meetings, one on långfredagen (kept in the file, but it does not count).
+    write_tree(workspace, {"missions/n.yaml": _mission(_meetings("2026-01-23", "2026-04-03", "2026-05-29"))})
+    loaded_workspace, _ = open_workspace(Path("missions"), dt.date(2026, 1, 1))
+    plan = plan_year(loaded_workspace.mission("n"), 2026, None, school_calendar(loaded_workspace))
+    assert plan.existing == [dt.date(2026, 1, 23), dt.date(2026, 5, 29)]
+    assert plan.proposed == [dt.date(2026, 9, 18), dt.date(2026, 11, 20)]  # the autumn, spread
+    plan = plan_year(loaded_workspace.mission("n"), 2026, 2, school_calendar(loaded_workspace))
+    assert (plan.wanted, plan.proposed) == (4, [dt.date(2026, 9, 18), dt.date(2026, 11, 20)])
+    plan = plan_year(loaded_workspace.mission("n"), 2026, 6, school_calendar(loaded_workspace))
+    assert plan.proposed == [dt.date(2026, 3, 20), dt.date(2026, 9, 4), dt.date(2026, 10, 16), dt.date(2026, 12, 4)]
+
+
+def test_plan_avoids_eves_and_municipal_breaks(workspace: Path) -> None:
+    write_tree(workspace, {"missions/n.yaml": _mission(_meetings(weekdays="[torsdag]", minimum=30))})
+    loaded_workspace, _ = open_workspace(Path("missions"), dt.date(2026, 1, 1))
+    calendar = school_calendar(loaded_workspace)
+    plan = plan_year(loaded_workspace.mission("n"), 2026, None, calendar)
+    assert len(plan.proposed) == 30
+    for avoided in ("2026-04-02", "2026-04-30", "2026-05-14", "2026-02-12", "2026-10-29"):
+        assert dt.date.fromisoformat(avoided) not in plan.proposed
+
+
+def test_plan_cli_proposes_only_the_missing(shipped: Path, runner) -> None:
+    path = shipped / "missions/forskola.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  träffar:\n    - datum: 2027-02-05\n    - datum: 2027-04-23\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["plan-meetings", "forskola", "2027"])
+    assert result.exit_code == 0
+    assert result.stdout == "  träffar:\n    - datum: 2027-09-17\n    - datum: 2027-11-19\n"
+    assert result.stderr == "obs: missions/forskola.yaml har redan 2 giltiga möten 2027; de behålls\n"
+    result = runner.invoke(app, ["plan-meetings", "forskola", "2027", "--write"])
+    assert (result.exit_code, result.stdout) == (0, "missions/forskola.yaml: 2 möten 2027 tillagda\n")
+    assert path.read_text(encoding="utf-8").endswith(
+        "    - datum: 2027-02-05\n    - datum: 2027-04-23\n    - datum: 2027-09-17\n    - datum: 2027-11-19\n"
+    )
+    written = path.read_text(encoding="utf-8")
+    again = runner.invoke(app, ["plan-meetings", "forskola", "2027", "--write"])
+    assert (again.exit_code, again.stdout, again.stderr) == (
+        0,
+        "",
+        "missions/forskola.yaml har redan 4 giltiga möten 2027 (minst 4); inget att lägga till\n",
+    )
+    assert path.read_text(encoding="utf-8") == written
+    assert runner.invoke(app, ["check-meetings", "2027", "forskola", "--strict"]).exit_code == 0
 
 
 def test_plan_needs_a_rule_or_count(shipped: Path, runner) -> None:
@@ -241,14 +581,12 @@ def test_plan_write_keeps_comments_and_layout(shipped: Path, runner) -> None:
     assert written[len(original) :] == (
         "  träffar:\n"
         "    - datum: 2027-02-05\n"
-        "    - datum: 2027-04-23\n"
-        "    - datum: 2027-09-10\n"
+        "    - datum: 2027-05-14\n"
+        "    - datum: 2027-09-17\n"
         "    - datum: 2027-11-19\n"
     )
-    check = runner.invoke(app, ["check-meetings", "2027", "forskola"])
+    check = runner.invoke(app, ["check-meetings", "2027", "forskola", "--strict"])
     assert check.exit_code == 0
-    again = runner.invoke(app, ["plan-meetings", "forskola", "2027", "--write"])
-    assert again.exit_code == 1 and path.read_text(encoding="utf-8") == written
 
 
 def test_plan_write_creates_the_meeting_block(shipped: Path, runner) -> None:
@@ -257,7 +595,7 @@ def test_plan_write_creates_the_meeting_block(shipped: Path, runner) -> None:
     assert (
         (shipped / "missions/sarskola.yaml")
         .read_text(encoding="utf-8")
-        .endswith("utbildningschefsgruppen.\nmöten:\n  träffar:\n    - datum: 2027-03-22\n    - datum: 2027-10-11\n")
+        .endswith("utbildningschefsgruppen.\nmöten:\n  träffar:\n    - datum: 2027-04-01\n    - datum: 2027-10-15\n")
     )
 
 
@@ -297,7 +635,19 @@ def test_calendar_cli_writes_file(shipped: Path, runner) -> None:
     events = icalendar.Calendar.from_ical((shipped / "skis.ics").read_bytes()).walk("VEVENT")
     assert [e.decoded("DTSTART").isoformat() for e in events] == [
         "2027-02-05",
-        "2027-04-23",
-        "2027-09-10",
+        "2027-05-14",
+        "2027-09-17",
         "2027-11-19",
     ]
+
+
+def test_plan_write_keeps_a_bad_entered_meeting_and_adds_only_the_missing(shipped: Path, runner) -> None:
+    path = shipped / "missions/skis.yaml"
+    original = path.read_text(encoding="utf-8") + "  träffar:\n    - datum: 2027-03-26  # påsklov\n"
+    path.write_text(original, encoding="utf-8")
+    assert runner.invoke(app, ["validate", "missions/skis.yaml"]).exit_code == 1  # validate sees it
+    result = runner.invoke(app, ["plan-meetings", "skis", "2027", "--write"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "missions/skis.yaml: 4 möten 2027 tillagda\n", "")
+    assert path.read_text(encoding="utf-8") == original + (
+        "    - datum: 2027-02-05\n    - datum: 2027-05-14\n    - datum: 2027-09-17\n    - datum: 2027-11-19\n"
+    )

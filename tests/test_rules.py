@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from uppdrag.check.validation import validate_paths
 
 from .conftest import MINIMAL_MISSION, write_tree
+
+D2026 = dt.date(2026, 1, 1)
 
 
 def _messages(folder: Path, today: dt.date) -> list[tuple[str, str, str]]:
@@ -91,4 +94,50 @@ def test_broken_shared_file_is_reported_once(workspace: Path) -> None:
             "fel",
             "ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)",
         )
+    ]
+
+
+def test_entered_meetings_are_judged_in_every_year(workspace: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    rule = (
+        "möten:\n  träffar:\n"
+        "    - datum: 2026-02-20\n"  # sportlov week 8 in Hjo alone: a warning
+        "    - datum: 2028-12-25\n"  # juldagen, a Monday
+        "    - datum: 2024-05-10\n"  # a klämdag: only check-meetings says so
+    )
+    lov = (workspace / "missions/_lov.yaml").read_text(encoding="utf-8")
+    lov = lov.replace("\n# Exakta datum", "  - {namn: sportlov, vecka: 8, kommun: Hjo}\n\n# Exakta datum")
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n") + rule, "missions/_lov.yaml": lov})
+    assert _messages(Path("missions"), dt.date(2026, 1, 1)) == [
+        (
+            "missions/n.yaml:16:14",
+            "varning",
+            "2026-02-20 (fredag) är sportlov (vecka 8) i Hjo (kör uppdrag check-meetings 2026 för hela bilden)",
+        ),
+        (
+            "missions/n.yaml:17:14",
+            "fel",
+            "2028-12-25 (måndag) är juldagen, en ledig dag; närmaste bra dag: 2029-01-08 (måndag) "
+            "(kör uppdrag check-meetings 2028 för hela bilden)",
+        ),
+    ]
+    result = runner.invoke(app, ["validate", "--format", "json", "--today", "2026-01-01"])
+    assert result.exit_code == 1
+    codes = [(f["code"], f["key"]) for f in json.loads(result.stdout)["findings"]]
+    assert codes == [("school_break", "möten.träffar[0].datum"), ("holiday", "möten.träffar[1].datum")]
+    # The other commands do not wait for the dates to be mended: check-meetings is where they are.
+    meetings = runner.invoke(app, ["check-meetings", "2028", "n"])
+    assert meetings.exit_code == 1 and "juldagen" in meetings.stdout
+
+
+def test_a_broken_lov_file_does_not_judge_breaks_by_the_defaults(workspace: Path) -> None:
+    rule = "möten:\n  träffar:\n    - datum: 2026-02-13\n    - datum: 2026-04-03\n"  # sportlov; långfredagen
+    write_tree(
+        workspace,
+        {"missions/n.yaml": MINIMAL_MISSION.format(id="n") + rule, "missions/_lov.yaml": "lov:\n  - {namn: x}\n"},
+    )
+    assert [(location, message.split(";")[0]) for location, _, message in _messages(Path("missions"), D2026)] == [
+        ("missions/_lov.yaml:2:5", "ange antingen 'vecka', både 'från' och 'till', eller 'påsk'"),
+        ("missions/n.yaml:17:14", "2026-04-03 (fredag) är långfredagen, en ledig dag"),
     ]

@@ -54,6 +54,10 @@ class PlanningError(UppdragError):
     exit_code = EXIT_FINDINGS
 
 
+class CalendarError(UppdragError):
+    """A year outside what the calendar knows (the holidays package's years for Sweden)."""
+
+
 class NewMissionError(UsageError):
     """The new file cannot be made (a taken id, an unknown steering document)."""
 

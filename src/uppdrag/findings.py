@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
@@ -32,6 +33,7 @@ class Finding:
     code: str  # stable, English, for machines: "unknown-key", "reference", …
     message: str  # Swedish, for people
     key_path: str = ""  # "möten.träffar[0].datum"; empty for a whole-file finding
+    date: dt.date | None = None  # the day a meeting problem is about
 
     @property
     def is_error(self) -> bool:

@@ -201,23 +201,125 @@ class Background(Model):
     )
 
 
+def _month_day(text: str) -> str:
+    month, day = (int(part) for part in text.split("-"))
+    try:
+        dt.date(2000, month, day)  # a leap year: 02-29 is a day
+    except ValueError:
+        raise ValueError(f"'{text}' är ingen dag i året; skriv MM-DD, t.ex. 12-22") from None
+    return text
+
+
+MonthDay = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{2}$")]
+EASTER_RULES: tuple[str, ...] = ("veckan före påsk", "veckan efter påsk")
+Municipalities = Annotated[
+    list[Kommun],
+    BeforeValidator(lambda value: [value] if isinstance(value, str) else value),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(KOMMUNER)},
+                {"type": "array", "items": {"enum": list(KOMMUNER)}, "minItems": 1},
+            ],
+            "description": "En kommun eller en lista av kommuner; utelämnas när det gäller alla.",
+        }
+    ),
+]
+
+
 class SchoolBreak(Model):
+    """A break that comes back every year: a week, the same dates, or a week by Easter."""
+
     model_config = ConfigDict(title="Lov")
 
     name: Text = Field(alias="namn", description="Lovets namn, t.ex. 'höstlov'.")
     week: int | None = Field(None, alias="vecka", ge=1, le=53, description="ISO-vecka som lovet ligger i varje år.")
-    start: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{2}$")] | None = Field(
+    start: MonthDay | None = Field(
         None, alias="från", description="Första dagen, MM-DD (för lov som inte följer en vecka)."
     )
-    end: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{2}$")] | None = Field(
-        None, alias="till", description="Sista dagen, MM-DD; får ligga i nästa år (jullov)."
+    end: MonthDay | None = Field(None, alias="till", description="Sista dagen, MM-DD; får ligga i nästa år (jullov).")
+    easter: Literal[EASTER_RULES] | None = Field(  # type: ignore[valid-type]
+        None,
+        alias="påsk",
+        description="Påsklov måndag–fredag 'veckan före påsk' (veckan som slutar med påskdagen) "
+        "eller 'veckan efter påsk' (från annandag påsk).",
+    )
+    municipalities: Municipalities = Field(
+        default=[], alias="kommun", description="Bara i dessa kommuner, i stället för lovet med samma namn."
     )
 
+    @field_validator("start", "end")
+    @classmethod
+    def _real_day(cls, value: str | None) -> str | None:
+        return None if value is None else _month_day(value)
+
     @model_validator(mode="after")
-    def _week_or_dates(self) -> SchoolBreak:
-        if (self.week is None) == (self.start is None or self.end is None):
-            raise ValueError("ange antingen 'vecka' eller både 'från' och 'till'")
+    def _one_kind(self) -> SchoolBreak:
+        kinds = (self.week is not None) + (self.start is not None or self.end is not None) + (self.easter is not None)
+        if kinds != 1 or (self.start is None) != (self.end is None):
+            raise ValueError("ange antingen 'vecka', både 'från' och 'till', eller 'påsk'")
         return self
+
+
+class DatedBreak(Model):
+    """A break one school year, with its exact dates."""
+
+    model_config = ConfigDict(title="Lov ett läsår")
+
+    name: Text = Field(alias="namn", description="Lovets namn, t.ex. 'påsklov'.")
+    start: Date = Field(alias="från", description="Första lovdagen, ÅÅÅÅ-MM-DD.")
+    end: Date = Field(alias="till", description="Sista lovdagen, ÅÅÅÅ-MM-DD.")
+
+    @field_validator("end")
+    @classmethod
+    def _not_before_start(cls, end: dt.date, info: Any) -> dt.date:
+        start = info.data.get("start")
+        if start is not None and end < start:
+            raise ValueError(f"lovet slutar ({end}) före det börjar ({start})")
+        return end
+
+
+class ExtraDay(Model):
+    """A single day off for the pupils: a lovdag or a studiedag."""
+
+    model_config = ConfigDict(title="Lovdag")
+
+    date: Date = Field(alias="datum", description="Dagen, ÅÅÅÅ-MM-DD.")
+    name: Text = Field("lovdag", alias="namn", description="'lovdag' eller 'studiedag' (eller annat namn).")
+
+
+SCHOOL_YEAR_PATTERN = r"^\d{4}/\d{2}$"
+
+
+class SchoolYear(Model):
+    """One school year's own dates: they replace the yearly pattern's breaks of the same name."""
+
+    model_config = ConfigDict(title="Läsår")
+
+    school_year: Annotated[str, StringConstraints(pattern=SCHOOL_YEAR_PATTERN)] = Field(
+        alias="läsår", description="Läsåret, t.ex. '2025/26' (1 juli 2025–30 juni 2026)."
+    )
+    municipalities: Municipalities = Field(
+        default=[], alias="kommun", description="Bara i dessa kommuner; utelämnas när datumen gäller alla."
+    )
+    breaks: list[DatedBreak] = Field(default=[], alias="lov", description="Läsårets lov med exakta datum.")
+    extra_days: list[ExtraDay] = Field(default=[], alias="lovdagar", description="Extra lovdagar och studiedagar.")
+
+    @field_validator("school_year")
+    @classmethod
+    def _consecutive(cls, value: str) -> str:
+        first, second = value.split("/")
+        if (int(first) + 1) % 100 != int(second):
+            raise ValueError(f"läsåret '{value}' ska vara två år i följd, t.ex. '{first}/{(int(first) + 1) % 100:02d}'")
+        return value
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(int(self.school_year[:4]), 7, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(int(self.school_year[:4]) + 1, 6, 30)
 
 
 class SharedFile(Model):
@@ -232,7 +334,10 @@ class SharedFile(Model):
         default=[], alias="bakgrunder", description="Gemensamma bakgrundstexter som uppdragen hänvisar till."
     )
     school_breaks: list[SchoolBreak] | None = Field(
-        None, alias="lov", description="Skollov som mötesplaneringen undviker."
+        None, alias="lov", description="Skollov som kommer tillbaka varje år; mötena undviker dem."
+    )
+    school_years: list[SchoolYear] = Field(
+        default=[], alias="läsår", description="Lov och lovdagar med exakta datum för ett läsår."
     )
 
 

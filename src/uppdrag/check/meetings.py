@@ -1,41 +1,196 @@
-"""Meeting rules against the Swedish calendar: checking a year, planning one, exporting it."""
+"""Meeting rules against the school calendar: judging entered meetings, checking a year, planning one."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from uppdrag.check.swedish_calendar import (
-    DEFAULT_SCHOOL_BREAKS,
+    SchoolCalendar,
     bridge_days,
     days_off,
-    school_break_days,
+    describe_breaks,
+    eves,
+    is_supported,
+    is_weekend,
+    require_supported,
     swedish_weekday,
+    unsupported_message,
 )
 from uppdrag.errors import PlanningError
-from uppdrag.findings import Location, Severity
-from uppdrag.models import KOMMUNER, VECKODAGAR, Meeting, SchoolBreak, join_swedish, weekday_plural
-from uppdrag.read.loading import LoadedMission
+from uppdrag.findings import Finding, Location, Severity, format_key_path
+from uppdrag.models import KOMMUNER, VECKODAGAR, Meeting, join_swedish, weekday_plural
+from uppdrag.read.loading import LoadedMission, Workspace
 
-ProblemKind = Literal["too_few", "weekday", "holiday", "duplicate", "bridge_day", "attendance", "minutes"]
+ProblemKind = Literal[
+    "too_few",
+    "weekday",
+    "holiday",
+    "duplicate",
+    "bridge_day",
+    "attendance",
+    "minutes",
+    "school_break",
+    "weekend",
+    "eve",
+    "spread",
+]
+# What `validate` reports of entered meetings: what is wrong whatever the year's rule says.
+VALIDATE_KINDS = frozenset({"duplicate", "weekend", "holiday", "school_break"})
+TERMS = (("vårterminen", "januari–juni", 1, 6), ("höstterminen", "augusti–december", 8, 12))
+WORKING_DAYS = VECKODAGAR[:5]
 
 
-@dataclass(frozen=True)
-class Problem:
-    date: dt.date | None
-    kind: ProblemKind
-    severity: Severity
-    message: str  # Swedish
-    location: Location | None = None
+def school_calendar(workspace: Workspace) -> SchoolCalendar:
+    """The school calendar the workspace's `_` files describe (or the defaults)."""
+    return SchoolCalendar.from_shared(loaded.shared for loaded in workspace.shared)
 
-    def to_json(self) -> dict:
-        return {
-            "date": self.date.isoformat() if self.date else None,
-            "kind": self.kind,
-            "severity": self.severity.value,
-            "message": self.message,
-        }
+
+def problem_json(problem: Finding) -> dict:
+    """A meeting problem as check-meetings' JSON has always shown it."""
+    return {
+        "date": problem.date.isoformat() if problem.date else None,
+        "kind": problem.code,
+        "severity": problem.severity.value,
+        "message": problem.message,
+    }
+
+
+def _shown(day: dt.date) -> str:
+    return f"{day} ({swedish_weekday(day)})"
+
+
+@dataclass
+class DayJudge:
+    """One network's view of days: its weekday rule and the school calendar."""
+
+    calendar: SchoolCalendar
+    rule_weekdays: tuple[str, ...] = ()
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        """The rule's working days; any working day if it names none (or only weekend days,
+        which are never good: then a suggestion is at least a working day)."""
+        return tuple(d for d in self.rule_weekdays if d in WORKING_DAYS) or WORKING_DAYS
+
+    def reasons(self, day: dt.date, participants: tuple[str, ...] = KOMMUNER) -> list[tuple[str, Severity, str]]:
+        """Everything the calendar has against day, the weightiest first."""
+        found: list[tuple[str, Severity, str]] = []
+        weekday = swedish_weekday(day)
+        if is_weekend(day):
+            found.append(("weekend", Severity.ERROR, f"{day} är en {weekday}; möten hålls inte på helger"))
+        holiday = days_off(day.year).get(day)
+        if holiday:
+            found.append(("holiday", Severity.ERROR, f"{_shown(day)} är {holiday}, en ledig dag"))
+        on_break = self.calendar.breaks_on(day, participants)
+        everywhere = len(on_break) == len(participants)
+        if on_break and everywhere:
+            found.append(("school_break", Severity.ERROR, f"{_shown(day)} är {describe_breaks(on_break, True)}"))
+        if self.rule_weekdays and weekday not in self.allowed:  # a weekend day is one error, not two
+            rule = join_swedish([weekday_plural(d) for d in self.rule_weekdays])
+            found.append(("weekday", Severity.ERROR, f"{day} är en {weekday}; regeln säger möten på {rule}"))
+        if on_break and not everywhere:
+            found.append(("school_break", Severity.WARNING, f"{_shown(day)} är {describe_breaks(on_break, False)}"))
+        bridge = bridge_days(day.year).get(day)
+        if bridge:
+            found.append(("bridge_day", Severity.WARNING, f"{_shown(day)} är en {bridge}; många är lediga"))
+        eve = eves(day.year).get(day)
+        if eve:
+            found.append(("eve", Severity.WARNING, f"{_shown(day)} är {eve}; många arbetsplatser slutar tidigare"))
+        return found
+
+    def is_good(self, day: dt.date, taken: set[dt.date], participants: tuple[str, ...] = KOMMUNER) -> bool:
+        """A day nobody would complain about: the rule's weekday, no day off, break, klämdag or eve."""
+        if day in taken or swedish_weekday(day) not in self.allowed or not is_supported(day.year):
+            return False
+        return not self.reasons(day, participants)
+
+    def nearest_good(
+        self, day: dt.date, taken: set[dt.date], participants: tuple[str, ...], forward_only: bool
+    ) -> dt.date | None:
+        """The closest good day (a tie goes to the later one), looking up to a year away."""
+        for distance in range(1, 366):
+            after = day + dt.timedelta(days=distance)
+            before = day - dt.timedelta(days=distance)
+            if self.is_good(after, taken, participants):
+                return after
+            if not forward_only and self.is_good(before, taken, participants):
+                return before
+        return None
+
+    def next_step(self, kind: str, day: dt.date, taken: set[dt.date], participants: tuple[str, ...]) -> str:
+        """What to do about an error of kind on day, to append to its message."""
+        if kind == "duplicate":
+            return "; ta bort det ena"
+        if kind == "weekday":
+            good = self.nearest_good(day, taken, participants, forward_only=False)
+        else:
+            # A break or a day off: the same week or the next, as a coordinator would move it;
+            # failing that (a long break), the first good day after.
+            monday = day - dt.timedelta(days=day.weekday())
+            two_weeks = [monday + dt.timedelta(days=i) for i in range(14)]
+            near = [d for d in two_weeks if d != day and self.is_good(d, taken, participants)]
+            if near:
+                good = min(near, key=lambda d: (abs((d - day).days), d < day))
+            else:
+                good = self.nearest_good(two_weeks[-1], taken, participants, forward_only=True)
+        return f"; närmaste bra dag: {_shown(good)}" if good else ""
+
+
+def judge_meeting(
+    meeting: Meeting,
+    judge: DayJudge,
+    earlier: set[dt.date],
+    taken: set[dt.date],
+    kinds: frozenset[str] | None = None,
+) -> tuple[str, Severity, str] | None:
+    """The one weightiest problem of a meeting's date (of kinds, if given), with what to do next."""
+    day = meeting.date
+    participants = tuple(meeting.present) or KOMMUNER
+    found = [("duplicate", Severity.ERROR, f"{_shown(day)} finns redan bland mötena")] if day in earlier else []
+    found += judge.reasons(day, participants)
+    found = [f for f in found if kinds is None or f[0] in kinds]
+    if not found:
+        return None
+    kind, severity, message = found[0]
+    if severity is Severity.ERROR:
+        message += judge.next_step(kind, day, taken, participants)
+    return kind, severity, message
+
+
+def _meeting_location(loaded: LoadedMission, index: int) -> tuple[Location, str]:
+    path = ("möten", "träffar", index, "datum")
+    return loaded.source.locate(*path), format_key_path(path)
+
+
+def entered_meeting_findings(
+    loaded: LoadedMission, calendar: SchoolCalendar, kinds: frozenset[str] = VALIDATE_KINDS
+) -> list[Finding]:
+    """validate's view of the entered meetings, every year of them: days off, weekends, school
+    breaks and duplicate dates, each pointing to check-meetings for the full picture."""
+    rule = loaded.mission.meetings
+    if rule is None:
+        return []
+    judge = DayJudge(calendar, tuple(rule.weekdays))
+    taken = {m.date for m in rule.meetings}
+    findings, earlier = [], set()
+    for index, meeting in sorted(enumerate(rule.meetings), key=lambda pair: (pair[1].date, pair[0])):
+        location, key_path = _meeting_location(loaded, index)
+        day = meeting.date
+        if not is_supported(day.year):
+            message = unsupported_message(day.year)
+            findings.append(Finding(location, Severity.WARNING, "calendar-range", message, key_path, day))
+            continue
+        problem = judge_meeting(meeting, judge, earlier, taken, kinds)
+        earlier.add(day)
+        if problem:
+            kind, severity, message = problem
+            message += f" (kör uppdrag check-meetings {day.year} för hela bilden)"
+            findings.append(Finding(location, severity, kind, message, key_path, day))
+    return findings
 
 
 @dataclass
@@ -49,11 +204,16 @@ class YearCheck:
     valid: int  # of those, the ones that break no rule
     minimum: int | None
     weekdays: list[str]
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    valid_dates: list[dt.date] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not any(p.severity is Severity.ERROR for p in self.problems)
+        return not any(p.is_error for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(not p.is_error for p in self.problems)
 
     @property
     def has_rule(self) -> bool:
@@ -67,110 +227,162 @@ class YearCheck:
             "valid": self.valid,
             "minimum": self.minimum,
             "ok": self.ok,
-            "problems": [p.to_json() for p in self.problems],
+            "problems": [problem_json(p) for p in self.problems],
         }
 
 
-def _meeting_problems(
-    meeting: Meeting, weekdays: list[str], seen: set[dt.date], year: int
-) -> list[tuple[ProblemKind, Severity, str]]:
-    day = meeting.date
-    weekday = swedish_weekday(day)
-    found = []
-    if day in seen:
-        found.append(("duplicate", Severity.ERROR, f"{day} ({weekday}) finns redan bland mötena"))
-    if weekdays and weekday not in weekdays:
-        rule = join_swedish([weekday_plural(d) for d in weekdays])
-        found.append(("weekday", Severity.ERROR, f"{day} är en {weekday}; regeln säger möten på {rule}"))
-    holiday = days_off(year).get(day)
-    if holiday:
-        found.append(("holiday", Severity.ERROR, f"{day} ({weekday}) är {holiday}, en ledig dag"))
-    bridge = bridge_days(year).get(day)
-    if bridge:
-        found.append(("bridge_day", Severity.WARNING, f"{day} ({weekday}) är en {bridge}; många är lediga"))
-    return found
+def plan_command(loaded: LoadedMission, year: int) -> str:
+    """The exact command that proposes and writes the missing meetings."""
+    words = ["uppdrag", "plan-meetings", loaded.mission.id, str(year), "--write"]
+    folder = loaded.source.path.parent
+    if folder != Path("missions"):
+        words += ["-m", str(folder)]
+    return shlex.join(words)
 
 
-def check_year(loaded: LoadedMission, year: int, today: dt.date | None = None) -> YearCheck:
-    """Judge the meetings dated in year. A meeting that breaks the rule does not count."""
+def _term_of(day: dt.date) -> int | None:
+    return next((i for i, (_, _, first, last) in enumerate(TERMS) if first <= day.month <= last), None)
+
+
+def check_year(
+    loaded: LoadedMission, year: int, today: dt.date | None = None, calendar: SchoolCalendar | None = None
+) -> YearCheck:
+    """Judge the meetings dated in year. A meeting with an error does not count."""
+    require_supported(year)
     mission = loaded.mission
     rule = mission.meetings
     minimum = rule.minimum if rule else None
     weekdays = list(rule.weekdays) if rule else []
     indexed = [(i, m) for i, m in enumerate(rule.meetings if rule else []) if m.date.year == year]
     result = YearCheck(mission.id, mission.name, year, len(indexed), 0, minimum, weekdays)
-    seen: set[dt.date] = set()
-    for index, meeting in sorted(indexed, key=lambda pair: pair[1].date):
-        location = loaded.source.locate("möten", "träffar", index, "datum")
-        found = _meeting_problems(meeting, weekdays, seen, year)
-        seen.add(meeting.date)
-        result.problems += [
-            Problem(meeting.date, kind, severity, message, location) for kind, severity, message in found
-        ]
-        if not any(severity is Severity.ERROR for _, severity, _ in found):
+    judge = DayJudge(calendar or SchoolCalendar(), tuple(weekdays))
+    taken = {m.date for m in (rule.meetings if rule else [])}
+    earlier: set[dt.date] = set()
+    for index, meeting in sorted(indexed, key=lambda pair: (pair[1].date, pair[0])):
+        location, key_path = _meeting_location(loaded, index)
+        problem = judge_meeting(meeting, judge, earlier, taken)
+        earlier.add(meeting.date)
+        if problem:
+            kind, severity, message = problem
+            result.problems.append(Finding(location, severity, kind, message, key_path, meeting.date))
+        if problem is None or problem[1] is not Severity.ERROR:
             result.valid += 1
+            result.valid_dates.append(meeting.date)
         if today is not None and meeting.date < today and not meeting.minutes:
             result.problems.append(
-                Problem(
-                    meeting.date,
-                    "minutes",
-                    Severity.WARNING,
-                    f"{meeting.date} ({swedish_weekday(meeting.date)}) har hållits men saknar länk till minnesanteckningar",
+                Finding(
                     loaded.source.locate("möten", "träffar", index),
+                    Severity.WARNING,
+                    "minutes",
+                    f"{_shown(meeting.date)} har hållits men saknar länk till minnesanteckningar",
+                    format_key_path(("möten", "träffar", index)),
+                    meeting.date,
                 )
             )
-    rule_location = loaded.source.locate("möten") if rule else None
+    if rule is None:
+        return result
+    rule_location = loaded.source.locate("möten")
     if minimum is not None and result.valid < minimum:
         if result.count == 0:
             counted = f"inga möten inlagda för {year}"
         else:
             counted = f"{result.valid} giltiga möten {year}" if result.valid != 1 else f"1 giltigt möte {year}"
-        result.problems.append(
-            Problem(None, "too_few", Severity.ERROR, f"{counted}; regeln kräver minst {minimum}", rule_location)
-        )
-    if rule and rule.all_municipalities:
+        message = f"{counted}; regeln kräver minst {minimum}; föreslå fler med {plan_command(loaded, year)}"
+        result.problems.append(Finding(rule_location, Severity.ERROR, "too_few", message, "möten"))
+    if minimum is not None and minimum >= 2 and result.valid_dates:
+        terms = {_term_of(day) for day in result.valid_dates}
+        for index, (term, months, _, _) in enumerate(TERMS):
+            if index not in terms:
+                message = (
+                    f"inga giltiga möten {term} {year} ({months}); regeln kräver minst {minimum} "
+                    "möten om året – sprid dem över båda terminerna"
+                )
+                result.problems.append(Finding(rule_location, Severity.WARNING, "spread", message, "möten"))
+    if rule.all_municipalities:
         recorded = [m for _, m in indexed if m.present]
         if recorded:
             present = {k for m in recorded for k in m.present}
             missing = [k for k in KOMMUNER if k not in present]
             if missing:
-                result.problems.append(
-                    Problem(
-                        None,
-                        "attendance",
-                        Severity.WARNING,
-                        f"kommuner som inte deltog i något möte {year}: {', '.join(missing)}",
-                        rule_location,
-                    )
-                )
+                message = f"kommuner som inte deltog i något möte {year}: {', '.join(missing)}"
+                result.problems.append(Finding(rule_location, Severity.WARNING, "attendance", message, "möten"))
     return result
 
 
-def excluded_days(year: int, breaks: list[SchoolBreak] | None) -> dict[dt.date, str]:
-    """Days no meeting should be planned on, with the reason."""
-    days = dict(school_break_days(year, breaks if breaks is not None else list(DEFAULT_SCHOOL_BREAKS)))
-    days.update(bridge_days(year))
-    days.update(days_off(year))
-    return days
+@dataclass
+class Plan:
+    """The meetings a year already has that count, and the dates proposed beside them."""
+
+    wanted: int
+    existing: list[dt.date]
+    proposed: list[dt.date]
 
 
-def plan_year(loaded: LoadedMission, year: int, count: int | None, breaks: list[SchoolBreak] | None) -> list[dt.date]:
-    """count dates (at least the rule's minimum) on the rule's weekdays, spread evenly over the
-    days of the year's working terms that are no holiday, klämdag or school break."""
+def _place(need: int, candidates: list[dt.date], existing: list[dt.date]) -> list[dt.date]:
+    """need of candidates, so that with existing they sit near the middles of equal slices of
+    the term: evenly spread, the existing meetings kept where they are."""
+    if need <= 0:
+        return []
+    total = need + len(existing)
+    pool = sorted(set(candidates) | set(existing))
+    ideals = [pool[int((i + 0.5) * len(pool) / total)] for i in range(total)]
+    for day in sorted(existing):  # each existing meeting takes the ideal spot nearest to it
+        ideals.remove(min(ideals, key=lambda ideal: abs((ideal - day).days)))
+    free, chosen = set(candidates), []
+    for ideal in ideals:
+        best = min(free, key=lambda day: (abs((day - ideal).days), day))
+        free.discard(best)
+        chosen.append(best)
+    return sorted(chosen)
+
+
+def _term_needs(wanted: int, missing: int, candidates: list[list], existing: list[list]) -> list[int]:
+    """How many new meetings each term gets: the year's total shared by the terms' good days,
+    at least one each when two or more are wanted."""
+    sizes = [len(c) + len(e) for c, e in zip(candidates, existing)]
+    share = round(wanted * sizes[0] / sum(sizes)) if sum(sizes) else 0
+    if wanted >= 2 and all(sizes):
+        share = min(max(share, 1), wanted - 1)
+    targets = [share, wanted - share]
+    needs = [max(0, min(t - len(e), len(c))) for t, e, c in zip(targets, existing, candidates)]
+    while sum(needs) < missing:  # a term already has more than its share, or too few days
+        load = [(len(e) + n) / max(s, 1) for e, n, s in zip(existing, needs, sizes)]
+        open_terms = [i for i in range(2) if needs[i] < len(candidates[i])]
+        needs[min(open_terms, key=lambda i: load[i])] += 1
+    while sum(needs) > missing:  # meetings outside the terms (July) count towards the year
+        needs[max(range(2), key=lambda i: (needs[i] > 0, len(existing[i]) + needs[i]))] -= 1
+    return needs
+
+
+def plan_year(loaded: LoadedMission, year: int, count: int | None, calendar: SchoolCalendar | None = None) -> Plan:
+    """Dates for the meetings year is missing (at least the rule's minimum, or count), on good
+    days only, spread over vårtermin and hösttermin; the meetings already entered are kept."""
+    require_supported(year)
     rule = loaded.mission.meetings
     minimum = rule.minimum if rule else None
     wanted = max(filter(None, (minimum, count)), default=None)
     if wanted is None:
         raise PlanningError(f"{loaded.mission.id} har ingen regel för antal möten; ange --count")
-    weekdays = set(rule.weekdays if rule and rule.weekdays else VECKODAGAR[:5])  # no rule: any working day
-    excluded = excluded_days(year, breaks)
-    day, candidates = dt.date(year, 1, 1), []
+    calendar = calendar or SchoolCalendar()
+    judge = DayJudge(calendar, tuple(rule.weekdays) if rule else ())
+    if judge.rule_weekdays and not set(judge.rule_weekdays) & set(WORKING_DAYS):
+        raise PlanningError(f"{loaded.mission.id}: regeln säger bara möten på helger; möten planeras på vardagar")
+    existing = check_year(loaded, year, calendar=calendar).valid_dates
+    missing = wanted - len(existing)
+    if missing <= 0:
+        return Plan(wanted, existing, [])
+    taken = {m.date for m in (rule.meetings if rule else [])}
+    candidates: list[list[dt.date]] = [[], []]
+    day = dt.date(year, 1, 1)
     while day.year == year:
-        if swedish_weekday(day) in weekdays and day not in excluded:
-            candidates.append(day)
+        term = _term_of(day)
+        if term is not None and judge.is_good(day, taken):
+            candidates[term].append(day)
         day += dt.timedelta(days=1)
-    if len(candidates) < wanted:
-        raise PlanningError(f"bara {len(candidates)} möjliga dagar {year}; kan inte planera {wanted} möten")
-    # The middle of each of `wanted` equal slices of the candidate days: evenly spread, and
-    # never two proposals on one day.
-    return [candidates[int((i + 0.5) * len(candidates) / wanted)] for i in range(wanted)]
+    available = sum(map(len, candidates))
+    if available < missing:
+        raise PlanningError(f"bara {available} möjliga dagar {year}; kan inte planera {missing} möten")
+    in_term = [[d for d in existing if _term_of(d) == i] for i in range(2)]
+    needs = _term_needs(wanted, missing, candidates, in_term)
+    proposed = [d for i in range(2) for d in _place(needs[i], candidates[i], in_term[i])]
+    return Plan(wanted, existing, sorted(proposed))

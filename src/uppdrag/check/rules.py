@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from uppdrag.check.meetings import VALIDATE_KINDS, entered_meeting_findings, school_calendar
 from uppdrag.findings import Finding, error, format_key_path, warning
-from uppdrag.read.loading import LoadedMission, Workspace
+from uppdrag.read.loading import LoadedMission, LoadedShared, Workspace
 from uppdrag.read.schema_errors import suggest
 
 
@@ -17,9 +18,13 @@ def _unknown(what: str, value: str, known: list[str], where: str = "") -> str:
     return f"{what} '{value}'{where}; kända: {', '.join(known) or 'inga'}"
 
 
-def check_workspace(workspace: Workspace, today: dt.date) -> list[Finding]:
-    """Everything that needs more than one file, or the date, to judge."""
+def check_workspace(workspace: Workspace, today: dt.date, meetings: bool = True) -> list[Finding]:
+    """Everything that needs more than one file, or the date, to judge; with meetings, also
+    the entered meetings against the school calendar."""
     findings = _check_shared(workspace)
+    calendar = school_calendar(workspace)
+    # A broken `_` file may be the one with the breaks: judging by the defaults would mislead.
+    meeting_kinds = VALIDATE_KINDS - {"school_break"} if workspace.broken_shared else VALIDATE_KINDS
     seen: dict[str, LoadedMission] = {}
     for loaded in workspace.missions:
         mission, source = loaded.mission, loaded.source
@@ -44,6 +49,8 @@ def check_workspace(workspace: Workspace, today: dt.date) -> list[Finding]:
             findings += _check_references(loaded, workspace)
         findings += _check_revision(loaded, today)
         findings += _check_placeholders(loaded)
+        if meetings:
+            findings += entered_meeting_findings(loaded, calendar, meeting_kinds)
     return findings
 
 
@@ -69,6 +76,7 @@ def _check_shared(workspace: Workspace) -> list[Finding]:
                         )
                     )
                 first_seen.setdefault((kind, item.id), str(where))
+        findings += _check_school_years(loaded)
         if workspace.broken_shared:
             continue  # references may point into the broken file; its own error says enough
         for b_index, background in enumerate(shared.backgrounds):
@@ -82,6 +90,28 @@ def _check_shared(workspace: Workspace) -> list[Finding]:
                             format_key_path(("bakgrunder", b_index, "stycken", s_index, "mållista")),
                         )
                     )
+    return findings
+
+
+def _check_school_years(loaded: LoadedShared) -> list[Finding]:
+    """Exact break dates and lovdagar must start in the school year they are listed under."""
+    findings = []
+    for y_index, school_year in enumerate(loaded.shared.school_years):
+        first, last = school_year.first_day, school_year.last_day
+        span = f"läsåret {school_year.school_year} (1 juli {first.year}–30 juni {last.year})"
+        dated = [("lov", i, "från", b.start, f"{b.name} börjar") for i, b in enumerate(school_year.breaks)]
+        dated += [("lovdagar", i, "datum", d.date, d.name) for i, d in enumerate(school_year.extra_days)]
+        for key, index, leaf, day, what in dated:
+            if not first <= day <= last:
+                path = ("läsår", y_index, key, index, leaf)
+                findings.append(
+                    error(
+                        loaded.source.locate(*path),
+                        "school-year",
+                        f"{what} {day}, utanför {span}",
+                        format_key_path(path),
+                    )
+                )
     return findings
 
 

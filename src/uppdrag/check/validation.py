@@ -25,17 +25,19 @@ def validate_paths(paths: list[Path], today: dt.date) -> CheckResult:
 
 
 def open_workspace(folder: Path, today: dt.date, only: list[Path] | None = None) -> tuple[Workspace, CheckResult]:
-    """A workspace for the other commands, with what validate would say of it."""
+    """A workspace for the other commands, with what validate would say of it, but for the
+    entered meetings' dates: check-meetings judges those, and a PDF need not wait for them."""
     workspace, findings = load_workspace(folder, only)
-    findings += check_workspace(workspace, today)
+    findings += check_workspace(workspace, today, meetings=False)
     return workspace, CheckResult([str(p) for p in workspace.files], findings)
 
 
 def validate_replacement(path: Path, text: str, today: dt.date) -> CheckResult:
-    """What validate would say if path held text: checked before a write replaces the file."""
+    """What validate would say if path held text: checked before a write replaces the file.
+    Meeting dates are left out: a meeting already on a holiday must not block adding others."""
     workspace, findings = load_workspace(path.parent, only=[])
     findings += read_file(path, workspace, text)
-    findings += check_workspace(workspace, today)
+    findings += check_workspace(workspace, today, meetings=False)
     return CheckResult([str(p) for p in workspace.files], findings)
 
 
@@ -55,7 +57,9 @@ def draft_warnings(workspace: Workspace, today: dt.date) -> dict[str, list[Findi
 
     A document with any is unfinished: `render` warns, marks it UTKAST, and `--strict` refuses it.
     """
-    findings = sorted((f for f in check_workspace(workspace, today) if not f.is_error), key=Finding.sort_key)
+    findings = sorted(
+        (f for f in check_workspace(workspace, today, meetings=False) if not f.is_error), key=Finding.sort_key
+    )
     return {
         loaded.mission.id: [f for f in findings if f.location.file == loaded.source.display]
         for loaded in workspace.missions

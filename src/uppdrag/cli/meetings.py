@@ -26,6 +26,7 @@ def check_meetings(
         typer.Argument(metavar="ID", help="Bara dessa nätverk (standard: alla).", show_default=False),
     ] = None,
     output_format: Annotated[MeetingFormat, FORMAT] = MeetingFormat.text,  # type: ignore[valid-type]
+    strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
     today: Annotated[
         Optional[str],
         typer.Option(
@@ -36,26 +37,28 @@ def check_meetings(
     ] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
-    """Granska årets möten mot varje nätverks regel och den svenska kalendern.
+    """Granska årets möten mot varje nätverks regel och skolåret i Skaraborg.
 
-    Fel: för få möten, fel veckodag, helgdag eller ledig dag, samma datum två gånger.
-    Varningar: klämdag, kommuner som inte deltagit, saknade minnesanteckningar (med --today).
-    Slutkod 1 om något nätverk har fel.
+    Fel: för få möten, fel veckodag, helg, helgdag eller ledig dag, skollov i alla kommuner,
+    samma datum två gånger. Varningar: lov i en del av kommunerna, klämdag, afton, en termin
+    utan möten, kommuner som inte deltagit, saknade minnesanteckningar (med --today).
+    Slutkod 1 om något nätverk har fel (med --strict även vid varningar).
 
     Exempel: [bold]uppdrag check-meetings 2024 forskola skis --format json[/bold]
     """
-    from uppdrag.check.meetings import check_year
+    from uppdrag.check.meetings import check_year, school_calendar
     from uppdrag.check.validation import open_valid_workspace
     from uppdrag.output.meetings import to_json
 
     reference = parse_today(today) if today else None
     workspace = open_valid_workspace(missions, reference or parse_today(None), ids or None)
-    checks = [check_year(loaded, year, reference) for loaded in workspace.select(ids, all_=not ids)]
+    calendar = school_calendar(workspace)
+    checks = [check_year(loaded, year, reference, calendar) for loaded in workspace.select(ids, all_=not ids)]
     if output_format.value == "json":
         stdout.print(to_json(checks), markup=False)
     else:
         print_meeting_checks(checks, year)
-    if not all(c.ok for c in checks):
+    if not all(c.ok for c in checks) or (strict and any(c.warnings for c in checks)):
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -70,11 +73,12 @@ def plan_meetings(
     write: Annotated[bool, typer.Option("--write", help="Lägg in datumen i uppdragsfilen.")] = False,
     missions: MissionsOption = Path("missions"),
 ) -> None:
-    """Föreslå mötesdatum som följer nätverkets regel, jämnt fördelade över terminerna.
+    """Föreslå de mötesdatum som fattas, jämnt fördelade över vår- och hösttermin.
 
-    Aldrig på helgdagar, klämdagar eller under lov (sommarlov, sportlov, höstlov, jullov;
-    lovveckorna kan ändras med [bold]lov:[/bold] i en _-fil). Skriver YAML att klistra in under
-    träffar:, eller lägger med --write in datumen i filen och behåller dess kommentarer.
+    Bara dagar som check-meetings godtar: regelns veckodagar, aldrig helg, helgdag, klämdag,
+    afton eller lov i någon kommun (loven står i [bold]_lov.yaml[/bold]). Möten som redan ligger
+    inne för året behålls och räknas med. Skriver YAML att klistra in under träffar:, eller
+    lägger med --write in de nya datumen i filen och behåller dess kommentarer.
 
     Exempel: [bold]uppdrag plan-meetings forskola 2027 --write[/bold]
     """
@@ -86,13 +90,20 @@ def plan_meetings(
     workspace = open_valid_workspace(missions, today, [mission_id])
     [loaded] = workspace.select([mission_id])
     plan = make_plan(workspace, loaded, year, count)
-    if write:
-        write_plan(plan, today)
-        print_plain(f"{loaded.source.path}: {len(plan.dates)} möten {year} tillagda")
+    display = loaded.source.display
+    if not plan.proposed:
+        message = (
+            f"{display} har redan {len(plan.existing)} giltiga möten {year} (minst {plan.wanted}); inget att lägga till"
+        )
+        print_plain(message, stderr)
         return
-    print_plain("  träffar:\n" + "\n".join(f"    - datum: {day.isoformat()}" for day in plan.dates))
-    if plan.already:
-        print_plain(f"obs: {loaded.source.display} har redan {len(plan.already)} möten {year}", stderr)
+    if plan.existing:
+        print_plain(f"obs: {display} har redan {len(plan.existing)} giltiga möten {year}; de behålls", stderr)
+    if write:
+        write_plan(loaded, plan, today)
+        print_plain(f"{loaded.source.path}: {len(plan.proposed)} möten {year} tillagda")
+    else:
+        print_plain("  träffar:\n" + "\n".join(f"    - datum: {day.isoformat()}" for day in plan.proposed))
 
 
 @app.command("calendar")

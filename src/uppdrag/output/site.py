@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from uppdrag.check.meetings import check_year
+from uppdrag.check.meetings import check_year, school_calendar
 from uppdrag.check.validation import draft_warnings
 from uppdrag.files import atomic_write, inside
 from uppdrag.output.templates import Renderer, render_output
@@ -48,7 +48,7 @@ def build_site(
             meetings_page,
             renderer.render_template(
                 "moten.html.j2",
-                checks=[check_year(m, year) for m in missions],
+                checks=[check_year(m, year, calendar=school_calendar(workspace)) for m in missions],
                 year=year,
                 site=True,
                 meetings_page=meetings_page,

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from uppdrag.errors import UsageError
 from uppdrag.findings import Finding, Location, error, format_key_path
-from uppdrag.models import ID_HINT, Background, Mission, SchoolBreak, SharedFile, SteeringDocument, is_valid_id
+from uppdrag.models import ID_HINT, Background, Mission, SharedFile, SteeringDocument, is_valid_id
 from uppdrag.read.schema_errors import schema_findings
 from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
 
@@ -85,13 +85,6 @@ class Workspace:
     @property
     def backgrounds(self) -> dict[str, Background]:
         return {b.id: b for s in self.shared for b in s.shared.backgrounds}
-
-    @property
-    def school_breaks(self) -> list[SchoolBreak] | None:
-        for loaded in self.shared:
-            if loaded.shared.school_breaks is not None:
-                return loaded.shared.school_breaks
-        return None
 
 
 def is_shared_file(path: Path) -> bool:
