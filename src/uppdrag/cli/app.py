@@ -13,10 +13,13 @@ from rich.console import Console
 from rich.text import Text
 
 from uppdrag import __version__
+from uppdrag.cli import swedish
 from uppdrag.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, UppdragError
 
+swedish.install()
 
-class _Group(typer.core.TyperGroup):
+
+class _Group(swedish.SwedishGroup):
     """Every command's UppdragError becomes its Swedish message and exit code, here, once."""
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
@@ -163,22 +166,8 @@ def _renderer(templates: Path | None, missions: Path):
     return Renderer(search_path(templates, missions.parent / "templates"))
 
 
-def _swedish_help_frame() -> None:
-    """Typer's own words around the help text, in Swedish. Only when help is asked for: the
-    module that holds them is not worth importing on every start."""
-    import typer.rich_utils as words
-
-    words.ARGUMENTS_PANEL_TITLE = "Argument"
-    words.OPTIONS_PANEL_TITLE = "Flaggor"
-    words.COMMANDS_PANEL_TITLE = "Kommandon"
-    words.DEFAULT_STRING = "[standard: {}]"
-    words.REQUIRED_LONG_STRING = "[krävs]"
-
-
 def main() -> None:
     """Entry point: user mistakes end with 1 or 2; anything unexpected with one line and 3."""
-    if len(sys.argv) == 1 or {"-h", "--help"} & set(sys.argv[1:]):
-        _swedish_help_frame()
     try:
         app()
     except SystemExit:

@@ -33,9 +33,9 @@ class MeetingFormat(str, Enum):
 
 @app.command("check-meetings")
 def check_meetings(
-    year: Annotated[int, typer.Argument(help="Året som granskas, t.ex. 2024.", min=1900, max=2200)],
+    year: Annotated[int, typer.Argument(metavar="ÅR", help="Året som granskas, t.ex. 2024.", min=1900, max=2200)],
     ids: Annotated[
-        Optional[list[str]], typer.Argument(help="Bara dessa nätverk (standard: alla).", show_default=False)
+        Optional[list[str]], typer.Argument(metavar="ID", help="Bara dessa nätverk (standard: alla).", show_default=False)
     ] = None,
     output_format: Annotated[MeetingFormat, typer.Option("--format", "-f", help="Utdataformat.")] = MeetingFormat.text,
     today: Annotated[
@@ -113,9 +113,9 @@ def check_meetings(
 @app.command("plan-meetings")
 def plan_meetings(
     mission_id: Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")],
-    year: Annotated[int, typer.Argument(help="Året som planeras.", min=1900, max=2200)],
+    year: Annotated[int, typer.Argument(metavar="ÅR", help="Året som planeras, t.ex. 2027.", min=1900, max=2200)],
     count: Annotated[
-        Optional[int], typer.Option("--count", "-n", min=1, max=52, help="Antal möten (minst regelns).")
+        Optional[int], typer.Option("--count", "-n", metavar="ANTAL", min=1, max=52, help="Antal möten (minst regelns).")
     ] = None,
     write: Annotated[bool, typer.Option("--write", help="Lägg in datumen i uppdragsfilen.")] = False,
     missions: MissionsOption = Path("missions"),
@@ -165,10 +165,10 @@ def plan_meetings(
 def calendar_export(
     mission_id: Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")],
     year: Annotated[
-        Optional[int], typer.Argument(help="Bara detta år (standard: alla möten).", min=1900, max=2200)
+        Optional[int], typer.Argument(metavar="ÅR", help="Bara detta år (standard: alla möten).", min=1900, max=2200)
     ] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Fil att skriva (.ics); standard: stdout.")
+        Optional[Path], typer.Option("--output", "-o", metavar="FIL", help="Fil att skriva (.ics); standard: stdout.")
     ] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:

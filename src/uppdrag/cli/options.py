@@ -17,7 +17,7 @@ class Format(str, Enum):
 
 MissionsOption = Annotated[
     Path,
-    typer.Option("--missions", "-m", help="Mappen med uppdragsfilerna.", show_default=True),
+    typer.Option("--missions", "-m", metavar="MAPP", help="Mappen med uppdragsfilerna.", show_default=True),
 ]
 TemplatesOption = Annotated[
     Optional[Path], typer.Option("--templates", help="Egen mallmapp som söks först.", file_okay=False)
