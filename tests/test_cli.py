@@ -19,12 +19,28 @@ from .conftest import MINIMAL_MISSION, REPO, TODAY, write_tree
 def test_shipped_missions_validate(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["validate", "--today", TODAY])
     assert result.exit_code == 0
-    # KA's assignments were given for 2021: the only thing to say about the five networks.
+    # KA's assignments were given for 2021, and four of the originals name no chair or secretary.
+    unfilled = "angiven; skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`"
     assert result.stdout == (
-        "missions/ka.yaml\n"
-        "  missions/ka.yaml:18:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut\n"
+        "missions/grundskola.yaml\n"
+        f"  missions/grundskola.yaml:36:11: varning: roller[0]: ingen ordförande {unfilled}\n"
+        f"  missions/grundskola.yaml:39:11: varning: roller[1]: ingen sekreterare {unfilled}\n"
         "\n"
-        "8 filer kontrollerade: 0 fel, 1 varning.\n"
+        "missions/ka.yaml\n"
+        "  missions/ka.yaml:18:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut; "
+        "börja nästa period med `uppdrag new ka-2027 --from ka`\n"
+        f"  missions/ka.yaml:36:11: varning: roller[0]: ingen ordförande {unfilled}\n"
+        f"  missions/ka.yaml:41:11: varning: roller[1]: ingen sekreterare {unfilled}\n"
+        "\n"
+        "missions/sarskola.yaml\n"
+        f"  missions/sarskola.yaml:42:11: varning: roller[0]: ingen ordförande {unfilled}\n"
+        f"  missions/sarskola.yaml:47:11: varning: roller[1]: ingen sekreterare {unfilled}\n"
+        "\n"
+        "missions/skis.yaml\n"
+        f"  missions/skis.yaml:48:11: varning: roller[1]: ingen ordförande {unfilled}\n"
+        f"  missions/skis.yaml:55:11: varning: roller[2]: ingen sekreterare {unfilled}\n"
+        "\n"
+        "5 nätverk och 3 delade filer: 0 fel, 9 varningar.\n"
     )
 
 
@@ -35,7 +51,7 @@ def test_strict_fails_on_warnings(shipped: Path, runner) -> None:
 def test_single_file_is_checked_with_its_shared_files(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["validate", "missions/forskola.yaml", "--today", TODAY])
     assert result.exit_code == 0
-    assert result.stdout == "4 filer kontrollerade: 0 fel, 0 varningar.\n"
+    assert result.stdout == "1 nätverk och 3 delade filer: 0 fel, 0 varningar.\n"
 
 
 def test_json_format(workspace: Path, runner) -> None:
@@ -63,7 +79,7 @@ def test_github_format(workspace: Path, runner) -> None:
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "::error file=missions/n.yaml,line=15,col=17,title=uppdrag range::möten.minst_per_år: måste vara minst 1, inte '0'",
-        "4 filer kontrollerade: 1 fel, 0 varningar.",
+        "1 nätverk och 3 delade filer: 1 fel, 0 varningar.",
     ]
 
 
@@ -120,7 +136,7 @@ def test_installed_command_in_a_real_subprocess(shipped: Path) -> None:
         "missions/trasig.yaml:3:1: fel: ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)\n"
         in proc.stdout
     )
-    assert proc.stdout.endswith("9 filer kontrollerade: 1 fel, 1 varning.\n")
+    assert proc.stdout.endswith("6 nätverk och 3 delade filer: 1 fel, 9 varningar.\n")
     assert proc.stderr == ""
 
 
@@ -160,7 +176,8 @@ def test_one_bad_file_does_not_stop_the_others(workspace: Path, runner) -> None:
     assert [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")] == [
         "missions/a.yaml:1:1: fel: filen är binär, inte en YAML-textfil",
         "missions/b.yaml:3:1: fel: ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)",
-        "missions/c.yaml:8:11: varning: uppdrag.period: uppdragsperioden 2020 har löpt ut",
+        "missions/c.yaml:8:11: varning: uppdrag.period: uppdragsperioden 2020 har löpt ut; "
+        "börja nästa period med `uppdrag new c-2027 --from c`",
         "missions/d.yaml:15:16: fel: möten.veckodagar[0]: okänd veckodag 'fredagg' (menade du 'fredag'?)",
     ]
-    assert result.stdout.endswith("7 filer kontrollerade: 3 fel, 1 varning.\n")
+    assert result.stdout.endswith("4 nätverk och 3 delade filer: 3 fel, 1 varning.\n")

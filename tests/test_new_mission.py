@@ -7,7 +7,7 @@ import pytest
 
 from uppdrag.check.validation import validate_paths
 from uppdrag.cli import app
-from uppdrag.edit.new_mission import make_id
+from uppdrag.models import make_id
 
 
 @pytest.mark.parametrize(
@@ -29,8 +29,12 @@ def test_new_from_the_standard_validates_with_placeholder_warnings(shipped: Path
     assert result.stdout == "missions/fritidshem.yaml\n"
     assert result.stderr == (
         "id: fritidshem\n"
-        "missions/fritidshem.yaml:10:7: varning: syfte.text[0]: ska fyllas i: FYLL I: vad nätverket fokuserar på och varför.\n"
-        "missions/fritidshem.yaml:17:11: varning: uppdrag.grupper[0].punkter[0]: ska fyllas i: FYLL I: ett uppdrag från skolchefsnätverket.\n"
+        "missions/fritidshem.yaml:10:7: varning: syfte.text[0]: fyll i vad nätverket fokuserar på och varför\n"
+        "missions/fritidshem.yaml:17:11: varning: uppdrag.grupper[0].punkter[0]: fyll i ett uppdrag från skolchefsnätverket\n"
+        "missions/fritidshem.yaml:28:11: varning: roller[2]: ingen ordförande angiven; skriv vem under rollen, "
+        "t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`\n"
+        "missions/fritidshem.yaml:34:11: varning: roller[3]: ingen sekreterare angiven; skriv vem under rollen, "
+        "t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`\n"
     )
     text = (shipped / "missions/fritidshem.yaml").read_text(encoding="utf-8")
     assert "styrdokument: strategi-2023-2026\nbakgrund: strategi-2023-2026\n" in text  # the newest

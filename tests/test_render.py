@@ -46,9 +46,23 @@ def test_several_ids_go_into_the_output_folder(shipped: Path, runner) -> None:
 
 
 def test_unknown_id_lists_the_known(shipped: Path, runner) -> None:
-    result = runner.invoke(app, ["render", "forskolan"])
+    result = runner.invoke(app, ["render", "fritids"])
     assert result.exit_code == 2
-    assert result.stderr == "fel: okänt id 'forskolan'; kända id: forskola, grundskola, ka, sarskola, skis\n"
+    assert result.stderr == "fel: okänt id 'fritids'; kända id: forskola, grundskola, ka, sarskola, skis\n"
+
+
+@pytest.mark.parametrize(
+    "typed, said",
+    [
+        ("förskola", "ogiltigt id 'förskola': använd små bokstäver a–z, siffror och bindestreck"),
+        ("Särskola", "ogiltigt id 'Särskola': använd små bokstäver a–z, siffror och bindestreck"),
+        ("forskolan", "okänt id 'forskolan'"),
+    ],
+)
+def test_unknown_id_suggests_the_one_meant(typed: str, said: str, shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", typed])
+    meant = "sarskola" if typed == "Särskola" else "forskola"
+    assert (result.exit_code, result.stderr) == (2, f"fel: {said}; menade du '{meant}'?\n")
 
 
 @pytest.mark.parametrize("bad", ["../x", "/etc/passwd", "Förskola", "a/b"])
@@ -66,7 +80,7 @@ def test_invalid_workspace_is_not_rendered(workspace: Path, runner) -> None:
     assert result.stderr == (
         "missions/n.yaml:14:1: fel: okänd: okänd nyckel 'okänd'; tillåtna nycklar: id, namn, styrdokument, "
         "bakgrund, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten\n"
-        "fel: 4 filer kontrollerade: 1 fel, 0 varningar. Rätta felen först (se uppdrag validate).\n"
+        "fel: 1 nätverk och 3 delade filer: 1 fel, 0 varningar. Rätta felen först (se uppdrag validate).\n"
     )
 
 

@@ -38,7 +38,11 @@ def test_ended_period_warns_only_after_its_last_year(workspace: Path) -> None:
     write_tree(workspace, {"missions/n.yaml": text})
     assert _messages(Path("missions"), dt.date(2026, 12, 31)) == []
     assert _messages(Path("missions"), dt.date(2027, 1, 1)) == [
-        ("missions/n.yaml:8:11", "varning", "uppdragsperioden 2023–2026 har löpt ut")
+        (
+            "missions/n.yaml:8:11",
+            "varning",
+            "uppdragsperioden 2023–2026 har löpt ut; börja nästa period med `uppdrag new n-2028 --from n`",
+        )
     ]
 
 

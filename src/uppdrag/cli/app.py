@@ -126,9 +126,8 @@ def _open_workspace(missions: Path, today: dt.date):
         fail(str(exc))
     if result.errors:
         for findings in result.by_file().values():
-            for finding in findings:
-                if finding.is_error:
-                    print_line(finding_line(finding), stderr)
+            for finding in findings:  # warnings too: they are often the next thing to mend
+                print_line(finding_line(finding), stderr)
         fail(f"{summary(result)} Rätta felen först (se uppdrag validate).", EXIT_FINDINGS)
     return workspace
 
@@ -146,10 +145,14 @@ def _select(workspace, ids: list[str] | None, all_: bool) -> list:
         fail(f"ange ett id eller --all; kända id: {', '.join(known)}")
     chosen = []
     for mission_id in ids:
-        if not is_valid_id(mission_id):
-            fail(f"ogiltigt id '{mission_id}': {ID_HINT}")
         loaded = workspace.mission(mission_id)
         if loaded is None:
+            close = workspace.closest_id(mission_id)
+            hint = f"; menade du '{close}'?" if close else ""
+            if not is_valid_id(mission_id):
+                fail(f"ogiltigt id '{mission_id}': {ID_HINT}{hint}")
+            if close:
+                fail(f"okänt id '{mission_id}'{hint}")
             fail(
                 f"okänt id '{mission_id}'; kända id: {', '.join(known) or f'inga (inga uppdragsfiler i {workspace.folder})'}"
             )

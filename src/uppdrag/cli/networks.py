@@ -51,12 +51,12 @@ def new(
     from uppdrag.check.validation import validate_replacement
     from uppdrag.edit.new_mission import (
         NewMissionError,
-        make_id,
         rolled_over,
         standard_mission,
         target_path,
     )
     from uppdrag.files import atomic_write
+    from uppdrag.models import make_id
     from uppdrag.output.diagnostics import finding_line
 
     today = dt.date.today()
@@ -72,7 +72,7 @@ def new(
         elif name is None:
             fail("ange --namn (eller --from ID)")
         else:
-            text = standard_mission(workspace, new_id, name, steering)
+            text = standard_mission(workspace, new_id, name, steering, today.year + 1)
     except NewMissionError as exc:
         fail(str(exc))
     result = validate_replacement(path, text, today)

@@ -16,18 +16,19 @@ from uppdrag.cli.app import (
     print_line,
     stdout,
 )
-from uppdrag.cli.options import Format, TodayOption
+from uppdrag.cli.options import Format, MissionsOption, TodayOption
 
 
 @app.command()
 def validate(
     paths: Annotated[
         Optional[list[Path]],
-        typer.Argument(metavar="SÖKVÄG", help="Mappar och filer att kontrollera (standard: missions).", show_default=False),
+        typer.Argument(metavar="SÖKVÄG", help="Mappar och filer att kontrollera (standard: mappen i -m).", show_default=False),
     ] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Utdataformat.")] = Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
     today: TodayOption = None,
+    missions: MissionsOption = Path("missions"),
 ) -> None:
     """Kontrollera uppdragsfilerna mot schemat och mot varandra.
 
@@ -38,14 +39,16 @@ def validate(
     """
     from uppdrag.check.validation import validate_paths
     from uppdrag.output.diagnostics import text_lines, to_github, to_json
-    from uppdrag.read.loading import UsageError
+    from uppdrag.read.loading import UsageError, missing_folder_message
 
+    if not paths and not missions.is_dir():
+        fail(missing_folder_message(missions))
     try:
-        result = validate_paths(paths or [Path("missions")], parse_today(today))
+        result = validate_paths(paths or [missions], parse_today(today))
     except UsageError as exc:
         fail(str(exc))
     if not result.files:
-        fail(f"inga YAML-filer att kontrollera i {', '.join(str(p) for p in paths or ['missions'])}")
+        fail(f"inga YAML-filer att kontrollera i {', '.join(str(p) for p in paths or [missions])}")
     if output_format is Format.json:
         stdout.print(to_json(result), markup=False)
     elif output_format is Format.github:

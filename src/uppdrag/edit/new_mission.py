@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-import unicodedata
 from pathlib import Path
 
 from uppdrag.check.rules import PLACEHOLDER
@@ -27,13 +25,6 @@ STANDARD_ROLES = [
         "Skriva protokoll vid nätverksträffarna och ansvara för att dessa skickas in till utbildning@skaraborg.se.",
     ]),
 ]  # fmt: skip
-
-
-def make_id(text: str) -> str:
-    """'Förskola' -> 'forskola'; 'Skolutveckling i Skaraborg' -> 'skolutveckling-i-skaraborg'."""
-    folded = unicodedata.normalize("NFKD", text.strip().lower())
-    ascii_text = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
 def newest_steering_document(workspace: Workspace) -> SteeringDocument:
@@ -60,8 +51,15 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
 
 
-def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_id: str | None) -> str:
-    """The text of a new mission file; what a person must write is marked FYLL I."""
+# Roles whose people the document names; `new` leaves a commented line to fill in for each.
+_NAMED = {"ordförande": "ordförandens", "sekreterare": "sekreterarens"}
+
+
+def standard_mission(
+    workspace: Workspace, mission_id: str, name: str, steering_id: str | None, first_year: int
+) -> str:
+    """The text of a new mission file; what a person must write is marked FYLL I, and the
+    people and meetings, not known yet, are commented examples to fill in."""
     if steering_id is None:
         steering = newest_steering_document(workspace)
     elif steering_id in workspace.steering_documents:
@@ -95,12 +93,24 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
         lines.append(f"  - roll: {kind}")
         lines.append("    ansvar:")
         lines += [f"      - {_q(duty)}" for duty in duties]
+        if kind in _NAMED:
+            lines += [
+                f"    # {PLACEHOLDER} {_NAMED[kind]} namn och kommun, och ta bort # före raderna:",
+                "    # personer:",
+                "    #   - {namn: Förnamn Efternamn, kommun: Skövde}",
+            ]
     lines += [
         "",
         "möten:",
         "  minst_per_år: 4",
         "  veckodagar: [fredag]",
         "  minnesanteckningar: Minnesanteckningar ska föras och läggas ut på utbildningskaraborg.se.",
+        f"  # Mötena, när de är bestämda (eller: uppdrag plan-meetings {mission_id} {first_year} --write):",
+        "  # träffar:",
+        f"  #   - datum: {first_year}-02-05",
+        '  #     start: "09:00"',
+        '  #     slut: "12:00"',
+        "  #     plats: Skövde",
     ]
     return "\n".join(lines) + "\n"
 

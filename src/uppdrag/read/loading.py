@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import stat
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from uppdrag.errors import UsageError
 from uppdrag.findings import Finding, Location, error, format_key_path
-from uppdrag.models import Background, Mission, SchoolBreak, SharedFile, SteeringDocument
+from uppdrag.models import Background, Mission, SchoolBreak, SharedFile, SteeringDocument, make_id
 from uppdrag.read.schema_errors import schema_findings
 from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
 
@@ -57,6 +58,15 @@ class Workspace:
 
     def mission(self, mission_id: str) -> LoadedMission | None:
         return next((m for m in self.missions if m.mission.id == mission_id), None)
+
+    def closest_id(self, text: str) -> str | None:
+        """The known id a mistyped one most likely means ('förskola', 'forskla' -> 'forskola')."""
+        known = [m.mission.id for m in self.missions]
+        folded = make_id(text)
+        if folded in known:
+            return folded
+        close = difflib.get_close_matches(folded, known, n=1, cutoff=0.6)
+        return close[0] if close else None
 
     @property
     def steering_documents(self) -> dict[str, SteeringDocument]:
@@ -176,11 +186,19 @@ def read_file(path: Path, workspace: Workspace, text: str | None = None) -> list
     return findings
 
 
+def missing_folder_message(folder: Path) -> str:
+    """The same words from every command when the missions folder is not where it was sought."""
+    return (
+        f"hittar ingen mapp '{folder}' (letade efter {folder.absolute()}); gå till projektmappen "
+        f"med `cd` eller ange mappen med `-m MAPP`"
+    )
+
+
 def load_workspace(folder: Path, only: list[Path] | None = None) -> tuple[Workspace, list[Finding]]:
     """Read folder's shared files and its missions (or only the given ones) without judging
     how they fit together: that is rules.check_workspace's job."""
     if not folder.is_dir():
-        raise UsageError(f"mappen '{folder}' finns inte")
+        raise UsageError(missing_folder_message(folder))
     workspace = Workspace(folder)
     findings: list[Finding] = []
     files = yaml_files(folder)
