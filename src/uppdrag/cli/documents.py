@@ -45,7 +45,12 @@ def render(
     pdf: Annotated[bool, typer.Option("--pdf", help="PDF (tillgänglig, PDF/UA-1).")] = False,
     output: Annotated[
         Optional[str],
-        typer.Option("--output", "-o", metavar="SÖKVÄG", help="Fil (ett id) eller mapp (flera id, --all); '-' skriver till stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="SÖKVÄG",
+            help="Fil (ett id) eller mapp (flera id, --all); '-' skriver till stdout.",
+        ),
     ] = None,
     templates: TemplatesOption = None,
     pdf_variant: Annotated[
@@ -102,7 +107,9 @@ def render(
 
 @app.command()
 def site(
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="MAPP", help="Mappen som webbplatsen skrivs till.")] = Path("site"),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="MAPP", help="Mappen som webbplatsen skrivs till.")
+    ] = Path("site"),
     year: Annotated[
         Optional[int], typer.Option("--year", help="Året för mötesöversikten (standard: i år).", min=1900, max=2200)
     ] = None,

@@ -35,7 +35,8 @@ class MeetingFormat(str, Enum):
 def check_meetings(
     year: Annotated[int, typer.Argument(metavar="ÅR", help="Året som granskas, t.ex. 2024.", min=1900, max=2200)],
     ids: Annotated[
-        Optional[list[str]], typer.Argument(metavar="ID", help="Bara dessa nätverk (standard: alla).", show_default=False)
+        Optional[list[str]],
+        typer.Argument(metavar="ID", help="Bara dessa nätverk (standard: alla).", show_default=False),
     ] = None,
     output_format: Annotated[MeetingFormat, typer.Option("--format", "-f", help="Utdataformat.")] = MeetingFormat.text,
     today: Annotated[
@@ -115,7 +116,8 @@ def plan_meetings(
     mission_id: Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")],
     year: Annotated[int, typer.Argument(metavar="ÅR", help="Året som planeras, t.ex. 2027.", min=1900, max=2200)],
     count: Annotated[
-        Optional[int], typer.Option("--count", "-n", metavar="ANTAL", min=1, max=52, help="Antal möten (minst regelns).")
+        Optional[int],
+        typer.Option("--count", "-n", metavar="ANTAL", min=1, max=52, help="Antal möten (minst regelns)."),
     ] = None,
     write: Annotated[bool, typer.Option("--write", help="Lägg in datumen i uppdragsfilen.")] = False,
     missions: MissionsOption = Path("missions"),

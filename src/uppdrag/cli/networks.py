@@ -30,12 +30,15 @@ from uppdrag.cli.options import MissionsOption, TodayOption
 @app.command()
 def new(
     mission_id: Annotated[str, typer.Argument(metavar="ID", help="Det nya nätverkets id; å ä ö blir a a o.")],
-    name: Annotated[Optional[str], typer.Option("--namn", metavar="NAMN", help='Nätverkets namn, t.ex. "Fritidshem".')] = None,
+    name: Annotated[
+        Optional[str], typer.Option("--namn", metavar="NAMN", help='Nätverkets namn, t.ex. "Fritidshem".')
+    ] = None,
     steering: Annotated[
         Optional[str], typer.Option("--styrdokument", metavar="ID", help="Styrdokumentets id (standard: det nyaste).")
     ] = None,
     source: Annotated[
-        Optional[str], typer.Option("--from", metavar="ID", help="Börja från ett befintligt nätverk (årlig revidering).")
+        Optional[str],
+        typer.Option("--from", metavar="ID", help="Börja från ett befintligt nätverk (årlig revidering)."),
     ] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
@@ -96,7 +99,9 @@ def overview(
     output_format: Annotated[
         OverviewFormat, typer.Option("--format", "-f", help="Utdataformat.")
     ] = OverviewFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FIL", help="Fil att skriva; standard: stdout.")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", metavar="FIL", help="Fil att skriva; standard: stdout.")
+    ] = None,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:
@@ -164,7 +169,9 @@ class ReportFormat(str, Enum):
 @report_app.command("mål")
 def report_goals(
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Utdataformat.")] = ReportFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FIL", help="Fil att skriva; standard: stdout.")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", metavar="FIL", help="Fil att skriva; standard: stdout.")
+    ] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
     """Vilka nätverks uppdrag tjänar vilket mål: en matris mål × nätverk med antal uppdrag,

@@ -23,7 +23,9 @@ from uppdrag.cli.options import Format, MissionsOption, TodayOption
 def validate(
     paths: Annotated[
         Optional[list[Path]],
-        typer.Argument(metavar="SÖKVÄG", help="Mappar och filer att kontrollera (standard: mappen i -m).", show_default=False),
+        typer.Argument(
+            metavar="SÖKVÄG", help="Mappar och filer att kontrollera (standard: mappen i -m).", show_default=False
+        ),
     ] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Utdataformat.")] = Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
@@ -63,7 +65,9 @@ def validate(
 @app.command()
 def schema(
     shared: Annotated[bool, typer.Option("--shared", help="Schemat för de delade _-filerna.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FIL", help="Fil att skriva; standard: stdout.")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", metavar="FIL", help="Fil att skriva; standard: stdout.")
+    ] = None,
 ) -> None:
     """Skriv JSON Schema för uppdragsfilerna, för redigerare med YAML-stöd.
 

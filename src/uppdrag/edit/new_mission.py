@@ -55,9 +55,7 @@ def _q(text: str) -> str:
 _NAMED = {"ordförande": "ordförandens", "sekreterare": "sekreterarens"}
 
 
-def standard_mission(
-    workspace: Workspace, mission_id: str, name: str, steering_id: str | None, first_year: int
-) -> str:
+def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_id: str | None, first_year: int) -> str:
     """The text of a new mission file; what a person must write is marked FYLL I, and the
     people and meetings, not known yet, are commented examples to fill in."""
     if steering_id is None:
