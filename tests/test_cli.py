@@ -97,7 +97,10 @@ def test_empty_folder_is_a_usage_error(tmp_path: Path, runner) -> None:
 
 def test_bad_today_is_a_usage_error(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["validate", "--today", "2026-13-01"])
-    assert (result.exit_code, result.stderr) == (2, "fel: --today: ogiltigt datum '2026-13-01'; skriv ÅÅÅÅ-MM-DD\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: --today: ogiltigt datum '2026-13-01'; skriv ÅÅÅÅ-MM-DD, t.ex. --today 2025-01-01\n",
+    )
 
 
 def test_internal_error_is_one_line_and_exit_3(

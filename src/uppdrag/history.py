@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -49,3 +50,29 @@ def file_at(path: Path, revision: str) -> str:
         return _git(root, "show", f"{revision}:{relative.as_posix()}")
     except HistoryError:
         raise HistoryError(f"{relative} finns inte i revision '{revision}'") from None
+
+
+def commit_of(path: Path, revision: str) -> tuple[str, dt.date]:
+    """The full hash of revision and the day it was committed."""
+    root = _repository(path)
+    try:
+        sha, _, stamp = _git(root, "show", "-s", "--format=%H %cI", f"{revision}^{{commit}}").strip().partition(" ")
+    except HistoryError:
+        raise HistoryError(f"okänd revision '{revision}'") from None
+    return sha, dt.date.fromisoformat(stamp[:10])
+
+
+def revision_before(path: Path, day: dt.date) -> str:
+    """The newest commit before day that touched path: the version in force when day began."""
+    root = _repository(path)
+    relative = path.resolve().relative_to(root.resolve())
+    found = _git(root, "log", "-1", "--format=%H", f"--before={day.isoformat()}T00:00:00", "--", str(relative))
+    if found.strip():
+        return found.strip()
+    first = _git(root, "log", "--reverse", "--format=%h %cI", "--", str(relative)).split("\n", 1)[0].split()
+    if not first:
+        raise HistoryError(f"{path} finns inte i någon incheckning")
+    raise HistoryError(
+        f"{path.name} fanns inte i git före {day.isoformat()}; den äldsta versionen är från {first[1][:10]}: "
+        f"`uppdrag diff {path.stem} {first[0]}`"
+    )

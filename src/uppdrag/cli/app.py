@@ -65,13 +65,13 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def parse_today(value: str | None) -> dt.date:
+def parse_today(value: str | None, option: str = "--today") -> dt.date:
     if value is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        fail(f"--today: ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD")
+        fail(f"{option}: ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD, t.ex. {option} 2025-01-01")
 
 
 def print_line(segments: list[tuple[str, str | None]], console: Console = stdout) -> None:

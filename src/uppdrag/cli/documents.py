@@ -155,6 +155,12 @@ def diff(
         Optional[str],
         typer.Argument(metavar="REV", help="Git-revision (standard: senaste incheckningen som ändrade filen)."),
     ] = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sedan", metavar="ÅÅÅÅ-MM-DD", help="Jämför med filen som den var när detta datum började (via git)."
+        ),
+    ] = None,
     old_file: Annotated[
         Optional[Path], typer.Option("--file", help="Jämför med denna fil i stället för en revision.", dir_okay=False)
     ] = None,
@@ -167,26 +173,36 @@ def diff(
     ord), mål, roller, ansvar, personer, mötesregel, period och revideringsdatum. Ändrad
     ordning på nycklar eller ny formatering är ingen ändring.
 
-    Exempel: [bold]uppdrag diff forskola HEAD~1[/bold] eller [bold]uppdrag diff forskola --file gammal.yaml[/bold]
+    Exempel: [bold]uppdrag diff forskola --sedan 2025-01-01[/bold], [bold]uppdrag diff forskola HEAD~1[/bold]
+    eller [bold]uppdrag diff forskola --file gammal.yaml[/bold]
     """
-    from uppdrag.history import HistoryError, file_at, last_revision
+    from uppdrag.history import HistoryError, commit_of, file_at, last_revision, revision_before
     from uppdrag.models import Mission
     from uppdrag.output.diagnostics import finding_line
+    from uppdrag.output.templates import swedish_date
     from uppdrag.read.loading import parse_model
     from uppdrag.views.changes import compare, text_lines, to_markdown
 
     workspace = _open_workspace(missions, dt.date.today())
     [loaded] = _select(workspace, [mission_id], all_=False)
-    if old_file is not None and revision is not None:
-        fail("ange antingen REV eller --file, inte båda")
+    if sum(x is not None for x in (revision, old_file, since)) > 1:
+        fail("ange en av REV, --sedan och --file, inte flera")
+    day = parse_today(since, "--sedan") if since is not None else None
     try:
         if old_file is not None:
             if not old_file.is_file():
                 fail(f"filen '{old_file}' finns inte")
             old_text, old_name = old_file.read_text(encoding="utf-8-sig"), str(old_file)
+            old_label = old_name
         else:
-            revision = revision or last_revision(loaded.source.path)
-            old_text, old_name = file_at(loaded.source.path, revision), f"{loaded.source.display}@{revision[:12]}"
+            path = loaded.source.path
+            if day is not None:
+                revision = revision_before(path, day)
+            revision = revision or last_revision(path)
+            old_text = file_at(path, revision)
+            sha, committed = commit_of(path, revision)
+            old_name = f"{loaded.source.display}@{sha[:7]}"
+            old_label = f"{path.name}, {swedish_date(committed)} ({sha[:7]})"
     except HistoryError as exc:
         fail(str(exc))
     except (OSError, UnicodeDecodeError) as exc:
@@ -203,7 +219,7 @@ def diff(
         return steering.goal_title(goal) if goal else f"mål {goal_id}"
 
     changes = compare(old, loaded.mission, label)
-    title = f"Ändringar i {loaded.mission.name} sedan {old_name}"
+    title = f"Ändringar i {loaded.mission.name} sedan {old_label}"
     if output_format is DiffFormat.md:
         sys.stdout.write(to_markdown(changes, title))
         return
