@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -184,3 +185,56 @@ def test_one_bad_file_does_not_stop_the_others(workspace: Path, runner) -> None:
         "missions/d.yaml:15:16: fel: möten.veckodagar[0]: okänd veckodag 'fredagg' (menade du 'fredag'?)",
     ]
     assert result.stdout.endswith("4 nätverk och 3 delade filer: 3 fel, 1 varning.\n")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate"],
+        ["render", "forskola"],
+        ["site"],
+        ["diff", "forskola"],
+        ["check-meetings", "2024"],
+        ["plan-meetings", "forskola", "2027"],
+        ["calendar", "forskola"],
+        ["new", "fritidshem", "--namn", "Fritidshem"],
+        ["overview"],
+        ["report", "mål"],
+    ],
+)
+def test_no_missions_folder_says_where_it_looked_and_what_to_do(
+    argv: list[str], tmp_path: Path, runner, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, argv)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"fel: hittar ingen mapp 'missions' (letade efter {tmp_path / 'missions'}); gå till projektmappen "
+        "med `cd` eller ange mappen med `-m MAPP`\n"
+    )
+
+
+def test_validate_takes_the_folder_with_m(shipped: Path, runner) -> None:
+    (shipped / "missions").rename(shipped / "uppdrag")
+    result = runner.invoke(app, ["validate", "-m", "uppdrag", "--today", TODAY])
+    assert result.exit_code == 0
+    assert result.stdout.endswith("5 nätverk och 3 delade filer: 0 fel, 9 varningar.\n")
+
+
+def test_a_refusing_command_shows_the_warnings_beside_the_errors(workspace: Path, runner) -> None:
+    write_tree(
+        workspace,
+        {
+            "missions/n.yaml": MINIMAL_MISSION.format(id="n").replace("kommande år", "2020"),
+            "missions/m.yaml": MINIMAL_MISSION.format(id="m") + "okänd: 1\n",
+        },
+    )
+    result = runner.invoke(app, ["render", "n"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "missions/m.yaml:14:1: fel: okänd: okänd nyckel 'okänd'; tillåtna nycklar: id, namn, styrdokument, "
+        "bakgrund, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten",
+        "missions/n.yaml:8:11: varning: uppdrag.period: uppdragsperioden 2020 har löpt ut; "
+        f"börja nästa period med `uppdrag new n-{dt.date.today().year + 1} --from n`",
+        "fel: 2 nätverk och 3 delade filer: 1 fel, 1 varning. Rätta felen först (se uppdrag validate).",
+    ]

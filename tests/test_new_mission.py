@@ -86,3 +86,31 @@ def test_roll_over_from_an_existing_network(shipped: Path, runner) -> None:
         .replace("  träffar:\n    - datum: 2026-02-06\n", "")
     )
     assert new == expected
+
+
+def test_new_leaves_commented_people_and_meetings_to_fill_in(shipped: Path, runner) -> None:
+    assert runner.invoke(app, ["new", "fritidshem", "--namn", "Fritidshem"]).exit_code == 0
+    path = shipped / "missions/fritidshem.yaml"
+    text = path.read_text(encoding="utf-8")
+    next_year = dt.date.today().year + 1
+    assert (
+        "    # FYLL I ordförandens namn och kommun, och ta bort # före raderna:\n"
+        "    # personer:\n"
+        "    #   - {namn: Förnamn Efternamn, kommun: Skövde}\n"
+    ) in text
+    assert "    # FYLL I sekreterarens namn och kommun, och ta bort # före raderna:\n" in text
+    assert text.endswith(
+        f"  # Mötena, när de är bestämda (eller: uppdrag plan-meetings fritidshem {next_year} --write):\n"
+        "  # träffar:\n"
+        f"  #   - datum: {next_year}-02-05\n"
+        '  #     start: "09:00"\n'
+        '  #     slut: "12:00"\n'
+        "  #     plats: Skövde\n"
+    )
+    # Taking away the # as the comment says gives a valid file without the role warnings.
+    path.write_text(text.replace("    # personer:", "    personer:").replace("    #   - {", "      - {")
+                    .replace("  # träffar:", "  träffar:").replace("  #   - datum", "    - datum")
+                    .replace('  #     ', "      "), encoding="utf-8")  # fmt: skip
+    result = validate_paths([path], dt.date(2026, 11, 22))
+    assert result.errors == 0
+    assert [f.code for f in result.findings] == ["placeholder", "placeholder"]

@@ -3,6 +3,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
+from uppdrag.check.rules import placeholder_message
 from uppdrag.check.validation import validate_paths
 
 from .conftest import MINIMAL_MISSION, write_tree
@@ -96,3 +99,30 @@ def test_broken_shared_file_is_reported_once(workspace: Path) -> None:
             "ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)",
         )
     ]
+
+
+def test_chair_and_secretary_without_anyone_warn_with_the_yaml_to_add(workspace: Path) -> None:
+    roles = (
+        "  - roll: ordförande\n    ansvar: [Leder möten.]\n"
+        "  - roll: [sekreterare, presidium]\n    ansvar: [Skriver.]\n"
+        "  - roll: ordförande\n    ansvar: [Leder.]\n    personer: [{namn: Anna Andersson, kommun: Skövde}]\n"
+    )
+    text = MINIMAL_MISSION.format(id="n").replace("  - roll: presidium\n    ansvar: [Leder möten.]\n", roles)
+    write_tree(workspace, {"missions/n.yaml": text})
+    example = "skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`"
+    assert _messages(Path("missions"), dt.date(2026, 11, 22)) == [
+        ("missions/n.yaml:12:11", "varning", f"ingen ordförande angiven; {example}"),
+        ("missions/n.yaml:14:11", "varning", f"ingen sekreterare angiven; {example}"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("FYLL I: ordförandens namn", "fyll i ordförandens namn"),
+        ("FYLL I: vad nätverket fokuserar på och varför.", "fyll i vad nätverket fokuserar på och varför"),
+        ("FYLL I", "fyll i texten som står som 'FYLL I'"),
+    ],
+)
+def test_placeholder_says_what_to_fill_in_once(text: str, message: str) -> None:
+    assert placeholder_message(text) == message
