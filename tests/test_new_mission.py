@@ -7,6 +7,7 @@ import pytest
 
 from uppdrag.check.validation import validate_paths
 from uppdrag.cli import app
+from uppdrag.edit.new_mission import next_period
 from uppdrag.models import make_id
 
 
@@ -114,3 +115,28 @@ def test_new_leaves_commented_people_and_meetings_to_fill_in(shipped: Path, runn
     result = validate_paths([path], dt.date(2026, 11, 22))
     assert result.errors == 0
     assert [f.code for f in result.findings] == ["placeholder", "placeholder"]
+
+
+@pytest.mark.parametrize(
+    "period, today, expected",
+    [
+        ("2023–2026", dt.date(2026, 11, 22), "2027–2030"),
+        ("2026", dt.date(2026, 11, 22), "2027"),
+        ("2025", dt.date(2026, 11, 22), "2026"),  # still this year's to revise
+        ("2021", dt.date(2026, 11, 22), "2027"),  # long over: next year, as validate suggests ka-2027
+        ("2019–2020", dt.date(2026, 11, 22), "2027–2028"),
+        ("kommande år", dt.date(2026, 11, 22), "kommande år"),
+    ],
+)
+def test_next_period(period: str, today: dt.date, expected: str) -> None:
+    assert next_period(period, today) == expected
+
+
+def test_the_suggested_command_for_an_ended_period_makes_a_current_file(shipped: Path, runner) -> None:
+    findings = validate_paths([Path("missions/ka.yaml")], dt.date.today()).findings
+    [ended] = [f for f in findings if f.code == "period-ended"]
+    command = ended.message.split("`")[1].split()
+    assert command == ["uppdrag", "new", f"ka-{dt.date.today().year + 1}", "--from", "ka"]
+    assert runner.invoke(app, command[1:]).exit_code == 0
+    after = validate_paths([Path(f"missions/ka-{dt.date.today().year + 1}.yaml")], dt.date.today()).findings
+    assert [f.code for f in after if f.code.startswith("period")] == []

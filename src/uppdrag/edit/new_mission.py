@@ -113,14 +113,16 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
     return "\n".join(lines) + "\n"
 
 
-def _next_period(period: str) -> str:
+def next_period(period: str, today: dt.date) -> str:
+    """The period after this one, of the same length ('2023–2026' -> '2027–2030'); one long
+    over ('2021' in 2026) moves on to next year instead, so the new file is not out of date."""
     years = period_years(period)
     if years is None:
         return period
     start, end = years
     length = end - start
-    following = (end + 1, end + 1 + length)
-    return str(following[0]) if length == 0 else f"{following[0]}–{following[1]}"
+    first = end + 1 if end + 1 + length >= today.year else today.year + 1
+    return str(first) if length == 0 else f"{first}–{first + length}"
 
 
 def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today: dt.date) -> str:
@@ -130,7 +132,7 @@ def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today:
     document["id"] = mission_id
     if name is not None:
         document["namn"] = name
-    document["uppdrag"]["period"] = _next_period(str(document["uppdrag"]["period"]))
+    document["uppdrag"]["period"] = next_period(str(document["uppdrag"]["period"]), today)
     if "reviderad" in document:
         document["reviderad"] = today
     else:
