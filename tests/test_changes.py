@@ -163,7 +163,11 @@ def test_compare_with_a_file(repo: Path, runner) -> None:
 
 def test_unknown_revision(repo: Path, runner) -> None:
     result = runner.invoke(app, ["diff", "forskola", "finns-inte"])
-    assert (result.exit_code, result.stderr) == (2, "fel: okänd revision 'finns-inte'\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: okänd revision 'finns-inte'; ange ett datum (`--sedan ÅÅÅÅ-MM-DD`) eller en incheckning som "
+        "`git log --oneline -- missions/forskola.yaml` visar\n",
+    )
 
 
 def test_outside_git(shipped: Path, runner) -> None:
@@ -177,7 +181,23 @@ def test_file_new_since_revision(repo: Path, runner) -> None:
     _edit_path = repo / "missions/ka2.yaml"
     _edit_path.write_text(_edit_path.read_text(encoding="utf-8").replace("id: ka", "id: ka2"), encoding="utf-8")
     result = runner.invoke(app, ["diff", "ka2", "HEAD"])
-    assert (result.exit_code, result.stderr) == (2, "fel: missions/ka2.yaml finns inte i revision 'HEAD'\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: missions/ka2.yaml finns inte i revision 'HEAD'; välj en senare eller jämför med en fil: "
+        "`--file GAMMAL.yaml`\n",
+    )
+
+
+def test_file_never_committed(repo: Path, runner) -> None:
+    shutil.copy(repo / "missions/ka.yaml", repo / "missions/ka2.yaml")
+    _edit_path = repo / "missions/ka2.yaml"
+    _edit_path.write_text(_edit_path.read_text(encoding="utf-8").replace("id: ka", "id: ka2"), encoding="utf-8")
+    result = runner.invoke(app, ["diff", "ka2"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: missions/ka2.yaml finns inte i någon incheckning; checka in den (`git add missions/ka2.yaml` och "
+        "`git commit`) eller jämför med en fil: `--file GAMMAL.yaml`\n",
+    )
 
 
 def test_word_diff() -> None:

@@ -93,7 +93,10 @@ def test_missing_path_is_a_usage_error(workspace: Path, runner) -> None:
 
 def test_empty_folder_is_a_usage_error(tmp_path: Path, runner) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path)])
-    assert (result.exit_code, result.stderr) == (2, f"fel: inga YAML-filer att kontrollera i {tmp_path}\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"fel: inga YAML-filer att kontrollera i {tmp_path}; uppdragsfilerna heter t.ex. forskola.yaml\n",
+    )
 
 
 def test_bad_today_is_a_usage_error(shipped: Path, runner) -> None:

@@ -278,3 +278,11 @@ def test_wheel_carries_the_templates_and_renders_outside_the_repo(tmp_path: Path
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == (GOLDEN / "ka.md").read_text(encoding="utf-8")
     assert builtin_templates() == REPO / "templates"  # this checkout: the repository's own
+
+
+def test_missing_template_folder_says_how_to_make_it(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "forskola", "--templates", "egna"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: mallmappen 'egna' finns inte; skapa den (`mkdir egna`) eller ange en annan med --templates\n",
+    )

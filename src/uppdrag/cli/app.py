@@ -165,7 +165,9 @@ def _renderer(templates: Path | None, missions: Path):
     from uppdrag.output.templates import Renderer, search_path
 
     if templates is not None and not templates.is_dir():
-        fail(f"mallmappen '{templates}' finns inte")
+        fail(
+            f"mallmappen '{templates}' finns inte; skapa den (`mkdir {templates}`) eller ange en annan med --templates"
+        )
     return Renderer(search_path(templates, missions.parent / "templates"))
 
 

@@ -73,7 +73,10 @@ def new(
             [loaded] = _select(workspace, [source], all_=False)
             text = rolled_over(loaded, new_id, name, today)
         elif name is None:
-            fail("ange --namn (eller --from ID)")
+            fail(
+                f'ange nätverkets namn: `uppdrag new {new_id} --namn "Fritidshem"`, eller börja från '
+                f"ett befintligt nätverk: `uppdrag new {new_id} --from ID`"
+            )
         else:
             text = standard_mission(workspace, new_id, name, steering, today.year + 1)
     except NewMissionError as exc:

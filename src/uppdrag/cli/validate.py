@@ -50,7 +50,8 @@ def validate(
     except UsageError as exc:
         fail(str(exc))
     if not result.files:
-        fail(f"inga YAML-filer att kontrollera i {', '.join(str(p) for p in paths or [missions])}")
+        where = ", ".join(str(p) for p in paths or [missions])
+        fail(f"inga YAML-filer att kontrollera i {where}; uppdragsfilerna heter t.ex. forskola.yaml")
     if output_format is Format.json:
         stdout.print(to_json(result), markup=False)
     elif output_format is Format.github:
