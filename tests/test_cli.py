@@ -229,14 +229,14 @@ def test_a_refusing_command_shows_the_warnings_beside_the_errors(workspace: Path
         workspace,
         {
             "missions/n.yaml": MINIMAL_MISSION.format(id="n").replace("kommande år", "2020"),
-            "missions/m.yaml": MINIMAL_MISSION.format(id="m") + "okänd: 1\n",
+            "missions/m.yaml": MINIMAL_MISSION.format(id="m").replace("kommande år", "2021")
+            + "möten:\n  träffar:\n    - 2025-02-07\n",
         },
     )
     result = runner.invoke(app, ["render", "n"])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "missions/m.yaml:14:1: fel: okänd: okänd nyckel 'okänd'; tillåtna nycklar: id, namn, styrdokument, "
-        "bakgrund, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten",
+        "missions/m.yaml:16:7: fel: möten.träffar[0]: skriv varje möte som `- datum: 2025-02-07`",
         "missions/n.yaml:8:11: varning: uppdrag.period: uppdragsperioden 2020 har löpt ut; "
         f"börja nästa period med `uppdrag new n-{dt.date.today().year + 1} --from n`",
         "fel: 2 nätverk och 3 delade filer: 1 fel, 1 varning. Rätta felen först (se uppdrag validate).",

@@ -47,6 +47,11 @@ def _said(text: str) -> list[str]:
             "ÅR ska vara ett år, t.ex. 2024 — du skrev 'nästa'",
         ),
         (
+            ["check-meetings", "12"],
+            "uppdrag check-meetings [FLAGGOR] ÅR [ID]...",
+            "ÅR ska vara ett år från 1900 till 2200 — du skrev '12'",
+        ),
+        (
             ["plan-meetings", "forskola", "2027", "-n", "99"],
             "uppdrag plan-meetings [FLAGGOR] ID ÅR",
             "--count ska vara ett tal från 1 till 52 — du skrev '99'",

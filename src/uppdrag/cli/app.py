@@ -126,7 +126,7 @@ def _open_workspace(missions: Path, today: dt.date):
         fail(str(exc))
     if result.errors:
         for findings in result.by_file().values():
-            for finding in findings:  # warnings too: they are often the next thing to mend
+            for finding in findings:  # warnings too, as validate shows them: often the next thing to mend
                 print_line(finding_line(finding), stderr)
         fail(f"{summary(result)} Rätta felen först (se uppdrag validate).", EXIT_FINDINGS)
     return workspace

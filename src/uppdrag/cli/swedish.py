@@ -179,7 +179,8 @@ def _bad_value(exc: Any) -> str:
         if kind in ("int_parsing", "int_type", "int_from_float"):
             return f"{label(param)} ska vara {_expected(param)}{wrote}"
         if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            return f"{label(param)} ska vara ett tal från {param.min} till {param.max}{wrote}"
+            noun = "ett år" if param.name == "year" else "ett tal"
+            return f"{label(param)} ska vara {noun} från {param.min} till {param.max}{wrote}"
         return f"{label(param)}: ogiltigt värde '{value}'"
     match = re.match(
         r"^\w+ (.*) (is a file|is a directory|does not exist|is not readable|is not writable)\.$", exc.message
