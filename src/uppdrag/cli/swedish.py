@@ -120,7 +120,7 @@ def _argument_usage(self) -> str:  # type: ignore[no-untyped-def]
 
 
 def _number_range(self) -> str | None:  # type: ignore[no-untyped-def]
-    if self.min is None or self.max is None:
+    if self.min is None or self.max is None or self.name == "year":  # ÅR says enough
         return None
     return f"{self.min}–{self.max}"
 
