@@ -280,10 +280,13 @@ class SwedishGroup(typer.core.TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         argv = list(sys.argv[1:] if args is None else args)
         try:
-            code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click_errors.UsageError as exc:
             if type(exc).__name__ != "NoArgsIsHelpError":  # the help was shown already
                 show_usage_error(exc, argv)
+            sys.exit(exc.exit_code)
+        except click_errors.ClickException as exc:  # none of ours raise one; said plainly if typer does
+            print(f"fel: {exc.format_message()}", file=sys.stderr)
             sys.exit(exc.exit_code)
         except typer.Abort:
             print("avbrutet", file=sys.stderr)
