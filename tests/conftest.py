@@ -28,7 +28,7 @@ uppdrag:
   grupper:
     - punkter: [Ett uppdrag.]
 roller:
-  - roll: ordförande
+  - roll: presidium
     ansvar: [Leder möten.]
 """
 

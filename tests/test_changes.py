@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -29,6 +30,24 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     _git(tmp_path, "commit", "-qm", "Första versionen")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
+
+
+def _commit_day(repo: Path, revision: str) -> str:
+    """The commit's day as the diff's title writes it: '12 mars 2025'."""
+    year, month, day = _git(repo, "show", "-s", "--format=%cs", revision).strip().split("-")
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+
+
+def _dated_commit(repo: Path, message: str, when: str) -> None:
+    """Commit everything with author and committer date `when` (ISO 8601)."""
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qam", message,
+         f"--date={when}"],
+        cwd=repo, check=True, capture_output=True, env={**os.environ, "GIT_COMMITTER_DATE": when},
+    )  # fmt: skip
 
 
 def _edit(repo: Path, old: str, new: str, commit: str | None = None) -> None:
@@ -61,7 +80,7 @@ def test_sequence_of_revisions(repo: Path, runner) -> None:
     )
     _edit(repo, "alla elever får rätt förutsättningar", "alla barn får rätt förutsättningar")  # not committed
     assert runner.invoke(app, ["diff", "forskola"]).stdout.splitlines() == [
-        f"Ändringar i Förskola sedan missions/forskola.yaml@{_git(repo, 'rev-parse', 'HEAD')[:12]}",
+        f"Ändringar i Förskola sedan forskola.yaml, {_commit_day(repo, 'HEAD')} ({_git(repo, 'rev-parse', 'HEAD')[:7]})",
         "",
         "Syfte",
         "  omformulerat: punkt: alla [-elever-] {+barn+} får rätt förutsättningar att nå kunskap och måloppfyllelse",
@@ -144,7 +163,11 @@ def test_compare_with_a_file(repo: Path, runner) -> None:
 
 def test_unknown_revision(repo: Path, runner) -> None:
     result = runner.invoke(app, ["diff", "forskola", "finns-inte"])
-    assert (result.exit_code, result.stderr) == (2, "fel: okänd revision 'finns-inte'\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: okänd revision 'finns-inte'; ange ett datum (`--sedan ÅÅÅÅ-MM-DD`) eller en incheckning som "
+        "`git log --oneline -- missions/forskola.yaml` visar\n",
+    )
 
 
 def test_outside_git(shipped: Path, runner) -> None:
@@ -158,7 +181,23 @@ def test_file_new_since_revision(repo: Path, runner) -> None:
     _edit_path = repo / "missions/ka2.yaml"
     _edit_path.write_text(_edit_path.read_text(encoding="utf-8").replace("id: ka", "id: ka2"), encoding="utf-8")
     result = runner.invoke(app, ["diff", "ka2", "HEAD"])
-    assert (result.exit_code, result.stderr) == (2, "fel: missions/ka2.yaml finns inte i revision 'HEAD'\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: missions/ka2.yaml finns inte i revision 'HEAD'; välj en senare eller jämför med en fil: "
+        "`--file GAMMAL.yaml`\n",
+    )
+
+
+def test_file_never_committed(repo: Path, runner) -> None:
+    shutil.copy(repo / "missions/ka.yaml", repo / "missions/ka2.yaml")
+    _edit_path = repo / "missions/ka2.yaml"
+    _edit_path.write_text(_edit_path.read_text(encoding="utf-8").replace("id: ka", "id: ka2"), encoding="utf-8")
+    result = runner.invoke(app, ["diff", "ka2"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: missions/ka2.yaml finns inte i någon incheckning; checka in den (`git add missions/ka2.yaml` och "
+        "`git commit`) eller jämför med en fil: `--file GAMMAL.yaml`\n",
+    )
 
 
 def test_word_diff() -> None:
@@ -172,4 +211,39 @@ def test_invalid_old_version_is_located(repo: Path, runner) -> None:
     assert result.stderr == (
         "gammal.yaml:3:1: fel: ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)\n"
         "fel: den gamla versionen (gammal.yaml) är inte en giltig uppdragsbeskrivning\n"
+    )
+
+
+def test_since_a_date_compares_with_the_version_in_force_that_day(repo: Path, runner) -> None:
+    # The fixture's first commit is today; make a dated history after it: March 2025, then June 2025.
+    _edit(repo, "alla elever får rätt förutsättningar", "alla barn får rätt förutsättningar")
+    _dated_commit(repo, "Barn, inte elever", "2025-03-12T10:00:00+01:00")
+    _edit(repo, "alla barn får rätt förutsättningar", "alla barn får goda förutsättningar")
+    _dated_commit(repo, "Goda förutsättningar", "2025-06-02T10:00:00+02:00")
+    march = _git(repo, "rev-list", "-1", "HEAD~1").strip()
+    lines = runner.invoke(app, ["diff", "forskola", "--sedan", "2025-04-01"]).stdout.splitlines()
+    assert lines == [
+        f"Ändringar i Förskola sedan forskola.yaml, 12 mars 2025 ({march[:7]})",
+        "",
+        "Syfte",
+        "  omformulerat: punkt: alla barn får [-rätt-] {+goda+} förutsättningar att nå kunskap och måloppfyllelse",
+        "",
+    ]
+
+
+def test_since_a_date_before_the_file_names_the_oldest_version(repo: Path, runner) -> None:
+    first = _git(repo, "rev-list", "--max-parents=0", "HEAD").strip()
+    result = runner.invoke(app, ["diff", "forskola", "--sedan", "2020-01-01"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"fel: forskola.yaml fanns inte i git före 2020-01-01; den äldsta versionen är från "
+        f"{_git(repo, 'show', '-s', '--format=%cs', first).strip()}: `uppdrag diff forskola {first[:7]}`\n",
+    )
+
+
+def test_since_needs_a_date(repo: Path, runner) -> None:
+    result = runner.invoke(app, ["diff", "forskola", "--sedan", "i fjol"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: --sedan: ogiltigt datum 'i fjol'; skriv ÅÅÅÅ-MM-DD, t.ex. --sedan 2025-01-01\n",
     )

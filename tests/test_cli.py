@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -19,12 +20,28 @@ from .conftest import MINIMAL_MISSION, REPO, TODAY, write_tree
 def test_shipped_missions_validate(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["validate", "--today", TODAY])
     assert result.exit_code == 0
-    # KA's assignments were given for 2021: the only thing to say about the five networks.
+    # KA's assignments were given for 2021, and four of the originals name no chair or secretary.
+    unfilled = "angiven; skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`"
     assert result.stdout == (
-        "missions/ka.yaml\n"
-        "  missions/ka.yaml:27:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut\n"
+        "missions/grundskola.yaml\n"
+        f"  missions/grundskola.yaml:45:11: varning: roller[0]: ingen ordförande {unfilled}\n"
+        f"  missions/grundskola.yaml:49:11: varning: roller[1]: ingen sekreterare {unfilled}\n"
         "\n"
-        "8 filer kontrollerade: 0 fel, 1 varning.\n"
+        "missions/ka.yaml\n"
+        "  missions/ka.yaml:27:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut; "
+        "börja nästa period med `uppdrag new ka-2027 --from ka`\n"
+        f"  missions/ka.yaml:47:11: varning: roller[0]: ingen ordförande {unfilled}\n"
+        f"  missions/ka.yaml:53:11: varning: roller[1]: ingen sekreterare {unfilled}\n"
+        "\n"
+        "missions/sarskola.yaml\n"
+        f"  missions/sarskola.yaml:53:11: varning: roller[0]: ingen ordförande {unfilled}\n"
+        f"  missions/sarskola.yaml:59:11: varning: roller[1]: ingen sekreterare {unfilled}\n"
+        "\n"
+        "missions/skis.yaml\n"
+        f"  missions/skis.yaml:60:11: varning: roller[1]: ingen ordförande {unfilled}\n"
+        f"  missions/skis.yaml:68:11: varning: roller[2]: ingen sekreterare {unfilled}\n"
+        "\n"
+        "5 nätverk och 3 delade filer: 0 fel, 9 varningar.\n"
     )
 
 
@@ -35,7 +52,7 @@ def test_strict_fails_on_warnings(shipped: Path, runner) -> None:
 def test_single_file_is_checked_with_its_shared_files(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["validate", "missions/forskola.yaml", "--today", TODAY])
     assert result.exit_code == 0
-    assert result.stdout == "4 filer kontrollerade: 0 fel, 0 varningar.\n"
+    assert result.stdout == "1 nätverk och 3 delade filer: 0 fel, 0 varningar.\n"
 
 
 def test_json_format(workspace: Path, runner) -> None:
@@ -63,7 +80,7 @@ def test_github_format(workspace: Path, runner) -> None:
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "::error file=missions/n.yaml,line=15,col=17,title=uppdrag range::möten.minst_per_år: måste vara minst 1, inte '0'",
-        "4 filer kontrollerade: 1 fel, 0 varningar.",
+        "1 nätverk och 3 delade filer: 1 fel, 0 varningar.",
     ]
 
 
@@ -76,12 +93,18 @@ def test_missing_path_is_a_usage_error(workspace: Path, runner) -> None:
 
 def test_empty_folder_is_a_usage_error(tmp_path: Path, runner) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path)])
-    assert (result.exit_code, result.stderr) == (2, f"fel: inga YAML-filer att kontrollera i {tmp_path}\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"fel: inga YAML-filer att kontrollera i {tmp_path}; uppdragsfilerna heter t.ex. forskola.yaml\n",
+    )
 
 
 def test_bad_today_is_a_usage_error(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["validate", "--today", "2026-13-01"])
-    assert (result.exit_code, result.stderr) == (2, "fel: --today: ogiltigt datum '2026-13-01'; skriv ÅÅÅÅ-MM-DD\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: --today: ogiltigt datum '2026-13-01'; skriv ÅÅÅÅ-MM-DD, t.ex. --today 2025-01-01\n",
+    )
 
 
 def test_internal_error_is_one_line_and_exit_3(
@@ -120,7 +143,7 @@ def test_installed_command_in_a_real_subprocess(shipped: Path) -> None:
         "missions/trasig.yaml:3:1: fel: ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)\n"
         in proc.stdout
     )
-    assert proc.stdout.endswith("9 filer kontrollerade: 1 fel, 1 varning.\n")
+    assert proc.stdout.endswith("6 nätverk och 3 delade filer: 1 fel, 9 varningar.\n")
     assert proc.stderr == ""
 
 
@@ -160,7 +183,61 @@ def test_one_bad_file_does_not_stop_the_others(workspace: Path, runner) -> None:
     assert [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")] == [
         "missions/a.yaml:1:1: fel: filen är binär, inte en YAML-textfil",
         "missions/b.yaml:3:1: fel: ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)",
-        "missions/c.yaml:8:11: varning: uppdrag.period: uppdragsperioden 2020 har löpt ut",
+        "missions/c.yaml:8:11: varning: uppdrag.period: uppdragsperioden 2020 har löpt ut; "
+        "börja nästa period med `uppdrag new c-2027 --from c`",
         "missions/d.yaml:15:16: fel: möten.veckodagar[0]: okänd veckodag 'fredagg' (menade du 'fredag'?)",
     ]
-    assert result.stdout.endswith("7 filer kontrollerade: 3 fel, 1 varning.\n")
+    assert result.stdout.endswith("4 nätverk och 3 delade filer: 3 fel, 1 varning.\n")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate"],
+        ["render", "forskola"],
+        ["site"],
+        ["diff", "forskola"],
+        ["check-meetings", "2024"],
+        ["plan-meetings", "forskola", "2027"],
+        ["calendar", "forskola"],
+        ["new", "fritidshem", "--namn", "Fritidshem"],
+        ["overview"],
+        ["report", "mål"],
+    ],
+)
+def test_no_missions_folder_says_where_it_looked_and_what_to_do(
+    argv: list[str], tmp_path: Path, runner, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, argv)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"fel: hittar ingen mapp 'missions' (letade efter {tmp_path / 'missions'}); gå till projektmappen "
+        "med `cd` eller ange mappen med `-m MAPP`\n"
+    )
+
+
+def test_validate_takes_the_folder_with_m(shipped: Path, runner) -> None:
+    (shipped / "missions").rename(shipped / "uppdrag")
+    result = runner.invoke(app, ["validate", "-m", "uppdrag", "--today", TODAY])
+    assert result.exit_code == 0
+    assert result.stdout.endswith("5 nätverk och 3 delade filer: 0 fel, 9 varningar.\n")
+
+
+def test_a_refusing_command_shows_the_warnings_beside_the_errors(workspace: Path, runner) -> None:
+    write_tree(
+        workspace,
+        {
+            "missions/n.yaml": MINIMAL_MISSION.format(id="n").replace("kommande år", "2020"),
+            "missions/m.yaml": MINIMAL_MISSION.format(id="m").replace("kommande år", "2021")
+            + "möten:\n  träffar:\n    - 2025-02-07\n",
+        },
+    )
+    result = runner.invoke(app, ["render", "--all"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "missions/m.yaml:16:7: fel: möten.träffar[0]: skriv varje möte som `- datum: 2025-02-07`",
+        "missions/n.yaml:8:11: varning: uppdrag.period: uppdragsperioden 2020 har löpt ut; "
+        f"börja nästa period med `uppdrag new n-{dt.date.today().year + 1} --from n`",
+        "fel: 2 nätverk och 3 delade filer: 1 fel, 1 varning. Rätta felen först (se uppdrag validate).",
+    ]

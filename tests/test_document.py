@@ -57,7 +57,7 @@ def test_default_layout_for_a_new_network(workspace: Path, runner) -> None:
         "## Syfte/uppdrag",
         "## Uppdrag",
         "## Roller och ansvar",
-        "### Ordförande",
+        "### Presidium",
     ]
     assert markdown.endswith("---\n\n*Uppdraget gäller för kommande år.*\n")
 
@@ -76,7 +76,7 @@ def test_markdown_follows_the_documents_structure(workspace: Path, runner) -> No
         "2. Kvalitet\n"
         "   - Alla elever får rätt förutsättningar att nå kunskap och måluppfyllelse.\n"
         "   - All utbildning vilar på vetenskaplig grund och beprövad erfarenhet.\n\n"
-        "### Ordförande\n\n"
+        "### Presidium\n\n"
         "Leder möten.\n\n"
         "## Uppdrag\n\n"
         "Uppdragen för året.\n\n"
@@ -99,7 +99,7 @@ def test_html_follows_the_documents_structure(workspace: Path, runner) -> None:
     assert '<h2 id="bakgrund">BAKGRUNDEN</h2>' in html
     assert "<p>Ett eget stycke.</p>\n</section>" in html
     assert '<ol class="goals">\n  <li>Höjd utbildningsnivå\n<ul>' in html
-    assert '<section class="part-roller">\n<div class="role">\n<h3>Ordförande</h3>' in html  # no heading
+    assert '<section class="part-roller">\n<div class="role">\n<h3>Presidium</h3>' in html  # no heading
     assert html.index('class="part-roller"') < html.index('class="part-uppdrag"')
     assert '<p class="intro">Uppdragen för året.</p>' in html
     assert "<h3>Egen rubrik</h3>" in html

@@ -49,7 +49,7 @@ def test_render_warns_and_marks_the_html(drafts: Path, runner) -> None:
     result = runner.invoke(app, ["render", "n", "--html", "-o", "-", "--today", TODAY])
     assert result.exit_code == 0
     assert result.stderr == (
-        "missions/n.yaml:15:16: varning: roller[0].personer[0].namn: ska fyllas i: FYLL I: ordförandens namn\n"
+        "missions/n.yaml:15:16: varning: roller[0].personer[0].namn: fyll i ordförandens namn\n"
         "varning: n är ett utkast (1 varning ovan); HTML och PDF märks UTKAST tills varningarna är åtgärdade\n"
     )
     assert '<p class="draft-mark">UTKAST</p>' in result.stdout
@@ -65,7 +65,7 @@ def test_strict_refuses_and_writes_nothing(drafts: Path, runner) -> None:
     result = runner.invoke(app, ["render", "klar", "n", "--strict", "--today", TODAY])
     assert result.exit_code == 1
     assert result.stderr == (
-        "missions/n.yaml:15:16: varning: roller[0].personer[0].namn: ska fyllas i: FYLL I: ordförandens namn\n"
+        "missions/n.yaml:15:16: varning: roller[0].personer[0].namn: fyll i ordförandens namn\n"
         "fel: n är inte färdigt (1 varning ovan) och --strict gör inga utkast; "
         "åtgärda varningarna, eller gör ett utkast utan --strict\n"
     )
@@ -81,14 +81,19 @@ def test_an_ended_period_is_a_draft_too(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["render", "ka", "--strict", "--today", TODAY])
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "missions/ka.yaml:27:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut\nfel: ka är inte färdigt"
+        "missions/ka.yaml:27:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut; "
+        "börja nästa period med `uppdrag new ka-2027 --from ka`\n"
+    )
+    assert result.stderr.endswith(
+        "fel: ka är inte färdigt (3 varningar ovan) och --strict gör inga utkast; "
+        "åtgärda varningarna, eller gör ett utkast utan --strict\n"
     )
 
 
 def test_pdf_draft_mark_on_every_page(shipped: Path, runner) -> None:
-    result = runner.invoke(app, ["render", "ka", "skis", "--pdf", "-o", "pdf", "--today", TODAY])
+    result = runner.invoke(app, ["render", "ka", "forskola", "--pdf", "-o", "pdf", "--today", TODAY])
     assert result.exit_code == 0, result.output
-    for network, draft in (("ka", True), ("skis", False)):
+    for network, draft in (("ka", True), ("forskola", False)):  # forskola names its chair and secretary
         pages = pypdf.PdfReader(shipped / "pdf" / f"{network}.pdf").pages
         assert len(pages) == 2
         assert [page.extract_text().count("UTKAST") for page in pages] == ([3, 2] if draft else [0, 0])

@@ -7,7 +7,8 @@ import pytest
 
 from uppdrag.check.validation import validate_paths
 from uppdrag.cli import app
-from uppdrag.edit.new_mission import make_id
+from uppdrag.edit.new_mission import next_period
+from uppdrag.models import make_id
 
 
 @pytest.mark.parametrize(
@@ -29,8 +30,12 @@ def test_new_from_the_standard_validates_with_placeholder_warnings(shipped: Path
     assert result.stdout == "missions/fritidshem.yaml\n"
     assert result.stderr == (
         "id: fritidshem\n"
-        "missions/fritidshem.yaml:10:7: varning: syfte.text[0]: ska fyllas i: FYLL I: vad nätverket fokuserar på och varför.\n"
-        "missions/fritidshem.yaml:17:11: varning: uppdrag.grupper[0].punkter[0]: ska fyllas i: FYLL I: ett uppdrag från skolchefsnätverket.\n"
+        "missions/fritidshem.yaml:10:7: varning: syfte.text[0]: fyll i vad nätverket fokuserar på och varför\n"
+        "missions/fritidshem.yaml:17:11: varning: uppdrag.grupper[0].punkter[0]: fyll i ett uppdrag från skolchefsnätverket\n"
+        "missions/fritidshem.yaml:28:11: varning: roller[2]: ingen ordförande angiven; skriv vem under rollen, "
+        "t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`\n"
+        "missions/fritidshem.yaml:34:11: varning: roller[3]: ingen sekreterare angiven; skriv vem under rollen, "
+        "t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`\n"
     )
     text = (shipped / "missions/fritidshem.yaml").read_text(encoding="utf-8")
     assert "styrdokument: strategi-2023-2026\nbakgrund: strategi-2023-2026\n" in text  # the newest
@@ -62,7 +67,10 @@ def test_new_refuses_unknown_steering_document(shipped: Path, runner) -> None:
 
 
 def test_new_needs_a_name(shipped: Path, runner) -> None:
-    assert runner.invoke(app, ["new", "x"]).stderr == "fel: ange --namn (eller --from ID)\n"
+    assert runner.invoke(app, ["new", "x"]).stderr == (
+        'fel: ange nätverkets namn: `uppdrag new x --namn "Fritidshem"`, eller börja från ett befintligt '
+        "nätverk: `uppdrag new x --from ID`\n"
+    )
 
 
 def test_roll_over_from_an_existing_network(shipped: Path, runner) -> None:
@@ -82,3 +90,56 @@ def test_roll_over_from_an_existing_network(shipped: Path, runner) -> None:
         .replace("  träffar:\n    - datum: 2026-02-06\n", "")
     )
     assert new == expected
+
+
+def test_new_leaves_commented_people_and_meetings_to_fill_in(shipped: Path, runner) -> None:
+    assert runner.invoke(app, ["new", "fritidshem", "--namn", "Fritidshem"]).exit_code == 0
+    path = shipped / "missions/fritidshem.yaml"
+    text = path.read_text(encoding="utf-8")
+    next_year = dt.date.today().year + 1
+    assert (
+        "    # FYLL I ordförandens namn och kommun, och ta bort # före raderna:\n"
+        "    # personer:\n"
+        "    #   - {namn: Förnamn Efternamn, kommun: Skövde}\n"
+    ) in text
+    assert "    # FYLL I sekreterarens namn och kommun, och ta bort # före raderna:\n" in text
+    assert text.endswith(
+        f"  # Mötena, när de är bestämda (eller: uppdrag plan-meetings fritidshem {next_year} --write):\n"
+        "  # träffar:\n"
+        f"  #   - datum: {next_year}-02-05\n"
+        '  #     start: "09:00"\n'
+        '  #     slut: "12:00"\n'
+        "  #     plats: Skövde\n"
+    )
+    # Taking away the # as the comment says gives a valid file without the role warnings.
+    path.write_text(text.replace("    # personer:", "    personer:").replace("    #   - {", "      - {")
+                    .replace("  # träffar:", "  träffar:").replace("  #   - datum", "    - datum")
+                    .replace('  #     ', "      "), encoding="utf-8")  # fmt: skip
+    result = validate_paths([path], dt.date(2026, 11, 22))
+    assert result.errors == 0
+    assert [f.code for f in result.findings] == ["placeholder", "placeholder"]
+
+
+@pytest.mark.parametrize(
+    "period, today, expected",
+    [
+        ("2023–2026", dt.date(2026, 11, 22), "2027–2030"),
+        ("2026", dt.date(2026, 11, 22), "2027"),
+        ("2025", dt.date(2026, 11, 22), "2026"),  # still this year's to revise
+        ("2021", dt.date(2026, 11, 22), "2027"),  # long over: next year, as validate suggests ka-2027
+        ("2019–2020", dt.date(2026, 11, 22), "2027–2028"),
+        ("kommande år", dt.date(2026, 11, 22), "kommande år"),
+    ],
+)
+def test_next_period(period: str, today: dt.date, expected: str) -> None:
+    assert next_period(period, today) == expected
+
+
+def test_the_suggested_command_for_an_ended_period_makes_a_current_file(shipped: Path, runner) -> None:
+    findings = validate_paths([Path("missions/ka.yaml")], dt.date.today()).findings
+    [ended] = [f for f in findings if f.code == "period-ended"]
+    command = ended.message.split("`")[1].split()
+    assert command == ["uppdrag", "new", f"ka-{dt.date.today().year + 1}", "--from", "ka"]
+    assert runner.invoke(app, command[1:]).exit_code == 0
+    after = validate_paths([Path(f"missions/ka-{dt.date.today().year + 1}.yaml")], dt.date.today()).findings
+    assert [f.code for f in after if f.code.startswith("period")] == []

@@ -46,9 +46,23 @@ def test_several_ids_go_into_the_output_folder(shipped: Path, runner) -> None:
 
 
 def test_unknown_id_lists_the_known(shipped: Path, runner) -> None:
-    result = runner.invoke(app, ["render", "forskolan"])
+    result = runner.invoke(app, ["render", "fritids"])
     assert result.exit_code == 2
-    assert result.stderr == "fel: okänt id 'forskolan'; kända id: forskola, grundskola, ka, sarskola, skis\n"
+    assert result.stderr == "fel: okänt id 'fritids'; kända id: forskola, grundskola, ka, sarskola, skis\n"
+
+
+@pytest.mark.parametrize(
+    "typed, said",
+    [
+        ("förskola", "ogiltigt id 'förskola': använd små bokstäver a–z, siffror och bindestreck"),
+        ("Särskola", "ogiltigt id 'Särskola': använd små bokstäver a–z, siffror och bindestreck"),
+        ("forskolan", "okänt id 'forskolan'"),
+    ],
+)
+def test_unknown_id_suggests_the_one_meant(typed: str, said: str, shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", typed])
+    meant = "sarskola" if typed == "Särskola" else "forskola"
+    assert (result.exit_code, result.stderr) == (2, f"fel: {said}; menade du '{meant}'?\n")
 
 
 @pytest.mark.parametrize("bad", ["../x", "/etc/passwd", "Förskola", "a/b"])
@@ -66,7 +80,7 @@ def test_invalid_workspace_is_not_rendered(workspace: Path, runner) -> None:
     assert result.stderr == (
         "missions/n.yaml:14:1: fel: okänd: okänd nyckel 'okänd'; tillåtna nycklar: id, namn, styrdokument, "
         "bakgrund, bakgrund_tillägg, avsnitt, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten\n"
-        "fel: 4 filer kontrollerade: 1 fel, 0 varningar. Rätta felen först (se uppdrag validate).\n"
+        "fel: 1 nätverk och 3 delade filer: 1 fel, 0 varningar. Rätta felen först (se uppdrag validate).\n"
     )
 
 
@@ -136,14 +150,14 @@ def test_workspace_templates_come_before_builtin(shipped: Path, runner) -> None:
 
 def test_strict_undefined_names_template_and_line(shipped: Path, runner) -> None:
     write_tree(shipped, {"egna/uppdrag.md.j2": "# {{ mission.name }}\n{{ mission.namn }}\n"})
-    result = runner.invoke(app, ["render", "skis", "-o", "-", "--templates", "egna"])
+    result = runner.invoke(app, ["render", "forskola", "-o", "-", "--templates", "egna"])
     assert result.exit_code == 1
     assert result.stderr == "fel: egna/uppdrag.md.j2:2: fel i mallen: 'namn' finns inte på 'Mission'\n"
 
 
 def test_template_syntax_error(shipped: Path, runner) -> None:
     write_tree(shipped, {"egna/uppdrag.md.j2": "# {{ mission.name }\n"})
-    result = runner.invoke(app, ["render", "skis", "-o", "-", "--templates", "egna"])
+    result = runner.invoke(app, ["render", "forskola", "-o", "-", "--templates", "egna"])
     assert result.exit_code == 1
     assert result.stderr.startswith("fel: egna/uppdrag.md.j2:1: fel i mallen: ")
 
@@ -281,9 +295,11 @@ def test_one_network_reads_only_its_own_file(shipped: Path, runner) -> None:
 
 def test_unknown_id_lists_the_files_there_are(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["render", "forskolan"])
-    assert (result.exit_code, result.stderr) == (
+    assert (result.exit_code, result.stderr) == (2, "fel: okänt id 'forskolan'; menade du 'forskola'?\n")
+    unrelated = runner.invoke(app, ["render", "gymnasium"])
+    assert (unrelated.exit_code, unrelated.stderr) == (
         2,
-        "fel: okänt id 'forskolan'; kända id: forskola, grundskola, ka, sarskola, skis\n",
+        "fel: okänt id 'gymnasium'; kända id: forskola, grundskola, ka, sarskola, skis\n",
     )
 
 
@@ -300,3 +316,11 @@ def test_several_pdfs_in_worker_processes_keep_order_and_errors(shipped: Path, r
     assert broken.exit_code == 1
     assert broken.stderr.endswith("fel: templates/uppdrag.html.j2:1: fel i mallen: 'nope' finns inte på 'Document'\n")
     assert not (shipped / "trasig").exists()
+
+
+def test_missing_template_folder_says_how_to_make_it(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "forskola", "--templates", "egna"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: mallmappen 'egna' finns inte; skapa den (`mkdir egna`) eller ange en annan med --templates\n",
+    )

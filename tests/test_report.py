@@ -16,8 +16,11 @@ def _result() -> CheckResult:
 
 
 def test_summary_plurals() -> None:
-    assert summary(_result()) == "2 filer kontrollerade: 2 fel, 1 varning."
-    assert summary(CheckResult(["x"], [])) == "1 fil kontrollerade: 0 fel, 0 varningar."
+    assert summary(_result()) == "2 nätverk: 2 fel, 1 varning."
+    assert summary(CheckResult(["x"], [])) == "1 nätverk: 0 fel, 0 varningar."
+    shared = CheckResult(["m/_mal.yaml", "m/a.yaml", "m/_lov.yaml", "m/b.yaml", "m/c.yaml"], [])
+    assert summary(shared) == "3 nätverk och 2 delade filer: 0 fel, 0 varningar."
+    assert summary(CheckResult(["m/_mal.yaml"], [])) == "0 nätverk och 1 delad fil: 0 fel, 0 varningar."
 
 
 def test_text_is_grouped_per_file_and_sorted_by_position() -> None:
@@ -30,7 +33,7 @@ def test_text_is_grouped_per_file_and_sorted_by_position() -> None:
         "m/b,c.yaml",
         "  m/b,c.yaml:1:5: fel: rad ett\nrad två",
         "",
-        "2 filer kontrollerade: 2 fel, 1 varning.",
+        "2 nätverk: 2 fel, 1 varning.",
     ]
 
 
@@ -39,5 +42,5 @@ def test_github_annotations_escape_their_properties_and_data() -> None:
         "::error file=m/a.yaml,line=2,col=7,title=uppdrag type::namn: måste vara en text",
         "::warning file=m/a.yaml,line=3,col=1,title=uppdrag period-ended::uppdrag.period: perioden 100%25 slut",
         "::error file=m/b%2Cc.yaml,line=1,col=5,title=uppdrag yaml::rad ett%0Arad två",
-        "2 filer kontrollerade: 2 fel, 1 varning.",
+        "2 nätverk: 2 fel, 1 varning.",
     ]

@@ -4,6 +4,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
+from uppdrag.check.rules import placeholder_message
 from uppdrag.check.validation import validate_paths
 
 from .conftest import MINIMAL_MISSION, write_tree
@@ -41,7 +44,11 @@ def test_ended_period_warns_only_after_its_last_year(workspace: Path) -> None:
     write_tree(workspace, {"missions/n.yaml": text})
     assert _messages(Path("missions"), dt.date(2026, 12, 31)) == []
     assert _messages(Path("missions"), dt.date(2027, 1, 1)) == [
-        ("missions/n.yaml:8:11", "varning", "uppdragsperioden 2023–2026 har löpt ut")
+        (
+            "missions/n.yaml:8:11",
+            "varning",
+            "uppdragsperioden 2023–2026 har löpt ut; börja nästa period med `uppdrag new n-2028 --from n`",
+        )
     ]
 
 
@@ -141,3 +148,30 @@ def test_a_broken_lov_file_does_not_judge_breaks_by_the_defaults(workspace: Path
         ("missions/_lov.yaml:2:5", "ange antingen 'vecka', både 'från' och 'till', eller 'påsk'"),
         ("missions/n.yaml:17:14", "2026-04-03 (fredag) är långfredagen, en ledig dag"),
     ]
+
+
+def test_chair_and_secretary_without_anyone_warn_with_the_yaml_to_add(workspace: Path) -> None:
+    roles = (
+        "  - roll: ordförande\n    ansvar: [Leder möten.]\n"
+        "  - roll: [sekreterare, presidium]\n    ansvar: [Skriver.]\n"
+        "  - roll: ordförande\n    ansvar: [Leder.]\n    personer: [{namn: Anna Andersson, kommun: Skövde}]\n"
+    )
+    text = MINIMAL_MISSION.format(id="n").replace("  - roll: presidium\n    ansvar: [Leder möten.]\n", roles)
+    write_tree(workspace, {"missions/n.yaml": text})
+    example = "skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`"
+    assert _messages(Path("missions"), dt.date(2026, 11, 22)) == [
+        ("missions/n.yaml:12:11", "varning", f"ingen ordförande angiven; {example}"),
+        ("missions/n.yaml:14:11", "varning", f"ingen sekreterare angiven; {example}"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("FYLL I: ordförandens namn", "fyll i ordförandens namn"),
+        ("FYLL I: vad nätverket fokuserar på och varför.", "fyll i vad nätverket fokuserar på och varför"),
+        ("FYLL I", "fyll i texten som står som 'FYLL I'"),
+    ],
+)
+def test_placeholder_says_what_to_fill_in_once(text: str, message: str) -> None:
+    assert placeholder_message(text) == message

@@ -161,4 +161,4 @@ def test_pdf_link_names_the_network_for_screen_readers(built_site: Path) -> None
 def test_unfinished_documents_are_published_as_drafts(built_site: Path) -> None:
     # KA's period (2021) has ended: a warning, so its page says UTKAST; the others are finished.
     marked = [n for n in NETWORKS if "UTKAST" in (built_site / f"{n}.html").read_text(encoding="utf-8")]
-    assert marked == ["ka"]
+    assert marked == ["grundskola", "ka", "sarskola", "skis"]  # forskola alone names its chair and secretary

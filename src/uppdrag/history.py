@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 from pathlib import Path
@@ -42,13 +43,24 @@ def _repository(path: Path) -> Path:
         raise HistoryError(f"{path.parent} ligger inte i ett git-förråd; jämför med en fil med --file") from None
 
 
+def _not_committed(path: Path) -> str:
+    return f"{path} finns inte i någon incheckning; checka in den (`git add {path}` och `git commit`) eller jämför med en fil: `--file GAMMAL.yaml`"
+
+
+def _unknown_revision(path: Path, revision: str) -> str:
+    return (
+        f"okänd revision '{revision}'; ange ett datum (`--sedan ÅÅÅÅ-MM-DD`) eller en incheckning "
+        f"som `git log --oneline -- {path}` visar"
+    )
+
+
 def last_revision(path: Path) -> str:
     """The newest commit that touched path."""
     root = _repository(path)
     relative = path.resolve().relative_to(root.resolve())
     found = _git(root, "log", "-1", "--format=%H", "--", str(relative)).strip()
     if not found:
-        raise HistoryError(f"{path} finns inte i någon incheckning")
+        raise HistoryError(_not_committed(path))
     return found
 
 
@@ -59,9 +71,37 @@ def file_at(path: Path, revision: str) -> str:
     try:
         _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     except HistoryError:
-        raise HistoryError(f"okänd revision '{revision}'") from None
+        raise HistoryError(_unknown_revision(path, revision)) from None
     try:
         _git(root, "cat-file", "-e", f"{revision}:{relative.as_posix()}")
     except HistoryError:
-        raise HistoryError(f"{relative} finns inte i revision '{revision}'") from None
+        raise HistoryError(
+            f"{relative} finns inte i revision '{revision}'; välj en senare eller jämför med en fil: `--file GAMMAL.yaml`"
+        ) from None
     return _git(root, "show", f"{revision}:{relative.as_posix()}")
+
+
+def commit_of(path: Path, revision: str) -> tuple[str, dt.date]:
+    """The full hash of revision and the day it was committed."""
+    root = _repository(path)
+    try:
+        sha, _, stamp = _git(root, "show", "-s", "--format=%H %cI", f"{revision}^{{commit}}").strip().partition(" ")
+    except HistoryError:
+        raise HistoryError(_unknown_revision(path, revision)) from None
+    return sha, dt.date.fromisoformat(stamp[:10])
+
+
+def revision_before(path: Path, day: dt.date) -> str:
+    """The newest commit before day that touched path: the version in force when day began."""
+    root = _repository(path)
+    relative = path.resolve().relative_to(root.resolve())
+    found = _git(root, "log", "-1", "--format=%H", f"--before={day.isoformat()}T00:00:00", "--", str(relative))
+    if found.strip():
+        return found.strip()
+    first = _git(root, "log", "--reverse", "--format=%h %cI", "--", str(relative)).split("\n", 1)[0].split()
+    if not first:
+        raise HistoryError(_not_committed(path))
+    raise HistoryError(
+        f"{path.name} fanns inte i git före {day.isoformat()}; den äldsta versionen är från {first[1][:10]}: "
+        f"`uppdrag diff {path.stem} {first[0]}`"
+    )

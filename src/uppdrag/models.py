@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -47,6 +48,13 @@ Clock = Annotated[
     Field(description='Klockslag TT:MM, t.ex. "09:00".'),
 ]
 Date = Annotated[dt.date, Strict(), Field(description="Datum ÅÅÅÅ-MM-DD.")]
+
+
+def make_id(text: str) -> str:
+    """'Förskola' -> 'forskola'; 'Skolutveckling i Skaraborg' -> 'skolutveckling-i-skaraborg'."""
+    folded = unicodedata.normalize("NFKD", text.strip().lower())
+    ascii_text = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
 def is_valid_id(text: str) -> bool:

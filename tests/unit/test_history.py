@@ -61,19 +61,28 @@ def error_of(call, *args) -> HistoryError:
 
 
 def test_an_unknown_revision(repo: Path) -> None:
-    assert error_of(file_at, repo / "missions" / "ka.yaml", "finns-inte").message == "okänd revision 'finns-inte'"
+    path = repo / "missions" / "ka.yaml"
+    assert error_of(file_at, path, "finns-inte").message == (
+        "okänd revision 'finns-inte'; ange ett datum (`--sedan ÅÅÅÅ-MM-DD`) eller en incheckning som "
+        f"`git log --oneline -- {path}` visar"
+    )
 
 
 def test_a_file_the_revision_does_not_have(repo: Path) -> None:
     (repo / "missions" / "ny.yaml").write_text("id: ny\n", encoding="utf-8")
     error = error_of(file_at, repo / "missions" / "ny.yaml", "HEAD")
-    assert error.message == "missions/ny.yaml finns inte i revision 'HEAD'"
+    assert error.message == (
+        "missions/ny.yaml finns inte i revision 'HEAD'; välj en senare eller jämför med en fil: `--file GAMMAL.yaml`"
+    )
 
 
 def test_a_file_never_committed_has_no_last_revision(repo: Path) -> None:
     path = repo / "missions" / "ny.yaml"
     path.write_text("id: ny\n", encoding="utf-8")
-    assert error_of(last_revision, path).message == f"{path} finns inte i någon incheckning"
+    assert error_of(last_revision, path).message == (
+        f"{path} finns inte i någon incheckning; checka in den (`git add {path}` och `git commit`) "
+        "eller jämför med en fil: `--file GAMMAL.yaml`"
+    )
 
 
 def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

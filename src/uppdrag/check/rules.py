@@ -51,6 +51,7 @@ def check_workspace(workspace: Workspace, today: dt.date, meetings: bool = True)
         findings += _check_placeholders(loaded)
         if meetings:
             findings += entered_meeting_findings(loaded, calendar, meeting_kinds)
+        findings += _check_named_roles(loaded)
     return findings
 
 
@@ -186,7 +187,8 @@ def _check_revision(loaded: LoadedMission, today: dt.date) -> list[Finding]:
             warning(
                 source.locate("uppdrag", "period"),
                 "period-ended",
-                f"uppdragsperioden {mission.assignments.period} har löpt ut",
+                f"uppdragsperioden {mission.assignments.period} har löpt ut; börja nästa period med "
+                f"`uppdrag new {mission.id}-{today.year + 1} --from {mission.id}`",
                 "uppdrag.period",
             )
         )
@@ -206,14 +208,41 @@ def _texts(value: object, path: tuple) -> list[tuple[tuple, str]]:
     return []
 
 
+def placeholder_message(text: str) -> str:
+    """'FYLL I: ordförandens namn' -> 'fyll i ordförandens namn': what to write, said once."""
+    rest = text.partition(PLACEHOLDER)[2].lstrip(" :").rstrip(" .")
+    return f"fyll i {rest}" if rest else f"fyll i texten som står som '{PLACEHOLDER}'"
+
+
 def _check_placeholders(loaded: LoadedMission) -> list[Finding]:
     """Texts a person still has to write, as `uppdrag new` marks them."""
     data = loaded.mission.model_dump(by_alias=True, exclude_none=True)
     return [
-        warning(loaded.source.locate(*path), "placeholder", f"ska fyllas i: {text}", format_key_path(path))
+        warning(loaded.source.locate(*path), "placeholder", placeholder_message(text), format_key_path(path))
         for path, text in _texts(data, ())
         if PLACEHOLDER in text
     ]
+
+
+NAMED_ROLES = ("ordförande", "sekreterare")  # the roles a document names a person for
+
+
+def _check_named_roles(loaded: LoadedMission) -> list[Finding]:
+    """A chair or secretary without anyone in the role: the document would name nobody."""
+    findings = []
+    for index, role in enumerate(loaded.mission.roles):
+        named = [k for k in role.kinds if k in NAMED_ROLES]
+        if named and not role.people:
+            findings.append(
+                warning(
+                    loaded.source.locate("roller", index, "roll"),
+                    "role-unfilled",
+                    f"ingen {' eller '.join(named)} angiven; skriv vem under rollen, t.ex. "
+                    "`personer: [{namn: Anna Andersson, kommun: Skövde}]`",
+                    format_key_path(("roller", index)),
+                )
+            )
+    return findings
 
 
 def _one_year_before(day: dt.date) -> dt.date:

@@ -8,11 +8,23 @@ from pathlib import Path
 from uppdrag.check.rules import check_workspace
 from uppdrag.errors import FindingsError, UsageError
 from uppdrag.findings import CheckResult, Finding
-from uppdrag.read.loading import Workspace, group_paths, load_workspace, mission_paths, read_file
+from uppdrag.read.loading import (
+    Workspace,
+    group_paths,
+    load_workspace,
+    missing_folder_message,
+    mission_paths,
+    read_file,
+)
 
 
-def validate_paths(paths: list[Path], today: dt.date) -> CheckResult:
-    """Check folders and files; a file is checked with the shared `_` files of its folder."""
+def validate_paths(paths: list[Path] | None, today: dt.date, missions: Path = Path("missions")) -> CheckResult:
+    """Check folders and files (none named: the missions folder); a file is checked with the
+    shared `_` files of its folder."""
+    if not paths:
+        if not missions.is_dir():
+            raise UsageError(missing_folder_message(missions))
+        paths = [missions]
     files: list[str] = []
     findings = []
     for folder, only in group_paths(paths).items():
@@ -20,7 +32,8 @@ def validate_paths(paths: list[Path], today: dt.date) -> CheckResult:
         files += [str(p) for p in workspace.files]
         findings += found + check_workspace(workspace, today)
     if not files:
-        raise UsageError(f"inga YAML-filer att kontrollera i {', '.join(str(p) for p in paths)}")
+        where = ", ".join(str(p) for p in paths)
+        raise UsageError(f"inga YAML-filer att kontrollera i {where}; uppdragsfilerna heter t.ex. forskola.yaml")
     return CheckResult(files, findings)
 
 
@@ -46,9 +59,8 @@ def open_valid_workspace(folder: Path, today: dt.date, ids: list[str] | None = N
     beside the shared files, so a command about one network does not read the whole folder.
     FindingsError if what was read has errors."""
     workspace, result = open_workspace(folder, today, None if ids is None else mission_paths(folder, ids))
-    if result.errors:
-        errors_only = CheckResult(result.files, [f for f in result.findings if f.is_error])
-        raise FindingsError("Rätta felen först (se uppdrag validate).", errors_only, summarise=True)
+    if result.errors:  # warnings too, as validate shows them: often the next thing to mend
+        raise FindingsError("Rätta felen först (se uppdrag validate).", result, summarise=True)
     return workspace
 
 

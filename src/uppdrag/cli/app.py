@@ -7,14 +7,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import typer.core
 
 from uppdrag import __version__
+from uppdrag.cli import swedish
 from uppdrag.cli.console import print_error, print_findings, stderr, stdout
 from uppdrag.errors import EXIT_INTERNAL, FindingsError, UppdragError
 
+swedish.install()
 
-class _Group(typer.core.TyperGroup):
+
+class _Group(swedish.SwedishGroup):
     """Every command's UppdragError becomes its Swedish message and exit code, here, once."""
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
@@ -79,22 +81,8 @@ def root(
     _State.debug = debug
 
 
-def _swedish_help_frame() -> None:
-    """Typer's own words around the help text, in Swedish. Only when help is asked for: the
-    module that holds them is not worth importing on every start."""
-    import typer.rich_utils as words
-
-    words.ARGUMENTS_PANEL_TITLE = "Argument"
-    words.OPTIONS_PANEL_TITLE = "Flaggor"
-    words.COMMANDS_PANEL_TITLE = "Kommandon"
-    words.DEFAULT_STRING = "[standard: {}]"
-    words.REQUIRED_LONG_STRING = "[krävs]"
-
-
 def main() -> None:
     """Entry point: user mistakes end with 1 or 2; anything unexpected with one line and 3."""
-    if len(sys.argv) == 1 or {"-h", "--help"} & set(sys.argv[1:]):
-        _swedish_help_frame()
     try:
         app()
     except SystemExit:

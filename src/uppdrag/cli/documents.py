@@ -135,6 +135,12 @@ def diff(
         Optional[str],
         typer.Argument(metavar="REV", help="Git-revision (standard: senaste incheckningen som ändrade filen)."),
     ] = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sedan", metavar="ÅÅÅÅ-MM-DD", help="Jämför med filen som den var när detta datum började (via git)."
+        ),
+    ] = None,
     old_file: Annotated[
         Optional[Path],
         typer.Option("--file", metavar="FIL", help="Jämför med denna fil i stället för en revision.", dir_okay=False),
@@ -149,7 +155,8 @@ def diff(
     ord), mål, roller, ansvar, personer, mötesregel, period och revideringsdatum. Ändrad
     ordning på nycklar eller ny formatering är ingen ändring.
 
-    Exempel: [bold]uppdrag diff forskola HEAD~1[/bold] eller [bold]uppdrag diff forskola --file gammal.yaml[/bold]
+    Exempel: [bold]uppdrag diff forskola --sedan 2025-01-01[/bold], [bold]uppdrag diff forskola HEAD~1[/bold]
+    eller [bold]uppdrag diff forskola --file gammal.yaml[/bold]
     """
     from uppdrag.check.validation import open_valid_workspace
     from uppdrag.output.changes import to_markdown
@@ -157,7 +164,8 @@ def diff(
 
     workspace = open_valid_workspace(missions, parse_today(today), [mission_id])
     [loaded] = workspace.select([mission_id])
-    found = changes_since(workspace, loaded, revision, old_file)
+    since_day = parse_today(since, "--sedan") if since is not None else None
+    found = changes_since(workspace, loaded, revision, old_file, since_day)
     if output_format.value == "md":
         emit(to_markdown(found.changes, found.title), None)
     else:

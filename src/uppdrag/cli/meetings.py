@@ -14,13 +14,14 @@ from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, formats, o
 from uppdrag.errors import EXIT_FINDINGS
 
 MeetingFormat = formats("MeetingFormat", "text", "json")
-Year = Annotated[int, typer.Argument(metavar="ÅR", help="Året, t.ex. 2024.", min=1900, max=2200)]
+CheckedYear = Annotated[int, typer.Argument(metavar="ÅR", help="Året som granskas, t.ex. 2024.", min=1900, max=2200)]
+PlannedYear = Annotated[int, typer.Argument(metavar="ÅR", help="Året som planeras, t.ex. 2027.", min=1900, max=2200)]
 MissionId = Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")]
 
 
 @app.command("check-meetings")
 def check_meetings(
-    year: Year,
+    year: CheckedYear,
     ids: Annotated[
         Optional[list[str]],
         typer.Argument(metavar="ID", help="Bara dessa nätverk (standard: alla).", show_default=False),
@@ -65,7 +66,7 @@ def check_meetings(
 @app.command("plan-meetings")
 def plan_meetings(
     mission_id: MissionId,
-    year: Year,
+    year: PlannedYear,
     count: Annotated[
         Optional[int],
         typer.Option("--count", "-n", metavar="ANTAL", min=1, max=52, help="Antal möten (minst regelns)."),

@@ -15,7 +15,9 @@ from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOptio
 @app.command()
 def new(
     mission_id: Annotated[str, typer.Argument(metavar="ID", help="Det nya nätverkets id; å ä ö blir a a o.")],
-    name: Annotated[Optional[str], typer.Option("--namn", help='Nätverkets namn, t.ex. "Fritidshem".')] = None,
+    name: Annotated[
+        Optional[str], typer.Option("--namn", metavar="NAMN", help='Nätverkets namn, t.ex. "Fritidshem".')
+    ] = None,
     steering: Annotated[
         Optional[str], typer.Option("--styrdokument", metavar="ID", help="Styrdokumentets id (standard: det nyaste).")
     ] = None,

@@ -28,7 +28,7 @@ FORMAT = typer.Option("--format", "-f", help="Utdataformat.")  # with Annotated[
 
 MissionsOption = Annotated[
     Path,
-    typer.Option("--missions", "-m", help="Mappen med uppdragsfilerna.", show_default=True),
+    typer.Option("--missions", "-m", metavar="MAPP", help="Mappen med uppdragsfilerna.", show_default=True),
 ]
 TemplatesOption = Annotated[
     Optional[Path], typer.Option("--templates", help="Egen mallmapp som söks först.", file_okay=False)
@@ -43,14 +43,14 @@ OutputOption = Annotated[
 ]
 
 
-def parse_today(value: str | None) -> dt.date:
-    """--today as a date; the clock is read here, at the edge, and nowhere in the library."""
+def parse_today(value: str | None, option: str = "--today") -> dt.date:
+    """A date option as a date (None: today); the clock is read here, at the edge, never in the library."""
     if value is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--today: ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD") from None
+        raise UsageError(f"{option}: ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD, t.ex. {option} 2025-01-01") from None
 
 
 def output_path(value: str | None) -> Path | None:

@@ -9,7 +9,7 @@ import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import print_line, stdout
-from uppdrag.cli.options import FORMAT, OutputOption, TodayOption, formats, output_path, parse_today
+from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, formats, output_path, parse_today
 from uppdrag.errors import EXIT_FINDINGS
 
 ValidateFormat = formats("ValidateFormat", "text", "json", "github")
@@ -19,11 +19,14 @@ ValidateFormat = formats("ValidateFormat", "text", "json", "github")
 def validate(
     paths: Annotated[
         Optional[list[Path]],
-        typer.Argument(help="Mappar och filer att kontrollera (standard: missions).", show_default=False),
+        typer.Argument(
+            metavar="SÖKVÄG", help="Mappar och filer att kontrollera (standard: mappen i -m).", show_default=False
+        ),
     ] = None,
     output_format: Annotated[ValidateFormat, FORMAT] = ValidateFormat.text,  # type: ignore[valid-type]
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
     today: TodayOption = None,
+    missions: MissionsOption = Path("missions"),
 ) -> None:
     """Kontrollera uppdragsfilerna mot schemat och mot varandra.
 
@@ -35,7 +38,7 @@ def validate(
     from uppdrag.check.validation import validate_paths
     from uppdrag.output.diagnostics import text_lines, to_github, to_json
 
-    result = validate_paths(paths or [Path("missions")], parse_today(today))
+    result = validate_paths(paths, parse_today(today), missions)
     if output_format.value == "text":
         for line in text_lines(result):
             print_line(line)

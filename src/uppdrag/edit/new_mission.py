@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from uppdrag.edit.yaml_writer import dump, round_trip_yaml
 from uppdrag.errors import EXIT_INTERNAL, NewMissionError, UppdragError
 from uppdrag.files import atomic_write
 from uppdrag.findings import CheckResult
-from uppdrag.models import ID_HINT, SteeringDocument, is_valid_id, period_years
+from uppdrag.models import ID_HINT, SteeringDocument, is_valid_id, make_id, period_years
 from uppdrag.read.loading import LoadedMission, Workspace
 
 # The standard duties, as the newest documents (förskola, SKIS) word them.
@@ -30,13 +28,6 @@ STANDARD_ROLES = [
         "Skriva protokoll vid nätverksträffarna och ansvara för att dessa skickas in till utbildning@skaraborg.se.",
     ]),
 ]  # fmt: skip
-
-
-def make_id(text: str) -> str:
-    """'Förskola' -> 'forskola'; 'Skolutveckling i Skaraborg' -> 'skolutveckling-i-skaraborg'."""
-    folded = unicodedata.normalize("NFKD", text.strip().lower())
-    ascii_text = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
 def newest_steering_document(workspace: Workspace) -> SteeringDocument:
@@ -63,8 +54,13 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
 
 
-def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_id: str | None) -> str:
-    """The text of a new mission file; what a person must write is marked FYLL I."""
+# Roles whose people the document names; `new` leaves a commented line to fill in for each.
+_NAMED = {"ordförande": "ordförandens", "sekreterare": "sekreterarens"}
+
+
+def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_id: str | None, first_year: int) -> str:
+    """The text of a new mission file; what a person must write is marked FYLL I, and the
+    people and meetings, not known yet, are commented examples to fill in."""
     if steering_id is None:
         steering = newest_steering_document(workspace)
     elif steering_id in workspace.steering_documents:
@@ -98,24 +94,38 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
         lines.append(f"  - roll: {kind}")
         lines.append("    ansvar:")
         lines += [f"      - {_q(duty)}" for duty in duties]
+        if kind in _NAMED:
+            lines += [
+                f"    # {PLACEHOLDER} {_NAMED[kind]} namn och kommun, och ta bort # före raderna:",
+                "    # personer:",
+                "    #   - {namn: Förnamn Efternamn, kommun: Skövde}",
+            ]
     lines += [
         "",
         "möten:",
         "  minst_per_år: 4",
         "  veckodagar: [fredag]",
         "  minnesanteckningar: Minnesanteckningar ska föras och läggas ut på utbildningskaraborg.se.",
+        f"  # Mötena, när de är bestämda (eller: uppdrag plan-meetings {mission_id} {first_year} --write):",
+        "  # träffar:",
+        f"  #   - datum: {first_year}-02-05",
+        '  #     start: "09:00"',
+        '  #     slut: "12:00"',
+        "  #     plats: Skövde",
     ]
     return "\n".join(lines) + "\n"
 
 
-def _next_period(period: str) -> str:
+def next_period(period: str, today: dt.date) -> str:
+    """The period after this one, of the same length ('2023–2026' -> '2027–2030'); one long
+    over ('2021' in 2026) moves on to next year instead, so the new file is not out of date."""
     years = period_years(period)
     if years is None:
         return period
     start, end = years
     length = end - start
-    following = (end + 1, end + 1 + length)
-    return str(following[0]) if length == 0 else f"{following[0]}–{following[1]}"
+    first = end + 1 if end + 1 + length >= today.year else today.year + 1
+    return str(first) if length == 0 else f"{first}–{first + length}"
 
 
 def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today: dt.date) -> str:
@@ -125,7 +135,7 @@ def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today:
     document["id"] = mission_id
     if name is not None:
         document["namn"] = name
-    document["uppdrag"]["period"] = _next_period(str(document["uppdrag"]["period"]))
+    document["uppdrag"]["period"] = next_period(str(document["uppdrag"]["period"]), today)
     if "reviderad" in document:
         document["reviderad"] = today
     else:
@@ -170,9 +180,12 @@ def create_mission(
         [loaded] = workspace.select([source_id])
         text = rolled_over(loaded, new_id, name, today)
     elif name is None:
-        raise NewMissionError("ange --namn (eller --from ID)")
+        raise NewMissionError(
+            f'ange nätverkets namn: `uppdrag new {new_id} --namn "Fritidshem"`, eller börja från '
+            f"ett befintligt nätverk: `uppdrag new {new_id} --from ID`"
+        )
     else:
-        text = standard_mission(workspace, new_id, name, steering_id)
+        text = standard_mission(workspace, new_id, name, steering_id, today.year + 1)
     result = validate_replacement(path, text, today)
     if result.errors:  # a bug in the generator, never the user's doing
         raise UppdragError("den nya filen skulle inte validera; inget skrevs", EXIT_INTERNAL)

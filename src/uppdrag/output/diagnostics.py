@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 from uppdrag.findings import CheckResult, Finding
 from uppdrag.models import join_swedish
+from uppdrag.read.loading import is_shared_file
 
 # A line of text output is a list of (text, style) segments; the CLI maps the style names
 # to colours, so this module stays free of any terminal library.
@@ -28,10 +30,12 @@ def finding_line(finding: Finding) -> Line:
 
 
 def summary(result: CheckResult) -> str:
-    return (
-        f"{plural(len(result.files), 'fil', 'filer')} kontrollerade: "
-        f"{plural(result.errors, 'fel', 'fel')}, {plural(result.warnings, 'varning', 'varningar')}."
-    )
+    """'5 nätverk och 3 delade filer: 0 fel, 1 varning.': networks and shared files apart."""
+    shared = sum(is_shared_file(Path(f)) for f in result.files)
+    counted = plural(len(result.files) - shared, "nätverk", "nätverk")
+    if shared:
+        counted += f" och {plural(shared, 'delad fil', 'delade filer')}"
+    return f"{counted}: {plural(result.errors, 'fel', 'fel')}, {plural(result.warnings, 'varning', 'varningar')}."
 
 
 def draft_notice(warnings_by_id: dict[str, list[Finding]], strict: bool) -> str:

@@ -15,6 +15,7 @@ from typing import Literal
 import jinja2
 from markupsafe import Markup, escape
 
+from uppdrag.check.swedish_calendar import swedish_date as day_and_month
 from uppdrag.errors import TemplateError, UsageError
 from uppdrag.output.escape import markdown_escape
 from uppdrag.views.document import Document
@@ -42,7 +43,9 @@ def search_path(user_dir: Path | None, workspace_dir: Path | None) -> list[Path]
 def renderer_for(templates: Path | None, missions: Path) -> Renderer:
     """Templates from --templates, then the workspace's templates/, then the built-in ones."""
     if templates is not None and not templates.is_dir():
-        raise UsageError(f"mallmappen '{templates}' finns inte")
+        raise UsageError(
+            f"mallmappen '{templates}' finns inte; skapa den (`mkdir {templates}`) eller ange en annan med --templates"
+        )
     return Renderer(search_path(templates, missions.parent / "templates"))
 
 
@@ -69,8 +72,7 @@ def css_string(text: object) -> Markup:
 def swedish_date(day: object) -> str:
     """2024-06-14 -> '14 juni 2024'."""
     if isinstance(day, dt.date):
-        months = "januari februari mars april maj juni juli augusti september oktober november december".split()
-        return f"{day.day} {months[day.month - 1]} {day.year}"
+        return f"{day_and_month(day)} {day.year}"
     return str(day)
 
 

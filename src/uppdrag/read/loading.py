@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import stat
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from uppdrag.errors import UsageError
 from uppdrag.findings import Finding, Location, error, format_key_path
-from uppdrag.models import ID_HINT, Background, Mission, SharedFile, SteeringDocument, is_valid_id
+from uppdrag.models import ID_HINT, Background, Mission, SharedFile, SteeringDocument, is_valid_id, make_id
 from uppdrag.read.schema_errors import schema_findings
 from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
 
@@ -69,12 +70,9 @@ class Workspace:
             raise UsageError(f"ange ett id eller --all; kända id: {', '.join(known)}")
         chosen = []
         for mission_id in ids:
-            if not is_valid_id(mission_id):
-                raise UsageError(f"ogiltigt id '{mission_id}': {ID_HINT}")
             loaded = self.mission(mission_id)
             if loaded is None:
-                listed = ", ".join(known) or f"inga (inga uppdragsfiler i {self.folder})"
-                raise UsageError(f"okänt id '{mission_id}'; kända id: {listed}")
+                raise UsageError(unknown_id_message(mission_id, known, self.folder))
             chosen.append(loaded)
         return chosen
 
@@ -189,21 +187,45 @@ def read_file(path: Path, workspace: Workspace, text: str | None = None) -> list
     return findings
 
 
+def closest_id(text: str, known: list[str]) -> str | None:
+    """The known id a mistyped one most likely means ('förskola', 'forskla' -> 'forskola')."""
+    folded = make_id(text)
+    if folded in known:
+        return folded
+    close = difflib.get_close_matches(folded, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def unknown_id_message(mission_id: str, known: list[str], folder: Path) -> str:
+    """Why an id names no network, and which one was probably meant."""
+    close = closest_id(mission_id, known)
+    hint = f"; menade du '{close}'?" if close else ""
+    if not is_valid_id(mission_id):
+        return f"ogiltigt id '{mission_id}': {ID_HINT}{hint}"
+    if close:
+        return f"okänt id '{mission_id}'{hint}"
+    return f"okänt id '{mission_id}'; kända id: {', '.join(known) or f'inga (inga uppdragsfiler i {folder})'}"
+
+
+def missing_folder_message(folder: Path) -> str:
+    """The same words from every command when the missions folder is not where it was sought."""
+    return (
+        f"hittar ingen mapp '{folder}' (letade efter {folder.absolute()}); gå till projektmappen "
+        f"med `cd` eller ange mappen med `-m MAPP`"
+    )
+
+
 def mission_paths(folder: Path, ids: list[str]) -> list[Path]:
     """The files of the networks named, found by name alone (an id is its file's name)."""
     if not folder.is_dir():
-        raise UsageError(f"mappen '{folder}' finns inte")
+        raise UsageError(missing_folder_message(folder))
     paths = []
     for mission_id in ids:
-        if not is_valid_id(mission_id):
-            raise UsageError(f"ogiltigt id '{mission_id}': {ID_HINT}")
-        found = [
-            p for p in (folder / f"{mission_id}.yaml", folder / f"{mission_id}.yml") if p.exists() or p.is_symlink()
-        ]
+        candidates = (folder / f"{mission_id}.yaml", folder / f"{mission_id}.yml")
+        found = [p for p in candidates if is_valid_id(mission_id) and (p.exists() or p.is_symlink())]
         if not found:
             known = sorted(p.stem for p in yaml_files(folder) if not is_shared_file(p))
-            listed = ", ".join(known) or f"inga (inga uppdragsfiler i {folder})"
-            raise UsageError(f"okänt id '{mission_id}'; kända id: {listed}")
+            raise UsageError(unknown_id_message(mission_id, known, folder))
         paths += [p for p in found if p not in paths]
     return paths
 
@@ -212,7 +234,7 @@ def load_workspace(folder: Path, only: list[Path] | None = None) -> tuple[Worksp
     """Read folder's shared files and its missions (or only the given ones) without judging
     how they fit together: that is rules.check_workspace's job."""
     if not folder.is_dir():
-        raise UsageError(f"mappen '{folder}' finns inte")
+        raise UsageError(missing_folder_message(folder))
     workspace = Workspace(folder)
     findings: list[Finding] = []
     files = yaml_files(folder)

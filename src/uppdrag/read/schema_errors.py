@@ -63,17 +63,78 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
-    """The keys a mapping at loc may have, following the models down from model."""
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     current: type[BaseModel] | None = model
     for part in loc:
         if isinstance(part, int) or current is None:
             continue
         field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
         current = _model_in(field.annotation) if field else None
+    return current
+
+
+def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys a mapping at loc may have, following the models down from model."""
+    current = _model_at(model, loc)
     if current is None:
         return []
     return [f.alias or n for n, f in current.model_fields.items()]
+
+
+def _required_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    current = _model_at(model, loc)
+    if current is None:
+        return []
+    return [f.alias or n for n, f in current.model_fields.items() if f.is_required()]
+
+
+# What one item of a list is called in a hint: "skriv varje möte som …".
+_ITEM_NOUNS = {"träffar": "möte", "personer": "person", "roller": "roll", "grupper": "grupp", "mål": "mål"}
+_CLOCK_KEYS = ("start", "slut")
+_MAPPING_KINDS = ("dict_type", "model_type", "model_attributes_type")
+
+
+def _scalar(value: Any) -> str | None:
+    return None if isinstance(value, (dict, list)) or value is None else str(value)
+
+
+def _clock(value: Any) -> str:
+    """9.3 (YAML's reading of 9.30) -> '09:30'; 12 -> '12:00'; anything else -> '09:00'."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "09:00"
+    hours, _, minutes = str(value).partition(".")
+    return f"{int(hours):02d}:{minutes.ljust(2, '0')[:2]}"
+
+
+def _shape_hint(kind: str, loc: tuple, value: Any, model: type[BaseModel]) -> str | None:
+    """A message that shows the shape the schema wants, with a one-line example; None if
+    there is nothing better to say than the plain type error."""
+    key = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    shown = _scalar(value)
+    if kind in _MAPPING_KINDS and loc and isinstance(loc[-1], int):
+        required = _required_keys(model, loc) or allowed_keys(model, loc)[:1]
+        if not required:
+            return None
+        first = f"{required[0]}: {shown if shown is not None else '…'}"
+        example = f"- {first}" if len(required) == 1 else f"- {{{first}, {', '.join(k + ': …' for k in required[1:])}}}"
+        return f"skriv varje {_ITEM_NOUNS.get(key, 'post')} som `{example}`"
+    if kind in _MAPPING_KINDS:
+        keys = allowed_keys(model, loc)
+        if not keys:
+            return None
+        return (
+            f"måste vara en mappning, inte {_shown(value)}: skriv nycklarna ({', '.join(keys[:4])}) "
+            f"indragna på egna rader under `{key}:`, t.ex. `  {keys[0]}: …`"
+        )
+    if kind == "list_type":
+        if isinstance(value, dict) and value:
+            return f"måste vara en lista: skriv `- ` före den första nyckeln, t.ex. `- {next(iter(value))}: …`"
+        return f"måste vara en lista, t.ex. `{key}: [{shown or '…'}]`"
+    if kind == "date_type" and not hasattr(value, "hour"):
+        return f"skriv datumet som ÅÅÅÅ-MM-DD, t.ex. `{key}: 2025-03-12`; du skrev {_shown(value)}"
+    if kind == "string_type" and key in _CLOCK_KEYS and isinstance(value, (int, float)):
+        return f'skriv klockslaget som TT:MM inom citattecken, t.ex. `{key}: "{_clock(value)}"`'
+    return None
 
 
 def _message(err: dict, model: type[BaseModel]) -> tuple[str, str]:
@@ -106,6 +167,9 @@ def _message(err: dict, model: type[BaseModel]) -> tuple[str, str]:
         return "range", f"får vara högst {ctx.get('le')}, inte {_shown(value)}"
     if kind == "value_error":
         return "invalid", str(err["msg"]).removeprefix("Value error, ")
+    hint = _shape_hint(kind, loc, value, model)
+    if hint is not None:
+        return "type", hint
     if kind in _TYPE_NAMES:
         if kind == "date_type" and hasattr(value, "hour"):
             return "type", "ska vara ett datum utan klockslag (ÅÅÅÅ-MM-DD)"

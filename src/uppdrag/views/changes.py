@@ -3,14 +3,16 @@ so that reordered keys or a reformatted file show no change."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from uppdrag.check.swedish_calendar import swedish_date
 from uppdrag.errors import FindingsError, UsageError
 from uppdrag.findings import CheckResult
-from uppdrag.history import file_at, last_revision
+from uppdrag.history import commit_of, file_at, last_revision, revision_before
 from uppdrag.models import Mission
 from uppdrag.read.loading import LoadedMission, Workspace, parse_model
 
@@ -173,26 +175,41 @@ class MissionChanges:
     changes: list[Change]
 
 
-def _old_text(loaded: LoadedMission, revision: str | None, old_file: Path | None) -> tuple[str, str]:
-    """The old version's text and the name it is shown by."""
-    if old_file is not None and revision is not None:
-        raise UsageError("ange antingen REV eller --file, inte båda")
+def _old_text(
+    loaded: LoadedMission, revision: str | None, old_file: Path | None, since: dt.date | None
+) -> tuple[str, str, str]:
+    """The old version's text, the name its findings carry, and the label a coordinator reads
+    ("forskola.yaml, 12 mars 2025 (4589dec)")."""
+    if sum(x is not None for x in (revision, old_file, since)) > 1:
+        raise UsageError("ange en av REV, --sedan och --file, inte flera")
     if old_file is None:
-        revision = revision or last_revision(loaded.source.path)
-        return file_at(loaded.source.path, revision), f"{loaded.source.display}@{revision[:12]}"
+        path = loaded.source.path
+        revision = revision_before(path, since) if since is not None else revision or last_revision(path)
+        text = file_at(path, revision)
+        sha, committed = commit_of(path, revision)
+        return (
+            text,
+            f"{loaded.source.display}@{sha[:7]}",
+            f"{path.name}, {swedish_date(committed)} {committed.year} ({sha[:7]})",
+        )
     if not old_file.is_file():
         raise UsageError(f"filen '{old_file}' finns inte")
     try:
-        return old_file.read_text(encoding="utf-8-sig"), str(old_file)
+        return old_file.read_text(encoding="utf-8-sig"), str(old_file), str(old_file)
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"kan inte läsa '{old_file}': {getattr(exc, 'strerror', None) or exc}") from None
 
 
 def changes_since(
-    workspace: Workspace, loaded: LoadedMission, revision: str | None, old_file: Path | None
+    workspace: Workspace,
+    loaded: LoadedMission,
+    revision: str | None,
+    old_file: Path | None = None,
+    since: dt.date | None = None,
 ) -> MissionChanges:
-    """What changed in a network since a git revision (default: its last commit) or an old file."""
-    old_text, old_name = _old_text(loaded, revision, old_file)
+    """What changed in a network since a git revision (default: its last commit), the version in
+    force when a day began, or an old file."""
+    old_text, old_name, old_label = _old_text(loaded, revision, old_file, since)
     old, _, findings = parse_model(old_text, Path(old_name), Mission)
     if old is None:
         message = f"den gamla versionen ({old_name}) är inte en giltig uppdragsbeskrivning"
@@ -203,5 +220,5 @@ def changes_since(
         goal = steering.goal(goal_id)  # an old version may name a goal the document no longer has
         return steering.goal_title(goal) if goal else f"mål {goal_id}"
 
-    title = f"Ändringar i {loaded.mission.name} sedan {old_name}"
+    title = f"Ändringar i {loaded.mission.name} sedan {old_label}"
     return MissionChanges(title, compare(old, loaded.mission, label))

@@ -18,7 +18,29 @@ KA_PERIOD_ENDED = (
     "warning",
     "period-ended",
     "uppdrag.period",
-    "uppdragsperioden 2021 har löpt ut",
+    "uppdragsperioden 2021 har löpt ut; börja nästa period med `uppdrag new ka-2027 --from ka`",
+)
+_UNFILLED = "angiven; skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`"
+
+
+def _unfilled(file: str, line: int, index: int, role: str) -> tuple[str, str, str, str, str]:
+    return (
+        f"missions/{file}.yaml:{line}:11",
+        "warning",
+        "role-unfilled",
+        f"roller[{index}]",
+        f"ingen {role} {_UNFILLED}",
+    )
+
+
+# Four of the five originals name no chair or secretary; KA's assignments were for 2021.
+KA_WARNINGS = [KA_PERIOD_ENDED, _unfilled("ka", 47, 0, "ordförande"), _unfilled("ka", 53, 1, "sekreterare")]
+SKIS_WARNINGS = [_unfilled("skis", 60, 1, "ordförande"), _unfilled("skis", 68, 2, "sekreterare")]
+SHIPPED_WARNINGS = (
+    [_unfilled("grundskola", 45, 0, "ordförande"), _unfilled("grundskola", 49, 1, "sekreterare")]
+    + KA_WARNINGS
+    + [_unfilled("sarskola", 53, 0, "ordförande"), _unfilled("sarskola", 59, 1, "sekreterare")]
+    + SKIS_WARNINGS
 )
 BROKEN = "id: trasig\nnamn: [\n"
 BROKEN_YAML = ("missions/trasig.yaml:3:1", "error", "yaml", "", "ogiltig YAML: hittade inget värde där ett väntades (oavslutad lista?)")  # fmt: skip
@@ -28,26 +50,28 @@ def described(findings) -> list[tuple[str, str, str, str, str]]:
     return [(str(f.location), f.severity.value, f.code, f.key_path, f.message) for f in findings]
 
 
-def test_the_shipped_folder_has_one_warning_only(shipped: Path) -> None:
+def test_the_shipped_folder_has_warnings_only(shipped: Path) -> None:
     result = validate_paths([Path("missions")], TODAY)
     assert result.files == SHARED + [f"missions/{n}.yaml" for n in NETWORKS]
-    assert described(result.findings) == [KA_PERIOD_ENDED]
+    assert described(result.findings) == SHIPPED_WARNINGS
 
 
 def test_a_file_is_checked_with_the_shared_files_of_its_folder(shipped: Path) -> None:
     result = validate_paths([Path("missions/ka.yaml"), Path("missions/skis.yaml")], TODAY)
     assert result.files == SHARED + ["missions/ka.yaml", "missions/skis.yaml"]
-    assert described(result.findings) == [KA_PERIOD_ENDED]
+    assert described(result.findings) == KA_WARNINGS + SKIS_WARNINGS
 
 
 def test_the_period_is_judged_against_the_given_day_not_the_clock(shipped: Path) -> None:
-    assert validate_paths([Path("missions/ka.yaml")], dt.date(2021, 6, 1)).findings == []
+    assert described(validate_paths([Path("missions/ka.yaml")], dt.date(2021, 6, 1)).findings) == KA_WARNINGS[1:]
 
 
 def test_a_folder_without_yaml_files_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as caught:
         validate_paths([tmp_path], TODAY)
-    assert caught.value.message == f"inga YAML-filer att kontrollera i {tmp_path}"
+    assert caught.value.message == (
+        f"inga YAML-filer att kontrollera i {tmp_path}; uppdragsfilerna heter t.ex. forskola.yaml"
+    )
 
 
 def test_open_workspace_keeps_the_valid_missions_and_reports_the_broken_file(shipped: Path) -> None:
@@ -55,7 +79,7 @@ def test_open_workspace_keeps_the_valid_missions_and_reports_the_broken_file(shi
     workspace, result = open_workspace(Path("missions"), TODAY)
     assert sorted(m.mission.id for m in workspace.missions) == NETWORKS
     assert result.files[-1] == "missions/trasig.yaml"
-    assert described(result.findings) == [BROKEN_YAML, KA_PERIOD_ENDED]
+    assert described(result.findings) == [BROKEN_YAML] + SHIPPED_WARNINGS
 
 
 def test_open_valid_workspace_accepts_warnings(shipped: Path) -> None:
@@ -63,7 +87,7 @@ def test_open_valid_workspace_accepts_warnings(shipped: Path) -> None:
     assert sorted(m.mission.id for m in workspace.missions) == NETWORKS
 
 
-def test_open_valid_workspace_refuses_errors_and_carries_only_the_errors(shipped: Path) -> None:
+def test_open_valid_workspace_refuses_errors_and_carries_the_warnings_beside_them(shipped: Path) -> None:
     (shipped / "missions" / "trasig.yaml").write_text(BROKEN, encoding="utf-8")
     with pytest.raises(FindingsError) as caught:
         open_valid_workspace(Path("missions"), TODAY)
@@ -74,7 +98,7 @@ def test_open_valid_workspace_refuses_errors_and_carries_only_the_errors(shipped
         True,
     )
     assert len(error.result.files) == 9
-    assert described(error.result.findings) == [BROKEN_YAML]
+    assert described(error.result.findings) == [BROKEN_YAML] + SHIPPED_WARNINGS
 
 
 def test_validate_replacement_checks_the_text_at_the_path_without_writing(shipped: Path) -> None:
@@ -84,15 +108,19 @@ def test_validate_replacement_checks_the_text_at_the_path_without_writing(shippe
     assert text != before
     result = validate_replacement(path, text, TODAY)
     assert result.files == SHARED + ["missions/skis.yaml"]
-    assert described(result.findings) == [
-        (
-            "missions/skis.yaml:4:15",
-            "error",
-            "reference",
-            "styrdokument",
-            "okänt styrdokument 'finns-inte'; kända: maldokument, strategi-2023-2026",
-        )
-    ]
+    assert (
+        described(result.findings)
+        == [
+            (
+                "missions/skis.yaml:4:15",
+                "error",
+                "reference",
+                "styrdokument",
+                "okänt styrdokument 'finns-inte'; kända: maldokument, strategi-2023-2026",
+            )
+        ]
+        + SKIS_WARNINGS
+    )
     assert path.read_text(encoding="utf-8") == before
 
 

@@ -24,7 +24,7 @@ def test_parse_today_without_a_value_is_the_clock_today() -> None:
 def test_parse_today_refuses_anything_else_in_swedish(value: str) -> None:
     with pytest.raises(UsageError) as caught:
         parse_today(value)
-    assert caught.value.message == f"--today: ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD"
+    assert caught.value.message == f"--today: ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD, t.ex. --today 2025-01-01"
     assert caught.value.exit_code == EXIT_USAGE
 
 

@@ -29,8 +29,9 @@ def test_plural() -> None:
 
 
 def test_summary_counts_files_errors_and_warnings() -> None:
-    assert summary(RESULT) == "2 filer kontrollerade: 2 fel, 1 varning."
-    assert summary(CheckResult(["a.yaml"], [])) == "1 fil kontrollerade: 0 fel, 0 varningar."
+    assert summary(RESULT) == "2 nätverk: 2 fel, 1 varning."
+    assert summary(CheckResult(["a.yaml"], [])) == "1 nätverk: 0 fel, 0 varningar."
+    assert summary(CheckResult(["m/_a.yaml", "m/b.yaml"], [])) == "1 nätverk och 1 delad fil: 0 fel, 0 varningar."
 
 
 def test_a_finding_line_has_a_style_per_part() -> None:
@@ -52,7 +53,7 @@ def test_text_lines_group_per_file_in_order_and_end_with_the_summary() -> None:
         "missions/b.yaml",
         "  missions/b.yaml:2:3: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut",
         "",
-        "2 filer kontrollerade: 2 fel, 1 varning.",
+        "2 nätverk: 2 fel, 1 varning.",
     ]
 
 
@@ -95,5 +96,5 @@ def test_github_annotations_escape_data_and_properties() -> None:
         "::error file=m%3Aa%2Cb.yaml,line=1,col=1,title=uppdrag yaml::50%25 fel,%0Arad två",
         "::warning file=missions/b.yaml,line=2,col=3,title=uppdrag period-ended::"
         "uppdrag.period: uppdragsperioden 2021 har löpt ut",
-        "1 fil kontrollerade: 1 fel, 1 varning.",
+        "1 nätverk: 1 fel, 1 varning.",
     ]

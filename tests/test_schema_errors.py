@@ -1,0 +1,46 @@
+"""Schema errors name the shape the schema wants, with a one-line example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from uppdrag.models import Mission
+from uppdrag.read.loading import parse_model
+
+from .conftest import MINIMAL_MISSION
+
+
+def _messages(extra: str, replace: tuple[str, str] = ("", "")) -> list[str]:
+    text = MINIMAL_MISSION.format(id="n").replace(*replace) + extra
+    _, _, findings = parse_model(text, Path("n.yaml"), Mission)
+    return [f"{f.key_path}: {f.message}" for f in findings]
+
+
+@pytest.mark.parametrize(
+    "written, example",
+    [("9.30", "09:30"), ("12.00", "12:00"), ("12.15", "12:15"), ("9.05", "09:05"), ("9", "09:00")],
+)
+def test_clock_written_as_a_number_gets_the_tt_mm_hint(written: str, example: str) -> None:
+    assert _messages(f"möten:\n  träffar:\n    - datum: 2025-03-07\n      start: {written}\n") == [
+        f'möten.träffar[0].start: skriv klockslaget som TT:MM inom citattecken, t.ex. `start: "{example}"`'
+    ]
+
+
+def test_a_role_written_as_a_word_shows_its_required_keys() -> None:
+    assert _messages("", ("  - roll: presidium\n    ansvar: [Leder möten.]\n", "  - ordförande\n")) == [
+        "roller[0]: skriv varje roll som `- {roll: ordförande, ansvar: …}`"
+    ]
+
+
+def test_a_list_written_as_one_value_gets_brackets() -> None:
+    assert _messages("möten:\n  veckodagar: fredag\n") == [
+        "möten.veckodagar: måste vara en lista, t.ex. `veckodagar: [fredag]`"
+    ]
+
+
+def test_a_date_in_words_gets_the_iso_form() -> None:
+    assert _messages("reviderad: 12 mars 2025\n") == [
+        "reviderad: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. `reviderad: 2025-03-12`; du skrev '12 mars 2025'"
+    ]
