@@ -55,6 +55,7 @@ STYLES = {
 
 class _State:
     debug = False
+    inputs: list[Path] = []  # files this run reads (missions, `_` files, templates): never an output
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -78,16 +79,25 @@ def print_line(segments: list[tuple[str, str | None]], console: Console = stdout
     console.print(text)
 
 
-def emit(data: str | bytes, output: Path | None) -> None:
-    """Write to the file chosen (atomically, then name it on stdout), or to stdout itself."""
-    from uppdrag.files import atomic_write
+def emit(data: str | bytes, output: Path | str | None, make_folder: bool = False) -> None:
+    """Write to the file chosen (atomically, then name it on stdout), or to stdout (None, '-')."""
+    from uppdrag.files import write_output
 
-    if output is None:
+    if output is None or str(output) == "-":
         sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
         sys.stdout.flush()
     else:
-        atomic_write(output, data)
+        write_output(output, data, _State.inputs, make_folder)
         stdout.print(str(output), markup=False)
+
+
+def plain_text(renderable: object, width: int = 120) -> str:
+    """What rich would print, as plain text for a file: no colours, a fixed width."""
+    import io
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, no_color=True, highlight=False, soft_wrap=False).print(renderable)
+    return buffer.getvalue()
 
 
 def _version(value: bool) -> None:
@@ -109,6 +119,7 @@ def root(
     Slutkoder: 0 allt i ordning, 1 fel hittades, 2 felaktig användning, 3 internt fel.
     """
     _State.debug = debug
+    _State.inputs = []
 
 
 def _open_workspace(missions: Path, today: dt.date):
@@ -121,6 +132,7 @@ def _open_workspace(missions: Path, today: dt.date):
         workspace, result = open_workspace(missions, today)
     except UsageError as exc:
         fail(str(exc))
+    _State.inputs += [Path(p) for p in result.files]
     if result.errors:
         for findings in result.by_file().values():
             for finding in findings:
@@ -160,7 +172,9 @@ def _renderer(templates: Path | None, missions: Path):
 
     if templates is not None and not templates.is_dir():
         fail(f"mallmappen '{templates}' finns inte")
-    return Renderer(search_path(templates, missions.parent / "templates"))
+    folders = search_path(templates, missions.parent / "templates")
+    _State.inputs += [p for folder in folders for p in folder.rglob("*") if p.is_file()]
+    return Renderer(folders)
 
 
 def _swedish_help_frame() -> None:

@@ -75,7 +75,9 @@ def render(
     chosen = _select(workspace, ids, all_)
     if output == "-" and (fmt == "pdf" or len(chosen) > 1):
         fail("-o - skriver ett dokument i Markdown eller HTML till stdout")
-    if output not in (None, "-") and len(chosen) == 1 and not Path(output).is_dir():
+    to_file = output not in (None, "-") and len(chosen) == 1 and not Path(output).is_dir()
+    to_file = to_file and not output.endswith("/")  # 'MAPP/' names a folder even before it exists
+    if to_file:
         targets = [Path(output)]
     else:
         folder = Path(output) if output not in (None, "-") else Path("build")
@@ -86,8 +88,8 @@ def render(
         try:
             data = render_output(renderer, build_document(loaded, workspace), fmt, pdf_variant.value)
         except RenderError as exc:
-            fail(str(exc), EXIT_FINDINGS)
-        emit(data, None if output == "-" else target)
+            fail(exc.message, exc.exit_code)
+        emit(data, None if output == "-" else target, make_folder=not to_file)
 
     pairs = list(zip(chosen, targets))
     if len(pairs) > 1 and stderr.is_terminal:
@@ -131,7 +133,7 @@ def site(
         else:
             written = build_site(workspace, renderer, output, year or today.year, today)
     except RenderError as exc:
-        fail(str(exc), EXIT_FINDINGS)
+        fail(exc.message, exc.exit_code)
     stdout.print(str(written[0]), markup=False)
     stderr.print(f"{len(written)} filer i {output}", markup=False)
 

@@ -138,7 +138,7 @@ def plan_meetings(
     try:
         dates = plan_year(loaded, year, count, workspace.school_breaks)
     except PlanningError as exc:
-        fail(str(exc), EXIT_FINDINGS)
+        fail(exc.message, exc.exit_code)
     rule = loaded.mission.meetings
     already = [m.date for m in (rule.meetings if rule else []) if m.date.year == year]
     if not write:
@@ -168,7 +168,7 @@ def calendar_export(
         Optional[int], typer.Argument(help="Bara detta år (standard: alla möten).", min=1900, max=2200)
     ] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Fil att skriva (.ics); standard: stdout.")
+        Optional[str], typer.Option("--output", "-o", help="Fil att skriva (.ics); standard och '-': stdout.")
     ] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:

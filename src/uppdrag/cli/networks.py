@@ -20,6 +20,7 @@ from uppdrag.cli.app import (
     emit,
     fail,
     parse_today,
+    plain_text,
     print_line,
     stderr,
     stdout,
@@ -96,7 +97,7 @@ def overview(
     output_format: Annotated[
         OverviewFormat, typer.Option("--format", "-f", help="Utdataformat.")
     ] = OverviewFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Fil att skriva; standard: stdout.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Fil att skriva; standard och '-': stdout.")] = None,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:
@@ -137,7 +138,10 @@ def overview(
                 revised,
                 row.period,
             )
-        stdout.print(table)
+        if output in (None, "-"):
+            stdout.print(table)
+        else:
+            emit(plain_text(table), output)
         return
     if output_format is OverviewFormat.csv:
         data = to_csv(rows)
@@ -164,7 +168,7 @@ class ReportFormat(str, Enum):
 @report_app.command("mål")
 def report_goals(
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Utdataformat.")] = ReportFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Fil att skriva; standard: stdout.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Fil att skriva; standard och '-': stdout.")] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
     """Vilka nätverks uppdrag tjänar vilket mål: en matris mål × nätverk med antal uppdrag,
@@ -179,7 +183,7 @@ def report_goals(
     workspace = _open_workspace(missions, dt.date.today())
     report = goals_report(workspace)
     names = {m.mission.id: m.mission.name for m in workspace.missions}
-    if output_format is ReportFormat.text and output is None:
+    if output_format is ReportFormat.text and output in (None, "-"):
         for doc in report.documents:
             table = Table(title=doc.steering.name, title_justify="left", header_style="bold")
             table.add_column("Mål")
@@ -215,5 +219,5 @@ def report_goals(
         try:
             text = renderer.render_template(name, report=report, names=names, site=False)
         except RenderError as exc:
-            fail(str(exc), EXIT_FINDINGS)
+            fail(exc.message, exc.exit_code)
     emit(text, output)

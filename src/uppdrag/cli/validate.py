@@ -60,7 +60,7 @@ def validate(
 @app.command()
 def schema(
     shared: Annotated[bool, typer.Option("--shared", help="Schemat för de delade _-filerna.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Fil att skriva; standard: stdout.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Fil att skriva; standard och '-': stdout.")] = None,
 ) -> None:
     """Skriv JSON Schema för uppdragsfilerna, för redigerare med YAML-stöd.
 

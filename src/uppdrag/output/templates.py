@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Literal
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup, escape
 
-from uppdrag.errors import TemplateError
+from uppdrag.errors import EXIT_USAGE, TemplateError
 from uppdrag.views.document import Document
 
 Format = Literal["md", "html"]
@@ -77,9 +78,12 @@ def swedish_date(day: object) -> str:
 
 
 class Renderer:
+    """Every template — built-in, the workspace's, --templates — is untrusted: it runs in Jinja's
+    sandbox, so `{{ lipsum.__globals__ }}` and the like are refused instead of reaching Python."""
+
     def __init__(self, folders: list[Path]):
         self.folders = folders
-        self.env = jinja2.Environment(
+        self.env = jinja2.sandbox.SandboxedEnvironment(
             loader=jinja2.FileSystemLoader([str(f) for f in folders]),
             undefined=jinja2.StrictUndefined,
             autoescape=jinja2.select_autoescape(["html", "html.j2"], default_for_string=False),
@@ -113,6 +117,8 @@ class Renderer:
             raise TemplateError(f"mallen '{exc.name}' finns inte i {', '.join(map(str, self.folders))}") from None
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: fel i mallen: {exc.message}") from None
+        except (jinja2.sandbox.SecurityError, OverflowError) as exc:
+            raise TemplateError(f"{_template_line(exc)}: {_blocked_message(exc)}", exit_code=EXIT_USAGE) from None
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"{_template_line(exc)}: {_undefined_message(exc)}") from None
         return text.rstrip("\n") + "\n"
@@ -124,6 +130,16 @@ def _template_line(exc: BaseException) -> str:
     if not frames:
         return "mall"
     return f"{frames[-1].filename}:{frames[-1].lineno}"
+
+
+def _blocked_message(exc: Exception) -> str:
+    """What the sandbox refused, in Swedish."""
+    match = re.search(r"attribute '([^']+)' of '([^']+)' object is unsafe", str(exc))
+    if match:
+        return f"mallen får inte läsa '{match.group(1)}' på '{match.group(2)}' (spärrat i mallarnas sandlåda)"
+    if isinstance(exc, OverflowError):
+        return "mallen gör ett för stort intervall (range); spärrat i mallarnas sandlåda"
+    return f"mallen gör något som inte är tillåtet (spärrat i mallarnas sandlåda): {exc}"
 
 
 def _undefined_message(exc: jinja2.UndefinedError) -> str:
