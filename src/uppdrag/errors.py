@@ -56,3 +56,15 @@ class NewMissionError(UsageError):
 
 class ImportDocumentError(UppdragError):
     """A document cannot be imported (missing, empty, broken, scanned, not an uppdragsbeskrivning)."""
+
+
+class UnwrittenChangeError(UppdragError):
+    """A generated or changed file would not validate, so it was not written (a bug: exit 3).
+
+    findings holds what validate would have said of the result."""
+
+    exit_code = EXIT_INTERNAL
+
+    def __init__(self, message: str, findings: list | None = None):
+        super().__init__(message)
+        self.findings = findings or []

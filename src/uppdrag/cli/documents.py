@@ -114,13 +114,17 @@ def site(
     """Bygg en statisk webbplats: alla nätverk, varje nätverks sida och PDF, mål och möten.
 
     Bara relativa länkar, så mappen fungerar från en fil:// -adress och från vilken
-    webbserver som helst. Ladda upp mappen som den är.
+    webbserver som helst. Ladda upp mappen som den är. uppdrag skriver bara i en ny eller
+    tom mapp, eller i en som den själv har byggt: där byts dess egna filer ut och sidor för
+    nätverk som inte längre finns tas bort; andra filer lämnas orörda.
 
     Exempel: [bold]uppdrag site -o site/[/bold]
     """
     from uppdrag.errors import TemplateError as RenderError
     from uppdrag.output.site import build_site
 
+    if str(output) == "-":
+        fail("webbplatsen är en mapp med många filer; -o - (stdout) går inte, ange en mapp")
     today = dt.date.today()
     workspace = _open_workspace(missions, today)
     renderer = _renderer(templates, missions)

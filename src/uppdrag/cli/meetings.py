@@ -12,7 +12,6 @@ from rich.text import Text
 
 from uppdrag.cli.app import (
     EXIT_FINDINGS,
-    EXIT_INTERNAL,
     STYLES,
     _open_workspace,
     _select,
@@ -129,9 +128,8 @@ def plan_meetings(
     Exempel: [bold]uppdrag plan-meetings forskola 2027 --write[/bold]
     """
     from uppdrag.check.meetings import PlanningError, plan_year
-    from uppdrag.check.validation import validate_replacement
+    from uppdrag.check.validation import write_checked
     from uppdrag.edit.yaml_writer import add_meetings
-    from uppdrag.files import atomic_write
 
     workspace = _open_workspace(missions, dt.date.today())
     [loaded] = _select(workspace, [mission_id], all_=False)
@@ -154,10 +152,7 @@ def plan_meetings(
             EXIT_FINDINGS,
         )
     path = loaded.source.path
-    text = add_meetings(path, dates)
-    if validate_replacement(path, text, dt.date.today()).errors:  # never leave an invalid file
-        fail("den ändrade filen skulle inte validera; inget skrevs", EXIT_INTERNAL)
-    atomic_write(path, text)
+    write_checked(path, lambda text: add_meetings(text, dates), dt.date.today())  # locked, validated
     stdout.print(f"{path}: {len(dates)} möten {year} tillagda", markup=False)
 
 

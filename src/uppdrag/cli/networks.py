@@ -11,8 +11,6 @@ import typer
 from rich.text import Text
 
 from uppdrag.cli.app import (
-    EXIT_FINDINGS,
-    EXIT_INTERNAL,
     _open_workspace,
     _renderer,
     _select,
@@ -49,7 +47,7 @@ def new(
 
     Exempel: [bold]uppdrag new fritidshem --namn Fritidshem[/bold]
     """
-    from uppdrag.check.validation import validate_replacement
+    from uppdrag.check.validation import write_checked
     from uppdrag.edit.new_mission import (
         NewMissionError,
         make_id,
@@ -57,7 +55,6 @@ def new(
         standard_mission,
         target_path,
     )
-    from uppdrag.files import atomic_write
     from uppdrag.output.diagnostics import finding_line
 
     today = dt.date.today()
@@ -76,10 +73,7 @@ def new(
             text = standard_mission(workspace, new_id, name, steering)
     except NewMissionError as exc:
         fail(str(exc))
-    result = validate_replacement(path, text, today)
-    if result.errors:  # a bug in the generator, never the user's doing
-        fail("den nya filen skulle inte validera; inget skrevs", EXIT_INTERNAL)
-    atomic_write(path, text)
+    result = write_checked(path, lambda _: text, today, create=True)  # validated first, never over a file
     for finding in sorted(result.findings, key=lambda f: f.sort_key()):
         print_line(finding_line(finding), stderr)  # the FYLL I placeholders still to write
     stdout.print(str(path), markup=False)

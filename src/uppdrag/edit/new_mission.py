@@ -60,8 +60,18 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
 
 
+def checked_name(name: str) -> str:
+    """The network's name from --namn, or a usage error for one that validate would refuse."""
+    if not name.strip():
+        raise NewMissionError("--namn får inte vara tomt; skriv nätverkets namn, t.ex. --namn Fritidshem")
+    if any(unicodedata.category(c) == "Cc" for c in name):
+        raise NewMissionError("--namn innehåller styrtecken; skriv bara text")
+    return name.strip()
+
+
 def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_id: str | None) -> str:
     """The text of a new mission file; what a person must write is marked FYLL I."""
+    name = checked_name(name)
     if steering_id is None:
         steering = newest_steering_document(workspace)
     elif steering_id in workspace.steering_documents:
@@ -121,7 +131,7 @@ def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today:
     document = round_trip_yaml().load(source.source.path.read_text(encoding="utf-8-sig"))
     document["id"] = mission_id
     if name is not None:
-        document["namn"] = name
+        document["namn"] = checked_name(name)
     document["uppdrag"]["period"] = _next_period(str(document["uppdrag"]["period"]))
     if "reviderad" in document:
         document["reviderad"] = today

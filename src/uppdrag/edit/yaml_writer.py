@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from uppdrag.errors import PlanningError
 
 
 def round_trip_yaml() -> YAML:
@@ -22,9 +23,12 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
-def add_meetings(path: Path, dates: list[dt.date]) -> str:
-    """The file's text with dates appended under möten.träffar (created if missing)."""
-    document = round_trip_yaml().load(path.read_text(encoding="utf-8-sig"))
+def add_meetings(text: str, dates: list[dt.date]) -> str:
+    """The file's text with dates appended under möten.träffar (created if missing).
+
+    Refuses a year that already has meetings: the text is re-read under write_checked's lock,
+    so a second writer for the same year sees the first one's dates here."""
+    document = round_trip_yaml().load(text)
     rule = document.get("möten")
     if rule is None:
         rule = CommentedMap()
@@ -33,6 +37,11 @@ def add_meetings(path: Path, dates: list[dt.date]) -> str:
     if meetings is None:
         meetings = CommentedSeq()
         rule["träffar"] = meetings
+    years = {day.year for day in dates}
+    already = [m for m in meetings if isinstance(m, dict) and getattr(m.get("datum"), "year", None) in years]
+    if already:
+        year = sorted(years)[0]
+        raise PlanningError(f"filen har redan {len(already)} möten {year}; --write lägger inte till fler")
     for day in dates:
         meetings.append(CommentedMap([("datum", day)]))
     return dump(document)
