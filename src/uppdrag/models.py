@@ -10,6 +10,7 @@ import re
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -46,7 +47,42 @@ Clock = Annotated[
     StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$"),
     Field(description='Klockslag TT:MM, t.ex. "09:00".'),
 ]
-Date = Annotated[dt.date, Strict(), Field(description="Datum ÅÅÅÅ-MM-DD.")]
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _quoted_date(value: Any) -> Any:
+    # YAML 1.2 (editors, check-jsonschema) reads every date as text; '2024-02-02' is a date there
+    # too. Only the exact ISO form: a timestamp or a number is still refused.
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        return dt.date.fromisoformat(value.strip())  # 2024-02-30 -> ValueError -> a finding
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_quoted_date),
+    Strict(),
+    WithJsonSchema({"type": "string", "format": "date", "description": "Datum ÅÅÅÅ-MM-DD."}),
+    Field(description="Datum ÅÅÅÅ-MM-DD."),
+]
+
+
+def _integral_float(value: Any) -> Any:
+    # JSON Schema counts 4.0 as an integer; so does validate.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _real_month_day(text: str | None) -> str | None:
+    if text is not None:
+        month, day = (int(part) for part in text.split("-"))
+        try:
+            dt.date(2000, month, day)  # a leap year: 02-29 is a real day
+        except ValueError:
+            raise ValueError(f"'{text}' är inget datum (MM-DD); månaden eller dagen finns inte") from None
+    return text
+
+
+MonthDay = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{2}$"), AfterValidator(_real_month_day)]
 
 
 def is_valid_id(text: str) -> bool:
@@ -206,10 +242,10 @@ class SchoolBreak(Model):
 
     name: Text = Field(alias="namn", description="Lovets namn, t.ex. 'höstlov'.")
     week: int | None = Field(None, alias="vecka", ge=1, le=53, description="ISO-vecka som lovet ligger i varje år.")
-    start: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{2}$")] | None = Field(
+    start: MonthDay | None = Field(
         None, alias="från", description="Första dagen, MM-DD (för lov som inte följer en vecka)."
     )
-    end: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{2}$")] | None = Field(
+    end: MonthDay | None = Field(
         None, alias="till", description="Sista dagen, MM-DD; får ligga i nästa år (jullov)."
     )
 
@@ -382,8 +418,8 @@ class Meeting(Model):
 class MeetingRule(Model):
     model_config = ConfigDict(title="Möten")
 
-    minimum: Annotated[int, Strict()] | None = Field(
-        None, alias="minst_per_år", ge=1, description="Minsta antal möten per år; utelämnas om inget anges."
+    minimum: Annotated[int, Strict(), Field(ge=1), BeforeValidator(_integral_float)] | None = Field(
+        None, alias="minst_per_år", description="Minsta antal möten per år; utelämnas om inget anges."
     )
     weekdays: list[Veckodag] = Field(default=[], alias="veckodagar", description="Veckodagar då möten hålls.")
     all_municipalities: Annotated[bool, Strict()] = Field(

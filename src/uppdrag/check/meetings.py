@@ -93,6 +93,7 @@ def _meeting_problems(
 
 def check_year(loaded: LoadedMission, year: int, today: dt.date | None = None) -> YearCheck:
     """Judge the meetings dated in year. A meeting that breaks the rule does not count."""
+    days_off(year)  # a year outside the calendar's data is a clear error, not a silent pass
     mission = loaded.mission
     rule = mission.meetings
     minimum = rule.minimum if rule else None

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import holidays
 
+from uppdrag.errors import UsageError
 from uppdrag.models import VECKODAGAR, SchoolBreak
 
 # Used when the workspace's `_` files say nothing about school breaks. Weeks and dates differ
@@ -27,6 +28,12 @@ def swedish_weekday(day: dt.date) -> str:
 def days_off(year: int) -> dict[dt.date, str]:
     """Public holidays and de facto days off (midsommarafton, julafton, nyårsafton), by their
     Swedish names in lower case ('långfredagen'). Sundays are not listed as holidays here."""
+    first, last = holidays.Sweden.start_year, holidays.Sweden.end_year
+    if not first <= year <= last:  # outside its data the library returns no holidays at all
+        raise UsageError(
+            f"de svenska helgdagarna finns bara för åren {first}–{last} (biblioteket holidays); "
+            f"{year} ligger utanför, så möten det året kan inte kontrolleras eller planeras"
+        )
     calendar = holidays.Sweden(
         years=year,
         language="sv",  # never the locale: under C.UTF-8 the names would come out in English

@@ -38,6 +38,10 @@ app = typer.Typer(
 
 stdout = Console(soft_wrap=True, highlight=False)
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)
+MIN_WIDTH = 40
+for _console in (stdout, stderr):
+    if _console.width < MIN_WIDTH:  # COLUMNS=0 or a tiny terminal: rich would print nothing useful
+        _console.width = 80
 
 STYLES = {
     "added": "green",

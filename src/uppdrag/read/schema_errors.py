@@ -48,7 +48,7 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
     return folded[match[0]] if match else None
 
 
-def _shown(value: Any) -> str:
+def _shown_value(value: Any) -> str:
     text = str(value)
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
@@ -76,9 +76,11 @@ def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
     return [f.alias or n for n, f in current.model_fields.items()]
 
 
-def _message(err: dict, model: type[BaseModel]) -> tuple[str, str]:
-    """(code, Swedish message) for one pydantic error."""
+def _message(err: dict, model: type[BaseModel], written: str | None = None) -> tuple[str, str]:
+    """(code, Swedish message) for one pydantic error; written is the value as the file has it
+    (`slut: 12.00` is shown as '12.00', not as the float 12.0 it was read as)."""
     kind, loc, value, ctx = err["type"], err["loc"], err.get("input"), err.get("ctx") or {}
+    _shown = _shown_value if written is None else lambda _: _shown_value(written)  # noqa: N806
     if kind == "missing":
         return "missing-key", f"nyckeln '{loc[-1]}' saknas"
     if kind == "extra_forbidden":
@@ -126,7 +128,7 @@ def schema_findings(
         loc: KeyPath = tuple(err["loc"])
         if any(loc[: len(p)] == p for p in already_reported):
             continue  # the YAML layer already said what is wrong here (an impossible date)
-        code, message = _message(err, model)
+        code, message = _message(err, model, source_map.written.get(loc))
         if code == "unknown-key":
             position = source_map.key_position(loc)
         else:

@@ -83,13 +83,24 @@ def overview_rows(workspace: Workspace, today: dt.date) -> list[OverviewRow]:
     return rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A text cell that Excel would read as a formula ('=HYPERLINK(…)', '+1', '@SUM') gets a
+    leading apostrophe, as OWASP's CSV injection guidance says; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[OverviewRow]) -> bytes:
     """UTF-8 with BOM and ';' between fields: what a Swedish Excel opens with å ä ö intact."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS.values())
     for row in rows:
-        writer.writerow(["" if v is None else v for v in asdict(row).values()])
+        writer.writerow(["" if v is None else csv_cell(v) for v in asdict(row).values()])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
