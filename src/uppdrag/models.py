@@ -34,7 +34,13 @@ Veckodag = Literal[VECKODAGAR]  # type: ignore[valid-type]
 Rollslag = Literal[ROLLER]  # type: ignore[valid-type]
 assert get_args(Kommun) == KOMMUNER
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# For editors and check-jsonschema: some non-blank character, and no terminal control characters
+# (validate says the same: blank text is too short, control characters are findings).
+_CONTROL_CHARS = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"
+TEXT_PATTERN = rf"^[^{_CONTROL_CHARS}]*[^{_CONTROL_CHARS}\s][^{_CONTROL_CHARS}]*$"
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), Field(json_schema_extra={"pattern": TEXT_PATTERN})
+]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_HINT = "använd små bokstäver a–z, siffror och bindestreck"
 Id = Annotated[
