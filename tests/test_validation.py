@@ -1,0 +1,95 @@
+"""write_checked: locked, re-read, validated, atomic writes that keep what the file was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from uppdrag.check.validation import write_checked
+from uppdrag.errors import OutputError, UnwrittenChangeError
+
+from .conftest import MISSIONS, REPO
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def missions(tmp_path: Path) -> Path:
+    folder = tmp_path / "missions"
+    shutil.copytree(MISSIONS, folder)
+    return folder
+
+
+def test_keeps_bom_crlf_and_mode(missions: Path) -> None:
+    path = missions / "forskola.yaml"
+    original = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + original)
+    os.chmod(path, 0o640)
+    write_checked(path, lambda text: text.replace("namn: Förskola", "namn: Förskolan"), TODAY)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.count(b"\r\n") == original.count(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    assert "namn: Förskolan\r\n".encode() in data
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+
+
+def test_a_symlink_stays_a_link(missions: Path, tmp_path: Path) -> None:
+    real = tmp_path / "forskola.yaml"
+    shutil.move(missions / "forskola.yaml", real)
+    (missions / "forskola.yaml").symlink_to(real)
+    write_checked(missions / "forskola.yaml", lambda text: text.replace("Förskola", "Förskolan", 1), TODAY)
+    assert (missions / "forskola.yaml").is_symlink()
+    assert "namn: Förskolan\n" in real.read_text(encoding="utf-8")
+
+
+def test_an_invalid_result_is_not_written(missions: Path) -> None:
+    path = missions / "forskola.yaml"
+    before = path.read_bytes()
+    with pytest.raises(UnwrittenChangeError) as caught:
+        write_checked(path, lambda text: text.replace("namn: Förskola", "namn: ''"), TODAY)
+    assert caught.value.exit_code == 3
+    assert [f.code for f in caught.value.findings if f.is_error] == ["empty"]
+    assert path.read_bytes() == before
+
+
+def test_create_refuses_an_existing_file_unless_forced(missions: Path) -> None:
+    path = missions / "ka.yaml"
+    before = path.read_bytes()
+    with pytest.raises(OutputError) as caught:
+        write_checked(path, lambda _: "", TODAY, create=True)
+    assert caught.value.message == f"{path} finns redan; välj ett annat namn"
+    assert path.read_bytes() == before
+    text = before.decode().replace("namn: KA", "namn: KA-nätverket")
+    write_checked(path, lambda _: text, TODAY, create=True, force=True)
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_no_lock_file_is_left_in_the_folder(missions: Path) -> None:
+    before = sorted(p.name for p in missions.iterdir())
+    write_checked(missions / "forskola.yaml", lambda text: text, TODAY)
+    assert sorted(p.name for p in missions.iterdir()) == before
+
+
+def test_concurrent_plan_meetings_for_different_years_all_land(missions: Path) -> None:
+    """Four processes write four years into one file at once; every year must be there."""
+    uppdrag = Path(sys.executable).parent / "uppdrag"
+    years = [2027, 2028, 2029, 2030]
+    procs = [
+        subprocess.Popen(
+            [str(uppdrag), "plan-meetings", "forskola", str(year), "--write", "-m", str(missions)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+        )  # fmt: skip
+        for year in years
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], outputs
+    text = (missions / "forskola.yaml").read_text(encoding="utf-8")
+    for year in years:
+        assert text.count(f"- datum: {year}-") == 4, year
