@@ -93,3 +93,35 @@ def test_concurrent_plan_meetings_for_different_years_all_land(missions: Path) -
     text = (missions / "forskola.yaml").read_text(encoding="utf-8")
     for year in years:
         assert text.count(f"- datum: {year}-") == 4, year
+
+
+def test_concurrent_writers_never_lose_an_update(missions: Path) -> None:
+    """Threads that each take a while between reading and writing (where a lost update would
+    happen): under the lock each one re-reads what the one before wrote."""
+    import threading
+    import time
+
+    from uppdrag.edit.yaml_writer import add_meetings
+
+    path = missions / "forskola.yaml"
+    years = [2027, 2028, 2029]
+    errors: list[BaseException] = []
+
+    def plan(year: int) -> None:
+        def slow_change(text: str) -> str:
+            time.sleep(0.3)  # a slow disk or a big file: the window where updates got lost
+            return add_meetings(text, [dt.date(year, 3, 5)])
+
+        try:
+            write_checked(path, slow_change, TODAY)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=plan, args=(year,)) for year in years]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    text = path.read_text(encoding="utf-8")
+    assert [year for year in years if f"- datum: {year}-03-05" in text] == years
