@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import threading
 from pathlib import Path
 
 import pytest
@@ -36,13 +35,21 @@ def test_writes_through_a_character_device() -> None:
 def test_writes_through_a_fifo(tmp_path: Path) -> None:
     fifo = tmp_path / "ror"
     os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
-    reader.start()
-    write_output(fifo, "genom röret", [])
-    reader.join(timeout=10)
-    assert received == ["genom röret".encode()]
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # someone reads, as `cat ror` would
+    try:
+        write_output(fifo, "genom röret", [])
+        assert os.read(reader, 1000) == "genom röret".encode()
+    finally:
+        os.close(reader)
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_fifo_nobody_reads_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "ror"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError) as caught:
+        write_output(fifo, "text", [])
+    assert caught.value.message == f"kan inte skriva '{fifo}': ingen läser från det namngivna röret (FIFO)"
 
 
 def test_a_symlink_stays_a_link_and_its_target_is_written(tmp_path: Path) -> None:

@@ -136,5 +136,5 @@ def test_quoted_dates_integral_floats_and_yes_are_judged_alike(workspace: Path, 
     assert by_file["v-all-yes"] == ["73:möten.alla_kommuner: måste vara true eller false, inte 'yes'"]
     assert by_file["v-time-with-dot"] == ["77:möten.träffar[0].slut: måste vara en text, inte '12.00'"]
     assert by_file["v-name-escape"] == [
-        "3:namn: texten innehåller styrtecknet U+001B (styrtecken); ta bort det"
+        "3:namn: texten innehåller styrtecknet U+001B (ESC); ta bort det"
     ]

@@ -93,9 +93,12 @@ def write_output(path: Path | str, data: bytes | str, inputs: Iterable[Path] = (
             info = os.stat(path)  # follows links: what a write would reach
         except FileNotFoundError:
             info = None
-        if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
-            with open(path, "wb") as stream:  # a device or pipe: write through it, never replace it
+        if info is not None and stat.S_ISCHR(info.st_mode):
+            with open(path, "wb") as stream:  # a device: write through it, never replace it
                 stream.write(payload)
+            return path
+        if info is not None and stat.S_ISFIFO(info.st_mode):
+            _write_fifo(path, shown, payload)
             return path
         if info is not None and stat.S_ISDIR(info.st_mode):
             raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
@@ -108,6 +111,19 @@ def write_output(path: Path | str, data: bytes | str, inputs: Iterable[Path] = (
     except OSError as exc:
         raise output_error(shown, exc) from None
     return path
+
+
+def _write_fifo(path: Path, shown: str, payload: bytes) -> None:
+    """Write into a named pipe that something reads; with no reader, say so instead of hanging."""
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OutputError(f"kan inte skriva '{shown}': ingen läser från det namngivna röret (FIFO)") from None
+        raise
+    os.set_blocking(handle, True)  # a reader is there: wait for it to take all of the data
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(payload)
 
 
 def inside(folder: Path, name: str) -> Path:

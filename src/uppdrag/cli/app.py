@@ -23,6 +23,10 @@ class _Group(typer.core.TyperGroup):
         try:
             return super().invoke(ctx)
         except UppdragError as exc:
+            from uppdrag.output.diagnostics import finding_line
+
+            for finding in getattr(exc, "findings", []):  # what validate said of an unwritten change
+                print_line(finding_line(finding), stderr)
             stderr.print(Text("fel: ", style="bold red") + Text(exc.message))
             raise typer.Exit(exc.exit_code) from None
 

@@ -48,6 +48,8 @@ _BOOL_WORDS = {"true", "false"}
 # overrides that reorder what is shown; tab and newline are ordinary text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
+_CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0d": "CR", "\x1b": "ESC", "\x7f": "DEL"}
+
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -243,7 +245,7 @@ class _Builder:
         found = _CONTROL.search(text)
         if found:
             char = found.group()
-            name = unicodedata.name(char, "styrtecken")
+            name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "styrtecken")
             self.problems.append(
                 YamlProblem(
                     position,
@@ -269,13 +271,20 @@ class _Builder:
             raise YamlSyntaxError(position, _tag_message(tag))
         if tag == _CORE_TAG + "str":
             return self._text(event.value, position)
+        if tag in (_CORE_TAG + "seq", _CORE_TAG + "map"):
+            short = tag.replace(_CORE_TAG, "!!")
+            self.problems.append(
+                YamlProblem(position, self._child_path(), f"taggen '{short}' passar inte ett enkelt värde ('{event.value}')")
+            )
+            return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = _constructor.yaml_constructors[tag](_constructor, node)
         except Exception:  # noqa: BLE001 - PyYAML's constructors fail in many ways on `!!int ""`
             kind = "datum" if tag.endswith("timestamp") else "värde"
             shown = event.value if len(event.value) <= 60 else event.value[:60] + "…"
-            self.problems.append(YamlProblem(position, self._child_path(), f"ogiltigt {kind} '{shown}'"))
+            explicit = "" if event.tag in (None, "!") else f" för taggen '{tag.replace(_CORE_TAG, '!!')}'"
+            self.problems.append(YamlProblem(position, self._child_path(), f"ogiltigt {kind} '{shown}'{explicit}"))
             return event.value
         if not isinstance(value, str) and value is not None:
             self.source_map.written[self._child_path()] = event.value
