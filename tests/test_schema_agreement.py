@@ -61,6 +61,10 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "name-newline": ("namn: Förskola", 'namn: "För\\nskola"'),
     "unknown-key": ("namn: Förskola", "namn: Förskola\nnman: Förskola"),
     "municipality-misspelt": ("kommun: Tibro}", "kommun: Tibró}"),
+    "municipality-decomposed": ("kommun: Tibro}", "kommun: Tibro}\n      - {namn: Anna, kommun: Lidko\u0308ping}"),
+    "weekday-decomposed": ("veckodagar: [fredag]", "veckodagar: [lo\u0308rdag]"),
+    "role-decomposed": ("roll: presidium", "roll: [presidium, ordfo\u0308rande]"),
+    "key-decomposed": ("möten:", "mo\u0308ten:"),
     "roles-list": ("roll: presidium", "roll: [presidium, ordförande]"),
     "roles-empty": ("roll: presidium", "roll: []"),
     "period-year": ("period: 2023–2026", "period: 2021"),
@@ -131,10 +135,17 @@ def test_quoted_dates_integral_floats_and_yes_are_judged_alike(workspace: Path, 
     for f in json.loads(result.stdout)["findings"]:
         if f["severity"] == "error":
             by_file.setdefault(Path(f["file"]).stem, []).append(f"{f['line']}:{f['key']}: {f['message']}")
-    for accepted in ("v-quoted-date", "v-revised-quoted", "v-minimum-float", "v-all-true", "v-name-newline"):
+    for accepted in (
+        "v-quoted-date", "v-revised-quoted", "v-minimum-float", "v-all-true", "v-name-newline",
+        "v-municipality-decomposed", "v-weekday-decomposed", "v-role-decomposed",
+    ):  # fmt: skip
         assert accepted not in by_file
     assert by_file["v-all-yes"] == ["73:möten.alla_kommuner: måste vara true eller false, inte 'yes'"]
     assert by_file["v-time-with-dot"] == ["77:möten.träffar[0].slut: måste vara en text, inte '12.00'"]
     assert by_file["v-name-escape"] == [
         "3:namn: texten innehåller styrtecknet U+001B (ESC); ta bort det"
+    ]
+    assert by_file["v-key-decomposed"] == [
+        "70:möten: nyckeln 'möten' är skriven med sönderdelade tecken (Unicode NFD, som macOS ibland sparar); "
+        "skriv om å, ä och ö i den"
     ]

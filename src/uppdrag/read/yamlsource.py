@@ -227,6 +227,16 @@ class _Builder:
         position = _position(event.start_mark)
         path = top.path + (key,)
         self._check_control(key, position, path)
+        if key != event.value:  # the schema (and so every editor) knows the keys in one form only
+            self.problems.append(
+                YamlProblem(
+                    position,
+                    path,
+                    f"nyckeln '{key}' är skriven med sönderdelade tecken (Unicode NFD, som macOS ibland sparar); "
+                    "skriv om å, ä och ö i den",
+                    "unicode-form",
+                )
+            )
         if key in top.container:
             first = self.source_map.keys[path]
             self.problems.append(
