@@ -70,7 +70,6 @@ def test_a_symlink_stays_a_link_and_its_target_is_written(tmp_path: Path) -> Non
         ("saknas/ut.md", "kan inte skriva '{t}/saknas/ut.md': mappen '{t}/saknas' finns inte"),
         ("mapp/", "kan inte skriva '{t}/mapp/': det är en mapp; ange ett filnamn"),
         ("finnsmapp", "kan inte skriva '{t}/finnsmapp': det är en mapp; ange ett filnamn"),
-        ("x" * 300 + ".md", "kan inte skriva '{t}/" + "x" * 300 + ".md': namnet är för långt"),
     ],
 )
 def test_output_errors_are_swedish(tmp_path: Path, name: str, message: str) -> None:
@@ -79,6 +78,19 @@ def test_output_errors_are_swedish(tmp_path: Path, name: str, message: str) -> N
         write_output(f"{tmp_path}/{name}", "text", [])
     assert caught.value.message == message.format(t=tmp_path)
     assert caught.value.exit_code == 2
+
+
+def test_a_long_name_is_shortened_in_the_message(tmp_path: Path) -> None:
+    name = f"{tmp_path}/" + "x" * 300 + ".md"
+    with pytest.raises(OutputError) as caught:
+        write_output(name, "text", [])
+    assert caught.value.message == f"kan inte skriva '{name[:60]}…{name[-20:]}': namnet är för långt"
+
+
+def test_a_folder_where_no_file_can_be_made() -> None:
+    with pytest.raises(OutputError) as caught:
+        write_output("/proc/version", "text", [])
+    assert caught.value.message == "kan inte skriva '/proc/version': det går inte att skapa filer i '/proc'"
 
 
 def test_disk_full() -> None:

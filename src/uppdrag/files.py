@@ -27,10 +27,14 @@ _REASONS = {
 
 def output_error(path: Path | str, exc: OSError) -> OutputError:
     """An OSError met while writing path, as a Swedish message (exit 2)."""
+    shown = str(path) if len(str(path)) <= 100 else str(path)[:60] + "…" + str(path)[-20:]
     if exc.errno == errno.ENOENT:
-        return OutputError(f"kan inte skriva '{path}': mappen '{Path(path).parent}' finns inte")
+        parent = Path(path).parent
+        if not parent.is_dir():
+            return OutputError(f"kan inte skriva '{shown}': mappen '{parent}' finns inte")
+        return OutputError(f"kan inte skriva '{shown}': det går inte att skapa filer i '{parent}'")
     reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-    return OutputError(f"kan inte skriva '{path}': {reason}")
+    return OutputError(f"kan inte skriva '{shown}': {reason}")
 
 
 def atomic_write(path: Path, data: bytes | str, mode: int | None = None) -> None:
