@@ -125,3 +125,13 @@ def test_concurrent_writers_never_lose_an_update(missions: Path) -> None:
     assert errors == []
     text = path.read_text(encoding="utf-8")
     assert [year for year in years if f"- datum: {year}-03-05" in text] == years
+
+
+def test_validate_does_not_import_the_lock_library() -> None:
+    code = (
+        "import sys\nfrom uppdrag import cli\nsys.argv = ['uppdrag', 'validate', 'missions']\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print('FILELOCK', 'filelock' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert proc.stdout.splitlines()[-1] == "FILELOCK False"

@@ -12,9 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from filelock import FileLock
-from filelock import Timeout as FileLockTimeout
-
 from uppdrag.check.rules import check_workspace
 from uppdrag.errors import OutputError, UnwrittenChangeError
 from uppdrag.files import atomic_write, output_error
@@ -90,6 +87,9 @@ def write_checked(
     a link and its target is written. create makes a new file and refuses an existing one
     unless force. Returns what validate says of the new text (its warnings); raises
     UnwrittenChangeError when the result has errors, OutputError when it cannot be written."""
+    from filelock import FileLock  # only writers pay for it, not `uppdrag validate`
+    from filelock import Timeout as FileLockTimeout
+
     try:
         with FileLock(_lock_path(path), timeout=timeout, mode=0o666):
             return _write_locked(path, change, today, create, force)
