@@ -8,6 +8,7 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
+from uppdrag.markdown_text import markdown_escape
 from uppdrag.models import Mission
 from uppdrag.read.loading import Workspace
 
@@ -109,7 +110,7 @@ def to_json(rows: list[OverviewRow]) -> str:
 
 
 def _md_cell(value: object) -> str:
-    return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
+    return "" if value is None else markdown_escape(value).replace("\n", " ")
 
 
 def to_markdown(rows: list[OverviewRow]) -> str:
