@@ -40,6 +40,24 @@ def test_keeps_bom_crlf_and_mode(missions: Path) -> None:
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_keeps_the_owner(missions: Path) -> None:
+    path = missions / "forskola.yaml"
+    os.chown(path, 1234, 5678)
+    write_checked(path, lambda text: text.replace("namn: Förskola", "namn: Förskolan"), TODAY)
+    info = os.stat(path)
+    assert (info.st_uid, info.st_gid) == (1234, 5678)
+
+
+def test_a_file_that_vanished_is_not_made_anew(missions: Path) -> None:
+    path = missions / "forskola.yaml"
+    path.unlink()
+    with pytest.raises(OutputError) as caught:
+        write_checked(path, lambda text: text, TODAY)
+    assert caught.value.message == f"'{path}' finns inte längre; inget skrevs"
+    assert not path.exists()
+
+
 def test_a_symlink_stays_a_link(missions: Path, tmp_path: Path) -> None:
     real = tmp_path / "forskola.yaml"
     shutil.move(missions / "forskola.yaml", real)

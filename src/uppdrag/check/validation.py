@@ -106,6 +106,8 @@ def _write_locked(path: Path, change: Callable[[str], str], today: dt.date, crea
         info = os.stat(target) if os.path.exists(target) else None
         if info is not None and not stat.S_ISREG(info.st_mode):
             raise OutputError(f"kan inte skriva '{path}': det är inte en vanlig fil")
+        if info is None and not create:
+            raise OutputError(f"'{path}' finns inte längre; inget skrevs")
         old = target.read_bytes() if info is not None and not create else b""
     except OSError as exc:
         raise output_error(path, exc) from None
