@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -112,7 +113,11 @@ def _write_locked(path: Path, change: Callable[[str], str], today: dt.date, crea
     except OSError as exc:
         raise output_error(path, exc) from None
     layout = _Layout.of(old)
-    new_text = change(old.decode("utf-8-sig").replace("\r\n", "\n"))
+    try:
+        text = old.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        raise OutputError(f"'{path}' är inte längre en UTF-8-textfil; inget skrevs") from None
+    new_text = change(text)
     result = validate_replacement(path, new_text, today)
     if result.errors:
         raise UnwrittenChangeError(f"den ändrade filen {path} skulle inte validera; inget skrevs", result.findings)
@@ -122,7 +127,8 @@ def _write_locked(path: Path, change: Callable[[str], str], today: dt.date, crea
             try:
                 os.chown(target, info.st_uid, info.st_gid)
             except PermissionError:  # only root may give a file away; the group may still fit
-                pass
+                with contextlib.suppress(PermissionError):
+                    os.chown(target, -1, info.st_gid)
     except OSError as exc:
         raise output_error(path, exc) from None
     return result
