@@ -17,7 +17,7 @@ import jinja2.sandbox
 from markupsafe import Markup, escape
 
 from uppdrag.errors import EXIT_USAGE, TemplateError
-from uppdrag.markdown_text import markdown_escape
+from uppdrag.output.escape import markdown_escape
 from uppdrag.views.document import Document
 
 Format = Literal["md", "html"]

@@ -199,7 +199,7 @@ def text_lines(changes: list[Change]) -> list[Line]:
 
 
 def to_markdown(changes: list[Change], title: str) -> str:
-    from uppdrag.markdown_text import markdown_escape as md
+    from uppdrag.output.escape import markdown_escape as md
 
     out = [f"# {md(title)}", ""]
     if not changes:

@@ -8,8 +8,8 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
-from uppdrag.markdown_text import markdown_escape
 from uppdrag.models import Mission
+from uppdrag.output.escape import markdown_escape
 from uppdrag.read.loading import Workspace
 
 COLUMNS = {

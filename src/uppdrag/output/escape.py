@@ -1,4 +1,4 @@
-"""Data as Markdown text: escaped so that a user's words can never become Markdown structure."""
+"""Escaping data so that it stays text in Markdown: a user's words never become structure."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""markdown_text: data that cannot turn into Markdown structure, read back with pandoc."""
+"""output/escape: data that cannot turn into Markdown structure, read back with pandoc."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from uppdrag.markdown_text import markdown_escape
+from uppdrag.output.escape import markdown_escape
 from uppdrag.views.overview import to_markdown
 
 HOSTILE_TEXT = "Rubrik\n===\nText\n---\n    kod\n\n# inte rubrik\n- inte punkt\n1. inte lista\n~~inte struken~~ <b>x</b> [l](http://x)"
