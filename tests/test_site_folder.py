@@ -19,6 +19,22 @@ def test_a_new_folder_gets_pages_and_a_manifest(tmp_path: Path) -> None:
     assert manifest == {"kind": "uppdrag site", "files": ["index.html", "skis.pdf"]}
 
 
+def test_pages_may_be_producers_and_are_all_made_before_any_is_written(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    write_site_folder(folder, {"index.html": "gammal"})
+
+    def broken() -> str:
+        raise OutputError("mallen är trasig")
+
+    made: list[str] = []
+    with pytest.raises(OutputError):
+        write_site_folder(folder, {"index.html": lambda: "ny", "skis.html": broken}, made.append)
+    assert made == ["index.html", "skis.html"]
+    assert (folder / "index.html").read_text(encoding="utf-8") == "gammal"
+    write_site_folder(folder, {"index.html": lambda: "ny"})
+    assert (folder / "index.html").read_text(encoding="utf-8") == "ny"
+
+
 def test_stale_pages_go_and_the_users_files_stay(tmp_path: Path) -> None:
     folder = tmp_path / "site"
     write_site_folder(folder, {"index.html": "1", "skis.html": "skis"})

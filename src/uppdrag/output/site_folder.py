@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from uppdrag.errors import OutputError
@@ -57,16 +57,33 @@ def _write_manifest(folder: Path, names: set[str]) -> None:
     atomic_write(folder / MANIFEST, text)
 
 
-def write_site_folder(folder: Path, pages: Mapping[str, str | bytes]) -> list[Path]:
-    """Write pages ({file name: content}) into folder; return the files written, in order.
+Content = str | bytes
+Page = Content | Callable[[], Content]  # the content, or a producer of it (site_pages)
 
-    Stale pages of an earlier build are removed; files the manifest does not list are never
-    touched, and a page whose name is taken by such a file is refused."""
+
+def write_site_folder(
+    folder: Path, pages: Mapping[str, Page], progress: Callable[[str], None] = lambda name: None
+) -> list[Path]:
+    """Write pages ({file name: content or producer}) into folder; return the files written.
+
+    Every page is produced before any is written, so a broken template leaves the old site
+    whole. Stale pages of an earlier build are removed; files the manifest does not list are
+    never touched, and a page whose name is taken by such a file is refused."""
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"kan inte skriva webbplatsen till '{folder}': det är inte en mapp")
     for name in pages:
         if not _safe_name(name):
             raise OutputError(f"ogiltigt sidnamn '{name}'")
+    if folder.is_dir():
+        _owned(folder)  # refuse a foreign folder before the slow work of making the pages
+    produced: dict[str, Content] = {}
+    for name, page in pages.items():
+        progress(name)
+        produced[name] = page() if callable(page) else page
+    return _write(folder, produced)
+
+
+def _write(folder: Path, pages: Mapping[str, Content]) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         owned = _owned(folder)
