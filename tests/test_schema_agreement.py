@@ -78,6 +78,21 @@ VARIANTS: dict[str, tuple[str, str]] = {
 }
 
 
+LOV = "lov:\n  - namn: sportlov\n    {}\n"
+SHARED_VARIANTS: dict[str, str] = {
+    # name: a `_` file of its own that sets only school breaks (no ids to clash with the others)
+    "feb-29": LOV.format('från: "02-29"\n    till: "03-04"'),
+    "feb-30": LOV.format('från: "02-30"\n    till: "03-04"'),
+    "apr-31": LOV.format('från: "04-31"\n    till: "05-04"'),
+    "month-13": LOV.format('från: "13-01"\n    till: "01-04"'),
+    "week": LOV.format("vecka: 8"),
+    "week-float": LOV.format("vecka: 8.0"),
+    "week-text": LOV.format('vecka: "8"'),
+    "week-54": LOV.format("vecka: 54"),
+    "week-and-dates": LOV.format('vecka: 8\n    från: "02-19"\n    till: "02-23"'),
+}
+
+
 def _variant(text: str, old: str, new: str) -> str:
     if old == "$":
         return text + new
@@ -93,6 +108,8 @@ def _corpus(folder: Path) -> list[Path]:
         stem = f"v-{name}"
         text = _variant(source, old, new).replace("id: forskola", f"id: {stem}", 1)
         (folder / f"{stem}.yaml").write_text(text, encoding="utf-8")
+    for name, text in SHARED_VARIANTS.items():
+        (folder / f"_v-{name}.yaml").write_text(text, encoding="utf-8")
     return sorted(folder.glob("*.yaml"))
 
 

@@ -88,7 +88,14 @@ def _real_month_day(text: str | None) -> str | None:
     return text
 
 
-MonthDay = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{2}$"), AfterValidator(_real_month_day)]
+# The days a year can have, for editors and check-jsonschema (validate says why in Swedish).
+_MONTH_DAY_SCHEMA = r"^(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2\d)|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)$"
+MonthDay = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{2}-\d{2}$"),
+    AfterValidator(_real_month_day),
+    Field(json_schema_extra={"pattern": _MONTH_DAY_SCHEMA}),
+]
 
 
 def is_valid_id(text: str) -> bool:
@@ -122,7 +129,9 @@ def period_years(period: str) -> tuple[int, int] | None:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    # Strict: no "8" for 8, no "yes" for true. JSON Schema (editors, check-jsonschema) is as
+    # strict, and validate must say what it says.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, strict=True)
 
 
 # --- shared files (`_*.yaml`) -------------------------------------------------------------
@@ -244,10 +253,16 @@ class Background(Model):
 
 
 class SchoolBreak(Model):
-    model_config = ConfigDict(title="Lov")
+    model_config = ConfigDict(
+        title="Lov",
+        # What _week_or_dates says, for the schema: a week, or both dates.
+        json_schema_extra={"oneOf": [{"required": ["vecka"]}, {"required": ["från", "till"]}]},
+    )
 
     name: Text = Field(alias="namn", description="Lovets namn, t.ex. 'höstlov'.")
-    week: int | None = Field(None, alias="vecka", ge=1, le=53, description="ISO-vecka som lovet ligger i varje år.")
+    week: Annotated[int, Field(ge=1, le=53), BeforeValidator(_integral_float)] | None = Field(
+        None, alias="vecka", description="ISO-vecka som lovet ligger i varje år."
+    )
     start: MonthDay | None = Field(
         None, alias="från", description="Första dagen, MM-DD (för lov som inte följer en vecka)."
     )
