@@ -33,6 +33,10 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "times": ("$", MEETING.format("2024-02-02") + '      start: "09:00"\n      slut: "12:00"\n'),
     "time-without-zero": ("$", MEETING.format("2024-02-02") + "      start: 9:30\n"),
     "time-with-dot": ("$", MEETING.format("2024-02-02") + '      start: "09:00"\n      slut: 12.00\n'),
+    "end-without-start": ("$", MEETING.format("2024-02-02") + '      slut: "12:00"\n'),
+    "purpose-empty": ("<syfte>", "syfte:\n  text: []\n  fokus: [1, 2]\n\n"),
+    "purpose-focus-only": ("<syfte>", "syfte:\n  fokus: [1, 2]\n\n"),
+    "purpose-bullets-only": ("<syfte>", "syfte:\n  punkter: [En punkt.]\n\n"),
     "present": ("$", MEETING.format("2024-02-02") + "      närvarande: [Lidköping, Vara]\n"),
     "present-misspelt": ("$", MEETING.format("2024-02-02") + "      närvarande: [Lidkoping]\n"),
     "empty-minutes": ("$", MEETING.format("2024-02-02") + '      minnesanteckningar: ""\n'),
@@ -96,6 +100,8 @@ SHARED_VARIANTS: dict[str, str] = {
 def _variant(text: str, old: str, new: str) -> str:
     if old == "$":
         return text + new
+    if old == "<syfte>":  # the whole purpose block
+        return text[: text.index("syfte:")] + new + text[text.index("uppdrag:") :]
     assert old in text, old
     return text.replace(old, new, 1)
 

@@ -308,7 +308,16 @@ class FocusGoal(Model):
 
 
 class Purpose(Model):
-    model_config = ConfigDict(title="Syfte")
+    model_config = ConfigDict(
+        title="Syfte",
+        # What _not_empty says, for the schema: some text, goals or bullets.
+        json_schema_extra={
+            "anyOf": [
+                {"required": [key], "properties": {key: {"minItems": 1, "description": "Minst en."}}}
+                for key in ("text", "mål", "punkter")
+            ]
+        },
+    )
 
     paragraphs: list[Text] = Field(default=[], alias="text", description="Stycken som beskriver syftet.")
     goals: list[FocusGoal] = Field(default=[], alias="mål", description="Målen som visas, med delmål.")
@@ -414,7 +423,8 @@ class Role(Model):
 
 
 class Meeting(Model):
-    model_config = ConfigDict(title="Möte")
+    # What _after_start says of a lone end time, for the schema (the order of the times it cannot say).
+    model_config = ConfigDict(title="Möte", json_schema_extra={"dependentRequired": {"slut": ["start"]}})
 
     date: Date = Field(alias="datum", description="Mötets datum, ÅÅÅÅ-MM-DD.")
     start: Clock | None = Field(None, description='Starttid TT:MM, t.ex. "09:00".')
