@@ -7,6 +7,7 @@ copying the rest: --templates DIR, then the workspace's templates/, then the bui
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import traceback
 from pathlib import Path
@@ -68,6 +69,28 @@ def swedish_date(day: object) -> str:
     return str(day)
 
 
+def _within(folder: Path, candidate: Path) -> bool:
+    """True when candidate, links followed, lies inside folder (links followed)."""
+    return Path(os.path.realpath(candidate)).is_relative_to(os.path.realpath(folder))
+
+
+class _FolderLoader(jinja2.FileSystemLoader):
+    """Jinja's loader, refusing a template that is a link out of its folder: a workspace's
+    templates/ must not pull /etc/passwd or another user's file into a document."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):  # type: ignore[no-untyped-def]
+        for folder in self.searchpath:
+            candidate = Path(folder, *jinja2.loaders.split_template_path(template))
+            if candidate.is_file():
+                if not _within(Path(folder), candidate):
+                    raise TemplateError(
+                        f"mallen '{candidate}' pekar ut ur mallmappen {folder}; bara filer i mappen läses",
+                        exit_code=EXIT_USAGE,
+                    )
+                break
+        return super().get_source(environment, template)
+
+
 class Renderer:
     """Every template — built-in, the workspace's, --templates — is untrusted: it runs in Jinja's
     sandbox, so `{{ lipsum.__globals__ }}` and the like are refused instead of reaching Python."""
@@ -75,7 +98,7 @@ class Renderer:
     def __init__(self, folders: list[Path]):
         self.folders = folders
         self.env = jinja2.sandbox.SandboxedEnvironment(
-            loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+            loader=_FolderLoader([str(f) for f in folders]),
             undefined=jinja2.StrictUndefined,
             autoescape=jinja2.select_autoescape(["html", "html.j2"], default_for_string=False),
             trim_blocks=True,
@@ -92,7 +115,7 @@ class Renderer:
         """A file:// URI for a file found on the search path (fonts for the PDF)."""
         for folder in self.folders:
             candidate = folder / name
-            if candidate.is_file():
+            if candidate.is_file() and _within(folder, candidate):
                 return candidate.resolve().as_uri()
         raise TemplateError(f"hittar inte '{name}' i mallmapparna: {', '.join(map(str, self.folders))}")
 
