@@ -153,3 +153,20 @@ def test_validate_does_not_import_the_lock_library() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert proc.stdout.splitlines()[-1] == "FILELOCK False"
+
+
+def test_plan_meetings_write_keeps_crlf_bom_and_link(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    real = shipped / "forskola-original.yaml"
+    original = (shipped / "missions" / "forskola.yaml").read_bytes()
+    real.write_bytes(b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n"))
+    (shipped / "missions" / "forskola.yaml").unlink()
+    (shipped / "missions" / "forskola.yaml").symlink_to(real)
+    result = runner.invoke(app, ["plan-meetings", "forskola", "2027", "--write"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "missions/forskola.yaml: 4 möten 2027 tillagda\n"
+    assert (shipped / "missions" / "forskola.yaml").is_symlink()
+    data = real.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
+    assert data.count(b"- datum: 2027-") == 4
