@@ -25,6 +25,10 @@ _REASONS = {
 }
 
 
+# No command writes YAML or templates with -o: such a file that exists is the user's data.
+_NEVER_REPLACED = (".yaml", ".yml", ".j2")
+
+
 def output_error(path: Path | str, exc: OSError) -> OutputError:
     """An OSError met while writing path, as a Swedish message (exit 2)."""
     shown = str(path) if len(str(path)) <= 100 else str(path)[:60] + "…" + str(path)[-20:]
@@ -91,6 +95,8 @@ def write_output(path: Path | str, data: bytes | str, inputs: Iterable[Path] = (
     for source in inputs:
         if same_file(path, source):
             raise OutputError(f"'{shown}' är en av verktygets egna indatafiler ({source}); välj en annan utdatafil")
+    if path.suffix in _NEVER_REPLACED and os.path.lexists(path):  # even for a command that did not read it
+        raise OutputError(f"'{shown}' är en YAML-fil eller mall; uppdrag skriver aldrig över en sådan med -o")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         try:
