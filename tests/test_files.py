@@ -111,3 +111,15 @@ def test_permission_and_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         write_output(tmp_path / "ut.md", "text", [])
     assert caught.value.message == f"kan inte skriva '{tmp_path / 'ut.md'}': {reason}"
     assert list(tmp_path.iterdir()) == []  # no temporary file left behind
+
+
+@pytest.mark.parametrize("name", ["egen.yaml", "egen.yml", "mall.md.j2"])
+def test_an_existing_yaml_file_or_template_is_never_replaced(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("användarens", encoding="utf-8")
+    with pytest.raises(OutputError) as caught:
+        write_output(path, "schema", [])
+    assert caught.value.message == f"'{path}' är en YAML-fil eller mall; uppdrag skriver aldrig över en sådan med -o"
+    assert path.read_text(encoding="utf-8") == "användarens"
+    write_output(tmp_path / "ny.yaml", "ny", [])  # a new one may be made
+    assert (tmp_path / "ny.yaml").read_text(encoding="utf-8") == "ny"
