@@ -37,8 +37,14 @@ def test_markup_in_a_name_is_printed_as_written(workspace: Path, runner) -> None
     assert "\x1b]8;" not in overview.stdout + meetings.stdout  # no terminal hyperlink
 
 
-def test_escape_sequences_in_data_never_reach_the_terminal(workspace: Path, runner) -> None:
+def test_escape_sequences_never_reach_the_terminal(workspace: Path, runner) -> None:
+    """In data they are findings of their own; in a file name, which no schema checks, the
+    console writes them out."""
     _network_named(workspace, '"Förskola\\e[2J"')
-    result = runner.invoke(app, ["check-meetings", "2024"])
-    assert "\x1b" not in result.stdout
-    assert "Förskola\\x1b[2J" in result.stdout
+    in_data = runner.invoke(app, ["validate"])
+    assert in_data.exit_code == 1
+    assert "missions/n.yaml:2:7: fel: namn: texten innehåller styrtecknet U+001B (ESC); ta bort det" in in_data.stdout
+    (workspace / "missions" / "n.yaml").rename(workspace / "missions" / "n\x1b[2J.yaml")
+    in_name = runner.invoke(app, ["validate"])
+    assert "\x1b" not in in_name.stdout + in_name.stderr
+    assert "missions/n\\x1b[2J.yaml" in in_name.stdout

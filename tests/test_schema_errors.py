@@ -24,7 +24,8 @@ def _messages(extra: str, replace: tuple[str, str] = ("", "")) -> list[str]:
 )
 def test_clock_written_as_a_number_gets_the_tt_mm_hint(written: str, example: str) -> None:
     assert _messages(f"möten:\n  träffar:\n    - datum: 2025-03-07\n      start: {written}\n") == [
-        f'möten.träffar[0].start: skriv klockslaget som TT:MM inom citattecken, t.ex. `start: "{example}"`'
+        f'möten.träffar[0].start: skriv klockslaget som TT:MM inom citattecken, t.ex. `start: "{example}"`; '
+        f"du skrev '{written}'"
     ]
 
 

@@ -85,7 +85,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_files(built_site: Path) -> None:
-    expected = {"index.html", "mal.html", "moten-2026.html", "style.css"}
+    expected = {"index.html", "mal.html", "moten-2026.html", "style.css", ".uppdrag-webbplats.json"}
     expected |= {f"{n}.html" for n in NETWORKS} | {f"{n}.pdf" for n in NETWORKS}
     assert {p.name for p in built_site.iterdir()} == expected
     assert all((built_site / f"{n}.pdf").read_bytes().startswith(b"%PDF-") for n in NETWORKS)

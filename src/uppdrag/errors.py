@@ -81,3 +81,10 @@ class FindingsError(UppdragError):
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (self.__class__, (self.message, self.result, self.summarise))
+
+
+class UnwrittenChangeError(FindingsError):
+    """A generated or changed file would not validate, so it was not written: a bug, exit 3.
+    Its result is what validate would have said of the new text."""
+
+    exit_code = EXIT_INTERNAL

@@ -11,6 +11,7 @@ import unicodedata
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -34,7 +35,13 @@ Veckodag = Literal[VECKODAGAR]  # type: ignore[valid-type]
 Rollslag = Literal[ROLLER]  # type: ignore[valid-type]
 assert get_args(Kommun) == KOMMUNER
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# For editors and check-jsonschema: some non-blank character, and no terminal control characters
+# (validate says the same: blank text is too short, control characters are findings).
+_CONTROL_CHARS = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"
+TEXT_PATTERN = rf"^[^{_CONTROL_CHARS}]*[^{_CONTROL_CHARS}\s][^{_CONTROL_CHARS}]*$"
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), Field(json_schema_extra={"pattern": TEXT_PATTERN})
+]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_HINT = "använd små bokstäver a–z, siffror och bindestreck"
 Id = Annotated[
@@ -47,7 +54,49 @@ Clock = Annotated[
     StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$"),
     Field(description='Klockslag TT:MM, t.ex. "09:00".'),
 ]
-Date = Annotated[dt.date, Strict(), Field(description="Datum ÅÅÅÅ-MM-DD.")]
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _quoted_date(value: Any) -> Any:
+    # YAML 1.2 (editors, check-jsonschema) reads every date as text; '2024-02-02' is a date there
+    # too. Only the exact ISO form: a timestamp or a number is still refused.
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        return dt.date.fromisoformat(value.strip())  # 2024-02-30 -> ValueError -> a finding
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_quoted_date),
+    Strict(),
+    WithJsonSchema({"type": "string", "format": "date", "description": "Datum ÅÅÅÅ-MM-DD."}),
+    Field(description="Datum ÅÅÅÅ-MM-DD."),
+]
+
+
+def _integral_float(value: Any) -> Any:
+    # JSON Schema counts 4.0 as an integer; so does validate.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _real_month_day(text: str | None) -> str | None:
+    if text is not None:
+        month, day = (int(part) for part in text.split("-"))
+        try:
+            dt.date(2000, month, day)  # a leap year: 02-29 is a real day
+        except ValueError:
+            raise ValueError(f"'{text}' är ingen dag i året; skriv MM-DD, t.ex. 12-22") from None
+    return text
+
+
+# The days a year can have, for editors and check-jsonschema (validate says why in Swedish).
+_MONTH_DAY_SCHEMA = r"^(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2\d)|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)$"
+MonthDay = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{2}-\d{2}$"),
+    AfterValidator(_real_month_day),
+    Field(json_schema_extra={"pattern": _MONTH_DAY_SCHEMA}),
+]
 
 
 def make_id(text: str) -> str:
@@ -88,7 +137,9 @@ def period_years(period: str) -> tuple[int, int] | None:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    # Strict: no "8" for 8, no "yes" for true. JSON Schema (editors, check-jsonschema) is as
+    # strict, and validate must say what it says.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, strict=True)
 
 
 # --- shared files (`_*.yaml`) -------------------------------------------------------------
@@ -209,16 +260,6 @@ class Background(Model):
     )
 
 
-def _month_day(text: str) -> str:
-    month, day = (int(part) for part in text.split("-"))
-    try:
-        dt.date(2000, month, day)  # a leap year: 02-29 is a day
-    except ValueError:
-        raise ValueError(f"'{text}' är ingen dag i året; skriv MM-DD, t.ex. 12-22") from None
-    return text
-
-
-MonthDay = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{2}$")]
 EASTER_RULES: tuple[str, ...] = ("veckan före påsk", "veckan efter påsk")
 Municipalities = Annotated[
     list[Kommun],
@@ -238,10 +279,16 @@ Municipalities = Annotated[
 class SchoolBreak(Model):
     """A break that comes back every year: a week, the same dates, or a week by Easter."""
 
-    model_config = ConfigDict(title="Lov")
+    model_config = ConfigDict(
+        title="Lov",
+        # What the validator below says, for the schema: a week, both dates, or the Easter rule.
+        json_schema_extra={"oneOf": [{"required": ["vecka"]}, {"required": ["från", "till"]}, {"required": ["påsk"]}]},
+    )
 
     name: Text = Field(alias="namn", description="Lovets namn, t.ex. 'höstlov'.")
-    week: int | None = Field(None, alias="vecka", ge=1, le=53, description="ISO-vecka som lovet ligger i varje år.")
+    week: Annotated[int, Field(ge=1, le=53), BeforeValidator(_integral_float)] | None = Field(
+        None, alias="vecka", description="ISO-vecka som lovet ligger i varje år."
+    )
     start: MonthDay | None = Field(
         None, alias="från", description="Första dagen, MM-DD (för lov som inte följer en vecka)."
     )
@@ -255,11 +302,6 @@ class SchoolBreak(Model):
     municipalities: Municipalities = Field(
         default=[], alias="kommun", description="Bara i dessa kommuner, i stället för lovet med samma namn."
     )
-
-    @field_validator("start", "end")
-    @classmethod
-    def _real_day(cls, value: str | None) -> str | None:
-        return None if value is None else _month_day(value)
 
     @model_validator(mode="after")
     def _one_kind(self) -> SchoolBreak:
@@ -369,7 +411,16 @@ class FocusGoal(Model):
 
 
 class Purpose(Model):
-    model_config = ConfigDict(title="Syfte")
+    model_config = ConfigDict(
+        title="Syfte",
+        # What _not_empty says, for the schema: some text, goals or bullets.
+        json_schema_extra={
+            "anyOf": [
+                {"required": [key], "properties": {key: {"minItems": 1, "description": "Minst en."}}}
+                for key in ("text", "mål", "punkter")
+            ]
+        },
+    )
 
     paragraphs: list[Text] = Field(default=[], alias="text", description="Stycken som beskriver syftet.")
     goals: list[FocusGoal] = Field(default=[], alias="mål", description="Målen som visas, med delmål.")
@@ -498,7 +549,8 @@ class Role(Model):
 
 
 class Meeting(Model):
-    model_config = ConfigDict(title="Möte")
+    # What _after_start says of a lone end time, for the schema (the order of the times it cannot say).
+    model_config = ConfigDict(title="Möte", json_schema_extra={"dependentRequired": {"slut": ["start"]}})
 
     date: Date = Field(alias="datum", description="Mötets datum, ÅÅÅÅ-MM-DD.")
     start: Clock | None = Field(None, description='Starttid TT:MM, t.ex. "09:00".')
@@ -523,8 +575,8 @@ class Meeting(Model):
 class MeetingRule(Model):
     model_config = ConfigDict(title="Möten")
 
-    minimum: Annotated[int, Strict()] | None = Field(
-        None, alias="minst_per_år", ge=1, description="Minsta antal möten per år; utelämnas om inget anges."
+    minimum: Annotated[int, Strict(), Field(ge=1), BeforeValidator(_integral_float)] | None = Field(
+        None, alias="minst_per_år", description="Minsta antal möten per år; utelämnas om inget anges."
     )
     weekdays: list[Veckodag] = Field(default=[], alias="veckodagar", description="Veckodagar då möten hålls.")
     all_municipalities: Annotated[bool, Strict()] = Field(

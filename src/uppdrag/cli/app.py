@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -46,17 +47,19 @@ app = typer.Typer(
 
 class _State:
     debug = False
+    inputs: list[Path] = []  # files this run reads (missions, `_` files, templates): never an output
 
 
-def emit(data: str | bytes, output: Path | None) -> None:
-    """Write to the file chosen (atomically, then name it on stdout), or to stdout itself."""
-    from uppdrag.files import atomic_write
+def emit(data: str | bytes, output: str | Path | None, inputs: Iterable[Path] = (), make_folder: bool = False) -> None:
+    """Write to the file chosen (atomically, then name it on stdout), or to stdout (None, '-').
+    inputs are the files this run read: -o never replaces one of them."""
+    from uppdrag.files import write_output
 
-    if output is None:
+    if output is None or str(output) == "-":
         sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
         sys.stdout.flush()
     else:
-        atomic_write(output, data)
+        write_output(output, data, inputs, make_folder)
         stdout.print(str(output), markup=False)
 
 
@@ -79,6 +82,7 @@ def root(
     Slutkoder: 0 allt i ordning, 1 fel hittades, 2 felaktig användning, 3 internt fel.
     """
     _State.debug = debug
+    _State.inputs = []
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ control characters are shown escaped instead of reaching the terminal.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 
@@ -16,6 +17,10 @@ from rich.text import Text
 
 stdout = Console(soft_wrap=True, highlight=False)
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)
+MIN_WIDTH = 40
+for _console in (stdout, stderr):
+    if _console.width < MIN_WIDTH:  # COLUMNS=0 or a tiny terminal: rich would print nothing useful
+        _console.width = 80
 
 STYLES = {
     "added": "green",
@@ -84,6 +89,13 @@ def print_drafts(drafts: dict[str, list]) -> None:
     print_line([("varning:", "warning"), (" " + draft_notice(drafts, strict=False), None)], stderr)
 
 
+def plain_text(renderable: object, width: int = 120) -> str:
+    """What rich would print, as plain text for a file: no colours, a fixed width."""
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, no_color=True, highlight=False, soft_wrap=False).print(renderable)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
 # --- check-meetings -----------------------------------------------------------------------
 
 
@@ -137,9 +149,12 @@ def print_meeting_checks(checks: list, year: int) -> None:
 WIDE = 120  # below this many columns the overview keeps only what a coordinator looks for first
 
 
-def print_overview(rows: list) -> None:
-    """Every network in a table; on a narrow terminal the essential columns, folded, not cut."""
-    wide = stdout.width >= WIDE
+def overview_text(rows: list) -> str:
+    """The overview table as plain text for a file (-o), as wide as it needs."""
+    return plain_text(_overview_table(rows, wide=True))
+
+
+def _overview_table(rows: list, wide: bool) -> Table:
     table = Table(title=f"Nätverk ({len(rows)})", title_justify="left", header_style="bold")
     table.add_column("Id", overflow="fold")
     table.add_column("Namn", overflow="fold", max_width=20)
@@ -161,7 +176,13 @@ def print_overview(rows: list) -> None:
         cells += [people, data(row.meeting_rule_short), revised]
         cells += [data(row.period)] if wide else []
         table.add_row(*cells)
-    stdout.print(table)
+    return table
+
+
+def print_overview(rows: list) -> None:
+    """Every network in a table; on a narrow terminal the essential columns, folded, not cut."""
+    wide = stdout.width >= WIDE
+    stdout.print(_overview_table(rows, wide))
     if not wide:
         stdout.print("Mål och period visas i ett bredare fönster; alla kolumner: --format csv.", style="dim")
 

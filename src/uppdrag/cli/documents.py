@@ -83,8 +83,10 @@ def render(
         print_drafts(drafts)
     renderer = renderer_for(templates, missions)
     documents = render_documents(renderer, workspace, chosen, fmt, pdf_variant.value, drafts)
+    inputs = workspace.files + renderer.template_files()
+    to_folder = len(targets) > 1 or (output is None) or targets[0] != Path(output)
     for target, data in progress(zip(targets, documents), len(chosen), "Skapar dokument"):
-        emit(data, target)
+        emit(data, target, inputs, make_folder=to_folder)
 
 
 @app.command()
@@ -103,7 +105,9 @@ def site(
     """Bygg en statisk webbplats: alla nätverk, varje nätverks sida och PDF, mål och möten.
 
     Bara relativa länkar, så mappen fungerar från en fil:// -adress och från vilken
-    webbserver som helst. Ladda upp mappen som den är.
+    webbserver som helst. Ladda upp mappen som den är. uppdrag skriver bara i en ny eller
+    tom mapp, eller i en som den själv har byggt: där byts dess egna filer ut och sidor för
+    nätverk som inte längre finns tas bort; andra filer lämnas orörda.
 
     Exempel: [bold]uppdrag site -o site/[/bold]
     """
@@ -111,6 +115,8 @@ def site(
     from uppdrag.output.site import build_site
     from uppdrag.output.templates import renderer_for
 
+    if str(output) == "-":
+        raise UsageError("webbplatsen är en mapp med många filer; -o - (stdout) går inte, ange en mapp")
     day = parse_today(today)
     workspace = open_valid_workspace(missions, day)
     renderer = renderer_for(templates, missions)
@@ -167,6 +173,6 @@ def diff(
     since_day = parse_today(since, "--sedan") if since is not None else None
     found = changes_since(workspace, loaded, revision, old_file, since_day)
     if output_format.value == "md":
-        emit(to_markdown(found.changes, found.title), None)
+        emit(to_markdown(found.changes, found.title), None)  # stdout
     else:
         print_changes(found)

@@ -126,5 +126,8 @@ def calendar_export(
     from uppdrag.check.validation import open_valid_workspace
     from uppdrag.output.ical import meetings_calendar
 
-    [loaded] = open_valid_workspace(missions, parse_today(None), [mission_id]).select([mission_id])
-    emit(meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc)), output_path(output))
+    workspace = open_valid_workspace(missions, parse_today(None), [mission_id])
+    [loaded] = workspace.select([mission_id])
+    emit(
+        meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc)), output_path(output), workspace.files
+    )

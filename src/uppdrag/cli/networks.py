@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from uppdrag.cli.app import app, emit
-from uppdrag.cli.console import print_goals_report, print_line, print_overview, print_plain, stderr
+from uppdrag.cli.console import overview_text, print_goals_report, print_line, print_overview, print_plain, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, formats, output_path, parse_today
 
 
@@ -71,12 +71,13 @@ def overview(
     from uppdrag.views.overview import overview_rows
 
     day = parse_today(today)
-    rows = overview_rows(open_valid_workspace(missions, day), day)
-    if output_format.value == "text":
+    workspace = open_valid_workspace(missions, day)
+    rows = overview_rows(workspace, day)
+    if output_format.value == "text" and output_path(output) is None:
         print_overview(rows)
         return
-    exports = {"csv": to_csv, "json": lambda r: to_json(r) + "\n", "md": to_markdown}
-    emit(exports[output_format.value](rows), output_path(output))
+    exports = {"text": overview_text, "csv": to_csv, "json": lambda r: to_json(r) + "\n", "md": to_markdown}
+    emit(exports[output_format.value](rows), output_path(output), workspace.files)
 
 
 report_app = typer.Typer(
@@ -111,8 +112,10 @@ def report_goals(
     if output_format.value == "text" and output_path(output) is None:
         print_goals_report(report, names)
     elif output_format.value == "json":
-        emit(to_json(report) + "\n", output_path(output))
+        emit(to_json(report) + "\n", output_path(output), workspace.files)
     else:
         from uppdrag.output.templates import renderer_for
 
-        emit(goals_page(report, names, renderer_for(None, missions), output_format.value), output_path(output))
+        renderer = renderer_for(None, missions)
+        page = goals_page(report, names, renderer, output_format.value)
+        emit(page, output_path(output), workspace.files + renderer.template_files())

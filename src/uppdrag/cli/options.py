@@ -53,6 +53,6 @@ def parse_today(value: str | None, option: str = "--today") -> dt.date:
         raise UsageError(f"{option}: ogiltigt datum '{value}'; skriv ÅÅÅÅ-MM-DD, t.ex. {option} 2025-01-01") from None
 
 
-def output_path(value: str | None) -> Path | None:
-    """-o FIL as a path; None (and '-') mean stdout."""
-    return None if value in (None, "-") else Path(value)
+def output_path(value: str | None) -> str | None:
+    """-o FIL as written (a trailing '/' names a folder); None and '-' mean stdout."""
+    return None if value in (None, "-") else value

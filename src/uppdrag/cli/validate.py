@@ -63,4 +63,4 @@ def schema(
     """
     from uppdrag.schema import schema_text
 
-    emit(schema_text("shared" if shared else "mission"), output_path(output))
+    emit(schema_text("shared" if shared else "mission"), output_path(output))  # never over a .yaml: write_output

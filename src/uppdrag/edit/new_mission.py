@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from uppdrag.check.rules import PLACEHOLDER
+from uppdrag.check.validation import write_checked
 from uppdrag.edit.yaml_writer import dump, round_trip_yaml
-from uppdrag.errors import EXIT_INTERNAL, NewMissionError, UppdragError
-from uppdrag.files import atomic_write
+from uppdrag.errors import NewMissionError
 from uppdrag.findings import CheckResult
 from uppdrag.models import ID_HINT, SteeringDocument, is_valid_id, make_id, period_years
 from uppdrag.read.loading import LoadedMission, Workspace
@@ -54,6 +55,15 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
 
 
+def checked_name(name: str) -> str:
+    """The network's name from --namn, or a usage error for one that validate would refuse."""
+    if not name.strip():
+        raise NewMissionError("--namn får inte vara tomt; skriv nätverkets namn, t.ex. --namn Fritidshem")
+    if any(unicodedata.category(c) == "Cc" for c in name):
+        raise NewMissionError("--namn innehåller styrtecken; skriv bara text")
+    return name.strip()
+
+
 # Roles whose people the document names; `new` leaves a commented line to fill in for each.
 _NAMED = {"ordförande": "ordförandens", "sekreterare": "sekreterarens"}
 
@@ -61,6 +71,7 @@ _NAMED = {"ordförande": "ordförandens", "sekreterare": "sekreterarens"}
 def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_id: str | None, first_year: int) -> str:
     """The text of a new mission file; what a person must write is marked FYLL I, and the
     people and meetings, not known yet, are commented examples to fill in."""
+    name = checked_name(name)
     if steering_id is None:
         steering = newest_steering_document(workspace)
     elif steering_id in workspace.steering_documents:
@@ -134,7 +145,7 @@ def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today:
     document = round_trip_yaml().load(source.source.path.read_text(encoding="utf-8-sig"))
     document["id"] = mission_id
     if name is not None:
-        document["namn"] = name
+        document["namn"] = checked_name(name)
     document["uppdrag"]["period"] = next_period(str(document["uppdrag"]["period"]), today)
     if "reviderad" in document:
         document["reviderad"] = today
@@ -172,7 +183,6 @@ def create_mission(
     today: dt.date,
 ) -> NewMission:
     """Write a new mission file (standard, or rolled over from source_id); never over an existing one."""
-    from uppdrag.check.validation import validate_replacement
 
     new_id = make_id(requested_id)
     path = target_path(workspace.folder, new_id)
@@ -186,8 +196,4 @@ def create_mission(
         )
     else:
         text = standard_mission(workspace, new_id, name, steering_id, today.year + 1)
-    result = validate_replacement(path, text, today)
-    if result.errors:  # a bug in the generator, never the user's doing
-        raise UppdragError("den nya filen skulle inte validera; inget skrevs", EXIT_INTERNAL)
-    atomic_write(path, text)
-    return NewMission(path, result)
+    return NewMission(path, write_checked(path, lambda _: text, today, create=True))

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from uppdrag.check.meetings import Plan, plan_year, school_calendar
-from uppdrag.check.validation import validate_replacement
+from uppdrag.check.validation import write_checked
 from uppdrag.edit.yaml_writer import add_meetings
-from uppdrag.errors import EXIT_INTERNAL, UppdragError
-from uppdrag.files import atomic_write
 from uppdrag.read.loading import LoadedMission, Workspace
 
 
@@ -18,9 +16,8 @@ def plan_meetings(workspace: Workspace, loaded: LoadedMission, year: int, count:
 
 
 def write_plan(loaded: LoadedMission, plan: Plan, today: dt.date) -> None:
-    """Add the proposed dates to the network's file; it must still validate afterwards."""
-    path = loaded.source.path
-    text = add_meetings(path, plan.proposed)
-    if validate_replacement(path, text, today).errors:  # a bug in the writer, never the user's doing
-        raise UppdragError("den ändrade filen skulle inte validera; inget skrevs", EXIT_INTERNAL)
-    atomic_write(path, text)
+    """Add the proposed dates to the network's file: locked, re-read, validated, then written."""
+    rule = loaded.mission.meetings
+    years = {day.year for day in plan.proposed}
+    seen = {m.date for m in (rule.meetings if rule else []) if m.date.year in years}
+    write_checked(loaded.source.path, lambda text: add_meetings(text, plan.proposed, seen), today)

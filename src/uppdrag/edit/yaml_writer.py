@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from uppdrag.errors import PlanningError
 
 
 def round_trip_yaml() -> YAML:
@@ -22,9 +23,13 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
-def add_meetings(path: Path, dates: list[dt.date]) -> str:
-    """The file's text with dates appended under möten.träffar (created if missing)."""
-    document = round_trip_yaml().load(path.read_text(encoding="utf-8-sig"))
+def add_meetings(text: str, dates: list[dt.date], seen: set[dt.date] = frozenset()) -> str:  # type: ignore[assignment]
+    """The file's text with dates appended under möten.träffar (created if missing).
+
+    seen is what the year held when the dates were planned. The text is re-read under
+    write_checked's lock: if another writer has changed that year since, nothing is added,
+    so two runs never both fill the same gap."""
+    document = round_trip_yaml().load(text)
     rule = document.get("möten")
     if rule is None:
         rule = CommentedMap()
@@ -33,6 +38,11 @@ def add_meetings(path: Path, dates: list[dt.date]) -> str:
     if meetings is None:
         meetings = CommentedSeq()
         rule["träffar"] = meetings
+    years = {day.year for day in dates}
+    now = {m["datum"] for m in meetings if isinstance(m, dict) and getattr(m.get("datum"), "year", None) in years}
+    if now != set(seen):
+        year = sorted(years)[0]
+        raise PlanningError(f"mötena {year} ändrades medan planen gjordes; kör plan-meetings igen")
     for day in dates:
         meetings.append(CommentedMap([("datum", day)]))
     return dump(document)

@@ -24,10 +24,13 @@ def output_targets(ids: list[str], fmt: DocumentFormat, output: str | None) -> l
         if fmt == "pdf" or len(ids) > 1:
             raise UsageError("-o - skriver ett dokument i Markdown eller HTML till stdout")
         return [None]
-    if output is not None and len(ids) == 1 and not Path(output).is_dir():
-        return [Path(output)]
+    if output is not None and len(ids) == 1 and not Path(output).is_dir() and not output.endswith(("/", os.sep)):
+        return [Path(output)]  # 'MAPP/' names a folder even before it exists
     folder = Path(output) if output is not None else Path("build")
-    return [inside(folder, f"{mission_id}.{fmt}") for mission_id in ids]
+    try:
+        return [inside(folder, f"{mission_id}.{fmt}") for mission_id in ids]
+    except ValueError as exc:  # ids are checked before; a caller of the library may not have
+        raise UsageError(str(exc)) from None
 
 
 def document_bytes(

@@ -6,7 +6,18 @@ import csv
 import io
 import json
 
+from uppdrag.output.escape import markdown_escape
 from uppdrag.views.overview import COLUMNS, OverviewRow
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A text cell that Excel would read as a formula ('=HYPERLINK(…)', '+1', '@SUM') gets a
+    leading apostrophe, as OWASP's CSV injection guidance says; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def to_csv(rows: list[OverviewRow]) -> bytes:
@@ -15,7 +26,7 @@ def to_csv(rows: list[OverviewRow]) -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS.values())
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row.exported().values()])
+        writer.writerow(["" if v is None else csv_cell(v) for v in row.exported().values()])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -24,7 +35,7 @@ def to_json(rows: list[OverviewRow]) -> str:
 
 
 def _md_cell(value: object) -> str:
-    return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
+    return "" if value is None else markdown_escape(value).replace("\n", " ")
 
 
 def to_markdown(rows: list[OverviewRow]) -> str:

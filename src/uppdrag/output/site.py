@@ -11,7 +11,7 @@ from pathlib import Path
 
 from uppdrag.check.meetings import check_year, school_calendar
 from uppdrag.check.validation import draft_warnings
-from uppdrag.files import atomic_write, inside
+from uppdrag.output.site_folder import write_site_folder
 from uppdrag.output.templates import Renderer, render_output
 from uppdrag.read.loading import Workspace
 from uppdrag.views.document import build_document
@@ -57,17 +57,10 @@ def build_site(
         ("style.css", renderer.render_template("uppdrag.css")),
     ]
     drafts = draft_warnings(workspace, today)  # an unfinished document is published marked UTKAST
-    written = []
-    for name, content in pages:
-        atomic_write(inside(folder, name), content)
-        written.append(folder / name)
     for loaded in missions:
         progress(loaded.mission.id)
         document = build_document(loaded, workspace, draft=bool(drafts[loaded.mission.id]))
-        for name, content in (
-            (f"{loaded.mission.id}.html", renderer.render(document, "html", site=True)),
-            (f"{loaded.mission.id}.pdf", render_output(renderer, document, "pdf", "pdf/ua-1")),
-        ):
-            atomic_write(inside(folder, name), content)
-            written.append(folder / name)
-    return written
+        pages.append((f"{loaded.mission.id}.html", renderer.render(document, "html", site=True)))
+        pages.append((f"{loaded.mission.id}.pdf", render_output(renderer, document, "pdf", "pdf/ua-1")))
+    # Every page is made before any is written: a broken template leaves the old site whole.
+    return write_site_folder(folder, dict(pages))

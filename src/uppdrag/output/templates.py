@@ -7,16 +7,18 @@ copying the rest: --templates DIR, then the workspace's templates/, then the bui
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import traceback
 from pathlib import Path
 from typing import Literal
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup, escape
 
 from uppdrag.check.swedish_calendar import swedish_date as day_and_month
-from uppdrag.errors import TemplateError, UsageError
+from uppdrag.errors import EXIT_USAGE, TemplateError, UsageError
 from uppdrag.output.escape import markdown_escape
 from uppdrag.views.document import Document
 
@@ -76,11 +78,36 @@ def swedish_date(day: object) -> str:
     return str(day)
 
 
+def _within(folder: Path, candidate: Path) -> bool:
+    """True when candidate, links followed, lies inside folder (links followed)."""
+    return Path(os.path.realpath(candidate)).is_relative_to(os.path.realpath(folder))
+
+
+class _FolderLoader(jinja2.FileSystemLoader):
+    """Jinja's loader, refusing a template that is a link out of its folder: a workspace's
+    templates/ must not pull /etc/passwd or another user's file into a document."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):  # type: ignore[no-untyped-def]
+        for folder in self.searchpath:
+            candidate = Path(folder, *jinja2.loaders.split_template_path(template))
+            if candidate.is_file():
+                if not _within(Path(folder), candidate):
+                    raise TemplateError(
+                        f"mallen '{candidate}' pekar ut ur mallmappen {folder}; bara filer i mappen läses",
+                        exit_code=EXIT_USAGE,
+                    )
+                break
+        return super().get_source(environment, template)
+
+
 class Renderer:
+    """Every template — built-in, the workspace's, --templates — is untrusted: it runs in Jinja's
+    sandbox, so `{{ lipsum.__globals__ }}` and the like are refused instead of reaching Python."""
+
     def __init__(self, folders: list[Path]):
         self.folders = folders
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        self.env = jinja2.sandbox.SandboxedEnvironment(
+            loader=_FolderLoader([str(f) for f in folders]),
             undefined=jinja2.StrictUndefined,
             autoescape=jinja2.select_autoescape(["html", "html.j2"], default_for_string=False),
             trim_blocks=True,
@@ -93,11 +120,15 @@ class Renderer:
         self.env.globals["link"] = link
         self.env.globals["asset"] = self.asset
 
+    def template_files(self) -> list[Path]:
+        """Every file on the search path: inputs of this run, which -o must never replace."""
+        return [p for folder in self.folders for p in folder.rglob("*") if p.is_file()]
+
     def asset(self, name: str) -> str:
         """A file:// URI for a file found on the search path (fonts for the PDF)."""
         for folder in self.folders:
             candidate = folder / name
-            if candidate.is_file():
+            if candidate.is_file() and _within(folder, candidate):
                 return candidate.resolve().as_uri()
         raise TemplateError(f"hittar inte '{name}' i mallmapparna: {', '.join(map(str, self.folders))}")
 
@@ -113,6 +144,8 @@ class Renderer:
             raise TemplateError(f"mallen '{exc.name}' finns inte i {', '.join(map(str, self.folders))}") from None
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: fel i mallen: {exc.message}") from None
+        except (jinja2.sandbox.SecurityError, OverflowError) as exc:
+            raise TemplateError(f"{_template_line(exc)}: {_blocked_message(exc)}", exit_code=EXIT_USAGE) from None
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"{_template_line(exc)}: {_undefined_message(exc)}") from None
         return text.rstrip("\n") + "\n"
@@ -124,6 +157,16 @@ def _template_line(exc: BaseException) -> str:
     if not frames:
         return "mall"
     return f"{frames[-1].filename}:{frames[-1].lineno}"
+
+
+def _blocked_message(exc: Exception) -> str:
+    """What the sandbox refused, in Swedish."""
+    match = re.search(r"attribute '([^']+)' of '([^']+)' object is unsafe", str(exc))
+    if match:
+        return f"mallen får inte läsa '{match.group(1)}' på '{match.group(2)}' (spärrat i mallarnas sandlåda)"
+    if isinstance(exc, OverflowError):
+        return "mallen gör ett för stort intervall (range); spärrat i mallarnas sandlåda"
+    return f"mallen gör något som inte är tillåtet (spärrat i mallarnas sandlåda): {exc}"
 
 
 def _undefined_message(exc: jinja2.UndefinedError) -> str:

@@ -95,7 +95,14 @@ def yaml_files(folder: Path) -> list[Path]:
         entries = sorted(folder.iterdir())
     except OSError as exc:
         raise UsageError(f"kan inte läsa mappen '{folder}': {exc.strerror}") from None
-    return [p for p in entries if p.suffix in YAML_SUFFIXES and not _is_dir(p)]
+    return [p for p in entries if p.suffix in YAML_SUFFIXES and not is_side_file(p) and not _is_dir(p)]
+
+
+def is_side_file(path: Path) -> bool:
+    """What editors and the OS leave beside a file: Emacs' `.#x.yaml` lock links, macOS'
+    `._x.yaml` AppleDouble files, vim's `.x.yaml.swp`, hidden files in general. Never a
+    mission; `x.yaml~` is already no .yaml file."""
+    return path.name.startswith(".")
 
 
 def _is_dir(path: Path) -> bool:
@@ -151,7 +158,7 @@ def parse_model(text: str, path: Path, model: type[BaseModel]) -> tuple[BaseMode
         return None, None, [error(Location(display, exc.position.line, exc.position.column), "yaml", exc.message)]
     source = Source(path, parsed.source_map)
     findings = [
-        error(Location(display, p.position.line, p.position.column), "yaml", p.message, format_key_path(p.path))
+        error(Location(display, p.position.line, p.position.column), p.code, p.message, format_key_path(p.path))
         for p in parsed.problems
     ]
     if parsed.data is None:

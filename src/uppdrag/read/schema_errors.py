@@ -48,7 +48,7 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
     return folded[match[0]] if match else None
 
 
-def _shown(value: Any) -> str:
+def _shown_value(value: Any) -> str:
     text = str(value)
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
@@ -106,7 +106,7 @@ def _clock(value: Any) -> str:
     return f"{int(hours):02d}:{minutes.ljust(2, '0')[:2]}"
 
 
-def _shape_hint(kind: str, loc: tuple, value: Any, model: type[BaseModel]) -> str | None:
+def _shape_hint(kind: str, loc: tuple, value: Any, model: type[BaseModel], written: str) -> str | None:
     """A message that shows the shape the schema wants, with a one-line example; None if
     there is nothing better to say than the plain type error."""
     key = next((part for part in reversed(loc) if isinstance(part, str)), "")
@@ -123,7 +123,7 @@ def _shape_hint(kind: str, loc: tuple, value: Any, model: type[BaseModel]) -> st
         if not keys:
             return None
         return (
-            f"måste vara en mappning, inte {_shown(value)}: skriv nycklarna ({', '.join(keys[:4])}) "
+            f"måste vara en mappning, inte {written}: skriv nycklarna ({', '.join(keys[:4])}) "
             f"indragna på egna rader under `{key}:`, t.ex. `  {keys[0]}: …`"
         )
     if kind == "list_type":
@@ -131,15 +131,17 @@ def _shape_hint(kind: str, loc: tuple, value: Any, model: type[BaseModel]) -> st
             return f"måste vara en lista: skriv `- ` före den första nyckeln, t.ex. `- {next(iter(value))}: …`"
         return f"måste vara en lista, t.ex. `{key}: [{shown or '…'}]`"
     if kind == "date_type" and not hasattr(value, "hour"):
-        return f"skriv datumet som ÅÅÅÅ-MM-DD, t.ex. `{key}: 2025-03-12`; du skrev {_shown(value)}"
+        return f"skriv datumet som ÅÅÅÅ-MM-DD, t.ex. `{key}: 2025-03-12`; du skrev {written}"
     if kind == "string_type" and key in _CLOCK_KEYS and isinstance(value, (int, float)):
-        return f'skriv klockslaget som TT:MM inom citattecken, t.ex. `{key}: "{_clock(value)}"`'
+        return f'skriv klockslaget som TT:MM inom citattecken, t.ex. `{key}: "{_clock(value)}"`; du skrev {written}'
     return None
 
 
-def _message(err: dict, model: type[BaseModel]) -> tuple[str, str]:
-    """(code, Swedish message) for one pydantic error."""
+def _message(err: dict, model: type[BaseModel], written: str | None = None) -> tuple[str, str]:
+    """(code, Swedish message) for one pydantic error; written is the value as the file has it
+    (`slut: 12.00` is shown as '12.00', not as the float 12.0 it was read as)."""
     kind, loc, value, ctx = err["type"], err["loc"], err.get("input"), err.get("ctx") or {}
+    _shown = _shown_value if written is None else lambda _: _shown_value(written)  # noqa: N806
     if kind == "missing":
         return "missing-key", f"nyckeln '{loc[-1]}' saknas"
     if kind == "extra_forbidden":
@@ -167,7 +169,7 @@ def _message(err: dict, model: type[BaseModel]) -> tuple[str, str]:
         return "range", f"får vara högst {ctx.get('le')}, inte {_shown(value)}"
     if kind == "value_error":
         return "invalid", str(err["msg"]).removeprefix("Value error, ")
-    hint = _shape_hint(kind, loc, value, model)
+    hint = _shape_hint(kind, loc, value, model, _shown(value))
     if hint is not None:
         return "type", hint
     if kind in _TYPE_NAMES:
@@ -190,7 +192,7 @@ def schema_findings(
         loc: KeyPath = tuple(err["loc"])
         if any(loc[: len(p)] == p for p in already_reported):
             continue  # the YAML layer already said what is wrong here (an impossible date)
-        code, message = _message(err, model)
+        code, message = _message(err, model, source_map.written.get(loc))
         if code == "unknown-key":
             position = source_map.key_position(loc)
         else:

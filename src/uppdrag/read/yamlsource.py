@@ -8,6 +8,7 @@ so it never constructs arbitrary objects, never recurses, and can point at the e
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,15 @@ _ALLOWED_TAGS = {_CORE_TAG + t for t in ("str", "int", "float", "bool", "null", 
 # YAML 1.1 reads 9:30 as the base-60 integer 570; in these files it is always a time of day.
 _CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 
+# YAML 1.1 reads yes/no/on/off as booleans, YAML 1.2 (editors, check-jsonschema) as text. They
+# stay text here, so validate and the schema agree; the schema error then asks for true/false.
+_BOOL_WORDS = {"true", "false"}
+# Terminal control characters (ESC sequences clear screens and fake output) and the bidi
+# overrides that reorder what is shown; tab and newline are ordinary text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+_CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0d": "CR", "\x1b": "ESC", "\x7f": "DEL"}
+
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -57,6 +67,7 @@ class YamlProblem:
     position: Position
     path: KeyPath
     message: str
+    code: str = "yaml"
 
 
 class YamlSyntaxError(Exception):
@@ -74,6 +85,7 @@ class SourceMap:
 
     values: dict[KeyPath, Position] = field(default_factory=dict)
     keys: dict[KeyPath, Position] = field(default_factory=dict)
+    written: dict[KeyPath, str] = field(default_factory=dict)  # a number or date as the file wrote it
 
     def value_position(self, path: KeyPath) -> Position:
         """The value at path, or its nearest ancestor that has a position."""
@@ -211,9 +223,20 @@ class _Builder:
 
     def _take_key(self, event: ScalarEvent) -> None:
         top = self.stack[-1]
-        key = event.value
+        key = unicodedata.normalize("NFC", event.value)
         position = _position(event.start_mark)
         path = top.path + (key,)
+        self._check_control(key, position, path)
+        if key != event.value:  # the schema (and so every editor) knows the keys in one form only
+            self.problems.append(
+                YamlProblem(
+                    position,
+                    path,
+                    f"nyckeln '{key}' är skriven med sönderdelade tecken (Unicode NFD, som macOS ibland sparar); "
+                    "skriv om å, ä och ö i den",
+                    "unicode-form",
+                )
+            )
         if key in top.container:
             first = self.source_map.keys[path]
             self.problems.append(
@@ -228,25 +251,61 @@ class _Builder:
             self.source_map.keys[path] = position
         top.key = key
 
+    def _check_control(self, text: str, position: Position, path: KeyPath) -> None:
+        found = _CONTROL.search(text)
+        if found:
+            char = found.group()
+            name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "styrtecken")
+            self.problems.append(
+                YamlProblem(
+                    position,
+                    path,
+                    f"texten innehåller styrtecknet U+{ord(char):04X} ({name}); ta bort det",
+                    "control-character",
+                )
+            )
+
     def _scalar(self, event: ScalarEvent) -> Any:
         position = _position(event.start_mark)
         tag = event.tag
         if tag in (None, "!"):
             plain = event.implicit[0]
             if not plain:
-                return event.value
+                return self._text(event.value, position)
             if _CLOCK_TIME.match(event.value):
                 return event.value
             tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+            if tag == _CORE_TAG + "bool" and event.value.lower() not in _BOOL_WORDS:
+                return event.value  # yes/no/on/off: text in YAML 1.2
         elif tag not in _ALLOWED_TAGS:
             raise YamlSyntaxError(position, _tag_message(tag))
+        if tag == _CORE_TAG + "str":
+            return self._text(event.value, position)
+        if tag in (_CORE_TAG + "seq", _CORE_TAG + "map"):
+            short = tag.replace(_CORE_TAG, "!!")
+            self.problems.append(
+                YamlProblem(
+                    position, self._child_path(), f"taggen '{short}' passar inte ett enkelt värde ('{event.value}')"
+                )
+            )
+            return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return _constructor.yaml_constructors[tag](_constructor, node)
-        except (ValueError, yaml.YAMLError, KeyError):
+            value = _constructor.yaml_constructors[tag](_constructor, node)
+        except Exception:  # noqa: BLE001 - PyYAML's constructors fail in many ways on `!!int ""`
             kind = "datum" if tag.endswith("timestamp") else "värde"
-            self.problems.append(YamlProblem(position, self._child_path(), f"ogiltigt {kind} '{event.value}'"))
+            shown = event.value if len(event.value) <= 60 else event.value[:60] + "…"
+            explicit = "" if event.tag in (None, "!") else f" för taggen '{tag.replace(_CORE_TAG, '!!')}'"
+            self.problems.append(YamlProblem(position, self._child_path(), f"ogiltigt {kind} '{shown}'{explicit}"))
             return event.value
+        if not isinstance(value, str) and value is not None:
+            self.source_map.written[self._child_path()] = event.value
+        return value
+
+    def _text(self, value: str, position: Position) -> str:
+        """Text as Python sees it: NFC-normalised (macOS writes 'ö' as 'o' + a combining mark)."""
+        self._check_control(value, position, self._child_path())
+        return unicodedata.normalize("NFC", value)
 
     def feed(self, event: Any) -> None:
         if isinstance(event, DocumentStartEvent):

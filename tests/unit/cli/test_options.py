@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -28,8 +27,8 @@ def test_parse_today_refuses_anything_else_in_swedish(value: str) -> None:
     assert caught.value.exit_code == EXIT_USAGE
 
 
-@pytest.mark.parametrize(("value", "path"), [(None, None), ("-", None), ("ut.json", Path("ut.json"))])
-def test_output_path(value: str | None, path: Path | None) -> None:
+@pytest.mark.parametrize(("value", "path"), [(None, None), ("-", None), ("ut.json", "ut.json"), ("ut/", "ut/")])
+def test_output_path(value: str | None, path: str | None) -> None:
     assert output_path(value) == path
 
 

@@ -71,14 +71,14 @@ def test_a_year_with_enough_meetings_proposes_nothing(shipped: Path) -> None:
 def test_a_result_that_would_not_validate_is_never_written(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = shipped / "missions" / "forskola.yaml"
     before = path.read_text(encoding="utf-8")
-    monkeypatch.setattr(planning, "add_meetings", lambda path, dates: before.replace("id: forskola", "id: Förskola"))
+    monkeypatch.setattr(planning, "add_meetings", lambda *args: before.replace("id: forskola", "id: Förskola"))
     workspace = opened()
     with pytest.raises(UppdragError) as caught:
         write_plan(
             workspace.mission("forskola"), plan_meetings(workspace, workspace.mission("forskola"), 2027, None), TODAY
         )
     assert (caught.value.message, caught.value.exit_code) == (
-        "den ändrade filen skulle inte validera; inget skrevs",
+        "den ändrade filen missions/forskola.yaml skulle inte validera; inget skrevs",
         EXIT_INTERNAL,
     )
     assert path.read_text(encoding="utf-8") == before

@@ -48,7 +48,7 @@ def test_several_documents_go_into_the_named_folder(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("bad_id", ["../ka", "a/b", "a\\b"])
 def test_an_id_that_would_leave_the_folder_is_refused(bad_id: str) -> None:
-    with pytest.raises(ValueError, match=r"^ogiltigt filnamn '"):
+    with pytest.raises(UsageError, match=r"^ogiltigt filnamn '"):
         output_targets([bad_id, "ka"], "md", None)
 
 

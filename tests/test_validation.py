@@ -1,0 +1,175 @@
+"""write_checked: locked, re-read, validated, atomic writes that keep what the file was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from uppdrag.check.validation import write_checked
+from uppdrag.errors import OutputError, UnwrittenChangeError
+
+from .conftest import MISSIONS, REPO
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def missions(tmp_path: Path) -> Path:
+    folder = tmp_path / "missions"
+    shutil.copytree(MISSIONS, folder)
+    return folder
+
+
+def test_keeps_bom_crlf_and_mode(missions: Path) -> None:
+    path = missions / "forskola.yaml"
+    original = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + original)
+    os.chmod(path, 0o640)
+    write_checked(path, lambda text: text.replace("namn: Förskola", "namn: Förskolan"), TODAY)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.count(b"\r\n") == original.count(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    assert "namn: Förskolan\r\n".encode() in data
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_keeps_the_owner(missions: Path) -> None:
+    path = missions / "forskola.yaml"
+    os.chown(path, 1234, 5678)
+    write_checked(path, lambda text: text.replace("namn: Förskola", "namn: Förskolan"), TODAY)
+    info = os.stat(path)
+    assert (info.st_uid, info.st_gid) == (1234, 5678)
+
+
+def test_a_file_that_vanished_is_not_made_anew(missions: Path) -> None:
+    path = missions / "forskola.yaml"
+    path.unlink()
+    with pytest.raises(OutputError) as caught:
+        write_checked(path, lambda text: text, TODAY)
+    assert caught.value.message == f"'{path}' finns inte längre; inget skrevs"
+    assert not path.exists()
+
+
+def test_a_symlink_stays_a_link(missions: Path, tmp_path: Path) -> None:
+    real = tmp_path / "forskola.yaml"
+    shutil.move(missions / "forskola.yaml", real)
+    (missions / "forskola.yaml").symlink_to(real)
+    write_checked(missions / "forskola.yaml", lambda text: text.replace("Förskola", "Förskolan", 1), TODAY)
+    assert (missions / "forskola.yaml").is_symlink()
+    assert "namn: Förskolan\n" in real.read_text(encoding="utf-8")
+
+
+def test_an_invalid_result_is_not_written(missions: Path) -> None:
+    path = missions / "forskola.yaml"
+    before = path.read_bytes()
+    with pytest.raises(UnwrittenChangeError) as caught:
+        write_checked(path, lambda text: text.replace("namn: Förskola", "namn: ''"), TODAY)
+    assert caught.value.exit_code == 3
+    assert [f.code for f in caught.value.result.findings if f.is_error] == ["empty"]
+    assert path.read_bytes() == before
+
+
+def test_create_refuses_an_existing_file_unless_forced(missions: Path) -> None:
+    path = missions / "ka.yaml"
+    before = path.read_bytes()
+    with pytest.raises(OutputError) as caught:
+        write_checked(path, lambda _: "", TODAY, create=True)
+    assert caught.value.message == f"{path} finns redan; välj ett annat namn"
+    assert path.read_bytes() == before
+    text = before.decode().replace("namn: KA", "namn: KA-nätverket")
+    write_checked(path, lambda _: text, TODAY, create=True, force=True)
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_no_lock_file_is_left_in_the_folder(missions: Path) -> None:
+    before = sorted(p.name for p in missions.iterdir())
+    write_checked(missions / "forskola.yaml", lambda text: text, TODAY)
+    assert sorted(p.name for p in missions.iterdir()) == before
+
+
+def test_concurrent_plan_meetings_for_different_years_all_land(missions: Path) -> None:
+    """Four processes write four years into one file at once; every year must be there."""
+    uppdrag = Path(sys.executable).parent / "uppdrag"
+    years = [2027, 2028, 2029, 2030]
+    procs = [
+        subprocess.Popen(
+            [str(uppdrag), "plan-meetings", "forskola", str(year), "--write", "-m", str(missions)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )  # fmt: skip
+        for year in years
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], outputs
+    text = (missions / "forskola.yaml").read_text(encoding="utf-8")
+    for year in years:
+        assert text.count(f"- datum: {year}-") == 4, year
+
+
+def test_concurrent_writers_never_lose_an_update(missions: Path) -> None:
+    """Threads that each take a while between reading and writing (where a lost update would
+    happen): under the lock each one re-reads what the one before wrote."""
+    import threading
+    import time
+
+    from uppdrag.edit.yaml_writer import add_meetings
+
+    path = missions / "forskola.yaml"
+    years = [2027, 2028, 2029]
+    errors: list[BaseException] = []
+
+    def plan(year: int) -> None:
+        def slow_change(text: str) -> str:
+            time.sleep(0.3)  # a slow disk or a big file: the window where updates got lost
+            return add_meetings(text, [dt.date(year, 3, 5)])
+
+        try:
+            write_checked(path, slow_change, TODAY)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=plan, args=(year,)) for year in years]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    text = path.read_text(encoding="utf-8")
+    assert [year for year in years if f"- datum: {year}-03-05" in text] == years
+
+
+def test_validate_does_not_import_the_lock_library() -> None:
+    code = (
+        "import sys\nfrom uppdrag import cli\nsys.argv = ['uppdrag', 'validate', 'missions']\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print('FILELOCK', 'filelock' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert proc.stdout.splitlines()[-1] == "FILELOCK False"
+
+
+def test_plan_meetings_write_keeps_crlf_bom_and_link(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    real = shipped / "forskola-original.yaml"
+    original = (shipped / "missions" / "forskola.yaml").read_bytes()
+    real.write_bytes(b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n"))
+    (shipped / "missions" / "forskola.yaml").unlink()
+    (shipped / "missions" / "forskola.yaml").symlink_to(real)
+    result = runner.invoke(app, ["plan-meetings", "forskola", "2027", "--write"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "missions/forskola.yaml: 4 möten 2027 tillagda\n"
+    assert (shipped / "missions" / "forskola.yaml").is_symlink()
+    data = real.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
+    assert data.count(b"- datum: 2027-") == 4
