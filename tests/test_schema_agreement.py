@@ -171,6 +171,6 @@ def test_quoted_dates_integral_floats_and_yes_are_judged_alike(workspace: Path, 
     ]
     assert by_file["v-name-escape"] == ["3:namn: texten innehåller styrtecknet U+001B (ESC); ta bort det"]
     assert by_file["v-key-decomposed"] == [
-        "70:möten: nyckeln 'möten' är skriven med sönderdelade tecken (Unicode NFD, som macOS ibland sparar); "
+        "80:möten: nyckeln 'möten' är skriven med sönderdelade tecken (Unicode NFD, som macOS ibland sparar); "
         "skriv om å, ä och ö i den"
     ]
