@@ -1,0 +1,162 @@
+"""What the file models share: the Swedish vocabularies, the value types, small helpers, the base model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+KOMMUNER: tuple[str, ...] = (
+    "Essunga", "Falköping", "Grästorp", "Gullspång", "Götene", "Hjo", "Karlsborg", "Lidköping",
+    "Mariestad", "Skara", "Skövde", "Tibro", "Tidaholm", "Töreboda", "Vara",
+)  # fmt: skip
+VECKODAGAR: tuple[str, ...] = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+ROLLER: tuple[str, ...] = ("ordförande", "sekreterare", "presidium", "skol- och utbildningschef")
+
+Kommun = Literal[KOMMUNER]  # type: ignore[valid-type]
+Veckodag = Literal[VECKODAGAR]  # type: ignore[valid-type]
+Rollslag = Literal[ROLLER]  # type: ignore[valid-type]
+assert get_args(Kommun) == KOMMUNER
+
+# For editors and check-jsonschema: some non-blank character, and no terminal control characters
+# (validate says the same: blank text is too short, control characters are findings).
+_CONTROL_CHARS = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"
+TEXT_PATTERN = rf"^[^{_CONTROL_CHARS}]*[^{_CONTROL_CHARS}\s][^{_CONTROL_CHARS}]*$"
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), Field(json_schema_extra={"pattern": TEXT_PATTERN})
+]
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_HINT = "använd små bokstäver a–z, siffror och bindestreck"
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="Id: små bokstäver a–z, siffror och bindestreck, t.ex. 'forskola'."),
+]
+Clock = Annotated[
+    str,
+    StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$"),
+    Field(description='Klockslag TT:MM, t.ex. "09:00".'),
+]
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _quoted_date(value: Any) -> Any:
+    # YAML 1.2 (editors, check-jsonschema) reads every date as text; '2024-02-02' is a date there
+    # too. Only the exact ISO form: a timestamp or a number is still refused.
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        return dt.date.fromisoformat(value.strip())  # 2024-02-30 -> ValueError -> a finding
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_quoted_date),
+    Strict(),
+    WithJsonSchema({"type": "string", "format": "date", "description": "Datum ÅÅÅÅ-MM-DD."}),
+    Field(description="Datum ÅÅÅÅ-MM-DD."),
+]
+
+
+def _integral_float(value: Any) -> Any:
+    # JSON Schema counts 4.0 as an integer; so does validate.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _real_month_day(text: str | None) -> str | None:
+    if text is not None:
+        month, day = (int(part) for part in text.split("-"))
+        try:
+            dt.date(2000, month, day)  # a leap year: 02-29 is a real day
+        except ValueError:
+            raise ValueError(f"'{text}' är ingen dag i året; skriv MM-DD, t.ex. 12-22") from None
+    return text
+
+
+# The days a year can have, for editors and check-jsonschema (validate says why in Swedish).
+_MONTH_DAY_SCHEMA = r"^(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2\d)|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)$"
+MonthDay = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{2}-\d{2}$"),
+    AfterValidator(_real_month_day),
+    Field(json_schema_extra={"pattern": _MONTH_DAY_SCHEMA}),
+]
+
+
+def make_id(text: str) -> str:
+    """'Förskola' -> 'forskola'; 'Skolutveckling i Skaraborg' -> 'skolutveckling-i-skaraborg'."""
+    folded = unicodedata.normalize("NFKD", text.strip().lower())
+    ascii_text = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def is_valid_id(text: str) -> bool:
+    return re.fullmatch(ID_PATTERN, text) is not None
+
+
+def _int_to_str(value: Any) -> Any:
+    # People write `mål: 2` and `period: 2021`; both are text, so "tillägg" and "kommande år" fit.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+GoalId = Annotated[
+    str,
+    BeforeValidator(_int_to_str),
+    StringConstraints(min_length=1),
+    WithJsonSchema(
+        {"type": ["string", "integer"], "description": "Id för ett mål i styrdokumentet, t.ex. 2 eller 'tillägg'."}
+    ),
+]
+
+_YEARS = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$")
+
+
+def period_years(period: str) -> tuple[int, int] | None:
+    """'2021' -> (2021, 2021); '2023–2026' -> (2023, 2026); 'kommande år' -> None."""
+    match = _YEARS.match(period.strip())
+    if not match:
+        return None
+    start = int(match.group(1))
+    return start, int(match.group(2) or start)
+
+
+class Model(BaseModel):
+    # Strict: no "8" for 8, no "yes" for true. JSON Schema (editors, check-jsonschema) is as
+    # strict, and validate must say what it says.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, strict=True)
+
+
+EASTER_RULES: tuple[str, ...] = ("veckan före påsk", "veckan efter påsk")
+Municipalities = Annotated[
+    list[Kommun],
+    BeforeValidator(lambda value: [value] if isinstance(value, str) else value),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(KOMMUNER)},
+                {"type": "array", "items": {"enum": list(KOMMUNER)}, "minItems": 1},
+            ],
+            "description": "En kommun eller en lista av kommuner; utelämnas när det gäller alla.",
+        }
+    ),
+]
+
+
+def weekday_plural(day: str) -> str:
+    """'fredag' -> 'fredagar'."""
+    return day + "ar"
+
+
+def join_swedish(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
