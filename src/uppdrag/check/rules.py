@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from uppdrag.check.meetings import VALIDATE_KINDS, entered_meeting_findings, school_calendar
-from uppdrag.findings import Finding, error, format_key_path, warning
+from uppdrag.check.swedish_calendar import SchoolCalendar
+from uppdrag.findings import Finding, Location, error, format_key_path, warning
 from uppdrag.read.loading import LoadedMission, LoadedShared, Workspace
 from uppdrag.read.schema_errors import suggest
 
@@ -21,41 +22,58 @@ def _unknown(what: str, value: str, known: list[str], where: str = "") -> str:
 def check_workspace(workspace: Workspace, today: dt.date, meetings: bool = True) -> list[Finding]:
     """Everything that needs more than one file, or the date, to judge; with meetings, also
     the entered meetings against the school calendar."""
-    findings = _check_shared(workspace)
-    calendar = school_calendar(workspace)
-    # A broken `_` file may be the one with the breaks: judging by the defaults would mislead.
-    meeting_kinds = VALIDATE_KINDS - {"school_break"} if workspace.broken_shared else VALIDATE_KINDS
-    seen: dict[str, LoadedMission] = {}
+    findings = check_shared(workspace)
+    ids, calendar = IdRegistry(), school_calendar(workspace)
     for loaded in workspace.missions:
-        mission, source = loaded.mission, loaded.source
-        stem = source.path.stem
-        if mission.id != stem:
-            findings.append(
-                error(
-                    source.locate("id"),
-                    "id-filename",
-                    f"id '{mission.id}' ska vara samma som filnamnet ('{stem}')",
-                    "id",
-                )
-            )
-        if mission.id in seen:
-            other = seen[mission.id].source.locate("id")
-            findings.append(
-                error(source.locate("id"), "duplicate-id", f"id '{mission.id}' används redan i {other}", "id")
-            )
-        seen.setdefault(mission.id, loaded)
-        # With a broken `_` file every reference to it would fail too; its own error says enough.
-        if not workspace.broken_shared:
-            findings += _check_references(loaded, workspace)
-        findings += _check_revision(loaded, today)
-        findings += _check_placeholders(loaded)
-        if meetings:
-            findings += entered_meeting_findings(loaded, calendar, meeting_kinds)
-        findings += _check_named_roles(loaded)
+        findings += check_mission(loaded, workspace, today, meetings, calendar)
+        findings += ids.check(loaded.mission.id, loaded.source.locate("id"))
     return findings
 
 
-def _check_shared(workspace: Workspace) -> list[Finding]:
+class IdRegistry:
+    """The ids seen so far in a folder: a second file with the same id is an error."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, Location] = {}
+
+    def check(self, mission_id: str, where: Location) -> list[Finding]:
+        if mission_id in self.first:
+            message = f"id '{mission_id}' används redan i {self.first[mission_id]}"
+            return [error(where, "duplicate-id", message, "id")]
+        self.first[mission_id] = where
+        return []
+
+
+def check_mission(
+    loaded: LoadedMission,
+    workspace: Workspace,
+    today: dt.date,
+    meetings: bool = True,
+    calendar: SchoolCalendar | None = None,
+) -> list[Finding]:
+    """What one network's file says against the shared files and the date (calendar: the
+    workspace's school calendar, when the caller has it already)."""
+    mission, source = loaded.mission, loaded.source
+    findings = []
+    stem = source.path.stem
+    if mission.id != stem:
+        message = f"id '{mission.id}' ska vara samma som filnamnet ('{stem}')"
+        findings.append(error(source.locate("id"), "id-filename", message, "id"))
+    # With a broken `_` file every reference to it would fail too; its own error says enough.
+    if not workspace.broken_shared:
+        findings += _check_references(loaded, workspace)
+    findings += _check_revision(loaded, today)
+    findings += _check_placeholders(loaded)
+    if meetings:
+        # A broken `_` file may be the one with the breaks: judging by the defaults would mislead.
+        kinds = VALIDATE_KINDS - {"school_break"} if workspace.broken_shared else VALIDATE_KINDS
+        findings += entered_meeting_findings(loaded, calendar or school_calendar(workspace), kinds)
+    findings += _check_named_roles(loaded)
+    return findings
+
+
+def check_shared(workspace: Workspace) -> list[Finding]:
+    """The shared files among themselves: duplicate ids, goal lists that name no steering document."""
     findings = []
     steering = workspace.steering_documents
     first_seen: dict[tuple[str, str], str] = {}

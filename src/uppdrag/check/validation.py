@@ -6,24 +6,29 @@ import codecs
 import contextlib
 import datetime as dt
 import hashlib
+import multiprocessing
 import os
 import stat
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from uppdrag.check.rules import check_workspace
+from uppdrag.check.meetings import school_calendar
+from uppdrag.check.rules import IdRegistry, check_mission, check_shared, check_workspace
 from uppdrag.errors import FindingsError, OutputError, UnwrittenChangeError, UsageError
 from uppdrag.files import atomic_write, output_error
-from uppdrag.findings import CheckResult, Finding
+from uppdrag.findings import CheckResult, Finding, Location
 from uppdrag.read.loading import (
     Workspace,
     group_paths,
+    is_shared_file,
     load_workspace,
     missing_folder_message,
     mission_paths,
     read_file,
+    yaml_files,
 )
 
 
@@ -37,13 +42,59 @@ def validate_paths(paths: list[Path] | None, today: dt.date, missions: Path = Pa
     files: list[str] = []
     findings = []
     for folder, only in group_paths(paths).items():
-        workspace, found = load_workspace(folder, only)
-        files += [str(p) for p in workspace.files]
-        findings += found + check_workspace(workspace, today)
+        checked = _validate_folder(folder, only, today)
+        files += checked.files
+        findings += checked.findings
     if not files:
         where = ", ".join(str(p) for p in paths)
         raise UsageError(f"inga YAML-filer att kontrollera i {where}; uppdragsfilerna heter t.ex. forskola.yaml")
     return CheckResult(files, findings)
+
+
+PARALLEL_FROM = 200  # files: below this, starting worker processes costs more than it saves
+_JOB: tuple = ()  # (shared workspace, today, calendar): set before the fork, read in the workers
+
+
+def _validate_folder(folder: Path, only: list[Path] | None, today: dt.date) -> CheckResult:
+    """One folder, a mission file at a time: each is read, checked against the shared files
+    and let go, so a folder of thousands is never held in memory at once. The findings come
+    in the order of a whole-workspace check: reading problems first, then the rules."""
+    global _JOB
+    workspace, read = load_workspace(folder, only=[])  # the shared files
+    mission_files = [p for p in yaml_files(folder) if not is_shared_file(p)] if only is None else only
+    _JOB = (workspace, today, school_calendar(workspace))
+    checked = list(
+        _in_parallel(_check_file, mission_files)
+        if len(mission_files) >= PARALLEL_FROM
+        else map(_check_file, mission_files)
+    )
+    rules = check_shared(workspace)
+    ids = IdRegistry()
+    for _, file_read, file_rules, identity in checked:
+        read += file_read
+        rules += file_rules + (ids.check(*identity) if identity else [])
+    return CheckResult([str(p) for p in workspace.files] + [path for path, *_ in checked], read + rules)
+
+
+def _check_file(path: Path) -> tuple[str, list[Finding], list[Finding], tuple[str, Location] | None]:
+    workspace, today, calendar = _JOB
+    alone = Workspace(workspace.folder, shared=workspace.shared, broken_shared=workspace.broken_shared)
+    read = read_file(path, alone)
+    if not alone.missions:
+        return str(path), read, [], None
+    [loaded] = alone.missions
+    rules = check_mission(loaded, workspace, today, calendar=calendar)
+    # Only what the id check needs goes back: the model itself is dropped here.
+    return str(path), read, rules, (loaded.mission.id, loaded.source.locate("id"))
+
+
+def _in_parallel(check, paths: list[Path]) -> list:  # type: ignore[no-untyped-def]
+    """check over paths on all cores, results in the order of paths (forked workers share _JOB)."""
+    cores = os.cpu_count() or 1
+    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return list(map(check, paths))
+    with ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(check, paths, chunksize=max(1, len(paths) // (cores * 8))))
 
 
 def open_workspace(folder: Path, today: dt.date, only: list[Path] | None = None) -> tuple[Workspace, CheckResult]:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.events import (
     AliasEvent,
-    CollectionStartEvent,
     DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
@@ -51,11 +50,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 _CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0d": "CR", "\x1b": "ESC", "\x7f": "DEL"}
 
 _resolver = yaml.resolver.Resolver()
+# First characters that some implicit resolver (bool, int, float, null, timestamp …) looks at;
+# a plain scalar starting with anything else is text without asking the resolver.
+_IMPLICIT_STARTS = frozenset(key for key in _resolver.yaml_implicit_resolvers if key is not None)
+_ANY_START = None in _resolver.yaml_implicit_resolvers  # a resolver for every first character: no shortcut
+_COLLECTION_STARTS = (MappingStartEvent, SequenceStartEvent)
 _constructor = yaml.constructor.SafeConstructor()
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):  # a tuple: made for every node, so it must be cheap
     line: int  # 1-based
     column: int  # 1-based
 
@@ -265,12 +268,11 @@ class _Builder:
                 )
             )
 
-    def _scalar(self, event: ScalarEvent) -> Any:
-        position = _position(event.start_mark)
+    def _scalar(self, event: ScalarEvent, position: Position) -> Any:
         tag = event.tag
         if tag in (None, "!"):
             plain = event.implicit[0]
-            if not plain:
+            if not plain or (not _ANY_START and event.value[:1] not in _IMPLICIT_STARTS):  # text no resolver claims
                 return self._text(event.value, position)
             if _CLOCK_TIME.match(event.value):
                 return event.value
@@ -304,25 +306,27 @@ class _Builder:
 
     def _text(self, value: str, position: Position) -> str:
         """Text as Python sees it: NFC-normalised (macOS writes 'ö' as 'o' + a combining mark)."""
-        self._check_control(value, position, self._child_path())
-        return unicodedata.normalize("NFC", value)
+        if _CONTROL.search(value):
+            self._check_control(value, position, self._child_path())
+        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
 
     def feed(self, event: Any) -> None:
-        if isinstance(event, DocumentStartEvent):
+        kind = type(event)
+        if (kind is ScalarEvent or kind is AliasEvent or kind in _COLLECTION_STARTS) and self._expects_key():
+            if kind is not ScalarEvent:
+                raise YamlSyntaxError(_position(event.start_mark), "en nyckel måste vara en enkel text")
+            self._take_key(event)
+            return
+        if kind is DocumentStartEvent:
             if self.source_map.values:
                 raise YamlSyntaxError(
                     _position(event.start_mark), "filen innehåller flera YAML-dokument; bara ett är tillåtet"
                 )
             return
-        if isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent)) and self._expects_key():
-            if not isinstance(event, ScalarEvent):
-                raise YamlSyntaxError(_position(event.start_mark), "en nyckel måste vara en enkel text")
-            self._take_key(event)
-            return
         if isinstance(event, ScalarEvent):
             position = _position(event.start_mark)
             self._count(1, position)
-            value = self._scalar(event)
+            value = self._scalar(event, position)
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1)
             self._attach(value, position, 1)

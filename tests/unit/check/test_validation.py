@@ -132,3 +132,27 @@ def test_validate_replacement_of_a_file_that_does_not_exist_yet(workspace: Path)
         for key in ("namn", "styrdokument", "bakgrund", "syfte", "uppdrag", "roller")
     ]
     assert not Path("missions/ny.yaml").exists()
+
+
+def test_a_large_folder_is_checked_in_workers_with_the_same_findings_in_the_same_order(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from uppdrag.check import validation
+
+    count = validation.PARALLEL_FROM
+    forskola = (shipped / "missions" / "forskola.yaml").read_text(encoding="utf-8")
+    for index in range(count):
+        text = forskola.replace("id: forskola", f"id: n{index:03d}")
+        (shipped / "missions" / f"n{index:03d}.yaml").write_text(text, encoding="utf-8")
+    (shipped / "missions" / "n007.yaml").write_text(forskola, encoding="utf-8")  # id forskola twice
+    (shipped / "missions" / "trasig.yaml").write_text(BROKEN, encoding="utf-8")
+    pools = []
+    real = validation._in_parallel
+    monkeypatch.setattr(validation, "_in_parallel", lambda *args: pools.append(1) or real(*args))
+    in_workers = validate_paths([Path("missions")], TODAY)
+    assert pools == [1]
+    monkeypatch.setattr(validation, "PARALLEL_FROM", 10_000)
+    in_one_process = validate_paths([Path("missions")], TODAY)
+    assert in_workers == in_one_process
+    assert len(in_workers.files) == 3 + 5 + count + 1
+    assert [f.code for f in in_workers.findings if f.is_error] == ["yaml", "id-filename", "duplicate-id"]
