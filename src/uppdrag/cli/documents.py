@@ -117,19 +117,17 @@ def site(
     Exempel: [bold]uppdrag site -o site/[/bold]
     """
     from uppdrag.errors import TemplateError as RenderError
-    from uppdrag.output.site import build_site
+    from uppdrag.output.site import site_pages, write_site
 
     today = dt.date.today()
     workspace = _open_workspace(missions, today)
-    renderer = _renderer(templates, missions)
+    pages = site_pages(workspace, _renderer(templates, missions), year or today.year, today)
     try:
         if stderr.is_terminal:
             with stderr.status("Bygger webbplatsen …") as status:
-                written = build_site(
-                    workspace, renderer, output, year or today.year, today, lambda n: status.update(f"Bygger {n} …")
-                )
+                written = write_site(pages, output, lambda name: status.update(f"Bygger {name} …"))
         else:
-            written = build_site(workspace, renderer, output, year or today.year, today)
+            written = write_site(pages, output)
     except RenderError as exc:
         fail(str(exc), EXIT_FINDINGS)
     stdout.print(str(written[0]), markup=False)

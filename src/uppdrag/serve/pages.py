@@ -1,0 +1,67 @@
+"""The preview's own HTML: the page shown instead of a document that cannot be made, and the
+script that reloads an open page after a save. Every piece of data is escaped as text."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from uppdrag.findings import CheckResult
+from uppdrag.output.diagnostics import finding_line, summary
+
+EVENTS_PATH = "/_uppdrag/events"
+
+# Kept apart from the site's stylesheet: this page must show even when the templates are broken.
+_STYLE = """
+body { font-family: system-ui, sans-serif; color: #1a1a1a; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+h1 { font-size: 1.5rem; color: #8a1c12; }
+ul.problems { padding: 0; list-style: none; }
+ul.problems li { font-family: ui-monospace, monospace; background: #fdecea; color: #8a1c12;
+  padding: .5rem .75rem; margin: .25rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+"""
+
+
+def problem_page(title: str, lines: list[str], note: str) -> str:
+    """A small standalone page: a heading, what went wrong line by line, and what happens next."""
+    items = "\n".join(f"<li>{escape(line)}</li>" for line in lines)
+    return (
+        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)} – förhandsvisning</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n"
+        f'<h1>{escape(title)}</h1>\n<ul class="problems">\n{items}\n</ul>\n<p>{escape(note)}</p>\n'
+        "</main>\n</body>\n</html>\n"
+    )
+
+
+def findings_page(result: CheckResult) -> str:
+    """The located errors that keep the document from being shown, as `uppdrag validate` words them."""
+    lines = [
+        "".join(text for text, _ in finding_line(finding))
+        for findings in result.by_file().values()
+        for finding in findings
+        if finding.is_error
+    ]
+    note = f"{summary(result)} Dokumentet visas igen när felen är rättade; sidan laddas om när du sparar."
+    return problem_page("Uppdragsfilerna behöver rättas", lines, note)
+
+
+def reload_script(generation: int) -> str:
+    """Reload the page at the first change after the one it was made from."""
+    return (
+        "<script>\n"
+        f'const uppdragEvents = new EventSource("{EVENTS_PATH}?since={int(generation)}");\n'
+        "uppdragEvents.onmessage = () => { uppdragEvents.close(); location.reload(); };\n"
+        "</script>\n"
+    )
+
+
+_BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
+
+
+def with_reload(html: str, generation: int) -> str:
+    """The page with the reload script just before its last </body>, or at its end."""
+    script = reload_script(generation)
+    ends = list(_BODY_END.finditer(html))
+    if not ends:
+        return html + script
+    at = ends[-1].start()
+    return html[:at] + script + html[at:]

@@ -1,0 +1,151 @@
+"""The site as the files on disk make it now: a request path in, a reply out, rebuilt after each change.
+
+Only the site's own page names are answered; a path is never opened on disk. While the
+workspace does not validate, every page shows the located errors instead of a stale document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from uppdrag.check.validation import open_workspace
+from uppdrag.errors import UppdragError
+from uppdrag.findings import CheckResult
+from uppdrag.output.site import MEDIA_TYPES, Producer, meetings_page_name, site_pages
+from uppdrag.output.templates import Renderer
+from uppdrag.read.loading import YAML_SUFFIXES, is_shared_file
+from uppdrag.serve.pages import findings_page, problem_page, with_reload
+
+HTML = MEDIA_TYPES[".html"]
+_PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.(html|pdf|css)")
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    media_type: str
+    body: bytes
+
+
+@dataclass
+class _Build:
+    """One generation's workspace and pages, and the pages made from it so far."""
+
+    generation: int
+    result: CheckResult | None  # None: the workspace could not be opened at all
+    problem: str
+    pages: dict[str, Producer]
+    names: set[str]
+    made: dict[str, Reply] = field(default_factory=dict)
+
+
+def page_name(path: str) -> str | None:
+    """'/' -> 'index.html', '/skis.html?x' -> 'skis.html'; None for anything not shaped like a page."""
+    name = unquote(urlsplit(path).path)
+    if name == "/":
+        return "index.html"
+    name = name.removeprefix("/")
+    return name if _PAGE_NAME.fullmatch(name) else None
+
+
+class Preview:
+    """Answers requests from the current generation of the files; `changed()` starts a new one."""
+
+    def __init__(self, missions: Path, template_folders: list[Path], clock: Callable[[], dt.date]):
+        self.missions = missions
+        self.template_folders = template_folders
+        self.clock = clock
+        self._generation = 0
+        self._closed = False
+        self._changes = threading.Condition()
+        self._build_lock = threading.Lock()  # one build and one page at a time: WeasyPrint is not shared
+        self._build: _Build | None = None
+
+    @property
+    def generation(self) -> int:
+        with self._changes:
+            return self._generation
+
+    def changed(self) -> int:
+        """The files changed: the next request rebuilds, and every waiting page hears of it."""
+        with self._changes:
+            self._generation += 1
+            self._changes.notify_all()
+            return self._generation
+
+    def wait_for_change(self, since: int, timeout: float) -> int | None:
+        """The generation once it is past `since` (at most `timeout` seconds); None once closed."""
+        with self._changes:
+            self._changes.wait_for(lambda: self._closed or self._generation > since, timeout)
+            return None if self._closed else self._generation
+
+    def close(self) -> None:
+        with self._changes:
+            self._closed = True
+            self._changes.notify_all()
+
+    def reply(self, path: str) -> Reply:
+        generation = self.generation
+        name = page_name(path)
+        with self._build_lock:
+            build = self._current(generation)
+            if name is None or name not in build.names:
+                return _not_found(build, generation)
+            if name not in build.made:
+                build.made[name] = self._make(build, name)
+            return build.made[name]
+
+    def _current(self, generation: int) -> _Build:
+        if self._build is None or self._build.generation != generation:
+            self._build = self._load(generation)
+        return self._build
+
+    def _load(self, generation: int) -> _Build:
+        today = self.clock()
+        year = today.year
+        stable = {"index.html", "mal.html", meetings_page_name(year), "style.css"}
+        try:
+            workspace, result = open_workspace(self.missions, today)
+        except UppdragError as exc:  # the folder is gone or unreadable
+            return _Build(generation, None, exc.message, {}, stable)
+        pages = site_pages(workspace, Renderer(self.template_folders), year, today)
+        # A file that does not validate still has its pages: they show why it does not.
+        stems = {Path(p).stem for p in result.files if Path(p).suffix in YAML_SUFFIXES and not is_shared_file(Path(p))}
+        names = stable | set(pages) | {f"{stem}.{suffix}" for stem in stems for suffix in ("html", "pdf")}
+        return _Build(generation, result, "", pages, names)
+
+    def _make(self, build: _Build, name: str) -> Reply:
+        if build.result is None:
+            return _html(500, problem_page("Förhandsvisningen kan inte läsa filerna", [build.problem], _RETRY), build)
+        if build.result.errors and not name.endswith(".css"):
+            return _html(200, findings_page(build.result), build)
+        try:
+            content = build.pages[name]()
+        except UppdragError as exc:  # a broken template, a PDF that cannot be made
+            return _html(500, problem_page("Sidan kan inte visas", [f"fel: {exc.message}"], _RETRY), build)
+        except Exception as exc:  # a bug: say so on the page, keep serving
+            lines = [f"internt fel: {type(exc).__name__}: {exc}"]
+            return _html(500, problem_page("Internt fel i uppdrag", lines, _RETRY), build)
+        media_type = MEDIA_TYPES[Path(name).suffix]
+        if media_type == HTML:
+            return _html(200, str(content), build)
+        return Reply(200, media_type, content.encode("utf-8") if isinstance(content, str) else content)
+
+
+_RETRY = "Sidan laddas om när du sparar en fil."
+
+
+def _html(status: int, page: str, build: _Build) -> Reply:
+    return Reply(status, HTML, with_reload(page, build.generation).encode("utf-8"))
+
+
+def _not_found(build: _Build, generation: int) -> Reply:
+    names = sorted(n for n in build.names if n.endswith(".html"))
+    lines = ["Förhandsvisningen visar bara webbplatsens egna sidor:"] + names
+    return Reply(404, HTML, with_reload(problem_page("Sidan finns inte", lines, _RETRY), generation).encode("utf-8"))
