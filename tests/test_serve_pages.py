@@ -1,0 +1,56 @@
+"""serve/pages.py: the findings page, escaped, and the reload script in the right place."""
+
+from __future__ import annotations
+
+from uppdrag.findings import CheckResult, Location, error, warning
+from uppdrag.serve.pages import findings_page, problem_page, reload_script, with_reload
+
+
+def test_findings_page_lists_located_errors_as_validate_words_them() -> None:
+    result = CheckResult(
+        ["missions/forskola.yaml", "missions/ka.yaml"],
+        [
+            warning(Location("missions/ka.yaml", 3, 1), "period", "perioden har gått ut"),
+            error(Location("missions/forskola.yaml", 71, 17), "type", "måste vara ett heltal", "möten.minst_per_år"),
+            error(Location("missions/forskola.yaml", 2, 7), "type", "får inte vara tom", "namn"),
+        ],
+    )
+    page = findings_page(result)
+    assert "<h1>Uppdragsfilerna behöver rättas</h1>" in page
+    assert (
+        '<ul class="problems">\n'
+        "<li>missions/forskola.yaml:2:7: fel: namn: får inte vara tom</li>\n"
+        "<li>missions/forskola.yaml:71:17: fel: möten.minst_per_år: måste vara ett heltal</li>\n"
+        "</ul>\n"
+    ) in page
+    assert "perioden har gått ut" not in page  # warnings do not keep the document away
+    assert "<p>2 filer kontrollerade: 2 fel, 1 varning. Dokumentet visas igen när felen är rättade" in page
+
+
+def test_data_is_text_on_the_problem_page() -> None:
+    page = problem_page("Fel <i>", ["a <script>alert('x')</script> & b"], 'rätta "det"')
+    assert "<script>" not in page
+    assert "<li>a &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; b</li>" in page
+    assert "<h1>Fel &lt;i&gt;</h1>" in page
+    assert "<p>rätta &quot;det&quot;</p>" in page
+    assert page.startswith('<!DOCTYPE html>\n<html lang="sv">')
+
+
+def test_reload_script_names_its_generation() -> None:
+    assert reload_script(7) == (
+        "<script>\n"
+        'const uppdragEvents = new EventSource("/_uppdrag/events?since=7");\n'
+        "uppdragEvents.onmessage = () => { uppdragEvents.close(); location.reload(); };\n"
+        "</script>\n"
+    )
+
+
+def test_script_goes_before_the_last_closing_body() -> None:
+    html = "<html><body><pre>&lt;/body&gt; </body> in text</pre>\n</BODY >\n</html>\n"
+    assert with_reload(html, 3) == (
+        "<html><body><pre>&lt;/body&gt; </body> in text</pre>\n" + reload_script(3) + "</BODY >\n</html>\n"
+    )
+
+
+def test_script_is_appended_to_a_page_without_body() -> None:
+    assert with_reload("<p>x</p>\n", 0) == "<p>x</p>\n" + reload_script(0)

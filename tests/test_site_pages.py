@@ -1,0 +1,80 @@
+"""output/site.py: the site's pages by name, produced only when called, and written into a folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from uppdrag.check.validation import open_workspace
+from uppdrag.output.site import site_pages, write_site
+from uppdrag.output.templates import Renderer, builtin_templates
+from uppdrag.views.document import build_document
+
+TODAY = dt.date(2026, 11, 22)
+NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
+
+
+@pytest.fixture
+def pages(shipped: Path):
+    workspace, result = open_workspace(Path("missions"), TODAY)
+    assert result.errors == 0
+    return site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY)
+
+
+def test_every_page_by_name_index_first(pages) -> None:
+    expected = ["index.html", "mal.html", "moten-2026.html", "style.css"]
+    expected += [f"{network}.{suffix}" for network in NETWORKS for suffix in ("html", "pdf")]
+    assert list(pages) == expected
+
+
+def test_network_page_is_the_site_html_of_its_document(pages) -> None:
+    workspace, _ = open_workspace(Path("missions"), TODAY)
+    renderer = Renderer([builtin_templates()])
+    document = build_document(workspace.mission("skis"), workspace)
+    assert pages["skis.html"]() == renderer.render(document, "html", site=True)
+    assert '<a href="skis.pdf">PDF</a>' in pages["skis.html"]()
+
+
+def test_pages_are_rendered_only_when_called(shipped: Path) -> None:
+    """A template that cannot be found fails when its page is produced, not when the map is made."""
+
+    class CountingRenderer(Renderer):
+        calls: list[str] = []
+
+        def render_template(self, name: str, **context: object) -> str:
+            self.calls.append(name)
+            return super().render_template(name, **context)
+
+    workspace, _ = open_workspace(Path("missions"), TODAY)
+    renderer = CountingRenderer([builtin_templates()])
+    pages = site_pages(workspace, renderer, 2026, TODAY)
+    assert renderer.calls == []
+    assert pages["moten-2026.html"]().startswith("<!DOCTYPE html>")
+    assert renderer.calls == ["moten.html.j2"]
+
+
+def test_meetings_page_follows_the_year(shipped: Path) -> None:
+    workspace, _ = open_workspace(Path("missions"), TODAY)
+    pages = site_pages(workspace, Renderer([builtin_templates()]), 2027, TODAY)
+    assert "moten-2027.html" in pages and "moten-2026.html" not in pages
+    assert "<h1>Möten 2027</h1>" in pages["moten-2027.html"]()
+    assert 'href="moten-2027.html"' in pages["index.html"]()
+
+
+def test_write_site_writes_every_page_in_order(tmp_path: Path) -> None:
+    seen: list[str] = []
+    written = write_site(
+        {"index.html": lambda: "<p>å</p>", "a.pdf": lambda: b"%PDF-1.7"}, tmp_path / "ut", progress=seen.append
+    )
+    assert written == [tmp_path / "ut" / "index.html", tmp_path / "ut" / "a.pdf"]
+    assert seen == ["index.html", "a.pdf"]
+    assert (tmp_path / "ut" / "index.html").read_bytes() == "<p>å</p>".encode()
+    assert (tmp_path / "ut" / "a.pdf").read_bytes() == b"%PDF-1.7"
+
+
+def test_write_site_refuses_a_name_that_leaves_the_folder(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="ogiltigt filnamn '../x.html'"):
+        write_site({"../x.html": lambda: "x"}, tmp_path / "ut")
+    assert not (tmp_path / "x.html").exists()
