@@ -30,7 +30,9 @@ class PreviewServer:
             self._http = _HttpServer((host, port), family, preview, _allowed_hosts(host))
         except OSError as exc:  # socket.gaierror is an OSError too
             raise UsageError(_bind_message(exc, host, port)) from None
+        # Watching starts here, so a save made as soon as the address is shown is not missed.
         self._watcher = Watcher([preview.missions, *preview.template_folders], self._changed, notify)
+        self._watcher.start()
 
     @property
     def port(self) -> int:
@@ -42,8 +44,7 @@ class PreviewServer:
         return f"http://[{host}]:{self.port}/" if ":" in host else f"http://{host}:{self.port}/"
 
     def serve_forever(self) -> None:
-        """Watch and answer until shutdown() (from another thread) or Ctrl-C (KeyboardInterrupt)."""
-        self._watcher.start()
+        """Answer until shutdown() (from another thread) or Ctrl-C (KeyboardInterrupt)."""
         self._http.serve_forever(poll_interval=0.2)
 
     def shutdown(self) -> None:

@@ -46,7 +46,7 @@ class Watcher:
 
         # yield_on_timeout: the first (empty) yield says the watcher is set up; later ones are ignored.
         for changes in watch(
-            *self.folders, stop_event=self._stop, rust_timeout=500, yield_on_timeout=True, step=30, debounce=400
+            *self.folders, stop_event=self._stop, rust_timeout=250, yield_on_timeout=True, step=30, debounce=400
         ):
             self._ready.set()
             if changes:
