@@ -152,3 +152,20 @@ def test_waiting_for_a_change(preview: Preview) -> None:
     assert preview.wait_for_change(0, timeout=5) == 1  # already past: at once
     threading.Timer(0.1, preview.close).start()
     assert preview.wait_for_change(1, timeout=5) is None
+
+
+def test_a_bug_is_an_internal_error_page_and_the_preview_goes_on(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uppdrag.serve.preview as module
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("trasig")
+
+    monkeypatch.setattr(module, "site_pages", broken)
+    reply = preview.reply("/skis.html")
+    assert reply.status == 500
+    assert "<li>internt fel: RuntimeError: trasig</li>" in reply.body.decode()
+    monkeypatch.undo()
+    preview.changed()
+    assert preview.reply("/skis.html").status == 200

@@ -16,7 +16,7 @@ import pytest
 from uppdrag.errors import UsageError
 from uppdrag.output.templates import search_path
 from uppdrag.serve.preview import Preview
-from uppdrag.serve.server import PreviewServer
+from uppdrag.serve.server import PreviewServer, _allowed_hosts
 
 TODAY = dt.date(2026, 11, 22)
 FINDING = "<li>missions/forskola.yaml:71:17: fel: möten.minst_per_år: måste vara ett heltal, inte '4 x'</li>"
@@ -231,4 +231,19 @@ def test_an_address_that_cannot_be_used(host: str, message: str, shipped: Path) 
 
 def test_the_url_names_the_port_chosen(shipped: Path) -> None:
     with PreviewServer(Preview(Path("missions"), [], lambda: TODAY), "127.0.0.1", 0) as server:
-        assert server.port > 0 and server.url == f"http://127.0.0.1:{server.port}/"
+        assert server.port > 0 and server.url == f"http://127.0.0.1:{server.port}/" and server.local_only
+
+
+@pytest.mark.parametrize(
+    ("host", "allowed"),
+    [
+        ("127.0.0.1", {"localhost", "127.0.0.1", "[::1]"}),
+        ("localhost", {"localhost", "127.0.0.1", "[::1]"}),
+        ("::1", {"localhost", "127.0.0.1", "[::1]"}),
+        ("127.0.0.2", {"localhost", "127.0.0.1", "[::1]", "127.0.0.2"}),
+        ("0.0.0.0", None),
+        ("192.168.1.10", None),
+    ],
+)
+def test_which_host_names_a_server_answers(host: str, allowed: set[str] | None) -> None:
+    assert _allowed_hosts(host) == allowed

@@ -38,6 +38,8 @@ def serve(
     with server:
         stdout.print(server.url, markup=False)
         stderr.print(f"Förhandsvisar {missions} på {server.url}; avsluta med Ctrl-C", markup=False)
+        if not server.local_only:
+            stderr.print(f"obs: på {host} kan andra datorer i nätverket se förhandsvisningen", markup=False)
         try:
             server.serve_forever()
         except KeyboardInterrupt:

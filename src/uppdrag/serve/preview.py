@@ -94,7 +94,10 @@ class Preview:
         generation = self.generation
         name = page_name(path)
         with self._build_lock:
-            build = self._current(generation)
+            try:
+                build = self._current(generation)
+            except Exception as exc:  # a bug: the page says so, the server goes on
+                return _internal_error(exc, generation)
             if name is None or name not in build.names:
                 return _not_found(build, generation)
             if name not in build.made:
@@ -129,9 +132,8 @@ class Preview:
             content = build.pages[name]()
         except UppdragError as exc:  # a broken template, a PDF that cannot be made
             return _html(500, problem_page("Sidan kan inte visas", [f"fel: {exc.message}"], _RETRY), build)
-        except Exception as exc:  # a bug: say so on the page, keep serving
-            lines = [f"internt fel: {type(exc).__name__}: {exc}"]
-            return _html(500, problem_page("Internt fel i uppdrag", lines, _RETRY), build)
+        except Exception as exc:  # a bug: the page says so, the server goes on
+            return _internal_error(exc, build.generation)
         media_type = MEDIA_TYPES[Path(name).suffix]
         if media_type == HTML:
             return _html(200, str(content), build)
@@ -143,6 +145,11 @@ _RETRY = "Sidan laddas om när du sparar en fil."
 
 def _html(status: int, page: str, build: _Build) -> Reply:
     return Reply(status, HTML, with_reload(page, build.generation).encode("utf-8"))
+
+
+def _internal_error(exc: Exception, generation: int) -> Reply:
+    page = problem_page("Internt fel i uppdrag", [f"internt fel: {type(exc).__name__}: {exc}"], _RETRY)
+    return Reply(500, HTML, with_reload(page, generation).encode("utf-8"))
 
 
 def _not_found(build: _Build, generation: int) -> Reply:

@@ -35,6 +35,11 @@ class PreviewServer:
         self._watcher.start()
 
     @property
+    def local_only(self) -> bool:
+        """Only this computer can reach the server (it listens on a loopback address)."""
+        return self._http.allowed_hosts is not None
+
+    @property
     def port(self) -> int:
         return self._http.server_address[1]
 
@@ -76,7 +81,9 @@ def _allowed_hosts(host: str) -> set[str] | None:
         loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = False
-    return {"localhost", "127.0.0.1", "[::1]", host.lower(), f"[{host.lower()}]"} if loopback else None
+    if not loopback:
+        return None
+    return {"localhost", "127.0.0.1", "[::1]", f"[{host.lower()}]" if ":" in host else host.lower()}
 
 
 def _bind_message(exc: OSError, host: str, port: int) -> str:
