@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from uppdrag.findings import CheckResult, Location, error, warning
-from uppdrag.serve.pages import findings_page, problem_page, reload_script, with_reload
+from uppdrag.serve.pages import findings_page, not_found_page, problem_page, reload_script, with_reload
 
 
 def test_findings_page_lists_located_errors_as_validate_words_them() -> None:
@@ -19,12 +19,18 @@ def test_findings_page_lists_located_errors_as_validate_words_them() -> None:
     assert "<h1>Uppdragsfilerna behöver rättas</h1>" in page
     assert (
         '<ul class="problems">\n'
-        "<li>missions/forskola.yaml:2:7: fel: namn: får inte vara tom</li>\n"
-        "<li>missions/forskola.yaml:71:17: fel: möten.minst_per_år: måste vara ett heltal</li>\n"
+        '<li class="error">missions/forskola.yaml:2:7: fel: namn: får inte vara tom</li>\n'
+        '<li class="error">missions/forskola.yaml:71:17: fel: möten.minst_per_år: måste vara ett heltal</li>\n'
+        '<li class="warning">missions/ka.yaml:3:1: varning: perioden har gått ut</li>\n'
         "</ul>\n"
     ) in page
-    assert "perioden har gått ut" not in page  # warnings do not keep the document away
     assert "<p>2 filer kontrollerade: 2 fel, 1 varning. Dokumentet visas igen när felen är rättade" in page
+
+
+def test_not_found_page_links_the_pages_there_are() -> None:
+    page = not_found_page(["forskola.html", "index.html"])
+    assert "<h1>Sidan finns inte</h1>\n<p>Förhandsvisningen visar bara webbplatsens egna sidor:</p>\n" in page
+    assert '<li><a href="/forskola.html">forskola.html</a></li>\n<li><a href="/index.html">index.html</a></li>' in page
 
 
 def test_data_is_text_on_the_problem_page() -> None:

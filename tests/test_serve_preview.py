@@ -79,7 +79,7 @@ def test_anything_else_is_not_found_and_shows_no_file(path: str, preview: Previe
     assert reply.status == 404
     text = unescape(reply.body.decode())
     assert "<h1>Sidan finns inte</h1>" in text
-    assert "<li>forskola.html</li>" in text and "minst_per_år" not in text
+    assert '<li><a href="/forskola.html">forskola.html</a></li>' in text and "minst_per_år" not in text
 
 
 def test_a_broken_file_shows_its_findings_on_every_page(preview: Preview, shipped: Path) -> None:
@@ -91,7 +91,8 @@ def test_a_broken_file_shows_its_findings_on_every_page(preview: Preview, shippe
         assert (reply.status, reply.media_type) == (200, "text/html; charset=utf-8")
         text = unescape(reply.body.decode())
         assert (
-            "<li>missions/forskola.yaml:71:17: fel: möten.minst_per_år: måste vara ett heltal, inte '4 x'</li>" in text
+            "<li class=\"error\">missions/forskola.yaml:71:17: fel: möten.minst_per_år: måste vara ett heltal, inte '4 x'</li>"
+            in text
         )
         assert text.endswith(reload_script(1) + "</body>\n</html>\n")
     assert preview.reply("/style.css").media_type == "text/css; charset=utf-8"
@@ -102,7 +103,7 @@ def test_a_file_that_does_not_load_keeps_its_page_name(preview: Preview, shipped
     preview.changed()
     reply = preview.reply("/nytt.html")
     assert reply.status == 200
-    assert "<li>missions/nytt.yaml:3:1: fel: " in reply.body.decode()
+    assert '<li class="error">missions/nytt.yaml:3:1: fel: ' in reply.body.decode()
 
 
 def test_the_document_returns_once_mended(preview: Preview, shipped: Path) -> None:

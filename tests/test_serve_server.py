@@ -19,7 +19,9 @@ from uppdrag.serve.preview import Preview
 from uppdrag.serve.server import PreviewServer, _allowed_hosts
 
 TODAY = dt.date(2026, 11, 22)
-FINDING = "<li>missions/forskola.yaml:71:17: fel: möten.minst_per_år: måste vara ett heltal, inte '4 x'</li>"
+FINDING = (
+    "<li class=\"error\">missions/forskola.yaml:71:17: fel: möten.minst_per_år: måste vara ett heltal, inte '4 x'</li>"
+)
 
 
 @pytest.fixture

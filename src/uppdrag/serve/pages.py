@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from urllib.parse import quote
 
 from uppdrag.findings import CheckResult
 from uppdrag.output.diagnostics import finding_line, summary
@@ -18,30 +19,41 @@ h1 { font-size: 1.5rem; color: #8a1c12; }
 ul.problems { padding: 0; list-style: none; }
 ul.problems li { font-family: ui-monospace, monospace; background: #fdecea; color: #8a1c12;
   padding: .5rem .75rem; margin: .25rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+ul.problems li.warning { background: #fff4e0; color: #6b4000; }
 """
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)} – förhandsvisning</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n"
+        f"<h1>{escape(title)}</h1>\n{body}</main>\n</body>\n</html>\n"
+    )
 
 
 def problem_page(title: str, lines: list[str], note: str) -> str:
     """A small standalone page: a heading, what went wrong line by line, and what happens next."""
-    items = "\n".join(f"<li>{escape(line)}</li>" for line in lines)
-    return (
-        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)} – förhandsvisning</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n"
-        f'<h1>{escape(title)}</h1>\n<ul class="problems">\n{items}\n</ul>\n<p>{escape(note)}</p>\n'
-        "</main>\n</body>\n</html>\n"
-    )
+    items = "".join(f"<li>{escape(line)}</li>\n" for line in lines)
+    return _page(title, f'<ul class="problems">\n{items}</ul>\n<p>{escape(note)}</p>\n')
 
 
 def findings_page(result: CheckResult) -> str:
-    """The located errors that keep the document from being shown, as `uppdrag validate` words them."""
-    lines = [
-        "".join(text for text, _ in finding_line(finding))
+    """The located findings that keep the document from being shown, as `uppdrag validate` words them."""
+    items = "".join(
+        f'<li class="{finding.severity.value}">{escape("".join(text for text, _ in finding_line(finding)))}</li>\n'
         for findings in result.by_file().values()
         for finding in findings
-        if finding.is_error
-    ]
+    )
     note = f"{summary(result)} Dokumentet visas igen när felen är rättade; sidan laddas om när du sparar."
-    return problem_page("Uppdragsfilerna behöver rättas", lines, note)
+    return _page("Uppdragsfilerna behöver rättas", f'<ul class="problems">\n{items}</ul>\n<p>{escape(note)}</p>\n')
+
+
+def not_found_page(names: list[str]) -> str:
+    """What a mistyped address gets: the pages there are, as links."""
+    items = "".join(f'<li><a href="/{quote(name)}">{escape(name)}</a></li>\n' for name in names)
+    return _page(
+        "Sidan finns inte", f"<p>Förhandsvisningen visar bara webbplatsens egna sidor:</p>\n<ul>\n{items}</ul>\n"
+    )
 
 
 def reload_script(generation: int) -> str:

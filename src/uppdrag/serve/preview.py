@@ -20,7 +20,7 @@ from uppdrag.findings import CheckResult
 from uppdrag.output.site import MEDIA_TYPES, Producer, meetings_page_name, site_pages
 from uppdrag.output.templates import Renderer
 from uppdrag.read.loading import YAML_SUFFIXES, is_shared_file
-from uppdrag.serve.pages import findings_page, problem_page, with_reload
+from uppdrag.serve.pages import findings_page, not_found_page, problem_page, with_reload
 
 HTML = MEDIA_TYPES[".html"]
 _PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.(html|pdf|css)")
@@ -153,6 +153,5 @@ def _internal_error(exc: Exception, generation: int) -> Reply:
 
 
 def _not_found(build: _Build, generation: int) -> Reply:
-    names = sorted(n for n in build.names if n.endswith(".html"))
-    lines = ["Förhandsvisningen visar bara webbplatsens egna sidor:"] + names
-    return Reply(404, HTML, with_reload(problem_page("Sidan finns inte", lines, _RETRY), generation).encode("utf-8"))
+    names = sorted(n for n in build.names if n.endswith(".html") and page_name(f"/{n}") == n)
+    return Reply(404, HTML, with_reload(not_found_page(names), generation).encode("utf-8"))
