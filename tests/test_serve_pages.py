@@ -42,21 +42,25 @@ def test_data_is_text_on_the_problem_page() -> None:
     assert page.startswith('<!DOCTYPE html>\n<html lang="sv">')
 
 
-def test_reload_script_names_its_generation() -> None:
-    assert reload_script(7) == (
+def test_reload_script_names_its_version() -> None:
+    assert reload_script("3fa2c1d0.7") == (
         "<script>\n"
-        'const uppdragEvents = new EventSource("/_uppdrag/events?since=7");\n'
+        'const uppdragEvents = new EventSource("/_uppdrag/events?since=3fa2c1d0.7");\n'
         "uppdragEvents.onmessage = () => { uppdragEvents.close(); location.reload(); };\n"
         "</script>\n"
     )
 
 
+def test_a_version_cannot_break_out_of_the_script() -> None:
+    assert 'EventSource("/_uppdrag/events?since=%3C%2Fscript%3E%22")' in reload_script('</script>"')
+
+
 def test_script_goes_before_the_last_closing_body() -> None:
     html = "<html><body><pre>&lt;/body&gt; </body> in text</pre>\n</BODY >\n</html>\n"
-    assert with_reload(html, 3) == (
-        "<html><body><pre>&lt;/body&gt; </body> in text</pre>\n" + reload_script(3) + "</BODY >\n</html>\n"
+    assert with_reload(html, "v.3") == (
+        "<html><body><pre>&lt;/body&gt; </body> in text</pre>\n" + reload_script("v.3") + "</BODY >\n</html>\n"
     )
 
 
 def test_script_is_appended_to_a_page_without_body() -> None:
-    assert with_reload("<p>x</p>\n", 0) == "<p>x</p>\n" + reload_script(0)
+    assert with_reload("<p>x</p>\n", "v.0") == "<p>x</p>\n" + reload_script("v.0")

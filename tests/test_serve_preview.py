@@ -56,7 +56,7 @@ def test_pages_are_the_sites_pages_with_the_reload_script(preview: Preview) -> N
     for path, name in [("/", "index.html"), ("/forskola.html", "forskola.html"), ("/mal.html", "mal.html")]:
         reply = preview.reply(path)
         assert (reply.status, reply.media_type) == (200, "text/html; charset=utf-8")
-        assert reply.body.decode() == with_reload(pages[name](), 0)
+        assert reply.body.decode() == with_reload(pages[name](), preview.version)
     css = preview.reply("/style.css")
     assert (css.status, css.media_type, css.body.decode()) == (200, "text/css; charset=utf-8", pages["style.css"]())
 
@@ -85,7 +85,7 @@ def test_anything_else_is_not_found_and_shows_no_file(path: str, preview: Previe
 def test_a_broken_file_shows_its_findings_on_every_page(preview: Preview, shipped: Path) -> None:
     mission = shipped / "missions" / "forskola.yaml"
     mission.write_text(mission.read_text(encoding="utf-8").replace("minst_per_år: 4", "minst_per_år: 4 x"), "utf-8")
-    preview.changed()
+    version = preview.changed()
     for path in ("/forskola.html", "/", "/skis.pdf", "/forskola.pdf"):
         reply = preview.reply(path)
         assert (reply.status, reply.media_type) == (200, "text/html; charset=utf-8")
@@ -94,7 +94,7 @@ def test_a_broken_file_shows_its_findings_on_every_page(preview: Preview, shippe
             "<li class=\"error\">missions/forskola.yaml:71:17: fel: möten.minst_per_år: måste vara ett heltal, inte '4 x'</li>"
             in text
         )
-        assert text.endswith(reload_script(1) + "</body>\n</html>\n")
+        assert text.endswith(reload_script(version) + "</body>\n</html>\n")
     assert preview.reply("/style.css").media_type == "text/css; charset=utf-8"
 
 
@@ -147,12 +147,20 @@ def test_a_missing_folder_is_a_problem_page(tmp_path: Path) -> None:
 
 
 def test_waiting_for_a_change(preview: Preview) -> None:
-    assert preview.wait_for_change(0, timeout=0.05) == 0  # nothing yet: the same generation
+    first = preview.version
+    assert preview.wait_for_change(first, timeout=0.05) == first  # nothing yet: the same version
     threading.Timer(0.1, preview.changed).start()
-    assert preview.wait_for_change(0, timeout=5) == 1
-    assert preview.wait_for_change(0, timeout=5) == 1  # already past: at once
+    second = preview.wait_for_change(first, timeout=5)
+    assert second == f"{first.split('.')[0]}.1"
+    assert preview.wait_for_change(first, timeout=5) == second  # already past: at once
     threading.Timer(0.1, preview.close).start()
-    assert preview.wait_for_change(1, timeout=5) is None
+    assert preview.wait_for_change(second, timeout=5) is None
+
+
+def test_a_page_from_another_run_of_the_server_is_told_at_once(preview: Preview, shipped: Path) -> None:
+    earlier = Preview(Path("missions"), [builtin_templates()], lambda: TODAY).version
+    assert earlier.endswith(".0") and preview.version.endswith(".0") and earlier != preview.version
+    assert preview.wait_for_change(earlier, timeout=5) == preview.version
 
 
 def test_a_bug_is_an_internal_error_page_and_the_preview_goes_on(

@@ -72,7 +72,8 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_site_pages_over_http(server: PreviewServer) -> None:
     status, headers, body = get(server, "/")
     assert (status, headers["Content-Type"], headers["Cache-Control"]) == (200, "text/html; charset=utf-8", "no-store")
-    assert "Nätverkens uppdragsbeskrivningar" in body and "/_uppdrag/events?since=0" in body
+    assert "Nätverkens uppdragsbeskrivningar" in body
+    assert f'new EventSource("/_uppdrag/events?since={server.preview.version}")' in body
     assert int(headers["Content-Length"]) == len(body.encode())
     status, headers, body = get(server, "/skis.html")
     assert status == 200 and 'href="style.css"' in body and 'href="skis.pdf"' in body
@@ -163,28 +164,31 @@ def read_event(stream: http.client.HTTPResponse) -> list[str]:
 
 
 def test_an_open_page_hears_of_a_save(server: PreviewServer, shipped: Path) -> None:
+    version = server.preview.version
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-    connection.request("GET", "/_uppdrag/events?since=0")
+    connection.request("GET", f"/_uppdrag/events?since={version}")
     stream = connection.getresponse()
     assert (stream.status, stream.getheader("Content-Type")) == (200, "text/event-stream; charset=utf-8")
     assert read_event(stream) == ["retry: 1000"]
     edit(shipped / "missions" / "skis.yaml", "SKIS", "SKIS!")
     started = time.monotonic()
-    assert read_event(stream) == ["data: 1"]
+    assert read_event(stream) == [f"data: {version.removesuffix('.0')}.1"]
     assert time.monotonic() - started < 2
     assert stream.fp.readline() == b""  # the stream ends: the page reloads and opens a new one
     connection.close()
 
 
 def test_a_page_made_before_a_change_hears_of_it_at_once(server: PreviewServer, shipped: Path) -> None:
+    version = server.preview.version
     edit(shipped / "missions" / "skis.yaml", "SKIS", "SKIS!")
-    eventually(server, "/skis.html", "SKIS!")
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-    connection.request("GET", "/_uppdrag/events?since=0")
-    stream = connection.getresponse()
-    assert read_event(stream) == ["retry: 1000"]
-    assert read_event(stream) == ["data: 1"]
-    connection.close()
+    assert server.preview.wait_for_change(version, timeout=5) != version  # the watcher has seen it
+    for since in (version, "0123abcd.5"):  # made before the save; made by an earlier run of the server
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        connection.request("GET", f"/_uppdrag/events?since={since}")
+        stream = connection.getresponse()
+        assert read_event(stream) == ["retry: 1000"]
+        assert read_event(stream) == [f"data: {server.preview.version}"]
+        connection.close()
 
 
 def test_closing_ends_open_streams_and_frees_the_port(shipped: Path) -> None:

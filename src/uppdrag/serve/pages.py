@@ -3,6 +3,7 @@ script that reloads an open page after a save. Every piece of data is escaped as
 
 from __future__ import annotations
 
+import json
 import re
 from html import escape
 from urllib.parse import quote
@@ -56,11 +57,12 @@ def not_found_page(names: list[str]) -> str:
     )
 
 
-def reload_script(generation: int) -> str:
-    """Reload the page at the first change after the one it was made from."""
+def reload_script(version: str) -> str:
+    """Reload the page as soon as the files are no longer at the version it was made from."""
+    source = json.dumps(f"{EVENTS_PATH}?since={quote(version, safe='')}")
     return (
         "<script>\n"
-        f'const uppdragEvents = new EventSource("{EVENTS_PATH}?since={int(generation)}");\n'
+        f"const uppdragEvents = new EventSource({source});\n"
         "uppdragEvents.onmessage = () => { uppdragEvents.close(); location.reload(); };\n"
         "</script>\n"
     )
@@ -69,9 +71,9 @@ def reload_script(generation: int) -> str:
 _BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 
 
-def with_reload(html: str, generation: int) -> str:
+def with_reload(html: str, version: str) -> str:
     """The page with the reload script just before its last </body>, or at its end."""
-    script = reload_script(generation)
+    script = reload_script(version)
     ends = list(_BODY_END.finditer(html))
     if not ends:
         return html + script

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,9 +36,9 @@ class Reply:
 
 @dataclass
 class _Build:
-    """One generation's workspace and pages, and the pages made from it so far."""
+    """One version's workspace and pages, and the pages made from it so far."""
 
-    generation: int
+    version: str
     result: CheckResult | None  # None: the workspace could not be opened at all
     problem: str
     pages: dict[str, Producer]
@@ -55,12 +56,17 @@ def page_name(path: str) -> str | None:
 
 
 class Preview:
-    """Answers requests from the current generation of the files; `changed()` starts a new one."""
+    """Answers requests from the current version of the files; `changed()` starts a new one.
+
+    A version is this run's random name and a count of changes, so a page from before a save,
+    or from an earlier run of the server, is told to reload.
+    """
 
     def __init__(self, missions: Path, template_folders: list[Path], clock: Callable[[], dt.date]):
         self.missions = missions
         self.template_folders = template_folders
         self.clock = clock
+        self._run = secrets.token_hex(4)
         self._generation = 0
         self._closed = False
         self._changes = threading.Condition()
@@ -68,22 +74,25 @@ class Preview:
         self._build: _Build | None = None
 
     @property
-    def generation(self) -> int:
+    def version(self) -> str:
         with self._changes:
-            return self._generation
+            return self._version()
 
-    def changed(self) -> int:
+    def _version(self) -> str:
+        return f"{self._run}.{self._generation}"
+
+    def changed(self) -> str:
         """The files changed: the next request rebuilds, and every waiting page hears of it."""
         with self._changes:
             self._generation += 1
             self._changes.notify_all()
-            return self._generation
+            return self._version()
 
-    def wait_for_change(self, since: int, timeout: float) -> int | None:
-        """The generation once it is past `since` (at most `timeout` seconds); None once closed."""
+    def wait_for_change(self, since: str, timeout: float) -> str | None:
+        """The version once it is not `since` (waiting at most `timeout` seconds); None once closed."""
         with self._changes:
-            self._changes.wait_for(lambda: self._closed or self._generation > since, timeout)
-            return None if self._closed else self._generation
+            self._changes.wait_for(lambda: self._closed or self._version() != since, timeout)
+            return None if self._closed else self._version()
 
     def close(self) -> None:
         with self._changes:
@@ -91,37 +100,37 @@ class Preview:
             self._changes.notify_all()
 
     def reply(self, path: str) -> Reply:
-        generation = self.generation
+        version = self.version
         name = page_name(path)
         with self._build_lock:
             try:
-                build = self._current(generation)
+                build = self._current(version)
             except Exception as exc:  # a bug: the page says so, the server goes on
-                return _internal_error(exc, generation)
+                return _internal_error(exc, version)
             if name is None or name not in build.names:
-                return _not_found(build, generation)
+                return _not_found(build)
             if name not in build.made:
                 build.made[name] = self._make(build, name)
             return build.made[name]
 
-    def _current(self, generation: int) -> _Build:
-        if self._build is None or self._build.generation != generation:
-            self._build = self._load(generation)
+    def _current(self, version: str) -> _Build:
+        if self._build is None or self._build.version != version:
+            self._build = self._load(version)
         return self._build
 
-    def _load(self, generation: int) -> _Build:
+    def _load(self, version: str) -> _Build:
         today = self.clock()
         year = today.year
         stable = {"index.html", "mal.html", meetings_page_name(year), "style.css"}
         try:
             workspace, result = open_workspace(self.missions, today)
         except UppdragError as exc:  # the folder is gone or unreadable
-            return _Build(generation, None, exc.message, {}, stable)
+            return _Build(version, None, exc.message, {}, stable)
         pages = site_pages(workspace, Renderer(self.template_folders), year, today)
         # A file that does not validate still has its pages: they show why it does not.
         stems = {Path(p).stem for p in result.files if Path(p).suffix in YAML_SUFFIXES and not is_shared_file(Path(p))}
         names = stable | set(pages) | {f"{stem}.{suffix}" for stem in stems for suffix in ("html", "pdf")}
-        return _Build(generation, result, "", pages, names)
+        return _Build(version, result, "", pages, names)
 
     def _make(self, build: _Build, name: str) -> Reply:
         if build.result is None:
@@ -133,7 +142,7 @@ class Preview:
         except UppdragError as exc:  # a broken template, a PDF that cannot be made
             return _html(500, problem_page("Sidan kan inte visas", [f"fel: {exc.message}"], _RETRY), build)
         except Exception as exc:  # a bug: the page says so, the server goes on
-            return _internal_error(exc, build.generation)
+            return _internal_error(exc, build.version)
         media_type = MEDIA_TYPES[Path(name).suffix]
         if media_type == HTML:
             return _html(200, str(content), build)
@@ -144,14 +153,14 @@ _RETRY = "Sidan laddas om när du sparar en fil."
 
 
 def _html(status: int, page: str, build: _Build) -> Reply:
-    return Reply(status, HTML, with_reload(page, build.generation).encode("utf-8"))
+    return Reply(status, HTML, with_reload(page, build.version).encode("utf-8"))
 
 
-def _internal_error(exc: Exception, generation: int) -> Reply:
+def _internal_error(exc: Exception, version: str) -> Reply:
     page = problem_page("Internt fel i uppdrag", [f"internt fel: {type(exc).__name__}: {exc}"], _RETRY)
-    return Reply(500, HTML, with_reload(page, generation).encode("utf-8"))
+    return Reply(500, HTML, with_reload(page, version).encode("utf-8"))
 
 
-def _not_found(build: _Build, generation: int) -> Reply:
+def _not_found(build: _Build) -> Reply:
     names = sorted(n for n in build.names if n.endswith(".html") and page_name(f"/{n}") == n)
-    return Reply(404, HTML, with_reload(not_found_page(names), generation).encode("utf-8"))
+    return Reply(404, HTML, with_reload(not_found_page(names), build.version).encode("utf-8"))

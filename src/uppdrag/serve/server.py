@@ -20,7 +20,7 @@ KEEPALIVE_SECONDS = 15.0  # a comment line this often finds pages that were clos
 
 
 class PreviewServer:
-    """Serves a Preview on host:port and starts a new generation after each save in its folders."""
+    """Serves a Preview on host:port and starts a new version after each save in its folders."""
 
     def __init__(self, preview: Preview, host: str, port: int, notify: Callable[[str], None] = lambda message: None):
         self.preview = preview
@@ -165,10 +165,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _stream_events(self, query: str) -> None:
-        """Server-sent events: one 'data:' line once the files change after generation `since`."""
+        """Server-sent events: one 'data:' line once the files are no longer at version `since`."""
         preview = self.server.preview
-        values = parse_qs(query).get("since", [""])
-        since = int(values[0]) if values[0].isdigit() else preview.generation
+        since = parse_qs(query).get("since", [preview.version])[0]
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
@@ -176,11 +175,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(b"retry: 1000\n\n")
         self.wfile.flush()
         while True:
-            generation = preview.wait_for_change(since, KEEPALIVE_SECONDS)
-            if generation is None:  # the server is stopping
+            version = preview.wait_for_change(since, KEEPALIVE_SECONDS)
+            if version is None:  # the server is stopping
                 return
-            if generation > since:
-                self.wfile.write(f"data: {generation}\n\n".encode())
+            if version != since:
+                self.wfile.write(f"data: {version}\n\n".encode())
                 self.wfile.flush()
                 return
             self.wfile.write(b": \n\n")
