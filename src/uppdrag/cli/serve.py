@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from uppdrag.cli.app import _renderer, app, fail, stderr, stdout
+from uppdrag.cli.app import app, stderr, stdout
 from uppdrag.cli.options import MissionsOption, TemplatesOption
 
 
@@ -26,16 +26,11 @@ def serve(
 
     Exempel: [bold]uppdrag serve[/bold], öppna sedan http://127.0.0.1:8000/forskola.html
     """
-    from uppdrag.serve.preview import Preview
+    from uppdrag.serve.preview import open_preview
     from uppdrag.serve.server import PreviewServer
 
-    if not missions.is_dir():
-        fail(f"mappen '{missions}' finns inte")
-    folders = _renderer(templates, missions).folders
-    server = PreviewServer(
-        Preview(missions, folders, dt.date.today), host, port, lambda m: stderr.print(m, markup=False)
-    )
-    with server:
+    preview = open_preview(missions, templates, dt.date.today)
+    with PreviewServer(preview, host, port, lambda message: stderr.print(message, markup=False)) as server:
         stdout.print(server.url, markup=False)
         stderr.print(f"Förhandsvisar {missions} på {server.url}; avsluta med Ctrl-C", markup=False)
         if not server.local_only:
@@ -43,4 +38,4 @@ def serve(
         try:
             server.serve_forever()
         except KeyboardInterrupt:
-            stderr.print("Förhandsvisningen är stoppad.")
+            stderr.print("Förhandsvisningen är stoppad.", markup=False)

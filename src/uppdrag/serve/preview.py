@@ -16,10 +16,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from uppdrag.check.validation import open_workspace
-from uppdrag.errors import UppdragError
+from uppdrag.errors import UppdragError, UsageError
 from uppdrag.findings import CheckResult
 from uppdrag.output.site import MEDIA_TYPES, Producer, meetings_page_name, site_pages
-from uppdrag.output.templates import Renderer
+from uppdrag.output.templates import Renderer, search_path
 from uppdrag.read.loading import YAML_SUFFIXES, is_shared_file
 from uppdrag.serve.pages import findings_page, not_found_page, problem_page, with_reload
 
@@ -44,6 +44,15 @@ class _Build:
     pages: dict[str, Producer]
     names: set[str]
     made: dict[str, Reply] = field(default_factory=dict)
+
+
+def open_preview(missions: Path, templates: Path | None, clock: Callable[[], dt.date]) -> Preview:
+    """A preview of the missions folder with the template search path of `uppdrag site`."""
+    if not missions.is_dir():
+        raise UsageError(f"mappen '{missions}' finns inte")
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"mallmappen '{templates}' finns inte")
+    return Preview(missions, search_path(templates, missions.parent / "templates"), clock)
 
 
 def page_name(path: str) -> str | None:

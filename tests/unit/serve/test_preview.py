@@ -1,4 +1,4 @@
-"""serve/preview.py: request paths to replies, only the site's pages, findings while a file is broken."""
+"""serve.preview: request paths to replies, only the site's pages, findings while a file is broken."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import MINIMAL_MISSION, write_tree
 from uppdrag.check.validation import open_workspace
+from uppdrag.errors import UsageError
 from uppdrag.output.site import site_pages
 from uppdrag.output.templates import Renderer, builtin_templates
 from uppdrag.serve.pages import reload_script, with_reload
-from uppdrag.serve.preview import Preview, page_name
-
-from .conftest import MINIMAL_MISSION, write_tree
+from uppdrag.serve.preview import Preview, open_preview, page_name
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -178,3 +178,17 @@ def test_a_bug_is_an_internal_error_page_and_the_preview_goes_on(
     monkeypatch.undo()
     preview.changed()
     assert preview.reply("/skis.html").status == 200
+
+
+def test_open_preview_uses_the_template_search_path_of_site(shipped: Path) -> None:
+    write_tree(shipped, {"templates/uppdrag.css": "body {}\n", "egna/index.html.j2": "x\n"})
+    preview = open_preview(Path("missions"), Path("egna"), lambda: TODAY)
+    assert preview.template_folders == [Path("egna"), Path("templates"), builtin_templates()]
+    assert preview.reply("/style.css").body == b"body {}\n"
+
+
+def test_open_preview_refuses_missing_folders(shipped: Path) -> None:
+    with pytest.raises(UsageError, match="^mappen 'saknas' finns inte$"):
+        open_preview(Path("saknas"), None, lambda: TODAY)
+    with pytest.raises(UsageError, match="^mallmappen 'egna' finns inte$"):
+        open_preview(Path("missions"), Path("egna"), lambda: TODAY)

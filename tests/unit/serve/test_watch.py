@@ -1,4 +1,4 @@
-"""serve/watch.py: a save in a watched folder is reported once; editor side files are not."""
+"""serve.watch: a save in a watched folder is reported once; editor side files are not."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""serve/pages.py: the findings page, escaped, and the reload script in the right place."""
+"""serve.pages: the findings page, escaped, and the reload script in the right place."""
 
 from __future__ import annotations
 

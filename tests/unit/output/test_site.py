@@ -1,4 +1,4 @@
-"""output/site.py: the site's pages by name, produced only when called, and written into a folder."""
+"""output.site: the site's pages by name, produced only when called, and written into a folder."""
 
 from __future__ import annotations
 
