@@ -10,7 +10,6 @@ import pytest
 from uppdrag.check.validation import open_workspace
 from uppdrag.output.site import site_pages, write_site
 from uppdrag.output.templates import Renderer, builtin_templates
-from uppdrag.views.document import build_document
 
 TODAY = dt.date(2026, 11, 22)
 NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
@@ -29,12 +28,11 @@ def test_every_page_by_name_index_first(pages) -> None:
     assert list(pages) == expected
 
 
-def test_network_page_is_the_site_html_of_its_document(pages) -> None:
-    workspace, _ = open_workspace(Path("missions"), TODAY)
-    renderer = Renderer([builtin_templates()])
-    document = build_document(workspace.mission("skis"), workspace)
-    assert pages["skis.html"]() == renderer.render(document, "html", site=True)
-    assert '<a href="skis.pdf">PDF</a>' in pages["skis.html"]()
+def test_network_pages_are_the_site_html_and_the_pdf(pages) -> None:
+    page = pages["skis.html"]()
+    assert '<link rel="stylesheet" href="style.css">' in page and '<a href="skis.pdf">PDF</a>' in page
+    assert '<span class="network">Skolutveckling i Skaraborg, SKIS</span></h1>' in page
+    assert pages["skis.pdf"]().startswith(b"%PDF-")
 
 
 def test_pages_are_rendered_only_when_called(shipped: Path) -> None:

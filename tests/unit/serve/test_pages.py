@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from uppdrag.findings import CheckResult, Location, error, warning
+from uppdrag.output.diagnostics import summary
 from uppdrag.serve.pages import findings_page, not_found_page, problem_page, reload_script, with_reload
 
 
@@ -24,7 +25,9 @@ def test_findings_page_lists_located_errors_as_validate_words_them() -> None:
         '<li class="warning">missions/ka.yaml:3:1: varning: perioden har gått ut</li>\n'
         "</ul>\n"
     ) in page
-    assert "<p>2 filer kontrollerade: 2 fel, 1 varning. Dokumentet visas igen när felen är rättade" in page
+    assert (
+        f"<p>{summary(result)} Dokumentet visas igen när felen är rättade; sidan laddas om när du sparar.</p>" in page
+    )
 
 
 def test_not_found_page_links_the_pages_there_are() -> None:
