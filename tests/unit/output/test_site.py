@@ -30,7 +30,7 @@ def test_every_page_by_name_index_first(pages) -> None:
 
 def test_network_pages_are_the_site_html_and_the_pdf(pages) -> None:
     page = pages["skis.html"]()
-    assert '<link rel="stylesheet" href="style.css">' in page and '<a href="skis.pdf">PDF</a>' in page
+    assert 'href="style.css"' in page and 'href="skis.pdf"' in page
     assert '<span class="network">Skolutveckling i Skaraborg, SKIS</span></h1>' in page
     assert pages["skis.pdf"]().startswith(b"%PDF-")
 
