@@ -125,9 +125,9 @@ def site(
     try:
         if stderr.is_terminal:
             with stderr.status("Bygger webbplatsen …") as status:
-                written = write_site(pages, output, lambda name: status.update(f"Bygger {name} …"))
+                written = write_site(output, pages, lambda name: status.update(f"Bygger {name} …"))
         else:
-            written = write_site(pages, output)
+            written = write_site(output, pages)
     except RenderError as exc:
         fail(str(exc), EXIT_FINDINGS)
     stdout.print(str(written[0]), markup=False)

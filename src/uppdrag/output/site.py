@@ -65,7 +65,7 @@ def _network_pdf(workspace: Workspace, renderer: Renderer, loaded: LoadedMission
 
 
 def write_site(
-    pages: Mapping[str, Producer], folder: Path, progress: Callable[[str], None] = lambda name: None
+    folder: Path, pages: Mapping[str, Producer], progress: Callable[[str], None] = lambda name: None
 ) -> list[Path]:
     """Produce each page and write it into folder; return the files written, in page order."""
     written = []

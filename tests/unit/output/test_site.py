@@ -64,7 +64,7 @@ def test_meetings_page_follows_the_year(shipped: Path) -> None:
 def test_write_site_writes_every_page_in_order(tmp_path: Path) -> None:
     seen: list[str] = []
     written = write_site(
-        {"index.html": lambda: "<p>å</p>", "a.pdf": lambda: b"%PDF-1.7"}, tmp_path / "ut", progress=seen.append
+        tmp_path / "ut", {"index.html": lambda: "<p>å</p>", "a.pdf": lambda: b"%PDF-1.7"}, progress=seen.append
     )
     assert written == [tmp_path / "ut" / "index.html", tmp_path / "ut" / "a.pdf"]
     assert seen == ["index.html", "a.pdf"]
@@ -74,5 +74,5 @@ def test_write_site_writes_every_page_in_order(tmp_path: Path) -> None:
 
 def test_write_site_refuses_a_name_that_leaves_the_folder(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="ogiltigt filnamn '../x.html'"):
-        write_site({"../x.html": lambda: "x"}, tmp_path / "ut")
+        write_site(tmp_path / "ut", {"../x.html": lambda: "x"})
     assert not (tmp_path / "x.html").exists()
