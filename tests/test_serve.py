@@ -236,3 +236,17 @@ def test_the_open_page_follows_each_save(browser: Chromium, shipped: Path) -> No
 
     save(mission, "minst_per_år: 4 x", "minst_per_år: 4")
     assert browser.wait_for("Uppdragsbeskrivning för nätverket Förskolans nätverk", seconds=2) < 2
+
+
+@pytest.fixture
+def short_streams(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uppdrag.serve.server as server_module
+
+    monkeypatch.setattr(server_module, "STREAM_SECONDS", 0.3)
+
+
+def test_the_page_still_follows_after_its_stream_was_renewed(short_streams, browser: Chromium, shipped: Path) -> None:
+    browser.wait_for("Uppdragsbeskrivning för nätverket Förskola", seconds=60)
+    time.sleep(1.5)  # the page's first stream has ended and it has opened another
+    save(shipped / "missions" / "forskola.yaml", "namn: Förskola", "namn: Förskolans nätverk")
+    assert browser.wait_for("Uppdragsbeskrivning för nätverket Förskolans nätverk", seconds=2) < 2

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import uppdrag.serve.server as server_module
 from uppdrag.errors import UsageError
 from uppdrag.output.templates import search_path
 from uppdrag.serve.preview import Preview
@@ -188,6 +189,20 @@ def test_a_page_made_before_a_change_hears_of_it_at_once(server: PreviewServer, 
         assert read_event(stream) == ["retry: 1000"]
         assert read_event(stream) == [f"data: {server.preview.version}"]
         connection.close()
+
+
+def test_a_stream_without_a_change_ends_and_the_page_asks_again(
+    server: PreviewServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(server_module, "STREAM_SECONDS", 0.2)
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    connection.request("GET", f"/_uppdrag/events?since={server.preview.version}")
+    stream = connection.getresponse()
+    started = time.monotonic()
+    assert read_event(stream) == ["retry: 1000"]
+    assert stream.fp.readline() == b""
+    assert time.monotonic() - started < 5
+    connection.close()
 
 
 def test_closing_ends_open_streams_and_frees_the_port(shipped: Path) -> None:
