@@ -17,8 +17,8 @@ from uppdrag.serve.preview import Preview
 from uppdrag.serve.watch import Watcher
 
 # A reload stream ends after this long without a change and the page opens a new one a second
-# later: a closed page frees its thread, and a browser's six connections per server are never
-# all held by open pages.
+# later: a closed page frees its thread soon, and open pages do not keep all of a browser's six
+# connections to the server for long.
 STREAM_SECONDS = 10.0
 
 
