@@ -56,3 +56,19 @@ def test_stop_is_prompt(tmp_path: Path) -> None:
     started = time.monotonic()
     watcher.stop()
     assert not watcher._thread.is_alive() and time.monotonic() - started < 2
+
+
+def test_a_watch_that_fails_is_reported_not_raised(tmp_path: Path, monkeypatch) -> None:
+    import watchfiles
+
+    def failing(*paths: object, **options: object):
+        raise OSError(28, "inotify watch limit reached")
+        yield  # a generator, as watchfiles.watch is
+
+    monkeypatch.setattr(watchfiles, "watch", failing)
+    errors: list[str] = []
+    watcher = Watcher([tmp_path], lambda paths: None, errors.append)
+    watcher.start()
+    watcher.stop()
+    assert errors == ["bevakningen av mapparna slutade: [Errno 28] inotify watch limit reached"]
+    assert not watcher._thread.is_alive()
