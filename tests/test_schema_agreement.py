@@ -166,7 +166,7 @@ def test_quoted_dates_integral_floats_and_yes_are_judged_alike(workspace: Path, 
         assert accepted not in by_file
     assert by_file["v-all-yes"] == ["83:möten.alla_kommuner: måste vara true eller false, inte 'yes'"]
     assert by_file["v-time-with-dot"] == [
-        "87:möten.träffar[0].slut: skriv klockslaget som TT:MM inom citattecken, t.ex. `slut: \"12:00\"`; "
+        '87:möten.träffar[0].slut: skriv klockslaget som TT:MM inom citattecken, t.ex. `slut: "12:00"`; '
         "du skrev '12.00'"
     ]
     assert by_file["v-name-escape"] == ["3:namn: texten innehåller styrtecknet U+001B (ESC); ta bort det"]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from rich.console import Console
 from rich.table import Table
@@ -231,6 +232,19 @@ def print_changes(mission_changes) -> None:
 
 
 # --- progress -----------------------------------------------------------------------------
+
+
+@contextmanager
+def progress_bar(total: int, description: str) -> Iterator[Callable[[str], None]]:
+    """A callback to call once per item done; a transient bar on a terminal, else nothing."""
+    if total < 2 or not stderr.is_terminal:
+        yield lambda name: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=stderr, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda name: bar.update(task, advance=1, description=f"{description}: {visible(name)}")
 
 
 def progress(items: Iterable, total: int, description: str) -> Iterable:

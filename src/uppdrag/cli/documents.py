@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from uppdrag.cli.app import app, emit
-from uppdrag.cli.console import print_changes, print_drafts, print_plain, progress, stderr
+from uppdrag.cli.console import print_changes, print_drafts, print_plain, progress, progress_bar, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, TemplatesOption, TodayOption, formats, parse_today
 from uppdrag.errors import FindingsError, UsageError
 from uppdrag.findings import CheckResult
@@ -112,21 +112,17 @@ def site(
     Exempel: [bold]uppdrag site -o site/[/bold]
     """
     from uppdrag.check.validation import open_valid_workspace
-    from uppdrag.output.site import build_site
+    from uppdrag.output.site import site_pages
+    from uppdrag.output.site_folder import write_site_folder
     from uppdrag.output.templates import renderer_for
 
     if str(output) == "-":
         raise UsageError("webbplatsen är en mapp med många filer; -o - (stdout) går inte, ange en mapp")
     day = parse_today(today)
     workspace = open_valid_workspace(missions, day)
-    renderer = renderer_for(templates, missions)
-    if stderr.is_terminal:
-        with stderr.status("Bygger webbplatsen …") as status:
-            written = build_site(
-                workspace, renderer, output, year or day.year, day, lambda n: status.update(f"Bygger {n} …")
-            )
-    else:
-        written = build_site(workspace, renderer, output, year or day.year, day)
+    pages = site_pages(workspace, renderer_for(templates, missions), year or day.year, day)
+    with progress_bar(len(pages), "Bygger webbplatsen") as done:
+        written = write_site_folder(output, pages, done)
     print_plain(str(written[0]))
     print_plain(f"{len(written)} filer i {output}", stderr)
 

@@ -1,66 +1,68 @@
-"""A static website of all networks, for publishing on utbildningskaraborg.se as it is.
+"""A static website of all networks: its pages by name, and writing them into a folder.
 
-Relative links only, so the folder works from a file:// URL and from any web server.
+Relative links only, so the folder works from a file:// URL and from any web server. The
+pages are producers, called only when a page is wanted: `uppdrag site` calls every one and
+writes the results to disk, the preview server calls one per request.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from uppdrag.check.meetings import check_year, school_calendar
 from uppdrag.check.validation import draft_warnings
-from uppdrag.output.site_folder import write_site_folder
 from uppdrag.output.templates import Renderer, render_output
-from uppdrag.read.loading import Workspace
+from uppdrag.read.loading import LoadedMission, Workspace
 from uppdrag.views.document import build_document
 from uppdrag.views.goals import goals_report
 from uppdrag.views.overview import overview_rows
 
+Producer = Callable[[], str | bytes]
 
-def build_site(
-    workspace: Workspace,
-    renderer: Renderer,
-    folder: Path,
-    year: int,
-    today: dt.date,
-    progress: Callable[[str], None] = lambda name: None,
-) -> list[Path]:
-    """Write the site into folder; return the files written, index first."""
+MEDIA_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".pdf": "application/pdf",
+}
+
+
+def meetings_page_name(year: int) -> str:
+    return f"moten-{year}.html"
+
+
+def site_pages(workspace: Workspace, renderer: Renderer, year: int, today: dt.date) -> dict[str, Producer]:
+    """Every page of the site by file name, index first; nothing is rendered until called."""
     missions = sorted(workspace.missions, key=lambda m: m.mission.id)
-    meetings_page = f"moten-{year}.html"
+    meetings_page = meetings_page_name(year)
     names = {m.mission.id: m.mission.name for m in missions}
-    pages: list[tuple[str, str | bytes]] = [
-        (
-            "index.html",
-            renderer.render_template(
-                "index.html.j2", entries=overview_rows(workspace, today), site=True, meetings_page=meetings_page
-            ),
+    shared = {"site": True, "meetings_page": meetings_page}
+    pages: dict[str, Producer] = {
+        "index.html": lambda: renderer.render_template(
+            "index.html.j2", entries=overview_rows(workspace, today), **shared
         ),
-        (
-            "mal.html",
-            renderer.render_template(
-                "mal.html.j2", report=goals_report(workspace), names=names, site=True, meetings_page=meetings_page
-            ),
+        "mal.html": lambda: renderer.render_template(
+            "mal.html.j2", report=goals_report(workspace), names=names, **shared
         ),
-        (
-            meetings_page,
-            renderer.render_template(
-                "moten.html.j2",
-                checks=[check_year(m, year, calendar=school_calendar(workspace)) for m in missions],
-                year=year,
-                site=True,
-                meetings_page=meetings_page,
-            ),
+        meetings_page: lambda: renderer.render_template(
+            "moten.html.j2",
+            checks=[check_year(m, year, calendar=school_calendar(workspace)) for m in missions],
+            year=year,
+            **shared,
         ),
-        ("style.css", renderer.render_template("uppdrag.css")),
-    ]
+        "style.css": lambda: renderer.render_template("uppdrag.css"),
+    }
     drafts = draft_warnings(workspace, today)  # an unfinished document is published marked UTKAST
     for loaded in missions:
-        progress(loaded.mission.id)
-        document = build_document(loaded, workspace, draft=bool(drafts[loaded.mission.id]))
-        pages.append((f"{loaded.mission.id}.html", renderer.render(document, "html", site=True)))
-        pages.append((f"{loaded.mission.id}.pdf", render_output(renderer, document, "pdf", "pdf/ua-1")))
-    # Every page is made before any is written: a broken template leaves the old site whole.
-    return write_site_folder(folder, dict(pages))
+        draft = bool(drafts[loaded.mission.id])
+        pages[f"{loaded.mission.id}.html"] = _network_page(workspace, renderer, loaded, draft)
+        pages[f"{loaded.mission.id}.pdf"] = _network_pdf(workspace, renderer, loaded, draft)
+    return pages
+
+
+def _network_page(workspace: Workspace, renderer: Renderer, loaded: LoadedMission, draft: bool) -> Producer:
+    return lambda: renderer.render(build_document(loaded, workspace, draft=draft), "html", site=True)
+
+
+def _network_pdf(workspace: Workspace, renderer: Renderer, loaded: LoadedMission, draft: bool) -> Producer:
+    return lambda: render_output(renderer, build_document(loaded, workspace, draft=draft), "pdf", "pdf/ua-1")

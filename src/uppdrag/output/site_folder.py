@@ -7,9 +7,12 @@ alone; a non-empty folder without a manifest is someone else's and is refused.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import multiprocessing
 import os
 from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from uppdrag.errors import OutputError
@@ -76,11 +79,38 @@ def write_site_folder(
             raise OutputError(f"ogiltigt sidnamn '{name}'")
     if folder.is_dir():
         _owned(folder)  # refuse a foreign folder before the slow work of making the pages
-    produced: dict[str, Content] = {}
-    for name, page in pages.items():
-        progress(name)
-        produced[name] = page() if callable(page) else page
-    return _write(folder, produced)
+    return _write(folder, produce_pages(pages, progress))
+
+
+_PAGES: Mapping[str, Page] = {}  # set before the fork, read in the workers
+
+
+def _produce(name: str) -> Content:
+    page = _PAGES[name]
+    return page() if callable(page) else page
+
+
+def produce_pages(pages: Mapping[str, Page], progress: Callable[[str], None] = lambda name: None) -> dict[str, Content]:
+    """Every page's content, in the pages' order. The PDFs, which take most of the time, are
+    made on all cores by workers forked after WeasyPrint is loaded."""
+    global _PAGES
+    pdfs = [name for name, page in pages.items() if name.endswith(".pdf") and callable(page)]
+    cores = os.cpu_count() or 1
+    futures = {}
+    with contextlib.ExitStack() as stack:
+        if len(pdfs) > 1 and cores > 1 and "fork" in multiprocessing.get_all_start_methods():
+            from uppdrag.output.pdf import load_weasyprint
+
+            load_weasyprint()
+            _PAGES = pages
+            context = multiprocessing.get_context("fork")
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=cores, mp_context=context))
+            futures = {name: pool.submit(_produce, name) for name in pdfs}
+        produced: dict[str, Content] = {}
+        for name, page in pages.items():
+            progress(name)
+            produced[name] = futures[name].result() if name in futures else (page() if callable(page) else page)
+    return produced
 
 
 def _write(folder: Path, pages: Mapping[str, Content]) -> list[Path]:

@@ -1,0 +1,1 @@
+"""The live preview: the site served from the files on disk, reloaded in the browser after each save."""
