@@ -43,6 +43,7 @@ def render(
     md: Annotated[bool, typer.Option("--md", help="Markdown (standard).")] = False,
     html: Annotated[bool, typer.Option("--html", help="En fristående HTML-sida.")] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="PDF (tillgänglig, PDF/UA-1).")] = False,
+    docx: Annotated[bool, typer.Option("--docx", help="Word (.docx) med formatmallar från referens.docx.")] = False,
     output: Annotated[
         Optional[str],
         typer.Option("--output", "-o", help="Fil (ett id) eller mapp (flera id, --all); '-' skriver till stdout."),
@@ -54,7 +55,7 @@ def render(
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:
-    """Gör en uppdragsbeskrivning som Markdown, HTML eller PDF.
+    """Gör en uppdragsbeskrivning som Markdown, HTML, PDF eller Word.
 
     Utan -o hamnar filerna i build/: [bold]uppdrag render forskola --pdf[/bold] skriver
     build/forskola.pdf. Mallarna söks i --templates, sedan i arbetsytans templates/,
@@ -67,13 +68,13 @@ def render(
     from uppdrag.output.templates import render_output
     from uppdrag.views.document import build_document
 
-    chosen_formats = [name for name, on in (("md", md), ("html", html), ("pdf", pdf)) if on]
+    chosen_formats = [name for name, on in (("md", md), ("html", html), ("pdf", pdf), ("docx", docx)) if on]
     if len(chosen_formats) > 1:
-        fail("välj ett format: --md, --html eller --pdf")
+        fail("välj ett format: --md, --html, --pdf eller --docx")
     fmt = chosen_formats[0] if chosen_formats else "md"
     workspace = _open_workspace(missions, parse_today(today))
     chosen = _select(workspace, ids, all_)
-    if output == "-" and (fmt == "pdf" or len(chosen) > 1):
+    if output == "-" and (fmt in ("pdf", "docx") or len(chosen) > 1):
         fail("-o - skriver ett dokument i Markdown eller HTML till stdout")
     if output not in (None, "-") and len(chosen) == 1 and not Path(output).is_dir():
         targets = [Path(output)]

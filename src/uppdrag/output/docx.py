@@ -1,0 +1,303 @@
+"""A document view -> a Word file (.docx) styled by a reference document, with python-docx.
+
+Like pandoc's --reference-doc: the styles, page size and a letterhead come from referens.docx on
+the template search path; the content is written fresh with real Word structure (heading styles,
+numbered and bulleted lists from numbering definitions, a table for the meetings) so a chief can
+comment in Word and the importer can read it back. Text from the YAML only ever becomes run text,
+never a field or markup. python-docx is imported here only, when a .docx is asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from uppdrag.errors import TemplateError
+from uppdrag.output.templates import swedish_date
+from uppdrag.views.document import Document, GoalView
+
+REFERENCE = "referens.docx"
+LANGUAGE = "sv-SE"
+ORGANISATION = "Utbildning Skaraborg"
+STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Table Grid")
+
+
+def goal_heading(goal: GoalView) -> str:
+    """'Mål 2: Höjd utbildningsnivå', as the Markdown and HTML show it."""
+    return f"{goal.label}: {goal.name}" if goal.number else goal.label
+
+
+def open_reference(path: Path) -> Any:
+    """The reference document, checked for the styles the renderer uses."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        word = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise TemplateError(f"{path}: referensdokumentet är ingen läsbar Word-fil (.docx): {exc}") from None
+    names = {style.name for style in word.styles}
+    missing = [name for name in STYLES if name not in names]
+    if missing:
+        raise TemplateError(f"{path}: referensdokumentet saknar formatmallen {', '.join(repr(m) for m in missing)}")
+    for name in ("List Bullet", "List Number"):
+        if _style_num_id(word, name) is None:
+            raise TemplateError(f"{path}: formatmallen '{name}' har ingen numrering (punkter eller nummer)")
+    return word
+
+
+def _style_num_id(word: Any, style_name: str) -> int | None:
+    p_pr = word.styles[style_name].element.pPr
+    if p_pr is None or p_pr.numPr is None or p_pr.numPr.numId is None:
+        return None
+    return p_pr.numPr.numId.val
+
+
+class _Writer:
+    """Appends paragraphs, lists and tables to the body of a Word document."""
+
+    def __init__(self, word: Any):
+        self.word = word
+        self.body = word.element.body
+        self.bullet_num = _style_num_id(word, "List Bullet")
+        numbering = word.part.numbering_part.element
+        self.numbering = numbering
+        self.number_abstract = numbering.num_having_numId(_style_num_id(word, "List Number")).abstractNumId.val
+
+    def heading(self, text: str, level: int) -> None:
+        self.word.add_paragraph(text, style=f"Heading {level}")
+
+    def paragraph(self, text: str, bold: bool = False, italic: bool = False) -> None:
+        paragraph = self.word.add_paragraph(style="Normal")
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold or None, italic or None
+
+    def bullets(self, items: list[str], level: int = 0) -> None:
+        for item in items:
+            self._list_item(item, "List Bullet", self.bullet_num, level)
+
+    def numbered(self, items: list[tuple[str, list[str]]], start: int = 1) -> None:
+        """A numbered list that starts at `start`, each item with its own bullets beneath."""
+        num = self.numbering.add_num(self.number_abstract)  # a num of its own restarts the count
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
+        for text, sub_items in items:
+            self._list_item(text, "List Number", num.numId, 0)
+            for sub in sub_items:
+                self._list_item(sub, "List Number", num.numId, 1)
+
+    def _list_item(self, text: str, style: str, num_id: int, level: int) -> None:
+        # numPr on the paragraph too, not only through the style: every reader sees the list.
+        paragraph = self.word.add_paragraph(text, style=style)
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = level
+        num_pr.get_or_add_numId().val = num_id
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        table = self.word.add_table(rows=1 + len(rows), cols=len(header), style="Table Grid")
+        for row, values in zip(table.rows, [header, *rows]):
+            for cell, value in zip(row.cells, values):
+                cell.text = value
+        for cell in table.rows[0].cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        # The first row is a header row, repeated on each page and announced by screen readers.
+        tr_pr = table.rows[0]._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:tblHeader"))
+        tr_pr[-1].set(qn("w:val"), "true")
+
+
+def _background(writer: _Writer, doc: Document) -> None:
+    writer.heading("Bakgrund", 2)
+    if doc.background_heading:
+        writer.paragraph(doc.background_heading, bold=True)
+    for block in doc.background:
+        if block.kind == "text":
+            writer.paragraph(block.text)
+        elif block.kind == "bullets":
+            writer.bullets(block.items)
+        else:
+            items = [(g.name + (f" ({g.description})" if g.description else ""), []) for g in block.goals]
+            first = block.goals[0].number if block.goals else None
+            writer.numbered(items, start=int(first) if first else 1)
+
+
+def _purpose(writer: _Writer, doc: Document) -> None:
+    writer.heading("Syfte/uppdrag", 2)
+    for paragraph in doc.purpose_paragraphs:
+        writer.paragraph(paragraph)
+    for goal in doc.purpose_goals:
+        writer.heading(goal_heading(goal), 3)
+        writer.bullets(goal.subgoals)
+    writer.bullets(doc.purpose_bullets)
+
+
+def _assignments(writer: _Writer, doc: Document) -> None:
+    writer.heading("Uppdrag", 2)
+    writer.paragraph(doc.assignment_intro)
+    for group in doc.assignment_groups:
+        if group.goal:
+            writer.heading(goal_heading(group.goal), 3)
+        if group.reporting:
+            writer.paragraph(f"(återrapportering {group.reporting})", italic=True)
+        writer.bullets(group.items)
+
+
+def _roles(writer: _Writer, doc: Document) -> None:
+    writer.heading("Roller och ansvar", 2)
+    for role in doc.roles:
+        writer.heading(role.title, 3)
+        for duty in role.duties:
+            writer.paragraph(duty)
+        writer.bullets([f"{person.name}, {person.municipality}" for person in role.people])
+
+
+def _meetings(writer: _Writer, doc: Document) -> None:
+    if not (doc.meeting_sentences or doc.meetings):
+        return
+    writer.heading("Möten", 2)
+    for sentence in doc.meeting_sentences:
+        writer.paragraph(sentence)
+    if doc.meetings:
+        rows = []
+        for meeting in doc.meetings:
+            time = f"{meeting.start}–{meeting.end}" if meeting.start and meeting.end else meeting.start or ""
+            rows.append([swedish_date(meeting.date), time, meeting.place or ""])
+        writer.table(["Datum", "Tid", "Plats"], rows)
+
+
+SECTIONS: list[Callable[[_Writer, Document], None]] = [_background, _purpose, _assignments, _roles, _meetings]
+
+
+def footer_text(doc: Document) -> str:
+    """'Förskola · uppdrag under perioden 2023–2026 · reviderad 14 juni 2024'."""
+    parts = [doc.mission.name, f"uppdrag {doc.mission.assignments.phrase}"]
+    if doc.revised:
+        parts.append(f"reviderad {swedish_date(doc.revised)}")
+    return " · ".join(parts)
+
+
+def _field(paragraph: Any, instruction: str, shown: str) -> None:
+    """A complex field (PAGE, NUMPAGES) that Word fills in; `shown` is its cached value."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def char(kind: str) -> Any:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    paragraph.add_run()._r.append(char("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    paragraph.add_run()._r.append(char("separate"))
+    paragraph.add_run(shown)
+    paragraph.add_run()._r.append(char("end"))
+
+
+def _has_content(part: Any) -> bool:
+    """A letterhead: the reference's header or footer already holds text, a picture or a field."""
+    if part.is_linked_to_previous:
+        return False
+    element = part._element
+    return any(t.text for t in element.iter("{*}t")) or next(element.iter("{*}drawing", "{*}pict"), None) is not None
+
+
+def _header_and_footer(word: Any, doc: Document) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    names = {style.name for style in word.styles}
+    for section in word.sections:
+        if not _has_content(section.header):
+            header = section.header.paragraphs[0]
+            header.style = word.styles["Header"] if "Header" in names else None
+            header.add_run(ORGANISATION)
+        footer = section.footer
+        paragraph = footer.add_paragraph() if _has_content(footer) else footer.paragraphs[0]
+        paragraph.style = word.styles["Footer"] if "Footer" in names else None
+        width = section.page_width - section.left_margin - section.right_margin
+        paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        paragraph.add_run(footer_text(doc) + "\t" + "Sida ")
+        _field(paragraph, "PAGE", "1")
+        paragraph.add_run(" av ")
+        _field(paragraph, "NUMPAGES", "1")
+
+
+def _clear_body(word: Any) -> None:
+    """Drop the reference's sample content; keep the section properties (page, header, footer)."""
+    body = word.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+
+
+def _language(word: Any) -> None:
+    """sv-SE on the document defaults and every paragraph and character style, so Word checks
+    the spelling in Swedish whatever language the reference document was made in."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def set_lang(r_pr: Any) -> None:
+        for old in r_pr.findall(qn("w:lang")):
+            r_pr.remove(old)
+        lang = OxmlElement("w:lang")
+        for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attribute), LANGUAGE)
+        r_pr.append(lang)
+
+    styles = word.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    r_pr_default = defaults.find(qn("w:rPrDefault"))
+    if r_pr_default is None:
+        r_pr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, r_pr_default)
+    r_pr = r_pr_default.find(qn("w:rPr"))
+    if r_pr is None:
+        r_pr = OxmlElement("w:rPr")
+        r_pr_default.append(r_pr)
+    set_lang(r_pr)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) in ("paragraph", "character"):
+            set_lang(style.get_or_add_rPr())
+
+
+def _core_properties(word: Any, doc: Document) -> None:
+    properties = word.core_properties
+    properties.title = doc.title
+    properties.author = properties.last_modified_by = ORGANISATION
+    properties.language = LANGUAGE
+    properties.subject = f"Uppdragsbeskrivning, {doc.steering.name}"
+    properties.keywords = properties.comments = ""
+    properties.revision = 1
+    if doc.revised:
+        properties.created = properties.modified = dt.datetime.combine(doc.revised, dt.time(), dt.timezone.utc)
+
+
+def render_docx(doc: Document, reference: Path) -> bytes:
+    """The Word file's bytes: the reference's styles and letterhead, the document's content."""
+    word = open_reference(reference)
+    _clear_body(word)
+    _language(word)
+    _core_properties(word, doc)
+    writer = _Writer(word)
+    writer.heading(doc.title, 1)
+    for section in SECTIONS:
+        section(writer, doc)
+    if doc.revised:
+        by = f" av {doc.mission.revised_by}" if doc.mission.revised_by else ""
+        writer.paragraph(f"Reviderad {swedish_date(doc.revised)}{by}.", italic=True)
+    _header_and_footer(word, doc)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
