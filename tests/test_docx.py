@@ -1,0 +1,300 @@
+"""render --docx: read back with pandoc (an independent reader) and python-docx (styles, fields)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from uppdrag.cli import app
+from uppdrag.output.docx import footer_text
+
+from .conftest import REPO, TODAY, write_tree
+
+NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
+REFERENCE = REPO / "templates" / "referens.docx"
+
+MEETINGS = """\
+  träffar:
+    - {datum: 2025-02-07, start: "09:00", slut: "12:00", plats: Skövde}
+    - {datum: 2025-09-12, plats: Lidköping}
+"""
+
+
+def pandoc_blocks(path: Path) -> list[dict]:
+    proc = subprocess.run(["pandoc", "-f", "docx", "-t", "json", str(path)], capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout)["blocks"]
+
+
+def plain(node: object) -> str:
+    """The text of pandoc inlines or blocks."""
+    if isinstance(node, list):
+        return "".join(plain(n) for n in node)
+    if isinstance(node, dict):
+        kind = node["t"]
+        if kind == "Str":
+            return node["c"]
+        if kind in ("Space", "SoftBreak", "LineBreak"):
+            return " "
+        if kind in ("Para", "Plain", "Emph", "Strong"):
+            return plain(node["c"])
+        if kind == "Quoted":
+            return plain(node["c"][1])
+    return ""
+
+
+def outline(blocks: list[dict]) -> tuple[list[str], list[str], list[str], list[list[list[str]]]]:
+    """Headings ('## Bakgrund'), bullet items, numbered items ('1. …') and tables (rows of cells)."""
+    headings, bullets, numbered, tables = [], [], [], []
+
+    def cells(rows: list) -> list[list[str]]:
+        return [[plain(cell[4]) for cell in row[1]] for row in rows]
+
+    def walk(items: list[dict]) -> None:
+        for block in items:
+            kind, content = block["t"], block.get("c")
+            if kind == "Header":
+                headings.append("#" * content[0] + " " + plain(content[2]))
+            elif kind == "BulletList":
+                for item in content:
+                    bullets.append(plain(item[0]))
+                    walk(item[1:])
+            elif kind == "OrderedList":
+                start = content[0][0]
+                for number, item in enumerate(content[1], start):
+                    numbered.append(f"{number}. {plain(item[0])}")
+                    walk(item[1:])
+            elif kind == "Table":
+                head, bodies = content[3], content[4]
+                rows = cells(head[1])
+                for body in bodies:
+                    rows += cells(body[3])
+                tables.append(rows)
+
+    walk(blocks)
+    return headings, bullets, numbered, tables
+
+
+def markdown_outline(markdown: str) -> tuple[list[str], list[str], list[str]]:
+    """The same outline from the Markdown render, the reference for what the Word file shows."""
+    lines = [re.sub(r"\\(.)", r"\1", line) for line in markdown.splitlines()]
+    headings = [line for line in lines if line.startswith("#")]
+    bullets = [line[2:] for line in lines if line.startswith("- ")]
+    numbered = [line for line in lines if re.match(r"\d+\. ", line)]
+    return headings, bullets, numbered
+
+
+def render(runner, network: str, *extra: str, target: str | None = None) -> Path:
+    target = target or f"ut/{network}.docx"
+    result = runner.invoke(app, ["render", network, "--docx", "-o", target, "--today", TODAY, *extra])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"{target}\n", "")
+    return Path(target)
+
+
+@pytest.mark.parametrize("network", NETWORKS)
+def test_pandoc_reads_the_structure_the_markdown_has(network: str, shipped: Path, runner) -> None:
+    markdown = runner.invoke(app, ["render", network, "-o", "-", "--today", TODAY]).stdout
+    headings, bullets, numbered, tables = outline(pandoc_blocks(render(runner, network)))
+    md_headings, md_bullets, md_numbered = markdown_outline(markdown)
+    assert headings == md_headings
+    assert headings[:2] == [markdown.splitlines()[0], "## Bakgrund"]
+    assert bullets == md_bullets and bullets
+    assert numbered == md_numbered
+    assert tables == []  # no meetings entered in the shipped files
+
+
+def test_meetings_are_a_table(shipped: Path, runner) -> None:
+    with (shipped / "missions/forskola.yaml").open("a", encoding="utf-8") as file:
+        file.write(MEETINGS)
+    headings, _, _, tables = outline(pandoc_blocks(render(runner, "forskola")))
+    assert headings[-1] == "## Möten"
+    assert tables == [
+        [
+            ["Datum", "Tid", "Plats"],
+            ["7 februari 2025", "09:00–12:00", "Skövde"],
+            ["12 september 2025", "", "Lidköping"],
+        ]
+    ]
+    [table] = docx.Document("ut/forskola.docx").tables
+    assert table.style.name == "Table Grid"
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated header row
+
+
+def test_all_to_a_folder(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "--all", "--docx", "-o", "word", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "".join(f"word/{n}.docx\n" for n in NETWORKS)
+    for network in NETWORKS:
+        assert zipfile.is_zipfile(shipped / "word" / f"{network}.docx")
+
+
+def test_styles_lists_and_language(shipped: Path, runner) -> None:
+    word = docx.Document(str(render(runner, "ka")))
+    styled = [(p.style.name, p.text) for p in word.paragraphs]
+    assert styled[0] == ("Heading 1", "Uppdragsbeskrivning för nätverket KA")
+    assert [text for style, text in styled if style == "Heading 2"] == [
+        "Bakgrund",
+        "Syfte/uppdrag",
+        "Uppdrag",
+        "Roller och ansvar",
+        "Möten",
+    ]
+    assert ("Heading 3", "Mål 2: Höjd utbildningsnivå") in styled
+    # Every list paragraph carries a numbering reference to a bullet definition: no typed bullets.
+    numbering = word.part.numbering_part.element
+    bullets = [p for p in word.paragraphs if p.style.name == "List Bullet"]
+    assert bullets
+    for paragraph in bullets:
+        num_id = paragraph._p.pPr.numPr.numId.val
+        abstract_id = numbering.num_having_numId(num_id).abstractNumId.val
+        [abstract] = [
+            a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == str(abstract_id)
+        ]
+        assert abstract.find(qn("w:lvl")).find(qn("w:numFmt")).get(qn("w:val")) == "bullet"
+        assert not paragraph.text.startswith(("•", "-", "–"))
+    # Swedish on the defaults and on every style used.
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    assert defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}").get(qn("w:val")) == "sv-SE"
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Footer"):
+        assert word.styles[name].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "sv-SE"
+    properties = word.core_properties
+    assert (properties.title, properties.author, properties.language) == (
+        "Uppdragsbeskrivning för nätverket KA",
+        "Utbildning Skaraborg",
+        "sv-SE",
+    )
+
+
+def test_numbered_lists_start_at_one_each(shipped: Path, runner) -> None:
+    word = docx.Document(str(render(runner, "forskola")))
+    numbered = [p for p in word.paragraphs if p.style.name == "List Number"]
+    assert [p.text for p in numbered] == [
+        "Fullföljd utbildning (beskriver vikten av att fler elever fullföljer sin utbildning med godkända resultat)",
+        "Kompetensförsörjning för en arbetsmarknadsregion där utbud och efterfrågan är i balans"
+        " (beskriver arbetsmarknadens behov av kompetens med såväl bredd som spets)",
+    ]
+    num = word.part.numbering_part.element.num_having_numId(numbered[0]._p.pPr.numPr.numId.val)
+    assert num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}").get(qn("w:val")) == "1"
+
+
+def test_header_and_footer_with_page_fields(shipped: Path, runner) -> None:
+    with (shipped / "missions/ka.yaml").open("a", encoding="utf-8") as file:
+        file.write("reviderad: 2024-06-14\nreviderad_av: Anna Berg\n")
+    word = docx.Document(str(render(runner, "ka")))
+    section = word.sections[0]
+    assert [p.text for p in section.header.paragraphs] == ["Utbildning Skaraborg"]
+    [footer] = section.footer.paragraphs
+    assert footer.text == "KA · uppdrag för 2021 · reviderad 14 juni 2024\tSida 1 av 1"
+    instructions = [i.text.strip() for i in footer._p.iter(qn("w:instrText"))]
+    assert instructions == ["PAGE", "NUMPAGES"]
+    kinds = [c.get(qn("w:fldCharType")) for c in footer._p.iter(qn("w:fldChar"))]
+    assert kinds == ["begin", "separate", "end"] * 2
+    assert word.paragraphs[-1].text == "Reviderad 14 juni 2024 av Anna Berg."
+    assert word.core_properties.modified.date().isoformat() == "2024-06-14"
+
+
+def test_footer_without_revision(shipped: Path, runner) -> None:
+    word = docx.Document(str(render(runner, "forskola")))
+    assert word.sections[0].footer.paragraphs[0].text.split("\t")[0] == "Förskola · uppdrag under perioden 2023–2026"
+
+
+def test_data_is_text_never_a_field(shipped: Path, runner) -> None:
+    path = shipped / "missions/ka.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("namn: KA", 'namn: "KA <w:fldSimple w:instr=\\"PAGE\\"/> { MERGEFIELD x }"')
+    text = text.replace("- Årlig uppdatering av handboken.", '- "{ INCLUDETEXT \\"c:/x\\" } & <b>fet</b>"')
+    path.write_text(text, encoding="utf-8")
+    target = render(runner, "ka")
+    body = zipfile.ZipFile(target).read("word/document.xml").decode("utf-8")
+    tree = docx.Document(str(target)).element.body
+    assert [e.tag for e in tree.iter(qn("w:fldSimple"), qn("w:instrText"), qn("w:fldChar"), qn("w:hyperlink"))] == []
+    assert "&lt;w:fldSimple" in body and "&lt;b&gt;fet&lt;/b&gt;" in body
+    _, bullets, _, _ = outline(pandoc_blocks(target))
+    assert '{ INCLUDETEXT "c:/x" } & <b>fet</b>' in bullets
+    word = docx.Document(str(target))
+    assert (
+        word.paragraphs[0].text == 'Uppdragsbeskrivning för nätverket KA <w:fldSimple w:instr="PAGE"/> { MERGEFIELD x }'
+    )
+    footer = word.sections[0].footer.paragraphs[0]
+    assert [i.text.strip() for i in footer._p.iter(qn("w:instrText"))] == ["PAGE", "NUMPAGES"]
+
+
+def letterhead(path: Path, header: str | None = None, heading_size: int = 30) -> None:
+    """A workspace's own reference document: the built-in one with a bigger Heading 1 and a header."""
+    word = docx.Document(str(REFERENCE))
+    word.styles["Heading 1"].font.size = docx.shared.Pt(heading_size)
+    if header:
+        word.sections[0].header.paragraphs[0].text = header
+    path.parent.mkdir(parents=True, exist_ok=True)
+    word.save(str(path))
+
+
+def test_workspace_reference_document_gives_the_styles_and_letterhead(shipped: Path, runner) -> None:
+    letterhead(shipped / "templates/referens.docx", header="Skövde kommun – Utbildning Skaraborg")
+    word = docx.Document(str(render(runner, "skis")))
+    assert word.styles["Heading 1"].font.size == docx.shared.Pt(30)
+    assert [p.text for p in word.sections[0].header.paragraphs] == ["Skövde kommun – Utbildning Skaraborg"]
+    assert word.paragraphs[0].text == "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS"
+    assert "Avsnitt (Rubrik 2)" not in [p.text for p in word.paragraphs]  # the sample content is gone
+
+
+def test_templates_option_comes_before_the_workspace(shipped: Path, runner) -> None:
+    letterhead(shipped / "templates/referens.docx", heading_size=30)
+    letterhead(shipped / "egna/referens.docx", heading_size=24)
+    word = docx.Document(str(render(runner, "skis", "--templates", "egna")))
+    assert word.styles["Heading 1"].font.size == docx.shared.Pt(24)
+
+
+def test_broken_reference_document(shipped: Path, runner) -> None:
+    write_tree(shipped, {"templates/referens.docx": "inte en zip-fil"})
+    result = runner.invoke(app, ["render", "ka", "--docx", "-o", "ka.docx", "--today", TODAY])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "fel: templates/referens.docx: referensdokumentet är ingen läsbar Word-fil (.docx)\n"
+    assert not (shipped / "ka.docx").exists()
+
+
+def test_reference_document_without_a_list_style(shipped: Path, runner) -> None:
+    word = docx.Document(str(REFERENCE))
+    style = word.styles["List Number"].element
+    style.getparent().remove(style)
+    (shipped / "templates").mkdir()
+    word.save(str(shipped / "templates/referens.docx"))
+    result = runner.invoke(app, ["render", "ka", "--docx", "-o", "ka.docx", "--today", TODAY])
+    assert result.exit_code == 1
+    assert result.stderr == "fel: templates/referens.docx: referensdokumentet saknar formatmallen 'List Number'\n"
+
+
+def test_docx_is_not_written_to_stdout(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "ka", "--docx", "-o", "-"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: -o - skriver ett dokument i Markdown eller HTML till stdout\n",
+    )
+    result = runner.invoke(app, ["render", "ka", "--docx", "--pdf"])
+    assert (result.exit_code, result.stderr) == (2, "fel: välj ett format: --md, --html, --pdf eller --docx\n")
+
+
+def test_reference_document_is_what_the_script_makes(tmp_path: Path) -> None:
+    script = REPO / "tools/make_referens.py"
+    subprocess.run([sys.executable, str(script), str(tmp_path / "ny.docx")], check=True, timeout=60)
+    committed, made = zipfile.ZipFile(REFERENCE), zipfile.ZipFile(tmp_path / "ny.docx")
+    assert committed.namelist() == made.namelist()
+    for name in committed.namelist():
+        assert committed.read(name) == made.read(name), name
+
+
+def test_footer_text_names_network_period_and_revision(shipped: Path) -> None:
+    from uppdrag.check.validation import open_workspace
+    from uppdrag.views.document import build_document
+
+    workspace, _ = open_workspace(shipped / "missions", dt.date(2026, 11, 22))
+    loaded = workspace.mission("sarskola")
+    assert footer_text(build_document(loaded, workspace)) == "Särskolan · uppdrag för kommande år"
