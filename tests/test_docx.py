@@ -15,9 +15,9 @@ import pytest
 from docx.oxml.ns import qn
 
 from uppdrag.cli import app
-from uppdrag.output.docx import footer_text
+from uppdrag.output.docx import footer_lines
 
-from .conftest import REPO, TODAY, write_tree
+from .conftest import MINIMAL_MISSION, REPO, TODAY, write_tree
 
 NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
 REFERENCE = REPO / "templates" / "referens.docx"
@@ -87,7 +87,7 @@ def markdown_outline(markdown: str) -> tuple[list[str], list[str], list[str]]:
     """The same outline from the Markdown render, the reference for what the Word file shows."""
     lines = [re.sub(r"\\(.)", r"\1", line) for line in markdown.splitlines()]
     headings = [line for line in lines if line.startswith("#")]
-    bullets = [line[2:] for line in lines if line.startswith("- ")]
+    bullets = [line.lstrip()[2:] for line in lines if line.lstrip().startswith("- ")]
     numbered = [line for line in lines if re.match(r"\d+\. ", line)]
     return headings, bullets, numbered
 
@@ -142,9 +142,8 @@ def test_styles_lists_and_language(shipped: Path, runner) -> None:
     assert styled[0] == ("Heading 1", "Uppdragsbeskrivning för nätverket KA")
     assert [text for style, text in styled if style == "Heading 2"] == [
         "Bakgrund",
-        "Syfte/uppdrag",
+        "Syfte/ uppdrag",
         "Uppdrag",
-        "Roller och ansvar",
         "Möten",
     ]
     assert ("Heading 3", "Mål 2: Höjd utbildningsnivå") in styled
@@ -185,6 +184,35 @@ def test_numbered_lists_start_at_one_each(shipped: Path, runner) -> None:
     assert num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}").get(qn("w:val")) == "1"
 
 
+def test_default_sections_without_avsnitt(workspace: Path, runner) -> None:
+    write_tree(workspace, {"missions/ny.yaml": MINIMAL_MISSION.format(id="ny") + "möten:\n  minst_per_år: 4\n"})
+    word = docx.Document(str(render(runner, "ny")))
+    assert [p.text for p in word.paragraphs if p.style.name == "Heading 2"] == [
+        "Bakgrund",
+        "Syfte/uppdrag",
+        "Uppdrag",
+        "Roller och ansvar",
+        "Möten",
+    ]
+
+
+def test_numbered_purpose_has_its_points_beneath(shipped: Path, runner) -> None:
+    word = docx.Document(str(render(runner, "sarskola")))
+    items = [(p._p.pPr.numPr.ilvl.val, p.text) for p in word.paragraphs if p.style.name == "List Number"]
+    assert [text for level, text in items if level == 0] == [
+        "Stärkt tillväxt och kompetensförsörjning",
+        "Höjd utbildningsnivå",
+        "Ökad kvalitet",
+    ]
+    assert items[1] == (
+        1,
+        "Att arbeta för att kompetensen och förmågorna hos elever från grund- och gymnasiesärskolorna i Skaraborg"
+        " tas tillvara.",
+    )
+    _, _, numbered, _ = outline(pandoc_blocks(Path("ut/sarskola.docx")))
+    assert numbered == ["1. Stärkt tillväxt och kompetensförsörjning", "2. Höjd utbildningsnivå", "3. Ökad kvalitet"]
+
+
 def test_header_and_footer_with_page_fields(shipped: Path, runner) -> None:
     with (shipped / "missions/ka.yaml").open("a", encoding="utf-8") as file:
         file.write("reviderad: 2024-06-14\nreviderad_av: Anna Berg\n")
@@ -192,18 +220,21 @@ def test_header_and_footer_with_page_fields(shipped: Path, runner) -> None:
     section = word.sections[0]
     assert [p.text for p in section.header.paragraphs] == ["Utbildning Skaraborg"]
     [footer] = section.footer.paragraphs
-    assert footer.text == "KA · uppdrag för 2021 · reviderad 14 juni 2024\tSida 1 av 1"
+    assert footer.text == (
+        "Uppdragsbeskrivning för nätverket KA\nUppdraget gäller för 2021 · Reviderad 14 juni 2024 av Anna Berg\tSida 1 av 1"
+    )
     instructions = [i.text.strip() for i in footer._p.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
     kinds = [c.get(qn("w:fldCharType")) for c in footer._p.iter(qn("w:fldChar"))]
     assert kinds == ["begin", "separate", "end"] * 2
-    assert word.paragraphs[-1].text == "Reviderad 14 juni 2024 av Anna Berg."
     assert word.core_properties.modified.date().isoformat() == "2024-06-14"
 
 
 def test_footer_without_revision(shipped: Path, runner) -> None:
     word = docx.Document(str(render(runner, "forskola")))
-    assert word.sections[0].footer.paragraphs[0].text.split("\t")[0] == "Förskola · uppdrag under perioden 2023–2026"
+    assert word.sections[0].footer.paragraphs[0].text == (
+        "Uppdragsbeskrivning för nätverket Förskola\nUppdraget gäller under perioden 2023–2026\tSida 1 av 1"
+    )
 
 
 def test_data_is_text_never_a_field(shipped: Path, runner) -> None:
@@ -291,10 +322,13 @@ def test_reference_document_is_what_the_script_makes(tmp_path: Path) -> None:
         assert committed.read(name) == made.read(name), name
 
 
-def test_footer_text_names_network_period_and_revision(shipped: Path) -> None:
+def test_footer_lines_name_network_period_and_revision(shipped: Path) -> None:
     from uppdrag.check.validation import open_workspace
     from uppdrag.views.document import build_document
 
     workspace, _ = open_workspace(shipped / "missions", dt.date(2026, 11, 22))
     loaded = workspace.mission("sarskola")
-    assert footer_text(build_document(loaded, workspace)) == "Särskolan · uppdrag för kommande år"
+    assert footer_lines(build_document(loaded, workspace)) == (
+        "Uppdragsbeskrivning för nätverket Särskolan",
+        "Uppdraget gäller för kommande år",
+    )

@@ -18,17 +18,12 @@ from typing import Any
 
 from uppdrag.errors import TemplateError
 from uppdrag.output.templates import swedish_date
-from uppdrag.views.document import Document, GoalView
+from uppdrag.views.document import Document
 
 REFERENCE = "referens.docx"
 LANGUAGE = "sv-SE"
 ORGANISATION = "Utbildning Skaraborg"
 STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Table Grid")
-
-
-def goal_heading(goal: GoalView) -> str:
-    """'Mål 2: Höjd utbildningsnivå', as the Markdown and HTML show it."""
-    return f"{goal.label}: {goal.name}" if goal.number else goal.label
 
 
 def open_reference(path: Path) -> Any:
@@ -113,8 +108,14 @@ class _Writer:
         tr_pr[-1].set(qn("w:val"), "true")
 
 
+def _heading(writer: _Writer, doc: Document, part: str) -> None:
+    heading = doc.heading(part)
+    if heading:
+        writer.heading(heading, 2)
+
+
 def _background(writer: _Writer, doc: Document) -> None:
-    writer.heading("Bakgrund", 2)
+    _heading(writer, doc, "bakgrund")
     if doc.background_heading:
         writer.paragraph(doc.background_heading, bold=True)
     for block in doc.background:
@@ -126,31 +127,36 @@ def _background(writer: _Writer, doc: Document) -> None:
             items = [(g.name + (f" ({g.description})" if g.description else ""), []) for g in block.goals]
             first = block.goals[0].number if block.goals else None
             writer.numbered(items, start=int(first) if first else 1)
+    for paragraph in doc.background_additions:
+        writer.paragraph(paragraph)
 
 
 def _purpose(writer: _Writer, doc: Document) -> None:
-    writer.heading("Syfte/uppdrag", 2)
+    _heading(writer, doc, "syfte")
     for paragraph in doc.purpose_paragraphs:
         writer.paragraph(paragraph)
-    for goal in doc.purpose_goals:
-        writer.heading(goal_heading(goal), 3)
-        writer.bullets(goal.subgoals)
+    if doc.purpose_numbered:
+        writer.numbered([(g.heading, g.goal.subgoals) for g in doc.purpose_goals])
+    else:
+        for purpose_goal in doc.purpose_goals:
+            writer.heading(purpose_goal.heading, 3)
+            writer.bullets(purpose_goal.goal.subgoals)
     writer.bullets(doc.purpose_bullets)
 
 
 def _assignments(writer: _Writer, doc: Document) -> None:
-    writer.heading("Uppdrag", 2)
+    _heading(writer, doc, "uppdrag")
     writer.paragraph(doc.assignment_intro)
     for group in doc.assignment_groups:
-        if group.goal:
-            writer.heading(goal_heading(group.goal), 3)
+        if group.heading:
+            writer.heading(group.heading, 3)
         if group.reporting:
             writer.paragraph(f"(återrapportering {group.reporting})", italic=True)
         writer.bullets(group.items)
 
 
 def _roles(writer: _Writer, doc: Document) -> None:
-    writer.heading("Roller och ansvar", 2)
+    _heading(writer, doc, "roller")
     for role in doc.roles:
         writer.heading(role.title, 3)
         for duty in role.duties:
@@ -160,27 +166,36 @@ def _roles(writer: _Writer, doc: Document) -> None:
 
 def _meetings(writer: _Writer, doc: Document) -> None:
     if not (doc.meeting_sentences or doc.meetings):
-        return
-    writer.heading("Möten", 2)
+        return  # a part with no content shows nothing, heading included
+    _heading(writer, doc, "möten")
     for sentence in doc.meeting_sentences:
         writer.paragraph(sentence)
     if doc.meetings:
+        header = ["Datum", "Tid", "Plats"] + (["Närvarande"] if doc.meetings_attendance else [])
         rows = []
         for meeting in doc.meetings:
             time = f"{meeting.start}–{meeting.end}" if meeting.start and meeting.end else meeting.start or ""
-            rows.append([swedish_date(meeting.date), time, meeting.place or ""])
-        writer.table(["Datum", "Tid", "Plats"], rows)
+            row = [swedish_date(meeting.date), time, meeting.place or ""]
+            rows.append(row + ([", ".join(meeting.present)] if doc.meetings_attendance else []))
+        writer.table(header, rows)
 
 
-SECTIONS: list[Callable[[_Writer, Document], None]] = [_background, _purpose, _assignments, _roles, _meetings]
+SECTIONS: dict[str, Callable[[_Writer, Document], None]] = {
+    "bakgrund": _background,
+    "syfte": _purpose,
+    "uppdrag": _assignments,
+    "roller": _roles,
+    "möten": _meetings,
+}
 
 
-def footer_text(doc: Document) -> str:
-    """'Förskola · uppdrag under perioden 2023–2026 · reviderad 14 juni 2024'."""
-    parts = [doc.mission.name, f"uppdrag {doc.mission.assignments.phrase}"]
+def footer_lines(doc: Document) -> tuple[str, str]:
+    """The title, and 'Uppdraget gäller … · Reviderad …' as the PDF's running footer says it."""
+    second = f"Uppdraget gäller {doc.period}"
     if doc.revised:
-        parts.append(f"reviderad {swedish_date(doc.revised)}")
-    return " · ".join(parts)
+        by = f" av {doc.mission.revised_by}" if doc.mission.revised_by else ""
+        second += f" · Reviderad {swedish_date(doc.revised)}{by}"
+    return doc.title, second
 
 
 def _field(paragraph: Any, instruction: str, shown: str) -> None:
@@ -225,7 +240,9 @@ def _header_and_footer(word: Any, doc: Document) -> None:
         paragraph.style = word.styles["Footer"] if "Footer" in names else None
         width = section.page_width - section.left_margin - section.right_margin
         paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-        paragraph.add_run(footer_text(doc) + "\t" + "Sida ")
+        title, period = footer_lines(doc)
+        paragraph.add_run(title).add_break()
+        paragraph.add_run(f"{period}\tSida ")
         _field(paragraph, "PAGE", "1")
         paragraph.add_run(" av ")
         _field(paragraph, "NUMPAGES", "1")
@@ -292,11 +309,8 @@ def render_docx(doc: Document, reference: Path) -> bytes:
     _core_properties(word, doc)
     writer = _Writer(word)
     writer.heading(doc.title, 1)
-    for section in SECTIONS:
-        section(writer, doc)
-    if doc.revised:
-        by = f" av {doc.mission.revised_by}" if doc.mission.revised_by else ""
-        writer.paragraph(f"Reviderad {swedish_date(doc.revised)}{by}.", italic=True)
+    for section in doc.sections:
+        SECTIONS[section.part](writer, doc)
     _header_and_footer(word, doc)
     buffer = io.BytesIO()
     word.save(buffer)
