@@ -157,7 +157,9 @@ def test_styles_lists_and_language(shipped: Path, runner) -> None:
         [abstract] = [
             a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == str(abstract_id)
         ]
-        assert abstract.find(qn("w:lvl")).find(qn("w:numFmt")).get(qn("w:val")) == "bullet"
+        level = paragraph._p.pPr.numPr.ilvl.val
+        [lvl] = [x for x in abstract.findall(qn("w:lvl")) if x.get(qn("w:ilvl")) == str(level)]
+        assert lvl.find(qn("w:numFmt")).get(qn("w:val")) == "bullet"
         assert not paragraph.text.startswith(("•", "-", "–"))
     # Swedish on the defaults and on every style used.
     defaults = word.styles.element.find(qn("w:docDefaults"))
@@ -198,17 +200,25 @@ def test_default_sections_without_avsnitt(workspace: Path, runner) -> None:
 
 def test_numbered_purpose_has_its_points_beneath(shipped: Path, runner) -> None:
     word = docx.Document(str(render(runner, "sarskola")))
-    items = [(p._p.pPr.numPr.ilvl.val, p.text) for p in word.paragraphs if p.style.name == "List Number"]
-    assert [text for level, text in items if level == 0] == [
+    numbered = [p for p in word.paragraphs if p.style.name == "List Number"]
+    num_id = numbered[0]._p.pPr.numPr.numId.val
+    in_list = [
+        (p._p.pPr.numPr.ilvl.val, p.style.name, p.text)
+        for p in word.paragraphs
+        if p._p.pPr is not None and p._p.pPr.numPr is not None and p._p.pPr.numPr.numId.val == num_id
+    ]
+    assert [text for level, _, text in in_list if level == 0] == [
         "Stärkt tillväxt och kompetensförsörjning",
         "Höjd utbildningsnivå",
         "Ökad kvalitet",
     ]
-    assert items[1] == (
+    assert in_list[1] == (
         1,
+        "List Bullet",
         "Att arbeta för att kompetensen och förmågorna hos elever från grund- och gymnasiesärskolorna i Skaraborg"
         " tas tillvara.",
     )
+    assert len(in_list) == 3 + 7
     _, _, numbered, _ = outline(pandoc_blocks(Path("ut/sarskola.docx")))
     assert numbered == ["1. Stärkt tillväxt och kompetensförsörjning", "2. Höjd utbildningsnivå", "3. Ökad kvalitet"]
 

@@ -82,7 +82,8 @@ class _Writer:
         for text, sub_items in items:
             self._list_item(text, "List Number", num.numId, 0)
             for sub in sub_items:
-                self._list_item(sub, "List Number", num.numId, 1)
+                # The numbered list's own bullet level, styled as the bullets it shows.
+                self._list_item(sub, "List Bullet", num.numId, 1)
 
     def _list_item(self, text: str, style: str, num_id: int, level: int) -> None:
         # numPr on the paragraph too, not only through the style: every reader sees the list.
