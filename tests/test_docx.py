@@ -92,17 +92,25 @@ def markdown_outline(markdown: str) -> tuple[list[str], list[str], list[str]]:
     return headings, bullets, numbered
 
 
-def render(runner, network: str, *extra: str, target: str | None = None) -> Path:
-    target = target or f"ut/{network}.docx"
+# KA's period (2021) has run out: a warning, so its document is a draft.
+KA_DRAFT = (
+    "missions/ka.yaml:{line}:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut\n"
+    "varning: ka är ett utkast (1 varning ovan); HTML, PDF och Word märks UTKAST tills varningarna är åtgärdade\n"
+)
+
+
+def render(runner, network: str, *extra: str, stderr: str = "") -> Path:
+    target = f"ut/{network}.docx"
     result = runner.invoke(app, ["render", network, "--docx", "-o", target, "--today", TODAY, *extra])
-    assert (result.exit_code, result.stdout, result.stderr) == (0, f"{target}\n", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"{target}\n", stderr)
     return Path(target)
 
 
 @pytest.mark.parametrize("network", NETWORKS)
 def test_pandoc_reads_the_structure_the_markdown_has(network: str, shipped: Path, runner) -> None:
     markdown = runner.invoke(app, ["render", network, "-o", "-", "--today", TODAY]).stdout
-    headings, bullets, numbered, tables = outline(pandoc_blocks(render(runner, network)))
+    stderr = KA_DRAFT.format(line=27) if network == "ka" else ""
+    headings, bullets, numbered, tables = outline(pandoc_blocks(render(runner, network, stderr=stderr)))
     md_headings, md_bullets, md_numbered = markdown_outline(markdown)
     assert headings == md_headings
     assert headings[:2] == [markdown.splitlines()[0], "## Bakgrund"]
@@ -137,7 +145,7 @@ def test_all_to_a_folder(shipped: Path, runner) -> None:
 
 
 def test_styles_lists_and_language(shipped: Path, runner) -> None:
-    word = docx.Document(str(render(runner, "ka")))
+    word = docx.Document(str(render(runner, "ka", stderr=KA_DRAFT.format(line=27))))
     styled = [(p.style.name, p.text) for p in word.paragraphs]
     assert styled[0] == ("Heading 1", "Uppdragsbeskrivning för nätverket KA")
     assert [text for style, text in styled if style == "Heading 2"] == [
@@ -224,20 +232,30 @@ def test_numbered_purpose_has_its_points_beneath(shipped: Path, runner) -> None:
 
 
 def test_header_and_footer_with_page_fields(shipped: Path, runner) -> None:
-    with (shipped / "missions/ka.yaml").open("a", encoding="utf-8") as file:
-        file.write("reviderad: 2024-06-14\nreviderad_av: Anna Berg\n")
-    word = docx.Document(str(render(runner, "ka")))
+    with (shipped / "missions/skis.yaml").open("a", encoding="utf-8") as file:
+        file.write("reviderad: 2026-06-14\nreviderad_av: Anna Berg\n")
+    word = docx.Document(str(render(runner, "skis")))
     section = word.sections[0]
     assert [p.text for p in section.header.paragraphs] == ["Utbildning Skaraborg"]
     [footer] = section.footer.paragraphs
     assert footer.text == (
-        "Uppdragsbeskrivning för nätverket KA\nUppdraget gäller för 2021 · Reviderad 14 juni 2024 av Anna Berg\tSida 1 av 1"
+        "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS\n"
+        "Uppdraget gäller under perioden 2023–2026 · Reviderad 14 juni 2026 av Anna Berg\tSida 1 av 1"
     )
     instructions = [i.text.strip() for i in footer._p.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
     kinds = [c.get(qn("w:fldCharType")) for c in footer._p.iter(qn("w:fldChar"))]
     assert kinds == ["begin", "separate", "end"] * 2
-    assert word.core_properties.modified.date().isoformat() == "2024-06-14"
+    assert word.core_properties.modified.date().isoformat() == "2026-06-14"
+    assert word.core_properties.content_status == ""
+
+
+def test_draft_is_marked_in_the_header(shipped: Path, runner) -> None:
+    word = docx.Document(str(render(runner, "ka", stderr=KA_DRAFT.format(line=27))))
+    [header] = word.sections[0].header.paragraphs
+    assert header.text == "Utbildning Skaraborg\tUTKAST"
+    assert header.runs[-1].bold
+    assert word.core_properties.content_status == "Utkast"
 
 
 def test_footer_without_revision(shipped: Path, runner) -> None:
@@ -253,7 +271,7 @@ def test_data_is_text_never_a_field(shipped: Path, runner) -> None:
     text = text.replace("namn: KA", 'namn: "KA <w:fldSimple w:instr=\\"PAGE\\"/> { MERGEFIELD x }"')
     text = text.replace("- Årlig uppdatering av handboken.", '- "{ INCLUDETEXT \\"c:/x\\" } & <b>fet</b>"')
     path.write_text(text, encoding="utf-8")
-    target = render(runner, "ka")
+    target = render(runner, "ka", stderr=KA_DRAFT.format(line=27))
     body = zipfile.ZipFile(target).read("word/document.xml").decode("utf-8")
     tree = docx.Document(str(target)).element.body
     assert [e.tag for e in tree.iter(qn("w:fldSimple"), qn("w:instrText"), qn("w:fldChar"), qn("w:hyperlink"))] == []
@@ -272,6 +290,8 @@ def letterhead(path: Path, header: str | None = None, heading_size: int = 30) ->
     """A workspace's own reference document: the built-in one with a bigger Heading 1 and a header."""
     word = docx.Document(str(REFERENCE))
     word.styles["Heading 1"].font.size = docx.shared.Pt(heading_size)
+    for lang in word.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), "en-US")  # made in an English Word: the renderer makes it Swedish
     if header:
         word.sections[0].header.paragraphs[0].text = header
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -283,8 +303,15 @@ def test_workspace_reference_document_gives_the_styles_and_letterhead(shipped: P
     word = docx.Document(str(render(runner, "skis")))
     assert word.styles["Heading 1"].font.size == docx.shared.Pt(30)
     assert [p.text for p in word.sections[0].header.paragraphs] == ["Skövde kommun – Utbildning Skaraborg"]
+    assert {lang.get(qn("w:val")) for lang in word.styles.element.iter(qn("w:lang"))} == {"sv-SE"}
     assert word.paragraphs[0].text == "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS"
     assert "Avsnitt (Rubrik 2)" not in [p.text for p in word.paragraphs]  # the sample content is gone
+
+
+def test_letterhead_keeps_its_header_and_a_draft_adds_the_mark(shipped: Path, runner) -> None:
+    letterhead(shipped / "templates/referens.docx", header="Skövde kommun")
+    word = docx.Document(str(render(runner, "ka", stderr=KA_DRAFT.format(line=27))))
+    assert [p.text for p in word.sections[0].header.paragraphs] == ["Skövde kommun", "\tUTKAST"]
 
 
 def test_templates_option_comes_before_the_workspace(shipped: Path, runner) -> None:
@@ -296,10 +323,10 @@ def test_templates_option_comes_before_the_workspace(shipped: Path, runner) -> N
 
 def test_broken_reference_document(shipped: Path, runner) -> None:
     write_tree(shipped, {"templates/referens.docx": "inte en zip-fil"})
-    result = runner.invoke(app, ["render", "ka", "--docx", "-o", "ka.docx", "--today", TODAY])
+    result = runner.invoke(app, ["render", "skis", "--docx", "-o", "skis.docx", "--today", TODAY])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == "fel: templates/referens.docx: referensdokumentet är ingen läsbar Word-fil (.docx)\n"
-    assert not (shipped / "ka.docx").exists()
+    assert not (shipped / "skis.docx").exists()
 
 
 def test_reference_document_without_a_list_style(shipped: Path, runner) -> None:
@@ -308,7 +335,7 @@ def test_reference_document_without_a_list_style(shipped: Path, runner) -> None:
     style.getparent().remove(style)
     (shipped / "templates").mkdir()
     word.save(str(shipped / "templates/referens.docx"))
-    result = runner.invoke(app, ["render", "ka", "--docx", "-o", "ka.docx", "--today", TODAY])
+    result = runner.invoke(app, ["render", "skis", "--docx", "-o", "skis.docx", "--today", TODAY])
     assert result.exit_code == 1
     assert result.stderr == "fel: templates/referens.docx: referensdokumentet saknar formatmallen 'List Number'\n"
 

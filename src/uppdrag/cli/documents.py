@@ -63,7 +63,7 @@ def render(
     Utan -o hamnar filerna i build/: [bold]uppdrag render forskola --pdf[/bold] skriver
     build/forskola.pdf. Mallarna söks i --templates, sedan i arbetsytans templates/,
     sist i de inbyggda. Ett dokument med FYLL I kvar eller med varningar blir ett utkast:
-    HTML och PDF märks UTKAST, och med --strict görs det inte alls.
+    HTML, PDF och Word märks UTKAST, och med --strict görs det inte alls.
 
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """

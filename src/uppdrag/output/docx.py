@@ -23,6 +23,7 @@ from uppdrag.views.document import Document
 REFERENCE = "referens.docx"
 LANGUAGE = "sv-SE"
 ORGANISATION = "Utbildning Skaraborg"
+DRAFT = "UTKAST"
 STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Table Grid")
 
 
@@ -229,17 +230,27 @@ def _has_content(part: Any) -> bool:
 
 def _header_and_footer(word: Any, doc: Document) -> None:
     from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import RGBColor
 
     names = {style.name for style in word.styles}
     for section in word.sections:
-        if not _has_content(section.header):
-            header = section.header.paragraphs[0]
-            header.style = word.styles["Header"] if "Header" in names else None
+        width = section.page_width - section.left_margin - section.right_margin
+        letterhead = _has_content(section.header)
+        header = section.header.add_paragraph() if letterhead else section.header.paragraphs[0]
+        header.style = word.styles["Header"] if "Header" in names else None
+        if not letterhead:
             header.add_run(ORGANISATION)
+        if doc.draft:  # on every page, beside the letterhead's own header
+            header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+            header.add_run("\t")
+            mark = header.add_run(DRAFT)
+            mark.bold = True
+            mark.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+        elif letterhead:
+            header._p.getparent().remove(header._p)
         footer = section.footer
         paragraph = footer.add_paragraph() if _has_content(footer) else footer.paragraphs[0]
         paragraph.style = word.styles["Footer"] if "Footer" in names else None
-        width = section.page_width - section.left_margin - section.right_margin
         paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
         title, period = footer_lines(doc)
         paragraph.add_run(title).add_break()
@@ -298,6 +309,7 @@ def _core_properties(word: Any, doc: Document) -> None:
     properties.subject = f"Uppdragsbeskrivning, {doc.steering.name}"
     properties.keywords = properties.comments = ""
     properties.revision = 1
+    properties.content_status = "Utkast" if doc.draft else ""
     if doc.revised:
         properties.created = properties.modified = dt.datetime.combine(doc.revised, dt.time(), dt.timezone.utc)
 
