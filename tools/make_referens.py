@@ -2,7 +2,7 @@
 
 Run `python tools/make_referens.py` after changing it and commit both files; a test checks that the
 committed document is what this script makes. A workspace replaces the result with its own
-letterhead by putting a referens.docx in its templates/ folder (Word: Arkiv > Spara som).
+letterhead by putting a referens.docx in its templates/ folder.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 
 import docx
-from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
-LANGUAGE = "sv-SE"
+from uppdrag.output.docx import LANGUAGE, set_language
+
 FONT = "Calibri"  # Word's own; LibreOffice shows the metric-compatible Carlito
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 FIXED_DATE = dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc)  # a fixed date keeps the file reproducible
@@ -25,10 +25,6 @@ BULLET_NUM_ID, NUMBER_NUM_ID = 1, 2
 
 # (style, size in points, space before, space after)
 HEADINGS = [("Heading 1", 18, 0, 12), ("Heading 2", 14, 18, 6), ("Heading 3", 12, 12, 4)]
-LANGUAGE_STYLES = [
-    "Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number",
-    "Header", "Footer", "Table Grid",
-]  # fmt: skip
 
 
 def _levels(first: str) -> str:
@@ -90,23 +86,6 @@ def _set_font(style, size: float | None = None, bold: bool | None = None, color:
     style.font.italic = False if style.name.startswith("Heading") else style.font.italic
 
 
-def _language(element) -> None:
-    """w:lang sv-SE in the run properties of a style or of the document defaults."""
-    if hasattr(element, "get_or_add_rPr"):
-        r_pr = element.get_or_add_rPr()
-    else:
-        r_pr = element.find(qn("w:rPr"))
-        if r_pr is None:
-            r_pr = OxmlElement("w:rPr")
-            element.append(r_pr)
-    for old in r_pr.findall(qn("w:lang")):
-        r_pr.remove(old)
-    lang = OxmlElement("w:lang")
-    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(attribute), LANGUAGE)
-    r_pr.append(lang)
-
-
 def make_reference() -> docx.document.Document:
     document = docx.Document()
     section = document.sections[0]
@@ -130,14 +109,7 @@ def make_reference() -> docx.document.Document:
         styles[name].paragraph_format.space_after = Pt(3)
     _numbering(document)
 
-    # Language: on the defaults, so every style inherits it, and on each style the renderer uses.
-    defaults = styles.element.find(qn("w:docDefaults"))
-    r_pr_default = defaults.find(qn("w:rPrDefault"))
-    _language(r_pr_default)
-    for name in LANGUAGE_STYLES:
-        style = styles[name]
-        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
-            _language(style.element)
+    set_language(document, LANGUAGE)
     theme_lang = document.settings.element.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), LANGUAGE)

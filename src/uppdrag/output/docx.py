@@ -268,34 +268,29 @@ def _clear_body(word: Any) -> None:
             body.remove(child)
 
 
-def _language(word: Any) -> None:
-    """sv-SE on the document defaults and every paragraph and character style, so Word checks
+def set_language(word: Any, language: str = LANGUAGE) -> None:
+    """w:lang on the document defaults and every paragraph and character style, so Word checks
     the spelling in Swedish whatever language the reference document was made in."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+
+    def child(parent: Any, tag: str, first: bool = False) -> Any:
+        element = parent.find(qn(tag))
+        if element is None:
+            element = OxmlElement(tag)
+            parent.insert(0, element) if first else parent.append(element)
+        return element
 
     def set_lang(r_pr: Any) -> None:
         for old in r_pr.findall(qn("w:lang")):
             r_pr.remove(old)
         lang = OxmlElement("w:lang")
         for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-            lang.set(qn(attribute), LANGUAGE)
-        r_pr.append(lang)
+            lang.set(qn(attribute), language)
+        r_pr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")  # schema order
 
     styles = word.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    r_pr_default = defaults.find(qn("w:rPrDefault"))
-    if r_pr_default is None:
-        r_pr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, r_pr_default)
-    r_pr = r_pr_default.find(qn("w:rPr"))
-    if r_pr is None:
-        r_pr = OxmlElement("w:rPr")
-        r_pr_default.append(r_pr)
-    set_lang(r_pr)
+    set_lang(child(child(child(styles, "w:docDefaults", first=True), "w:rPrDefault", first=True), "w:rPr"))
     for style in styles.findall(qn("w:style")):
         if style.get(qn("w:type")) in ("paragraph", "character"):
             set_lang(style.get_or_add_rPr())
@@ -318,7 +313,7 @@ def render_docx(doc: Document, reference: Path) -> bytes:
     """The Word file's bytes: the reference's styles and letterhead, the document's content."""
     word = open_reference(reference)
     _clear_body(word)
-    _language(word)
+    set_language(word)
     _core_properties(word, doc)
     writer = _Writer(word)
     writer.heading(doc.title, 1)
