@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 
 from uppdrag.cli import app
@@ -312,6 +313,22 @@ def test_letterhead_keeps_its_header_and_a_draft_adds_the_mark(shipped: Path, ru
     letterhead(shipped / "templates/referens.docx", header="Skövde kommun")
     word = docx.Document(str(render(runner, "ka", stderr=KA_DRAFT.format(line=27))))
     assert [p.text for p in word.sections[0].header.paragraphs] == ["Skövde kommun", "\tUTKAST"]
+
+
+def test_any_word_template_serves_and_its_footer_tabs_are_cleared(shipped: Path, runner) -> None:
+    (shipped / "templates").mkdir()
+    docx.Document().save(str(shipped / "templates/referens.docx"))  # python-docx's own Letter template
+    word = docx.Document(str(render(runner, "skis")))
+    section = word.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    [footer] = section.footer.paragraphs
+    stops = [(stop.position, stop.alignment) for stop in footer.paragraph_format.tab_stops]
+    assert stops == [
+        (2971800, WD_TAB_ALIGNMENT.CLEAR),
+        (width, WD_TAB_ALIGNMENT.RIGHT),
+        (5943600, WD_TAB_ALIGNMENT.CLEAR),
+    ]
+    assert footer.style.paragraph_format.tab_stops[0].position == 2971800  # Word's centre stop, now cleared
 
 
 def test_templates_option_comes_before_the_workspace(shipped: Path, runner) -> None:

@@ -105,6 +105,10 @@ def make_reference() -> docx.document.Document:
         _set_font(styles[name])
     _set_font(styles["Header"], 9, color=ACCENT)
     _set_font(styles["Footer"], 9)
+    for name in ("Header", "Footer"):  # the renderer sets its own right tab at the margin
+        p_pr = styles[name].element.pPr
+        if p_pr is not None and p_pr.tabs is not None:
+            p_pr.remove(p_pr.tabs)
     for name in ("List Bullet", "List Number"):
         styles[name].paragraph_format.space_after = Pt(3)
     _numbering(document)

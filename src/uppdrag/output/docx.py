@@ -228,8 +228,20 @@ def _has_content(part: Any) -> bool:
     return any(t.text for t in element.iter("{*}t")) or next(element.iter("{*}drawing", "{*}pict"), None) is not None
 
 
-def _header_and_footer(word: Any, doc: Document) -> None:
+def _right_tab(paragraph: Any, position: int) -> None:
+    """One right-aligned tab stop at the margin; the style's own stops (Word's centre stop in
+    Header and Footer) are cleared, or the page number would stop in the middle."""
     from docx.enum.text import WD_TAB_ALIGNMENT
+
+    stops = paragraph.paragraph_format.tab_stops
+    if paragraph.style is not None:
+        for inherited in paragraph.style.paragraph_format.tab_stops:
+            if inherited.position != position:
+                stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(position, WD_TAB_ALIGNMENT.RIGHT)
+
+
+def _header_and_footer(word: Any, doc: Document) -> None:
     from docx.shared import RGBColor
 
     names = {style.name for style in word.styles}
@@ -241,7 +253,7 @@ def _header_and_footer(word: Any, doc: Document) -> None:
         if not letterhead:
             header.add_run(ORGANISATION)
         if doc.draft:  # on every page, beside the letterhead's own header
-            header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+            _right_tab(header, width)
             header.add_run("\t")
             mark = header.add_run(DRAFT)
             mark.bold = True
@@ -251,7 +263,7 @@ def _header_and_footer(word: Any, doc: Document) -> None:
         footer = section.footer
         paragraph = footer.add_paragraph() if _has_content(footer) else footer.paragraphs[0]
         paragraph.style = word.styles["Footer"] if "Footer" in names else None
-        paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        _right_tab(paragraph, width)
         title, period = footer_lines(doc)
         paragraph.add_run(title).add_break()
         paragraph.add_run(f"{period}\tSida ")
