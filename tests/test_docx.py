@@ -25,7 +25,7 @@ REFERENCE = REPO / "templates" / "referens.docx"
 
 MEETINGS = """\
   träffar:
-    - {datum: 2025-02-07, start: "09:00", slut: "12:00", plats: Skövde}
+    - {datum: 2025-02-07, start: "09:00", slut: "12:00", plats: Skövde, närvarande: [Skara, Vara]}
     - {datum: 2025-09-12, plats: Lidköping}
 """
 
@@ -120,6 +120,33 @@ def test_pandoc_reads_the_structure_the_markdown_has(network: str, shipped: Path
     assert tables == []  # no meetings entered in the shipped files
 
 
+def pandoc_words(source: str | Path, reader: str) -> list[str]:
+    """The words pandoc's plain-text writer gives, so layout (wrapping, loose lists) does not count."""
+    args = ["pandoc", "-f", reader, "-t", "plain", "--wrap=none"]
+    if isinstance(source, Path):
+        proc = subprocess.run([*args, str(source)], capture_output=True, text=True, check=True)
+    else:
+        proc = subprocess.run(args, input=source, capture_output=True, text=True, check=True)
+    return proc.stdout.split()
+
+
+@pytest.mark.parametrize("network", NETWORKS)
+def test_same_words_as_the_markdown(network: str, shipped: Path, runner) -> None:
+    markdown = runner.invoke(app, ["render", network, "-o", "-", "--today", TODAY]).stdout
+    body, closing = markdown.rsplit("\n---\n", 1)  # the closing line is the Word file's page footer
+    stderr = KA_DRAFT.format(line=27) if network == "ka" else ""
+    path = render(runner, network, stderr=stderr)
+    assert pandoc_words(path, "docx") == pandoc_words(body, "markdown")
+    period = closing.strip().strip("*").removeprefix("Uppdraget gäller ").removesuffix(".")
+    assert (
+        docx.Document(str(path))
+        .sections[0]
+        .footer.paragraphs[0]
+        .text.split("\n")[1]
+        .startswith(f"Uppdraget gäller {period}\t")
+    )
+
+
 def test_meetings_are_a_table(shipped: Path, runner) -> None:
     with (shipped / "missions/forskola.yaml").open("a", encoding="utf-8") as file:
         file.write(MEETINGS)
@@ -127,9 +154,9 @@ def test_meetings_are_a_table(shipped: Path, runner) -> None:
     assert headings[-1] == "## Möten"
     assert tables == [
         [
-            ["Datum", "Tid", "Plats"],
-            ["7 februari 2025", "09:00–12:00", "Skövde"],
-            ["12 september 2025", "", "Lidköping"],
+            ["Datum", "Tid", "Plats", "Närvarande"],
+            ["7 februari 2025", "09:00–12:00", "Skövde", "Skara, Vara"],
+            ["12 september 2025", "", "Lidköping", ""],
         ]
     ]
     [table] = docx.Document("ut/forskola.docx").tables
@@ -261,6 +288,7 @@ def test_draft_is_marked_in_the_header(shipped: Path, runner) -> None:
 
 def test_footer_without_revision(shipped: Path, runner) -> None:
     word = docx.Document(str(render(runner, "forskola")))
+    assert (word.core_properties.created, word.core_properties.modified) == (None, None)
     assert word.sections[0].footer.paragraphs[0].text == (
         "Uppdragsbeskrivning för nätverket Förskola\nUppdraget gäller under perioden 2023–2026\tSida 1 av 1"
     )
