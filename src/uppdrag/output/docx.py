@@ -58,7 +58,6 @@ class _Writer:
 
     def __init__(self, word: Any):
         self.word = word
-        self.body = word.element.body
         self.bullet_num = _style_num_id(word, "List Bullet")
         numbering = word.part.numbering_part.element
         self.numbering = numbering
@@ -72,9 +71,9 @@ class _Writer:
         run = paragraph.add_run(text)
         run.bold, run.italic = bold or None, italic or None
 
-    def bullets(self, items: list[str], level: int = 0) -> None:
+    def bullets(self, items: list[str]) -> None:
         for item in items:
-            self._list_item(item, "List Bullet", self.bullet_num, level)
+            self._list_item(item, "List Bullet", self.bullet_num, 0)
 
     def numbered(self, items: list[tuple[str, list[str]]], start: int = 1) -> None:
         """A numbered list that starts at `start`, each item with its own bullets beneath."""
