@@ -1,6 +1,6 @@
 """Make templates/referens.docx, the reference document whose styles `render --docx` uses.
 
-Run `python tools/make_referens.py` after changing it and commit both files; a test checks that the
+Run `.venv/bin/python tools/make_referens.py` after changing it and commit both files; a test checks that the
 committed document is what this script makes. A workspace replaces the result with its own
 letterhead by putting a referens.docx in its templates/ folder.
 """
