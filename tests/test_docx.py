@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import docx
+import pypdf
 import pytest
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
@@ -208,6 +210,15 @@ def test_styles_lists_and_language(shipped: Path, runner) -> None:
         "Utbildning Skaraborg",
         "sv-SE",
     )
+
+
+def test_lead_in_sentences_stay_with_what_follows(shipped: Path, runner) -> None:
+    word = docx.Document(str(render(runner, "sarskola")))
+    kept = [p.text for p in word.paragraphs if p.style.name == "Normal" and p.paragraph_format.keep_with_next]
+    assert kept == [
+        "Nätverket för särskolan fokuserar på alla tre målen i Måldokument Utbildning Skaraborg:",
+        "Skolchefsnätverket ger här nätverket uppdrag för följande år.",
+    ]
 
 
 def test_numbered_lists_start_at_one_each(shipped: Path, runner) -> None:
@@ -414,3 +425,30 @@ def test_footer_lines_name_network_period_and_revision(shipped: Path) -> None:
         "Uppdragsbeskrivning för nätverket Särskolan",
         "Uppdraget gäller för kommande år",
     )
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (optional check)")
+def test_libreoffice_lays_it_out_with_page_numbers(shipped: Path, runner, tmp_path: Path) -> None:
+    path = render(runner, "ka", stderr=KA_DRAFT.format(line=27))
+    profile = (tmp_path / "lo-profile").as_uri()  # its own profile: no clash with a running LibreOffice
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            "ut",
+            str(path),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
+    pages = pypdf.PdfReader("ut/ka.pdf").pages
+    texts = [" ".join(page.extract_text().split()) for page in pages]
+    assert len(texts) == 2
+    for number, text in enumerate(texts, 1):
+        assert text.startswith("Utbildning Skaraborg UTKAST")
+        assert text.endswith(f"Uppdragsbeskrivning för nätverket KA Uppdraget gäller för 2021 Sida {number} av 2")

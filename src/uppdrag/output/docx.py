@@ -66,10 +66,12 @@ class _Writer:
     def heading(self, text: str, level: int) -> None:
         self.word.add_paragraph(text, style=f"Heading {level}")
 
-    def paragraph(self, text: str, bold: bool = False, italic: bool = False) -> None:
+    def paragraph(self, text: str, bold: bool = False, italic: bool = False, leads_in: bool = False) -> None:
         paragraph = self.word.add_paragraph(style="Normal")
         run = paragraph.add_run(text)
         run.bold, run.italic = bold or None, italic or None
+        if leads_in or text.rstrip().endswith(":"):
+            paragraph.paragraph_format.keep_with_next = True  # never alone at the foot of a page
 
     def bullets(self, items: list[str]) -> None:
         for item in items:
@@ -118,7 +120,7 @@ def _heading(writer: _Writer, doc: Document, part: str) -> None:
 def _background(writer: _Writer, doc: Document) -> None:
     _heading(writer, doc, "bakgrund")
     if doc.background_heading:
-        writer.paragraph(doc.background_heading, bold=True)
+        writer.paragraph(doc.background_heading, bold=True, leads_in=True)
     for block in doc.background:
         if block.kind == "text":
             writer.paragraph(block.text)
@@ -147,12 +149,12 @@ def _purpose(writer: _Writer, doc: Document) -> None:
 
 def _assignments(writer: _Writer, doc: Document) -> None:
     _heading(writer, doc, "uppdrag")
-    writer.paragraph(doc.assignment_intro)
+    writer.paragraph(doc.assignment_intro, leads_in=True)
     for group in doc.assignment_groups:
         if group.heading:
             writer.heading(group.heading, 3)
         if group.reporting:
-            writer.paragraph(f"(återrapportering {group.reporting})", italic=True)
+            writer.paragraph(f"(återrapportering {group.reporting})", italic=True, leads_in=True)
         writer.bullets(group.items)
 
 
