@@ -21,7 +21,7 @@ demo: setup
 	$(BIN)/uppdrag render --all --pdf
 
 test: setup
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/python -m pytest
 
 bench: setup

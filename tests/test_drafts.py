@@ -37,7 +37,7 @@ def test_draft_warnings_are_each_missions_own(drafts: Path) -> None:
 def test_draft_notice_wording() -> None:
     one = [warning(Location("missions/n.yaml", 1, 1), "placeholder", "x")]
     assert draft_notice({"n": one}, strict=False) == (
-        "n är ett utkast (1 varning ovan); HTML och PDF märks UTKAST tills varningarna är åtgärdade"
+        "n är ett utkast (1 varning ovan); HTML, PDF och Word märks UTKAST tills varningarna är åtgärdade"
     )
     assert draft_notice({"n": one, "ka": one + one}, strict=True) == (
         "n och ka är inte färdiga (3 varningar ovan) och --strict gör inga utkast; "
@@ -50,7 +50,7 @@ def test_render_warns_and_marks_the_html(drafts: Path, runner) -> None:
     assert result.exit_code == 0
     assert result.stderr == (
         "missions/n.yaml:15:16: varning: roller[0].personer[0].namn: fyll i ordförandens namn\n"
-        "varning: n är ett utkast (1 varning ovan); HTML och PDF märks UTKAST tills varningarna är åtgärdade\n"
+        "varning: n är ett utkast (1 varning ovan); HTML, PDF och Word märks UTKAST tills varningarna är åtgärdade\n"
     )
     assert '<p class="draft-mark">UTKAST</p>' in result.stdout
 

@@ -267,6 +267,7 @@ def test_wheel_carries_the_templates_and_renders_outside_the_repo(tmp_path: Path
         "uppdrag/templates/base.j2",
         "uppdrag/templates/uppdrag.md.j2",
         "uppdrag/templates/fonts/Carlito-Regular.ttf",
+        "uppdrag/templates/referens.docx",
     } <= set(names)
     zipfile.ZipFile(wheel).extractall(tmp_path / "site")
     shutil.copytree(REPO / "missions", tmp_path / "elsewhere" / "missions")

@@ -22,10 +22,10 @@ class PdfVariant(str, Enum):
     a3u = "pdf/a-3u"
 
 
-def _document_format(md: bool, html: bool, pdf: bool) -> str:
-    chosen = [name for name, on in (("md", md), ("html", html), ("pdf", pdf)) if on]
+def _document_format(md: bool, html: bool, pdf: bool, docx: bool) -> str:
+    chosen = [name for name, on in (("md", md), ("html", html), ("pdf", pdf), ("docx", docx)) if on]
     if len(chosen) > 1:
-        raise UsageError("välj ett format: --md, --html eller --pdf")
+        raise UsageError("välj ett format: --md, --html, --pdf eller --docx")
     return chosen[0] if chosen else "md"
 
 
@@ -38,6 +38,7 @@ def render(
     md: Annotated[bool, typer.Option("--md", help="Markdown (standard).")] = False,
     html: Annotated[bool, typer.Option("--html", help="En fristående HTML-sida.")] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="PDF (tillgänglig, PDF/UA-1).")] = False,
+    docx: Annotated[bool, typer.Option("--docx", help="Word (.docx) med formatmallar från referens.docx.")] = False,
     output: Annotated[
         Optional[str],
         typer.Option(
@@ -57,12 +58,12 @@ def render(
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:
-    """Gör en uppdragsbeskrivning som Markdown, HTML eller PDF.
+    """Gör en uppdragsbeskrivning som Markdown, HTML, PDF eller Word.
 
     Utan -o hamnar filerna i build/: [bold]uppdrag render forskola --pdf[/bold] skriver
     build/forskola.pdf. Mallarna söks i --templates, sedan i arbetsytans templates/,
     sist i de inbyggda. Ett dokument med FYLL I kvar eller med varningar blir ett utkast:
-    HTML och PDF märks UTKAST, och med --strict görs det inte alls.
+    HTML, PDF och Word märks UTKAST, och med --strict görs det inte alls.
 
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """
@@ -71,7 +72,7 @@ def render(
     from uppdrag.output.documents import output_targets, render_documents
     from uppdrag.output.templates import renderer_for
 
-    fmt, day = _document_format(md, html, pdf), parse_today(today)
+    fmt, day = _document_format(md, html, pdf, docx), parse_today(today)
     workspace = open_valid_workspace(missions, day, ids if ids and not all_ else None)
     chosen = workspace.select(ids, all_)
     targets = output_targets([m.mission.id for m in chosen], fmt, output)

@@ -50,7 +50,7 @@ def draft_notice(warnings_by_id: dict[str, list[Finding]], strict: bool) -> str:
             "åtgärda varningarna, eller gör ett utkast utan --strict"
         )
     kind = "är ett utkast" if len(ids) == 1 else "är utkast"
-    return f"{names} {kind} ({count} ovan); HTML och PDF märks UTKAST tills varningarna är åtgärdade"
+    return f"{names} {kind} ({count} ovan); HTML, PDF och Word märks UTKAST tills varningarna är åtgärdade"
 
 
 def text_lines(result: CheckResult) -> Iterator[Line]:

@@ -14,14 +14,14 @@ from uppdrag.files import inside
 from uppdrag.read.loading import LoadedMission, Workspace
 from uppdrag.views.document import build_document
 
-DocumentFormat = Literal["md", "html", "pdf"]
+DocumentFormat = Literal["md", "html", "pdf", "docx"]
 
 
 def output_targets(ids: list[str], fmt: DocumentFormat, output: str | None) -> list[Path | None]:
     """Where each document goes: -o FIL for one, a folder (-o MAPP, default build/) for several,
     None for stdout ('-o -', one Markdown or HTML document)."""
     if output == "-":
-        if fmt == "pdf" or len(ids) > 1:
+        if fmt in ("pdf", "docx") or len(ids) > 1:
             raise UsageError("-o - skriver ett dokument i Markdown eller HTML till stdout")
         return [None]
     if output is not None and len(ids) == 1 and not Path(output).is_dir() and not output.endswith(("/", os.sep)):

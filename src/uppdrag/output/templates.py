@@ -126,10 +126,14 @@ class Renderer:
 
     def asset(self, name: str) -> str:
         """A file:// URI for a file found on the search path (fonts for the PDF)."""
+        return self.find(name).resolve().as_uri()
+
+    def find(self, name: str) -> Path:
+        """The first file of that name on the search path (a font, the Word reference document)."""
         for folder in self.folders:
             candidate = folder / name
             if candidate.is_file() and _within(folder, candidate):
-                return candidate.resolve().as_uri()
+                return candidate
         raise TemplateError(f"hittar inte '{name}' i mallmapparna: {', '.join(map(str, self.folders))}")
 
     def render(self, document: Document, fmt: Format, for_pdf: bool = False, site: bool = False) -> str:
@@ -179,8 +183,15 @@ def _undefined_message(exc: jinja2.UndefinedError) -> str:
     return f"fel i mallen: {exc}"
 
 
-def render_output(renderer: Renderer, document: Document, fmt: Literal["md", "html", "pdf"], pdf_variant: str) -> bytes:
-    """The bytes of one output file; WeasyPrint is imported only here, only for a PDF."""
+def render_output(
+    renderer: Renderer, document: Document, fmt: Literal["md", "html", "pdf", "docx"], pdf_variant: str
+) -> bytes:
+    """The bytes of one output file; WeasyPrint and python-docx are imported only here, only
+    for the format that needs them."""
+    if fmt == "docx":
+        from uppdrag.output.docx import REFERENCE, render_docx
+
+        return render_docx(document, renderer.find(REFERENCE))
     if fmt != "pdf":
         return renderer.render(document, fmt).encode("utf-8")
     from uppdrag.output.pdf import html_to_pdf
