@@ -1,0 +1,628 @@
+"""Sections into a mission: the YAML's data in its Swedish keys, where each value came from, and
+what a person must check (KONTROLLERA) because the importer chose between readings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from uppdrag.check.rules import PLACEHOLDER
+from uppdrag.edit.importer.headings import classify, normalise, title_rest
+from uppdrag.edit.importer.mending import Vocabulary
+from uppdrag.edit.importer.paragraphs import Paragraph
+from uppdrag.edit.importer.people import Person, parse_people
+from uppdrag.edit.importer.sections import Outline, Section, heading_of
+from uppdrag.errors import ImportDocumentError
+from uppdrag.models import ROLLER, VECKODAGAR, Background, Mission, Purpose, SteeringDocument
+from uppdrag.read.loading import Workspace
+
+KeyPath = tuple[str | int, ...]
+SHARED_MATCH = 85  # per cent alike (rapidfuzz ratio) for text to count as the shared text
+GOAL_MATCH = 80
+
+_NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+                 "nio": 9, "tio": 10, "elva": 11, "tolv": 12}  # fmt: skip
+_INTRO = re.compile(
+    r"\bger\s+(?:här\s+)?(?:nätverket\s+)?(?:följande\s+)?uppdrag\s+(?:för|under perioden|under)\s+(.+?)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+_RULE = re.compile(
+    r"\bminst\s+(\d+|\w+)\s+(?:möten|möte|träffar|träff|nätverksträffar)\s+(?:per|om|varje)\s+år"
+    r"(?:\s*,?\s*(?:på|om)\s+([a-zåäö ,]+?))?\s*[.]?$",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(r"\(\s*(återrapportering\b[^)]*)\)", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+_DATE = re.compile(r"\b(20\d\d-[01]\d-[0-3]\d)\b")
+
+
+@dataclass(frozen=True)
+class ReportField:
+    """One value the importer set, and the paragraph it came from."""
+
+    path: str
+    value: str
+    where: str
+
+
+@dataclass
+class Imported:
+    """The mission's data, what it came from, and what a person should check."""
+
+    data: dict[str, Any]
+    fields: list[ReportField] = field(default_factory=list)
+    checks: dict[KeyPath, list[str]] = field(default_factory=dict)  # KONTROLLERA, by key path
+    notes: list[str] = field(default_factory=list)  # what the report says besides the fields
+
+
+def dotted(path: KeyPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def clean(text: str) -> str:
+    """One line of text; 'skol-och' gets the space it lacks ('skol- och')."""
+    text = " ".join(text.split())
+    text = re.sub(r"(\w)-(och|eller|samt)\b", r"\1- \2", text)
+    return text.strip()
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(clean(text)) if s.strip()]
+
+
+def _comparable(text: str) -> str:
+    """Whitespace, dashes and hyphenation normalised, lower case: for comparing with shared text."""
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text.casefold())
+    text = re.sub(r"(\w)-\s+(?=[a-zåäö])(?!och\b|eller\b|samt\b)", r"\1", text)
+    return " ".join(re.sub(r"[^\w%@./-]+", " ", text).split())
+
+
+def sentence_case(text: str, vocabulary: Vocabulary) -> str:
+    """'MÖTEN' -> 'Möten'; 'SKOLUTVECKLING | SKARABORG, SKIS' -> 'Skolutveckling i Skaraborg, SKIS'."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return text
+    words = []
+    for index, word in enumerate(re.split(r"(\W+)", text)):
+        if word == "|" or word.strip() == "|":
+            words.append(word.replace("|", "i"))
+            continue
+        if not word or not word[0].isalpha():
+            words.append(word)
+            continue
+        proper = vocabulary.proper_noun(word)
+        if proper:
+            words.append(proper)
+        elif vocabulary.is_word(word) or len(word) > 4:
+            words.append(word.lower())
+        else:
+            words.append(word)  # an acronym: SKIS, KA
+    joined = "".join(words).replace(" | ", " i ")
+    return joined[:1].upper() + joined[1:]
+
+
+class MissionBuilder:
+    """Builds one mission from an outline, for a workspace's shared files."""
+
+    def __init__(self, workspace: Workspace, vocabulary: Vocabulary, mission_fields: set[str]):
+        self.workspace = workspace
+        self.vocabulary = vocabulary
+        self.supports = mission_fields  # aliases the model knows: fidelity fields are used only then
+        self.result = Imported({})
+
+    # --- recording ---------------------------------------------------------------------
+
+    def _set(self, path: KeyPath, value: Any, where: str) -> None:
+        self.result.fields.append(ReportField(dotted(path), _shown(value), where))
+
+    def _check(self, path: KeyPath, message: str) -> None:
+        self.result.checks.setdefault(path, []).append(message)
+
+    # --- the whole -----------------------------------------------------------------------
+
+    def build(self, outline: Outline, mission_id: str | None) -> Imported:
+        data = self.result.data
+        name, name_where = self._name(outline)
+        from uppdrag.edit.new_mission import make_id
+
+        data["id"] = mission_id or make_id(name) or "natverk"
+        self._set(("id",), data["id"], "--id" if mission_id else name_where)
+        data["namn"] = name
+        self._set(("namn",), name, name_where)
+
+        background_section = outline.section("bakgrund")
+        background, extras, steering = self._background(background_section, outline)
+        data["styrdokument"] = steering.id
+        data["bakgrund"] = background
+        revised = self._dated(outline, r"revider(?:ad|at|ing)")
+        if revised:
+            data["reviderad"] = revised
+        adopted = self._dated(outline, r"antagen|antaget|beslutad")
+        if adopted:
+            data["antagen"] = adopted
+        if "avsnitt" in self.supports:
+            data["avsnitt"] = self._sections(outline)
+
+        purpose_paragraphs, assignment_paragraphs, intro = self._split_purpose(outline)
+        extra_texts = [clean(p.text) for p in extras]
+        if extras and "bakgrund_tillägg" in self.supports:
+            data["bakgrund_tillägg"] = extra_texts
+            for index, paragraph in enumerate(extras):
+                self._set(("bakgrund_tillägg", index), extra_texts[index], paragraph.where)
+            extra_texts_for_purpose: list[Paragraph] = []
+        else:
+            extra_texts_for_purpose = extras
+        data["syfte"] = self._purpose(extra_texts_for_purpose + purpose_paragraphs, steering, extras)
+        data["uppdrag"] = self._assignments(assignment_paragraphs, intro, steering)
+        data["roller"] = self._roles(outline)
+        meetings = self._meetings(outline.section("möten"))
+        if meetings:
+            data["möten"] = meetings
+        return self.result
+
+    # --- title ---------------------------------------------------------------------------
+
+    def _name(self, outline: Outline) -> tuple[str, str]:
+        paragraphs = outline.title
+        for index, paragraph in enumerate(paragraphs):
+            rest = title_rest(paragraph.text)
+            if rest is None:
+                continue
+            if rest:
+                return sentence_case(clean(rest), self.vocabulary), paragraph.where
+            following = next((p for p in paragraphs[index + 1 :] if p.text.strip()), None)
+            if following is not None:
+                return sentence_case(clean(following.text), self.vocabulary), following.where
+        if paragraphs:
+            first = paragraphs[0]
+            self._check(("namn",), "rubriken säger inte 'Uppdragsbeskrivning för nätverket …'; namnet är dess första rad")
+            return sentence_case(clean(first.text), self.vocabulary), first.where
+        self._check(("namn",), "dokumentet har ingen rubrik med nätverkets namn")
+        return PLACEHOLDER, "–"
+
+    def _dated(self, outline: Outline, words: str) -> str | None:
+        for paragraph in outline.title + [p for s in outline.sections for p in s.paragraphs]:
+            match = re.search(rf"(?:{words})\w*\s*:?\s*(?:den\s+)?(20\d\d-[01]\d-[0-3]\d)", paragraph.text, re.I)
+            if match:
+                self._set(("reviderad" if "revider" in words else "antagen",), match.group(1), paragraph.where)
+                return match.group(1)
+        return None
+
+    def _sections(self, outline: Outline) -> list[dict[str, str]]:
+        parts = []
+        for section in outline.sections:
+            if any(p["del"] == section.part for p in parts):
+                continue
+            entry = {"del": section.part}
+            if section.heading is not None:
+                entry["rubrik"] = sentence_case(clean(section.heading.text.rstrip(":")), self.vocabulary)
+            parts.append(entry)
+        if not any(p["del"] == "uppdrag" for p in parts):
+            syfte = next((i for i, p in enumerate(parts) if p["del"] == "syfte"), None)
+            if syfte is not None:
+                parts.insert(syfte + 1, {"del": "uppdrag"})
+        for index, part in enumerate(parts):
+            self._set(("avsnitt", index), part.get("rubrik", f"({part['del']}, utan rubrik)"), "")
+        return parts
+
+    # --- background ------------------------------------------------------------------------
+
+    def _shared_background_text(self, background: Background) -> str:
+        parts = [background.heading or ""]
+        for block in background.blocks:
+            if block.text:
+                parts.append(block.text)
+            if block.bullets:
+                parts += block.bullets
+            if block.goal_list:
+                steering = self.workspace.steering_documents.get(block.goal_list)
+                for number, goal in enumerate(steering.goals if steering else [], start=1):
+                    parts.append(f"{number}. {goal.name}" + (f" ({goal.description})" if goal.description else ""))
+        return _comparable(" ".join(parts))
+
+    def _background(self, section: Section | None, outline: Outline) -> tuple[str, list[Paragraph], SteeringDocument]:
+        backgrounds = self.workspace.backgrounds
+        if not backgrounds or not self.workspace.steering_documents:
+            raise ImportDocumentError(f"arbetsytan {self.workspace.folder} har inga styrdokument och bakgrunder i _-filerna")
+        paragraphs = section.paragraphs if section else []
+        best: tuple[float, str, list[Paragraph]] = (0.0, next(iter(backgrounds)), list(paragraphs))
+        for background in backgrounds.values():
+            shared = self._shared_background_text(background)
+            covered, extras = [], []
+            for paragraph in paragraphs:
+                text = _comparable(paragraph.text)
+                if text and fuzz.partial_ratio(text, shared) >= SHARED_MATCH and len(text) <= len(shared):
+                    covered.append(text)
+                else:
+                    extras.append(paragraph)
+            score = fuzz.ratio(" ".join(covered), shared) if covered else 0.0
+            if score > best[0]:
+                best = (score, background.id, extras)
+        score, background_id, extras = best
+        where = section.heading.where if section and section.heading else "–"
+        self._set(("bakgrund",), background_id, where)
+        if score >= SHARED_MATCH:
+            self.result.notes.append(
+                f"bakgrunden är den gemensamma texten '{background_id}' ({score:.0f} % lika); den hänvisas till, inte kopieras"
+            )
+        else:
+            extras = list(paragraphs)
+            if paragraphs:
+                message = (
+                    f"bakgrunden liknar ingen gemensam text (närmast '{background_id}', {score:.0f} % lika); "
+                    "dokumentets egen text behålls i uppdraget"
+                )
+            else:
+                message = f"dokumentet har ingen bakgrund; '{background_id}' är vald"
+            self._check(("bakgrund",), message)
+            self.result.notes.append(message)
+        steering = self._steering_for(backgrounds[background_id], outline)
+        return background_id, extras, steering
+
+    def _steering_for(self, background: Background, outline: Outline) -> SteeringDocument:
+        documents = self.workspace.steering_documents
+        if background.id in documents:
+            chosen = documents[background.id]
+        else:
+            listed = next((b.goal_list for b in background.blocks if b.goal_list in documents), None)
+            chosen = documents[listed] if listed else None
+        if chosen is None:
+            text = _comparable(" ".join(p.text for s in outline.sections for p in s.paragraphs))
+            chosen = max(documents.values(), key=lambda d: fuzz.partial_ratio(_comparable(d.name), text))
+            self._check(("styrdokument",), f"styrdokumentet är gissat utifrån texten: {chosen.name}")
+        self._set(("styrdokument",), chosen.id, "bakgrunden")
+        return chosen
+
+    # --- purpose ---------------------------------------------------------------------------
+
+    def _split_purpose(self, outline: Outline) -> tuple[list[Paragraph], list[Paragraph], Paragraph | None]:
+        """Purpose and assignments, cut at the sentence 'Skolchefsnätverket ger följande uppdrag …'."""
+        purpose = outline.section("syfte")
+        assignments = outline.section("uppdrag")
+        body = (purpose.paragraphs if purpose else []) + (assignments.paragraphs if assignments else [])
+        for index, paragraph in enumerate(body):
+            if paragraph.list_kind is None and _INTRO.search(clean(paragraph.text)):
+                return body[:index], body[index + 1 :], paragraph
+        return (purpose.paragraphs if purpose else []), (assignments.paragraphs if assignments else []), None
+
+    def _goal_named(self, text: str, steering: SteeringDocument) -> str | None:
+        """The goal a heading or list item names: 'Mål 2', 'Höjd utbildningsnivå', 'Tilläggs mål …'."""
+        heading = classify(text.rstrip(":"))
+        if heading is not None and heading.kind == "mål" and steering.goal(heading.goal or ""):
+            return heading.goal
+        words = _comparable(re.sub(_REPORTING, "", text).rstrip(": "))
+        if not words or len(words) > 160:
+            return None
+        best = max(steering.goals, key=lambda g: fuzz.ratio(words, _comparable(g.name)))
+        if fuzz.ratio(words, _comparable(best.name)) >= GOAL_MATCH:
+            return best.id
+        for goal in steering.goals:
+            if not goal.id.isdigit() and normalise(goal.id) in normalise(words).split():
+                return goal.id  # "Tilläggs mål kring obehöriga elever" -> tillägg
+            if not goal.id.isdigit() and normalise(words).startswith(normalise(goal.id)):
+                return goal.id
+        return None
+
+    def _purpose(self, paragraphs: list[Paragraph], steering: SteeringDocument, extras: list[Paragraph]) -> dict:
+        texts: list[tuple[str, Paragraph]] = []
+        bullets: list[tuple[str, Paragraph]] = []
+        goals: list[dict] = []
+        goal_sources: list[Paragraph] = []
+        numbered = False
+        for paragraph in paragraphs:
+            text = clean(paragraph.text)
+            is_goal_heading = paragraph.list_kind == "number" or (
+                paragraph.list_kind is None and (paragraph.heading_level is not None or paragraph.bold or len(text) < 70)
+                and not text.endswith((".", ":"))
+            )
+            goal_id = self._goal_named(text, steering) if is_goal_heading and paragraph.depth == 0 else None
+            if goal_id is not None and not any(g["mål"] == goal_id for g in goals):
+                goals.append({"mål": goal_id, "delmål": []})
+                goal_sources.append(paragraph)
+                numbered = numbered or paragraph.list_kind == "number"
+            elif paragraph.list_kind is not None and goals and (paragraph.depth > 0 or not bullets):
+                goals[-1]["delmål"].append(text)
+            elif paragraph.list_kind is not None:
+                bullets.append((text, paragraph))
+            else:
+                texts.append((text, paragraph))
+        purpose: dict[str, Any] = {}
+        if texts:
+            purpose["text"] = [t for t, _ in texts]
+            for index, (text, paragraph) in enumerate(texts):
+                self._set(("syfte", "text", index), text, paragraph.where)
+        if goals:
+            purpose["mål"] = []
+            for index, (goal, paragraph) in enumerate(zip(goals, goal_sources)):
+                entry: dict[str, Any] = {"mål": _goal_value(goal["mål"])}
+                standard = steering.goal(goal["mål"]).subgoals  # type: ignore[union-attr]
+                own = goal["delmål"]
+                if own and not _same_texts(own, standard):
+                    entry["delmål"] = own
+                    self.result.notes.append(
+                        f"delmålen under {steering.goal_label(steering.goal(goal['mål']))} är nätverkets egna och behålls"  # type: ignore[arg-type]
+                    )
+                purpose["mål"].append(entry)
+                self._set(("syfte", "mål", index, "mål"), goal["mål"], paragraph.where)
+        if bullets:
+            purpose["punkter"] = [t for t, _ in bullets]
+            for index, (text, paragraph) in enumerate(bullets):
+                self._set(("syfte", "punkter", index), text, paragraph.where)
+        focus = self._focus([t for t, _ in texts] + [clean(p.text) for p in extras], steering, bool(goals))
+        if focus:
+            purpose["fokus"] = [_goal_value(g) for g in focus]
+            self._set(("syfte", "fokus"), ", ".join(focus), "syftets text")
+        if numbered and "numrerad" in _purpose_fields():
+            purpose["numrerad"] = True
+        if not (texts or goals or bullets):
+            purpose["text"] = [f"{PLACEHOLDER}: vad nätverket fokuserar på och varför."]
+            self._check(("syfte",), "dokumentet säger inget om syftet")
+        return purpose
+
+    def _focus(self, texts: list[str], steering: SteeringDocument, listed: bool) -> list[str]:
+        found: list[str] = []
+        joined = " ".join(texts)
+        word = r"(\d+|en|ett|två|tre|fyra)"
+        for match in re.finditer(rf"\b(?:mål|område|utvecklingsområde|utvecklingsområdet)\s+{word}\b", joined, re.I):
+            number = match.group(1).lower()
+            goal_id = str(_NUMBER_WORDS.get(number, number))
+            if steering.goal(goal_id):
+                found.append(goal_id)
+        if not listed:
+            if re.search(r"\b(båda|alla|samtliga)\b[^.]*\b(mål|områd|utvecklingsområd)", joined, re.I):
+                found += [g.id for g in steering.goals]
+            for goal in steering.goals:
+                if _comparable(goal.name) in _comparable(joined):
+                    found.append(goal.id)
+        return list(dict.fromkeys(found))
+
+    # --- assignments -----------------------------------------------------------------------
+
+    def _assignments(self, paragraphs: list[Paragraph], intro: Paragraph | None, steering: SteeringDocument) -> dict:
+        result: dict[str, Any] = {}
+        if intro is not None:
+            match = _INTRO.search(clean(intro.text))
+            period = _period(match.group(1)) if match else PLACEHOLDER
+            self._set(("uppdrag", "period"), period, intro.where)
+            if "inledning" in _assignment_fields():
+                result["inledning"] = clean(intro.text)
+                self._set(("uppdrag", "inledning"), result["inledning"], intro.where)
+            if match and normalise(match.group(1)) not in ("kommande ar",) and not re.search(r"\d{4}", match.group(1)):
+                self._check(("uppdrag", "period"), f"dokumentet säger '{match.group(1)}'; läst som '{period}'")
+        else:
+            period = PLACEHOLDER
+            self._check(("uppdrag", "period"), "dokumentet säger inte för vilken period uppdragen gäller")
+        result["period"] = period
+        groups: list[dict[str, Any]] = []
+        sources: list[list[Paragraph]] = []
+
+        def open_group(goal: str | None, heading: Paragraph | None) -> dict[str, Any]:
+            group: dict[str, Any] = {"_rubrik": [clean(heading.text)] if heading else []}
+            if goal is not None:
+                group["mål"] = goal
+            groups.append(group)
+            sources.append([])
+            return group
+
+        current: dict[str, Any] | None = None
+        for paragraph in paragraphs:
+            text = clean(paragraph.text)
+            heading = heading_of(paragraph)
+            label = paragraph.list_kind is None and len(text) <= 120 and not text.endswith(".")
+            goal_id = self._goal_named(text, steering) if label or (heading and heading.kind == "mål") else None
+            if heading is not None and heading.kind == "mål":
+                current = open_group(goal_id, paragraph)
+                if heading.rest:
+                    self._reporting(current, heading.rest)
+            elif label and current is not None and not current.get("punkter") and (
+                goal_id is None or goal_id == current.get("mål")
+            ):
+                current["_rubrik"].append(text)  # "Höjd utbildningsnivå (återrapportering …)" under "Mål 2"
+                self._reporting(current, text)
+            elif label and goal_id is not None:
+                current = open_group(goal_id, paragraph)
+                self._reporting(current, text)
+            else:
+                if current is None:
+                    current = open_group(None, None)
+                current.setdefault("punkter", []).append(text)
+                sources[-1].append(paragraph)
+        for index, (group, paragraphs_of) in enumerate(zip(groups, sources)):
+            rubrik = " ".join(group.pop("_rubrik"))
+            if "mål" in group:
+                self._set(("uppdrag", "grupper", index, "mål"), group["mål"], "")
+                group["mål"] = _goal_value(group["mål"])
+            if rubrik and "rubrik" in _group_fields():
+                group["rubrik"] = _REPORTING.sub("", rubrik).strip().rstrip(":")
+            for item, paragraph in zip(group.get("punkter", []), paragraphs_of):
+                self._set(("uppdrag", "grupper", index, "punkter", group["punkter"].index(item)), item, paragraph.where)
+            if not group.get("punkter"):
+                group["punkter"] = [f"{PLACEHOLDER}: uppdragen under denna rubrik."]
+                self._check(("uppdrag", "grupper", index), "rubriken har inga uppdrag under sig i dokumentet")
+        if not groups:
+            groups.append({"punkter": [f"{PLACEHOLDER}: ett uppdrag från skolchefsnätverket."]})
+            self._check(("uppdrag", "grupper"), "dokumentet har inga uppdrag som gick att läsa")
+        result["grupper"] = [_ordered(g, ("rubrik", "mål", "återrapportering", "punkter")) for g in groups]
+        return result
+
+    def _reporting(self, group: dict[str, Any], text: str) -> None:
+        match = _REPORTING.search(text)
+        if match:
+            group["återrapportering"] = clean(match.group(1)).removeprefix("återrapportering").strip()
+
+    # --- roles ------------------------------------------------------------------------------
+
+    def _roles(self, outline: Outline) -> list[dict[str, Any]]:
+        roles: list[dict[str, Any]] = []
+        holders: list[tuple[Person, tuple[str, ...], str]] = []
+        for section in [s for s in outline.sections if s.part == "roller"]:
+            for block in section.roles:
+                role: dict[str, Any] = {"roll": list(block.kinds), "ansvar": []}
+                heading = sentence_case(clean(block.heading.text), self.vocabulary)
+                if normalise(heading) != normalise("/".join(block.kinds)):
+                    role["rubrik"] = heading
+                index = len(roles)
+                self._set(("roller", index, "roll"), "/".join(block.kinds), block.heading.where)
+                for paragraph in block.paragraphs:
+                    line = parse_people(paragraph.text)
+                    if line is not None:
+                        for person in line.people:
+                            holders.append((person, line.roles or block.kinds, paragraph.where))
+                        continue
+                    for sentence in sentences(paragraph.text):
+                        role["ansvar"].append(sentence)
+                        self._set(("roller", index, "ansvar", len(role["ansvar"]) - 1), sentence, paragraph.where)
+                roles.append(role)
+        # People named outside a role's own paragraphs: "Ordförande: Emma Friman, Lidköping".
+        for section in outline.sections:
+            if section.part == "roller":
+                continue
+            for paragraph in section.paragraphs:
+                line = parse_people(paragraph.text)
+                if line is not None and line.roles:
+                    for person in line.people:
+                        holders.append((person, line.roles, paragraph.where))
+        for person, kinds, where in holders:
+            for kind in dict.fromkeys(kinds + person.roles):
+                self._add_person(roles, kind, person, where)
+        for index, role in enumerate(roles):
+            if not role["ansvar"]:
+                role["ansvar"] = [f"{PLACEHOLDER}: rollens ansvar."]
+                self._check(("roller", index, "ansvar"), "dokumentet säger inte vad rollen ansvarar för")
+            if len(role["roll"]) == 1:
+                role["roll"] = role["roll"][0]
+        if not roles:
+            raise ImportDocumentError("dokumentet har inga roller (ordförande, sekreterare, presidium …)")
+        return [_ordered(r, ("roll", "rubrik", "ansvar", "personer")) for r in roles]
+
+    def _add_person(self, roles: list[dict[str, Any]], kind: str, person: Person, where: str) -> None:
+        index = next((i for i, r in enumerate(roles) if kind in r["roll"]), None)
+        if index is None:
+            roles.append({"roll": [kind], "ansvar": []})
+            index = len(roles) - 1
+            self._check(("roller", index), f"rollen {kind} finns bara som anteckning vid {person.name}")
+        role = roles[index]
+        people = role.setdefault("personer", [])
+        if person.municipality is None:
+            self._check(
+                ("roller", index, "personer"),
+                f"{person.name}: '{person.written}' är ingen av Skaraborgs 15 kommuner; personen är inte med",
+            )
+            return
+        entry = {"namn": clean(person.name), "kommun": person.municipality}
+        if entry in people:
+            return
+        people.append(entry)
+        self._set(("roller", index, "personer", len(people) - 1), f"{entry['namn']}, {entry['kommun']}", where)
+        if person.guessed:
+            self._check(
+                ("roller", index, "personer", len(people) - 1),
+                f"'{person.written}' läst som {person.municipality}",
+            )
+
+    # --- meetings --------------------------------------------------------------------------
+
+    def _meetings(self, section: Section | None) -> dict[str, Any] | None:
+        if section is None:
+            return None
+        rule: dict[str, Any] = {}
+        meetings: list[dict[str, str]] = []
+        for paragraph in section.paragraphs:
+            dates = _DATE.findall(paragraph.text)
+            if dates and len(paragraph.text) < 200:
+                for date in dates:
+                    meetings.append({"datum": date})
+                    self._set(("möten", "träffar", len(meetings) - 1, "datum"), date, paragraph.where)
+                continue
+            for sentence in sentences(paragraph.text):
+                match = _RULE.search(sentence)
+                folded = sentence.casefold()
+                if match:
+                    number = match.group(1).lower()
+                    minimum = int(number) if number.isdigit() else _NUMBER_WORDS.get(number)
+                    if minimum:
+                        rule["minst_per_år"] = minimum
+                        self._set(("möten", "minst_per_år"), minimum, paragraph.where)
+                    days = [d for d in VECKODAGAR if re.search(rf"\b{d}(ar|en)?\b", match.group(2) or "")]
+                    if days:
+                        rule["veckodagar"] = days
+                        self._set(("möten", "veckodagar"), ", ".join(days), paragraph.where)
+                elif re.search(r"\b(samtliga|alla)\b.*\bkommuner", folded) and re.search(r"delta|företrädd", folded):
+                    rule["alla_kommuner"] = True
+                    self._set(("möten", "alla_kommuner"), True, paragraph.where)
+                elif re.search(r"minnesanteckningar|protokoll", folded):
+                    rule["minnesanteckningar"] = sentence
+                    self._set(("möten", "minnesanteckningar"), sentence, paragraph.where)
+                else:
+                    self._check(("möten",), f"meningen '{sentence}' ({paragraph.where}) har ingen plats i mötesregeln")
+        if meetings:
+            rule["träffar"] = meetings
+        if not rule:
+            self._check(("möten",), "avsnittet om möten har ingen regel som gick att läsa")
+            return None
+        return _ordered(rule, ("minst_per_år", "veckodagar", "alla_kommuner", "minnesanteckningar", "träffar"))
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _goal_value(goal_id: str) -> int | str:
+    return int(goal_id) if goal_id.isdigit() else goal_id
+
+
+def _period(text: str) -> str:
+    years = re.findall(r"\d{4}", text)
+    if len(years) >= 2:
+        return f"{years[0]}–{years[1]}"
+    if years:
+        return years[0]
+    return "kommande år"
+
+
+def _same_texts(own: list[str], standard: list[str]) -> bool:
+    return len(own) == len(standard) and all(
+        fuzz.ratio(_comparable(a), _comparable(b)) >= 90 for a, b in zip(own, standard)
+    )
+
+
+def _ordered(mapping: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
+    return {key: mapping[key] for key in order if key in mapping} | {k: v for k, v in mapping.items() if k not in order}
+
+
+def _shown(value: Any) -> str:
+    if value is True:
+        return "ja"
+    return str(value)
+
+
+def _aliases(model: Any) -> set[str]:
+    return {f.alias or n for n, f in model.model_fields.items()}
+
+
+def _purpose_fields() -> set[str]:
+    return _aliases(Purpose)
+
+
+def _assignment_fields() -> set[str]:
+    from uppdrag.models import Assignments
+
+    return _aliases(Assignments)
+
+
+def _group_fields() -> set[str]:
+    from uppdrag.models import AssignmentGroup
+
+    return _aliases(AssignmentGroup)
+
+
+def mission_fields() -> set[str]:
+    return _aliases(Mission)
+
+
+__all__ = ["Imported", "MissionBuilder", "ReportField", "ROLLER", "dotted", "mission_fields"]

@@ -1,0 +1,100 @@
+"""Word (.docx) documents through python-docx: heading styles, bold lines and real lists."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from uppdrag.edit.importer.paragraphs import Paragraph
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _heading_level(style_name: str) -> int | None:
+    match = re.match(r"^(?:heading|rubrik)\s*(\d)$", style_name.strip(), re.IGNORECASE)
+    if match:
+        return int(match.group(1))
+    if style_name.strip().lower() in ("title", "rubrik"):
+        return 0
+    return None
+
+
+def _list_info(paragraph, style_name: str) -> tuple[str | None, int]:
+    """('bullet' | 'number' | None, depth) from the list style or the paragraph's numbering."""
+    lowered = style_name.lower()
+    properties = paragraph._p.pPr
+    numbering = properties.numPr if properties is not None else None
+    depth = 0
+    if numbering is not None and numbering.ilvl is not None:
+        depth = int(numbering.ilvl.val)
+    match = re.search(r"(\d)$", lowered)
+    if "list" in lowered or "lista" in lowered:
+        if match and not numbering:
+            depth = int(match.group(1)) - 1
+        return ("number" if ("number" in lowered or "numrerad" in lowered) else "bullet"), depth
+    if numbering is not None:
+        return _numbering_kind(paragraph, numbering), depth
+    return None, 0
+
+
+def _numbering_kind(paragraph, numbering) -> str:
+    """A numbered list or bullets, as the document's numbering definitions say."""
+    try:
+        num_id = numbering.numId.val
+        part = paragraph.part.numbering_part.element
+        num = next(n for n in part.iter(f"{_W}num") if n.get(f"{_W}numId") == str(num_id))
+        abstract_id = num.find(f"{_W}abstractNumId").get(f"{_W}val")
+        abstract = next(a for a in part.iter(f"{_W}abstractNum") if a.get(f"{_W}abstractNumId") == abstract_id)
+        level = numbering.ilvl.val if numbering.ilvl is not None else 0
+        lvl = next(x for x in abstract.iter(f"{_W}lvl") if x.get(f"{_W}ilvl") == str(level))
+        fmt = lvl.find(f"{_W}numFmt").get(f"{_W}val")
+        return "bullet" if fmt in ("bullet", "none") else "number"
+    except (AttributeError, StopIteration, KeyError, NotImplementedError):
+        return "bullet"
+
+
+def read_docx(data: bytes) -> list[Paragraph]:
+    """Paragraphs of the body (and of its tables, row by row) in document order."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    document = docx.Document(io.BytesIO(data))
+    paragraphs: list[Paragraph] = []
+    counters: dict[tuple[str, int], int] = {}
+    number = 0
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = [" ".join(c.text.split()) for c in row.cells]
+                text = " · ".join(dict.fromkeys(c for c in cells if c))
+                if text:
+                    number += 1
+                    paragraphs.append(Paragraph(text, f"stycke {number} (tabell)"))
+            continue
+        assert isinstance(block, DocxParagraph)
+        text = " ".join(block.text.split())
+        if not text:
+            continue
+        number += 1
+        style = block.style.name if block.style is not None else ""
+        kind, depth = _list_info(block, style)
+        runs = [r for r in block.runs if r.text.strip()]
+        bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+        item_number = None
+        if kind == "number":
+            key = ("number", depth)
+            counters[key] = counters.get(key, 0) + 1
+            item_number = counters[key]
+        paragraphs.append(
+            Paragraph(
+                text,
+                f"stycke {number}",
+                heading_level=_heading_level(style),
+                bold=bold,
+                list_kind=kind,  # type: ignore[arg-type]
+                number=item_number,
+                depth=depth,
+            )
+        )
+    return paragraphs
