@@ -107,6 +107,8 @@ def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | 
             text, mends = mend_text(paragraph.text, vocabulary)
             changed += sum(1 for m in mends if m.mended)
             for mend in mends:
+                if mend.unsure:
+                    checks.append(f"'{mend.original}' ({paragraph.where}) läst som '{mend.mended}'")
                 if mend.mended is None:
                     checks.append(f"'{mend.original}' ({paragraph.where}) kan läsas som {' eller '.join(mend.readings)}")
             mended_paragraphs.append(paragraph.with_text(text))
@@ -137,13 +139,39 @@ def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | 
     return ImportResult(path, document.format, new_id, target, text, imported, result)
 
 
-def write_mission(result: ImportResult, force: bool) -> Path:
-    """Write the imported file; an existing one only with force. One place for the lead to swap
-    in the locked, checked write."""
+def write_mission(result: ImportResult, force: bool, output: Path | None = None) -> Path:
+    """Write the imported file (to output, or to the workspace); an existing one only with force.
+    The one place that writes, for the lead to swap in the locked, checked write."""
     from uppdrag.files import atomic_write
 
-    target = result.target
-    if (target.exists() or target.with_suffix(".yml").exists()) and not force:
+    target = output or result.target
+    if (target.exists() or (output is None and target.with_suffix(".yml").exists())) and not force:
         raise ImportDocumentError(f"{target} finns redan; använd --force för att skriva över eller --diff för att jämföra")
+    if target.is_dir():
+        raise ImportDocumentError(f"{target} är en mapp; ange en fil")
     atomic_write(target, result.text)
     return target
+
+
+def changes_from_current(result: ImportResult) -> tuple[str, list]:
+    """What the document changes against the workspace's current file for the same id, in the
+    words of `uppdrag diff`; ImportDocumentError when there is no such file or it is invalid."""
+    from uppdrag.models import Mission
+    from uppdrag.read.loading import parse_model
+    from uppdrag.views.changes import compare
+
+    workspace, _ = load_workspace(result.target.parent)
+    current = workspace.mission(result.mission_id)
+    if current is None:
+        raise ImportDocumentError(f"--diff: {result.target} finns inte (eller validerar inte); inget att jämföra med")
+    new, _, findings = parse_model(result.text, result.target, Mission)
+    if new is None:  # validated above, so this is a bug
+        raise UppdragError("den importerade filen gick inte att läsa tillbaka", EXIT_INTERNAL)
+    steering = workspace.steering_documents.get(current.mission.steering_document)
+
+    def label(goal_id: str) -> str:
+        goal = steering.goal(goal_id) if steering else None
+        return steering.goal_title(goal) if steering and goal else f"mål {goal_id}"
+
+    title = f"Ändringar i {current.mission.name} enligt {result.source.name}"
+    return title, compare(current.mission, new, label)  # type: ignore[arg-type]

@@ -73,7 +73,16 @@ def clean(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(clean(text)) if s.strip()]
+    """Sentences; one that points back ("Detta skickas in …") stays with the one before it."""
+    result: list[str] = []
+    for sentence in (s.strip() for s in _SENTENCE.split(clean(text))):
+        if not sentence:
+            continue
+        if result and re.match(r"^(Detta|Dessa|Det|Den|De)\s", sentence):
+            result[-1] += " " + sentence
+        else:
+            result.append(sentence)
+    return result
 
 
 def _comparable(text: str) -> str:

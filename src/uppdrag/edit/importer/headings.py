@@ -43,9 +43,9 @@ _TITLE = re.compile(
 
 def normalise(text: str) -> str:
     """'Syfte/ uppdrag:' -> 'syfte uppdrag'; 'MÖTEN' and 'MOTEN' -> 'moten'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    ocr = text.casefold().replace("&", "a").replace("é", "o")  # OCR's ä and ö
+    decomposed = unicodedata.normalize("NFKD", ocr)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.replace("&", "a").replace("6", "o").replace("é", "o")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 

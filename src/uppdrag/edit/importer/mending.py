@@ -17,11 +17,11 @@ from importlib import resources
 
 # What OCR has made of å, ä and ö in the seeds: "&r" = är, "6ka" = öka, "férmagorna" = förmågorna,
 # "P3" = På, "ndtverk" = nätverk, "HOojd" = Höjd.
-_OCR_CHARACTERS = {"&": "aä", "6": "oö", "é": "oöä", "É": "OÖÄ", "3": "aå", "d": "däö"}
+_OCR_CHARACTERS = {"&": "aä", "6": "oö", "é": "oöä", "É": "OÖÄ", "3": "aå", "d": "däöå"}
 _OCR_PAIRS = {"Oo": "Ö", "oo": "ö", "dé": "ö", "éa": "ä"}  # one letter read as two
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü&]*[A-Za-zÅÄÖåäöé][A-Za-zÅÄÖåäöÉéÜü&36]*|[&36][A-Za-zåäöé]+")
 _MAX_VARIANTS = 512
-_BEFORE_YEAR = {"per", "varje", "kommande", "följande", "foljande", "ett", "nästa", "nasta", "detta", "samma", "innevarande"}
+_BEFORE_YEAR = {"per", "varje", "kommande", "foljande", "ett", "nasta", "detta", "samma", "innevarande"}  # folded
 
 
 def fold(word: str) -> str:
@@ -42,6 +42,7 @@ class Mend:
     original: str
     mended: str | None  # None: ambiguous, left as it was
     readings: tuple[str, ...] = ()
+    unsure: bool = False  # a near spelling, not an OCR sign undone: a person should look
 
 
 class Vocabulary:
@@ -66,7 +67,9 @@ class Vocabulary:
             self.words.setdefault(fold(form), set()).add(form)
 
     def is_word(self, word: str) -> bool:
-        return word.casefold() in self.known
+        """A known word, or its genitive or compound form with s ('kvalitets-', 'Skaraborgs')."""
+        folded = word.casefold()
+        return folded in self.known or (folded.endswith("s") and folded[:-1] in self.known)
 
     def proper_noun(self, word: str) -> str | None:
         forms = self.words.get(fold(word), set())
@@ -103,6 +106,19 @@ class Vocabulary:
                 for tail in tails:
                     found.add(head_form.casefold() + link + tail.casefold())
         return found
+
+    def close_word(self, word: str) -> str | None:
+        """The one known word a long, lower-case unknown word is a letter away from ('ssmmanstaller')."""
+        if len(word) < 8 or not word.isalpha() or not word.islower():
+            return None
+        from rapidfuzz import fuzz, process
+
+        folded = _ocr_fold(word)
+        matches = process.extract(folded, list(self.words), scorer=fuzz.ratio, score_cutoff=90, limit=2)
+        if len(matches) != 1:
+            return None
+        forms = self.words[matches[0][0]]
+        return next(iter(forms)) if len(forms) == 1 else None
 
     @cached_property
     def diacritic_words(self) -> set[str]:
@@ -164,7 +180,7 @@ def mend_text(text: str, vocabulary: Vocabulary) -> tuple[str, list[Mend]]:
         if {r.casefold() for r in readings} == {"är", "år"}:
             # "per ar", "kommande ar", "2021 ar": a year; otherwise the verb, far the commoner.
             before = re.findall(r"[\wåäö]+", text[max(0, match.start() - 30) : match.start()])
-            year = bool(before) and (before[-1].isdigit() or before[-1].casefold() in _BEFORE_YEAR)
+            year = bool(before) and (before[-1].isdigit() or _ocr_fold(before[-1]) in _BEFORE_YEAR)
             readings = {"år" if year else "är"}
         if len(readings) == 1:
             [reading] = readings
@@ -174,6 +190,12 @@ def mend_text(text: str, vocabulary: Vocabulary) -> tuple[str, list[Mend]]:
             return mended
         if len(readings) > 1:
             mends.append(Mend(word, None, tuple(sorted(readings))))
+            return word
+        close = vocabulary.close_word(word)
+        if close is not None:
+            mended = _with_case_of(word, close)
+            mends.append(Mend(word, mended, unsure=True))
+            return mended
         return word
 
     return _WORD.sub(replace, text), mends
