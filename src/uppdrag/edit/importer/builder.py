@@ -98,7 +98,7 @@ def sentence_case(text: str, vocabulary: Vocabulary) -> str:
     if not letters or not all(c.isupper() for c in letters):
         return text
     words = []
-    for index, word in enumerate(re.split(r"(\W+)", text)):
+    for word in re.split(r"(\W+)", text):
         if word == "|" or word.strip() == "|":
             words.append(word.replace("|", "i"))
             continue
