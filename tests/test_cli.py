@@ -22,7 +22,7 @@ def test_shipped_missions_validate(shipped: Path, runner) -> None:
     # KA's assignments were given for 2021: the only thing to say about the five networks.
     assert result.stdout == (
         "missions/ka.yaml\n"
-        "  missions/ka.yaml:18:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut\n"
+        "  missions/ka.yaml:27:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut\n"
         "\n"
         "8 filer kontrollerade: 0 fel, 1 varning.\n"
     )

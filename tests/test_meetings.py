@@ -152,8 +152,8 @@ def test_cli_text(shipped: Path, runner) -> None:
     ]
     assert result.stdout.endswith(
         "forskola\n"
-        "  fel: 2024-03-29 (fredag) är långfredagen, en ledig dag  (missions/forskola.yaml:75:14)\n"
-        "  fel: 0 giltiga möten 2024; regeln kräver minst 4  (missions/forskola.yaml:71:3)\n"
+        "  fel: 2024-03-29 (fredag) är långfredagen, en ledig dag  (missions/forskola.yaml:85:14)\n"
+        "  fel: 0 giltiga möten 2024; regeln kräver minst 4  (missions/forskola.yaml:81:3)\n"
     )
 
 

@@ -65,7 +65,7 @@ def test_invalid_workspace_is_not_rendered(workspace: Path, runner) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "missions/n.yaml:14:1: fel: okänd: okänd nyckel 'okänd'; tillåtna nycklar: id, namn, styrdokument, "
-        "bakgrund, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten\n"
+        "bakgrund, bakgrund_tillägg, avsnitt, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten\n"
         "fel: 4 filer kontrollerade: 1 fel, 0 varningar. Rätta felen först (se uppdrag validate).\n"
     )
 
@@ -218,7 +218,10 @@ def test_pdf_reads_back(shipped: Path, runner) -> None:
     assert "Särskolan" in pypdf.PdfReader(shipped / "pdf" / "sarskola.pdf").metadata.title
     # The running footer carries the network's name intact (a comma once vanished in CSS escaping).
     skis = pypdf.PdfReader(shipped / "pdf" / "skis.pdf").pages[0].extract_text()
-    assert "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS Sida 1 av 2" in skis
+    assert (
+        "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS\n"
+        "Uppdraget gäller under perioden 2023–2026 Sida 1 av 2"
+    ) in skis
 
 
 def test_pdf_a_variant_for_archiving(shipped: Path, runner) -> None:

@@ -243,6 +243,11 @@ class FocusGoal(Model):
     model_config = ConfigDict(title="Mål i fokus")
 
     goal: GoalId = Field(alias="mål", description="Målets id i styrdokumentet.")
+    heading: Text | None = Field(
+        None,
+        alias="rubrik",
+        description="Målets rubrik som originalet skriver den; utelämnas för t.ex. 'Mål 2: Höjd utbildningsnivå'.",
+    )
     subgoals: list[Text] | None = Field(
         None,
         alias="delmål",
@@ -261,6 +266,11 @@ class Purpose(Model):
         alias="fokus",
         description="Mål som nätverket fokuserar på utan att de listas (används i rapporter).",
     )
+    numbered: Annotated[bool, Strict()] = Field(
+        False,
+        alias="numrerad",
+        description="Visa målen som numrerad lista med delmålen som punkter, i stället för en rubrik per mål.",
+    )
 
     @model_validator(mode="after")
     def _not_empty(self) -> Purpose:
@@ -277,6 +287,11 @@ class AssignmentGroup(Model):
     model_config = ConfigDict(title="Uppdragsgrupp")
 
     goal: GoalId | None = Field(None, alias="mål", description="Målet som uppdragen tjänar.")
+    heading: Text | None = Field(
+        None,
+        alias="rubrik",
+        description="Gruppens rubrik som originalet skriver den; utelämnas för målets nummer och namn.",
+    )
     reporting: Text | None = Field(
         None,
         alias="återrapportering",
@@ -293,6 +308,14 @@ class Assignments(Model):
         BeforeValidator(_int_to_str),  # `period: 2021` is a year, not a type error
         WithJsonSchema({"type": ["string", "integer"], "minLength": 1}),
     ] = Field(description="Perioden uppdragen gäller: 'kommande år', ett år (2021) eller '2023–2026'.")
+    intro: Text | None = Field(
+        None,
+        alias="inledning",
+        description=(
+            "Meningen före uppdragen som originalet skriver den; utelämnas för "
+            "'Skolchefsnätverket ger följande uppdrag …' med perioden."
+        ),
+    )
     groups: list[AssignmentGroup] = Field(
         alias="grupper", min_length=1, description="Uppdragen, grupperade efter det mål de tjänar."
     )
@@ -308,6 +331,11 @@ class Assignments(Model):
     @property
     def years(self) -> tuple[int, int] | None:
         return period_years(self.period)
+
+    @property
+    def intro_sentence(self) -> str:
+        """The document's own sentence, else 'Skolchefsnätverket ger följande uppdrag för 2021:'."""
+        return self.intro or f"Skolchefsnätverket ger följande uppdrag {self.phrase}:"
 
     @property
     def phrase(self) -> str:
@@ -424,6 +452,28 @@ def join_swedish(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
 
 
+PARTS: tuple[str, ...] = ("bakgrund", "syfte", "uppdrag", "roller", "möten")
+Part = Literal[PARTS]  # type: ignore[valid-type]
+DEFAULT_HEADINGS: dict[str, str] = {
+    "bakgrund": "Bakgrund",
+    "syfte": "Syfte/uppdrag",
+    "uppdrag": "Uppdrag",
+    "roller": "Roller och ansvar",
+    "möten": "Möten",
+}
+
+
+class Section(Model):
+    model_config = ConfigDict(title="Avsnitt")
+
+    part: Part = Field(alias="del", description="Vilken del: bakgrund, syfte, uppdrag, roller eller möten.")
+    heading: Text | None = Field(
+        None,
+        alias="rubrik",
+        description="Rubriken som originalet skriver den; utelämnas när delen saknar egen rubrik.",
+    )
+
+
 class Mission(Model):
     """One network's uppdragsbeskrivning."""
 
@@ -433,6 +483,19 @@ class Mission(Model):
     name: Text = Field(alias="namn", description="Nätverkets namn som det står i rubriken, t.ex. 'Förskola'.")
     steering_document: Id = Field(alias="styrdokument", description="Id för styrdokumentet i en _-fil.")
     background: Id = Field(alias="bakgrund", description="Id för den gemensamma bakgrundstexten i en _-fil.")
+    background_additions: list[Text] = Field(
+        default=[],
+        alias="bakgrund_tillägg",
+        description="Nätverkets egna stycken efter den gemensamma bakgrunden.",
+    )
+    sections: list[Section] | None = Field(
+        None,
+        alias="avsnitt",
+        description=(
+            "Dokumentets avsnitt i originalets ordning med originalets rubriker; varje del en gång. "
+            "Utelämnas för Bakgrund, Syfte/uppdrag, Uppdrag, Roller och ansvar, Möten."
+        ),
+    )
     adopted: Date | None = Field(None, alias="antagen", description="När uppdragsbeskrivningen antogs.")
     revised: Date | None = Field(None, alias="reviderad", description="När den senast reviderades.")
     revised_by: Text | None = Field(None, alias="reviderad_av", description="Vem som reviderade den.")
@@ -440,6 +503,28 @@ class Mission(Model):
     assignments: Assignments = Field(alias="uppdrag", description="Skolchefsnätverkets uppdrag till nätverket.")
     roles: list[Role] = Field(alias="roller", min_length=1, description="Roller och ansvar.")
     meetings: MeetingRule | None = Field(None, alias="möten", description="Regler för möten och mötena själva.")
+
+    @field_validator("sections")
+    @classmethod
+    def _every_part_once(cls, sections: list[Section] | None) -> list[Section] | None:
+        if sections is None:
+            return None
+        parts = [s.part for s in sections]
+        for part in PARTS:
+            if parts.count(part) > 1:
+                raise ValueError(f"delen '{part}' finns två gånger; ange varje del en gång")
+        missing = [p for p in PARTS if p not in parts]
+        if missing:
+            raise ValueError(
+                f"delen '{missing[0]}' saknas; ange alla fem delar ({', '.join(PARTS)}) i dokumentets ordning"
+            )
+        return sections
+
+    def layout(self) -> list[Section]:
+        """The sections in order: the document's own, else the default layout."""
+        if self.sections is not None:
+            return list(self.sections)
+        return [Section(part=p, heading=DEFAULT_HEADINGS[p]) for p in PARTS]
 
     def role(self, kind: str) -> Role | None:
         return next((r for r in self.roles if kind in r.kinds), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from uppdrag.models import Background, Goal, Meeting, Mission, Role, SteeringDocument
+from uppdrag.models import AssignmentGroup, Background, Goal, Meeting, Mission, Role, SteeringDocument
 from uppdrag.read.loading import LoadedMission, Workspace
 
 
@@ -27,10 +27,24 @@ class BlockView:
 
 
 @dataclass(frozen=True)
+class PurposeGoalView:
+    goal: GoalView
+    heading: str  # the original's heading, else "Mål 2: Höjd utbildningsnivå" (the name in a numbered list)
+
+
+@dataclass(frozen=True)
 class AssignmentGroupView:
     goal: GoalView | None
+    heading: str | None  # the original's heading, else the goal's label and name; None: no heading
     reporting: str | None
     items: list[str]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    part: str  # bakgrund, syfte, uppdrag, roller, möten
+    block: str  # the template block that shows it: the part's name in ASCII
+    heading: str | None  # None: no heading, the content follows the previous section
 
 
 @dataclass(frozen=True)
@@ -40,15 +54,28 @@ class Document:
     steering: SteeringDocument
     background_heading: str | None
     background: list[BlockView]
+    background_additions: list[str]
     purpose_paragraphs: list[str]
-    purpose_goals: list[GoalView]
+    purpose_goals: list[PurposeGoalView]
+    purpose_numbered: bool
     purpose_bullets: list[str]
     assignment_intro: str
     assignment_groups: list[AssignmentGroupView]
     roles: list[Role]
     meeting_sentences: list[str]
     meetings: list[Meeting]
+    meetings_attendance: bool  # some meeting has `närvarande`: show the column
+    sections: list[SectionView]
+    period: str  # "för kommande år", "under perioden 2023–2026"
     revised: dt.date | None
+
+    def heading(self, part: str) -> str | None:
+        return next((s.heading for s in self.sections if s.part == part), None)
+
+
+def title(goal: GoalView) -> str:
+    """'Mål 2: Höjd utbildningsnivå'; a goal without a number is just its name."""
+    return f"{goal.label}: {goal.name}" if goal.number else goal.label
 
 
 def goal_view(steering: SteeringDocument, goal: Goal, subgoals: list[str] | None = None) -> GoalView:
@@ -84,7 +111,20 @@ def build_document(loaded: LoadedMission, workspace: Workspace) -> Document:
     def goal(goal_id: str, subgoals: list[str] | None = None) -> GoalView:
         return goal_view(steering, steering.goal(goal_id), subgoals)  # type: ignore[arg-type]
 
+    def group(g: AssignmentGroup) -> AssignmentGroupView:
+        view = goal(g.goal) if g.goal else None
+        heading = g.heading or (title(view) if view else None)
+        return AssignmentGroupView(view, heading, g.reporting, list(g.items))
+
+    purpose_goals = []
+    for focus in mission.purpose.goals:
+        view = goal(focus.goal, focus.subgoals)
+        # A numbered list numbers the goals itself: its items are the names alone.
+        default = view.name if mission.purpose.numbered else title(view)
+        purpose_goals.append(PurposeGoalView(view, focus.heading or default))
+
     rule = mission.meetings
+    meetings = sorted(rule.meetings, key=lambda m: m.date) if rule else []
     sentences = []
     if rule is not None:
         sentences = [s for s in (rule.sentence, rule.all_municipalities_sentence, rule.minutes_note) if s]
@@ -94,16 +134,18 @@ def build_document(loaded: LoadedMission, workspace: Workspace) -> Document:
         steering=steering,
         background_heading=background.heading,
         background=_background(background, steering_documents),
+        background_additions=list(mission.background_additions),
         purpose_paragraphs=list(mission.purpose.paragraphs),
-        purpose_goals=[goal(g.goal, g.subgoals) for g in mission.purpose.goals],
+        purpose_goals=purpose_goals,
+        purpose_numbered=mission.purpose.numbered,
         purpose_bullets=list(mission.purpose.bullets),
-        assignment_intro=f"Skolchefsnätverket ger följande uppdrag {mission.assignments.phrase}:",
-        assignment_groups=[
-            AssignmentGroupView(goal(g.goal) if g.goal else None, g.reporting, list(g.items))
-            for g in mission.assignments.groups
-        ],
+        assignment_intro=mission.assignments.intro_sentence,
+        assignment_groups=[group(g) for g in mission.assignments.groups],
         roles=list(mission.roles),
         meeting_sentences=sentences,
-        meetings=sorted(rule.meetings, key=lambda m: m.date) if rule else [],
+        meetings=meetings,
+        meetings_attendance=any(m.present for m in meetings),
+        sections=[SectionView(s.part, s.part.replace("ö", "o"), s.heading) for s in mission.layout()],
+        period=mission.assignments.phrase,
         revised=mission.revised,
     )
