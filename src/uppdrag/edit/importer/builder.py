@@ -16,7 +16,16 @@ from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.people import Person, parse_people
 from uppdrag.edit.importer.sections import Outline, Section, heading_of
 from uppdrag.errors import ImportDocumentError
-from uppdrag.models import ROLLER, VECKODAGAR, Background, Mission, Purpose, SteeringDocument
+from uppdrag.models import (
+    DEFAULT_HEADINGS,
+    PARTS,
+    ROLLER,
+    VECKODAGAR,
+    Assignments,
+    Background,
+    Mission,
+    SteeringDocument,
+)
 from uppdrag.read.loading import Workspace
 
 KeyPath = tuple[str | int, ...]
@@ -155,19 +164,13 @@ class MissionBuilder:
         adopted = self._dated(outline, r"antagen|antaget|beslutad")
         if adopted:
             data["antagen"] = adopted
-        if "avsnitt" in self.supports:
-            data["avsnitt"] = self._sections(outline)
-
         purpose_paragraphs, assignment_paragraphs, intro = self._split_purpose(outline)
-        extra_texts = [clean(p.text) for p in extras]
-        if extras and "bakgrund_tillägg" in self.supports:
-            data["bakgrund_tillägg"] = extra_texts
+        if extras:
+            data["bakgrund_tillägg"] = [clean(p.text) for p in extras]
             for index, paragraph in enumerate(extras):
-                self._set(("bakgrund_tillägg", index), extra_texts[index], paragraph.where)
-            extra_texts_for_purpose: list[Paragraph] = []
-        else:
-            extra_texts_for_purpose = extras
-        data["syfte"] = self._purpose(extra_texts_for_purpose + purpose_paragraphs, steering, extras)
+                self._set(("bakgrund_tillägg", index), data["bakgrund_tillägg"][index], paragraph.where)
+        data["avsnitt"] = self._sections(outline, bool(purpose_paragraphs))
+        data["syfte"] = self._purpose(purpose_paragraphs, steering, extras)
         data["uppdrag"] = self._assignments(assignment_paragraphs, intro, steering)
         data["roller"] = self._roles(outline)
         meetings = self._meetings(outline.section("möten"))
@@ -203,19 +206,27 @@ class MissionBuilder:
                 return match.group(1)
         return None
 
-    def _sections(self, outline: Outline) -> list[dict[str, str]]:
-        parts = []
+    def _sections(self, outline: Outline, has_purpose: bool) -> list[dict[str, str]]:
+        """All five parts in the document's order, headed as the document heads them."""
+        parts: list[dict[str, str]] = []
         for section in outline.sections:
             if any(p["del"] == section.part for p in parts):
                 continue
             entry = {"del": section.part}
             if section.heading is not None:
                 entry["rubrik"] = sentence_case(clean(section.heading.text.rstrip(":")), self.vocabulary)
+            if section.part == "uppdrag" and has_purpose and not any(p["del"] == "syfte" for p in parts):
+                # The 2023–2026 documents: "UPPDRAG" opens with the purpose, then the assignments.
+                parts += [{"del": "syfte", **({"rubrik": entry["rubrik"]} if "rubrik" in entry else {})}, {"del": "uppdrag"}]
+                continue
             parts.append(entry)
-        if not any(p["del"] == "uppdrag" for p in parts):
-            syfte = next((i for i, p in enumerate(parts) if p["del"] == "syfte"), None)
-            if syfte is not None:
-                parts.insert(syfte + 1, {"del": "uppdrag"})
+        for part in PARTS:
+            if any(p["del"] == part for p in parts):
+                continue
+            before = PARTS[: PARTS.index(part)]
+            position = max((i + 1 for i, p in enumerate(parts) if p["del"] in before), default=0)
+            # A part the document lacks: no heading, except Möten, which shows once meetings are added.
+            parts.insert(position, {"del": part, **({"rubrik": DEFAULT_HEADINGS[part]} if part == "möten" else {})})
         for index, part in enumerate(parts):
             self._set(("avsnitt", index), part.get("rubrik", f"({part['del']}, utan rubrik)"), "")
         return parts
@@ -350,7 +361,13 @@ class MissionBuilder:
             purpose["mål"] = []
             for index, (goal, paragraph) in enumerate(zip(goals, goal_sources)):
                 entry: dict[str, Any] = {"mål": _goal_value(goal["mål"])}
-                standard = steering.goal(goal["mål"]).subgoals  # type: ignore[union-attr]
+                steering_goal = steering.goal(goal["mål"])
+                assert steering_goal is not None  # _goal_named found it there
+                written = clean(paragraph.text)
+                default = steering_goal.name if paragraph.list_kind == "number" else steering.goal_title(steering_goal)
+                if normalise(written) != normalise(default):
+                    entry["rubrik"] = written
+                standard = steering_goal.subgoals
                 own = goal["delmål"]
                 if own and not _same_texts(own, standard):
                     entry["delmål"] = own
@@ -367,7 +384,7 @@ class MissionBuilder:
         if focus:
             purpose["fokus"] = [_goal_value(g) for g in focus]
             self._set(("syfte", "fokus"), ", ".join(focus), "syftets text")
-        if numbered and "numrerad" in _purpose_fields():
+        if numbered:
             purpose["numrerad"] = True
         if not (texts or goals or bullets):
             purpose["text"] = [f"{PLACEHOLDER}: vad nätverket fokuserar på och varför."]
@@ -399,8 +416,9 @@ class MissionBuilder:
             match = _INTRO.search(clean(intro.text))
             period = _period(match.group(1)) if match else PLACEHOLDER
             self._set(("uppdrag", "period"), period, intro.where)
-            if "inledning" in _assignment_fields():
-                result["inledning"] = clean(intro.text)
+            default = Assignments(period=period, grupper=[{"punkter": ["-"]}]).intro_sentence
+            if normalise(intro.text) != normalise(default):
+                result["inledning"] = clean(intro.text)  # the document's own words, kept
                 self._set(("uppdrag", "inledning"), result["inledning"], intro.where)
             if match and normalise(match.group(1)) not in ("kommande ar",) and not re.search(r"\d{4}", match.group(1)):
                 self._check(("uppdrag", "period"), f"dokumentet säger '{match.group(1)}'; läst som '{period}'")
@@ -443,12 +461,14 @@ class MissionBuilder:
                 current.setdefault("punkter", []).append(text)
                 sources[-1].append(paragraph)
         for index, (group, paragraphs_of) in enumerate(zip(groups, sources)):
-            rubrik = " ".join(group.pop("_rubrik"))
+            rubrik = clean(_REPORTING.sub("", " ".join(group.pop("_rubrik"))))
+            default = ""
             if "mål" in group:
                 self._set(("uppdrag", "grupper", index, "mål"), group["mål"], "")
+                default = steering.goal_title(steering.goal(group["mål"]))  # type: ignore[arg-type]
                 group["mål"] = _goal_value(group["mål"])
-            if rubrik and "rubrik" in _group_fields():
-                group["rubrik"] = _REPORTING.sub("", rubrik).strip().rstrip(":")
+            if rubrik and normalise(rubrik) != normalise(default):
+                group["rubrik"] = rubrik
             for item, paragraph in zip(group.get("punkter", []), paragraphs_of):
                 self._set(("uppdrag", "grupper", index, "punkter", group["punkter"].index(item)), item, paragraph.where)
             if not group.get("punkter"):
@@ -612,22 +632,6 @@ def _shown(value: Any) -> str:
 
 def _aliases(model: Any) -> set[str]:
     return {f.alias or n for n, f in model.model_fields.items()}
-
-
-def _purpose_fields() -> set[str]:
-    return _aliases(Purpose)
-
-
-def _assignment_fields() -> set[str]:
-    from uppdrag.models import Assignments
-
-    return _aliases(Assignments)
-
-
-def _group_fields() -> set[str]:
-    from uppdrag.models import AssignmentGroup
-
-    return _aliases(AssignmentGroup)
 
 
 def mission_fields() -> set[str]:

@@ -95,8 +95,10 @@ def to_yaml(data: dict[str, Any], checks: dict[KeyPath, list[str]], header: list
 
 def _flow_ok(item: dict[str, Any]) -> bool:
     """Short mappings of plain values ({namn: …, kommun: …}, {del: …}) go on one line."""
-    return set(item) <= {"namn", "kommun", "del", "rubrik", "datum"} and all(
-        isinstance(v, str) and _plain_ok(v) and not any(c in v for c in ",[]{}") and len(v) < 60 for v in item.values()
+    return set(item) <= {"namn", "kommun", "del", "rubrik", "datum", "mål"} and all(
+        (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, str) and _plain_ok(v) and not any(c in v for c in ",[]{}") and len(v) < 60)
+        for v in item.values()
     )
 
 
