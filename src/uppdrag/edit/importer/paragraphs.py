@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -30,3 +31,11 @@ class ReadDocument:
 
     paragraphs: list[Paragraph]
     format: str  # "docx", "pdf", "md" or "txt"
+
+
+def join_lines(before: str, after: str) -> str:
+    """A paragraph wrapped over two lines, as one: 'Vux-' + 'nätverket' -> 'Vux-nätverket', but
+    'skol-' + 'och' keeps its space ('skol- och utbildningschefer')."""
+    if re.search(r"\w[-/]-?$|/-$", before) and re.match(r"[a-zåäö]", after) and not re.match(r"(och|eller|samt|som)\b", after):
+        return before + after
+    return f"{before} {after}"

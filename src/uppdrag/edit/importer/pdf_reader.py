@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from uppdrag.edit.importer.headings import stands_alone
-from uppdrag.edit.importer.paragraphs import Paragraph
+from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.errors import ImportDocumentError
 
 _BULLET = re.compile(r"^[•▪◦·●○■\-–*]\s*")
@@ -26,18 +26,26 @@ class _Line:
     x0: float
     size: float
     bold: bool
+    page_height: float
+
+    @property
+    def in_margin(self) -> bool:
+        return self.top < self.page_height * 0.08 or self.bottom > self.page_height * 0.92
 
 
 def _lines(pdf) -> list[_Line]:
     lines: list[_Line] = []
     for page_number, page in enumerate(pdf.pages, start=1):
-        words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=True)
+        words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
         rows: list[list[dict]] = []
-        for word in words:
-            if rows and abs(rows[-1][0]["top"] - word["top"]) < max(2.0, word["size"] * 0.4):
-                rows[-1].append(word)
-            else:
+        # A list marker sits a little higher or lower than its text: same row if they overlap.
+        for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
+            row = next((r for r in rows if _overlap(r, word)), None)
+            if row is None:
                 rows.append([word])
+            else:
+                row.append(word)
+        rows.sort(key=lambda r: min(w["top"] for w in r))
         for number, row in enumerate(rows, start=1):
             row.sort(key=lambda w: w["x0"])
             text = " ".join(w["text"] for w in row)
@@ -45,7 +53,7 @@ def _lines(pdf) -> list[_Line]:
             bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.I) for w in row)
             lines.append(
                 _Line(page_number, number, text, min(w["top"] for w in row), max(w["bottom"] for w in row),
-                      row[0]["x0"], max(sizes), bold)  # fmt: skip
+                      row[0]["x0"], max(sizes), bold, page.height)  # fmt: skip
             )
     return lines
 
@@ -76,7 +84,8 @@ def read_pdf(data: bytes) -> list[Paragraph]:
         )
     lines = _without_running_text(lines, pages)
     body_size = Counter(line.size for line in lines).most_common(1)[0][0]
-    left = min(line.x0 for line in lines)
+    # List levels by where their markers stand: the leftmost list is level 0, the next level 1.
+    marker_columns = sorted({round(line.x0 / 8) for line in lines if _BULLET.match(line.text) or _NUMBER.match(line.text)})
     paragraphs: list[Paragraph] = []
     previous: _Line | None = None
     current: dict | None = None
@@ -85,8 +94,11 @@ def read_pdf(data: bytes) -> list[Paragraph]:
         bullet, numbered = _BULLET.match(text), _NUMBER.match(text)
         big = line.size > body_size * 1.1
         heading_like = big or (line.bold and len(text) < 80) or stands_alone(text)
+        # A page break ends a paragraph only where a sentence ends: items run on to the next page.
+        page_break = previous is not None and line.page != previous.page
         gap = previous is not None and (
-            line.page != previous.page or line.top - previous.bottom > (previous.bottom - previous.top) * 0.6
+            (page_break and not (text[:1].islower() and current and not current["text"].endswith((".", ":"))))
+            or (not page_break and line.top - previous.bottom > (previous.bottom - previous.top) * 0.6)
         )
         starts = (
             current is None or gap or bullet or numbered or heading_like or current["heading"]
@@ -97,7 +109,7 @@ def read_pdf(data: bytes) -> list[Paragraph]:
                 paragraphs.append(current["paragraph"](current["text"]))
             kind = "bullet" if bullet else ("number" if numbered else None)
             body = text[bullet.end() :] if bullet else (text[numbered.end() :] if numbered else text)
-            depth = 1 if kind and line.x0 - left > 20 else 0
+            depth = min(marker_columns.index(round(line.x0 / 8)), 1) if kind else 0
             level = (1 if line.size > body_size * 1.4 else 2) if big else None
             where = f"sida {line.page}, rad {line.number}"
             number = int(numbered.group(1)) if numbered else None
@@ -112,21 +124,27 @@ def read_pdf(data: bytes) -> list[Paragraph]:
             }
         else:
             assert current is not None
-            current["text"] += " " + text
+            current["text"] = join_lines(current["text"], text)
         previous = line
     if current is not None:
         paragraphs.append(current["paragraph"](current["text"]))
     return paragraphs
 
 
+def _overlap(row: list[dict], word: dict) -> bool:
+    top, bottom = min(w["top"] for w in row), max(w["bottom"] for w in row)
+    middle = (word["top"] + word["bottom"]) / 2
+    return top <= middle <= bottom
+
+
 def _without_running_text(lines: list[_Line], pages: int) -> list[_Line]:
-    """Drop lines repeated on every page (header, footer) and 'Sida 1 av 2'."""
-    if pages < 2:
-        return [line for line in lines if not re.fullmatch(r"sida \d+ av \d+", line.text.strip(), re.I)]
-    counts = Counter(re.sub(r"\d+", "#", line.text.strip()) for line in lines)
+    """Drop the running header and footer: lines in the page margins that recur on other pages
+    (page numbers aside), and 'Sida 1 av 2'."""
+    page_number = re.compile(r"^sida \d+ av \d+$|^\d+$", re.I)
+    pattern = lambda line: re.sub(r"\d+", "#", line.text.strip())  # noqa: E731
+    recurring = Counter(pattern(line) for line in lines if line.in_margin)
     return [
         line
         for line in lines
-        if counts[re.sub(r"\d+", "#", line.text.strip())] < pages
-        and not re.fullmatch(r"sida \d+ av \d+", line.text.strip(), re.I)
+        if not page_number.match(line.text.strip()) and not (line.in_margin and pages > 1 and recurring[pattern(line)] > 1)
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from uppdrag.edit.importer.headings import stands_alone
-from uppdrag.edit.importer.paragraphs import Paragraph
+from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 # '-', '*', '•' and the OCR's readings of '•': 'e' and '=' (only before a capital letter).
@@ -74,17 +74,12 @@ def read_text(text: str) -> list[Paragraph]:
             stripped = line.strip()
             alone = stands_alone(_inline(stripped))
             if current is not None and current["open"] and not alone and not _breaks(current["text"], stripped):
-                current["text"] = _join(current["text"], _inline(stripped))
+                current["text"] = join_lines(current["text"], _inline(stripped))
                 continue
             close()
             current = {"text": _inline(stripped), "where": where, "bold": _is_bold(stripped), "open": not alone}
     close()
     return paragraphs
-
-
-def _join(before: str, after: str) -> str:
-    """Two wrapped lines as one: 'skol-' + 'och' keeps its hyphen and gets a space ('skol- och')."""
-    return f"{before} {after}"
 
 
 def _breaks(before: str, line: str) -> bool:
