@@ -266,37 +266,54 @@ class MissionBuilder:
                 best = (score, background.id, extras)
         score, background_id, extras = best
         where = section.heading.where if section and section.heading else "–"
-        self._set(("bakgrund",), background_id, where)
         if score >= SHARED_MATCH:
+            steering = self._steering_for(backgrounds[background_id], outline)
             self.result.notes.append(
                 f"bakgrunden är den gemensamma texten '{background_id}' ({score:.0f} % lika); den hänvisas till, inte kopieras"
             )
         else:
+            # No shared text fits: the steering document the text speaks of decides the background.
+            steering = self._steering_by_words(outline)
+            background_id = _background_of(steering, list(backgrounds.values()))
             extras = list(paragraphs)
             if paragraphs:
                 message = (
-                    f"bakgrunden liknar ingen gemensam text (närmast '{background_id}', {score:.0f} % lika); "
-                    "dokumentets egen text behålls i uppdraget"
+                    f"bakgrunden liknar ingen gemensam text; '{background_id}' är vald och dokumentets "
+                    "egen text behålls i bakgrund_tillägg"
                 )
             else:
                 message = f"dokumentet har ingen bakgrund; '{background_id}' är vald"
             self._check(("bakgrund",), message)
             self.result.notes.append(message)
-        steering = self._steering_for(backgrounds[background_id], outline)
+        self._set(("bakgrund",), background_id, where)
         return background_id, extras, steering
 
     def _steering_for(self, background: Background, outline: Outline) -> SteeringDocument:
         documents = self.workspace.steering_documents
-        if background.id in documents:
-            chosen = documents[background.id]
-        else:
-            listed = next((b.goal_list for b in background.blocks if b.goal_list in documents), None)
-            chosen = documents[listed] if listed else None
-        if chosen is None:
-            text = _comparable(" ".join(p.text for s in outline.sections for p in s.paragraphs))
-            chosen = max(documents.values(), key=lambda d: fuzz.partial_ratio(_comparable(d.name), text))
-            self._check(("styrdokument",), f"styrdokumentet är gissat utifrån texten: {chosen.name}")
-        self._set(("styrdokument",), chosen.id, "bakgrunden")
+        listed = next((b.goal_list for b in background.blocks if b.goal_list in documents), None)
+        steering_id = background.id if background.id in documents else listed
+        if steering_id is None:
+            return self._steering_by_words(outline)
+        self._set(("styrdokument",), steering_id, "bakgrunden")
+        return documents[steering_id]
+
+    def _steering_by_words(self, outline: Outline) -> SteeringDocument:
+        """The steering document the text names: its name, its goals' names, its word for a goal."""
+        text = _comparable(" ".join(p.text for s in outline.sections for p in s.paragraphs))
+
+        def score(document: SteeringDocument) -> float:
+            names = [document.name] + [g.name for g in document.goals]
+            found = sum(1 for n in names if _comparable(n) in text)
+            label = re.escape(document.goal_word.split()[-1] if " " in document.goal_word else document.goal_word)
+            mentions = len(re.findall(rf"\b(?:prioriterat\s+)?{label}\w*\s+\d", text))
+            if document.goal_word != "mål":
+                mentions += len(re.findall(r"\bprioriterat\s+\w*område\w*\s+\d", text))
+            return found * 2 + mentions + (1 if document.period and document.period[:4] in text else 0)
+
+        documents = list(self.workspace.steering_documents.values())
+        chosen = max(documents, key=score)
+        self._check(("styrdokument",), f"styrdokumentet är valt utifrån texten: {chosen.name}")
+        self._set(("styrdokument",), chosen.id, "texten")
         return chosen
 
     # --- purpose ---------------------------------------------------------------------------
@@ -599,6 +616,14 @@ class MissionBuilder:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _background_of(steering: SteeringDocument, backgrounds: list[Background]) -> str:
+    """The shared background that goes with a steering document (as `uppdrag new` picks it)."""
+    for background in backgrounds:
+        if background.id == steering.id or any(b.goal_list == steering.id for b in background.blocks):
+            return background.id
+    return backgrounds[0].id
 
 
 def _goal_value(goal_id: str) -> int | str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from uppdrag.edit.importer.headings import stands_alone
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
+from uppdrag.edit.importer.people import parse_people
 from uppdrag.errors import ImportDocumentError
 
 _BULLET = re.compile(r"^[•▪◦·●○■\-–*]\s*")
@@ -103,6 +104,7 @@ def read_pdf(data: bytes) -> list[Paragraph]:
         starts = (
             current is None or gap or bullet or numbered or heading_like or current["heading"]
             or (line.x0 < current["x0"] - 5 and current["list"])
+            or parse_people(text) is not None or parse_people(current["text"]) is not None
         )  # fmt: skip
         if starts:
             if current is not None:

@@ -10,6 +10,7 @@ import re
 
 from uppdrag.edit.importer.headings import stands_alone
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
+from uppdrag.edit.importer.people import parse_people
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 # '-', '*', '•' and the OCR's readings of '•': 'e' and '=' (only before a capital letter).
@@ -83,5 +84,8 @@ def read_text(text: str) -> list[Paragraph]:
 
 
 def _breaks(before: str, line: str) -> bool:
-    """A new paragraph starts after a full sentence (or an address) when the line opens with a capital."""
-    return bool(_SENTENCE_END.search(before)) and line[:1].isupper()
+    """A new paragraph starts after a full sentence (or an address) when the line opens with a
+    capital, and at each line of a list of people ("Namn, Kommun" per line)."""
+    if _SENTENCE_END.search(before) and line[:1].isupper():
+        return True
+    return parse_people(line) is not None or parse_people(before) is not None
