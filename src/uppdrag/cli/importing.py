@@ -50,7 +50,6 @@ def import_document(
     from uppdrag.views.changes import text_lines
 
     result = import_document(document, missions, parse_today(today), mission_id)
-    report = result.report_json() if output_format is ImportFormat.json else None
     if diff:
         title, changes = changes_from_current(result)
         stdout.print(Text(title, style="bold"))
@@ -62,10 +61,11 @@ def import_document(
         sys.stdout.flush()
     else:
         written = write_mission(result, force, Path(output) if output else None)
-    if report is not None:
+    report = result.report_json(None if output == "-" else written) if output_format is ImportFormat.json else None
+    if report is not None:  # the JSON report on stdout, unless stdout already carries the YAML
         (stderr if output == "-" else stdout).print(report, markup=False, soft_wrap=True)
-    else:
-        for line in result.report_lines():
-            stderr.print(line, markup=False)
+        return
+    for line in result.report_lines():
+        stderr.print(line, markup=False)
     if output != "-":
         stdout.print(str(written), markup=False)

@@ -37,13 +37,14 @@ class ImportResult:
     imported: Imported
     validation: CheckResult
 
-    def report_json(self) -> str:
+    def report_json(self, written: Path | None = None) -> str:
+        """The report for programs; written is the file written, None when nothing was."""
         return json.dumps(
             {
                 "source": str(self.source),
                 "format": self.format,
                 "id": self.mission_id,
-                "target": str(self.target),
+                "written": str(written) if written else None,
                 "fields": [{"field": f.path, "value": f.value, "source": f.where} for f in self.imported.fields],
                 "checks": [
                     {"field": dotted(path), "message": message}

@@ -447,7 +447,7 @@ class MissionBuilder:
         sources: list[list[Paragraph]] = []
 
         def open_group(goal: str | None, heading: Paragraph | None) -> dict[str, Any]:
-            group: dict[str, Any] = {"_rubrik": [clean(heading.text)] if heading else []}
+            group: dict[str, Any] = {"_rubrik": [clean(heading.text)] if heading else [], "_where": heading.where if heading else ""}
             if goal is not None:
                 group["mål"] = goal
             groups.append(group)
@@ -479,9 +479,10 @@ class MissionBuilder:
                 sources[-1].append(paragraph)
         for index, (group, paragraphs_of) in enumerate(zip(groups, sources)):
             rubrik = clean(_REPORTING.sub("", " ".join(group.pop("_rubrik"))))
+            heading_where = group.pop("_where")
             default = ""
             if "mål" in group:
-                self._set(("uppdrag", "grupper", index, "mål"), group["mål"], "")
+                self._set(("uppdrag", "grupper", index, "mål"), group["mål"], heading_where)
                 default = steering.goal_title(steering.goal(group["mål"]))  # type: ignore[arg-type]
                 group["mål"] = _goal_value(group["mål"])
             if rubrik and normalise(rubrik) != normalise(default):
@@ -552,7 +553,7 @@ class MissionBuilder:
         if index is None:
             roles.append({"roll": [kind], "ansvar": []})
             index = len(roles) - 1
-            self._check(("roller", index), f"rollen {kind} finns bara som anteckning vid {person.name}")
+            self._check(("roller", index), f"rollen {kind} har inget eget avsnitt i dokumentet, bara personer ({where})")
         role = roles[index]
         people = role.setdefault("personer", [])
         if person.municipality is None:

@@ -63,26 +63,22 @@ def read_pdf(data: bytes) -> list[Paragraph]:
     """Paragraphs of a PDF's text layer; running headers and footers are left out."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             lines = _lines(pdf)
-            pages = len(pdf.pages)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ImportDocumentError("PDF-filen är lösenordsskyddad; spara den utan lösenord och försök igen") from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ImportDocumentError(f"PDF-filen är trasig och kan inte läsas ({type(exc).__name__})") from exc
-    except Exception as exc:  # pdfminer raises many kinds for a broken file
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+    except Exception as exc:  # pdfminer has many kinds of failure, and pdfplumber wraps them
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ImportDocumentError("PDF-filen är lösenordsskyddad; spara den utan lösenord och försök igen") from exc
-        raise ImportDocumentError(f"PDF-filen är trasig och kan inte läsas ({type(exc).__name__}: {exc})") from exc
+        detail = str(cause) or type(cause).__name__
+        raise ImportDocumentError(f"PDF-filen är trasig och kan inte läsas ({detail})") from exc
     if not any(line.text.strip() for line in lines):
         raise ImportDocumentError(
-            f"PDF-filen har inget textlager ({pages} sidor bara bild, troligen inskannad); "
-            "gör den sökbar med OCR först, t.ex. 'ocrmypdf in.pdf ut.pdf', och importera sedan den nya filen"
+            "PDF-filen har inget textlager (troligen inskannad: sidorna är bara bilder); gör den sökbar "
+            "med OCR först, t.ex. 'ocrmypdf --language swe in.pdf ut.pdf', och importera den nya filen"
         )
+    pages = max(line.page for line in lines)
     lines = _without_running_text(lines, pages)
     body_size = Counter(line.size for line in lines).most_common(1)[0][0]
     # List levels by where their markers stand: the leftmost list is level 0, the next level 1.

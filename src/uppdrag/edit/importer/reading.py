@@ -26,6 +26,8 @@ def document_format(data: bytes, suffix: str) -> str:
         return "docx"
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return "pdf"
+    if data.startswith(_OLE) and suffix == ".docx":
+        raise ImportDocumentError("Word-filen är lösenordsskyddad (krypterad); spara den utan lösenord och försök igen")
     if data.startswith(_OLE):
         raise ImportDocumentError("filen är i Words gamla format (.doc); spara den som .docx i Word och försök igen")
     if suffix == ".docx":
@@ -59,8 +61,8 @@ def read_document(path: Path) -> ReadDocument:
 
         try:
             paragraphs = read_docx(data)
-        except (KeyError, ValueError, zipfile.BadZipFile) as exc:
-            raise ImportDocumentError(f"Word-filen är trasig och kan inte läsas ({type(exc).__name__})") from exc
+        except Exception as exc:  # python-docx and lxml fail in many ways on a broken file
+            raise ImportDocumentError(f"Word-filen är trasig och kan inte läsas ({exc})") from exc
     elif kind == "pdf":
         from uppdrag.edit.importer.pdf_reader import read_pdf
 
