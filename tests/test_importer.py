@@ -231,7 +231,8 @@ def test_unseen_measure_style_document(kind: str, workspace: Path) -> None:
         "minnesanteckningar": "Minnesanteckningar publiceras på utbildningskaraborg.se.",
     }
     assert "# KONTROLLERA: 'Lidkoping' läst som Lidköping" in result.text
-    assert "# KONTROLLERA: bakgrunden liknar ingen gemensam text" in result.text
+    assert "bakgrund_tillägg" not in data
+    assert "# KONTROLLERA: bakgrunden stämmer bara delvis med den gemensamma texten 'maldokument'" in result.text
     _validates(result.text, workspace, "fritidshem")
 
 

@@ -37,6 +37,20 @@ class ImportResult:
     imported: Imported
     validation: CheckResult
 
+    @property
+    def fields(self) -> list:
+        """The report's fields in the order of the file they went into."""
+        order: dict[str, int] = {}
+
+        def walk(value: object, path: tuple) -> None:
+            order.setdefault(dotted(path), len(order))
+            items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
+            for key, item in items:
+                walk(item, path + (key,))
+
+        walk(self.imported.data, ())
+        return sorted(self.imported.fields, key=lambda f: order.get(f.path, len(order)))
+
     def report_json(self, written: Path | None = None) -> str:
         """The report for programs; written is the file written, None when nothing was."""
         return json.dumps(
@@ -45,7 +59,7 @@ class ImportResult:
                 "format": self.format,
                 "id": self.mission_id,
                 "written": str(written) if written else None,
-                "fields": [{"field": f.path, "value": f.value, "source": f.where} for f in self.imported.fields],
+                "fields": [{"field": f.path, "value": f.value, "source": f.where} for f in self.fields],
                 "checks": [
                     {"field": dotted(path), "message": message}
                     for path, messages in self.imported.checks.items()
@@ -60,7 +74,7 @@ class ImportResult:
     def report_lines(self) -> list[str]:
         lines = [f"{self.source} ({self.format}) -> {self.target}"]
         width = max((len(f.path) for f in self.imported.fields), default=0)
-        for item in self.imported.fields:
+        for item in self.fields:
             value = item.value if len(item.value) <= 70 else item.value[:69] + "…"
             source = f"  [{item.where}]" if item.where else ""
             lines.append(f"  {item.path.ljust(width)}  {value}{source}")

@@ -271,6 +271,15 @@ class MissionBuilder:
             self.result.notes.append(
                 f"bakgrunden är den gemensamma texten '{background_id}' ({score:.0f} % lika); den hänvisas till, inte kopieras"
             )
+        elif len(extras) < len(paragraphs):
+            # Part of the shared text, shortened or reworded: refer to it rather than print it twice.
+            steering = self._steering_for(backgrounds[background_id], outline)
+            message = (
+                f"bakgrunden stämmer bara delvis med den gemensamma texten '{background_id}' ({score:.0f} % lika); "
+                "den gemensamma texten används: jämför med originalet"
+            )
+            self._check(("bakgrund",), message)
+            self.result.notes.append(message)
         else:
             # No shared text fits: the steering document the text speaks of decides the background.
             steering = self._steering_by_words(outline)
