@@ -51,7 +51,11 @@ def test_dash_prints_the_yaml_and_writes_nothing(workspace: Path, runner) -> Non
     result = _import(runner, str(SEEDS / "ka.txt"), "-o", "-")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[2:4] == ["id: ka", "namn: KA"]
-    assert sorted(p.name for p in (workspace / "missions").iterdir()) == ["_bakgrund.yaml", "_lov.yaml", "_styrdokument.yaml"]
+    assert sorted(p.name for p in (workspace / "missions").iterdir()) == [
+        "_bakgrund.yaml",
+        "_lov.yaml",
+        "_styrdokument.yaml",
+    ]
 
 
 def test_json_report(workspace: Path, runner) -> None:
@@ -121,7 +125,10 @@ def _image_only_pdf() -> bytes:
 
 BAD = {
     "tom.txt": (b"", "fel: filen 'tom.txt' är tom"),
-    "trasig.docx": (b"inte en zip", "fel: filen heter .docx men är ingen Word-fil (en .docx är en zip-fil; den här är inte det)"),
+    "trasig.docx": (
+        b"inte en zip",
+        "fel: filen heter .docx men är ingen Word-fil (en .docx är en zip-fil; den här är inte det)",
+    ),
     "arkiv.docx": (_zip({"a.txt": "x"}), "fel: filen är en zip-fil men inget Word-dokument (word/document.xml saknas)"),
     "trasig-xml.docx": (
         _zip({"word/document.xml": "<w:document", "[Content_Types].xml": "<Types/>"}),
@@ -139,7 +146,10 @@ BAD = {
         "fel: 'brev.txt' ser inte ut som en uppdragsbeskrivning: inga avsnitt som Bakgrund, Uppdrag, "
         "Roller och ansvar eller Möten hittades",
     ),
-    "gammal.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "fel: filen är i Words gamla format (.doc); spara den som .docx i Word och försök igen"),
+    "gammal.doc": (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100,
+        "fel: filen är i Words gamla format (.doc); spara den som .docx i Word och försök igen",
+    ),
 }
 
 

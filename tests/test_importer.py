@@ -36,7 +36,11 @@ def differences(got: object, expected: object, path: str = "") -> list[str]:
     """Where two missions differ: values exactly, texts word for word (the YAML's punctuation
     mends, "skol-och" -> "skol- och", are not differences)."""
     if isinstance(got, dict) and isinstance(expected, dict):
-        return [d for key in dict.fromkeys([*expected, *got]) for d in differences(got.get(key), expected.get(key), f"{path}.{key}")]
+        return [
+            d
+            for key in dict.fromkeys([*expected, *got])
+            for d in differences(got.get(key), expected.get(key), f"{path}.{key}")
+        ]
     if isinstance(got, list) and isinstance(expected, list):
         if len(got) != len(expected):
             return [f"{path}: {len(got)} poster, väntade {len(expected)}: {got!r}"]
@@ -81,7 +85,10 @@ def test_unsure_readings_carry_kontrollera() -> None:
     result = import_document(original("skis"), MISSIONS, DAY, "skis")
     assert "# KONTROLLERA (texten): 'ssmmanstaller' (rad 61) läst som 'sammanställer'" in result.text
     sarskola = import_document(original("sarskola"), MISSIONS, DAY, "sarskola")
-    assert "  # KONTROLLERA: dokumentet säger 'följande år'; läst som 'kommande år'\n  period: kommande år\n" in sarskola.text
+    assert (
+        "  # KONTROLLERA: dokumentet säger 'följande år'; läst som 'kommande år'\n  period: kommande år\n"
+        in sarskola.text
+    )
 
 
 @pytest.mark.parametrize("network", NETWORKS)

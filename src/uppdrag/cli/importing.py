@@ -21,7 +21,9 @@ class ImportFormat(str, Enum):
 
 @app.command("import")
 def import_document(
-    document: Annotated[Path, typer.Argument(metavar="FIL", help="Dokumentet: .docx, .pdf (med text), .txt eller .md.")],
+    document: Annotated[
+        Path, typer.Argument(metavar="FIL", help="Dokumentet: .docx, .pdf (med text), .txt eller .md.")
+    ],
     mission_id: Annotated[
         Optional[str], typer.Option("--id", help="Nätverkets id (standard: namnet i rubriken, som new gör det).")
     ] = None,

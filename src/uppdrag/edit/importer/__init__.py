@@ -125,7 +125,9 @@ def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | 
                 if mend.unsure:
                     checks.append(f"'{mend.original}' ({paragraph.where}) läst som '{mend.mended}'")
                 if mend.mended is None:
-                    checks.append(f"'{mend.original}' ({paragraph.where}) kan läsas som {' eller '.join(mend.readings)}")
+                    checks.append(
+                        f"'{mend.original}' ({paragraph.where}) kan läsas som {' eller '.join(mend.readings)}"
+                    )
             mended_paragraphs.append(paragraph.with_text(text))
         paragraphs = mended_paragraphs
         notes.append(f"texten är skadad av OCR (å, ä, ö saknas); {changed} ord lagade med ordlistan")
@@ -161,7 +163,9 @@ def write_mission(result: ImportResult, force: bool, output: Path | None = None)
 
     target = output or result.target
     if (target.exists() or (output is None and target.with_suffix(".yml").exists())) and not force:
-        raise ImportDocumentError(f"{target} finns redan; använd --force för att skriva över eller --diff för att jämföra")
+        raise ImportDocumentError(
+            f"{target} finns redan; använd --force för att skriva över eller --diff för att jämföra"
+        )
     if target.is_dir():
         raise ImportDocumentError(f"{target} är en mapp; ange en fil")
     atomic_write(target, result.text)

@@ -193,7 +193,9 @@ class MissionBuilder:
                 return sentence_case(clean(following.text), self.vocabulary), following.where
         if paragraphs:
             first = paragraphs[0]
-            self._check(("namn",), "rubriken säger inte 'Uppdragsbeskrivning för nätverket …'; namnet är dess första rad")
+            self._check(
+                ("namn",), "rubriken säger inte 'Uppdragsbeskrivning för nätverket …'; namnet är dess första rad"
+            )
             return sentence_case(clean(first.text), self.vocabulary), first.where
         self._check(("namn",), "dokumentet har ingen rubrik med nätverkets namn")
         return PLACEHOLDER, "–"
@@ -217,7 +219,10 @@ class MissionBuilder:
                 entry["rubrik"] = sentence_case(clean(section.heading.text.rstrip(":")), self.vocabulary)
             if section.part == "uppdrag" and has_purpose and not any(p["del"] == "syfte" for p in parts):
                 # The 2023–2026 documents: "UPPDRAG" opens with the purpose, then the assignments.
-                parts += [{"del": "syfte", **({"rubrik": entry["rubrik"]} if "rubrik" in entry else {})}, {"del": "uppdrag"}]
+                parts += [
+                    {"del": "syfte", **({"rubrik": entry["rubrik"]} if "rubrik" in entry else {})},
+                    {"del": "uppdrag"},
+                ]
                 continue
             parts.append(entry)
         for part in PARTS:
@@ -249,7 +254,9 @@ class MissionBuilder:
     def _background(self, section: Section | None, outline: Outline) -> tuple[str, list[Paragraph], SteeringDocument]:
         backgrounds = self.workspace.backgrounds
         if not backgrounds or not self.workspace.steering_documents:
-            raise ImportDocumentError(f"arbetsytan {self.workspace.folder} har inga styrdokument och bakgrunder i _-filerna")
+            raise ImportDocumentError(
+                f"arbetsytan {self.workspace.folder} har inga styrdokument och bakgrunder i _-filerna"
+            )
         paragraphs = section.paragraphs if section else []
         best: tuple[float, str, list[Paragraph]] = (0.0, next(iter(backgrounds)), list(paragraphs))
         for background in backgrounds.values():
@@ -364,7 +371,8 @@ class MissionBuilder:
         for paragraph in paragraphs:
             text = clean(paragraph.text)
             is_goal_heading = paragraph.list_kind == "number" or (
-                paragraph.list_kind is None and (paragraph.heading_level is not None or paragraph.bold or len(text) < 70)
+                paragraph.list_kind is None
+                and (paragraph.heading_level is not None or paragraph.bold or len(text) < 70)
                 and not text.endswith((".", ":"))
             )
             goal_id = self._goal_named(text, steering) if is_goal_heading and paragraph.depth == 0 else None
@@ -456,7 +464,10 @@ class MissionBuilder:
         sources: list[list[Paragraph]] = []
 
         def open_group(goal: str | None, heading: Paragraph | None) -> dict[str, Any]:
-            group: dict[str, Any] = {"_rubrik": [clean(heading.text)] if heading else [], "_where": heading.where if heading else ""}
+            group: dict[str, Any] = {
+                "_rubrik": [clean(heading.text)] if heading else [],
+                "_where": heading.where if heading else "",
+            }
             if goal is not None:
                 group["mål"] = goal
             groups.append(group)
@@ -473,8 +484,11 @@ class MissionBuilder:
                 current = open_group(goal_id, paragraph)
                 if heading.rest:
                     self._reporting(current, heading.rest)
-            elif label and current is not None and not current.get("punkter") and (
-                goal_id is None or goal_id == current.get("mål")
+            elif (
+                label
+                and current is not None
+                and not current.get("punkter")
+                and (goal_id is None or goal_id == current.get("mål"))
             ):
                 current["_rubrik"].append(text)  # "Höjd utbildningsnivå (återrapportering …)" under "Mål 2"
                 self._reporting(current, text)
@@ -562,7 +576,9 @@ class MissionBuilder:
         if index is None:
             roles.append({"roll": [kind], "ansvar": []})
             index = len(roles) - 1
-            self._check(("roller", index), f"rollen {kind} har inget eget avsnitt i dokumentet, bara personer ({where})")
+            self._check(
+                ("roller", index), f"rollen {kind} har inget eget avsnitt i dokumentet, bara personer ({where})"
+            )
         role = roles[index]
         people = role.setdefault("personer", [])
         if person.municipality is None:

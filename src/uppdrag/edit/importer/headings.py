@@ -32,7 +32,10 @@ _ROLE_WORDS = [
     (r"ordforanden?", "ordförande"),
     (r"sekreterare[n]?", "sekreterare"),
     (r"presidie[t]?|presidium", "presidium"),
-    (r"skol och utbildningschef(?:er|en)?|skolchef(?:er|en)?|skolchefsrepresentant(?:en)?", "skol- och utbildningschef"),
+    (
+        r"skol och utbildningschef(?:er|en)?|skolchef(?:er|en)?|skolchefsrepresentant(?:en)?",
+        "skol- och utbildningschef",
+    ),
 ]
 _ROLE = re.compile(rf"^(?:{'|'.join(p for p, _ in _ROLE_WORDS)})")
 _GOAL = re.compile(r"^(?:mal|prioriterat utvecklingsomrade|prioriterat omrade|utvecklingsomrade|omrade) (\d+)\b ?(.*)$")

@@ -36,6 +36,10 @@ class ReadDocument:
 def join_lines(before: str, after: str) -> str:
     """A paragraph wrapped over two lines, as one: 'Vux-' + 'nätverket' -> 'Vux-nätverket', but
     'skol-' + 'och' keeps its space ('skol- och utbildningschefer')."""
-    if re.search(r"\w[-/]-?$|/-$", before) and re.match(r"[a-zåäö]", after) and not re.match(r"(och|eller|samt|som)\b", after):
+    if (
+        re.search(r"\w[-/]-?$|/-$", before)
+        and re.match(r"[a-zåäö]", after)
+        and not re.match(r"(och|eller|samt|som)\b", after)
+    ):
         return before + after
     return f"{before} {after}"

@@ -53,8 +53,17 @@ def _lines(pdf) -> list[_Line]:
             sizes = [round(w["size"], 1) for w in row]
             bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.I) for w in row)
             lines.append(
-                _Line(page_number, number, text, min(w["top"] for w in row), max(w["bottom"] for w in row),
-                      row[0]["x0"], max(sizes), bold, page.height)  # fmt: skip
+                _Line(
+                    page_number,
+                    number,
+                    text,
+                    min(w["top"] for w in row),
+                    max(w["bottom"] for w in row),
+                    row[0]["x0"],
+                    max(sizes),
+                    bold,
+                    page.height,
+                )  # fmt: skip
             )
     return lines
 
@@ -82,7 +91,9 @@ def read_pdf(data: bytes) -> list[Paragraph]:
     lines = _without_running_text(lines, pages)
     body_size = Counter(line.size for line in lines).most_common(1)[0][0]
     # List levels by where their markers stand: the leftmost list is level 0, the next level 1.
-    marker_columns = sorted({round(line.x0 / 8) for line in lines if _BULLET.match(line.text) or _NUMBER.match(line.text)})
+    marker_columns = sorted(
+        {round(line.x0 / 8) for line in lines if _BULLET.match(line.text) or _NUMBER.match(line.text)}
+    )
     paragraphs: list[Paragraph] = []
     previous: _Line | None = None
     current: dict | None = None
@@ -144,5 +155,6 @@ def _without_running_text(lines: list[_Line], pages: int) -> list[_Line]:
     return [
         line
         for line in lines
-        if not page_number.match(line.text.strip()) and not (line.in_margin and pages > 1 and recurring[pattern(line)] > 1)
+        if not page_number.match(line.text.strip())
+        and not (line.in_margin and pages > 1 and recurring[pattern(line)] > 1)
     ]

@@ -31,7 +31,9 @@ def document_format(data: bytes, suffix: str) -> str:
     if data.startswith(_OLE):
         raise ImportDocumentError("filen är i Words gamla format (.doc); spara den som .docx i Word och försök igen")
     if suffix == ".docx":
-        raise ImportDocumentError("filen heter .docx men är ingen Word-fil (en .docx är en zip-fil; den här är inte det)")
+        raise ImportDocumentError(
+            "filen heter .docx men är ingen Word-fil (en .docx är en zip-fil; den här är inte det)"
+        )
     if suffix == ".pdf":
         raise ImportDocumentError("filen heter .pdf men är ingen PDF (den börjar inte med %PDF-)")
     if b"\x00" in data[:4096]:
@@ -50,7 +52,9 @@ def read_document(path: Path) -> ReadDocument:
         raise ImportDocumentError(f"filen '{path}' är tom")
     if size > MAX_DOCUMENT_BYTES:
         megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
-        raise ImportDocumentError(f"filen '{path}' är för stor ({megabytes} MB; högst {MAX_DOCUMENT_BYTES // 1024 // 1024} MB)")
+        raise ImportDocumentError(
+            f"filen '{path}' är för stor ({megabytes} MB; högst {MAX_DOCUMENT_BYTES // 1024 // 1024} MB)"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:

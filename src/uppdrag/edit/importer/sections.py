@@ -37,8 +37,9 @@ class Outline:
 
 
 def heading_of(paragraph: Paragraph) -> Heading | None:
-    """A paragraph that is a heading the importer knows; list items never are."""
-    if paragraph.list_kind is not None and paragraph.depth > 0:
+    """A paragraph that is a heading the importer knows; a bullet never is, though a numbered
+    heading ("1. Bakgrund") may be."""
+    if paragraph.list_kind == "bullet" or paragraph.depth > 0:
         return None
     text = paragraph.text.strip()
     if text.endswith(".") or len(text) > 80:

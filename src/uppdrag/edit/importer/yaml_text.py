@@ -62,10 +62,15 @@ def to_yaml(data: dict[str, Any], checks: dict[KeyPath, list[str]], header: list
             lines.append(f"{prefix}{key}:")
             mapping(item, path, indent + 2)
         elif isinstance(item, list):
-            if item and all(isinstance(x, (int, str)) and not isinstance(x, bool) for x in item) and key in (
-                "fokus",
-                "veckodagar",
-                "roll",
+            if (
+                item
+                and all(isinstance(x, (int, str)) and not isinstance(x, bool) for x in item)
+                and key
+                in (
+                    "fokus",
+                    "veckodagar",
+                    "roll",
+                )
             ):
                 lines.append(f"{prefix}{key}: [{', '.join(scalar(x, 0) for x in item)}]")
                 return

@@ -1,0 +1,93 @@
+"""The pieces of a mission the builder reads from sections: names, sentences, period, rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from uppdrag.edit.importer import import_document
+from uppdrag.edit.importer.builder import _period, clean, sentence_case, sentences
+from uppdrag.edit.importer.mending import Vocabulary
+
+from .conftest import MISSIONS, TODAY, write_tree
+
+VOCABULARY = Vocabulary(["Skaraborg är en region. Skolutveckling i regionen."])
+
+
+def test_sentence_case_of_all_caps_titles() -> None:
+    assert sentence_case("SKOLUTVECKLING | SKARABORG, SKIS", VOCABULARY) == "Skolutveckling i Skaraborg, SKIS"
+    assert sentence_case("ROLLER OCH ANSVAR", VOCABULARY) == "Roller och ansvar"
+    assert sentence_case("KA", VOCABULARY) == "KA"
+    assert sentence_case("Syfte/ uppdrag", VOCABULARY) == "Syfte/ uppdrag"  # not all caps: as written
+
+
+def test_sentences_keep_a_sentence_that_points_back() -> None:
+    assert sentences("Skriver protokoll. Detta skickas in. Ansvarar för listan.") == [
+        "Skriver protokoll. Detta skickas in.",
+        "Ansvarar för listan.",
+    ]
+    assert clean("skol-och  utbildningschef") == "skol- och utbildningschef"
+
+
+def test_period() -> None:
+    assert _period("perioden 2023 - 2026") == "2023–2026"
+    assert _period("2021") == "2021"
+    assert _period("kommande år") == "kommande år"
+
+
+def test_assignment_groups_with_goal_headings_and_reporting(tmp_path) -> None:
+    document = """\
+Uppdragsbeskrivning för nätverket Test
+
+Bakgrund
+
+Eget.
+
+Syfte/ uppdrag
+
+Nätverket fokuserar på två mål:
+
+1. Höjd utbildningsnivå
+ - Egen punkt.
+2. Ökad kvalitet
+
+Uppdrag
+
+Skolchefsnätverket ger här nätverket uppdrag för 2027:
+
+Mål 2
+Höjd utbildningsnivå (återrapportering till skolchefer i maj)
+- Ett uppdrag.
+
+Tilläggs mål kring obehöriga elever:
+- Ett tillägg.
+
+Uppdrag ordförande:
+
+Leder möten.
+
+Möten
+
+Minst fyra möten per år på måndagar. Vi fikar alltid.
+"""
+    write_tree(tmp_path, {"test.txt": document})
+    result = import_document(tmp_path / "test.txt", MISSIONS, dt.date.fromisoformat(TODAY))
+    data = yaml.safe_load(result.text)
+    assert data["syfte"] == {
+        "text": ["Nätverket fokuserar på två mål:"],
+        "mål": [{"mål": 2, "delmål": ["Egen punkt."]}, {"mål": 3}],
+        "numrerad": True,
+    }
+    assert data["uppdrag"] == {
+        "period": "2027",
+        "inledning": "Skolchefsnätverket ger här nätverket uppdrag för 2027:",
+        "grupper": [
+            {"mål": 2, "återrapportering": "till skolchefer i maj", "punkter": ["Ett uppdrag."]},
+            {"rubrik": "Tilläggs mål kring obehöriga elever:", "mål": "tillägg", "punkter": ["Ett tillägg."]},
+        ],
+    }
+    assert data["möten"] == {"minst_per_år": 4, "veckodagar": ["måndag"]}
+    assert (
+        "\n# KONTROLLERA: meningen 'Vi fikar alltid.' (rad 32) har ingen plats i mötesregeln\nmöten:\n" in result.text
+    )
