@@ -28,5 +28,16 @@ def test_structure_from_styles_and_runs() -> None:
         Paragraph("Uppdrag ordförande:", "stycke 3", bold=True),
         Paragraph("Stärkt tillväxt", "stycke 4", list_kind="number", number=1),
         Paragraph("en underpunkt", "stycke 5", list_kind="bullet", depth=1),
-        Paragraph("2027-02-05 · Skövde", "stycke 6 (tabell)"),
+        Paragraph("2027-02-05 · Skövde", "stycke 6 (tabell)", cells=("2027-02-05", "Skövde")),
+    ]
+
+
+def test_header_and_footer_are_margins() -> None:
+    document = docx.Document()
+    document.add_paragraph("Text.")
+    document.sections[0].footer.paragraphs[0].text = "Förskola · Reviderad 12 maj 2026"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_docx(buffer.getvalue())[1:] == [
+        Paragraph("Förskola · Reviderad 12 maj 2026", "sidfot, stycke 1", margin=True)
     ]

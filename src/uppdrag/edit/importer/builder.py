@@ -3,6 +3,7 @@ what a person must check (KONTROLLERA) because the importer chose between readin
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,7 @@ from rapidfuzz import fuzz
 
 from uppdrag.check.rules import PLACEHOLDER
 from uppdrag.edit.importer.headings import classify, normalise, title_rest
+from uppdrag.edit.importer.meeting_table import MONTHS, header_columns, meeting_from_row, parse_date
 from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.people import Person, parse_people
@@ -45,7 +47,7 @@ _RULE = re.compile(
 )
 _REPORTING = re.compile(r"\(\s*(återrapportering\b[^)]*)\)", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
-_DATE = re.compile(r"\b(20\d\d-[01]\d-[0-3]\d)\b")
+_DATES = re.compile(r"\b20\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}\s+(?:%s)\s+20\d\d\b" % "|".join(MONTHS), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -200,12 +202,14 @@ class MissionBuilder:
         self._check(("namn",), "dokumentet har ingen rubrik med nätverkets namn")
         return PLACEHOLDER, "–"
 
-    def _dated(self, outline: Outline, words: str) -> str | None:
-        for paragraph in outline.title + [p for s in outline.sections for p in s.paragraphs]:
-            match = re.search(rf"(?:{words})\w*\s*:?\s*(?:den\s+)?(20\d\d-[01]\d-[0-3]\d)", paragraph.text, re.I)
-            if match:
-                self._set(("reviderad" if "revider" in words else "antagen",), match.group(1), paragraph.where)
-                return match.group(1)
+    def _dated(self, outline: Outline, words: str) -> dt.date | None:
+        for paragraph in outline.title + [p for s in outline.sections for p in s.paragraphs] + outline.margins:
+            date = r"20\d\d-[01]\d-[0-3]\d|\d{1,2}\s+[a-zåäö]+\s+20\d\d"
+            match = re.search(rf"(?:{words})\w*\s*:?\s*(?:den\s+)?({date})", paragraph.text, re.I)
+            day = parse_date(match.group(1)) if match else None
+            if day is not None:
+                self._set(("reviderad" if "revider" in words else "antagen",), day, paragraph.where)
+                return day
         return None
 
     def _sections(self, outline: Outline, has_purpose: bool) -> list[dict[str, str]]:
@@ -604,9 +608,20 @@ class MissionBuilder:
         if section is None:
             return None
         rule: dict[str, Any] = {}
-        meetings: list[dict[str, str]] = []
+        meetings: list[dict[str, Any]] = []
+        columns: dict[int, str] | None = None
         for paragraph in section.paragraphs:
-            dates = _DATE.findall(paragraph.text)
+            if paragraph.cells:
+                columns = header_columns(paragraph.cells) or columns
+                row = meeting_from_row(paragraph.cells, columns) if columns else None
+                if row is not None:
+                    meeting, guesses = row
+                    meetings.append(meeting)
+                    self._set(("möten", "träffar", len(meetings) - 1, "datum"), meeting["datum"], paragraph.where)
+                    for guess in guesses:
+                        self._check(("möten", "träffar", len(meetings) - 1), guess)
+                continue
+            dates = [d for d in map(parse_date, _DATES.findall(paragraph.text)) if d]
             if dates and len(paragraph.text) < 200:
                 for date in dates:
                     meetings.append({"datum": date})

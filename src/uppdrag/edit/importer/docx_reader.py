@@ -66,11 +66,13 @@ def read_docx(data: bytes) -> list[Paragraph]:
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
-                cells = [" ".join(c.text.split()) for c in row.cells]
-                text = " · ".join(dict.fromkeys(c for c in cells if c))
-                if text:
+                # A merged cell appears once per column it spans: keep it once.
+                unique = list({id(c._tc): c for c in row.cells}.values())
+                cells = tuple(" ".join(c.text.split()) for c in unique)
+                if any(cells):
                     number += 1
-                    paragraphs.append(Paragraph(text, f"stycke {number} (tabell)"))
+                    text = " · ".join(c for c in cells if c)
+                    paragraphs.append(Paragraph(text, f"stycke {number} (tabell)", cells=cells))
             continue
         assert isinstance(block, DocxParagraph)
         text = " ".join(block.text.split())
@@ -97,4 +99,13 @@ def read_docx(data: bytes) -> list[Paragraph]:
                 depth=depth,
             )
         )
+    for section in document.sections:  # the footer may carry the revision date
+        for part in (section.header, section.footer):
+            if part.is_linked_to_previous and section is not document.sections[0]:
+                continue
+            for index, paragraph in enumerate(part.paragraphs, start=1):
+                text = " ".join(paragraph.text.split())
+                if text:
+                    where = f"{'sidhuvud' if part is section.header else 'sidfot'}, stycke {index}"
+                    paragraphs.append(Paragraph(text, where, margin=True))
     return paragraphs

@@ -20,6 +20,8 @@ class Paragraph:
     list_kind: ListKind | None = None
     number: int | None = None
     depth: int = 0  # 0 for a top-level list item, 1 for a sub-item
+    cells: tuple[str, ...] = ()  # a table row's cells; text then joins them with " · "
+    margin: bool = False  # a running header or footer: read for dates, not part of the text
 
     def with_text(self, text: str) -> Paragraph:
         return replace(self, text=text)

@@ -31,6 +31,7 @@ class Section:
 class Outline:
     title: list[Paragraph]
     sections: list[Section]
+    margins: list[Paragraph] = field(default_factory=list)  # running headers and footers
 
     def section(self, part: str) -> Section | None:
         return next((s for s in self.sections if s.part == part), None)
@@ -53,7 +54,8 @@ def heading_of(paragraph: Paragraph) -> Heading | None:
 def outline(paragraphs: list[Paragraph]) -> Outline:
     title: list[Paragraph] = []
     sections: list[Section] = []
-    for paragraph in paragraphs:
+    margins = [p for p in paragraphs if p.margin]
+    for paragraph in (p for p in paragraphs if not p.margin):
         heading = heading_of(paragraph)
         current = sections[-1] if sections else None
         if heading is not None and heading.kind in ("bakgrund", "syfte", "uppdrag", "roller", "möten"):
@@ -72,4 +74,4 @@ def outline(paragraphs: list[Paragraph]) -> Outline:
             current.roles[-1].paragraphs.append(paragraph)
         else:
             current.paragraphs.append(paragraph)
-    return Outline(title, sections)
+    return Outline(title, sections, margins)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import textwrap
 from typing import Any
@@ -14,7 +15,7 @@ TOP_GAPS = ("syfte", "uppdrag", "roller", "möten", "avsnitt", "bakgrund_tilläg
 
 
 def _plain_ok(text: str) -> bool:
-    if not text or text != text.strip() or "\n" in text or text[0] in "!&*{}[]|>'\"%@`#,?:-":
+    if not text or text != text.strip() or "\n" in text or text[0] in "!&*{}[]|>'\"%@`#,?:-" or ":" in text[:3]:
         return False
     try:
         return yaml.safe_load(f"k: {text}") == {"k": text}
@@ -26,6 +27,8 @@ def scalar(value: Any, indent: int) -> str:
     """A value on its key's line: plain, quoted, or a folded block for long text."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()  # a YAML date, as the schema wants it
     if isinstance(value, int):
         return str(value)
     text = str(value)
@@ -101,11 +104,11 @@ def to_yaml(data: dict[str, Any], checks: dict[KeyPath, list[str]], header: list
 def _flow_ok(item: dict[str, Any]) -> bool:
     """Short mappings of plain values ({namn: …, kommun: …}, {del: …}) go on one line."""
     return set(item) <= {"namn", "kommun", "del", "rubrik", "datum", "mål"} and all(
-        (isinstance(v, int) and not isinstance(v, bool))
+        (isinstance(v, (int, dt.date)) and not isinstance(v, bool))
         or (isinstance(v, str) and _plain_ok(v) and not any(c in v for c in ",[]{}") and len(v) < 60)
         for v in item.values()
     )
 
 
 def _flow(item: dict[str, Any]) -> str:
-    return "{" + ", ".join(f"{k}: {v}" for k, v in item.items()) + "}"
+    return "{" + ", ".join(f"{k}: {scalar(v, 0)}" for k, v in item.items()) + "}"
