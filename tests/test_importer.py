@@ -284,3 +284,135 @@ def _validates(text: str, workspace: Path, mission_id: str) -> None:
     path.write_text(text, encoding="utf-8")
     result = validate_paths([workspace / "missions"], DAY)
     assert result.errors == 0
+
+
+MODERSMAL_MD = """\
+# Uppdragsbeskrivning för nätverket Modersmål och studiehandledning
+
+## Bakgrund
+
+Kommunerna i Skaraborg har beslutat att samverka kring utbildning i Skaraborg. Denna samverkan regleras genom \
+samverkansavtal som är bilagor till Måldokumentet. Måldokumentet Utbildning Skaraborg innefattar förskola, \
+förskoleklass, fritidshem, grundskola, grundsärskola, gymnasium, gymnasiesärskola, vuxenutbildning, särskild \
+utbildning för vuxna och yrkeshögskola med kommunal huvudman. Även det kommunala aktivitetsansvaret innefattas.
+
+Samverkan lyfts särskilt fram som en framgångsfaktor.
+
+- Kommunerna ska enligt måldokumentet samverka för att nå de framtagna målen
+- Förutom samverkan mellan kommunerna, ska målen även vara styrande för respektive kommuns arbete.
+
+Utbildning Skaraborg leds av Skaraborgs skol- och utbildningschefer. Under Skaraborgs skol- och \
+utbildningschefer finns nätverk som hanterar olika uppdrag utifrån Måldokumentet.
+
+## Syfte/uppdrag
+
+Nätverket fokuserar på två mål i Måldokument Utbildning Skaraborg:
+
+### Mål 2: Höjd utbildningsnivå
+
+- En större andel av eleverna fullföljer sin utbildning.
+- En större andel av befolkningen går vidare till högre utbildning.
+
+### Mål 3: Ökad kvalitet
+
+- Alla elever får rätt förutsättningar att nå kunskap och måluppfyllelse.
+- All utbildning vilar på vetenskaplig grund och beprövad erfarenhet.
+
+Skolchefsnätverket ger följande uppdrag för kommande år:
+
+### Mål 3: Ökad kvalitet
+
+**Ökad kvalitet** (återrapportering till skolchefer i december)
+
+- Samordna studiehandledning på modersmålet mellan kommunerna.
+
+## Roller och ansvar
+
+**Presidium:** Leila Nasser, Falköping (ordförande), Jonas Ek, Götene (sekreterare)
+
+### Ordförande
+
+Leder nätverkets träffar.
+
+### Sekreterare
+
+Skriver minnesanteckningar.
+
+## Möten
+
+Minst 4 möten per år. Reviderad 2026-03-01.
+"""
+
+
+def test_unseen_markdown_document_refers_to_the_shared_text(workspace: Path) -> None:
+    (workspace / "modersmal.md").write_text(MODERSMAL_MD, encoding="utf-8")
+    result = import_document(workspace / "modersmal.md", workspace / "missions", DAY)
+    data = yaml.safe_load(result.text)
+    assert result.format == "md"
+    assert data["id"] == "modersmal-och-studiehandledning"
+    assert (data["bakgrund"], "bakgrund_tillägg" in data) == ("maldokument", False)
+    assert data["reviderad"] == dt.date(2026, 3, 1)
+    assert data["syfte"] == {
+        "text": ["Nätverket fokuserar på två mål i Måldokument Utbildning Skaraborg:"],
+        "mål": [{"mål": 2}, {"mål": 3}],  # the standard sub-goals: referred to, not copied
+    }
+    assert data["uppdrag"]["grupper"] == [
+        {
+            "mål": 3,
+            "återrapportering": "till skolchefer i december",
+            "punkter": ["Samordna studiehandledning på modersmålet mellan kommunerna."],
+        }
+    ]
+    assert [(r["roll"], r["ansvar"], r.get("personer")) for r in data["roller"]] == [
+        ("ordförande", ["Leder nätverkets träffar."], [{"namn": "Leila Nasser", "kommun": "Falköping"}]),
+        ("sekreterare", ["Skriver minnesanteckningar."], [{"namn": "Jonas Ek", "kommun": "Götene"}]),
+        (
+            "presidium",
+            ["FYLL I: rollens ansvar."],
+            [{"namn": "Leila Nasser", "kommun": "Falköping"}, {"namn": "Jonas Ek", "kommun": "Götene"}],
+        ),
+    ]
+    assert data["möten"] == {"minst_per_år": 4}
+    assert "KONTROLLERA" not in result.text.replace("KONTROLLERA och FYLL I", "")  # nothing was a guess
+    _validates(result.text, workspace, data["id"])
+
+
+def test_word_meetings_table_and_footer(workspace: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for text, style in [
+        ("Uppdragsbeskrivning för nätverket Test", "Title"),
+        ("Uppdrag", "Heading 1"),
+        ("Skolchefsnätverket ger följande uppdrag för kommande år:", None),
+        ("Ett uppdrag.", "List Bullet"),
+        ("Ordförande", "Heading 2"),
+        ("Leder mötena.", None),
+        ("Möten", "Heading 1"),
+        ("Minst 2 möten per år på onsdagar.", None),
+    ]:
+        document.add_paragraph(text, style=style)
+    table = document.add_table(rows=3, cols=4)
+    for row, cells in zip(table.rows, [("Datum", "Tid", "Plats", "Närvarande"),
+                                        ("4 mars 2026", "13:00–16:00", "Hjo", "Hjo, Tibro"),
+                                        ("7 oktober 2026", "", "", "")]):  # fmt: skip
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.sections[0].footer.paragraphs[0].text = "Test · Reviderad 12 maj 2026 · Sida 1 av 1"
+    document.save(str(workspace / "test.docx"))
+    data = yaml.safe_load(import_document(workspace / "test.docx", workspace / "missions", DAY).text)
+    assert data["reviderad"] == dt.date(2026, 5, 12)
+    assert data["möten"] == {
+        "minst_per_år": 2,
+        "veckodagar": ["onsdag"],
+        "träffar": [
+            {
+                "datum": dt.date(2026, 3, 4),
+                "start": "13:00",
+                "slut": "16:00",
+                "plats": "Hjo",
+                "närvarande": ["Hjo", "Tibro"],
+            },
+            {"datum": dt.date(2026, 10, 7)},
+        ],
+    }

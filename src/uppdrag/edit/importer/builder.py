@@ -494,7 +494,15 @@ class MissionBuilder:
                 and not current.get("punkter")
                 and (goal_id is None or goal_id == current.get("mål"))
             ):
-                current["_rubrik"].append(text)  # "Höjd utbildningsnivå (återrapportering …)" under "Mål 2"
+                # "Höjd utbildningsnivå (återrapportering …)" under "Mål 2"; under a heading that
+                # already names the goal ("Mål 3: Ökad kvalitet") the name is not said twice.
+                named = (
+                    goal_id is not None
+                    and len(current["_rubrik"]) == 1
+                    and normalise(current["_rubrik"][0]) != normalise(current["_rubrik"][0].split(":")[0])
+                )
+                if not named:
+                    current["_rubrik"].append(text)
                 self._reporting(current, text)
             elif label and goal_id is not None:
                 current = open_group(goal_id, paragraph)
@@ -555,9 +563,7 @@ class MissionBuilder:
                 roles.append(role)
         # People named outside a role's own paragraphs: "Ordförande: Emma Friman, Lidköping".
         for section in outline.sections:
-            if section.part == "roller":
-                continue
-            for paragraph in section.paragraphs:
+            for paragraph in section.paragraphs:  # in a roles section: before its first role
                 line = parse_people(paragraph.text)
                 if line is not None and line.roles:
                     for person in line.people:
@@ -622,7 +628,8 @@ class MissionBuilder:
                         self._check(("möten", "träffar", len(meetings) - 1), guess)
                 continue
             dates = [d for d in map(parse_date, _DATES.findall(paragraph.text)) if d]
-            if dates and len(paragraph.text) < 200:
+            words_besides = re.sub(r"[\W\d_]+", "", _DATES.sub("", paragraph.text))
+            if dates and len(words_besides) <= 12:  # a list of dates ("Träffar: 2026-02-06, …"), not a sentence
                 for date in dates:
                     meetings.append({"datum": date})
                     self._set(("möten", "träffar", len(meetings) - 1, "datum"), date, paragraph.where)
@@ -643,6 +650,8 @@ class MissionBuilder:
                 elif re.search(r"\b(samtliga|alla)\b.*\bkommuner", folded) and re.search(r"delta|företrädd", folded):
                     rule["alla_kommuner"] = True
                     self._set(("möten", "alla_kommuner"), True, paragraph.where)
+                elif re.match(r"(revider|antagen|antaget|beslutad)", folded) and re.search(r"20\d\d", folded):
+                    continue  # the revision date, read by _dated
                 elif re.search(r"minnesanteckningar|protokoll", folded):
                     rule["minnesanteckningar"] = sentence
                     self._set(("möten", "minnesanteckningar"), sentence, paragraph.where)
