@@ -40,6 +40,17 @@ class ImportResult:
     @property
     def fields(self) -> list:
         """The report's fields in the order of the file they went into."""
+        order = self._order()
+        return sorted(self.imported.fields, key=lambda f: order.get(f.path, len(order)))
+
+    @property
+    def checks(self) -> list[tuple[str, str]]:
+        """(field, message) for every KONTROLLERA, in the order of the file."""
+        order = self._order()
+        found = [(dotted(p), m) for p, ms in self.imported.checks.items() for m in ms]
+        return sorted(found, key=lambda c: order.get(c[0], len(order)))
+
+    def _order(self) -> dict[str, int]:
         order: dict[str, int] = {}
 
         def walk(value: object, path: tuple) -> None:
@@ -49,7 +60,7 @@ class ImportResult:
                 walk(item, path + (key,))
 
         walk(self.imported.data, ())
-        return sorted(self.imported.fields, key=lambda f: order.get(f.path, len(order)))
+        return order
 
     def report_json(self, written: Path | None = None) -> str:
         """The report for programs; written is the file written, None when nothing was."""
@@ -60,11 +71,7 @@ class ImportResult:
                 "id": self.mission_id,
                 "written": str(written) if written else None,
                 "fields": [{"field": f.path, "value": f.value, "source": f.where} for f in self.fields],
-                "checks": [
-                    {"field": dotted(path), "message": message}
-                    for path, messages in self.imported.checks.items()
-                    for message in messages
-                ],
+                "checks": [{"field": field, "message": message} for field, message in self.checks],
                 "notes": self.imported.notes,
             },
             ensure_ascii=False,
@@ -80,9 +87,8 @@ class ImportResult:
             lines.append(f"  {item.path.ljust(width)}  {value}{source}")
         for note in self.imported.notes:
             lines.append(f"obs: {note}")
-        for path, messages in self.imported.checks.items():
-            for message in messages:
-                lines.append(f"KONTROLLERA {dotted(path)}: {message}")
+        for field, message in self.checks:
+            lines.append(f"KONTROLLERA {field}: {message}")
         return lines
 
 

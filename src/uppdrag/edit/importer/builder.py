@@ -290,7 +290,6 @@ class MissionBuilder:
                 "den gemensamma texten används: jämför med originalet"
             )
             self._check(("bakgrund",), message)
-            self.result.notes.append(message)
         else:
             # No shared text fits: the steering document the text speaks of decides the background.
             steering = self._steering_by_words(outline)
@@ -304,7 +303,6 @@ class MissionBuilder:
             else:
                 message = f"dokumentet har ingen bakgrund; '{background_id}' är vald"
             self._check(("bakgrund",), message)
-            self.result.notes.append(message)
         self._set(("bakgrund",), background_id, where)
         return background_id, extras, steering
 
