@@ -419,3 +419,14 @@ def test_word_meetings_table_and_footer(workspace: Path) -> None:
             {"datum": dt.date(2026, 10, 7)},
         ],
     }
+
+
+@pytest.mark.parametrize("network", NETWORKS)
+def test_our_own_pdf_imports_back(network: str, shipped: Path, runner) -> None:
+    """A PDF from `uppdrag render --pdf` (letterhead, running footer, page breaks) comes back."""
+    from uppdrag.cli import app
+
+    rendered = runner.invoke(app, ["render", network, "--pdf", "-o", f"{network}.pdf"])
+    assert rendered.exit_code == 0, rendered.stderr
+    expected = yaml.safe_load((MISSIONS / f"{network}.yaml").read_text(encoding="utf-8"))
+    assert differences(imported(shipped / f"{network}.pdf", network), expected) == []

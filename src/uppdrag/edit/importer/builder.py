@@ -482,7 +482,10 @@ class MissionBuilder:
             heading = heading_of(paragraph)
             label = paragraph.list_kind is None and len(text) <= 120 and not text.endswith(".")
             goal_id = self._goal_named(text, steering) if label or (heading and heading.kind == "mål") else None
-            if heading is not None and heading.kind == "mål":
+            reporting = re.match(r"^återrapportering\s+(.+?)\.?$", text, re.IGNORECASE)
+            if reporting and current is not None and not current.get("punkter"):
+                current["återrapportering"] = reporting.group(1)  # as `render` writes it, under the heading
+            elif heading is not None and heading.kind == "mål":
                 current = open_group(goal_id, paragraph)
                 if heading.rest:
                     self._reporting(current, heading.rest)

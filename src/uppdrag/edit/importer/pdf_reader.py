@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import re
+import struct
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
-from uppdrag.edit.importer.headings import stands_alone
+from uppdrag.edit.importer.headings import classify, stands_alone
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.edit.importer.people import parse_people
 from uppdrag.errors import ImportDocumentError
@@ -78,6 +80,8 @@ def read_pdf(data: bytes) -> list[Paragraph]:
             lines = _lines(pdf)
     except Exception as exc:  # pdfminer has many kinds of failure, and pdfplumber wraps them
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if not _from_the_file(cause):
+            raise  # a bug of ours, not a broken file
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ImportDocumentError("PDF-filen är lösenordsskyddad; spara den utan lösenord och försök igen") from exc
         detail = str(cause) or type(cause).__name__
@@ -88,16 +92,19 @@ def read_pdf(data: bytes) -> list[Paragraph]:
             "med OCR först, t.ex. 'ocrmypdf --language swe in.pdf ut.pdf', och importera den nya filen"
         )
     pages = max(line.page for line in lines)
-    lines = _without_running_text(lines, pages)
-    body_size = Counter(line.size for line in lines).most_common(1)[0][0]
+    margins = _running_text(lines, pages)
+    body = [line for line in lines if id(line) not in margins]
+    if not body:
+        raise ImportDocumentError("PDF-filen har bara sidhuvud och sidfot, ingen text att importera")
+    body_size = Counter(line.size for line in body).most_common(1)[0][0]
     # List levels by where their markers stand: the leftmost list is level 0, the next level 1.
     marker_columns = sorted(
-        {round(line.x0 / 8) for line in lines if _BULLET.match(line.text) or _NUMBER.match(line.text)}
+        {round(line.x0 / 8) for line in body if _BULLET.match(line.text) or _NUMBER.match(line.text)}
     )
     paragraphs: list[Paragraph] = []
     previous: _Line | None = None
     current: dict | None = None
-    for line in lines:
+    for line in body:
         text = line.text.strip()
         bullet, numbered = _BULLET.match(text), _NUMBER.match(text)
         big = line.size > body_size * 1.1
@@ -108,7 +115,12 @@ def read_pdf(data: bytes) -> list[Paragraph]:
             (page_break and not (text[:1].islower() and current and not current["text"].endswith((".", ":"))))
             or (not page_break and line.top - previous.bottom > (previous.bottom - previous.top) * 0.6)
         )
-        starts = (
+        # A long title wraps: a large line right under a large line of the same size goes on.
+        wrapped_heading = (
+            big and not gap and current is not None and current["heading"] and previous is not None
+            and abs(previous.size - line.size) < 0.5 and classify(current["text"].rstrip(":")) is None
+        )  # fmt: skip
+        starts = not wrapped_heading and (
             current is None or gap or bullet or numbered or heading_like or current["heading"]
             or (line.x0 < current["x0"] - 5 and current["list"])
             or parse_people(text) is not None or parse_people(current["text"]) is not None
@@ -117,13 +129,13 @@ def read_pdf(data: bytes) -> list[Paragraph]:
             if current is not None:
                 paragraphs.append(current["paragraph"](current["text"]))
             kind = "bullet" if bullet else ("number" if numbered else None)
-            body = text[bullet.end() :] if bullet else (text[numbered.end() :] if numbered else text)
+            body_text = text[bullet.end() :] if bullet else (text[numbered.end() :] if numbered else text)
             depth = min(marker_columns.index(round(line.x0 / 8)), 1) if kind else 0
             level = (1 if line.size > body_size * 1.4 else 2) if big else None
             where = f"sida {line.page}, rad {line.number}"
             number = int(numbered.group(1)) if numbered else None
             current = {
-                "text": body,
+                "text": body_text,
                 "x0": line.x0,
                 "list": kind is not None,
                 "heading": heading_like,
@@ -137,7 +149,20 @@ def read_pdf(data: bytes) -> list[Paragraph]:
         previous = line
     if current is not None:
         paragraphs.append(current["paragraph"](current["text"]))
+    paragraphs += [
+        Paragraph(line.text.strip(), f"sida {line.page}, rad {line.number}", margin=True)
+        for line in lines
+        if id(line) in margins
+    ]
     return paragraphs
+
+
+def _from_the_file(exc: Exception) -> bool:
+    """A failure the PDF caused (pdfminer's own kinds, or what a parser hits in broken bytes)."""
+    package = type(exc).__module__.split(".")[0]
+    return package in ("pdfminer", "pdfplumber") or isinstance(
+        exc, (ValueError, KeyError, TypeError, IndexError, OSError, AssertionError, struct.error, zlib.error)
+    )
 
 
 def _overlap(row: list[dict], word: dict) -> bool:
@@ -146,15 +171,23 @@ def _overlap(row: list[dict], word: dict) -> bool:
     return top <= middle <= bottom
 
 
-def _without_running_text(lines: list[_Line], pages: int) -> list[_Line]:
-    """Drop the running header and footer: lines in the page margins that recur on other pages
-    (page numbers aside), and 'Sida 1 av 2'."""
-    page_number = re.compile(r"^sida \d+ av \d+$|^\d+$", re.I)
-    pattern = lambda line: re.sub(r"\d+", "#", line.text.strip())  # noqa: E731
+def _running_text(lines: list[_Line], pages: int) -> set[int]:
+    """The running header and footer (ids of their lines): small lines in the page margins, or
+    margin lines that recur on other pages, page numbers aside."""
+    sizes = Counter(line.size for line in lines)
+    body_size = sizes.most_common(1)[0][0]
+    pattern = lambda line: re.sub(r"\d+", "#", line.text.strip().casefold())  # noqa: E731
     recurring = Counter(pattern(line) for line in lines if line.in_margin)
-    return [
-        line
+    return {
+        id(line)
         for line in lines
-        if not page_number.match(line.text.strip())
-        and not (line.in_margin and pages > 1 and recurring[pattern(line)] > 1)
-    ]
+        if line.in_margin
+        and (
+            line.size < body_size - 0.5
+            or (pages > 1 and recurring[pattern(line)] > 1)
+            or _PAGE.match(line.text.strip())
+        )
+    }
+
+
+_PAGE = re.compile(r"^(sida \d+ av \d+|\d+)$", re.IGNORECASE)
