@@ -430,3 +430,16 @@ def test_our_own_pdf_imports_back(network: str, shipped: Path, runner) -> None:
     assert rendered.exit_code == 0, rendered.stderr
     expected = yaml.safe_load((MISSIONS / f"{network}.yaml").read_text(encoding="utf-8"))
     assert differences(imported(shipped / f"{network}.pdf", network), expected) == []
+
+
+@pytest.mark.parametrize("network", ["grundskola", "ka", "forskola"])
+def test_word_files_from_pandoc(network: str, tmp_path: Path) -> None:
+    """Word files made by another tool (pandoc: numbering definitions, its own styles) read the same."""
+    import subprocess
+
+    target = tmp_path / f"{network}.docx"
+    subprocess.run(
+        ["pandoc", "-f", "markdown", "-t", "docx", str(SEEDS / f"{network}.txt"), "-o", str(target)], check=True
+    )
+    expected = yaml.safe_load((MISSIONS / f"{network}.yaml").read_text(encoding="utf-8"))
+    assert differences(imported(target, network), expected) == []

@@ -42,8 +42,8 @@ def import_document(
 ) -> None:
     """Läs en befintlig uppdragsbeskrivning (Word, PDF, text) och gör en uppdragsfil av den.
 
-    Filen kontrolleras som med validate innan den skrivs och skriver aldrig över en befintlig
-    fil utan --force. Det som saknas märks FYLL I och det som importen valt mellan läsningar
+    Filen kontrolleras som med validate innan den skrivs, och en befintlig fil skrivs aldrig
+    över utan --force. Det som saknas märks FYLL I och det som importen valt mellan läsningar
     märks # KONTROLLERA. Rapporten visar varje fält med värde och var i dokumentet det stod.
 
     Exempel: [bold]uppdrag import Fritidshem.docx --id fritidshem[/bold]
