@@ -91,3 +91,19 @@ Minst fyra möten per år på måndagar. Vi fikar alltid.
     assert (
         "\n# KONTROLLERA: meningen 'Vi fikar alltid.' (rad 32) har ingen plats i mötesregeln\nmöten:\n" in result.text
     )
+
+
+def _imported(tmp_path, text: str) -> dict:
+    write_tree(tmp_path, {"doc.txt": text})
+    return yaml.safe_load(import_document(tmp_path / "doc.txt", MISSIONS, dt.date.fromisoformat(TODAY)).text)
+
+
+def test_other_wordings_of_title_and_rule(tmp_path) -> None:
+    data = _imported(
+        tmp_path,
+        "Uppdragsbeskrivning – Nätverket för förskolechefer\n\nUppdrag\n\nSkolchefsnätverket ger följande uppdrag "
+        "för 2026:\n\n- Ett uppdrag.\n\nOrdförande\n\nLeder.\n\nMöten\n\nNätverket träffas minst fem gånger per "
+        "läsår, oftast på torsdagar.\n",
+    )
+    assert (data["id"], data["namn"]) == ("forskolechefer", "Förskolechefer")
+    assert data["möten"] == {"minst_per_år": 5, "veckodagar": ["torsdag"]}

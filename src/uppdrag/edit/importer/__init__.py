@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from uppdrag.check.validation import validate_replacement
-from uppdrag.edit.importer.builder import Imported, MissionBuilder, dotted, mission_fields
+from uppdrag.edit.importer.builder import Imported, MissionBuilder, dotted
 from uppdrag.edit.importer.mending import Vocabulary, is_damaged, mend_text
 from uppdrag.edit.importer.reading import read_document
 from uppdrag.edit.importer.sections import outline
@@ -144,7 +144,7 @@ def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | 
             f"'{path}' ser inte ut som en uppdragsbeskrivning: inga avsnitt som Bakgrund, Uppdrag, "
             "Roller och ansvar eller Möten hittades"
         )
-    builder = MissionBuilder(workspace, vocabulary, mission_fields())
+    builder = MissionBuilder(workspace, vocabulary)
     imported = builder.build(shape, mission_id)
     imported.notes = notes + imported.notes
     for message in checks:

@@ -21,11 +21,9 @@ from uppdrag.errors import ImportDocumentError
 from uppdrag.models import (
     DEFAULT_HEADINGS,
     PARTS,
-    ROLLER,
     VECKODAGAR,
     Assignments,
     Background,
-    Mission,
     SteeringDocument,
 )
 from uppdrag.read.loading import Workspace
@@ -41,8 +39,7 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 _RULE = re.compile(
-    r"\bminst\s+(\d+|\w+)\s+(?:möten|möte|träffar|träff|nätverksträffar)\s+(?:per|om|varje)\s+år"
-    r"(?:\s*,?\s*(?:på|om)\s+([a-zåäö ,]+?))?\s*[.]?$",
+    r"\bminst\s+(\d+|\w+)\s+(?:möten|möte|träffar|träff|nätverksträffar|gånger|ggr)\s+(?:per|om|varje|/)\s*(?:läs)?år",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(r"\(\s*(återrapportering\b[^)]*)\)", re.IGNORECASE)
@@ -130,10 +127,9 @@ def sentence_case(text: str, vocabulary: Vocabulary) -> str:
 class MissionBuilder:
     """Builds one mission from an outline, for a workspace's shared files."""
 
-    def __init__(self, workspace: Workspace, vocabulary: Vocabulary, mission_fields: set[str]):
+    def __init__(self, workspace: Workspace, vocabulary: Vocabulary):
         self.workspace = workspace
         self.vocabulary = vocabulary
-        self.supports = mission_fields  # aliases the model knows: fidelity fields are used only then
         self.result = Imported({})
 
     # --- recording ---------------------------------------------------------------------
@@ -188,8 +184,10 @@ class MissionBuilder:
             rest = title_rest(paragraph.text)
             if rest is None:
                 continue
+            rest = re.sub(r"^(?:nätverket\s+(?:för\s+)?)", "", rest.lstrip(" –—-:"), flags=re.IGNORECASE)
             if rest:
-                return sentence_case(clean(rest), self.vocabulary), paragraph.where
+                name = sentence_case(clean(rest), self.vocabulary)
+                return name[:1].upper() + name[1:], paragraph.where
             following = next((p for p in paragraphs[index + 1 :] if p.text.strip()), None)
             if following is not None:
                 return sentence_case(clean(following.text), self.vocabulary), following.where
@@ -644,7 +642,7 @@ class MissionBuilder:
                     if minimum:
                         rule["minst_per_år"] = minimum
                         self._set(("möten", "minst_per_år"), minimum, paragraph.where)
-                    days = [d for d in VECKODAGAR if re.search(rf"\b{d}(ar|en)?\b", match.group(2) or "")]
+                    days = [d for d in VECKODAGAR if re.search(rf"\b{d}(ar|en)?\b", folded)]
                     if days:
                         rule["veckodagar"] = days
                         self._set(("möten", "veckodagar"), ", ".join(days), paragraph.where)
@@ -704,14 +702,3 @@ def _shown(value: Any) -> str:
     if value is True:
         return "ja"
     return str(value)
-
-
-def _aliases(model: Any) -> set[str]:
-    return {f.alias or n for n, f in model.model_fields.items()}
-
-
-def mission_fields() -> set[str]:
-    return _aliases(Mission)
-
-
-__all__ = ["Imported", "MissionBuilder", "ReportField", "ROLLER", "dotted", "mission_fields"]
