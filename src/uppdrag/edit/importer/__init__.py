@@ -73,6 +73,9 @@ class ImportResult:
                 "fields": [{"field": f.path, "value": f.value, "source": f.where} for f in self.fields],
                 "checks": [{"field": field, "message": message} for field, message in self.checks],
                 "notes": self.imported.notes,
+                "warnings": [
+                    {"location": str(f.location), "field": f.key_path, "message": f.message} for f in self.warnings
+                ],
             },
             ensure_ascii=False,
             indent=2,
@@ -89,7 +92,15 @@ class ImportResult:
             lines.append(f"obs: {note}")
         for field, message in self.checks:
             lines.append(f"KONTROLLERA {field}: {message}")
+        for finding in self.warnings:
+            lines.append(f"{finding.location}: varning: {finding.key_path}: {finding.message}")
         return lines
+
+    @property
+    def warnings(self) -> list:
+        """What validate says of the new file (never an error: that stops the import)."""
+        own = [f for f in self.validation.findings if f.location.file == str(self.target)]
+        return sorted(own, key=lambda f: f.sort_key())
 
 
 def shared_vocabulary(workspace: Workspace) -> Vocabulary:
