@@ -188,3 +188,30 @@ def test_bad_id(workspace: Path, runner) -> None:
         2,
         "fel: ogiltigt id 'KA nätverk': använd små bokstäver a–z, siffror och bindestreck\n",
     )
+
+
+def test_report_of_an_uncertain_import(workspace: Path, runner) -> None:
+    from .test_importer import FRITIDSHEM
+
+    write_tree(workspace, {"fritidshem.txt": FRITIDSHEM})
+    result = _import(runner, "fritidshem.txt")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-6:] == [
+        "KONTROLLERA bakgrund: bakgrunden stämmer bara delvis med den gemensamma texten 'maldokument' (32 % lika); "
+        "den gemensamma texten används: jämför med originalet",
+        "KONTROLLERA roller[1].personer[0]: 'Lidkoping' läst som Lidköping",
+        "KONTROLLERA roller[2]: rollen presidium har inget eget avsnitt i dokumentet, bara personer (rad 30)",
+        "KONTROLLERA roller[2].ansvar: dokumentet säger inte vad rollen ansvarar för",
+        "KONTROLLERA roller[2].personer[1]: 'Lidkoping' läst som Lidköping",
+        "missions/fritidshem.yaml:46:9: varning: roller[2].ansvar[0]: ska fyllas i: FYLL I: rollens ansvar.",
+    ]
+    report = json.loads(_import(runner, "fritidshem.txt", "-o", "-", "--format", "json").stderr)
+    assert report["written"] is None
+    assert {"field": "roller[1].personer[0]", "message": "'Lidkoping' läst som Lidköping"} in report["checks"]
+    assert report["warnings"] == [
+        {
+            "location": "missions/fritidshem.yaml:46:9",
+            "field": "roller[2].ansvar[0]",
+            "message": "ska fyllas i: FYLL I: rollens ansvar.",
+        }
+    ]
