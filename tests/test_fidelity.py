@@ -167,3 +167,28 @@ def test_footer_shows_period_and_revision(shipped: Path, runner) -> None:
     assert rendered("ka", runner).endswith(
         "---\n\n*Uppdraget gäller för 2021. Reviderad 12 mars 2021 av Skolchefsnätverket.*\n"
     )
+
+
+def pdf_words(path: Path) -> list[str]:
+    """The PDF's words without the letterhead and running header and footer. List numbers are
+    drawn apart from their items, so numbers alone are left out (of the original's words too)."""
+    import pypdf
+
+    pages = []
+    for page in pypdf.PdfReader(path).pages:
+        text = page.extract_text().replace("UTKAST", "")  # a draft's mark is no word of the document
+        text = re.sub(r"^UTBILDNING SKARABORG\n", "", text)
+        text, footer = re.split(
+            r"\n\s*(?:Utbildning Skaraborg\n)?Uppdragsbeskrivning för nätverket (?=[^\n]*\n?[^\n]*Sida)", text
+        )
+        assert re.search(r"Uppdraget gäller .* Sida \d+ av \d+$", footer, re.DOTALL), footer
+        pages.append(text)
+    return [w for w in words("\n".join(pages)) if not w.isdigit()]
+
+
+def test_the_pdf_has_every_word_of_the_original_in_order(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "--all", "--pdf", "-o", "pdf", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    for network in HEADINGS:
+        original = [w for w in seed_words(network) if not w.isdigit()]
+        assert pdf_words(shipped / "pdf" / f"{network}.pdf") == original, network

@@ -136,14 +136,14 @@ def test_workspace_templates_come_before_builtin(shipped: Path, runner) -> None:
 
 def test_strict_undefined_names_template_and_line(shipped: Path, runner) -> None:
     write_tree(shipped, {"egna/uppdrag.md.j2": "# {{ mission.name }}\n{{ mission.namn }}\n"})
-    result = runner.invoke(app, ["render", "ka", "-o", "-", "--templates", "egna"])
+    result = runner.invoke(app, ["render", "skis", "-o", "-", "--templates", "egna"])
     assert result.exit_code == 1
     assert result.stderr == "fel: egna/uppdrag.md.j2:2: fel i mallen: 'namn' finns inte på 'Mission'\n"
 
 
 def test_template_syntax_error(shipped: Path, runner) -> None:
     write_tree(shipped, {"egna/uppdrag.md.j2": "# {{ mission.name }\n"})
-    result = runner.invoke(app, ["render", "ka", "-o", "-", "--templates", "egna"])
+    result = runner.invoke(app, ["render", "skis", "-o", "-", "--templates", "egna"])
     assert result.exit_code == 1
     assert result.stderr.startswith("fel: egna/uppdrag.md.j2:1: fel i mallen: ")
 

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from uppdrag.check.rules import check_workspace
-from uppdrag.findings import CheckResult
+from uppdrag.findings import CheckResult, Finding
 from uppdrag.read.loading import Workspace, group_paths, load_workspace, read_file
 
 
@@ -34,3 +34,15 @@ def validate_replacement(path: Path, text: str, today: dt.date) -> CheckResult:
     findings += read_file(path, workspace, text)
     findings += check_workspace(workspace, today)
     return CheckResult([str(p) for p in workspace.files], findings)
+
+
+def draft_warnings(workspace: Workspace, today: dt.date) -> dict[str, list[Finding]]:
+    """Each mission's own warnings (FYLL I left, an ended period, …) by id, in file order.
+
+    A document with any is unfinished: `render` warns, marks it UTKAST, and `--strict` refuses it.
+    """
+    findings = sorted((f for f in check_workspace(workspace, today) if not f.is_error), key=Finding.sort_key)
+    return {
+        loaded.mission.id: [f for f in findings if f.location.file == loaded.source.display]
+        for loaded in workspace.missions
+    }

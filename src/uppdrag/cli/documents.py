@@ -51,6 +51,9 @@ def render(
     pdf_variant: Annotated[
         PdfVariant, typer.Option("--pdf-variant", help="PDF/UA för publicering, PDF/A för arkiv.")
     ] = PdfVariant.ua1,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Vägra göra utkast: dokument med FYLL I kvar eller med varningar.")
+    ] = False,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:
@@ -58,12 +61,15 @@ def render(
 
     Utan -o hamnar filerna i build/: [bold]uppdrag render forskola --pdf[/bold] skriver
     build/forskola.pdf. Mallarna söks i --templates, sedan i arbetsytans templates/,
-    sist i de inbyggda.
+    sist i de inbyggda. Ett dokument med FYLL I kvar eller med varningar blir ett utkast:
+    HTML och PDF märks UTKAST, och med --strict görs det inte alls.
 
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """
+    from uppdrag.check.validation import draft_warnings
     from uppdrag.errors import TemplateError as RenderError
     from uppdrag.files import inside
+    from uppdrag.output.diagnostics import draft_notice, finding_line
     from uppdrag.output.templates import render_output
     from uppdrag.views.document import build_document
 
@@ -71,10 +77,19 @@ def render(
     if len(chosen_formats) > 1:
         fail("välj ett format: --md, --html eller --pdf")
     fmt = chosen_formats[0] if chosen_formats else "md"
-    workspace = _open_workspace(missions, parse_today(today))
+    day = parse_today(today)
+    workspace = _open_workspace(missions, day)
     chosen = _select(workspace, ids, all_)
     if output == "-" and (fmt == "pdf" or len(chosen) > 1):
         fail("-o - skriver ett dokument i Markdown eller HTML till stdout")
+    warnings = draft_warnings(workspace, day)
+    drafts = {m.mission.id: warnings[m.mission.id] for m in chosen if warnings[m.mission.id]}
+    if drafts:
+        for finding in (f for found in drafts.values() for f in found):
+            print_line(finding_line(finding), stderr)
+        if strict:
+            fail(draft_notice(drafts, strict=True), EXIT_FINDINGS)
+        print_line([("varning:", "warning"), (" " + draft_notice(drafts, strict=False), None)], stderr)
     if output not in (None, "-") and len(chosen) == 1 and not Path(output).is_dir():
         targets = [Path(output)]
     else:
@@ -84,7 +99,8 @@ def render(
 
     def produce(loaded, target: Path) -> None:
         try:
-            data = render_output(renderer, build_document(loaded, workspace), fmt, pdf_variant.value)
+            document = build_document(loaded, workspace, draft=loaded.mission.id in drafts)
+            data = render_output(renderer, document, fmt, pdf_variant.value)
         except RenderError as exc:
             fail(str(exc), EXIT_FINDINGS)
         emit(data, None if output == "-" else target)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 
 from uppdrag.findings import CheckResult, Finding
+from uppdrag.models import join_swedish
 
 # A line of text output is a list of (text, style) segments; the CLI maps the style names
 # to colours, so this module stays free of any terminal library.
@@ -31,6 +32,21 @@ def summary(result: CheckResult) -> str:
         f"{plural(len(result.files), 'fil', 'filer')} kontrollerade: "
         f"{plural(result.errors, 'fel', 'fel')}, {plural(result.warnings, 'varning', 'varningar')}."
     )
+
+
+def draft_notice(warnings_by_id: dict[str, list[Finding]], strict: bool) -> str:
+    """What `render` says of unfinished documents, after their warnings."""
+    ids = list(warnings_by_id)
+    names = join_swedish(ids)
+    count = plural(sum(len(w) for w in warnings_by_id.values()), "varning", "varningar")
+    if strict:
+        state = "är inte färdigt" if len(ids) == 1 else "är inte färdiga"
+        return (
+            f"{names} {state} ({count} ovan) och --strict gör inga utkast; "
+            "åtgärda varningarna, eller gör ett utkast utan --strict"
+        )
+    kind = "är ett utkast" if len(ids) == 1 else "är utkast"
+    return f"{names} {kind} ({count} ovan); HTML och PDF märks UTKAST tills varningarna är åtgärdade"
 
 
 def text_lines(result: CheckResult) -> Iterator[Line]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from uppdrag.check.meetings import check_year
+from uppdrag.check.validation import draft_warnings
 from uppdrag.files import atomic_write, inside
 from uppdrag.output.templates import Renderer, render_output
 from uppdrag.read.loading import Workspace
@@ -55,13 +56,14 @@ def build_site(
         ),
         ("style.css", renderer.render_template("uppdrag.css")),
     ]
+    drafts = draft_warnings(workspace, today)  # an unfinished document is published marked UTKAST
     written = []
     for name, content in pages:
         atomic_write(inside(folder, name), content)
         written.append(folder / name)
     for loaded in missions:
         progress(loaded.mission.id)
-        document = build_document(loaded, workspace)
+        document = build_document(loaded, workspace, draft=bool(drafts[loaded.mission.id]))
         for name, content in (
             (f"{loaded.mission.id}.html", renderer.render(document, "html", site=True)),
             (f"{loaded.mission.id}.pdf", render_output(renderer, document, "pdf", "pdf/ua-1")),

@@ -68,6 +68,7 @@ class Document:
     sections: list[SectionView]
     period: str  # "för kommande år", "under perioden 2023–2026"
     revised: dt.date | None
+    draft: bool  # unfinished (FYLL I left or validation warnings): HTML and PDF say UTKAST
 
     def heading(self, part: str) -> str | None:
         return next((s.heading for s in self.sections if s.part == part), None)
@@ -101,8 +102,8 @@ def _background(background: Background, steering_documents: dict[str, SteeringDo
     return blocks
 
 
-def build_document(loaded: LoadedMission, workspace: Workspace) -> Document:
-    """Resolve references; the workspace must have passed validation."""
+def build_document(loaded: LoadedMission, workspace: Workspace, draft: bool = False) -> Document:
+    """Resolve references; the workspace must have passed validation. A draft is marked UTKAST."""
     mission = loaded.mission
     steering_documents = workspace.steering_documents
     steering = steering_documents[mission.steering_document]
@@ -148,4 +149,5 @@ def build_document(loaded: LoadedMission, workspace: Workspace) -> Document:
         sections=[SectionView(s.part, s.part.replace("ö", "o"), s.heading) for s in mission.layout()],
         period=mission.assignments.phrase,
         revised=mission.revised,
+        draft=draft,
     )
