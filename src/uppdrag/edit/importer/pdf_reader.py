@@ -39,7 +39,9 @@ class _Line:
 def _lines(pdf) -> list[_Line]:
     lines: list[_Line] = []
     for page_number, page in enumerate(pdf.pages, start=1):
-        words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+        # Rotated text is a watermark ("UTKAST" across the page), never the document's own.
+        level = page.filter(lambda obj: obj.get("object_type") != "char" or not _rotated(obj))
+        words = level.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
         rows: list[list[dict]] = []
         # A list marker sits a little higher or lower than its text: same row if they overlap.
         for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
@@ -163,6 +165,11 @@ def _from_the_file(exc: Exception) -> bool:
     return package in ("pdfminer", "pdfplumber") or isinstance(
         exc, (ValueError, KeyError, TypeError, IndexError, OSError, AssertionError, struct.error, zlib.error)
     )
+
+
+def _rotated(char: dict) -> bool:
+    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    return abs(matrix[1]) > 0.01 or abs(matrix[2]) > 0.01
 
 
 def _overlap(row: list[dict], word: dict) -> bool:
