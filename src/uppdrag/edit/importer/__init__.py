@@ -131,7 +131,7 @@ def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | 
     vocabulary = shared_vocabulary(workspace)
     paragraphs = document.paragraphs
     notes: list[str] = []
-    checks: list[str] = []
+    checks: list[tuple[str, str]] = []
     if is_damaged(" ".join(p.text for p in paragraphs), vocabulary):
         mended_paragraphs = []
         changed = 0
@@ -140,11 +140,10 @@ def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | 
             changed += sum(1 for m in mends if m.mended)
             for mend in mends:
                 if mend.unsure:
-                    checks.append(f"'{mend.original}' ({paragraph.where}) läst som '{mend.mended}'")
+                    checks.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) läst som '{mend.mended}'"))
                 if mend.mended is None:
-                    checks.append(
-                        f"'{mend.original}' ({paragraph.where}) kan läsas som {' eller '.join(mend.readings)}"
-                    )
+                    readings = " eller ".join(mend.readings)
+                    checks.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) kan läsas som {readings}"))
             mended_paragraphs.append(paragraph.with_text(text))
         paragraphs = mended_paragraphs
         notes.append(f"texten är skadad av OCR (å, ä, ö saknas); {changed} ord lagade med ordlistan")
@@ -158,8 +157,9 @@ def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | 
     builder = MissionBuilder(workspace, vocabulary)
     imported = builder.build(shape, mission_id)
     imported.notes = notes + imported.notes
-    for message in checks:
-        imported.checks.setdefault(("texten",), []).append(message)
+    for where, message in checks:  # beside the value that paragraph became, if it became one
+        key = next((f.key for f in imported.fields if f.where == where), ("texten",))
+        imported.checks.setdefault(key, []).append(message)
     new_id = imported.data["id"]
     if not is_valid_id(new_id):
         raise ImportDocumentError(f"id '{new_id}' av namnet går inte att använda: {ID_HINT}; ange --id")

@@ -54,6 +54,7 @@ class ReportField:
     path: str
     value: str
     where: str
+    key: KeyPath = ()
 
 
 @dataclass
@@ -135,7 +136,7 @@ class MissionBuilder:
     # --- recording ---------------------------------------------------------------------
 
     def _set(self, path: KeyPath, value: Any, where: str) -> None:
-        self.result.fields.append(ReportField(dotted(path), _shown(value), where))
+        self.result.fields.append(ReportField(dotted(path), _shown(value), where, path))
 
     def _check(self, path: KeyPath, message: str) -> None:
         self.result.checks.setdefault(path, []).append(message)
