@@ -217,13 +217,17 @@ class MissionBuilder:
         for section in outline.sections:
             if any(p["del"] == section.part for p in parts):
                 continue
-            entry = {"del": section.part}
+            entry = {"del": section.part, "_where": section.heading.where if section.heading else ""}
             if section.heading is not None:
                 entry["rubrik"] = sentence_case(clean(section.heading.text.rstrip(":")), self.vocabulary)
             if section.part == "uppdrag" and has_purpose and not any(p["del"] == "syfte" for p in parts):
                 # The 2023–2026 documents: "UPPDRAG" opens with the purpose, then the assignments.
                 parts += [
-                    {"del": "syfte", **({"rubrik": entry["rubrik"]} if "rubrik" in entry else {})},
+                    {
+                        "del": "syfte",
+                        **({"rubrik": entry["rubrik"]} if "rubrik" in entry else {}),
+                        "_where": entry["_where"],
+                    },
                     {"del": "uppdrag"},
                 ]
                 continue
@@ -236,7 +240,8 @@ class MissionBuilder:
             # A part the document lacks: no heading, except Möten, which shows once meetings are added.
             parts.insert(position, {"del": part, **({"rubrik": DEFAULT_HEADINGS[part]} if part == "möten" else {})})
         for index, part in enumerate(parts):
-            self._set(("avsnitt", index), part.get("rubrik", f"({part['del']}, utan rubrik)"), "")
+            where = part.pop("_where", "")
+            self._set(("avsnitt", index), part.get("rubrik", f"({part['del']}, utan rubrik)"), where)
         return parts
 
     # --- background ------------------------------------------------------------------------
@@ -578,7 +583,9 @@ class MissionBuilder:
             if len(role["roll"]) == 1:
                 role["roll"] = role["roll"][0]
         if not roles:
-            raise ImportDocumentError("dokumentet har inga roller (ordförande, sekreterare, presidium …)")
+            raise ImportDocumentError(
+                "dokumentet ser inte ut som en uppdragsbeskrivning: det har inga roller (ordförande, sekreterare, presidium …)"
+            )
         return [_ordered(r, ("roll", "rubrik", "ansvar", "personer")) for r in roles]
 
     def _add_person(self, roles: list[dict[str, Any]], kind: str, person: Person, where: str) -> None:
