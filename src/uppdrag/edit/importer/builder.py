@@ -536,7 +536,7 @@ class MissionBuilder:
             groups.append({"punkter": [f"{PLACEHOLDER}: ett uppdrag från skolchefsnätverket."]})
             self._check(("uppdrag", "grupper"), "dokumentet har inga uppdrag som gick att läsa")
         result["grupper"] = [_ordered(g, ("rubrik", "mål", "återrapportering", "punkter")) for g in groups]
-        return result
+        return _ordered(result, ("period", "inledning", "grupper"))
 
     def _reporting(self, group: dict[str, Any], text: str) -> None:
         match = _REPORTING.search(text)

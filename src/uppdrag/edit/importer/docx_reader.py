@@ -20,20 +20,18 @@ def _heading_level(style_name: str) -> int | None:
 
 
 def _list_info(paragraph, style_name: str) -> tuple[str | None, int]:
-    """('bullet' | 'number' | None, depth) from the list style or the paragraph's numbering."""
+    """('bullet' | 'number' | None, depth): from the paragraph's own numbering when it has one
+    (Word's "List Paragraph"/"Liststycke" is either), else from a list style's name."""
     lowered = style_name.lower()
     properties = paragraph._p.pPr
     numbering = properties.numPr if properties is not None else None
-    depth = 0
-    if numbering is not None and numbering.ilvl is not None:
-        depth = int(numbering.ilvl.val)
-    match = re.search(r"(\d)$", lowered)
-    if "list" in lowered or "lista" in lowered:
-        if match and not numbering:
-            depth = int(match.group(1)) - 1
-        return ("number" if ("number" in lowered or "numrerad" in lowered) else "bullet"), depth
-    if numbering is not None:
+    if numbering is not None and numbering.numId is not None and numbering.numId.val != 0:
+        depth = int(numbering.ilvl.val) if numbering.ilvl is not None else 0
         return _numbering_kind(paragraph, numbering), depth
+    if re.search(r"list (bullet|number)|punktlista|numrerad lista", lowered):
+        level = re.search(r"(\d)$", lowered)
+        depth = int(level.group(1)) - 1 if level else 0
+        return ("number" if ("number" in lowered or "numrerad" in lowered) else "bullet"), depth
     return None, 0
 
 
