@@ -107,3 +107,15 @@ def test_other_wordings_of_title_and_rule(tmp_path) -> None:
     )
     assert (data["id"], data["namn"]) == ("forskolechefer", "Förskolechefer")
     assert data["möten"] == {"minst_per_år": 5, "veckodagar": ["torsdag"]}
+
+
+def test_impossible_values_become_checks_not_invalid_files(tmp_path) -> None:
+    data = _imported(
+        tmp_path,
+        "Uppdragsbeskrivning för nätverket Test\n\nAntagen 2026-05-01. Reviderad 2025-01-01.\n\nUppdrag\n\n"
+        "Skolchefsnätverket ger följande uppdrag under perioden 2027 - 2024:\n\n- Ett uppdrag.\n\nOrdförande\n\n"
+        "Leder.\n\nMöten\n\nMinst 0 möten per år.\n",
+    )
+    assert data["uppdrag"]["period"] == "FYLL I"
+    assert data["reviderad"] == dt.date(2025, 1, 1) and "antagen" not in data
+    assert "minst_per_år" not in (data.get("möten") or {})

@@ -25,6 +25,7 @@ from uppdrag.models import (
     Assignments,
     Background,
     SteeringDocument,
+    period_years,
 )
 from uppdrag.read.loading import Workspace
 
@@ -161,7 +162,11 @@ class MissionBuilder:
         if revised:
             data["reviderad"] = revised
         adopted = self._dated(outline, r"antagen|antaget|beslutad")
-        if adopted:
+        if adopted and revised and revised < adopted:
+            self._check(
+                ("reviderad",), f"dokumentet säger antagen {adopted} men reviderad {revised}; antagen är utelämnad"
+            )
+        elif adopted:
             data["antagen"] = adopted
         purpose_paragraphs, assignment_paragraphs, intro = self._split_purpose(outline)
         if extras:
@@ -455,6 +460,10 @@ class MissionBuilder:
         if intro is not None:
             match = _INTRO.search(clean(intro.text))
             period = _period(match.group(1)) if match else PLACEHOLDER
+            years = period_years(period)
+            if years and years[0] > years[1]:
+                self._check(("uppdrag", "period"), f"perioden '{match.group(1)}' slutar före den börjar")  # type: ignore[union-attr]
+                period = PLACEHOLDER
             self._set(("uppdrag", "period"), period, intro.where)
             default = Assignments(period=period, grupper=[{"punkter": ["-"]}]).intro_sentence
             if normalise(intro.text) != normalise(default):
@@ -647,7 +656,7 @@ class MissionBuilder:
                 if match:
                     number = match.group(1).lower()
                     minimum = int(number) if number.isdigit() else _NUMBER_WORDS.get(number)
-                    if minimum:
+                    if minimum and minimum >= 1:
                         rule["minst_per_år"] = minimum
                         self._set(("möten", "minst_per_år"), minimum, paragraph.where)
                     days = [d for d in VECKODAGAR if re.search(rf"\b{d}(ar|en)?\b", folded)]
