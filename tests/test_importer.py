@@ -446,3 +446,27 @@ def test_word_files_from_pandoc(network: str, tmp_path: Path) -> None:
     )
     expected = yaml.safe_load((MISSIONS / f"{network}.yaml").read_text(encoding="utf-8"))
     assert differences(imported(target, network), expected) == []
+
+
+def test_damaged_documents_give_a_valid_file_or_a_reason(tmp_path: Path) -> None:
+    """Seeds with lines dropped, repeated or shouted: a valid file or ImportDocumentError, never a crash."""
+    import random
+
+    from uppdrag.errors import ImportDocumentError
+
+    rng = random.Random(7)
+    sources = sorted(SEEDS.glob("*.txt")) + sorted(OCR.values())
+    outcomes = {"imported": 0, "refused": 0}
+    for _ in range(80):
+        lines = [line for line in rng.choice(sources).read_text(encoding="utf-8").splitlines() if rng.random() > 0.15]
+        lines.insert(rng.randrange(len(lines)), rng.choice(lines))
+        lines = [line.upper() if rng.random() < 0.05 else line for line in lines]
+        target = tmp_path / "skadad.txt"
+        target.write_text("\n".join(lines), encoding="utf-8")
+        try:
+            result = import_document(target, MISSIONS, DAY)
+            assert result.validation.errors == 0
+            outcomes["imported"] += 1
+        except ImportDocumentError:
+            outcomes["refused"] += 1
+    assert outcomes["imported"] > 40  # most damaged documents still import
