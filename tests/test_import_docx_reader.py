@@ -41,3 +41,37 @@ def test_header_and_footer_are_margins() -> None:
     assert read_docx(buffer.getvalue())[1:] == [
         Paragraph("Förskola · Reviderad 12 maj 2026", "sidfot, stycke 1", margin=True)
     ]
+
+
+def _reviewed() -> bytes:
+    """A chief's edit: 'på fredagar' struck out, 'på tisdagar' inserted, and a comment."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Minst 4 möten per år")
+    for tag, text in (("w:ins", " på tisdagar"), ("w:del", " på fredagar")):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1" if tag == "w:ins" else "2")
+        change.set(qn("w:author"), "Skolchef")
+        run, content = OxmlElement("w:r"), OxmlElement("w:t" if tag == "w:ins" else "w:delText")
+        content.text = text
+        content.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(content)
+        change.append(run)
+        paragraph._p.append(change)
+    document.add_comment(paragraph.runs, text="Fredagar passar inte längre.", author="Skolchef")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_tracked_changes_are_read_as_accepted_and_said_so() -> None:
+    from uppdrag.edit.importer.docx_reader import review_notes
+
+    data = _reviewed()
+    assert read_docx(data)[0].text == "Minst 4 möten per år på tisdagar"
+    assert review_notes(data) == [
+        "Word-filen har spårade ändringar; importen läser dem som godkända",
+        "Word-filen har 1 kommentar; kommentarer importeras inte",
+    ]

@@ -130,7 +130,7 @@ def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | 
     workspace, _ = load_workspace(folder, only=[])
     vocabulary = shared_vocabulary(workspace)
     paragraphs = document.paragraphs
-    notes: list[str] = []
+    notes: list[str] = list(document.notes)
     checks: list[tuple[str, str]] = []
     if is_damaged(" ".join(p.text for p in paragraphs), vocabulary):
         mended_paragraphs = []

@@ -51,6 +51,39 @@ def _numbering_kind(paragraph, numbering) -> str:
         return "bullet"
 
 
+def _accepted_text(element) -> str:
+    """The text with every tracked change accepted: insertions in, deletions out (python-docx's
+    own .text leaves out what a reviewer inserted)."""
+    parts = []
+    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}p"):
+        if any(a.tag in (f"{_W}del", f"{_W}moveFrom") for a in node.iterancestors()):
+            continue
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{_W}p" and parts:
+            parts.append(" ")  # paragraphs inside a table cell
+        else:
+            parts.append(" ")
+    return "".join(parts)
+
+
+def review_notes(data: bytes) -> list[str]:
+    """What a reviewer left in the file that the import handles in its own way: tracked
+    changes (read as accepted) and comments (not imported)."""
+    import zipfile
+
+    notes = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = archive.read("word/document.xml")
+        comments = archive.read("word/comments.xml") if "word/comments.xml" in archive.namelist() else b""
+    if b"<w:ins " in body or b"<w:del " in body:
+        notes.append("Word-filen har spårade ändringar; importen läser dem som godkända")
+    count = comments.count(b"<w:comment ")
+    if count:
+        notes.append(f"Word-filen har {count} kommentar{'er' if count > 1 else ''}; kommentarer importeras inte")
+    return notes
+
+
 def read_docx(data: bytes) -> list[Paragraph]:
     """Paragraphs of the body (and of its tables, row by row) in document order."""
     import docx
@@ -66,14 +99,14 @@ def read_docx(data: bytes) -> list[Paragraph]:
             for row in block.rows:
                 # A merged cell appears once per column it spans: keep it once.
                 unique = list({id(c._tc): c for c in row.cells}.values())
-                cells = tuple(" ".join(c.text.split()) for c in unique)
+                cells = tuple(" ".join(_accepted_text(c._tc).split()) for c in unique)
                 if any(cells):
                     number += 1
                     text = " · ".join(c for c in cells if c)
                     paragraphs.append(Paragraph(text, f"stycke {number} (tabell)", cells=cells))
             continue
         assert isinstance(block, DocxParagraph)
-        text = " ".join(block.text.split())
+        text = " ".join(_accepted_text(block._p).split())
         if not text:
             continue
         number += 1

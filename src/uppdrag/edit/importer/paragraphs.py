@@ -33,6 +33,7 @@ class ReadDocument:
 
     paragraphs: list[Paragraph]
     format: str  # "docx", "pdf", "md" or "txt"
+    notes: tuple[str, ...] = ()  # what the report should say about the file itself
 
 
 def join_lines(before: str, after: str) -> str:

@@ -60,11 +60,13 @@ def read_document(path: Path) -> ReadDocument:
     except OSError as exc:
         raise ImportDocumentError(f"kan inte läsa '{path}': {exc.strerror or exc}") from exc
     kind = document_format(data, path.suffix.lower())
+    notes: list[str] = []
     if kind == "docx":
-        from uppdrag.edit.importer.docx_reader import read_docx
+        from uppdrag.edit.importer.docx_reader import read_docx, review_notes
 
         try:
             paragraphs = read_docx(data)
+            notes = review_notes(data)
         except Exception as exc:  # python-docx and lxml fail in many ways on a broken file
             raise ImportDocumentError(f"Word-filen är trasig och kan inte läsas ({exc})") from exc
     elif kind == "pdf":
@@ -81,4 +83,4 @@ def read_document(path: Path) -> ReadDocument:
         paragraphs = read_text(text)
     if not any(p.text.strip() for p in paragraphs):
         raise ImportDocumentError(f"filen '{path}' har ingen text")
-    return ReadDocument(paragraphs, kind)
+    return ReadDocument(paragraphs, kind, tuple(notes))
