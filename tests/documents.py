@@ -70,9 +70,11 @@ def to_html(text: str) -> str:
         if open_list:
             out.append(f"</{open_list}>")
             open_list = None
-        tag = {"title": "h1", "heading": "h2", "goal": "h3", "role": "p><b"}.get(kind, "p")
-        closing = "b></p" if tag == "p><b" else tag
-        out.append(f"<{tag}>{escaped}</{closing}>")
+        if kind == "role":
+            out.append(f"<p><b>{escaped}</b></p>")  # a bold short line, not a heading
+        else:
+            tag = {"title": "h1", "heading": "h2", "goal": "h3"}.get(kind, "p")
+            out.append(f"<{tag}>{escaped}</{tag}>")
     if open_list:
         out.append(f"</{open_list}>")
     return "".join(out) + "</body></html>"
