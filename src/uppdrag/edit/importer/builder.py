@@ -381,10 +381,11 @@ class MissionBuilder:
         numbered = False
         for paragraph in paragraphs:
             text = clean(paragraph.text)
+            styled = paragraph.heading_level is not None or paragraph.bold
             is_goal_heading = paragraph.list_kind == "number" or (
                 paragraph.list_kind is None
-                and (paragraph.heading_level is not None or paragraph.bold or len(text) < 70)
-                and not text.endswith((".", ":"))
+                and not text.endswith(".")
+                and (styled or (len(text) < 70 and not text.endswith(":")))
             )
             goal_id = self._goal_named(text, steering) if is_goal_heading and paragraph.depth == 0 else None
             if goal_id is not None and not any(g["mål"] == goal_id for g in goals):
