@@ -415,11 +415,12 @@ class MissionBuilder:
                     entry["rubrik"] = written
                 standard = steering_goal.subgoals
                 own = goal["delmål"]
+                label = steering.goal_label(steering_goal)
                 if own and not _same_texts(own, standard):
                     entry["delmål"] = own
-                    self.result.notes.append(
-                        f"delmålen under {steering.goal_label(steering.goal(goal['mål']))} är nätverkets egna och behålls"  # type: ignore[arg-type]
-                    )
+                    self.result.notes.append(f"delmålen under {label} är nätverkets egna och behålls")
+                elif own:
+                    self.result.notes.append(f"delmålen under {label} är styrdokumentets; de hänvisas till")
                 purpose["mål"].append(entry)
                 self._set(("syfte", "mål", index, "mål"), goal["mål"], paragraph.where)
         if bullets:
