@@ -93,7 +93,9 @@ def test_diff_shows_the_document_changes_and_writes_nothing(shipped: Path, runne
 def test_diff_needs_an_existing_file(workspace: Path, runner) -> None:
     result = _import(runner, str(SEEDS / "ka.txt"), "--diff")
     assert result.exit_code == 2
-    assert result.stderr == "fel: --diff: missions/ka.yaml finns inte (eller validerar inte); inget att jämföra med\n"
+    assert result.stderr == (
+        "fel: --diff: missions/ka.yaml finns inte (eller validerar inte); ange --id för ett befintligt nätverk (inga)\n"
+    )
 
 
 def _zip(files: dict[str, str]) -> bytes:

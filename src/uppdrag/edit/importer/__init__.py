@@ -199,7 +199,10 @@ def changes_from_current(result: ImportResult) -> tuple[str, list]:
     workspace, _ = load_workspace(result.target.parent)
     current = workspace.mission(result.mission_id)
     if current is None:
-        raise ImportDocumentError(f"--diff: {result.target} finns inte (eller validerar inte); inget att jämföra med")
+        known = ", ".join(sorted(m.mission.id for m in workspace.missions)) or "inga"
+        raise ImportDocumentError(
+            f"--diff: {result.target} finns inte (eller validerar inte); ange --id för ett befintligt nätverk ({known})"
+        )
     new, _, findings = parse_model(result.text, result.target, Mission)
     if new is None:  # validated above, so this is a bug
         raise UppdragError("den importerade filen gick inte att läsa tillbaka", EXIT_INTERNAL)
