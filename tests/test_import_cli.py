@@ -132,6 +132,10 @@ BAD = {
         "fel: filen heter .docx men är ingen Word-fil (en .docx är en zip-fil; den här är inte det)",
     ),
     "arkiv.docx": (_zip({"a.txt": "x"}), "fel: filen är en zip-fil men inget Word-dokument (word/document.xml saknas)"),
+    "brev.odt": (
+        _zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"}),
+        "fel: filen är ett OpenDocument (.odt); spara den som .docx och försök igen",
+    ),
     "trasig-xml.docx": (
         _zip({"word/document.xml": "<w:document", "[Content_Types].xml": "<Types/>"}),
         "fel: Word-filen är trasig och kan inte läsas",

@@ -21,6 +21,8 @@ def document_format(data: bytes, suffix: str) -> str:
                 names = set(archive.namelist())
         except zipfile.BadZipFile as exc:
             raise ImportDocumentError("filen är en trasig zip-fil, inte ett läsbart Word-dokument") from exc
+        if "word/document.xml" not in names and "content.xml" in names:
+            raise ImportDocumentError("filen är ett OpenDocument (.odt); spara den som .docx och försök igen")
         if "word/document.xml" not in names:
             raise ImportDocumentError("filen är en zip-fil men inget Word-dokument (word/document.xml saknas)")
         return "docx"
