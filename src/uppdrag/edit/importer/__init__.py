@@ -19,7 +19,7 @@ from uppdrag.edit.importer.sections import outline
 from uppdrag.edit.importer.yaml_text import to_yaml
 from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, UppdragError
 from uppdrag.findings import CheckResult
-from uppdrag.models import ID_HINT, is_valid_id
+from uppdrag.models import ID_HINT, KOMMUNER, is_valid_id
 from uppdrag.read.loading import Workspace, load_workspace
 
 HEADER = "# yaml-language-server: $schema=../schemas/uppdrag.schema.json"
@@ -104,7 +104,7 @@ class ImportResult:
 
 
 def shared_vocabulary(workspace: Workspace) -> Vocabulary:
-    """The built-in word list and every word of the workspace's shared texts."""
+    """The built-in word list, every word of the workspace's shared texts and the 15 municipalities."""
     texts: list[str] = []
 
     def collect(value: object, key: str = "") -> None:
@@ -119,7 +119,7 @@ def shared_vocabulary(workspace: Workspace) -> Vocabulary:
 
     for loaded in workspace.shared:
         collect(loaded.shared.model_dump(by_alias=True))
-    return Vocabulary(texts)
+    return Vocabulary([*texts, " ".join(KOMMUNER)])
 
 
 def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | None = None) -> ImportResult:
