@@ -7,27 +7,9 @@ import datetime as dt
 import yaml
 
 from uppdrag.edit.importer import import_document
-from uppdrag.edit.importer.builder import _period, clean, sentence_case, sentences
-from uppdrag.edit.importer.mending import Vocabulary
+from uppdrag.edit.importer.builder import _period
 
 from .conftest import MISSIONS, TODAY, write_tree
-
-VOCABULARY = Vocabulary(["Skaraborg är en region. Skolutveckling i regionen."])
-
-
-def test_sentence_case_of_all_caps_titles() -> None:
-    assert sentence_case("SKOLUTVECKLING | SKARABORG, SKIS", VOCABULARY) == "Skolutveckling i Skaraborg, SKIS"
-    assert sentence_case("ROLLER OCH ANSVAR", VOCABULARY) == "Roller och ansvar"
-    assert sentence_case("KA", VOCABULARY) == "KA"
-    assert sentence_case("Syfte/ uppdrag", VOCABULARY) == "Syfte/ uppdrag"  # not all caps: as written
-
-
-def test_sentences_keep_a_sentence_that_points_back() -> None:
-    assert sentences("Skriver protokoll. Detta skickas in. Ansvarar för listan.") == [
-        "Skriver protokoll. Detta skickas in.",
-        "Ansvarar för listan.",
-    ]
-    assert clean("skol-och  utbildningschef") == "skol- och utbildningschef"
 
 
 def test_period() -> None:

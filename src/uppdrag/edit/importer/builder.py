@@ -17,6 +17,7 @@ from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.people import Person, parse_people
 from uppdrag.edit.importer.sections import Outline, Section, heading_of
+from uppdrag.edit.importer.wording import clean, comparable, sentence_case, sentences
 from uppdrag.errors import ImportDocumentError
 from uppdrag.models import (
     DEFAULT_HEADINGS,
@@ -44,7 +45,6 @@ _RULE = re.compile(
     re.IGNORECASE,
 )
 _REPORTING = re.compile(r"\(\s*(återrapportering\b[^)]*)\)", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _DATES = re.compile(r"\b20\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}\s+(?:%s)\s+20\d\d\b" % "|".join(MONTHS), re.IGNORECASE)
 
 
@@ -73,57 +73,6 @@ def dotted(path: KeyPath) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def clean(text: str) -> str:
-    """One line of text; 'skol-och' gets the space it lacks ('skol- och')."""
-    text = " ".join(text.split())
-    text = re.sub(r"(\w)-(och|eller|samt)\b", r"\1- \2", text)
-    return text.strip()
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences; one that points back ("Detta skickas in …") stays with the one before it."""
-    result: list[str] = []
-    for sentence in (s.strip() for s in _SENTENCE.split(clean(text))):
-        if not sentence:
-            continue
-        if result and re.match(r"^(Detta|Dessa|Det|Den|De)\s", sentence):
-            result[-1] += " " + sentence
-        else:
-            result.append(sentence)
-    return result
-
-
-def _comparable(text: str) -> str:
-    """Whitespace, dashes and hyphenation normalised, lower case: for comparing with shared text."""
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text.casefold())
-    text = re.sub(r"(\w)-\s+(?=[a-zåäö])(?!och\b|eller\b|samt\b)", r"\1", text)
-    return " ".join(re.sub(r"[^\w%@./-]+", " ", text).split())
-
-
-def sentence_case(text: str, vocabulary: Vocabulary) -> str:
-    """'MÖTEN' -> 'Möten'; 'SKOLUTVECKLING | SKARABORG, SKIS' -> 'Skolutveckling i Skaraborg, SKIS'."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters):
-        return text
-    words = []
-    for word in re.split(r"(\W+)", text):
-        if word == "|" or word.strip() == "|":
-            words.append(word.replace("|", "i"))
-            continue
-        if not word or not word[0].isalpha():
-            words.append(word)
-            continue
-        proper = vocabulary.proper_noun(word)
-        if proper:
-            words.append(proper)
-        elif vocabulary.is_word(word) or len(word) > 4:
-            words.append(word.lower())
-        else:
-            words.append(word)  # an acronym: SKIS, KA
-    joined = "".join(words).replace(" | ", " i ")
-    return joined[:1].upper() + joined[1:]
 
 
 class MissionBuilder:
@@ -262,7 +211,7 @@ class MissionBuilder:
                 steering = self.workspace.steering_documents.get(block.goal_list)
                 for number, goal in enumerate(steering.goals if steering else [], start=1):
                     parts.append(f"{number}. {goal.name}" + (f" ({goal.description})" if goal.description else ""))
-        return _comparable(" ".join(parts))
+        return comparable(" ".join(parts))
 
     def _background(self, section: Section | None, outline: Outline) -> tuple[str, list[Paragraph], SteeringDocument]:
         backgrounds = self.workspace.backgrounds
@@ -276,7 +225,7 @@ class MissionBuilder:
             shared = self._shared_background_text(background)
             covered, extras = [], []
             for paragraph in paragraphs:
-                text = _comparable(paragraph.text)
+                text = comparable(paragraph.text)
                 if text and fuzz.partial_ratio(text, shared) >= SHARED_MATCH and len(text) <= len(shared):
                     covered.append(text)
                 else:
@@ -326,11 +275,11 @@ class MissionBuilder:
 
     def _steering_by_words(self, outline: Outline) -> SteeringDocument:
         """The steering document the text names: its name, its goals' names, its word for a goal."""
-        text = _comparable(" ".join(p.text for s in outline.sections for p in s.paragraphs))
+        text = comparable(" ".join(p.text for s in outline.sections for p in s.paragraphs))
 
         def score(document: SteeringDocument) -> float:
             names = [document.name] + [g.name for g in document.goals]
-            found = sum(1 for n in names if _comparable(n) in text)
+            found = sum(1 for n in names if comparable(n) in text)
             label = re.escape(document.goal_word.split()[-1] if " " in document.goal_word else document.goal_word)
             mentions = len(re.findall(rf"\b(?:prioriterat\s+)?{label}\w*\s+\d", text))
             if document.goal_word != "mål":
@@ -360,11 +309,11 @@ class MissionBuilder:
         heading = classify(text.rstrip(":"))
         if heading is not None and heading.kind == "mål" and steering.goal(heading.goal or ""):
             return heading.goal
-        words = _comparable(re.sub(_REPORTING, "", text).rstrip(": "))
+        words = comparable(re.sub(_REPORTING, "", text).rstrip(": "))
         if not words or len(words) > 160:
             return None
-        best = max(steering.goals, key=lambda g: fuzz.ratio(words, _comparable(g.name)))
-        if fuzz.ratio(words, _comparable(best.name)) >= GOAL_MATCH:
+        best = max(steering.goals, key=lambda g: fuzz.ratio(words, comparable(g.name)))
+        if fuzz.ratio(words, comparable(best.name)) >= GOAL_MATCH:
             return best.id
         for goal in steering.goals:
             if not goal.id.isdigit() and normalise(goal.id) in normalise(words).split():
@@ -451,7 +400,7 @@ class MissionBuilder:
             if re.search(r"\b(båda|alla|samtliga)\b[^.]*\b(mål|områd|utvecklingsområd)", joined, re.I):
                 found += [g.id for g in steering.goals]
             for goal in steering.goals:
-                if _comparable(goal.name) in _comparable(joined):
+                if comparable(goal.name) in comparable(joined):
                     found.append(goal.id)
         return list(dict.fromkeys(found))
 
@@ -709,7 +658,7 @@ def _period(text: str) -> str:
 
 def _same_texts(own: list[str], standard: list[str]) -> bool:
     return len(own) == len(standard) and all(
-        fuzz.ratio(_comparable(a), _comparable(b)) >= 90 for a, b in zip(own, standard)
+        fuzz.ratio(comparable(a), comparable(b)) >= 90 for a, b in zip(own, standard)
     )
 
 
