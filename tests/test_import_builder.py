@@ -101,3 +101,15 @@ def test_impossible_values_become_checks_not_invalid_files(tmp_path) -> None:
     assert data["uppdrag"]["period"] == "FYLL I"
     assert data["reviderad"] == dt.date(2025, 1, 1) and "antagen" not in data
     assert "minst_per_år" not in (data.get("möten") or {})
+
+
+def test_a_title_without_uppdragsbeskrivning_is_the_name_checked(tmp_path) -> None:
+    write_tree(tmp_path, {"doc.txt": "Nätverket för fritidshem\n\nUppdrag\n\n- Ett uppdrag.\n\nOrdförande\n\nLeder.\n"})
+    result = import_document(tmp_path / "doc.txt", MISSIONS, dt.date.fromisoformat(TODAY))
+    assert (
+        "# KONTROLLERA: rubriken säger inte 'Uppdragsbeskrivning för nätverket …'; namnet är dess första rad\nnamn: Fritidshem\n"
+        in result.text
+    )
+    assert (
+        "  # KONTROLLERA: dokumentet säger inte för vilken period uppdragen gäller\n  period: FYLL I\n" in result.text
+    )

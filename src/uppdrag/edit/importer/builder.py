@@ -151,7 +151,9 @@ class MissionBuilder:
             self._check(
                 ("namn",), "rubriken säger inte 'Uppdragsbeskrivning för nätverket …'; namnet är dess första rad"
             )
-            return sentence_case(clean(first.text), self.vocabulary), first.where
+            name = re.sub(r"^(?:nätverket\s+(?:för\s+)?)", "", clean(first.text), flags=re.IGNORECASE)
+            name = sentence_case(name, self.vocabulary)
+            return name[:1].upper() + name[1:], first.where
         self._check(("namn",), "dokumentet har ingen rubrik med nätverkets namn")
         return PLACEHOLDER, "–"
 
