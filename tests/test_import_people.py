@@ -33,3 +33,15 @@ def test_prose_is_not_people() -> None:
     assert parse_people("Utbildning Skaraborg, som leds av skolcheferna, samverkar.") is None
     assert parse_people("Ansvarar för att återkoppla, samt informera.") is None
     assert parse_people("Minnesanteckningar: ska föras, och läggas ut") is None
+
+
+def test_member_table_rows() -> None:
+    from uppdrag.edit.importer.people import person_from_row, table_columns
+
+    columns = table_columns(("Namn", "Kommun", "Uppdrag"))
+    assert columns == {0: "namn", 1: "kommun", 2: "roll"}
+    assert person_from_row(("Karin Holm", "Skara", "Ordförande"), columns) == Person(
+        "Karin Holm", "Skara", "Skara", ("ordförande",)
+    )
+    assert person_from_row(("", "Skara", ""), columns) is None
+    assert table_columns(("Datum", "Plats")) is None

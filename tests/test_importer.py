@@ -470,3 +470,33 @@ def test_damaged_documents_give_a_valid_file_or_a_reason(tmp_path: Path) -> None
         except ImportDocumentError:
             outcomes["refused"] += 1
     assert outcomes["imported"] > 40  # most damaged documents still import
+
+
+def test_word_member_table(workspace: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for text, style in [
+        ("Uppdragsbeskrivning för nätverket Test", "Title"),
+        ("Uppdrag", "Heading 1"),
+        ("Skolchefsnätverket ger följande uppdrag för kommande år:", None),
+        ("Ett uppdrag.", "List Bullet"),
+        ("Roller och ansvar", "Heading 1"),
+    ]:
+        document.add_paragraph(text, style=style)
+    table = document.add_table(rows=4, cols=3)
+    rows = [("Namn", "Kommun", "Roll"), ("Karin Holm", "Skara", "Ordförande"), ("Erik Sund", "Tibro", "Sekreterare"),
+            ("Eva Ek", "Vara", "")]  # fmt: skip
+    for row, cells in zip(table.rows, rows):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.add_paragraph("Ordförande", style="Heading 2")
+    document.add_paragraph("Leder mötena.")
+    document.save(str(workspace / "test.docx"))
+    result = import_document(workspace / "test.docx", workspace / "missions", DAY)
+    data = yaml.safe_load(result.text)
+    assert [(r["roll"], r.get("personer")) for r in data["roller"]] == [
+        ("ordförande", [{"namn": "Karin Holm", "kommun": "Skara"}]),
+        ("sekreterare", [{"namn": "Erik Sund", "kommun": "Tibro"}]),
+    ]
+    assert "# KONTROLLERA: Eva Ek står i en tabell utan roll (stycke 9 (tabell))" in result.text

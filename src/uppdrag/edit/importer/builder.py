@@ -15,7 +15,7 @@ from uppdrag.edit.importer.headings import classify, normalise, title_rest
 from uppdrag.edit.importer.meeting_table import MONTHS, header_columns, meeting_from_row, parse_date
 from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
-from uppdrag.edit.importer.people import Person, parse_people
+from uppdrag.edit.importer.people import Person, parse_people, person_from_row, table_columns
 from uppdrag.edit.importer.sections import Outline, Section, heading_of
 from uppdrag.edit.importer.wording import clean, comparable, sentence_case, sentences
 from uppdrag.errors import ImportDocumentError
@@ -518,7 +518,14 @@ class MissionBuilder:
                     role["rubrik"] = heading
                 index = len(roles)
                 self._set(("roller", index, "roll"), "/".join(block.kinds), block.heading.where)
+                columns: dict[int, str] | None = None
                 for paragraph in block.paragraphs:
+                    if paragraph.cells:  # a member table: | Namn | Kommun | Roll |
+                        columns = table_columns(paragraph.cells) or columns
+                        person = person_from_row(paragraph.cells, columns) if columns else None
+                        if person is not None:
+                            holders.append((person, block.kinds, paragraph.where))
+                        continue
                     line = parse_people(paragraph.text)
                     if line is not None:
                         for person in line.people:
@@ -530,7 +537,16 @@ class MissionBuilder:
                 roles.append(role)
         # People named outside a role's own paragraphs: "Ordförande: Emma Friman, Lidköping".
         for section in outline.sections:
+            columns = None
             for paragraph in section.paragraphs:  # in a roles section: before its first role
+                if paragraph.cells:
+                    columns = table_columns(paragraph.cells) or columns
+                    person = person_from_row(paragraph.cells, columns) if columns else None
+                    if person is not None:
+                        holders.append((person, (), paragraph.where))
+                        if not person.roles:
+                            self._check(("roller",), f"{person.name} står i en tabell utan roll ({paragraph.where})")
+                    continue
                 line = parse_people(paragraph.text)
                 if line is not None and line.roles:
                     for person in line.people:

@@ -62,3 +62,21 @@ def parse_people(text: str) -> PeopleLine | None:
         note_roles = role_kinds(normalise(note)) if note else None
         people.append(Person(name, written, found, note_roles or ()))
     return PeopleLine(roles, people)
+
+
+_TABLE_COLUMNS = {"namn": "namn", "kommun": "kommun", "roll": "roll", "uppdrag": "roll", "funktion": "roll"}
+
+
+def table_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
+    """Column index -> 'namn' | 'kommun' | 'roll' for a member table's header row, else None."""
+    columns = {i: _TABLE_COLUMNS[normalise(c)] for i, c in enumerate(cells) if normalise(c) in _TABLE_COLUMNS}
+    return columns if {"namn", "kommun"} <= set(columns.values()) else None
+
+
+def person_from_row(cells: tuple[str, ...], columns: dict[int, str]) -> Person | None:
+    """A person from a member table's row: | Karin Holm | Skara | ordförande |."""
+    values = {key: cells[i].strip() for i, key in columns.items() if i < len(cells)}
+    if not values.get("namn") or not values.get("kommun"):
+        return None
+    role = role_kinds(normalise(values.get("roll", ""))) or ()
+    return Person(values["namn"], values["kommun"], municipality(values["kommun"]), role)
