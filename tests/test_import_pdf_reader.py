@@ -39,3 +39,10 @@ def test_headings_lists_and_paragraphs() -> None:
         ("Leder möten.", None, False, None, 0),
     ]
     assert paragraphs[0].where == "sida 1, rad 1"
+
+
+def test_word_symbol_bullets() -> None:
+    from uppdrag.edit.importer.pdf_reader import _BULLET
+
+    assert _BULLET.match("\uf0b7 Ett uppdrag") and _BULLET.match("• Ett uppdrag") and _BULLET.match("- Ett uppdrag")
+    assert not _BULLET.match("-sektorer och samverkansparter")

@@ -15,7 +15,8 @@ from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.edit.importer.people import parse_people
 from uppdrag.errors import ImportDocumentError
 
-_BULLET = re.compile(r"^[•▪◦·●○■\-–*]\s*")
+# Bullets as PDF makers write them, Word's Symbol and Wingdings glyphs (private use area) too.
+_BULLET = re.compile("^(?:[•▪◦·●○■➢►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\\s*|[-–*]\\s+)")
 _NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
 
 

@@ -14,7 +14,7 @@ from uppdrag.edit.importer.people import parse_people
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 # '-', '*', '•' and the OCR's readings of '•': 'e' and '=' (only before a capital letter).
-_BULLET = re.compile(r"^(\s*)(?:[-*+•▪◦·–]|[e=](?=\s+[A-ZÅÄÖ]))\s+(.*)$")
+_BULLET = re.compile("^(\\s*)(?:[-*+•▪◦·–●○■➢►✓\uf0b7\uf0a7]|[e=](?=\\s+[A-ZÅÄÖ]))\\s+(.*)$")
 _NUMBER = re.compile(r"^(\s*)(\d{1,2})[.)]\s+(.*)$")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
