@@ -221,3 +221,51 @@ def test_report_of_an_uncertain_import(workspace: Path, runner) -> None:
             "message": "ska fyllas i: FYLL I: rollens ansvar.",
         }
     ]
+
+
+def test_diff_of_a_chiefs_word_file_with_tracked_changes(shipped: Path, runner) -> None:
+    """The yearly revision: a chief strikes 'fredagar', types 'tisdagar' and comments in Word."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from .documents import to_docx
+
+    path = to_docx((SEEDS / "forskola.txt").read_text(encoding="utf-8"), shipped / "forskola.docx")
+    document = docx.Document(str(path))
+    rule = next(p for p in document.paragraphs if p.text.startswith("Minst 4 möten"))
+    for run in list(rule.runs):
+        run._r.getparent().remove(run._r)
+    rule.add_run("Minst 4 möten per år på ")
+    for tag, text in (("w:del", "fredagar"), ("w:ins", "tisdagar")):
+        change, run, content = (
+            OxmlElement(tag),
+            OxmlElement("w:r"),
+            OxmlElement("w:delText" if tag == "w:del" else "w:t"),
+        )
+        change.set(qn("w:id"), "7" if tag == "w:del" else "8")
+        change.set(qn("w:author"), "Skolchef")
+        content.text = text
+        run.append(content)
+        change.append(run)
+        rule._p.append(change)
+    rule.add_run(". Minnesanteckningar ska föras och läggas ut på utbildningskaraborg.se.")
+    document.add_comment(rule.runs[0], text="Fredagar krockar med APT.", author="Skolchef")
+    document.save(str(path))
+    result = _import(runner, "forskola.docx", "--id", "forskola", "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "Ändringar i Förskola enligt forskola.docx\n"
+        "Möten\n"
+        "  ändrat: mötesregel: Minst 4 möten per år på fredagar. → Minst 4 möten per år på tisdagar.\n"
+        "\n"
+    )
+    assert result.stderr == (
+        "obs: Word-filen har spårade ändringar; importen läser dem som godkända\n"
+        "obs: Word-filen har 1 kommentar; kommentarer importeras inte\n"
+    )
+    report = json.loads(_import(runner, "forskola.docx", "--id", "forskola", "-o", "-", "--format", "json").stderr)
+    assert report["notes"][:2] == [
+        "Word-filen har spårade ändringar; importen läser dem som godkända",
+        "Word-filen har 1 kommentar; kommentarer importeras inte",
+    ]

@@ -57,6 +57,8 @@ def import_document(
         stdout.print(Text(title, style="bold"))
         for line in text_lines(changes) if changes else [[("Inga ändringar.", None)]]:
             print_line(line)
+        for note in result.file_notes:  # "Word-filen har 1 kommentar": read them in Word
+            stderr.print(f"obs: {note}", markup=False)
         return
     if output == "-":
         sys.stdout.write(result.text)

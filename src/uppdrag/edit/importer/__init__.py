@@ -36,6 +36,7 @@ class ImportResult:
     text: str
     imported: Imported
     validation: CheckResult
+    file_notes: tuple[str, ...] = ()  # about the file itself: tracked changes, comments
 
     @property
     def fields(self) -> list:
@@ -170,7 +171,7 @@ def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | 
     if result.errors:  # the importer wrote something the schema refuses: a bug, not the user's doing
         first = next(f for f in result.findings if f.is_error)
         raise UppdragError(f"den importerade filen skulle inte validera ({first.message}); inget skrevs", EXIT_INTERNAL)
-    return ImportResult(path, document.format, new_id, target, text, imported, result)
+    return ImportResult(path, document.format, new_id, target, text, imported, result, document.notes)
 
 
 def write_mission(result: ImportResult, force: bool, output: Path | None = None) -> Path:
