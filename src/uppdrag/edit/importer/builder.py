@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from uppdrag.check.rules import PLACEHOLDER
 from uppdrag.edit.importer.headings import classify, normalise, title_rest
-from uppdrag.edit.importer.meeting_table import MONTHS, header_columns, meeting_from_row, parse_date
+from uppdrag.edit.importer.meetings import NUMBER_WORDS, parse_date, read_meetings
 from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.people import Person, parse_people, person_from_row, table_columns
@@ -22,7 +22,6 @@ from uppdrag.errors import ImportDocumentError
 from uppdrag.models import (
     DEFAULT_HEADINGS,
     PARTS,
-    VECKODAGAR,
     Assignments,
     Background,
     SteeringDocument,
@@ -34,18 +33,11 @@ KeyPath = tuple[str | int, ...]
 SHARED_MATCH = 85  # per cent alike (rapidfuzz ratio) for text to count as the shared text
 GOAL_MATCH = 80
 
-_NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
-                 "nio": 9, "tio": 10, "elva": 11, "tolv": 12}  # fmt: skip
 _INTRO = re.compile(
     r"\bger\s+(?:här\s+)?(?:nätverket\s+)?(?:följande\s+)?uppdrag\s+(?:för|under perioden|under)\s+(.+?)\s*[:.]?\s*$",
     re.IGNORECASE,
 )
-_RULE = re.compile(
-    r"\bminst\s+(\d+|\w+)\s+(?:möten|möte|träffar|träff|nätverksträffar|gånger|ggr)\s+(?:per|om|varje|/)\s*(?:läs)?år",
-    re.IGNORECASE,
-)
 _REPORTING = re.compile(r"\(\s*(återrapportering\b[^)]*)\)", re.IGNORECASE)
-_DATES = re.compile(r"\b20\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}\s+(?:%s)\s+20\d\d\b" % "|".join(MONTHS), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -395,7 +387,7 @@ class MissionBuilder:
         word = r"(\d+|en|ett|två|tre|fyra)"
         for match in re.finditer(rf"\b(?:mål|område|utvecklingsområde|utvecklingsområdet)\s+{word}\b", joined, re.I):
             number = match.group(1).lower()
-            goal_id = str(_NUMBER_WORDS.get(number, number))
+            goal_id = str(NUMBER_WORDS.get(number, number))
             if steering.goal(goal_id):
                 found.append(goal_id)
         if not listed:
@@ -598,56 +590,7 @@ class MissionBuilder:
     def _meetings(self, section: Section | None) -> dict[str, Any] | None:
         if section is None:
             return None
-        rule: dict[str, Any] = {}
-        meetings: list[dict[str, Any]] = []
-        columns: dict[int, str] | None = None
-        for paragraph in section.paragraphs:
-            if paragraph.cells:
-                columns = header_columns(paragraph.cells) or columns
-                row = meeting_from_row(paragraph.cells, columns) if columns else None
-                if row is not None:
-                    meeting, guesses = row
-                    meetings.append(meeting)
-                    self._set(("möten", "träffar", len(meetings) - 1, "datum"), meeting["datum"], paragraph.where)
-                    for guess in guesses:
-                        self._check(("möten", "träffar", len(meetings) - 1), guess)
-                continue
-            dates = [d for d in map(parse_date, _DATES.findall(paragraph.text)) if d]
-            words_besides = re.sub(r"[\W\d_]+", "", _DATES.sub("", paragraph.text))
-            if dates and len(words_besides) <= 12:  # a list of dates ("Träffar: 2026-02-06, …"), not a sentence
-                for date in dates:
-                    meetings.append({"datum": date})
-                    self._set(("möten", "träffar", len(meetings) - 1, "datum"), date, paragraph.where)
-                continue
-            for sentence in sentences(paragraph.text):
-                match = _RULE.search(sentence)
-                folded = sentence.casefold()
-                if match:
-                    number = match.group(1).lower()
-                    minimum = int(number) if number.isdigit() else _NUMBER_WORDS.get(number)
-                    if minimum and minimum >= 1:
-                        rule["minst_per_år"] = minimum
-                        self._set(("möten", "minst_per_år"), minimum, paragraph.where)
-                    days = [d for d in VECKODAGAR if re.search(rf"\b{d}(ar|en)?\b", folded)]
-                    if days:
-                        rule["veckodagar"] = days
-                        self._set(("möten", "veckodagar"), ", ".join(days), paragraph.where)
-                elif re.search(r"\b(samtliga|alla)\b.*\bkommuner", folded) and re.search(r"delta|företrädd", folded):
-                    rule["alla_kommuner"] = True
-                    self._set(("möten", "alla_kommuner"), True, paragraph.where)
-                elif re.match(r"(revider|antagen|antaget|beslutad)", folded) and re.search(r"20\d\d", folded):
-                    continue  # the revision date, read by _dated
-                elif re.search(r"minnesanteckningar|protokoll", folded):
-                    rule["minnesanteckningar"] = sentence
-                    self._set(("möten", "minnesanteckningar"), sentence, paragraph.where)
-                else:
-                    self._check(("möten",), f"meningen '{sentence}' ({paragraph.where}) har ingen plats i mötesregeln")
-        if meetings:
-            rule["träffar"] = meetings
-        if not rule:
-            self._check(("möten",), "avsnittet om möten har ingen regel som gick att läsa")
-            return None
-        return _ordered(rule, ("minst_per_år", "veckodagar", "alla_kommuner", "minnesanteckningar", "träffar"))
+        return read_meetings(section.paragraphs, self._set, self._check)
 
 
 # --- helpers ------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from uppdrag.edit.importer.meeting_table import header_columns, meeting_from_row, parse_date
+from uppdrag.edit.importer.meetings import header_columns, meeting_from_row, parse_date
 
 
 def test_dates_in_both_spellings() -> None:
@@ -34,3 +34,28 @@ def test_a_row_under_its_header() -> None:
         ["'Skovde' läst som Skövde", "'Oslo' bland de närvarande är ingen av de 15 kommunerna och är inte med"],
     )
     assert header_columns(("Namn", "Kommun")) is None
+
+
+def test_the_section_read_as_a_rule() -> None:
+    from uppdrag.edit.importer.meetings import read_meetings
+    from uppdrag.edit.importer.paragraphs import Paragraph
+
+    fields, checks = [], []
+    rule = read_meetings(
+        [
+            Paragraph("Minst fyra möten per år på måndagar och fredagar. Samtliga kommuner ska delta.", "rad 2"),
+            Paragraph("Minnesanteckningar läggs ut på utbildningskaraborg.se. Vi bjuder på fika.", "rad 3"),
+            Paragraph("Träffar: 2027-02-01, 2027-05-03", "rad 4"),
+        ],
+        lambda path, value, where: fields.append((path, value, where)),
+        lambda path, message: checks.append((path, message)),
+    )
+    assert rule == {
+        "minst_per_år": 4,
+        "veckodagar": ["måndag", "fredag"],
+        "alla_kommuner": True,
+        "minnesanteckningar": "Minnesanteckningar läggs ut på utbildningskaraborg.se.",
+        "träffar": [{"datum": dt.date(2027, 2, 1)}, {"datum": dt.date(2027, 5, 3)}],
+    }
+    assert (("möten", "minst_per_år"), 4, "rad 2") in fields
+    assert checks == [(("möten",), "meningen 'Vi bjuder på fika.' (rad 3) har ingen plats i mötesregeln")]
