@@ -524,6 +524,8 @@ class MissionBuilder:
                             holders.append((person, line.roles or block.kinds, paragraph.where))
                         continue
                     for sentence in sentences(paragraph.text):
+                        if not sentence.endswith((".", "!", "?", ":")):
+                            sentence += "."  # a duty is a sentence, as the schema has it
                         role["ansvar"].append(sentence)
                         self._set(("roller", index, "ansvar", len(role["ansvar"]) - 1), sentence, paragraph.where)
                 roles.append(role)
