@@ -13,7 +13,7 @@ from uppdrag.check.swedish_calendar import swedish_date
 from uppdrag.errors import FindingsError, UsageError
 from uppdrag.findings import CheckResult
 from uppdrag.history import commit_of, file_at, last_revision, revision_before
-from uppdrag.models import Mission
+from uppdrag.models import Mission, SteeringDocument
 from uppdrag.read.loading import LoadedMission, Workspace, parse_model
 
 Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
@@ -169,6 +169,17 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
     return changes
 
 
+def goal_labeller(steering: SteeringDocument | None) -> Callable[[str], str]:
+    """'Mål 2: Höjd utbildningsnivå' for a goal id; an old version may name a goal the steering
+    document no longer has, and is then shown by its id."""
+
+    def label(goal_id: str) -> str:
+        goal = steering.goal(goal_id) if steering else None
+        return steering.goal_title(goal) if steering and goal else f"mål {goal_id}"
+
+    return label
+
+
 @dataclass(frozen=True)
 class MissionChanges:
     title: str  # "Ändringar i Förskola sedan missions/forskola.yaml@4589dec…"
@@ -214,11 +225,6 @@ def changes_since(
     if old is None:
         message = f"den gamla versionen ({old_name}) är inte en giltig uppdragsbeskrivning"
         raise FindingsError(message, CheckResult([old_name], findings))
-    steering = workspace.steering_documents[loaded.mission.steering_document]  # validated
-
-    def label(goal_id: str) -> str:
-        goal = steering.goal(goal_id)  # an old version may name a goal the document no longer has
-        return steering.goal_title(goal) if goal else f"mål {goal_id}"
-
+    steering = workspace.steering_documents.get(loaded.mission.steering_document)
     title = f"Ändringar i {loaded.mission.name} sedan {old_label}"
-    return MissionChanges(title, compare(old, loaded.mission, label))
+    return MissionChanges(title, compare(old, loaded.mission, goal_labeller(steering)))
