@@ -7,15 +7,15 @@ import datetime as dt
 import yaml
 
 from uppdrag.edit.importer import import_document
-from uppdrag.edit.importer.builder import _period
+from uppdrag.edit.importer.values import period_text
 
 from .conftest import MISSIONS, TODAY, write_tree
 
 
-def test_period() -> None:
-    assert _period("perioden 2023 - 2026") == "2023–2026"
-    assert _period("2021") == "2021"
-    assert _period("kommande år") == "kommande år"
+def testperiod_text() -> None:
+    assert period_text("perioden 2023 - 2026") == "2023–2026"
+    assert period_text("2021") == "2021"
+    assert period_text("kommande år") == "kommande år"
 
 
 def test_assignment_groups_with_goal_headings_and_reporting(tmp_path) -> None:

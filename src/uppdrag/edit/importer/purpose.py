@@ -1,0 +1,237 @@
+"""The purpose and the assignments: goals in focus (headings or a numbered list), own sub-points,
+the intro sentence, groups with their goal and reporting note."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from uppdrag.check.rules import PLACEHOLDER
+from uppdrag.edit.importer.headings import classify, normalise
+from uppdrag.edit.importer.meetings import NUMBER_WORDS
+from uppdrag.edit.importer.paragraphs import Paragraph
+from uppdrag.edit.importer.sections import Outline, heading_of
+from uppdrag.edit.importer.values import GOAL_MATCH, INTRO, REPORTING, goal_value, ordered, period_text, same_texts
+from uppdrag.edit.importer.wording import clean, comparable
+from uppdrag.models import (
+    Assignments,
+    SteeringDocument,
+    period_years,
+)
+
+
+class PurposeReading:
+    """MissionBuilder's reading of the purpose and the assignments."""
+
+    def _split_purpose(self, outline: Outline) -> tuple[list[Paragraph], list[Paragraph], Paragraph | None]:
+        """Purpose and assignments, cut at the sentence 'Skolchefsnätverket ger följande uppdrag …'."""
+        purpose = outline.section("syfte")
+        assignments = outline.section("uppdrag")
+        body = (purpose.paragraphs if purpose else []) + (assignments.paragraphs if assignments else [])
+        for index, paragraph in enumerate(body):
+            if paragraph.list_kind is None and INTRO.search(clean(paragraph.text)):
+                return body[:index], body[index + 1 :], paragraph
+        return (purpose.paragraphs if purpose else []), (assignments.paragraphs if assignments else []), None
+
+    def _goal_named(self, text: str, steering: SteeringDocument) -> str | None:
+        """The goal a heading or list item names: 'Mål 2', 'Höjd utbildningsnivå', 'Tilläggs mål …'."""
+        heading = classify(text.rstrip(":"))
+        if heading is not None and heading.kind == "mål" and steering.goal(heading.goal or ""):
+            return heading.goal
+        words = comparable(re.sub(REPORTING, "", text).rstrip(": "))
+        if not words or len(words) > 160:
+            return None
+        best = max(steering.goals, key=lambda g: fuzz.ratio(words, comparable(g.name)))
+        if fuzz.ratio(words, comparable(best.name)) >= GOAL_MATCH:
+            return best.id
+        for goal in steering.goals:
+            if not goal.id.isdigit() and normalise(goal.id) in normalise(words).split():
+                return goal.id  # "Tilläggs mål kring obehöriga elever" -> tillägg
+            if not goal.id.isdigit() and normalise(words).startswith(normalise(goal.id)):
+                return goal.id
+        return None
+
+    def _purpose(self, paragraphs: list[Paragraph], steering: SteeringDocument, extras: list[Paragraph]) -> dict:
+        texts: list[tuple[str, Paragraph]] = []
+        bullets: list[tuple[str, Paragraph]] = []
+        goals: list[dict] = []
+        goal_sources: list[Paragraph] = []
+        numbered = False
+        for paragraph in paragraphs:
+            text = clean(paragraph.text)
+            styled = paragraph.heading_level is not None or paragraph.bold
+            is_goal_heading = paragraph.list_kind == "number" or (
+                paragraph.list_kind is None
+                and not text.endswith(".")
+                and (styled or (len(text) < 70 and not text.endswith(":")))
+            )
+            goal_id = self._goal_named(text, steering) if is_goal_heading and paragraph.depth == 0 else None
+            if goal_id is not None and not any(g["mål"] == goal_id for g in goals):
+                goals.append({"mål": goal_id, "delmål": []})
+                goal_sources.append(paragraph)
+                numbered = numbered or paragraph.list_kind == "number"
+            elif paragraph.list_kind is not None and goals and (paragraph.depth > 0 or not bullets):
+                goals[-1]["delmål"].append(text)
+            elif paragraph.list_kind is not None:
+                bullets.append((text, paragraph))
+            else:
+                texts.append((text, paragraph))
+        purpose: dict[str, Any] = {}
+        if texts:
+            purpose["text"] = [t for t, _ in texts]
+            for index, (text, paragraph) in enumerate(texts):
+                self._set(("syfte", "text", index), text, paragraph.where)
+        if goals:
+            purpose["mål"] = []
+            for index, (goal, paragraph) in enumerate(zip(goals, goal_sources)):
+                entry: dict[str, Any] = {"mål": goal_value(goal["mål"])}
+                steering_goal = steering.goal(goal["mål"])
+                assert steering_goal is not None  # _goal_named found it there
+                written = clean(paragraph.text)
+                default = steering_goal.name if paragraph.list_kind == "number" else steering.goal_title(steering_goal)
+                if normalise(written) != normalise(default):
+                    entry["rubrik"] = written
+                standard = steering_goal.subgoals
+                own = goal["delmål"]
+                label = steering.goal_label(steering_goal)
+                if own and not same_texts(own, standard):
+                    entry["delmål"] = own
+                    self.result.notes.append(f"delmålen under {label} är nätverkets egna och behålls")
+                elif own:
+                    self.result.notes.append(f"delmålen under {label} är styrdokumentets; de hänvisas till")
+                purpose["mål"].append(entry)
+                self._set(("syfte", "mål", index, "mål"), goal["mål"], paragraph.where)
+        if bullets:
+            purpose["punkter"] = [t for t, _ in bullets]
+            for index, (text, paragraph) in enumerate(bullets):
+                self._set(("syfte", "punkter", index), text, paragraph.where)
+        focus = self._focus([t for t, _ in texts] + [clean(p.text) for p in extras], steering, bool(goals))
+        if focus:
+            purpose["fokus"] = [goal_value(g) for g in focus]
+            self._set(("syfte", "fokus"), ", ".join(focus), "syftets text")
+        if numbered:
+            purpose["numrerad"] = True
+        if not (texts or goals or bullets):
+            purpose["text"] = [f"{PLACEHOLDER}: vad nätverket fokuserar på och varför."]
+            self._check(("syfte",), "dokumentet säger inget om syftet")
+        return purpose
+
+    def _focus(self, texts: list[str], steering: SteeringDocument, listed: bool) -> list[str]:
+        found: list[str] = []
+        joined = " ".join(texts)
+        word = r"(\d+|en|ett|två|tre|fyra)"
+        for match in re.finditer(rf"\b(?:mål|område|utvecklingsområde|utvecklingsområdet)\s+{word}\b", joined, re.I):
+            number = match.group(1).lower()
+            goal_id = str(NUMBER_WORDS.get(number, number))
+            if steering.goal(goal_id):
+                found.append(goal_id)
+        if not listed:
+            if re.search(r"\b(båda|alla|samtliga)\b[^.]*\b(mål|områd|utvecklingsområd)", joined, re.I):
+                found += [g.id for g in steering.goals]
+            for goal in steering.goals:
+                if comparable(goal.name) in comparable(joined):
+                    found.append(goal.id)
+        return list(dict.fromkeys(found))
+
+    # --- assignments -----------------------------------------------------------------------
+
+    def _assignments(self, paragraphs: list[Paragraph], intro: Paragraph | None, steering: SteeringDocument) -> dict:
+        result: dict[str, Any] = {}
+        if intro is not None:
+            match = INTRO.search(clean(intro.text))
+            period = period_text(match.group(1)) if match else PLACEHOLDER
+            years = period_years(period)
+            if years and years[0] > years[1]:
+                self._check(("uppdrag", "period"), f"perioden '{match.group(1)}' slutar före den börjar")  # type: ignore[union-attr]
+                period = PLACEHOLDER
+            self._set(("uppdrag", "period"), period, intro.where)
+            default = Assignments(period=period, grupper=[{"punkter": ["-"]}]).intro_sentence
+            if normalise(intro.text) != normalise(default):
+                result["inledning"] = clean(intro.text)  # the document's own words, kept
+                self._set(("uppdrag", "inledning"), result["inledning"], intro.where)
+            if match and normalise(match.group(1)) not in ("kommande ar",) and not re.search(r"\d{4}", match.group(1)):
+                self._check(("uppdrag", "period"), f"dokumentet säger '{match.group(1)}'; läst som '{period}'")
+        else:
+            period = PLACEHOLDER
+            self._check(("uppdrag", "period"), "dokumentet säger inte för vilken period uppdragen gäller")
+        result["period"] = period
+        groups: list[dict[str, Any]] = []
+        sources: list[list[Paragraph]] = []
+
+        def open_group(goal: str | None, heading: Paragraph | None) -> dict[str, Any]:
+            group: dict[str, Any] = {
+                "_rubrik": [clean(heading.text)] if heading else [],
+                "_where": heading.where if heading else "",
+            }
+            if goal is not None:
+                group["mål"] = goal
+            groups.append(group)
+            sources.append([])
+            return group
+
+        current: dict[str, Any] | None = None
+        for paragraph in paragraphs:
+            text = clean(paragraph.text)
+            heading = heading_of(paragraph)
+            label = paragraph.list_kind is None and len(text) <= 120 and not text.endswith(".")
+            goal_id = self._goal_named(text, steering) if label or (heading and heading.kind == "mål") else None
+            reporting = re.match(r"^återrapportering\s+(.+?)\.?$", text, re.IGNORECASE)
+            if reporting and current is not None and not current.get("punkter"):
+                current["återrapportering"] = reporting.group(1)  # as `render` writes it, under the heading
+            elif heading is not None and heading.kind == "mål":
+                current = open_group(goal_id, paragraph)
+                if heading.rest:
+                    self._reporting(current, heading.rest)
+            elif (
+                label
+                and current is not None
+                and not current.get("punkter")
+                and (goal_id is None or goal_id == current.get("mål"))
+            ):
+                # "Höjd utbildningsnivå (återrapportering …)" under "Mål 2"; under a heading that
+                # already names the goal ("Mål 3: Ökad kvalitet") the name is not said twice.
+                named = (
+                    goal_id is not None
+                    and len(current["_rubrik"]) == 1
+                    and normalise(current["_rubrik"][0]) != normalise(current["_rubrik"][0].split(":")[0])
+                )
+                if not named:
+                    current["_rubrik"].append(text)
+                self._reporting(current, text)
+            elif label and goal_id is not None:
+                current = open_group(goal_id, paragraph)
+                self._reporting(current, text)
+            else:
+                if current is None:
+                    current = open_group(None, None)
+                current.setdefault("punkter", []).append(text)
+                sources[-1].append(paragraph)
+        for index, (group, paragraphs_of) in enumerate(zip(groups, sources)):
+            rubrik = clean(REPORTING.sub("", " ".join(group.pop("_rubrik"))))
+            heading_where = group.pop("_where")
+            default = ""
+            if "mål" in group:
+                self._set(("uppdrag", "grupper", index, "mål"), group["mål"], heading_where)
+                default = steering.goal_title(steering.goal(group["mål"]))  # type: ignore[arg-type]
+                group["mål"] = goal_value(group["mål"])
+            if rubrik and normalise(rubrik) != normalise(default):
+                group["rubrik"] = rubrik
+            for item, paragraph in zip(group.get("punkter", []), paragraphs_of):
+                self._set(("uppdrag", "grupper", index, "punkter", group["punkter"].index(item)), item, paragraph.where)
+            if not group.get("punkter"):
+                group["punkter"] = [f"{PLACEHOLDER}: uppdragen under denna rubrik."]
+                self._check(("uppdrag", "grupper", index), "rubriken har inga uppdrag under sig i dokumentet")
+        if not groups:
+            groups.append({"punkter": [f"{PLACEHOLDER}: ett uppdrag från skolchefsnätverket."]})
+            self._check(("uppdrag", "grupper"), "dokumentet har inga uppdrag som gick att läsa")
+        result["grupper"] = [ordered(g, ("rubrik", "mål", "återrapportering", "punkter")) for g in groups]
+        return ordered(result, ("period", "inledning", "grupper"))
+
+    def _reporting(self, group: dict[str, Any], text: str) -> None:
+        match = REPORTING.search(text)
+        if match:
+            group["återrapportering"] = clean(match.group(1)).removeprefix("återrapportering").strip()
+
+    # --- roles ------------------------------------------------------------------------------

@@ -1,0 +1,113 @@
+"""Roles and people, and the meetings section, as the importer reads them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from uppdrag.check.rules import PLACEHOLDER
+from uppdrag.edit.importer.headings import normalise
+from uppdrag.edit.importer.meetings import read_meetings
+from uppdrag.edit.importer.people import Person, parse_people, person_from_row, table_columns
+from uppdrag.edit.importer.sections import Outline, Section
+from uppdrag.edit.importer.values import ordered
+from uppdrag.edit.importer.wording import clean, sentence_case, sentences
+from uppdrag.errors import ImportDocumentError
+
+
+class RoleReading:
+    """MissionBuilder's reading of the roles, their people and the meeting rule."""
+
+    def _roles(self, outline: Outline) -> list[dict[str, Any]]:
+        roles: list[dict[str, Any]] = []
+        holders: list[tuple[Person, tuple[str, ...], str]] = []
+        for section in [s for s in outline.sections if s.part == "roller"]:
+            for block in section.roles:
+                role: dict[str, Any] = {"roll": list(block.kinds), "ansvar": []}
+                heading = sentence_case(clean(block.heading.text), self.vocabulary)
+                if normalise(heading) != normalise("/".join(block.kinds)):
+                    role["rubrik"] = heading
+                index = len(roles)
+                self._set(("roller", index, "roll"), "/".join(block.kinds), block.heading.where)
+                columns: dict[int, str] | None = None
+                for paragraph in block.paragraphs:
+                    if paragraph.cells:  # a member table: | Namn | Kommun | Roll |
+                        columns = table_columns(paragraph.cells) or columns
+                        person = person_from_row(paragraph.cells, columns) if columns else None
+                        if person is not None:
+                            holders.append((person, block.kinds, paragraph.where))
+                        continue
+                    line = parse_people(paragraph.text)
+                    if line is not None:
+                        for person in line.people:
+                            holders.append((person, line.roles or block.kinds, paragraph.where))
+                        continue
+                    for sentence in sentences(paragraph.text):
+                        if not sentence.endswith((".", "!", "?", ":")):
+                            sentence += "."  # a duty is a sentence, as the schema has it
+                        role["ansvar"].append(sentence)
+                        self._set(("roller", index, "ansvar", len(role["ansvar"]) - 1), sentence, paragraph.where)
+                roles.append(role)
+        # People named outside a role's own paragraphs: "Ordförande: Emma Friman, Lidköping".
+        for section in outline.sections:
+            columns = None
+            for paragraph in section.paragraphs:  # in a roles section: before its first role
+                if paragraph.cells:
+                    columns = table_columns(paragraph.cells) or columns
+                    person = person_from_row(paragraph.cells, columns) if columns else None
+                    if person is not None:
+                        holders.append((person, (), paragraph.where))
+                        if not person.roles:
+                            self._check(("roller",), f"{person.name} står i en tabell utan roll ({paragraph.where})")
+                    continue
+                line = parse_people(paragraph.text)
+                if line is not None and line.roles:
+                    for person in line.people:
+                        holders.append((person, line.roles, paragraph.where))
+        for person, kinds, where in holders:
+            for kind in dict.fromkeys(kinds + person.roles):
+                self._add_person(roles, kind, person, where)
+        for index, role in enumerate(roles):
+            if not role["ansvar"]:
+                role["ansvar"] = [f"{PLACEHOLDER}: rollens ansvar."]
+                self._check(("roller", index, "ansvar"), "dokumentet säger inte vad rollen ansvarar för")
+            if len(role["roll"]) == 1:
+                role["roll"] = role["roll"][0]
+        if not roles:
+            raise ImportDocumentError(
+                "dokumentet ser inte ut som en uppdragsbeskrivning: det har inga roller (ordförande, sekreterare, presidium …)"
+            )
+        return [ordered(r, ("roll", "rubrik", "ansvar", "personer")) for r in roles]
+
+    def _add_person(self, roles: list[dict[str, Any]], kind: str, person: Person, where: str) -> None:
+        index = next((i for i, r in enumerate(roles) if kind in r["roll"]), None)
+        if index is None:
+            roles.append({"roll": [kind], "ansvar": []})
+            index = len(roles) - 1
+            self._check(
+                ("roller", index), f"rollen {kind} har inget eget avsnitt i dokumentet, bara personer ({where})"
+            )
+        role = roles[index]
+        people = role.setdefault("personer", [])
+        if person.municipality is None:
+            self._check(
+                ("roller", index, "personer"),
+                f"{person.name}: '{person.written}' är ingen av Skaraborgs 15 kommuner; personen är inte med",
+            )
+            return
+        entry = {"namn": clean(person.name), "kommun": person.municipality}
+        if entry in people:
+            return
+        people.append(entry)
+        self._set(("roller", index, "personer", len(people) - 1), f"{entry['namn']}, {entry['kommun']}", where)
+        if person.guessed:
+            self._check(
+                ("roller", index, "personer", len(people) - 1),
+                f"'{person.written}' läst som {person.municipality}",
+            )
+
+    # --- meetings --------------------------------------------------------------------------
+
+    def _meetings(self, section: Section | None) -> dict[str, Any] | None:
+        if section is None:
+            return None
+        return read_meetings(section.paragraphs, self._set, self._check)
