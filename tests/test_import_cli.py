@@ -207,7 +207,7 @@ def test_report_of_an_uncertain_import(workspace: Path, runner) -> None:
         "KONTROLLERA bakgrund: bakgrunden stämmer bara delvis med den gemensamma texten 'maldokument' (32 % lika); "
         "den gemensamma texten används: jämför med originalet",
         "KONTROLLERA roller[1].personer[0]: 'Lidkoping' läst som Lidköping",
-        "KONTROLLERA roller[2]: rollen presidium har inget eget avsnitt i dokumentet, bara personer (rad 30)",
+        "KONTROLLERA roller[2]: rollen presidium har ingen egen rubrik i dokumentet, bara en rad med personer (rad 30)",
         "KONTROLLERA roller[2].ansvar: dokumentet säger inte vad rollen ansvarar för",
         "KONTROLLERA roller[2].personer[1]: 'Lidkoping' läst som Lidköping",
         "missions/fritidshem.yaml:46:9: varning: roller[2].ansvar[0]: fyll i rollens ansvar",

@@ -377,7 +377,7 @@ def test_unseen_markdown_document_refers_to_the_shared_text(workspace: Path) -> 
     ]
     assert data["möten"] == {"minst_per_år": 4}
     assert [line.strip() for line in result.text.splitlines() if "# KONTROLLERA" in line] == [
-        "# KONTROLLERA: rollen presidium har inget eget avsnitt i dokumentet, bara personer (rad 38)",
+        "# KONTROLLERA: rollen presidium har ingen egen rubrik i dokumentet, bara en rad med personer (rad 38)",
         "# KONTROLLERA: dokumentet säger inte vad rollen ansvarar för",
     ]
     _validates(result.text, workspace, data["id"])

@@ -41,15 +41,14 @@ class RoleReading:
                         for person in line.people:
                             holders.append((person, line.roles or block.kinds, paragraph.where))
                         continue
-                    for sentence in sentences(paragraph.text):
-                        if not sentence.endswith((".", "!", "?", ":")):
-                            sentence += "."  # a duty is a sentence, as the schema has it
-                        role["ansvar"].append(sentence)
-                        self._set(("roller", index, "ansvar", len(role["ansvar"]) - 1), sentence, paragraph.where)
+                    self._duties(role, index, paragraph)
                 roles.append(role)
-        # People named outside a role's own paragraphs: "Ordförande: Emma Friman, Lidköping".
+        # People named outside a role's own paragraphs: "Ordförande: Emma Friman, Lidköping". In
+        # the roles section, the text after such a line, up to the next one, is that role's duties.
+        inline_duties: list[tuple[tuple[str, ...], str]] = []
         for section in outline.sections:
             columns = None
+            named: tuple[str, ...] = ()
             for paragraph in section.paragraphs:  # in a roles section: before its first role
                 if paragraph.cells:
                     columns = table_columns(paragraph.cells) or columns
@@ -61,11 +60,17 @@ class RoleReading:
                     continue
                 line = parse_people(paragraph.text)
                 if line is not None and line.roles:
+                    named = line.roles
                     for person in line.people:
                         holders.append((person, line.roles, paragraph.where))
+                elif named and section.part == "roller":
+                    inline_duties.append((named, paragraph))
         for person, kinds, where in holders:
             for kind in dict.fromkeys(kinds + person.roles):
                 self._add_person(roles, kind, person, where)
+        for kinds, paragraph in inline_duties:
+            index = next(i for i, r in enumerate(roles) if kinds[0] in r["roll"])
+            self._duties(roles[index], index, paragraph)
         for index, role in enumerate(roles):
             if not role["ansvar"]:
                 role["ansvar"] = [f"{PLACEHOLDER}: rollens ansvar."]
@@ -78,13 +83,20 @@ class RoleReading:
             )
         return [ordered(r, ("roll", "rubrik", "ansvar", "personer")) for r in roles]
 
+    def _duties(self, role: dict[str, Any], index: int, paragraph: Any) -> None:
+        for sentence in sentences(paragraph.text):
+            if not sentence.endswith((".", "!", "?", ":")):
+                sentence += "."  # a duty is a sentence, as the schema has it
+            role["ansvar"].append(sentence)
+            self._set(("roller", index, "ansvar", len(role["ansvar"]) - 1), sentence, paragraph.where)
+
     def _add_person(self, roles: list[dict[str, Any]], kind: str, person: Person, where: str) -> None:
         index = next((i for i, r in enumerate(roles) if kind in r["roll"]), None)
         if index is None:
             roles.append({"roll": [kind], "ansvar": []})
             index = len(roles) - 1
             self._check(
-                ("roller", index), f"rollen {kind} har inget eget avsnitt i dokumentet, bara personer ({where})"
+                ("roller", index), f"rollen {kind} har ingen egen rubrik i dokumentet, bara en rad med personer ({where})"
             )
         role = roles[index]
         people = role.setdefault("personer", [])
