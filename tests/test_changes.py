@@ -153,7 +153,7 @@ def test_compare_with_a_file(repo: Path, runner) -> None:
     )
     lines = runner.invoke(app, ["diff", "forskola", "--file", "gammal.yaml"]).stdout.splitlines()
     assert lines == [
-        "Ändringar i Förskola sedan gammal.yaml",
+        "Ändringar i Förskola jämfört med gammal.yaml",
         "",
         "Uppdrag",
         "  ändrat: period: 2019–2022 → 2023–2026",
@@ -247,3 +247,24 @@ def test_since_needs_a_date(repo: Path, runner) -> None:
         2,
         "fel: --sedan: ogiltigt datum 'i fjol'; skriv ÅÅÅÅ-MM-DD, t.ex. --sedan 2025-01-01\n",
     )
+
+
+def test_an_extended_sentence_is_reworded_not_removed_and_added() -> None:
+    from uppdrag.views.changes import compare_texts
+
+    [change] = compare_texts(
+        "Uppdrag",
+        "uppdrag",
+        ["Årlig uppdatering av handboken."],
+        ["Årlig uppdatering av handboken och av rutinerna för KA-registret."],
+    )
+    assert (change.kind, change.old, change.new) == (
+        "reworded",
+        "Årlig uppdatering av handboken.",
+        "Årlig uppdatering av handboken och av rutinerna för KA-registret.",
+    )
+    assert change.words == [
+        ("=", "Årlig uppdatering av"),
+        ("-", "handboken."),
+        ("+", "handboken och av rutinerna för KA-registret."),
+    ]

@@ -48,9 +48,14 @@ def word_diff(old: str, new: str) -> Words:
     return result
 
 
+def _bare_words(text: str) -> list[str]:
+    """Words without their punctuation or case: 'handboken.' and 'handboken' are one word."""
+    return [word.strip(".,;:!?()\"'").casefold() for word in text.split()]
+
+
 def similarity(a: str, b: str) -> float:
     """Share of words the two texts have in common, in order (0 to 1)."""
-    return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+    return difflib.SequenceMatcher(None, _bare_words(a), _bare_words(b), autojunk=False).ratio()
 
 
 def compare_texts(section: str, subject: str, old: list[str], new: list[str], reword: bool = True) -> list[Change]:
@@ -136,8 +141,9 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
         changes.append(Change(roles, "added", "roll", None, new_roles[kinds].title))
     for kinds in [k for k in new_roles if k in old_roles]:
         before, after = old_roles[kinds], new_roles[kinds]
-        changes += _value(roles, f"rubrik ({after.title})", before.heading, after.heading)
-        changes += compare_texts(roles, f"ansvar för {after.title.lower()}", list(before.duties), list(after.duties))
+        role = "/".join(after.kinds)  # the role itself, not its heading ("Uppdrag ordförande:")
+        changes += _value(roles, f"rubrik ({role})", before.heading, after.heading)
+        changes += compare_texts(roles, f"ansvar för {role}", list(before.duties), list(after.duties))
         people = lambda role: [f"{p.name}, {p.municipality}" for p in role.people]  # noqa: E731
         for kind, text in [("removed", p) for p in people(before) if p not in people(after)] + [
             ("added", p) for p in people(after) if p not in people(before)
@@ -146,7 +152,7 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
                 Change(
                     roles,
                     kind,
-                    f"person ({after.title.lower()})",
+                    f"person ({role})",
                     text if kind == "removed" else None,
                     text if kind == "added" else None,
                 )
@@ -226,5 +232,5 @@ def changes_since(
         message = f"den gamla versionen ({old_name}) är inte en giltig uppdragsbeskrivning"
         raise FindingsError(message, CheckResult([old_name], findings))
     steering = workspace.steering_documents.get(loaded.mission.steering_document)
-    title = f"Ändringar i {loaded.mission.name} sedan {old_label}"
+    title = f"Ändringar i {loaded.mission.name} {'jämfört med' if old_file else 'sedan'} {old_label}"
     return MissionChanges(title, compare(old, loaded.mission, goal_labeller(steering)))
