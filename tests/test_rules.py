@@ -125,7 +125,7 @@ def test_entered_meetings_are_judged_in_every_year(workspace: Path, runner) -> N
         (
             "missions/n.yaml:17:14",
             "fel",
-            "2028-12-25 (måndag) är juldagen, en ledig dag; närmaste bra dag: 2029-01-08 (måndag) "
+            "2028-12-25 (måndag) är juldagen, en ledig dag; närmaste bra dag: 2028-12-21 (torsdag) "
             "(kör uppdrag check-meetings 2028 för hela bilden)",
         ),
     ]

@@ -111,15 +111,17 @@ class DayJudge:
     def nearest_good(
         self, day: dt.date, taken: set[dt.date], participants: tuple[str, ...], forward_only: bool
     ) -> dt.date | None:
-        """The closest good day (a tie goes to the later one), looking up to a year away."""
+        """The closest good day in the same year (a tie goes to the later one): a meeting moved
+        into another year would no longer count for this one. With forward_only, a later day if
+        the year has one left, else the closest earlier one."""
         for distance in range(1, 366):
             after = day + dt.timedelta(days=distance)
             before = day - dt.timedelta(days=distance)
-            if self.is_good(after, taken, participants):
+            if after.year == day.year and self.is_good(after, taken, participants):
                 return after
-            if not forward_only and self.is_good(before, taken, participants):
+            if not forward_only and before.year == day.year and self.is_good(before, taken, participants):
                 return before
-        return None
+        return self.nearest_good(day, taken, participants, forward_only=False) if forward_only else None
 
     def next_step(self, kind: str, day: dt.date, taken: set[dt.date], participants: tuple[str, ...]) -> str:
         """What to do about an error of kind on day, to append to its message."""
@@ -130,13 +132,14 @@ class DayJudge:
         else:
             # A break or a day off: the same week or the next, as a coordinator would move it;
             # failing that (a long break), the first good day after.
+            # Never into another year, where the meeting would no longer count for this one.
             monday = day - dt.timedelta(days=day.weekday())
             two_weeks = [monday + dt.timedelta(days=i) for i in range(14)]
-            near = [d for d in two_weeks if d != day and self.is_good(d, taken, participants)]
+            near = [d for d in two_weeks if d != day and d.year == day.year and self.is_good(d, taken, participants)]
             if near:
                 good = min(near, key=lambda d: (abs((d - day).days), d < day))
             else:
-                good = self.nearest_good(two_weeks[-1], taken, participants, forward_only=True)
+                good = self.nearest_good(day, taken, participants, forward_only=True)
         return f"; närmaste bra dag: {_shown(good)}" if good else ""
 
 
