@@ -639,6 +639,7 @@ def test_calendar_cli_writes_file(shipped: Path, runner) -> None:
         "2027-09-17",
         "2027-11-19",
     ]
+    assert b"COMMENT" not in (shipped / "skis.ics").read_bytes()  # no English note from the library
 
 
 def test_plan_write_keeps_a_bad_entered_meeting_and_adds_only_the_missing(shipped: Path, runner) -> None:

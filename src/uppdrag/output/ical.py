@@ -70,4 +70,7 @@ def meetings_calendar(mission: Mission, year: int | None, stamp: dt.datetime) ->
     if not calendar.timezones:
         calendar.add_component(icalendar.Timezone.from_tzid(TIMEZONE))
     calendar.add_missing_timezones()
+    for zone in calendar.walk("VTIMEZONE"):  # the library's own English note about its range
+        for part in (zone, *zone.subcomponents):
+            part.pop("COMMENT", None)
     return calendar.to_ical()
