@@ -17,7 +17,7 @@ COMMANDS = sorted(
 
 
 def test_all_commands_are_found() -> None:
-    assert len(COMMANDS) == 11 and "report mål" in COMMANDS
+    assert len(COMMANDS) == 12 and "report mål" in COMMANDS
 
 
 @pytest.mark.parametrize("command", COMMANDS)

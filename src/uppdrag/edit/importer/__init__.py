@@ -1,0 +1,217 @@
+"""Importing an existing uppdragsbeskrivning (.docx, .pdf, .txt, .md) as a mission file.
+
+read_document -> mend OCR damage -> outline (sections) -> MissionBuilder -> YAML text, checked
+with the same rules as `uppdrag validate` before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from uppdrag.check.validation import validate_replacement
+from uppdrag.edit.importer.builder import Imported, MissionBuilder, dotted
+from uppdrag.edit.importer.mending import Vocabulary, is_damaged, mend_text
+from uppdrag.edit.importer.reading import read_document
+from uppdrag.edit.importer.sections import outline
+from uppdrag.edit.importer.yaml_text import to_yaml
+from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, UppdragError
+from uppdrag.findings import CheckResult
+from uppdrag.models import ID_HINT, KOMMUNER, is_valid_id
+from uppdrag.read.loading import Workspace, load_workspace
+
+HEADER = "# yaml-language-server: $schema=../schemas/uppdrag.schema.json"
+
+
+@dataclass
+class ImportResult:
+    """The mission file's text, where it belongs, and the report of how it was read."""
+
+    source: Path
+    format: str
+    mission_id: str
+    target: Path
+    text: str
+    imported: Imported
+    validation: CheckResult
+    file_notes: tuple[str, ...] = ()  # about the file itself: tracked changes, comments
+
+    @property
+    def fields(self) -> list:
+        """The report's fields in the order of the file they went into."""
+        order = self._order()
+        return sorted(self.imported.fields, key=lambda f: order.get(f.path, len(order)))
+
+    @property
+    def checks(self) -> list[tuple[str, str]]:
+        """(field, message) for every KONTROLLERA, in the order of the file."""
+        order = self._order()
+        found = [(dotted(p), m) for p, ms in self.imported.checks.items() for m in ms]
+        return sorted(found, key=lambda c: order.get(c[0], len(order)))
+
+    def _order(self) -> dict[str, int]:
+        order: dict[str, int] = {}
+
+        def walk(value: object, path: tuple) -> None:
+            order.setdefault(dotted(path), len(order))
+            items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
+            for key, item in items:
+                walk(item, path + (key,))
+
+        walk(self.imported.data, ())
+        return order
+
+    def report_json(self, written: Path | None = None) -> str:
+        """The report for programs; written is the file written, None when nothing was."""
+        return json.dumps(
+            {
+                "source": str(self.source),
+                "format": self.format,
+                "id": self.mission_id,
+                "written": str(written) if written else None,
+                "fields": [{"field": f.path, "value": f.value, "source": f.where} for f in self.fields],
+                "checks": [{"field": field, "message": message} for field, message in self.checks],
+                "notes": self.imported.notes,
+                "warnings": [
+                    {"location": str(f.location), "field": f.key_path, "message": f.message} for f in self.warnings
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+
+    def report_lines(self) -> list[str]:
+        lines = [f"{self.source} ({self.format}) -> {self.target}"]
+        width = max((len(f.path) for f in self.imported.fields), default=0)
+        for item in self.fields:
+            value = item.value if len(item.value) <= 70 else item.value[:69] + "…"
+            source = f"  [{item.where}]" if item.where else ""
+            lines.append(f"  {item.path.ljust(width)}  {value}{source}")
+        for note in self.imported.notes:
+            lines.append(f"obs: {note}")
+        for field, message in self.checks:
+            lines.append(f"KONTROLLERA {field}: {message}")
+        for finding in self.warnings:
+            lines.append(f"{finding.location}: varning: {finding.key_path}: {finding.message}")
+        return lines
+
+    @property
+    def warnings(self) -> list:
+        """What validate says of the new file (never an error: that stops the import)."""
+        own = [f for f in self.validation.findings if f.location.file == str(self.target)]
+        return sorted(own, key=lambda f: f.sort_key())
+
+
+def shared_vocabulary(workspace: Workspace) -> Vocabulary:
+    """The built-in word list, every word of the workspace's shared texts and the 15 municipalities."""
+    texts: list[str] = []
+
+    def collect(value: object, key: str = "") -> None:
+        if isinstance(value, str) and key != "id":
+            texts.append(value)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                collect(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                collect(v, key)
+
+    for loaded in workspace.shared:
+        collect(loaded.shared.model_dump(by_alias=True))
+    return Vocabulary([*texts, " ".join(KOMMUNER)])
+
+
+def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | None = None) -> ImportResult:
+    """Read the document at path into a mission for the workspace in folder; nothing is written."""
+    if mission_id is not None and not is_valid_id(mission_id):
+        raise ImportDocumentError(f"ogiltigt id '{mission_id}': {ID_HINT}")
+    document = read_document(path)
+    workspace, _ = load_workspace(folder, only=[])
+    vocabulary = shared_vocabulary(workspace)
+    paragraphs = document.paragraphs
+    notes: list[str] = list(document.notes)
+    checks: list[tuple[str, str]] = []
+    if is_damaged(" ".join(p.text for p in paragraphs), vocabulary):
+        mended_paragraphs = []
+        changed = 0
+        for paragraph in paragraphs:
+            text, mends = mend_text(paragraph.text, vocabulary)
+            changed += sum(1 for m in mends if m.mended)
+            for mend in mends:
+                if mend.unsure:
+                    checks.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) läst som '{mend.mended}'"))
+                if mend.mended is None:
+                    readings = " eller ".join(mend.readings)
+                    checks.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) kan läsas som {readings}"))
+            mended_paragraphs.append(paragraph.with_text(text))
+        paragraphs = mended_paragraphs
+        notes.append(f"texten är skadad av OCR (å, ä, ö saknas); {changed} ord lagade med ordlistan")
+    shape = outline(paragraphs)
+    found = {s.part for s in shape.sections}
+    if len(found & {"bakgrund", "syfte", "uppdrag", "roller", "möten"}) < 2 or not (found & {"uppdrag", "roller"}):
+        raise ImportDocumentError(
+            f"'{path}' ser inte ut som en uppdragsbeskrivning: inga avsnitt som Bakgrund, Uppdrag, "
+            "Roller och ansvar eller Möten hittades"
+        )
+    builder = MissionBuilder(workspace, vocabulary)
+    imported = builder.build(shape, mission_id)
+    imported.notes = notes + imported.notes
+    for where, message in checks:  # beside the value that paragraph became, if it became one
+        key = next((f.key for f in imported.fields if f.where == where), ("texten",))
+        imported.checks.setdefault(key, []).append(message)
+    new_id = imported.data["id"]
+    if not is_valid_id(new_id):
+        raise ImportDocumentError(f"id '{new_id}' av namnet går inte att använda: {ID_HINT}; ange --id")
+    header = [HEADER, f"# Importerad från {path.name}. Se efter det som är märkt KONTROLLERA och FYLL I."]
+    text = to_yaml(imported.data, imported.checks, header)
+    target = folder / f"{new_id}.yaml"
+    result = validate_replacement(target, text, today)
+    if result.errors:  # the importer wrote something the schema refuses: a bug, not the user's doing
+        first = next(f for f in result.findings if f.is_error)
+        raise UppdragError(f"den importerade filen skulle inte validera ({first.message}); inget skrevs", EXIT_INTERNAL)
+    return ImportResult(path, document.format, new_id, target, text, imported, result, document.notes)
+
+
+def write_mission(result: ImportResult, force: bool, output: Path | None = None) -> Path:
+    """Write the imported file (to output, or to the workspace); an existing one only with force.
+    The one place that writes, for the lead to swap in the locked, checked write."""
+    from uppdrag.files import atomic_write
+
+    target = output or result.target
+    if (target.exists() or (output is None and target.with_suffix(".yml").exists())) and not force:
+        raise ImportDocumentError(
+            f"{target} finns redan; använd --force för att skriva över eller --diff för att jämföra"
+        )
+    if target.is_dir():
+        raise ImportDocumentError(f"{target} är en mapp; ange en fil")
+    atomic_write(target, result.text)
+    return target
+
+
+def changes_from_current(result: ImportResult) -> tuple[str, list]:
+    """What the document changes against the workspace's current file for the same id, in the
+    words of `uppdrag diff`; ImportDocumentError when there is no such file or it is invalid."""
+    from uppdrag.models import Mission
+    from uppdrag.read.loading import parse_model
+    from uppdrag.views.changes import compare
+
+    workspace, _ = load_workspace(result.target.parent)
+    current = workspace.mission(result.mission_id)
+    if current is None:
+        known = ", ".join(sorted(m.mission.id for m in workspace.missions)) or "inga"
+        raise ImportDocumentError(
+            f"--diff: {result.target} finns inte (eller validerar inte); ange --id för ett befintligt nätverk ({known})"
+        )
+    new, _, findings = parse_model(result.text, result.target, Mission)
+    if new is None:  # validated above, so this is a bug
+        raise UppdragError("den importerade filen gick inte att läsa tillbaka", EXIT_INTERNAL)
+    steering = workspace.steering_documents.get(current.mission.steering_document)
+
+    def label(goal_id: str) -> str:
+        goal = steering.goal(goal_id) if steering else None
+        return steering.goal_title(goal) if steering and goal else f"mål {goal_id}"
+
+    title = f"Ändringar i {current.mission.name} enligt {result.source.name}"
+    return title, compare(current.mission, new, label)  # type: ignore[arg-type]

@@ -1,0 +1,137 @@
+"""The Möten section: the rule sentence ("Minst 4 möten per år på fredagar."), all municipalities,
+the minutes sentence, and the meetings as dates or as the table `render --docx` writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from uppdrag.edit.importer.headings import normalise
+from uppdrag.edit.importer.paragraphs import Paragraph
+from uppdrag.edit.importer.people import municipality
+from uppdrag.edit.importer.wording import sentences
+from uppdrag.models import VECKODAGAR
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")  # fmt: skip
+_COLUMNS = {"datum": "datum", "tid": "tid", "klockan": "tid", "plats": "plats", "narvarande": "närvarande"}
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*[–-]\s*(\d{1,2})[:.](\d{2}))?")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """'2026-02-06' or '6 februari 2026' (a weekday in front is fine)."""
+    iso = re.search(r"\b(20\d\d)-([01]\d)-([0-3]\d)\b", text)
+    written = re.search(rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(20\d\d)\b", text.casefold())
+    try:
+        if iso:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if written:
+            return dt.date(int(written.group(3)), MONTHS.index(written.group(2)) + 1, int(written.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
+    """Column index -> key for a header row that names a 'Datum' column, else None."""
+    columns = {i: _COLUMNS[normalise(c)] for i, c in enumerate(cells) if normalise(c) in _COLUMNS}
+    return columns if "datum" in columns.values() else None
+
+
+def meeting_from_row(cells: tuple[str, ...], columns: dict[int, str]) -> tuple[dict, list[str]] | None:
+    """A meeting (the YAML's keys) from a table row, and what was read with a guess."""
+    values = {key: cells[i] for i, key in columns.items() if i < len(cells) and cells[i]}
+    date = parse_date(values.get("datum", ""))
+    if date is None:
+        return None
+    meeting: dict = {"datum": date}
+    guesses: list[str] = []
+    time = _TIME.search(values.get("tid", ""))
+    if time:
+        meeting["start"] = f"{int(time.group(1)):02d}:{time.group(2)}"
+        if time.group(3):
+            meeting["slut"] = f"{int(time.group(3)):02d}:{time.group(4)}"
+    if values.get("plats"):
+        meeting["plats"] = values["plats"]
+    present = []
+    for written in re.split(r",|\s+och\s+", values.get("närvarande", "")):
+        written = written.strip()
+        if not written:
+            continue
+        found = municipality(written)
+        if found is None:
+            guesses.append(f"'{written}' bland de närvarande är ingen av de 15 kommunerna och är inte med")
+            continue
+        if found.casefold() != written.casefold():
+            guesses.append(f"'{written}' läst som {found}")
+        present.append(found)
+    if present:
+        meeting["närvarande"] = present
+    return meeting, guesses
+
+
+NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+                 "nio": 9, "tio": 10, "elva": 11, "tolv": 12}  # fmt: skip
+_RULE = re.compile(
+    r"\bminst\s+(\d+|\w+)\s+(?:möten|möte|träffar|träff|nätverksträffar|gånger|ggr)\s+(?:per|om|varje|/)\s*(?:läs)?år",
+    re.IGNORECASE,
+)
+_DATES = re.compile(r"\b20\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}\s+(?:%s)\s+20\d\d\b" % "|".join(MONTHS), re.IGNORECASE)
+
+
+def read_meetings(paragraphs: list[Paragraph], record: Callable, check: Callable) -> dict[str, Any] | None:
+    """The section's rule and meetings (the YAML's keys), or None when nothing could be read;
+    record(path, value, where) notes each value, check(path, message) what a person must look at."""
+    rule: dict[str, Any] = {}
+    meetings: list[dict[str, Any]] = []
+    columns: dict[int, str] | None = None
+    for paragraph in paragraphs:
+        if paragraph.cells:
+            columns = header_columns(paragraph.cells) or columns
+            row = meeting_from_row(paragraph.cells, columns) if columns else None
+            if row is not None:
+                meeting, guesses = row
+                meetings.append(meeting)
+                record(("möten", "träffar", len(meetings) - 1, "datum"), meeting["datum"], paragraph.where)
+                for guess in guesses:
+                    check(("möten", "träffar", len(meetings) - 1), guess)
+            continue
+        dates = [d for d in map(parse_date, _DATES.findall(paragraph.text)) if d]
+        words_besides = re.sub(r"[\W\d_]+", "", _DATES.sub("", paragraph.text))
+        if dates and len(words_besides) <= 12:  # a list of dates ("Träffar: 2026-02-06, …"), not a sentence
+            for date in dates:
+                meetings.append({"datum": date})
+                record(("möten", "träffar", len(meetings) - 1, "datum"), date, paragraph.where)
+            continue
+        for sentence in sentences(paragraph.text):
+            match = _RULE.search(sentence)
+            folded = sentence.casefold()
+            if match:
+                number = match.group(1).lower()
+                minimum = int(number) if number.isdigit() else NUMBER_WORDS.get(number)
+                if minimum and minimum >= 1:
+                    rule["minst_per_år"] = minimum
+                    record(("möten", "minst_per_år"), minimum, paragraph.where)
+                days = [d for d in VECKODAGAR if re.search(rf"\b{d}(ar|en)?\b", folded)]
+                if days:
+                    rule["veckodagar"] = days
+                    record(("möten", "veckodagar"), ", ".join(days), paragraph.where)
+            elif re.search(r"\b(samtliga|alla)\b.*\bkommuner", folded) and re.search(r"delta|företrädd", folded):
+                rule["alla_kommuner"] = True
+                record(("möten", "alla_kommuner"), True, paragraph.where)
+            elif re.match(r"(revider|antagen|antaget|beslutad)", folded) and re.search(r"20\d\d", folded):
+                continue  # the revision date, read by _dated
+            elif re.search(r"minnesanteckningar|protokoll", folded):
+                rule["minnesanteckningar"] = sentence
+                record(("möten", "minnesanteckningar"), sentence, paragraph.where)
+            else:
+                check(("möten",), f"meningen '{sentence}' ({paragraph.where}) har ingen plats i mötesregeln")
+    if meetings:
+        rule["träffar"] = meetings
+    if not rule:
+        check(("möten",), "avsnittet om möten har ingen regel som gick att läsa")
+        return None
+    order = ("minst_per_år", "veckodagar", "alla_kommuner", "minnesanteckningar", "träffar")
+    return {key: rule[key] for key in order if key in rule}

@@ -1,0 +1,201 @@
+"""PDFs with a text layer through pdfplumber: lines grouped into paragraphs by the gaps between
+them; font size and weight tell headings from body text where the words alone cannot."""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+
+from uppdrag.edit.importer.headings import classify, stands_alone
+from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
+from uppdrag.edit.importer.people import parse_people
+from uppdrag.errors import ImportDocumentError
+
+# Bullets as PDF makers write them, Word's Symbol and Wingdings glyphs (private use area) too.
+_BULLET = re.compile("^(?:[•▪◦·●○■➢►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\\s*|[-–*]\\s+)")
+_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
+
+
+@dataclass
+class _Line:
+    page: int
+    number: int  # on its page
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    bold: bool
+    page_height: float
+
+    @property
+    def in_margin(self) -> bool:
+        return self.top < self.page_height * 0.08 or self.bottom > self.page_height * 0.92
+
+
+def _lines(pdf) -> list[_Line]:
+    lines: list[_Line] = []
+    for page_number, page in enumerate(pdf.pages, start=1):
+        # Rotated text is a watermark ("UTKAST" across the page), never the document's own.
+        level = page.filter(lambda obj: obj.get("object_type") != "char" or not _rotated(obj))
+        words = level.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+        rows: list[list[dict]] = []
+        # A list marker sits a little higher or lower than its text: same row if they overlap.
+        for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
+            row = next((r for r in rows if _overlap(r, word)), None)
+            if row is None:
+                rows.append([word])
+            else:
+                row.append(word)
+        rows.sort(key=lambda r: min(w["top"] for w in r))
+        for number, row in enumerate(rows, start=1):
+            row.sort(key=lambda w: w["x0"])
+            text = " ".join(w["text"] for w in row)
+            sizes = [round(w["size"], 1) for w in row]
+            bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.I) for w in row)
+            lines.append(
+                _Line(
+                    page_number,
+                    number,
+                    text,
+                    min(w["top"] for w in row),
+                    max(w["bottom"] for w in row),
+                    row[0]["x0"],
+                    max(sizes),
+                    bold,
+                    page.height,
+                )  # fmt: skip
+            )
+    return lines
+
+
+def read_pdf(data: bytes) -> list[Paragraph]:
+    """Paragraphs of a PDF's text layer; running headers and footers are left out."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            lines = _lines(pdf)
+    except Exception as exc:  # pdfminer has many kinds of failure, and pdfplumber wraps them
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if not _from_the_file(cause):
+            raise  # a bug of ours, not a broken file
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ImportDocumentError("PDF-filen är lösenordsskyddad; spara den utan lösenord och försök igen") from exc
+        detail = str(cause) or type(cause).__name__
+        raise ImportDocumentError(f"PDF-filen är trasig och kan inte läsas ({detail})") from exc
+    if not any(line.text.strip() for line in lines):
+        raise ImportDocumentError(
+            "PDF-filen har inget textlager (troligen inskannad: sidorna är bara bilder); gör den sökbar "
+            "med OCR först, t.ex. 'ocrmypdf --language swe in.pdf ut.pdf', och importera den nya filen"
+        )
+    pages = max(line.page for line in lines)
+    margins = _running_text(lines, pages)
+    body = [line for line in lines if id(line) not in margins]
+    if not body:
+        raise ImportDocumentError("PDF-filen har bara sidhuvud och sidfot, ingen text att importera")
+    body_size = Counter(line.size for line in body).most_common(1)[0][0]
+    # List levels by where their markers stand: the leftmost list is level 0, the next level 1.
+    marker_columns = sorted(
+        {round(line.x0 / 8) for line in body if _BULLET.match(line.text) or _NUMBER.match(line.text)}
+    )
+    paragraphs: list[Paragraph] = []
+    previous: _Line | None = None
+    current: dict | None = None
+    for line in body:
+        text = line.text.strip()
+        bullet, numbered = _BULLET.match(text), _NUMBER.match(text)
+        big = line.size > body_size * 1.1
+        heading_like = big or (line.bold and len(text) < 80) or stands_alone(text)
+        # A page break ends a paragraph only where a sentence ends: items run on to the next page.
+        page_break = previous is not None and line.page != previous.page
+        gap = previous is not None and (
+            (page_break and not (text[:1].islower() and current and not current["text"].endswith((".", ":"))))
+            or (not page_break and line.top - previous.bottom > (previous.bottom - previous.top) * 0.6)
+        )
+        # A long title wraps: a large line right under a large line of the same size goes on.
+        wrapped_heading = (
+            big and not gap and current is not None and current["heading"] and previous is not None
+            and abs(previous.size - line.size) < 0.5 and classify(current["text"].rstrip(":")) is None
+        )  # fmt: skip
+        starts = not wrapped_heading and (
+            current is None or gap or bullet or numbered or heading_like or current["heading"]
+            or (line.x0 < current["x0"] - 5 and current["list"])
+            or parse_people(text) is not None or parse_people(current["text"]) is not None
+        )  # fmt: skip
+        if starts:
+            if current is not None:
+                paragraphs.append(current["paragraph"](current["text"]))
+            kind = "bullet" if bullet else ("number" if numbered else None)
+            body_text = text[bullet.end() :] if bullet else (text[numbered.end() :] if numbered else text)
+            depth = min(marker_columns.index(round(line.x0 / 8)), 1) if kind else 0
+            level = (1 if line.size > body_size * 1.4 else 2) if big else None
+            where = f"sida {line.page}, rad {line.number}"
+            number = int(numbered.group(1)) if numbered else None
+            current = {
+                "text": body_text,
+                "x0": line.x0,
+                "list": kind is not None,
+                "heading": heading_like,
+                "paragraph": lambda t, w=where, lv=level, b=line.bold, k=kind, n=number, d=depth: Paragraph(
+                    t, w, heading_level=lv, bold=b, list_kind=k, number=n, depth=d
+                ),
+            }
+        else:
+            assert current is not None
+            current["text"] = join_lines(current["text"], text)
+        previous = line
+    if current is not None:
+        paragraphs.append(current["paragraph"](current["text"]))
+    paragraphs += [
+        Paragraph(line.text.strip(), f"sida {line.page}, rad {line.number}", margin=True)
+        for line in lines
+        if id(line) in margins
+    ]
+    return paragraphs
+
+
+def _from_the_file(exc: Exception) -> bool:
+    """A failure the PDF caused (pdfminer's own kinds, or what a parser hits in broken bytes)."""
+    package = type(exc).__module__.split(".")[0]
+    return package in ("pdfminer", "pdfplumber") or isinstance(
+        exc, (ValueError, KeyError, TypeError, IndexError, OSError, AssertionError, struct.error, zlib.error)
+    )
+
+
+def _rotated(char: dict) -> bool:
+    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    return abs(matrix[1]) > 0.01 or abs(matrix[2]) > 0.01
+
+
+def _overlap(row: list[dict], word: dict) -> bool:
+    top, bottom = min(w["top"] for w in row), max(w["bottom"] for w in row)
+    middle = (word["top"] + word["bottom"]) / 2
+    return top <= middle <= bottom
+
+
+def _running_text(lines: list[_Line], pages: int) -> set[int]:
+    """The running header and footer (ids of their lines): small lines in the page margins, or
+    margin lines that recur on other pages, page numbers aside."""
+    sizes = Counter(line.size for line in lines)
+    body_size = sizes.most_common(1)[0][0]
+    pattern = lambda line: re.sub(r"\d+", "#", line.text.strip().casefold())  # noqa: E731
+    recurring = Counter(pattern(line) for line in lines if line.in_margin)
+    return {
+        id(line)
+        for line in lines
+        if line.in_margin
+        and (
+            line.size < body_size - 0.5
+            or (pages > 1 and recurring[pattern(line)] > 1)
+            or _PAGE.match(line.text.strip())
+        )
+    }
+
+
+_PAGE = re.compile(r"^(sida \d+ av \d+|\d+)$", re.IGNORECASE)

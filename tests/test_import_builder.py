@@ -1,0 +1,115 @@
+"""The pieces of a mission the builder reads from sections: names, sentences, period, rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from uppdrag.edit.importer import import_document
+from uppdrag.edit.importer.builder import _period
+
+from .conftest import MISSIONS, TODAY, write_tree
+
+
+def test_period() -> None:
+    assert _period("perioden 2023 - 2026") == "2023–2026"
+    assert _period("2021") == "2021"
+    assert _period("kommande år") == "kommande år"
+
+
+def test_assignment_groups_with_goal_headings_and_reporting(tmp_path) -> None:
+    document = """\
+Uppdragsbeskrivning för nätverket Test
+
+Bakgrund
+
+Eget.
+
+Syfte/ uppdrag
+
+Nätverket fokuserar på två mål:
+
+1. Höjd utbildningsnivå
+ - Egen punkt.
+2. Ökad kvalitet
+
+Uppdrag
+
+Skolchefsnätverket ger här nätverket uppdrag för 2027:
+
+Mål 2
+Höjd utbildningsnivå (återrapportering till skolchefer i maj)
+- Ett uppdrag.
+
+Tilläggs mål kring obehöriga elever:
+- Ett tillägg.
+
+Uppdrag ordförande:
+
+Leder möten.
+
+Möten
+
+Minst fyra möten per år på måndagar. Vi fikar alltid.
+"""
+    write_tree(tmp_path, {"test.txt": document})
+    result = import_document(tmp_path / "test.txt", MISSIONS, dt.date.fromisoformat(TODAY))
+    data = yaml.safe_load(result.text)
+    assert data["syfte"] == {
+        "text": ["Nätverket fokuserar på två mål:"],
+        "mål": [{"mål": 2, "delmål": ["Egen punkt."]}, {"mål": 3}],
+        "numrerad": True,
+    }
+    assert data["uppdrag"] == {
+        "period": "2027",
+        "inledning": "Skolchefsnätverket ger här nätverket uppdrag för 2027:",
+        "grupper": [
+            {"mål": 2, "återrapportering": "till skolchefer i maj", "punkter": ["Ett uppdrag."]},
+            {"rubrik": "Tilläggs mål kring obehöriga elever:", "mål": "tillägg", "punkter": ["Ett tillägg."]},
+        ],
+    }
+    assert data["möten"] == {"minst_per_år": 4, "veckodagar": ["måndag"]}
+    assert (
+        "\n# KONTROLLERA: meningen 'Vi fikar alltid.' (rad 32) har ingen plats i mötesregeln\nmöten:\n" in result.text
+    )
+
+
+def _imported(tmp_path, text: str) -> dict:
+    write_tree(tmp_path, {"doc.txt": text})
+    return yaml.safe_load(import_document(tmp_path / "doc.txt", MISSIONS, dt.date.fromisoformat(TODAY)).text)
+
+
+def test_other_wordings_of_title_and_rule(tmp_path) -> None:
+    data = _imported(
+        tmp_path,
+        "Uppdragsbeskrivning – Nätverket för förskolechefer\n\nUppdrag\n\nSkolchefsnätverket ger följande uppdrag "
+        "för 2026:\n\n- Ett uppdrag.\n\nOrdförande\n\nLeder.\n\nMöten\n\nNätverket träffas minst fem gånger per "
+        "läsår, oftast på torsdagar.\n",
+    )
+    assert (data["id"], data["namn"]) == ("forskolechefer", "Förskolechefer")
+    assert data["möten"] == {"minst_per_år": 5, "veckodagar": ["torsdag"]}
+
+
+def test_impossible_values_become_checks_not_invalid_files(tmp_path) -> None:
+    data = _imported(
+        tmp_path,
+        "Uppdragsbeskrivning för nätverket Test\n\nAntagen 2026-05-01. Reviderad 2025-01-01.\n\nUppdrag\n\n"
+        "Skolchefsnätverket ger följande uppdrag under perioden 2027 - 2024:\n\n- Ett uppdrag.\n\nOrdförande\n\n"
+        "Leder.\n\nMöten\n\nMinst 0 möten per år.\n",
+    )
+    assert data["uppdrag"]["period"] == "FYLL I"
+    assert data["reviderad"] == dt.date(2025, 1, 1) and "antagen" not in data
+    assert "minst_per_år" not in (data.get("möten") or {})
+
+
+def test_a_title_without_uppdragsbeskrivning_is_the_name_checked(tmp_path) -> None:
+    write_tree(tmp_path, {"doc.txt": "Nätverket för fritidshem\n\nUppdrag\n\n- Ett uppdrag.\n\nOrdförande\n\nLeder.\n"})
+    result = import_document(tmp_path / "doc.txt", MISSIONS, dt.date.fromisoformat(TODAY))
+    assert (
+        "# KONTROLLERA: rubriken säger inte 'Uppdragsbeskrivning för nätverket …'; namnet är dess första rad\nnamn: Fritidshem\n"
+        in result.text
+    )
+    assert (
+        "  # KONTROLLERA: dokumentet säger inte för vilken period uppdragen gäller\n  period: FYLL I\n" in result.text
+    )

@@ -1,0 +1,271 @@
+"""uppdrag import through the CLI: what it writes, prints and refuses, with exact messages."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from uppdrag.cli import app
+
+from .conftest import TODAY, write_tree
+
+SEEDS = Path(__file__).parent / "seeds"
+
+
+def _import(runner, *args: str):
+    return runner.invoke(app, ["import", *args, "--today", TODAY])
+
+
+def test_writes_the_mission_and_reports(workspace: Path, runner) -> None:
+    result = _import(runner, str(SEEDS / "forskola.txt"), "--id", "forskola")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "missions/forskola.yaml\n"
+    written = (workspace / "missions" / "forskola.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# yaml-language-server: $schema=../schemas/uppdrag.schema.json\n")
+    assert "  minst_per_år: 4\n  veckodagar: [fredag]\n" in written
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"{SEEDS / 'forskola.txt'} (txt) -> missions/forskola.yaml"
+    assert "  namn                           Förskola  [rad 3]" in lines
+    assert lines[-1].startswith("obs: bakgrunden är den gemensamma texten 'strategi-2023-2026' (100 % lika)")
+    assert runner.invoke(app, ["validate", "--today", TODAY]).exit_code == 0
+
+
+def test_never_overwrites_without_force(workspace: Path, runner) -> None:
+    write_tree(workspace, {"missions/forskola.yaml": "gammalt\n"})
+    result = _import(runner, str(SEEDS / "forskola.txt"), "--id", "forskola")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "fel: missions/forskola.yaml finns redan; använd --force för att skriva över eller --diff för att jämföra\n"
+    )
+    assert (workspace / "missions" / "forskola.yaml").read_text(encoding="utf-8") == "gammalt\n"
+    forced = _import(runner, str(SEEDS / "forskola.txt"), "--id", "forskola", "--force")
+    assert forced.exit_code == 0
+    assert (workspace / "missions" / "forskola.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+
+
+def test_dash_prints_the_yaml_and_writes_nothing(workspace: Path, runner) -> None:
+    result = _import(runner, str(SEEDS / "ka.txt"), "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[2:4] == ["id: ka", "namn: KA"]
+    assert sorted(p.name for p in (workspace / "missions").iterdir()) == [
+        "_bakgrund.yaml",
+        "_lov.yaml",
+        "_styrdokument.yaml",
+    ]
+
+
+def test_json_report(workspace: Path, runner) -> None:
+    result = _import(runner, str(SEEDS / "ka.txt"), "--format", "json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["written"] == "missions/ka.yaml" and report["format"] == "txt" and report["id"] == "ka"
+    assert {"field": "möten.minst_per_år", "value": "5", "source": "rad 80"} in report["fields"]
+    assert {"field": "uppdrag.period", "value": "2021", "source": "rad 36"} in report["fields"]
+
+
+def test_diff_shows_the_document_changes_and_writes_nothing(shipped: Path, runner) -> None:
+    edited = (SEEDS / "forskola.txt").read_text(encoding="utf-8")
+    edited = edited.replace("Minst 4 möten per år på fredagar.", "Minst 6 möten per år på tisdagar.")
+    edited = edited.replace("Emma Friman, Lidköping\n", "Karin Holm, Skara\n")
+    write_tree(shipped, {"forskola-ny.txt": edited})
+    before = (shipped / "missions" / "forskola.yaml").read_text(encoding="utf-8")
+    result = _import(runner, "forskola-ny.txt", "--id", "forskola", "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Ändringar i Förskola enligt forskola-ny.txt",
+        "Roller och ansvar",
+        "  borttaget: person (ordförande): Emma Friman, Lidköping",
+        "  tillagt: person (ordförande): Karin Holm, Skara",
+        "",
+        "Möten",
+        "  ändrat: mötesregel: Minst 4 möten per år på fredagar. → Minst 6 möten per år på tisdagar.",
+        "",
+    ]
+    assert (shipped / "missions" / "forskola.yaml").read_text(encoding="utf-8") == before
+    same = _import(runner, str(SEEDS / "forskola.txt"), "--id", "forskola", "--diff")
+    assert same.stdout == "Ändringar i Förskola enligt forskola.txt\nInga ändringar.\n"
+
+
+def test_diff_needs_an_existing_file(workspace: Path, runner) -> None:
+    result = _import(runner, str(SEEDS / "ka.txt"), "--diff")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "fel: --diff: missions/ka.yaml finns inte (eller validerar inte); ange --id för ett befintligt nätverk (inga)\n"
+    )
+
+
+def _zip(files: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def _locked_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer, buffer = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("hemligt")
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _image_only_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer, buffer = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(595, 842)
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+BAD = {
+    "tom.txt": (b"", "fel: filen 'tom.txt' är tom"),
+    "trasig.docx": (
+        b"inte en zip",
+        "fel: filen heter .docx men är ingen Word-fil (en .docx är en zip-fil; den här är inte det)",
+    ),
+    "arkiv.docx": (_zip({"a.txt": "x"}), "fel: filen är en zip-fil men inget Word-dokument (word/document.xml saknas)"),
+    "brev.odt": (
+        _zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"}),
+        "fel: filen är ett OpenDocument (.odt); spara den som .docx och försök igen",
+    ),
+    "trasig-xml.docx": (
+        _zip({"word/document.xml": "<w:document", "[Content_Types].xml": "<Types/>"}),
+        "fel: Word-filen är trasig och kan inte läsas",
+    ),
+    "trasig.pdf": (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\n", "fel: PDF-filen är trasig och kan inte läsas"),
+    "bild.pdf": (
+        b"",
+        "fel: PDF-filen har inget textlager (troligen inskannad: sidorna är bara bilder); gör den sökbar med OCR "
+        "först, t.ex. 'ocrmypdf --language swe in.pdf ut.pdf', och importera den nya filen",
+    ),
+    "last.pdf": (b"", "fel: PDF-filen är lösenordsskyddad; spara den utan lösenord och försök igen"),
+    "brev.txt": (
+        "Hej!\n\nHär kommer protokollet från mötet i tisdags.\n\nHälsningar\nKarin\n".encode(),
+        "fel: 'brev.txt' ser inte ut som en uppdragsbeskrivning: inga avsnitt som Bakgrund, Uppdrag, "
+        "Roller och ansvar eller Möten hittades",
+    ),
+    "gammal.doc": (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100,
+        "fel: filen är i Words gamla format (.doc); spara den som .docx i Word och försök igen",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_documents_are_refused_with_a_reason(name: str, workspace: Path, runner) -> None:
+    data, message = BAD[name]
+    if name == "bild.pdf":
+        data = _image_only_pdf()
+    if name == "last.pdf":
+        data = _locked_pdf()
+    write_tree(workspace, {name: data})
+    result = _import(runner, name)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert len(list((workspace / "missions").iterdir())) == 3  # nothing written
+
+
+def test_missing_file(workspace: Path, runner) -> None:
+    result = _import(runner, "finns-inte.docx")
+    assert (result.exit_code, result.stderr) == (2, "fel: filen 'finns-inte.docx' finns inte\n")
+
+
+def test_size_cap(workspace: Path, runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from uppdrag.edit.importer import reading
+
+    monkeypatch.setattr(reading, "MAX_DOCUMENT_BYTES", 1024 * 1024)
+    write_tree(workspace, {"stor.txt": "x" * (2 * 1024 * 1024)})
+    result = _import(runner, "stor.txt")
+    assert (result.exit_code, result.stderr) == (2, "fel: filen 'stor.txt' är för stor (2,0 MB; högst 1 MB)\n")
+
+
+def test_bad_id(workspace: Path, runner) -> None:
+    result = _import(runner, str(SEEDS / "ka.txt"), "--id", "KA nätverk")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: ogiltigt id 'KA nätverk': använd små bokstäver a–z, siffror och bindestreck\n",
+    )
+
+
+def test_report_of_an_uncertain_import(workspace: Path, runner) -> None:
+    from .test_importer import FRITIDSHEM
+
+    write_tree(workspace, {"fritidshem.txt": FRITIDSHEM})
+    result = _import(runner, "fritidshem.txt")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-6:] == [
+        "KONTROLLERA bakgrund: bakgrunden stämmer bara delvis med den gemensamma texten 'maldokument' (32 % lika); "
+        "den gemensamma texten används: jämför med originalet",
+        "KONTROLLERA roller[1].personer[0]: 'Lidkoping' läst som Lidköping",
+        "KONTROLLERA roller[2]: rollen presidium har inget eget avsnitt i dokumentet, bara personer (rad 30)",
+        "KONTROLLERA roller[2].ansvar: dokumentet säger inte vad rollen ansvarar för",
+        "KONTROLLERA roller[2].personer[1]: 'Lidkoping' läst som Lidköping",
+        "missions/fritidshem.yaml:46:9: varning: roller[2].ansvar[0]: ska fyllas i: FYLL I: rollens ansvar.",
+    ]
+    report = json.loads(_import(runner, "fritidshem.txt", "-o", "-", "--format", "json").stderr)
+    assert report["written"] is None
+    assert {"field": "roller[1].personer[0]", "message": "'Lidkoping' läst som Lidköping"} in report["checks"]
+    assert report["warnings"] == [
+        {
+            "location": "missions/fritidshem.yaml:46:9",
+            "field": "roller[2].ansvar[0]",
+            "message": "ska fyllas i: FYLL I: rollens ansvar.",
+        }
+    ]
+
+
+def test_diff_of_a_chiefs_word_file_with_tracked_changes(shipped: Path, runner) -> None:
+    """The yearly revision: a chief strikes 'fredagar', types 'tisdagar' and comments in Word."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from .documents import to_docx
+
+    path = to_docx((SEEDS / "forskola.txt").read_text(encoding="utf-8"), shipped / "forskola.docx")
+    document = docx.Document(str(path))
+    rule = next(p for p in document.paragraphs if p.text.startswith("Minst 4 möten"))
+    for run in list(rule.runs):
+        run._r.getparent().remove(run._r)
+    rule.add_run("Minst 4 möten per år på ")
+    for tag, text in (("w:del", "fredagar"), ("w:ins", "tisdagar")):
+        change, run, content = (
+            OxmlElement(tag),
+            OxmlElement("w:r"),
+            OxmlElement("w:delText" if tag == "w:del" else "w:t"),
+        )
+        change.set(qn("w:id"), "7" if tag == "w:del" else "8")
+        change.set(qn("w:author"), "Skolchef")
+        content.text = text
+        run.append(content)
+        change.append(run)
+        rule._p.append(change)
+    rule.add_run(". Minnesanteckningar ska föras och läggas ut på utbildningskaraborg.se.")
+    document.add_comment(rule.runs[0], text="Fredagar krockar med APT.", author="Skolchef")
+    document.save(str(path))
+    result = _import(runner, "forskola.docx", "--id", "forskola", "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "Ändringar i Förskola enligt forskola.docx\n"
+        "Möten\n"
+        "  ändrat: mötesregel: Minst 4 möten per år på fredagar. → Minst 4 möten per år på tisdagar.\n"
+        "\n"
+    )
+    assert result.stderr == (
+        "obs: Word-filen har spårade ändringar; importen läser dem som godkända\n"
+        "obs: Word-filen har 1 kommentar; kommentarer importeras inte\n"
+    )
+    report = json.loads(_import(runner, "forskola.docx", "--id", "forskola", "-o", "-", "--format", "json").stderr)
+    assert report["notes"][:2] == [
+        "Word-filen har spårade ändringar; importen läser dem som godkända",
+        "Word-filen har 1 kommentar; kommentarer importeras inte",
+    ]

@@ -1,0 +1,77 @@
+"""Word documents: heading styles, bold lines, bulleted and numbered lists, tables."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from uppdrag.edit.importer.docx_reader import read_docx
+from uppdrag.edit.importer.paragraphs import Paragraph
+
+
+def test_structure_from_styles_and_runs() -> None:
+    document = docx.Document()
+    document.add_heading("Uppdragsbeskrivning för nätverket X", level=0)
+    document.add_heading("Bakgrund", level=1)
+    document.add_paragraph().add_run("Uppdrag ordförande:").bold = True
+    document.add_paragraph("Stärkt tillväxt", style="List Number")
+    document.add_paragraph("en underpunkt", style="List Bullet 2")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "2027-02-05", "Skövde"
+    document.add_paragraph("")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_docx(buffer.getvalue()) == [
+        Paragraph("Uppdragsbeskrivning för nätverket X", "stycke 1", heading_level=0),
+        Paragraph("Bakgrund", "stycke 2", heading_level=1),
+        Paragraph("Uppdrag ordförande:", "stycke 3", bold=True),
+        Paragraph("Stärkt tillväxt", "stycke 4", list_kind="number", number=1),
+        Paragraph("en underpunkt", "stycke 5", list_kind="bullet", depth=1),
+        Paragraph("2027-02-05 · Skövde", "stycke 6 (tabell)", cells=("2027-02-05", "Skövde")),
+    ]
+
+
+def test_header_and_footer_are_margins() -> None:
+    document = docx.Document()
+    document.add_paragraph("Text.")
+    document.sections[0].footer.paragraphs[0].text = "Förskola · Reviderad 12 maj 2026"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_docx(buffer.getvalue())[1:] == [
+        Paragraph("Förskola · Reviderad 12 maj 2026", "sidfot, stycke 1", margin=True)
+    ]
+
+
+def _reviewed() -> bytes:
+    """A chief's edit: 'på fredagar' struck out, 'på tisdagar' inserted, and a comment."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Minst 4 möten per år")
+    for tag, text in (("w:ins", " på tisdagar"), ("w:del", " på fredagar")):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1" if tag == "w:ins" else "2")
+        change.set(qn("w:author"), "Skolchef")
+        run, content = OxmlElement("w:r"), OxmlElement("w:t" if tag == "w:ins" else "w:delText")
+        content.text = text
+        content.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(content)
+        change.append(run)
+        paragraph._p.append(change)
+    document.add_comment(paragraph.runs, text="Fredagar passar inte längre.", author="Skolchef")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_tracked_changes_are_read_as_accepted_and_said_so() -> None:
+    from uppdrag.edit.importer.docx_reader import review_notes
+
+    data = _reviewed()
+    assert read_docx(data)[0].text == "Minst 4 möten per år på tisdagar"
+    assert review_notes(data) == [
+        "Word-filen har spårade ändringar; importen läser dem som godkända",
+        "Word-filen har 1 kommentar; kommentarer importeras inte",
+    ]

@@ -1,0 +1,69 @@
+"""Headings are known by their words, whatever their case, accents or punctuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from uppdrag.edit.importer.headings import Heading, classify, normalise, role_kinds, stands_alone, title_rest
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Bakgrund", "bakgrund"),
+        ("BAKGRUND", "bakgrund"),
+        ("Syfte/ uppdrag", "syfte"),
+        ("Syfte och uppdrag", "syfte"),
+        ("UPPDRAG", "uppdrag"),
+        ("ROLLER OCH ANSVAR", "roller"),
+        ("MÖTEN", "möten"),
+        ("MOTEN", "möten"),
+        ("Möten:", "möten"),
+    ],
+)
+def test_sections(text: str, kind: str) -> None:
+    assert classify(text.rstrip(":")) == Heading(kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Uppdrag ordförande", ("ordförande",)),
+        ("Uppdrag ordférande", ("ordförande",)),  # OCR reads ö as é
+        ("Uppdrag Presidium", ("presidium",)),
+        ("Uppdrag skol-och utbildningschef", ("skol- och utbildningschef",)),
+        ("Skol-och utbildningschef", ("skol- och utbildningschef",)),
+        ("Ordförande/Skol-och utbildningschefer", ("ordförande", "skol- och utbildningschef")),
+        ("Sekreterare", ("sekreterare",)),
+    ],
+)
+def test_roles(text: str, kinds: tuple[str, ...]) -> None:
+    assert classify(text) == Heading("roll", roles=kinds)
+
+
+def test_goals_with_and_without_a_name() -> None:
+    assert classify("Mål 2") == Heading("mål", goal="2", rest="")
+    assert classify("Mål 1: Stärkt tillväxt") == Heading("mål", goal="1", rest="Stärkt tillväxt")
+    assert classify("Prioriterat utvecklingsområde 1 – Fullföljd utbildning") == Heading(
+        "mål", goal="1", rest="Fullföljd utbildning"
+    )
+
+
+def test_body_text_is_no_heading() -> None:
+    assert classify("Samverkan lyfts särskilt fram som en framgångsfaktor") is None
+    assert classify("Ordförande: Emma Friman, Lidköping") is None
+    assert role_kinds("ordforande och kassor") is None
+
+
+def test_titles() -> None:
+    assert title_rest("UPPDRAGSBESKRIVNING FÖR NÄTVERKET FÖRSKOLA") == "FÖRSKOLA"
+    assert title_rest("## UPPDRAGSBESKRIVNING för nätverket") == ""
+    assert title_rest("UPPDRAGSBESKRIVNING for natverket") == ""
+    assert title_rest("Uppdragsbeskrivning för professionsnätverket KA") == "KA"
+    assert title_rest("Bakgrund") is None
+    assert stands_alone("Uppdrag sekreterare:") and not stands_alone("Leda nätverksträffarna")
+
+
+def test_normalise() -> None:
+    assert normalise("Syfte/ uppdrag:") == "syfte uppdrag"
+    assert normalise("Skol-och utbildningschef") == "skol och utbildningschef"

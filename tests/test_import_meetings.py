@@ -1,0 +1,61 @@
+"""The meetings table of a Word file back into meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from uppdrag.edit.importer.meetings import header_columns, meeting_from_row, parse_date
+
+
+def test_dates_in_both_spellings() -> None:
+    assert parse_date("2026-02-06") == dt.date(2026, 2, 6)
+    assert parse_date("fredag 6 februari 2026") == dt.date(2026, 2, 6)
+    assert parse_date("30 februari 2026") is None
+    assert parse_date("Datum") is None
+
+
+def test_a_row_under_its_header() -> None:
+    columns = header_columns(("Datum", "Tid", "Plats", "Närvarande"))
+    assert columns == {0: "datum", 1: "tid", 2: "plats", 3: "närvarande"}
+    assert meeting_from_row(
+        ("6 februari 2026", "9.00–12.00", "Skövde, Kulturhuset", "Skövde, Vara och Hjo"), columns
+    ) == (
+        {
+            "datum": dt.date(2026, 2, 6),
+            "start": "09:00",
+            "slut": "12:00",
+            "plats": "Skövde, Kulturhuset",
+            "närvarande": ["Skövde", "Vara", "Hjo"],
+        },
+        [],
+    )
+    assert meeting_from_row(("24 april 2026", "", "", "Skovde, Oslo"), columns) == (
+        {"datum": dt.date(2026, 4, 24), "närvarande": ["Skövde"]},
+        ["'Skovde' läst som Skövde", "'Oslo' bland de närvarande är ingen av de 15 kommunerna och är inte med"],
+    )
+    assert header_columns(("Namn", "Kommun")) is None
+
+
+def test_the_section_read_as_a_rule() -> None:
+    from uppdrag.edit.importer.meetings import read_meetings
+    from uppdrag.edit.importer.paragraphs import Paragraph
+
+    fields, checks = [], []
+    rule = read_meetings(
+        [
+            Paragraph("Minst fyra möten per år på måndagar och fredagar. Samtliga kommuner ska delta.", "rad 2"),
+            Paragraph("Minnesanteckningar läggs ut på utbildningskaraborg.se. Vi bjuder på fika.", "rad 3"),
+            Paragraph("Träffar: 2027-02-01, 2027-05-03", "rad 4"),
+        ],
+        lambda path, value, where: fields.append((path, value, where)),
+        lambda path, message: checks.append((path, message)),
+    )
+    assert rule == {
+        "minst_per_år": 4,
+        "veckodagar": ["måndag", "fredag"],
+        "alla_kommuner": True,
+        "minnesanteckningar": "Minnesanteckningar läggs ut på utbildningskaraborg.se.",
+        "träffar": [{"datum": dt.date(2027, 2, 1)}, {"datum": dt.date(2027, 5, 3)}],
+    }
+    assert (("möten", "minst_per_år"), 4, "rad 2") in fields
+    assert checks == [(("möten",), "meningen 'Vi bjuder på fika.' (rad 3) har ingen plats i mötesregeln")]

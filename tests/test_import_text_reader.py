@@ -1,0 +1,43 @@
+"""Plain text and Markdown into paragraphs: wrapped lines joined, lists and headings kept apart."""
+
+from __future__ import annotations
+
+from uppdrag.edit.importer.paragraphs import Paragraph
+from uppdrag.edit.importer.text_reader import read_text
+
+
+def test_markdown_headings_lists_and_links() -> None:
+    text = "## Rubrik\n\n**Mål 2**\n\n- en punkt med [länk](mailto:a@b.se)\n - en underpunkt\n1. numrerad\n"
+    assert read_text(text) == [
+        Paragraph("Rubrik", "rad 1", heading_level=1),
+        Paragraph("Mål 2", "rad 3", bold=True),
+        Paragraph("en punkt med länk", "rad 5", list_kind="bullet"),
+        Paragraph("en underpunkt", "rad 6", list_kind="bullet", depth=1),
+        Paragraph("numrerad", "rad 7", list_kind="number", number=1),
+    ]
+
+
+def test_wrapped_lines_join_until_a_sentence_or_heading_ends() -> None:
+    text = (
+        "Uppdrag sekreterare:\n"
+        "Ansvarar för att förteckning skickas utbildning@skaraborg.se\n"
+        "Protokoll skrivs av värden. Detta skickas in till\n"
+        "utbildning@skaraborg.se\n"
+        "Uppdrag skol-och utbildningschef\n"
+    )
+    assert [(p.text, p.where) for p in read_text(text)] == [
+        ("Uppdrag sekreterare:", "rad 1"),
+        ("Ansvarar för att förteckning skickas utbildning@skaraborg.se", "rad 2"),
+        ("Protokoll skrivs av värden. Detta skickas in till utbildning@skaraborg.se", "rad 3"),
+        ("Uppdrag skol-och utbildningschef", "rad 5"),
+    ]
+
+
+def test_ocr_bullets_and_people_lines() -> None:
+    text = "e Sträva efter ett likvärdigt\nprogramutbud.\n= Synliggöra viktiga faktorer\nAnna Holm, Mariestad\nPer Dahl, Töreboda\n"
+    assert [(p.text, p.list_kind) for p in read_text(text)] == [
+        ("Sträva efter ett likvärdigt programutbud.", "bullet"),
+        ("Synliggöra viktiga faktorer", "bullet"),
+        ("Anna Holm, Mariestad", None),
+        ("Per Dahl, Töreboda", None),
+    ]
