@@ -177,6 +177,19 @@ def test_import_gives_back_the_same_mission(network: str, shipped: Path, runner)
     assert (shipped / "missions" / f"{network}.yaml").read_text(encoding="utf-8") == shipped_text
 
 
+def test_import_gives_back_meetings_and_revision(shipped: Path, runner) -> None:
+    path = shipped / "missions/forskola.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  minnesanteckningar:", MEETINGS + "  minnesanteckningar:", 1) + "reviderad: 2026-06-14\n"
+    path.write_text(text, encoding="utf-8")
+    render(runner, "forskola")
+    result = runner.invoke(app, ["import", "ut/forskola.docx", "--id", "forskola", "-o", "-", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    imported = Mission.model_validate(yaml.safe_load(result.stdout))
+    assert imported == Mission.model_validate(yaml.safe_load(text))
+    assert len(imported.meetings.meetings) == 2 and imported.revised.isoformat() == "2026-06-14"
+
+
 def test_meetings_are_a_table(shipped: Path, runner) -> None:
     with (shipped / "missions/forskola.yaml").open("a", encoding="utf-8") as file:
         file.write(MEETINGS)
