@@ -14,10 +14,12 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
+import yaml
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 
 from uppdrag.cli import app
+from uppdrag.models import Mission
 from uppdrag.output.docx import footer_lines
 
 from .conftest import MINIMAL_MISSION, REPO, TODAY, write_tree
@@ -146,6 +148,45 @@ def test_same_words_as_the_markdown(network: str, shipped: Path, runner) -> None
         .text.split("\n")[1]
         .startswith(f"Uppdraget gäller {period}\t")
     )
+
+
+@pytest.mark.parametrize("network", NETWORKS)
+def test_import_gives_back_the_same_mission(network: str, shipped: Path, runner) -> None:
+    """The round trip a chief's Word file takes: render --docx, then import, every field equal."""
+    stderr = KA_DRAFT.format(line=27) if network == "ka" else ""
+    path = render(runner, network, stderr=stderr)
+    result = runner.invoke(app, ["import", str(path), "--id", network, "-o", "-", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    imported = Mission.model_validate(yaml.safe_load(result.stdout))
+    shipped_text = (shipped / "missions" / f"{network}.yaml").read_text(encoding="utf-8")
+    original = Mission.model_validate(yaml.safe_load(shipped_text))
+    for name in Mission.model_fields:
+        assert getattr(imported, name) == getattr(original, name), name
+    assert imported == original
+    header, body = result.stdout.split("\nid: ", 1)  # the file's opening comment names both marks
+    assert header.endswith("Se efter det som är märkt KONTROLLERA och FYLL I.")
+    assert "FYLL I" not in body
+    # Särskolan's own intro says "följande år", which the importer reads as the period "kommande år"
+    # and asks to check: the Word file's body states the period nowhere else (only its page footer).
+    expected = (
+        ["# KONTROLLERA: dokumentet säger 'följande år'; läst som 'kommande år'"] if network == "sarskola" else []
+    )
+    assert [line.strip() for line in body.splitlines() if "KONTROLLERA" in line] == expected
+    # Nothing was written: the shipped file is untouched.
+    assert (shipped / "missions" / f"{network}.yaml").read_text(encoding="utf-8") == shipped_text
+
+
+def test_import_gives_back_meetings_and_revision(shipped: Path, runner) -> None:
+    path = shipped / "missions/forskola.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  minnesanteckningar:", MEETINGS + "  minnesanteckningar:", 1) + "reviderad: 2026-06-14\n"
+    path.write_text(text, encoding="utf-8")
+    render(runner, "forskola")
+    result = runner.invoke(app, ["import", "ut/forskola.docx", "--id", "forskola", "-o", "-", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    imported = Mission.model_validate(yaml.safe_load(result.stdout))
+    assert imported == Mission.model_validate(yaml.safe_load(text))
+    assert len(imported.meetings.meetings) == 2 and imported.revised.isoformat() == "2026-06-14"
 
 
 def test_meetings_are_a_table(shipped: Path, runner) -> None:
