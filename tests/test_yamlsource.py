@@ -38,7 +38,7 @@ def test_impossible_date_is_a_located_problem() -> None:
     assert (problem.position, problem.path, problem.message) == (
         Position(2, 10),
         ("x", "datum"),
-        "ogiltigt datum '2024-02-30'",
+        "ogiltigt datum '2024-02-30': den dagen finns inte i kalendern",
     )
 
 

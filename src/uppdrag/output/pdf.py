@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
-from uppdrag.errors import PdfError
+from uppdrag.errors import EXIT_USAGE, PdfError, TemplateError
 
 
 def load_weasyprint():  # -> the weasyprint module
@@ -18,8 +21,32 @@ def load_weasyprint():  # -> the weasyprint module
     return weasyprint
 
 
-def html_to_pdf(html: str, base_url: Path, variant: str = "pdf/ua-1") -> bytes:
-    """A tagged PDF by default (PDF/UA-1): structure tags, /Lang and the title shown."""
+def html_to_pdf(html: str, base_url: Path, variant: str = "pdf/ua-1", allowed: list[Path] | None = None) -> bytes:
+    """A tagged PDF by default (PDF/UA-1): structure tags, /Lang and the title shown.
+
+    WeasyPrint fetches only files inside the allowed folders (the templates in use; default:
+    base_url's folder): a workspace template must not put another file into the PDF, nor
+    reach the network. Anything else it asks for is refused, and the PDF is not made."""
     weasyprint = load_weasyprint()
-    document = weasyprint.HTML(string=html, base_url=str(base_url))
-    return document.write_pdf(pdf_variant=variant, pdf_tags=True)
+    folders = [Path(os.path.realpath(f)) for f in (allowed or [base_url])]
+    refused: list[str] = []
+
+    class TemplateFilesOnly(weasyprint.urls.URLFetcher):
+        def fetch(self, url: str, headers: object = None):  # type: ignore[no-untyped-def]
+            local = url.startswith("file:")
+            path = Path(os.path.realpath(url2pathname(urlsplit(url).path))) if local else None
+            if not url.startswith("data:") and not (path and any(path.is_relative_to(f) for f in folders)):
+                refused.append(url)
+                raise ValueError(f"refused: {url}")  # WeasyPrint leaves the resource out
+            return super().fetch(url, headers)
+
+    document = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=TemplateFilesOnly(allowed_protocols={"file", "data"}))
+    data = document.write_pdf(pdf_variant=variant, pdf_tags=True)
+    if refused:
+        shown = refused[0] if len(refused[0]) <= 80 else refused[0][:80] + "…"
+        raise TemplateError(
+            f"mallen hämtar '{shown}', som ligger utanför mallmapparna; en PDF får bara använda "
+            "mallmapparnas egna filer (inga andra filer, ingen webbadress)",
+            exit_code=EXIT_USAGE,
+        )
+    return data

@@ -197,4 +197,4 @@ def render_output(
     from uppdrag.output.pdf import html_to_pdf
 
     html = renderer.render(document, "html", for_pdf=True)
-    return html_to_pdf(html, base_url=renderer.folders[0], variant=pdf_variant)
+    return html_to_pdf(html, base_url=renderer.folders[0], variant=pdf_variant, allowed=renderer.folders)

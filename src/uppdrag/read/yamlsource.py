@@ -38,6 +38,7 @@ MAX_NODES = 100_000
 _CORE_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 # YAML 1.1 reads 9:30 as the base-60 integer 570; in these files it is always a time of day.
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # written as a date, but no such day (2027-02-30)
 _CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 
 # YAML 1.1 reads yes/no/on/off as booleans, YAML 1.2 (editors, check-jsonschema) as text. They
@@ -298,7 +299,9 @@ class _Builder:
             kind = "datum" if tag.endswith("timestamp") else "värde"
             shown = event.value if len(event.value) <= 60 else event.value[:60] + "…"
             explicit = "" if event.tag in (None, "!") else f" för taggen '{tag.replace(_CORE_TAG, '!!')}'"
-            self.problems.append(YamlProblem(position, self._child_path(), f"ogiltigt {kind} '{shown}'{explicit}"))
+            hint = ": den dagen finns inte i kalendern" if kind == "datum" and _ISO_DAY.match(event.value) else ""
+            message = f"ogiltigt {kind} '{shown}'{explicit}{hint}"
+            self.problems.append(YamlProblem(position, self._child_path(), message))
             return event.value
         if not isinstance(value, str) and value is not None:
             self.source_map.written[self._child_path()] = event.value

@@ -96,7 +96,8 @@ class RoleReading:
             roles.append({"roll": [kind], "ansvar": []})
             index = len(roles) - 1
             self._check(
-                ("roller", index), f"rollen {kind} har ingen egen rubrik i dokumentet, bara en rad med personer ({where})"
+                ("roller", index),
+                f"rollen {kind} har ingen egen rubrik i dokumentet, bara en rad med personer ({where})",
             )
         role = roles[index]
         people = role.setdefault("personer", [])
