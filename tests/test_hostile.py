@@ -42,6 +42,10 @@ def test_hostile_case(case: Path, shipped: Path, runner) -> None:
         shutil.copytree(case / "files", shipped, dirs_exist_ok=True, symlinks=True)
     if case.name == "side-files":  # an Emacs lock is a dangling link; git cannot hold one portably
         (shipped / "missions" / ".#forskola.yaml").symlink_to("root@host.1234:1700000000")
+    if case.name == "output-link-to-a-yaml-file":  # a harmless name that links to another workspace's file
+        other = shipped / "annan" / "missions"
+        shutil.copytree(shipped / "missions", other)
+        (shipped / "lank.ics").symlink_to(other / "forskola.yaml")
     before = _snapshot(shipped)
     result = runner.invoke(app, shlex.split((case / "command.txt").read_text(encoding="utf-8")))
     assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)

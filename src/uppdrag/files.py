@@ -93,9 +93,12 @@ def write_output(path: Path | str, data: bytes | str, inputs: Iterable[Path] = (
         raise OutputError(f"kan inte skriva '{shown}': det är en mapp; ange ett filnamn")
     path = Path(path)
     for source in inputs:
+        if os.path.isdir(source) and Path(os.path.realpath(path)).is_relative_to(os.path.realpath(source)):
+            raise OutputError(f"'{shown}' ligger i mallmappen {source}, som verktyget läser; välj en annan utdatafil")
         if same_file(path, source):
             raise OutputError(f"'{shown}' är en av verktygets egna indatafiler ({source}); välj en annan utdatafil")
-    if path.suffix in _NEVER_REPLACED and os.path.lexists(path):  # even for a command that did not read it
+    real = Path(os.path.realpath(path))  # what a write would reach, through any link
+    if any(p.suffix in _NEVER_REPLACED and os.path.lexists(p) for p in (path, real)):  # even if not read
         raise OutputError(f"'{shown}' är en YAML-fil eller mall; uppdrag skriver aldrig över en sådan med -o")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:

@@ -70,7 +70,7 @@ def render(
     from uppdrag.check.validation import draft_warnings, open_valid_workspace
     from uppdrag.output.diagnostics import draft_notice
     from uppdrag.output.documents import output_targets, render_documents
-    from uppdrag.output.templates import renderer_for
+    from uppdrag.output.templates import renderer_for, workspace_inputs
 
     fmt, day = _document_format(md, html, pdf, docx), parse_today(today)
     workspace = open_valid_workspace(missions, day, ids if ids and not all_ else None)
@@ -84,7 +84,7 @@ def render(
         print_drafts(drafts)
     renderer = renderer_for(templates, missions)
     documents = render_documents(renderer, workspace, chosen, fmt, pdf_variant.value, drafts)
-    inputs = workspace.files + renderer.template_files()
+    inputs = workspace_inputs(workspace, renderer)
     to_folder = len(targets) > 1 or (output is None) or targets[0] != Path(output)
     for target, data in progress(zip(targets, documents), len(chosen), "Skapar dokument"):
         emit(data, target, inputs, make_folder=to_folder)

@@ -125,9 +125,12 @@ def calendar_export(
     """
     from uppdrag.check.validation import open_valid_workspace
     from uppdrag.output.ical import meetings_calendar
+    from uppdrag.output.templates import workspace_inputs
 
     workspace = open_valid_workspace(missions, parse_today(None), [mission_id])
     [loaded] = workspace.select([mission_id])
     emit(
-        meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc)), output_path(output), workspace.files
+        meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc)),
+        output_path(output),
+        workspace_inputs(workspace),
     )

@@ -68,6 +68,7 @@ def overview(
     """
     from uppdrag.check.validation import open_valid_workspace
     from uppdrag.output.overview import to_csv, to_json, to_markdown
+    from uppdrag.output.templates import workspace_inputs
     from uppdrag.views.overview import overview_rows
 
     day = parse_today(today)
@@ -77,7 +78,7 @@ def overview(
         print_overview(rows)
         return
     exports = {"text": overview_text, "csv": to_csv, "json": lambda r: to_json(r) + "\n", "md": to_markdown}
-    emit(exports[output_format.value](rows), output_path(output), workspace.files)
+    emit(exports[output_format.value](rows), output_path(output), workspace_inputs(workspace))
 
 
 report_app = typer.Typer(
@@ -104,6 +105,7 @@ def report_goals(
     """
     from uppdrag.check.validation import open_valid_workspace
     from uppdrag.output.goals import goals_page, to_json
+    from uppdrag.output.templates import workspace_inputs
     from uppdrag.views.goals import goals_report
 
     workspace = open_valid_workspace(missions, parse_today(today))
@@ -112,10 +114,10 @@ def report_goals(
     if output_format.value == "text" and output_path(output) is None:
         print_goals_report(report, names)
     elif output_format.value == "json":
-        emit(to_json(report) + "\n", output_path(output), workspace.files)
+        emit(to_json(report) + "\n", output_path(output), workspace_inputs(workspace))
     else:
         from uppdrag.output.templates import renderer_for
 
         renderer = renderer_for(None, missions)
         page = goals_page(report, names, renderer, output_format.value)
-        emit(page, output_path(output), workspace.files + renderer.template_files())
+        emit(page, output_path(output), workspace_inputs(workspace, renderer))

@@ -40,7 +40,9 @@ def html_to_pdf(html: str, base_url: Path, variant: str = "pdf/ua-1", allowed: l
                 raise ValueError(f"refused: {url}")  # WeasyPrint leaves the resource out
             return super().fetch(url, headers)
 
-    document = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=TemplateFilesOnly(allowed_protocols={"file", "data"}))
+    document = weasyprint.HTML(
+        string=html, base_url=str(base_url), url_fetcher=TemplateFilesOnly(allowed_protocols={"file", "data"})
+    )
     data = document.write_pdf(pdf_variant=variant, pdf_tags=True)
     if refused:
         shown = refused[0] if len(refused[0]) <= 80 else refused[0][:80] + "…"

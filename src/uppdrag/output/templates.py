@@ -42,6 +42,14 @@ def search_path(user_dir: Path | None, workspace_dir: Path | None) -> list[Path]
     return unique
 
 
+def workspace_inputs(workspace, renderer: Renderer | None = None) -> list[Path]:  # workspace: read.loading.Workspace
+    """What a command reads, or would read to render: its files, and the template folders, in
+    which -o writes nothing. Commands without a renderer still protect the workspace's
+    templates/ and the built-in ones."""
+    folders = renderer.folders if renderer else search_path(None, workspace.folder.parent / "templates")
+    return [*workspace.files, *folders]
+
+
 def renderer_for(templates: Path | None, missions: Path) -> Renderer:
     """Templates from --templates, then the workspace's templates/, then the built-in ones."""
     if templates is not None and not templates.is_dir():
@@ -119,10 +127,6 @@ class Renderer:
         self.env.filters["css_string"] = css_string
         self.env.globals["link"] = link
         self.env.globals["asset"] = self.asset
-
-    def template_files(self) -> list[Path]:
-        """Every file on the search path: inputs of this run, which -o must never replace."""
-        return [p for folder in self.folders for p in folder.rglob("*") if p.is_file()]
 
     def asset(self, name: str) -> str:
         """A file:// URI for a file found on the search path (fonts for the PDF)."""
