@@ -44,3 +44,33 @@ def test_windows_text_is_read(tmp_path: Path) -> None:
     path = tmp_path / "gammal.txt"
     path.write_bytes("Möten\n\nMinst 4 möten per år\n".encode("cp1252"))
     assert [p.text for p in read_document(path).paragraphs] == ["Möten", "Minst 4 möten per år"]
+
+
+def test_a_word_file_that_unpacks_too_large_or_has_too_many_paragraphs_is_refused(tmp_path) -> None:
+    """A zip bomb or a flood of paragraphs stops before any XML is parsed."""
+    import zipfile
+
+    import pytest
+
+    from uppdrag.edit.importer.reading import MAX_PARAGRAPHS, read_document
+    from uppdrag.errors import ImportDocumentError
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+        archive.writestr("word/comments.xml", b" " * (60 * 1024 * 1024))
+    with pytest.raises(ImportDocumentError) as caught:
+        read_document(bomb)
+    assert caught.value.message == (
+        "Word-filen packas upp till 60 MB; högst 50 MB importeras (en uppdragsbeskrivning är några hundra kB)"
+    )
+    flood = tmp_path / "flood.docx"
+    with zipfile.ZipFile(flood, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "word/document.xml", b"<w:document>" + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 6000 + b"</w:document>"
+        )
+    with pytest.raises(ImportDocumentError) as caught:
+        read_document(flood)
+    assert caught.value.message == (
+        f"Word-filen har 6000 stycken; högst {MAX_PARAGRAPHS} importeras (en uppdragsbeskrivning har några hundra)"
+    )

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from lxml.etree import XMLSyntaxError
+
 from uppdrag.errors import TemplateError
 from uppdrag.output.templates import swedish_date
 from uppdrag.views.document import Document
@@ -34,7 +36,7 @@ def open_reference(path: Path) -> Any:
 
     try:
         word = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, XMLSyntaxError):
         raise TemplateError(f"{path}: referensdokumentet är ingen läsbar Word-fil (.docx)") from None
     names = {style.name for style in word.styles}
     missing = [name for name in STYLES if name not in names]

@@ -156,6 +156,14 @@ class Renderer:
             raise TemplateError(f"{_template_line(exc)}: {_blocked_message(exc)}", exit_code=EXIT_USAGE) from None
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"{_template_line(exc)}: {_undefined_message(exc)}") from None
+        except RecursionError as exc:  # a macro or include that calls itself
+            raise TemplateError(
+                f"{_template_line(exc)}: mallen anropar sig själv utan slut", exit_code=EXIT_USAGE
+            ) from None
+        except MemoryError as exc:
+            raise TemplateError(f"{_template_line(exc)}: mallen gör en för stor text", exit_code=EXIT_USAGE) from None
+        except OSError as exc:  # a template file that cannot be read
+            raise TemplateError(f"kan inte läsa mallen '{name}': {exc.strerror or exc}") from None
         return text.rstrip("\n") + "\n"
 
 

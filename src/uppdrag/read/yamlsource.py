@@ -46,7 +46,8 @@ _CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 _BOOL_WORDS = {"true", "false"}
 # Terminal control characters (ESC sequences clear screens and fake output) and the bidi
 # overrides that reorder what is shown; tab and newline are ordinary text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls, bidi overrides, and the noncharacters U+FFFE/U+FFFF that no XML (Word) may hold.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 _CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0d": "CR", "\x1b": "ESC", "\x7f": "DEL"}
 

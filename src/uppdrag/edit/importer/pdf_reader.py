@@ -73,6 +73,9 @@ def _lines(pdf) -> list[_Line]:
     return lines
 
 
+MAX_PAGES = 100
+
+
 def read_pdf(data: bytes) -> list[Paragraph]:
     """Paragraphs of a PDF's text layer; running headers and footers are left out."""
     import pdfplumber
@@ -80,6 +83,10 @@ def read_pdf(data: bytes) -> list[Paragraph]:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise ImportDocumentError(
+                    f"PDF-filen har {len(pdf.pages)} sidor; högst {MAX_PAGES} importeras (en uppdragsbeskrivning har några få)"
+                )
             lines = _lines(pdf)
     except Exception as exc:  # pdfminer has many kinds of failure, and pdfplumber wraps them
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc

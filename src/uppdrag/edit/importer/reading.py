@@ -10,6 +10,8 @@ from uppdrag.edit.importer.paragraphs import ReadDocument
 from uppdrag.errors import ImportDocumentError
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a real uppdragsbeskrivning is well under 1 MB
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a Word file unpacked: a zip bomb stops here, before any XML is parsed
+MAX_PARAGRAPHS = 5000  # a real one has a few hundred; tens of thousands would take minutes
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .doc
 
 
@@ -19,8 +21,24 @@ def document_format(data: bytes, suffix: str) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
+                unpacked = sum(item.file_size for item in archive.infolist())
+                body = (
+                    archive.read("word/document.xml")
+                    if unpacked <= MAX_UNPACKED_BYTES and "word/document.xml" in names
+                    else b""
+                )
         except zipfile.BadZipFile as exc:
             raise ImportDocumentError("filen är en trasig zip-fil, inte ett läsbart Word-dokument") from exc
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise ImportDocumentError(
+                f"Word-filen packas upp till {unpacked // 1024 // 1024} MB; högst {MAX_UNPACKED_BYTES // 1024 // 1024} MB "
+                "importeras (en uppdragsbeskrivning är några hundra kB)"
+            )
+        paragraphs = body.count(b"<w:p>") + body.count(b"<w:p ")
+        if paragraphs > MAX_PARAGRAPHS:
+            raise ImportDocumentError(
+                f"Word-filen har {paragraphs} stycken; högst {MAX_PARAGRAPHS} importeras (en uppdragsbeskrivning har några hundra)"
+            )
         if "word/document.xml" not in names and "content.xml" in names:
             raise ImportDocumentError("filen är ett OpenDocument (.odt); spara den som .docx och försök igen")
         if "word/document.xml" not in names:
