@@ -43,8 +43,8 @@ def test_symlink_loop_is_reported_not_followed(tmp_path: Path) -> None:
     os.symlink(".", missions / "loop.yaml.d")  # a directory loop is never walked
     workspace, findings = load_workspace(missions)
     assert [(f.location.file, f.message) for f in findings] == [
-        (f"{missions}/a.yaml", "kan inte läsa filen: Too many levels of symbolic links"),
-        (f"{missions}/b.yaml", "kan inte läsa filen: Too many levels of symbolic links"),
+        (f"{missions}/a.yaml", "kan inte läsa filen: för många symboliska länkar i sökvägen"),
+        (f"{missions}/b.yaml", "kan inte läsa filen: för många symboliska länkar i sökvägen"),
     ]
 
 

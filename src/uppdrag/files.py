@@ -12,6 +12,7 @@ from pathlib import Path
 from uppdrag.errors import OutputError
 
 _REASONS = {
+    errno.ENOENT: "finns inte",
     errno.ENAMETOOLONG: "namnet är för långt",
     errno.ENOTDIR: "en del av sökvägen är inte en mapp",
     errno.EROFS: "filsystemet är skrivskyddat",
@@ -29,6 +30,11 @@ _REASONS = {
 _NEVER_REPLACED = (".yaml", ".yml", ".j2")
 
 
+def os_reason(exc: OSError) -> str:
+    """Why an OS call failed, in Swedish where the reason is a common one."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
 def output_error(path: Path | str, exc: OSError) -> OutputError:
     """An OSError met while writing path, as a Swedish message (exit 2)."""
     shown = str(path) if len(str(path)) <= 100 else str(path)[:60] + "…" + str(path)[-20:]
@@ -37,8 +43,7 @@ def output_error(path: Path | str, exc: OSError) -> OutputError:
         if not parent.is_dir():
             return OutputError(f"kan inte skriva '{shown}': mappen '{parent}' finns inte")
         return OutputError(f"kan inte skriva '{shown}': det går inte att skapa filer i '{parent}'")
-    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-    return OutputError(f"kan inte skriva '{shown}': {reason}")
+    return OutputError(f"kan inte skriva '{shown}': {os_reason(exc)}")
 
 
 def atomic_write(path: Path, data: bytes | str, mode: int | None = None) -> None:

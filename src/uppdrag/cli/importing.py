@@ -52,7 +52,7 @@ def import_document(
         return
     to_stdout = output == "-"
     target = output_path(output)
-    written = None if to_stdout else write_mission(result, force, day, Path(target) if target else None)
+    written = None if to_stdout else write_mission(result, force, day, target)
     if to_stdout:
         emit(result.text, None)
     if output_format.value == "json":  # on stdout, unless stdout already carries the YAML

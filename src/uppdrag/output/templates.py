@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from uppdrag.check.swedish_calendar import swedish_date as day_and_month
 from uppdrag.errors import EXIT_USAGE, TemplateError, UsageError
+from uppdrag.files import os_reason
 from uppdrag.output.escape import markdown_escape
 from uppdrag.views.document import Document
 
@@ -163,7 +164,7 @@ class Renderer:
         except MemoryError as exc:
             raise TemplateError(f"{_template_line(exc)}: mallen gör en för stor text", exit_code=EXIT_USAGE) from None
         except OSError as exc:  # a template file that cannot be read
-            raise TemplateError(f"kan inte läsa mallen '{name}': {exc.strerror or exc}") from None
+            raise TemplateError(f"kan inte läsa mallen '{name}': {os_reason(exc)}") from None
         return text.rstrip("\n") + "\n"
 
 

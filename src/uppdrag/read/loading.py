@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from uppdrag.errors import UsageError
+from uppdrag.files import os_reason
 from uppdrag.findings import Finding, Location, error, format_key_path
 from uppdrag.models import ID_HINT, Background, Mission, SharedFile, SteeringDocument, is_valid_id, make_id
 from uppdrag.read.schema_errors import schema_findings
@@ -94,7 +95,7 @@ def yaml_files(folder: Path) -> list[Path]:
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
-        raise UsageError(f"kan inte läsa mappen '{folder}': {exc.strerror}") from None
+        raise UsageError(f"kan inte läsa mappen '{folder}': {os_reason(exc)}") from None
     return [p for p in entries if p.suffix in YAML_SUFFIXES and not is_side_file(p) and not _is_dir(p)]
 
 
@@ -131,7 +132,7 @@ def read_text(path: Path) -> tuple[str | None, list[Finding]]:
             return None, [error(here, "too-large", f"filen är för stor ({size} MB; högst 1 MB)")]
         data = path.read_bytes()
     except OSError as exc:
-        return None, [error(here, "unreadable", f"kan inte läsa filen: {exc.strerror or exc}")]
+        return None, [error(here, "unreadable", f"kan inte läsa filen: {os_reason(exc)}")]
     if b"\x00" in data:
         return None, [error(here, "binary", "filen är binär, inte en YAML-textfil")]
     try:

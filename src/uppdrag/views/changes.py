@@ -11,6 +11,7 @@ from pathlib import Path
 
 from uppdrag.check.swedish_calendar import swedish_date
 from uppdrag.errors import FindingsError, UsageError
+from uppdrag.files import os_reason
 from uppdrag.findings import CheckResult
 from uppdrag.history import commit_of, file_at, last_revision, revision_before
 from uppdrag.models import Mission, SteeringDocument
@@ -214,7 +215,9 @@ def _old_text(
     try:
         return old_file.read_text(encoding="utf-8-sig"), str(old_file), str(old_file)
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"kan inte läsa '{old_file}': {getattr(exc, 'strerror', None) or exc}") from None
+        raise UsageError(
+            f"kan inte läsa '{old_file}': {os_reason(exc) if isinstance(exc, OSError) else 'filen är inte UTF-8'}"
+        ) from None
 
 
 def changes_since(

@@ -177,7 +177,7 @@ def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | 
     return ImportResult(path, document.format, new_id, target, text, imported, result, document.notes)
 
 
-def write_mission(result: ImportResult, force: bool, today: dt.date, output: Path | None = None) -> Path:
+def write_mission(result: ImportResult, force: bool, today: dt.date, output: str | Path | None = None) -> Path:
     """Write the imported file into the workspace (locked, checked, never over an existing
     file without force), or to output, a file outside it that the user named."""
     if output is None:
@@ -194,7 +194,7 @@ def write_mission(result: ImportResult, force: bool, today: dt.date, output: Pat
         return result.target
     if os.path.lexists(output) and not force:
         raise ImportDocumentError(f"{output} finns redan; använd --force för att skriva över")
-    return write_output(output, result.text, [result.source])
+    return write_output(output, result.text, [result.source])  # a string: 'MAPP/' is refused as a folder
 
 
 def changes_from_current(result: ImportResult) -> MissionChanges:

@@ -4,6 +4,7 @@ them; font size and weight tell headings from body text where the words alone ca
 from __future__ import annotations
 
 import io
+import logging
 import re
 import struct
 import zlib
@@ -80,6 +81,8 @@ def read_pdf(data: bytes) -> list[Paragraph]:
     """Paragraphs of a PDF's text layer; running headers and footers are left out."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its English notes about odd files: not for users
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:

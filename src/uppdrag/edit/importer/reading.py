@@ -8,6 +8,7 @@ from pathlib import Path
 
 from uppdrag.edit.importer.paragraphs import ReadDocument
 from uppdrag.errors import ImportDocumentError
+from uppdrag.files import os_reason
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a real uppdragsbeskrivning is well under 1 MB
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a Word file unpacked: a zip bomb stops here, before any XML is parsed
@@ -78,7 +79,7 @@ def read_document(path: Path) -> ReadDocument:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportDocumentError(f"kan inte läsa '{path}': {exc.strerror or exc}") from exc
+        raise ImportDocumentError(f"kan inte läsa '{path}': {os_reason(exc)}") from exc
     kind = document_format(data, path.suffix.lower())
     notes: list[str] = []
     if kind == "docx":
