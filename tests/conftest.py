@@ -69,3 +69,18 @@ def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("TERM", "dumb")
     return CliRunner()
+
+
+def system_tool(*names: str) -> str:
+    """The path of an independent client the tests check our files with (pandoc, LibreOffice,
+    Chromium). CI installs them (.ci/run); on a machine without one its tests are skipped,
+    saying so, but under CI a missing tool fails the run."""
+    import shutil
+
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must have {names[0]}: .ci/run installs it")
+    pytest.skip(f"{names[0]} is not installed here; `sudo bash .ci/run` installs it, CI has it")

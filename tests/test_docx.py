@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -22,7 +21,7 @@ from uppdrag.cli import app
 from uppdrag.models import Mission
 from uppdrag.output.docx import footer_lines
 
-from .conftest import MINIMAL_MISSION, REPO, TODAY, write_tree
+from .conftest import MINIMAL_MISSION, REPO, TODAY, system_tool, write_tree
 
 NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
 REFERENCE = REPO / "templates" / "referens.docx"
@@ -35,7 +34,9 @@ MEETINGS = """\
 
 
 def pandoc_blocks(path: Path) -> list[dict]:
-    proc = subprocess.run(["pandoc", "-f", "docx", "-t", "json", str(path)], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [system_tool("pandoc"), "-f", "docx", "-t", "json", str(path)], capture_output=True, text=True, check=True
+    )
     return json.loads(proc.stdout)["blocks"]
 
 
@@ -126,7 +127,7 @@ def test_pandoc_reads_the_structure_the_markdown_has(network: str, shipped: Path
 
 def pandoc_words(source: str | Path, reader: str) -> list[str]:
     """The words pandoc's plain-text writer gives, so layout (wrapping, loose lists) does not count."""
-    args = ["pandoc", "-f", reader, "-t", "plain", "--wrap=none"]
+    args = [system_tool("pandoc"), "-f", reader, "-t", "plain", "--wrap=none"]
     if isinstance(source, Path):
         proc = subprocess.run([*args, str(source)], capture_output=True, text=True, check=True)
     else:
@@ -466,13 +467,12 @@ def test_footer_lines_name_network_period_and_revision(shipped: Path) -> None:
     )
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (optional check)")
 def test_libreoffice_lays_it_out_with_page_numbers(shipped: Path, runner, tmp_path: Path) -> None:
     path = render(runner, "ka")
     profile = (tmp_path / "lo-profile").as_uri()  # its own profile: no clash with a running LibreOffice
     subprocess.run(
         [
-            "soffice",
+            system_tool("soffice"),
             f"-env:UserInstallation={profile}",
             "--headless",
             "--convert-to",

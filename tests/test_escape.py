@@ -10,6 +10,8 @@ import pytest
 from uppdrag.output.escape import markdown_escape
 from uppdrag.output.overview import to_markdown
 
+from .conftest import system_tool
+
 HOSTILE_TEXT = "Rubrik\n===\nText\n---\n    kod\n\n# inte rubrik\n- inte punkt\n1. inte lista\n~~inte struken~~ <b>x</b> [l](http://x)"
 
 
@@ -23,7 +25,7 @@ def test_markdown_escape_keeps_data_text() -> None:
 
 def test_pandoc_reads_escaped_data_as_one_paragraph_of_text() -> None:
     pandoc = subprocess.run(
-        ["pandoc", "-f", "gfm", "-t", "json"], input="- " + markdown_escape(HOSTILE_TEXT),
+        [system_tool("pandoc"), "-f", "gfm", "-t", "json"], input="- " + markdown_escape(HOSTILE_TEXT),
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     if pandoc.returncode != 0:

@@ -13,7 +13,7 @@ import yaml
 from uppdrag.check.validation import validate_paths
 from uppdrag.edit.importer import import_document
 
-from .conftest import MISSIONS, TODAY
+from .conftest import MISSIONS, TODAY, system_tool
 from .documents import to_docx, to_pdf
 from .test_fidelity import MENDED
 
@@ -442,7 +442,8 @@ def test_word_files_from_pandoc(network: str, tmp_path: Path) -> None:
 
     target = tmp_path / f"{network}.docx"
     subprocess.run(
-        ["pandoc", "-f", "markdown", "-t", "docx", str(SEEDS / f"{network}.txt"), "-o", str(target)], check=True
+        [system_tool("pandoc"), "-f", "markdown", "-t", "docx", str(SEEDS / f"{network}.txt"), "-o", str(target)],
+        check=True,
     )
     expected = yaml.safe_load((MISSIONS / f"{network}.yaml").read_text(encoding="utf-8"))
     assert differences(imported(target, network), expected) == []

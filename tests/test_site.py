@@ -14,16 +14,13 @@ import pytest
 
 from uppdrag.cli import app
 
+from .conftest import system_tool
+
 NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
 
 
 def _chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must have Chromium: .ci/run installs Debian's chromium package")
-        pytest.skip("Chromium is not installed here (apt-get install chromium); CI installs it")
-    return found
+    return system_tool("chromium", "chromium-browser")
 
 
 def dump_dom(url: str) -> str:
