@@ -47,8 +47,8 @@ def _numbering_kind(paragraph, numbering) -> str:
         lvl = next(x for x in abstract.iter(f"{_W}lvl") if x.get(f"{_W}ilvl") == str(level))
         fmt = lvl.find(f"{_W}numFmt").get(f"{_W}val")
         return "bullet" if fmt in ("bullet", "none") else "number"
-    except (AttributeError, StopIteration, KeyError, NotImplementedError):
-        return "bullet"
+    except (AttributeError, StopIteration, KeyError, NotImplementedError):  # python-docx's word for
+        return "bullet"  # "this document has no numbering part": a list without a definition is a bullet list
 
 
 def _accepted_text(element) -> str:
