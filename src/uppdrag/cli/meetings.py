@@ -90,7 +90,7 @@ def plan_meetings(
     today = parse_today(None)
     workspace = open_valid_workspace(missions, today, [mission_id])
     [loaded] = workspace.select([mission_id])
-    plan = make_plan(workspace, loaded, year, count)
+    plan = write_plan(workspace, loaded, year, count, today) if write else make_plan(workspace, loaded, year, count)
     display = loaded.source.display
     if not plan.proposed:
         message = (
@@ -101,7 +101,6 @@ def plan_meetings(
     if plan.existing:
         print_plain(f"obs: {display} har redan {len(plan.existing)} giltiga möten {year}; de behålls", stderr)
     if write:
-        write_plan(loaded, plan, today)
         print_plain(f"{loaded.source.path}: {len(plan.proposed)} möten {year} tillagda")
     else:
         print_plain("  träffar:\n" + "\n".join(f"    - datum: {day.isoformat()}" for day in plan.proposed))

@@ -7,7 +7,9 @@ import datetime as dt
 from uppdrag.check.meetings import Plan, plan_year, school_calendar
 from uppdrag.check.validation import write_checked
 from uppdrag.edit.yaml_writer import add_meetings
-from uppdrag.read.loading import LoadedMission, Workspace
+from uppdrag.errors import PlanningError
+from uppdrag.models import Mission
+from uppdrag.read.loading import LoadedMission, Workspace, parse_model
 
 
 def plan_meetings(workspace: Workspace, loaded: LoadedMission, year: int, count: int | None) -> Plan:
@@ -15,9 +17,21 @@ def plan_meetings(workspace: Workspace, loaded: LoadedMission, year: int, count:
     return plan_year(loaded, year, count, school_calendar(workspace))
 
 
-def write_plan(loaded: LoadedMission, plan: Plan, today: dt.date) -> None:
-    """Add the proposed dates to the network's file: locked, re-read, validated, then written."""
-    rule = loaded.mission.meetings
-    years = {day.year for day in plan.proposed}
-    seen = {m.date for m in (rule.meetings if rule else []) if m.date.year in years}
-    write_checked(loaded.source.path, lambda text: add_meetings(text, plan.proposed, seen), today)
+def write_plan(workspace: Workspace, loaded: LoadedMission, year: int, count: int | None, today: dt.date) -> Plan:
+    """Add the year's missing meetings to the network's file and return the plan written.
+
+    The plan is made again from the file as it is under write_checked's lock: a second run at
+    the same time sees the first one's dates and adds only what is still missing (often nothing)."""
+    path = loaded.source.path
+    written: list[Plan] = []
+
+    def change(text: str) -> str:
+        fresh, source, _ = parse_model(text, path, Mission)
+        if fresh is None or source is None:
+            raise PlanningError(f"{loaded.source.display} validerar inte längre; kör uppdrag validate")
+        plan = plan_meetings(workspace, LoadedMission(fresh, source), year, count)  # type: ignore[arg-type]
+        written.append(plan)
+        return add_meetings(text, plan.proposed) if plan.proposed else text
+
+    write_checked(path, change, today)
+    return written[-1]

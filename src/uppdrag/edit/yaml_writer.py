@@ -12,8 +12,6 @@ import io
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from uppdrag.errors import PlanningError
-
 
 def round_trip_yaml() -> YAML:
     yaml = YAML(typ="rt")
@@ -23,12 +21,8 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
-def add_meetings(text: str, dates: list[dt.date], seen: set[dt.date] = frozenset()) -> str:  # type: ignore[assignment]
-    """The file's text with dates appended under möten.träffar (created if missing).
-
-    seen is what the year held when the dates were planned. The text is re-read under
-    write_checked's lock: if another writer has changed that year since, nothing is added,
-    so two runs never both fill the same gap."""
+def add_meetings(text: str, dates: list[dt.date]) -> str:
+    """The file's text with dates appended under möten.träffar (created if missing)."""
     document = round_trip_yaml().load(text)
     rule = document.get("möten")
     if rule is None:
@@ -38,11 +32,6 @@ def add_meetings(text: str, dates: list[dt.date], seen: set[dt.date] = frozenset
     if meetings is None:
         meetings = CommentedSeq()
         rule["träffar"] = meetings
-    years = {day.year for day in dates}
-    now = {m["datum"] for m in meetings if isinstance(m, dict) and getattr(m.get("datum"), "year", None) in years}
-    if now != set(seen):
-        year = sorted(years)[0]
-        raise PlanningError(f"mötena {year} ändrades medan planen gjordes; kör plan-meetings igen")
     for day in dates:
         meetings.append(CommentedMap([("datum", day)]))
     return dump(document)

@@ -49,9 +49,8 @@ def test_write_plan_adds_the_dates_and_the_file_still_validates(shipped: Path) -
     path = shipped / "missions" / "forskola.yaml"
     before = path.read_text(encoding="utf-8")
     workspace = opened()
-    write_plan(
-        workspace.mission("forskola"), plan_meetings(workspace, workspace.mission("forskola"), 2027, None), TODAY
-    )
+    written = write_plan(workspace, workspace.mission("forskola"), 2027, None, TODAY)
+    assert written.proposed == FORSKOLA_2027
     added = "  träffar:\n" + "".join(f"    - datum: {day.isoformat()}\n" for day in FORSKOLA_2027)
     assert path.read_text(encoding="utf-8") == before + added
     again = opened()
@@ -60,12 +59,21 @@ def test_write_plan_adds_the_dates_and_the_file_still_validates(shipped: Path) -
 
 def test_a_year_with_enough_meetings_proposes_nothing(shipped: Path) -> None:
     workspace = opened()
-    write_plan(
-        workspace.mission("forskola"), plan_meetings(workspace, workspace.mission("forskola"), 2027, None), TODAY
-    )
+    write_plan(workspace, workspace.mission("forskola"), 2027, None, TODAY)
     again = opened()
     plan = plan_meetings(again, again.mission("forskola"), 2027, None)
     assert (plan.existing, plan.proposed) == (FORSKOLA_2027, [])
+
+
+def test_a_second_writer_with_a_stale_view_plans_again_under_the_lock(shipped: Path) -> None:
+    """Two runs opened the file before either wrote: the second adds nothing, it loses nothing."""
+    path = shipped / "missions" / "forskola.yaml"
+    first, second = opened(), opened()
+    write_plan(first, first.mission("forskola"), 2027, None, TODAY)
+    after_first = path.read_text(encoding="utf-8")
+    plan = write_plan(second, second.mission("forskola"), 2027, None, TODAY)
+    assert (plan.existing, plan.proposed) == (FORSKOLA_2027, [])
+    assert path.read_text(encoding="utf-8") == after_first
 
 
 def test_a_result_that_would_not_validate_is_never_written(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,9 +82,7 @@ def test_a_result_that_would_not_validate_is_never_written(shipped: Path, monkey
     monkeypatch.setattr(planning, "add_meetings", lambda *args: before.replace("id: forskola", "id: Förskola"))
     workspace = opened()
     with pytest.raises(UppdragError) as caught:
-        write_plan(
-            workspace.mission("forskola"), plan_meetings(workspace, workspace.mission("forskola"), 2027, None), TODAY
-        )
+        write_plan(workspace, workspace.mission("forskola"), 2027, None, TODAY)
     assert (caught.value.message, caught.value.exit_code) == (
         "den ändrade filen missions/forskola.yaml skulle inte validera; inget skrevs",
         EXIT_INTERNAL,
