@@ -383,27 +383,33 @@ def test_unseen_markdown_document_refers_to_the_shared_text(workspace: Path) -> 
     _validates(result.text, workspace, data["id"])
 
 
-def test_word_meetings_table_and_footer(workspace: Path) -> None:
+def _word_document(paragraphs: list[tuple[str, str | None]], table: list[tuple[str, ...]]):  # -> docx Document
+    """A small Word file: a title and one assignment, then the given paragraphs and a table."""
     import docx
 
     document = docx.Document()
-    for text, style in [
+    opening = [
         ("Uppdragsbeskrivning för nätverket Test", "Title"),
         ("Uppdrag", "Heading 1"),
         ("Skolchefsnätverket ger följande uppdrag för kommande år:", None),
         ("Ett uppdrag.", "List Bullet"),
-        ("Ordförande", "Heading 2"),
-        ("Leder mötena.", None),
-        ("Möten", "Heading 1"),
-        ("Minst 2 möten per år på onsdagar.", None),
-    ]:
+    ]
+    for text, style in opening + paragraphs:
         document.add_paragraph(text, style=style)
-    table = document.add_table(rows=3, cols=4)
-    for row, cells in zip(table.rows, [("Datum", "Tid", "Plats", "Närvarande"),
-                                        ("4 mars 2026", "13:00–16:00", "Hjo", "Hjo, Tibro"),
-                                        ("7 oktober 2026", "", "", "")]):  # fmt: skip
+    rows = document.add_table(rows=len(table), cols=len(table[0])).rows
+    for row, cells in zip(rows, table):
         for cell, text in zip(row.cells, cells):
             cell.text = text
+    return document
+
+
+def test_word_meetings_table_and_footer(workspace: Path) -> None:
+    document = _word_document(
+        [("Ordförande", "Heading 2"), ("Leder mötena.", None), ("Möten", "Heading 1"),
+         ("Minst 2 möten per år på onsdagar.", None)],
+        [("Datum", "Tid", "Plats", "Närvarande"), ("4 mars 2026", "13:00–16:00", "Hjo", "Hjo, Tibro"),
+         ("7 oktober 2026", "", "", "")],
+    )  # fmt: skip
     document.sections[0].footer.paragraphs[0].text = "Test · Reviderad 12 maj 2026 · Sida 1 av 1"
     document.save(str(workspace / "test.docx"))
     data = yaml.safe_load(import_document(workspace / "test.docx", workspace / "missions", DAY).text)
@@ -474,23 +480,11 @@ def test_damaged_documents_give_a_valid_file_or_a_reason(tmp_path: Path) -> None
 
 
 def test_word_member_table(workspace: Path) -> None:
-    import docx
-
-    document = docx.Document()
-    for text, style in [
-        ("Uppdragsbeskrivning för nätverket Test", "Title"),
-        ("Uppdrag", "Heading 1"),
-        ("Skolchefsnätverket ger följande uppdrag för kommande år:", None),
-        ("Ett uppdrag.", "List Bullet"),
-        ("Roller och ansvar", "Heading 1"),
-    ]:
-        document.add_paragraph(text, style=style)
-    table = document.add_table(rows=4, cols=3)
-    rows = [("Namn", "Kommun", "Roll"), ("Karin Holm", "Skara", "Ordförande"), ("Erik Sund", "Tibro", "Sekreterare"),
-            ("Eva Ek", "Vara", "")]  # fmt: skip
-    for row, cells in zip(table.rows, rows):
-        for cell, text in zip(row.cells, cells):
-            cell.text = text
+    document = _word_document(
+        [("Roller och ansvar", "Heading 1")],
+        [("Namn", "Kommun", "Roll"), ("Karin Holm", "Skara", "Ordförande"), ("Erik Sund", "Tibro", "Sekreterare"),
+         ("Eva Ek", "Vara", "")],
+    )  # fmt: skip
     document.add_paragraph("Ordförande", style="Heading 2")
     document.add_paragraph("Leder mötena.")
     document.save(str(workspace / "test.docx"))

@@ -6,7 +6,6 @@ import datetime as dt
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from uppdrag.check.swedish_calendar import (
     SchoolCalendar,
@@ -25,19 +24,6 @@ from uppdrag.findings import Finding, Location, Severity, format_key_path
 from uppdrag.models import KOMMUNER, VECKODAGAR, Meeting, join_swedish, weekday_plural
 from uppdrag.read.loading import LoadedMission, Workspace
 
-ProblemKind = Literal[
-    "too_few",
-    "weekday",
-    "holiday",
-    "duplicate",
-    "bridge_day",
-    "attendance",
-    "minutes",
-    "school_break",
-    "weekend",
-    "eve",
-    "spread",
-]
 # What `validate` reports of entered meetings: what is wrong whatever the year's rule says.
 VALIDATE_KINDS = frozenset({"duplicate", "weekend", "holiday", "school_break"})
 TERMS = (("vårterminen", "januari–juni", 1, 6), ("höstterminen", "augusti–december", 8, 12))

@@ -103,10 +103,6 @@ def days_off(year: int) -> dict[dt.date, str]:
     return {day: _lower_name(name) for day, name in _sweden(year, "public", "de_facto").items()}
 
 
-def is_day_off(day: dt.date) -> bool:
-    return day in days_off(day.year)
-
-
 @lru_cache(maxsize=64)
 def eves(year: int) -> dict[dt.date, str]:
     """Weekdays before a holiday that many workplaces shorten: trettondagsafton, skärtorsdag,

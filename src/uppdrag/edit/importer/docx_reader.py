@@ -37,9 +37,12 @@ def _list_info(paragraph, style_name: str) -> tuple[str | None, int]:
 
 def _numbering_kind(paragraph, numbering) -> str:
     """A numbered list or bullets, as the document's numbering definitions say."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     try:
         num_id = numbering.numId.val
-        part = paragraph.part.numbering_part.element
+        # KeyError when the document has no numbering definitions at all
+        part = paragraph.part.part_related_by(RT.NUMBERING).element
         num = next(n for n in part.iter(f"{_W}num") if n.get(f"{_W}numId") == str(num_id))
         abstract_id = num.find(f"{_W}abstractNumId").get(f"{_W}val")
         abstract = next(a for a in part.iter(f"{_W}abstractNum") if a.get(f"{_W}abstractNumId") == abstract_id)
@@ -47,8 +50,8 @@ def _numbering_kind(paragraph, numbering) -> str:
         lvl = next(x for x in abstract.iter(f"{_W}lvl") if x.get(f"{_W}ilvl") == str(level))
         fmt = lvl.find(f"{_W}numFmt").get(f"{_W}val")
         return "bullet" if fmt in ("bullet", "none") else "number"
-    except (AttributeError, StopIteration, KeyError, NotImplementedError):  # python-docx's word for
-        return "bullet"  # "this document has no numbering part": a list without a definition is a bullet list
+    except (AttributeError, StopIteration, KeyError):
+        return "bullet"  # a list without a definition is shown with bullets
 
 
 def _accepted_text(element) -> str:
