@@ -7,15 +7,24 @@ import re
 import shlex
 
 import pytest
+import typer.main
 
 from uppdrag.cli import app
 
 from .conftest import REPO
 
-COMMANDS = sorted(
-    [c.name or c.callback.__name__ for c in app.registered_commands]
-    + [f"{g.name} {c.name}" for g in app.registered_groups for c in g.typer_instance.registered_commands]
-)
+
+def _command_names() -> list[str]:
+    group = typer.main.get_command(app)
+    with group.make_context("uppdrag", ["validate"], resilient_parsing=True) as ctx:
+        found = []
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            found += [f"{name} {sub}" for sub in command.list_commands(ctx)] if hasattr(command, "commands") else [name]
+    return sorted(found)
+
+
+COMMANDS = _command_names()
 
 
 def test_all_commands_are_found() -> None:

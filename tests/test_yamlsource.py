@@ -4,14 +4,15 @@ import datetime as dt
 
 import pytest
 
+from uppdrag.read import yamlsource
 from uppdrag.read.yamlsource import MAX_DEPTH, Position, YamlSyntaxError, parse_yaml
 
 
 def test_values_and_positions() -> None:
     parsed = parse_yaml("a: 1\nb:\n  - x\n  - {c: 2024-02-02, d: 9:30}\n")
     assert parsed.data == {"a": 1, "b": ["x", {"c": dt.date(2024, 2, 2), "d": "9:30"}]}
-    assert parsed.source_map.values[("b", 1, "c")] == Position(4, 9)
-    assert parsed.source_map.keys[("b",)] == Position(2, 1)
+    assert parsed.source_map.value_position(("b", 1, "c")) == Position(4, 9)
+    assert parsed.source_map.key_position(("b",)) == Position(2, 1)
     assert parsed.source_map.value_position(("b", 1, "missing")) == Position(4, 5)
 
 
@@ -70,3 +71,28 @@ def test_deep_nesting_stops_at_the_limit_without_recursing() -> None:
 def test_alias_shares_instead_of_copying() -> None:
     parsed = parse_yaml("a: &x [1, 2]\nb: *x\n")
     assert parsed.data == {"a": [1, 2], "b": [1, 2]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "namn: Förskola\nlista:\n  - ett\n  - {två: 2, tre: 2024-01-05}\ntid: 9:30\n",
+        "a: 1\na: 2\n",  # a repeated key takes the careful path even in clean text
+        "a: |\n  e\n  \u0301\nb: >\n  o\n  \u0308\n",  # folding puts a newline or space before the mark
+        "'k': 'it''s'\n",
+    ],
+)
+def test_a_clean_file_reads_the_same_by_the_shortcut(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert yamlsource._is_clean(text)
+    fast = parse_yaml(text)
+    monkeypatch.setattr(yamlsource, "_is_clean", lambda _: False)
+    careful = parse_yaml(text)
+    assert (fast.data, fast.problems, fast.source_map.written) == (careful.data, careful.problems, careful.source_map.written)
+    for path in careful.source_map.values:
+        assert fast.source_map.value_position(path) == careful.source_map.value_position(path)
+    assert fast.source_map.keys.keys() == careful.source_map.keys.keys()
+
+
+@pytest.mark.parametrize("text", ['a: "e\\u0301"\n', "a: o\u0308\n", "# \x07\na: b\n", 'a: "\\x1b[2J"\n'])
+def test_escapes_control_characters_and_nfd_text_are_not_clean(text: str) -> None:
+    assert not yamlsource._is_clean(text)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.main
+from typer._click import Command
+from typer.models import CommandInfo
 
 from uppdrag import __version__
 from uppdrag.cli import swedish
@@ -17,8 +20,65 @@ from uppdrag.errors import EXIT_INTERNAL, FindingsError, UppdragError
 swedish.install()
 
 
+class _Commands(MutableMapping[str, Command]):
+    """The commands by name, each built from its function when first looked up. Building one
+    makes a pydantic adapter per parameter, which `validate` should not pay for every command."""
+
+    def __init__(self, infos: list[CommandInfo]) -> None:
+        self._infos = {info.name or typer.main.get_command_name(info.callback.__name__): info for info in infos}
+        self._built: dict[str, Command] = {}
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._built:
+            self._built[name] = typer.main.get_command_from_info(
+                self._infos[name], pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode="rich"
+            )
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._infos.setdefault(name, None)  # type: ignore[arg-type]
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._infos[name]
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._infos)
+
+    def __len__(self) -> int:
+        return len(self._infos)
+
+
+class _Typer(typer.Typer):
+    """A Typer whose commands are kept aside and built one at a time by _Commands."""
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.lazy_commands: list[CommandInfo] = []
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        register = super().command(*args, **kwargs)
+
+        def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
+            register(function)
+            self.lazy_commands.append(self.registered_commands.pop())
+            return function
+
+        return decorator
+
+
 class _Group(swedish.SwedishGroup):
     """Every command's UppdragError becomes its Swedish message and exit code, here, once."""
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        commands = _Commands(app.lazy_commands)
+        commands.update(self.commands)  # the groups (`report`), built already, listed after the commands
+        self.commands = commands
+
+    def list_commands(self, ctx):  # type: ignore[no-untyped-def]
+        return list(self.commands)  # the names only: a listing builds no command
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         try:
@@ -35,7 +95,7 @@ class _Group(swedish.SwedishGroup):
             raise typer.Exit(exc.exit_code) from None
 
 
-app = typer.Typer(
+app = _Typer(
     name="uppdrag",
     cls=_Group,
     no_args_is_help=True,

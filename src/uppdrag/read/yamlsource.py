@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -21,6 +22,7 @@ from yaml.events import (
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
+    StreamEndEvent,
 )
 
 try:  # libyaml is an order of magnitude faster; the pure-Python parser gives the same events
@@ -56,7 +58,6 @@ _resolver = yaml.resolver.Resolver()
 # a plain scalar starting with anything else is text without asking the resolver.
 _IMPLICIT_STARTS = frozenset(key for key in _resolver.yaml_implicit_resolvers if key is not None)
 _ANY_START = None in _resolver.yaml_implicit_resolvers  # a resolver for every first character: no shortcut
-_COLLECTION_STARTS = (MappingStartEvent, SequenceStartEvent)
 _constructor = yaml.constructor.SafeConstructor()
 
 
@@ -86,10 +87,13 @@ class YamlSyntaxError(Exception):
 
 @dataclass
 class SourceMap:
-    """Where each value (and each mapping key) of a parsed document stands in its file."""
+    """Where each value (and each mapping key) of a parsed document stands in its file.
 
-    values: dict[KeyPath, Position] = field(default_factory=dict)
-    keys: dict[KeyPath, Position] = field(default_factory=dict)
+    The parser's marks are kept as they come (0-based) and made Positions only when asked
+    for: most are never asked for, and a file has hundreds."""
+
+    values: dict[KeyPath, Any] = field(default_factory=dict)
+    keys: dict[KeyPath, Any] = field(default_factory=dict)
     written: dict[KeyPath, str] = field(default_factory=dict)  # a number or date as the file wrote it
 
     def value_position(self, path: KeyPath) -> Position:
@@ -97,11 +101,12 @@ class SourceMap:
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
             if found is not None:
-                return found
+                return _position(found)
         return Position(1, 1)
 
     def key_position(self, path: KeyPath) -> Position:
-        return self.keys.get(path) or self.value_position(path)
+        found = self.keys.get(path)
+        return self.value_position(path) if found is None else _position(found)
 
 
 @dataclass
@@ -168,19 +173,25 @@ def _tag_message(tag: str) -> str:
     return f"taggen '{short}' är inte tillåten; bara vanliga YAML-värden (text, tal, datum, listor) läses"
 
 
-@dataclass
 class _Frame:
-    container: dict | list
-    path: KeyPath
-    weight: int = 1
-    key: str | None = None  # a mapping's key waiting for its value
-    key_position: Position | None = None
-    duplicate: bool = False  # the waiting key repeats an earlier one: its value is dropped
-    anchor: str | None = None
+    """A mapping or list being filled."""
+
+    __slots__ = ("container", "path", "is_map", "weight", "key", "duplicate", "anchor")
+
+    def __init__(self, container: dict | list, path: KeyPath, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.is_map = isinstance(container, dict)
+        self.weight = 1  # nodes inside, aliases expanded: what an alias to this costs
+        self.key: str | None = None  # a mapping's key waiting for its value
+        self.duplicate = False  # the waiting key repeats an earlier one: its value is dropped
+        self.anchor = anchor
 
 
 class _Builder:
-    """Turns parser events into plain data, a source map and non-fatal problems."""
+    """Turns parser events into plain data, a source map and non-fatal problems.
+
+    Positions travel as the parser's marks (0-based) and become Positions only in a problem."""
 
     def __init__(self) -> None:
         self.stack: list[_Frame] = []
@@ -188,42 +199,29 @@ class _Builder:
         self.source_map = SourceMap()
         self.problems: list[YamlProblem] = []
         self.root: Any = None
-        self.nodes = 0
 
     def _child_path(self) -> KeyPath:
         if not self.stack:
             return ()
         top = self.stack[-1]
-        if isinstance(top.container, list):
-            return top.path + (len(top.container),)
-        return top.path + (top.key,)  # type: ignore[operator]
+        if top.is_map:
+            return top.path + (top.key,)  # type: ignore[operator]
+        return top.path + (len(top.container),)
 
-    def _expects_key(self) -> bool:
-        return bool(self.stack) and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None
-
-    def _count(self, weight: int, position: Position) -> None:
-        self.nodes += weight
-        if self.nodes > MAX_NODES:
-            raise YamlSyntaxError(
-                position,
-                f"filen blir för stor när alias expanderas (över {MAX_NODES:,} noder)".replace(",", " "),
-            )
-
-    def _attach(self, value: Any, position: Position, weight: int) -> None:
+    def _attach(self, value: Any, mark: Any, weight: int) -> None:
         if not self.stack:
             self.root = value
-            self.source_map.values[()] = position
+            self.source_map.values[()] = mark
             return
         top = self.stack[-1]
         top.weight += weight
-        if isinstance(top.container, list):
-            self.source_map.values.setdefault(top.path + (len(top.container),), position)
-            top.container.append(value)
+        if not top.is_map:
+            self.source_map.values.setdefault(top.path + (len(top.container),), mark)
+            top.container.append(value)  # type: ignore[union-attr]
             return
-        path = top.path + (top.key,)  # type: ignore[operator]
         if not top.duplicate:
-            self.source_map.values[path] = position
-            top.container[top.key] = value
+            self.source_map.values[top.path + (top.key,)] = mark  # type: ignore[operator]
+            top.container[top.key] = value  # type: ignore[index]
         top.key, top.duplicate = None, False
 
     def _take_key(self, event: ScalarEvent) -> None:
@@ -243,7 +241,7 @@ class _Builder:
                 )
             )
         if key in top.container:
-            first = self.source_map.keys[path]
+            first = self.source_map.key_position(path)
             self.problems.append(
                 YamlProblem(
                     position,
@@ -253,7 +251,7 @@ class _Builder:
             )
             top.duplicate = True
         else:
-            self.source_map.keys[path] = position
+            self.source_map.keys[path] = event.start_mark
         top.key = key
 
     def _check_control(self, text: str, position: Position, path: KeyPath) -> None:
@@ -270,28 +268,25 @@ class _Builder:
                 )
             )
 
-    def _scalar(self, event: ScalarEvent, position: Position) -> Any:
+    def _scalar(self, event: ScalarEvent) -> Any:
         tag = event.tag
         if tag in (None, "!"):
             plain = event.implicit[0]
             if not plain or (not _ANY_START and event.value[:1] not in _IMPLICIT_STARTS):  # text no resolver claims
-                return self._text(event.value, position)
+                return self._text(event)
             if _CLOCK_TIME.match(event.value):
                 return event.value
             tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
             if tag == _CORE_TAG + "bool" and event.value.lower() not in _BOOL_WORDS:
                 return event.value  # yes/no/on/off: text in YAML 1.2
         elif tag not in _ALLOWED_TAGS:
-            raise YamlSyntaxError(position, _tag_message(tag))
+            raise YamlSyntaxError(_position(event.start_mark), _tag_message(tag))
         if tag == _CORE_TAG + "str":
-            return self._text(event.value, position)
+            return self._text(event)
         if tag in (_CORE_TAG + "seq", _CORE_TAG + "map"):
             short = tag.replace(_CORE_TAG, "!!")
-            self.problems.append(
-                YamlProblem(
-                    position, self._child_path(), f"taggen '{short}' passar inte ett enkelt värde ('{event.value}')"
-                )
-            )
+            message = f"taggen '{short}' passar inte ett enkelt värde ('{event.value}')"
+            self.problems.append(YamlProblem(_position(event.start_mark), self._child_path(), message))
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
@@ -302,69 +297,121 @@ class _Builder:
             explicit = "" if event.tag in (None, "!") else f" för taggen '{tag.replace(_CORE_TAG, '!!')}'"
             hint = ": den dagen finns inte i kalendern" if kind == "datum" and _ISO_DAY.match(event.value) else ""
             message = f"ogiltigt {kind} '{shown}'{explicit}{hint}"
-            self.problems.append(YamlProblem(position, self._child_path(), message))
+            self.problems.append(YamlProblem(_position(event.start_mark), self._child_path(), message))
             return event.value
         if not isinstance(value, str) and value is not None:
             self.source_map.written[self._child_path()] = event.value
         return value
 
-    def _text(self, value: str, position: Position) -> str:
+    def _text(self, event: ScalarEvent) -> str:
         """Text as Python sees it: NFC-normalised (macOS writes 'ö' as 'o' + a combining mark)."""
+        value = event.value
         if _CONTROL.search(value):
-            self._check_control(value, position, self._child_path())
+            self._check_control(value, _position(event.start_mark), self._child_path())
         return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
 
-    def feed(self, event: Any) -> None:
-        kind = type(event)
-        if (kind is ScalarEvent or kind is AliasEvent or kind in _COLLECTION_STARTS) and self._expects_key():
-            if kind is not ScalarEvent:
-                raise YamlSyntaxError(_position(event.start_mark), "en nyckel måste vara en enkel text")
-            self._take_key(event)
-            return
-        if kind is DocumentStartEvent:
-            if self.source_map.values:
-                raise YamlSyntaxError(
-                    _position(event.start_mark), "filen innehåller flera YAML-dokument; bara ett är tillåtet"
-                )
-            return
-        if isinstance(event, ScalarEvent):
-            position = _position(event.start_mark)
-            self._count(1, position)
-            value = self._scalar(event, position)
-            if event.anchor:
-                self.anchors[event.anchor] = (value, 1)
-            self._attach(value, position, 1)
-        elif isinstance(event, AliasEvent):
-            position = _position(event.start_mark)
-            if event.anchor not in self.anchors:
-                raise YamlSyntaxError(position, f"aliaset '*{event.anchor}' hänvisar till ett okänt ankare")
-            value, weight = self.anchors[event.anchor]
-            self._count(weight, position)
-            self._attach(value, position, weight)
-        elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-            position = _position(event.start_mark)
-            if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
-                raise YamlSyntaxError(position, _tag_message(event.tag))
-            if len(self.stack) >= MAX_DEPTH:
-                raise YamlSyntaxError(position, f"för djup nästling (mer än {MAX_DEPTH} nivåer)")
-            self._count(1, position)
-            container: dict | list = {} if isinstance(event, MappingStartEvent) else []
-            path = self._child_path()
-            self.source_map.values.setdefault(path, position)
-            self.stack.append(_Frame(container, path, anchor=event.anchor))
-        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-            frame = self.stack.pop()
-            if frame.anchor:
-                self.anchors[frame.anchor] = (frame.container, frame.weight)
-            self._attach(frame.container, self.source_map.values[frame.path], frame.weight)
+    def build(self, next_event: Callable[[], Any], clean: bool) -> None:
+        """Read every event. This loop runs for every key and value of every file `validate`
+        reads, so the common case is handled inline and the rest in methods. clean: the text
+        has no control characters, no escapes and is NFC, so neither has any key or value."""
+        stack, anchors, values, keys = self.stack, self.anchors, self.source_map.values, self.source_map.keys
+        top: _Frame | None = None
+        nodes = 0
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                if top is not None and top.is_map and top.key is None:
+                    key = event.value
+                    if clean and key not in top.container:
+                        keys[top.path + (key,)] = event.start_mark
+                        top.key = key
+                    else:
+                        self._take_key(event)
+                    continue
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _too_large(event.start_mark)
+                value = event.value
+                if event.tag is None and not _ANY_START and value[:1] not in _IMPLICIT_STARTS:
+                    if not clean:  # text no resolver claims: _scalar's first case, by a shortcut
+                        value = self._text(event)
+                else:
+                    value = self._scalar(event)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                if top is None:
+                    self._attach(value, event.start_mark, 1)
+                elif top.is_map:
+                    top.weight += 1
+                    if not top.duplicate:
+                        values[top.path + (top.key,)] = event.start_mark  # type: ignore[operator]
+                        top.container[top.key] = value  # type: ignore[index]
+                    top.key, top.duplicate = None, False
+                else:
+                    top.weight += 1
+                    values.setdefault(top.path + (len(top.container),), event.start_mark)
+                    top.container.append(value)  # type: ignore[union-attr]
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                frame = stack.pop()
+                top = stack[-1] if stack else None
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.container, frame.weight)
+                self._attach(frame.container, values[frame.path], frame.weight)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent or kind is AliasEvent:
+                mark = event.start_mark
+                if top is not None and top.is_map and top.key is None:
+                    raise YamlSyntaxError(_position(mark), "en nyckel måste vara en enkel text")
+                if kind is AliasEvent:
+                    if event.anchor not in anchors:
+                        message = f"aliaset '*{event.anchor}' hänvisar till ett okänt ankare"
+                        raise YamlSyntaxError(_position(mark), message)
+                    value, weight = anchors[event.anchor]
+                    nodes += weight
+                    if nodes > MAX_NODES:
+                        raise _too_large(mark)
+                    self._attach(value, mark, weight)
+                    continue
+                if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
+                    raise YamlSyntaxError(_position(mark), _tag_message(event.tag))
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlSyntaxError(_position(mark), f"för djup nästling (mer än {MAX_DEPTH} nivåer)")
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _too_large(mark)
+                path = self._child_path()
+                values.setdefault(path, mark)
+                top = _Frame({} if kind is MappingStartEvent else [], path, event.anchor)
+                stack.append(top)
+            elif kind is DocumentStartEvent:
+                if values:
+                    message = "filen innehåller flera YAML-dokument; bara ett är tillåtet"
+                    raise YamlSyntaxError(_position(event.start_mark), message)
+            elif kind is StreamEndEvent:
+                return
+
+
+def _too_large(mark: Any) -> YamlSyntaxError:
+    # Nodes counted after expanding aliases: a "billion laughs" file stops here.
+    message = f"filen blir för stor när alias expanderas (över {MAX_NODES:,} noder)".replace(",", " ")
+    return YamlSyntaxError(_position(mark), message)
+
+
+def _is_clean(text: str) -> bool:
+    """Whether no key or value of text can hold a control character or be other than NFC:
+    checked once for the file instead of for each of its hundreds of values. Escapes are
+    the only way to make those from clean text (a line joined by folding gets a space)."""
+    return "\\" not in text and not _CONTROL.search(text) and unicodedata.is_normalized("NFC", text)
 
 
 def parse_yaml(text: str) -> ParsedYaml:
     """Parse one YAML document. Raises YamlSyntaxError when the text is not YAML data."""
     builder = _Builder()
+    parser = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        builder.build(parser.get_event, _is_clean(text))
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, text) from None
+    finally:
+        parser.dispose()
     return ParsedYaml(builder.root, builder.source_map, builder.problems)

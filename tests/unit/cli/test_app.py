@@ -1,0 +1,34 @@
+"""The command table: each command is built from its function only when it is looked up."""
+
+from __future__ import annotations
+
+import typer.main
+
+from uppdrag.cli import app
+
+
+def _group():  # type: ignore[no-untyped-def]
+    return typer.main.get_command(app)
+
+
+def test_running_one_command_builds_only_that_command() -> None:
+    group = _group()
+    with group.make_context("uppdrag", ["validate"], resilient_parsing=True) as ctx:
+        assert group.get_command(ctx, "validate").name == "validate"
+    assert list(group.commands._built) == ["report", "validate"]  # typer builds the group `report` itself
+
+
+def test_the_listing_names_every_command_in_registration_order_without_building_them() -> None:
+    group = _group()
+    with group.make_context("uppdrag", ["validate"], resilient_parsing=True) as ctx:
+        names = group.list_commands(ctx)
+    assert names[:3] == ["validate", "schema", "render"]
+    assert names[-1] == "report"  # the group of reports comes after the commands, as typer lists it
+    assert "check-meetings" in names and "plan-meetings" in names
+    assert list(group.commands._built) == ["report"]
+
+
+def test_an_unknown_name_is_no_command() -> None:
+    group = _group()
+    with group.make_context("uppdrag", ["validate"], resilient_parsing=True) as ctx:
+        assert group.get_command(ctx, "valdate") is None
