@@ -10,6 +10,7 @@ Timing belongs here, never in the tests.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime
 import os
 import platform
@@ -165,6 +166,9 @@ def main() -> None:
     parser.add_argument("--only", default=",".join(BENCHES), help="comma-separated: " + ",".join(BENCHES))
     parser.add_argument("--count", type=int, default=1000, help="generated networks for validate and one-network")
     args = parser.parse_args()
+    # Bytecode as an installed package (or any run where Python may write it) has: with
+    # PYTHONDONTWRITEBYTECODE set, every start would otherwise compile uppdrag's modules again.
+    compileall.compile_dir(REPO / "src" / "uppdrag", quiet=1)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only.split(","):

@@ -87,7 +87,11 @@ def test_a_clean_file_reads_the_same_by_the_shortcut(text: str, monkeypatch: pyt
     fast = parse_yaml(text)
     monkeypatch.setattr(yamlsource, "_is_clean", lambda _: False)
     careful = parse_yaml(text)
-    assert (fast.data, fast.problems, fast.source_map.written) == (careful.data, careful.problems, careful.source_map.written)
+    assert (fast.data, fast.problems, fast.source_map.written) == (
+        careful.data,
+        careful.problems,
+        careful.source_map.written,
+    )
     for path in careful.source_map.values:
         assert fast.source_map.value_position(path) == careful.source_map.value_position(path)
     assert fast.source_map.keys.keys() == careful.source_map.keys.keys()

@@ -7,12 +7,10 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
-import multiprocessing
 import os
 import stat
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,6 +89,9 @@ def _check_file(path: Path) -> tuple[str, list[Finding], list[Finding], tuple[st
 
 def _in_parallel(check, paths: list[Path]) -> list:  # type: ignore[no-untyped-def]
     """check over paths on all cores, results in the order of paths (forked workers share _JOB)."""
+    import multiprocessing  # only a large folder pays for these
+    from concurrent.futures import ProcessPoolExecutor
+
     cores = os.cpu_count() or 1
     if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return list(map(check, paths))
