@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import json
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
 from uppdrag.cli import app
-from uppdrag.cli.console import data, line_text, visible
+from uppdrag.cli.console import Terminal, data, line_text, print_line, visible
 
 from .conftest import MINIMAL_MISSION, TODAY, write_tree
 
@@ -48,3 +54,61 @@ def test_escape_sequences_never_reach_the_terminal(workspace: Path, runner) -> N
     in_name = runner.invoke(app, ["validate"])
     assert "\x1b" not in in_name.stdout + in_name.stderr
     assert "missions/n\\x1b[2J.yaml" in in_name.stdout
+
+
+LINES = [
+    [("missions/a.yaml:3:1: ", "location"), ("fel:", "error"), (" x\ty [b]z[/b] :warning: \x1b[2J", None)],
+    [("\tindrag", None), ("", "file"), ("ä ö 中文", "key")],
+    [],
+]
+
+
+@pytest.mark.parametrize("segments", LINES)
+def test_a_line_into_a_pipe_is_what_rich_would_write(segments, capsys: pytest.CaptureFixture[str]) -> None:
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, soft_wrap=True, highlight=False).print(line_text(segments))
+    print_line(segments, Terminal())
+    assert capsys.readouterr().out == buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("environment", "plain"),
+    [({}, True), ({"FORCE_COLOR": "1"}, False), ({"FORCE_COLOR": ""}, True), ({"TTY_COMPATIBLE": "1"}, False),
+     ({"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"}, True)],
+)  # fmt: skip
+def test_plain_when_rich_would_print_no_colours(environment, plain, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert Terminal().is_plain() is plain
+    assert (not Console(file=io.StringIO()).is_terminal) is plain
+
+
+def test_validate_into_a_pipe_does_not_load_rich(shipped: Path) -> None:
+    code = (
+        "import sys\n"
+        "from uppdrag import cli\n"
+        "sys.argv = ['uppdrag', 'validate', '--today', '2024-06-01']\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print('RICH', sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=shipped, timeout=60)
+    assert proc.stdout.splitlines()[-2:] == ["5 nätverk och 3 delade filer: 0 fel, 9 varningar.", "RICH []"]
+
+
+@pytest.mark.parametrize("output_format", ["json", "github"])
+def test_machine_readable_findings_are_written_as_they_are(output_format: str, workspace: Path, runner) -> None:
+    # rich would turn :warning: into an emoji and expand tabs: data must arrive as written.
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n") + '":warning:\\t[b]": x\n'})
+    result = runner.invoke(app, ["validate", "--format", output_format])
+    assert result.exit_code == 1
+    if output_format == "json":
+        [finding] = json.loads(result.stdout)["findings"]
+        assert finding["message"].startswith("okänd nyckel ':warning:\t[b]'")
+    else:
+        assert "okänd nyckel ':warning:\t[b]'" in result.stdout

@@ -14,7 +14,7 @@ from typer.models import CommandInfo
 
 from uppdrag import __version__
 from uppdrag.cli import swedish
-from uppdrag.cli.console import print_error, print_findings, stderr, stdout
+from uppdrag.cli.console import print_error, print_findings, print_plain, stderr
 from uppdrag.errors import EXIT_INTERNAL, FindingsError, UppdragError
 
 swedish.install()
@@ -116,16 +116,17 @@ def emit(data: str | bytes, output: str | Path | None, inputs: Iterable[Path] = 
     from uppdrag.files import write_output
 
     if output is None or str(output) == "-":
+        sys.stdout.flush()  # what was printed as text goes first
         sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
         sys.stdout.flush()
     else:
         write_output(output, data, inputs, make_folder)
-        stdout.print(str(output), markup=False)
+        print_plain(str(output))
 
 
 def _version(value: bool) -> None:
     if value:
-        stdout.print(f"uppdrag {__version__}")
+        print_plain(f"uppdrag {__version__}")
         raise typer.Exit()
 
 
@@ -152,11 +153,11 @@ def main() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        stderr.print("avbrutet")
+        print_plain("avbrutet", stderr)
         sys.exit(130)
     except Exception as exc:  # a bug, or a failure outside the user's files
         if _State.debug or "--debug" in sys.argv:
             raise
         message = f"internt fel: {type(exc).__name__}: {exc}".splitlines()[0]
-        stderr.print(f"{message} (kör med --debug för detaljer)", markup=False)
+        print_plain(f"{message} (kör med --debug för detaljer)", stderr)
         sys.exit(EXIT_INTERNAL)

@@ -8,20 +8,68 @@ control characters are shown escaped instead of reaching the terminal.
 from __future__ import annotations
 
 import io
+import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
-stdout = Console(soft_wrap=True, highlight=False)
-stderr = Console(stderr=True, soft_wrap=True, highlight=False)
 MIN_WIDTH = 40
-for _console in (stdout, stderr):
-    if _console.width < MIN_WIDTH:  # COLUMNS=0 or a tiny terminal: rich would print nothing useful
-        _console.width = 80
+
+
+class Terminal:
+    """Standard output or error: a rich Console, made the first time something needs one.
+
+    Lines of plain text into a pipe or file never do (`print_line`), so `uppdrag validate` in
+    CI or a pre-commit hook does not load rich at all: a tenth of its start-up."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    @property
+    def rich(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            console = Console(stderr=self._stderr, soft_wrap=True, highlight=False)
+            if console.width < MIN_WIDTH:  # COLUMNS=0 or a tiny terminal: rich would print nothing useful
+                console.width = 80
+            self._console = console
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:  # print, width, is_terminal …: the Console's own
+        return getattr(self.rich, name)
+
+    @property
+    def file(self) -> IO[str]:
+        return sys.stderr if self._stderr else sys.stdout
+
+    def is_plain(self) -> bool:
+        """Whether rich would print bare text here: not a terminal, and nothing forces colour.
+        Rich's own rule (Console.is_terminal), asked without loading rich. Where the two might
+        ever differ, this says "not plain" and rich decides."""
+        if self._console is not None:
+            return not self._console.is_terminal
+        compatible = os.environ.get("TTY_COMPATIBLE", "")
+        if compatible in ("0", "1"):
+            return compatible == "0"
+        if os.environ.get("FORCE_COLOR") is not None:
+            return os.environ["FORCE_COLOR"] == ""
+        try:
+            return not self.file.isatty()
+        except (AttributeError, ValueError):  # no isatty, or a closed stream: not a terminal
+            return True
+
+
+stdout = Terminal()
+stderr = Terminal(stderr=True)
 
 STYLES = {
     "added": "green",
@@ -48,6 +96,8 @@ def visible(text: object) -> str:
 
 def data(text: object, style: str | None = None) -> Text:
     """A piece of user data as rich Text: never parsed as markup, controls made visible."""
+    from rich.text import Text
+
     return Text(visible(text), style=STYLES.get(style or "", style))
 
 
@@ -55,25 +105,33 @@ Segment = tuple[str, str | None]
 
 
 def line_text(segments: Iterable[Segment]) -> Text:
+    from rich.text import Text
+
     text = Text()
     for part, style in segments:
         text.append(visible(part), style=STYLES.get(style or "", None))
     return text
 
 
-def print_line(segments: Iterable[Segment], console: Console = stdout) -> None:
-    console.print(line_text(segments))
+def print_line(segments: Iterable[Segment], console: Terminal = stdout) -> None:
+    """One line of styled pieces; where rich would drop the styles, written as rich would
+    write it (tabs expanded) without it."""
+    if console.is_plain():
+        console.file.write("".join(visible(part) for part, _ in segments).expandtabs(8) + "\n")
+        console.file.flush()  # as rich does: lines on stdout and stderr stay in order
+    else:
+        console.print(line_text(segments))
 
 
 def print_error(message: str) -> None:
-    stderr.print(Text("fel: ", style="bold red") + data(message))
+    print_line([("fel: ", "error"), (message, None)], stderr)
 
 
-def print_plain(text: str, console: Console = stdout) -> None:
-    console.print(data(text))
+def print_plain(text: str, console: Terminal = stdout) -> None:
+    print_line([(text, None)], console)
 
 
-def print_findings(result, console: Console = stderr) -> None:  # result: findings.CheckResult
+def print_findings(result, console: Terminal = stderr) -> None:  # result: findings.CheckResult
     from uppdrag.output.diagnostics import finding_line
 
     for findings in result.by_file().values():
@@ -92,6 +150,8 @@ def print_drafts(drafts: dict[str, list]) -> None:
 
 def plain_text(renderable: object, width: int = 120) -> str:
     """What rich would print, as plain text for a file: no colours, a fixed width."""
+    from rich.console import Console
+
     buffer = io.StringIO()
     Console(file=buffer, width=width, no_color=True, highlight=False, soft_wrap=False).print(renderable)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
@@ -101,6 +161,8 @@ def plain_text(renderable: object, width: int = 120) -> str:
 
 
 def _meeting_status(check) -> Text:
+    from rich.text import Text
+
     errors = sum(p.severity.value == "error" for p in check.problems)
     warnings = len(check.problems) - errors
     if errors:
@@ -116,6 +178,9 @@ def _meeting_status(check) -> Text:
 
 def print_meeting_checks(checks: list, year: int) -> None:
     """A row per network, then each network's problems with their locations."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"Möten {year}", title_justify="left", header_style="bold")
     table.add_column("Nätverk", no_wrap=True)
     table.add_column("Namn", max_width=24)
@@ -156,6 +221,9 @@ def overview_text(rows: list) -> str:
 
 
 def _overview_table(rows: list, wide: bool) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"Nätverk ({len(rows)})", title_justify="left", header_style="bold")
     table.add_column("Id", overflow="fold")
     table.add_column("Namn", overflow="fold", max_width=20)
@@ -193,6 +261,9 @@ def print_overview(rows: list) -> None:
 
 def print_goals_report(report, names: dict[str, str]) -> None:
     """Per steering document a goals × networks matrix, then the assignments per goal."""
+    from rich.table import Table
+    from rich.text import Text
+
     for doc in report.documents:
         table = Table(title=doc.steering.name, title_justify="left", header_style="bold")
         table.add_column("Mål")
@@ -242,7 +313,7 @@ def progress_bar(total: int, description: str) -> Iterator[Callable[[str], None]
         return
     from rich.progress import Progress
 
-    with Progress(console=stderr, transient=True) as bar:
+    with Progress(console=stderr.rich, transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield lambda name: bar.update(task, advance=1, description=f"{description}: {visible(name)}")
 
@@ -253,4 +324,4 @@ def progress(items: Iterable, total: int, description: str) -> Iterable:
         return items
     from rich.progress import track
 
-    return track(items, total=total, description=description, console=stderr, transient=True)
+    return track(items, total=total, description=description, console=stderr.rich, transient=True)

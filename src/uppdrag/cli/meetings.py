@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from uppdrag.cli.app import app, emit
-from uppdrag.cli.console import print_meeting_checks, print_plain, stderr, stdout
+from uppdrag.cli.console import print_meeting_checks, print_plain, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, formats, output_path, parse_today
 from uppdrag.errors import EXIT_FINDINGS
 
@@ -56,7 +56,7 @@ def check_meetings(
     calendar = school_calendar(workspace)
     checks = [check_year(loaded, year, reference, calendar) for loaded in workspace.select(ids, all_=not ids)]
     if output_format.value == "json":
-        stdout.print(to_json(checks), markup=False)
+        emit(to_json(checks) + "\n", None)  # as written: no rich between the data and the reader
     else:
         print_meeting_checks(checks, year)
     if not all(c.ok for c in checks) or (strict and any(c.warnings for c in checks)):

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from uppdrag.cli.app import app, stderr, stdout
+from uppdrag.cli.app import app
+from uppdrag.cli.console import print_plain, stderr
 from uppdrag.cli.options import MissionsOption, TemplatesOption
 
 
@@ -30,12 +31,12 @@ def serve(
     from uppdrag.serve.server import PreviewServer
 
     preview = open_preview(missions, templates, dt.date.today)
-    with PreviewServer(preview, host, port, lambda message: stderr.print(message, markup=False)) as server:
-        stdout.print(server.url, markup=False)
-        stderr.print(f"Förhandsvisar {missions} på {server.url}; avsluta med Ctrl-C", markup=False)
+    with PreviewServer(preview, host, port, lambda message: print_plain(message, stderr)) as server:
+        print_plain(server.url)
+        print_plain(f"Förhandsvisar {missions} på {server.url}; avsluta med Ctrl-C", stderr)
         if not server.local_only:
-            stderr.print(f"obs: på {host} kan andra datorer i nätverket se förhandsvisningen", markup=False)
+            print_plain(f"obs: på {host} kan andra datorer i nätverket se förhandsvisningen", stderr)
         try:
             server.serve_forever()
         except KeyboardInterrupt:
-            stderr.print("Förhandsvisningen är stoppad.", markup=False)
+            print_plain("Förhandsvisningen är stoppad.", stderr)

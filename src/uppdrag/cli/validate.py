@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from uppdrag.cli.app import app, emit
-from uppdrag.cli.console import print_line, stdout
+from uppdrag.cli.console import print_line
 from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, formats, output_path, parse_today
 from uppdrag.errors import EXIT_FINDINGS
 
@@ -43,7 +43,7 @@ def validate(
         for line in text_lines(result):
             print_line(line)
     else:
-        stdout.print((to_json if output_format.value == "json" else to_github)(result), markup=False)
+        emit((to_json if output_format.value == "json" else to_github)(result) + "\n", None)  # as written
     if result.errors or (strict and result.warnings):
         raise typer.Exit(EXIT_FINDINGS)
 
