@@ -88,21 +88,33 @@ def _check_file(path: Path) -> tuple[str, list[Finding], list[Finding], tuple[st
 
 
 def _in_parallel(check, paths: list[Path]) -> list:  # type: ignore[no-untyped-def]
-    """check over paths on all cores, results in the order of paths (forked workers share _JOB)."""
+    """check over paths on all cores, results in the order of paths. This process checks the
+    first share itself while forked workers (which share _JOB) check the others: one process
+    fewer to fork and copy pages for, and none sitting idle."""
     import multiprocessing  # only a large folder pays for these
     from concurrent.futures import ProcessPoolExecutor
 
-    cores = os.cpu_count() or 1
+    cores = min(os.cpu_count() or 1, len(paths))
     if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return list(map(check, paths))
+    size = -(-len(paths) // cores)
+    first, *others = (paths[start : start + size] for start in range(0, len(paths), size))
     # Frozen objects are never scanned by the collector, so the workers do not write to (and
     # copy) every page they share with this process each time they collect.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(check, paths, chunksize=max(1, len(paths) // (cores * 8))))
+        with ProcessPoolExecutor(max_workers=len(others), mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_check_share, check, share) for share in others]
+            results = list(map(check, first))
+            for future in futures:
+                results += future.result()
+            return results
     finally:
         gc.unfreeze()
+
+
+def _check_share(check, paths: list[Path]) -> list:  # type: ignore[no-untyped-def]
+    return list(map(check, paths))
 
 
 def open_workspace(folder: Path, today: dt.date, only: list[Path] | None = None) -> tuple[Workspace, CheckResult]:

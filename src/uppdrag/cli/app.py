@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
@@ -148,6 +149,9 @@ def root(
 
 def main() -> None:
     """Entry point: user mistakes end with 1 or 2; anything unexpected with one line and 3."""
+    # Pydantic looks for plugins among every installed package's entry points when the first
+    # model is made; uppdrag's own models want none, and the search is a start-up cost.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except SystemExit:
