@@ -100,3 +100,31 @@ def test_a_clean_file_reads_the_same_by_the_shortcut(text: str, monkeypatch: pyt
 @pytest.mark.parametrize("text", ['a: "e\\u0301"\n', "a: o\u0308\n", "# \x07\na: b\n", 'a: "\\x1b[2J"\n'])
 def test_escapes_control_characters_and_nfd_text_are_not_clean(text: str) -> None:
     assert not yamlsource._is_clean(text)
+
+
+def test_the_words_the_bool_and_null_resolvers_claim_are_short() -> None:
+    # parse_yaml skips the resolvers for longer plain text starting with these letters.
+    import re
+
+    import yaml
+
+    resolver = yaml.resolver.Resolver()
+    assert set(yamlsource._WORD_STARTS) == set("yYnNtTfFoO")
+    for first in yamlsource._WORD_STARTS:
+        for _, regex in resolver.yaml_implicit_resolvers[first]:
+            assert re.fullmatch(r"\^\(\?:[\sA-Za-z~|]*\)\$", regex.pattern), regex.pattern
+            words = re.findall(r"[A-Za-z~]+", regex.pattern)
+            assert max(map(len, words)) <= yamlsource.LONGEST_WORD
+
+
+@pytest.mark.parametrize("text", ["fredag", "Nätverket", "tisdag", "offline", "nullish", "Yesterday", "False!"])
+def test_long_words_are_text_by_the_shortcut_as_by_the_resolver(text: str) -> None:
+    import yaml
+
+    assert parse_yaml(f"a: {text}\n").data == {"a": text}
+    assert yaml.safe_load(f"a: {text}\n") == {"a": text}  # PyYAML's own resolvers agree
+
+
+@pytest.mark.parametrize(("text", "value"), [("false", False), ("FALSE", False), ("null", None), ("True", True)])
+def test_the_short_words_still_go_to_the_resolver(text: str, value: object) -> None:
+    assert parse_yaml(f"a: {text}\n").data == {"a": value}

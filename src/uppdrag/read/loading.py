@@ -90,20 +90,37 @@ def is_shared_file(path: Path) -> bool:
     return path.name.startswith("_")
 
 
-def yaml_files(folder: Path) -> list[Path]:
-    """The YAML files directly in folder; links are listed (and reported if broken), not walked."""
+def yaml_files(folder: Path, shared_only: bool = False) -> list[Path]:
+    """The YAML files directly in folder by name, or only its shared `_` files; links are
+    listed (and reported if broken), not walked. Names are sorted and filtered before any
+    file is asked about, so a folder of thousands costs little when only the few are wanted."""
     try:
-        entries = sorted(folder.iterdir())
+        with os.scandir(folder) as entries:
+            chosen = [
+                entry
+                for entry in entries
+                if (not shared_only or entry.name.startswith("_"))
+                and os.path.splitext(entry.name)[1] in YAML_SUFFIXES
+                and not is_side_file(entry.name)
+                and not _entry_is_dir(entry)
+            ]
     except OSError as exc:
         raise UsageError(f"kan inte läsa mappen '{folder}': {os_reason(exc)}") from None
-    return [p for p in entries if p.suffix in YAML_SUFFIXES and not is_side_file(p) and not _is_dir(p)]
+    return [folder / name for name in sorted(entry.name for entry in chosen)]
 
 
-def is_side_file(path: Path) -> bool:
+def _entry_is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows a link, as a file read would; no stat unless it is one
+    except OSError:
+        return False
+
+
+def is_side_file(name: str) -> bool:
     """What editors and the OS leave beside a file: Emacs' `.#x.yaml` lock links, macOS'
     `._x.yaml` AppleDouble files, vim's `.x.yaml.swp`, hidden files in general. Never a
     mission; `x.yaml~` is already no .yaml file."""
-    return path.name.startswith(".")
+    return name.startswith(".")
 
 
 def _is_dir(path: Path) -> bool:
@@ -245,7 +262,7 @@ def load_workspace(folder: Path, only: list[Path] | None = None) -> tuple[Worksp
         raise UsageError(missing_folder_message(folder))
     workspace = Workspace(folder)
     findings: list[Finding] = []
-    files = yaml_files(folder)
+    files = yaml_files(folder, shared_only=only is not None)
     shared = [p for p in files if is_shared_file(p)]
     missions = [p for p in files if not is_shared_file(p)] if only is None else only
     for path in shared + missions:

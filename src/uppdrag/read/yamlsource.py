@@ -58,6 +58,16 @@ _resolver = yaml.resolver.Resolver()
 # a plain scalar starting with anything else is text without asking the resolver.
 _IMPLICIT_STARTS = frozenset(key for key in _resolver.yaml_implicit_resolvers if key is not None)
 _ANY_START = None in _resolver.yaml_implicit_resolvers  # a resolver for every first character: no shortcut
+# First letters that only the bool and null resolvers look at: they claim YAML 1.1's words
+# (yes, No, TRUE, off, null …), none longer than five letters, so "fredag" or "Nätverket …"
+# is text without asking them.
+_WORD_TAGS = {_CORE_TAG + "bool", _CORE_TAG + "null"}
+_WORD_STARTS = frozenset(
+    first
+    for first, resolvers in _resolver.yaml_implicit_resolvers.items()
+    if first is not None and first.isalpha() and all(tag in _WORD_TAGS for tag, _ in resolvers)
+)
+LONGEST_WORD = 5
 _constructor = yaml.constructor.SafeConstructor()
 
 
@@ -176,7 +186,7 @@ def _tag_message(tag: str) -> str:
 class _Frame:
     """A mapping or list being filled."""
 
-    __slots__ = ("container", "path", "is_map", "weight", "key", "duplicate", "anchor")
+    __slots__ = ("container", "path", "is_map", "weight", "key", "key_path", "duplicate", "anchor")
 
     def __init__(self, container: dict | list, path: KeyPath, anchor: str | None) -> None:
         self.container = container
@@ -184,6 +194,7 @@ class _Frame:
         self.is_map = isinstance(container, dict)
         self.weight = 1  # nodes inside, aliases expanded: what an alias to this costs
         self.key: str | None = None  # a mapping's key waiting for its value
+        self.key_path: KeyPath = ()  # path + (key,), made once for the key and its value
         self.duplicate = False  # the waiting key repeats an earlier one: its value is dropped
         self.anchor = anchor
 
@@ -204,9 +215,7 @@ class _Builder:
         if not self.stack:
             return ()
         top = self.stack[-1]
-        if top.is_map:
-            return top.path + (top.key,)  # type: ignore[operator]
-        return top.path + (len(top.container),)
+        return top.key_path if top.is_map else top.path + (len(top.container),)
 
     def _attach(self, value: Any, mark: Any, weight: int) -> None:
         if not self.stack:
@@ -220,7 +229,7 @@ class _Builder:
             top.container.append(value)  # type: ignore[union-attr]
             return
         if not top.duplicate:
-            self.source_map.values[top.path + (top.key,)] = mark  # type: ignore[operator]
+            self.source_map.values[top.key_path] = mark
             top.container[top.key] = value  # type: ignore[index]
         top.key, top.duplicate = None, False
 
@@ -252,7 +261,7 @@ class _Builder:
             top.duplicate = True
         else:
             self.source_map.keys[path] = event.start_mark
-        top.key = key
+        top.key, top.key_path = key, path
 
     def _check_control(self, text: str, position: Position, path: KeyPath) -> None:
         found = _CONTROL.search(text)
@@ -324,8 +333,9 @@ class _Builder:
                 if top is not None and top.is_map and top.key is None:
                     key = event.value
                     if clean and key not in top.container:
-                        keys[top.path + (key,)] = event.start_mark
                         top.key = key
+                        top.key_path = path = top.path + (key,)
+                        keys[path] = event.start_mark
                     else:
                         self._take_key(event)
                     continue
@@ -333,7 +343,11 @@ class _Builder:
                 if nodes > MAX_NODES:
                     raise _too_large(event.start_mark)
                 value = event.value
-                if event.tag is None and not _ANY_START and value[:1] not in _IMPLICIT_STARTS:
+                if (
+                    event.tag is None
+                    and not _ANY_START
+                    and (value[:1] not in _IMPLICIT_STARTS or (len(value) > LONGEST_WORD and value[0] in _WORD_STARTS))
+                ):
                     if not clean:  # text no resolver claims: _scalar's first case, by a shortcut
                         value = self._text(event)
                 else:
@@ -345,19 +359,30 @@ class _Builder:
                 elif top.is_map:
                     top.weight += 1
                     if not top.duplicate:
-                        values[top.path + (top.key,)] = event.start_mark  # type: ignore[operator]
+                        values[top.key_path] = event.start_mark
                         top.container[top.key] = value  # type: ignore[index]
                     top.key, top.duplicate = None, False
                 else:
                     top.weight += 1
-                    values.setdefault(top.path + (len(top.container),), event.start_mark)
+                    values[top.path + (len(top.container),)] = event.start_mark  # a new index: never set
                     top.container.append(value)  # type: ignore[union-attr]
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 frame = stack.pop()
-                top = stack[-1] if stack else None
                 if frame.anchor:
                     anchors[frame.anchor] = (frame.container, frame.weight)
-                self._attach(frame.container, values[frame.path], frame.weight)
+                if not stack:
+                    self._attach(frame.container, values[frame.path], frame.weight)
+                    top = None
+                    continue
+                top = stack[-1]
+                top.weight += frame.weight  # the collection's own position was set at its start
+                if not top.is_map:
+                    top.container.append(frame.container)  # type: ignore[union-attr]
+                elif top.duplicate:
+                    top.key, top.duplicate = None, False
+                else:
+                    top.container[top.key] = frame.container  # type: ignore[index]
+                    top.key = None
             elif kind is MappingStartEvent or kind is SequenceStartEvent or kind is AliasEvent:
                 mark = event.start_mark
                 if top is not None and top.is_map and top.key is None:
@@ -379,7 +404,12 @@ class _Builder:
                 nodes += 1
                 if nodes > MAX_NODES:
                     raise _too_large(mark)
-                path = self._child_path()
+                if top is None:
+                    path = ()
+                elif top.is_map:
+                    path = top.key_path
+                else:
+                    path = top.path + (len(top.container),)
                 values.setdefault(path, mark)
                 top = _Frame({} if kind is MappingStartEvent else [], path, event.anchor)
                 stack.append(top)
