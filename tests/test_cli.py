@@ -91,6 +91,16 @@ def test_missing_path_is_a_usage_error(workspace: Path, runner) -> None:
     assert result.stderr == "fel: sökvägen 'finns-inte' finns inte\n"
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("missions/forskol.yaml", "missions/forskola.yaml"), ("missions/ka.yml", "missions/ka.yaml"), ("mission", "missions")],
+)
+def test_a_mistyped_path_gets_the_nearest_that_exists(typed: str, meant: str, shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["validate", typed])
+    assert result.exit_code == 2
+    assert result.stderr == f"fel: sökvägen '{typed}' finns inte; menade du '{meant}'?\n"
+
+
 def test_empty_folder_is_a_usage_error(tmp_path: Path, runner) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path)])
     assert (result.exit_code, result.stderr) == (

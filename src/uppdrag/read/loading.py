@@ -283,5 +283,16 @@ def group_paths(paths: list[Path]) -> dict[Path, list[Path] | None]:
                 if path not in named and not is_shared_file(path):
                     named.append(path)
         else:
-            raise UsageError(f"sökvägen '{path}' finns inte")
+            raise UsageError(f"sökvägen '{path}' finns inte{_nearest_path_hint(path)}")
     return groups
+
+
+def _nearest_path_hint(path: Path) -> str:
+    """'; menade du 'missions/forskola.yaml'?' for a mistyped name beside files that exist."""
+    try:
+        names = [entry.name for entry in os.scandir(path.parent or Path("."))]
+    except OSError:
+        return ""
+    by_stem = {os.path.splitext(name)[0]: name for name in sorted(names) if not is_side_file(name)}
+    close = difflib.get_close_matches(os.path.splitext(path.name)[0], by_stem, n=1, cutoff=0.6)
+    return f"; menade du '{path.parent / by_stem[close[0]]}'?" if close else ""
