@@ -26,29 +26,32 @@ class _Commands(MutableMapping[str, Command]):
     makes a pydantic adapter per parameter, which `validate` should not pay for every command."""
 
     def __init__(self, infos: list[CommandInfo]) -> None:
-        self._infos = {info.name or typer.main.get_command_name(info.callback.__name__): info for info in infos}
-        self._built: dict[str, Command] = {}
+        self._entries: dict[str, CommandInfo | Command] = {
+            info.name or typer.main.get_command_name(info.callback.__name__): info for info in infos
+        }
+
+    def built(self) -> list[str]:
+        return [name for name, entry in self._entries.items() if not isinstance(entry, CommandInfo)]
 
     def __getitem__(self, name: str) -> Command:
-        if name not in self._built:
-            self._built[name] = typer.main.get_command_from_info(
-                self._infos[name], pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode="rich"
+        entry = self._entries[name]
+        if isinstance(entry, CommandInfo):
+            entry = self._entries[name] = typer.main.get_command_from_info(
+                entry, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
             )
-        return self._built[name]
+        return entry
 
     def __setitem__(self, name: str, command: Command) -> None:
-        self._infos.setdefault(name, None)  # type: ignore[arg-type]
-        self._built[name] = command
+        self._entries[name] = command
 
     def __delitem__(self, name: str) -> None:
-        del self._infos[name]
-        self._built.pop(name, None)
+        del self._entries[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._infos)
+        return iter(self._entries)
 
     def __len__(self) -> int:
-        return len(self._infos)
+        return len(self._entries)
 
 
 class _Typer(typer.Typer):

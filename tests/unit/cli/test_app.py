@@ -15,7 +15,7 @@ def test_running_one_command_builds_only_that_command() -> None:
     group = _group()
     with group.make_context("uppdrag", ["validate"], resilient_parsing=True) as ctx:
         assert group.get_command(ctx, "validate").name == "validate"
-    assert list(group.commands._built) == ["report", "validate"]  # typer builds the group `report` itself
+    assert group.commands.built() == ["validate", "report"]  # typer builds the group `report` itself
 
 
 def test_the_listing_names_every_command_in_registration_order_without_building_them() -> None:
@@ -25,7 +25,7 @@ def test_the_listing_names_every_command_in_registration_order_without_building_
     assert names[:3] == ["validate", "schema", "render"]
     assert names[-1] == "report"  # the group of reports comes after the commands, as typer lists it
     assert "check-meetings" in names and "plan-meetings" in names
-    assert list(group.commands._built) == ["report"]
+    assert group.commands.built() == ["report"]
 
 
 def test_an_unknown_name_is_no_command() -> None:
