@@ -53,8 +53,8 @@ class Terminal:
 
     def is_plain(self) -> bool:
         """Whether rich would print bare text here: not a terminal, and nothing forces colour.
-        Rich's own rule (Console.is_terminal), asked without loading rich. Where the two might
-        ever differ, this says "not plain" and rich decides."""
+        Rich's own rule (Console.is_terminal), asked without loading rich; should a later rich
+        decide otherwise, the text is the same and only the colours are lost."""
         if self._console is not None:
             return not self._console.is_terminal
         compatible = os.environ.get("TTY_COMPATIBLE", "")
