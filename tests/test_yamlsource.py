@@ -128,3 +128,30 @@ def test_long_words_are_text_by_the_shortcut_as_by_the_resolver(text: str) -> No
 @pytest.mark.parametrize(("text", "value"), [("false", False), ("FALSE", False), ("null", None), ("True", True)])
 def test_the_short_words_still_go_to_the_resolver(text: str, value: object) -> None:
     assert parse_yaml(f"a: {text}\n").data == {"a": value}
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "message"),
+    [
+        ("id: a\nperiod: 2023–2026: extra\n", (2, 18), "kolon på oväntat ställe; en text med ': ' skrivs inom citattecken"),
+        ("id: a\nnamn: `Förskola`\n", (2, 7), "tecknet '`' kan inte inleda ett värde; skriv texten inom citattecken (\"…\")"),
+        ("id: a\n\tnamn: x\n", (2, 1), "tabbtecken i indraget; använd mellanslag"),
+        (
+            "id: a\nnamn: 'Förskola's'\nx: 1\n",
+            (2, 7),
+            "text efter det avslutande citattecknet; skriv en apostrof inom '…' som två ('') eller använd den "
+            "andra sortens citattecken",
+        ),
+        (
+            'id: a\nnamn: "Förskola\nx: 1\ny: 2\nz: "3"\n',
+            (2, 7),
+            "citattecknet som börjar här avslutas först på rad 5; avsluta det på sin rad",
+        ),
+        # A quoted text that spans lines on purpose is not blamed for a later indentation error.
+        ('a: "lång text\n  fortsätter"\n b: 1\n', (3, 2), "hittade inte väntad nyckel (fel indrag?)"),
+    ],
+)
+def test_syntax_errors_say_what_to_write(text: str, position: tuple[int, int], message: str) -> None:
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse_yaml(text)
+    assert (tuple(caught.value.position), caught.value.message) == (position, "ogiltig YAML: " + message)

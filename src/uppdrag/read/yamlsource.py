@@ -133,7 +133,7 @@ def _position(mark: Any) -> Position:
 _SYNTAX_MESSAGES = [
     ("cannot start any token", "tabbtecken eller otillåtet tecken; använd mellanslag för indrag"),
     ("tab character", "tabbtecken i indraget; använd mellanslag"),
-    ("mapping values are not allowed here", "kolon på oväntat ställe (behöver texten citattecken?)"),
+    ("mapping values are not allowed", "kolon på oväntat ställe; en text med ': ' skrivs inom citattecken"),
     ("could not find expected ':'", "hittade inte väntat ':' efter en nyckel"),
     ("did not find expected key", "hittade inte väntad nyckel (fel indrag?)"),
     ("did not find expected '-' indicator", "hittade inte väntat '-' (fel indrag i listan?)"),
@@ -175,7 +175,64 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
         position = _offset_position(text, exc.position)
     else:
         position = Position(1, 1)
+    lines = text.splitlines()
+    if "cannot start any token" in problem and position.line <= len(lines):
+        return _token_start_error(position, lines[position.line - 1][position.column - 1 : position.column])
+    if "did not find expected" in problem or "could not find expected" in problem:
+        quoted = _quote_error(lines[: position.line], position)
+        if quoted is not None:
+            return quoted
     return YamlSyntaxError(position, _swedish_syntax_message(problem))
+
+
+def _token_start_error(position: Position, char: str) -> YamlSyntaxError:
+    if char in ("\t", ""):
+        return YamlSyntaxError(position, "ogiltig YAML: tabbtecken i indraget; använd mellanslag")
+    return YamlSyntaxError(
+        position, f"ogiltig YAML: tecknet '{char}' kan inte inleda ett värde; skriv texten inom citattecken (\"…\")"
+    )
+
+
+# A value that opens with a quote: `namn: "…`, `- '…`.
+_QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s#'\"][^#]*?:\s+)?([\"'])")
+
+
+def _closing_quote(lines: list[str], number: int, start: int, quote: str) -> tuple[int, int] | None:
+    """Where the quoted text opened at lines[number][start] ends ('' and \\" stay inside)."""
+    index = start + 1
+    while number < len(lines):
+        line = lines[number]
+        while index < len(line):
+            char = line[index]
+            if char == "\\" and quote == '"':
+                index += 2
+            elif char == quote and quote == "'" and line[index + 1 : index + 2] == "'":
+                index += 2
+            elif char == quote:
+                return number, index
+            else:
+                index += 1
+        number, index = number + 1, 0
+    return None
+
+
+def _quote_error(lines: list[str], position: Position) -> YamlSyntaxError | None:
+    """The cause of a parse error right after a closing quote: an apostrophe inside '…' on the
+    same line, or a quote left open on an earlier line that only the error's line closes."""
+    for number in range(position.line - 1, -1, -1):
+        match = _QUOTED_VALUE.match(lines[number])
+        if match is None:
+            continue
+        start, quote = match.start(1), match.group(1)
+        if _closing_quote(lines, number, start, quote) != (position.line - 1, position.column - 2):
+            continue  # not what ended just before the error (or a quote that closes another)
+        if number == position.line - 1:
+            inside = "en apostrof inom '…' som två ('')" if quote == "'" else 'ett citattecken inom "…" som \\"'
+            hint = f"text efter det avslutande citattecknet; skriv {inside} eller använd den andra sortens citattecken"
+        else:
+            hint = f"citattecknet som börjar här avslutas först på rad {position.line}; avsluta det på sin rad"
+        return YamlSyntaxError(Position(number + 1, start + 1), f"ogiltig YAML: {hint}")
+    return None
 
 
 def _tag_message(tag: str) -> str:
