@@ -68,7 +68,7 @@ def test_new_refuses_unknown_steering_document(shipped: Path, runner) -> None:
 
 def test_new_needs_a_name(shipped: Path, runner) -> None:
     assert runner.invoke(app, ["new", "x"]).stderr == (
-        'fel: ange nätverkets namn: `uppdrag new x --namn "Fritidshem"`, eller börja från ett befintligt '
+        'fel: ange nätverkets namn: `uppdrag new x --namn "X"`, eller börja från ett befintligt '
         "nätverk: `uppdrag new x --from ID`\n"
     )
 

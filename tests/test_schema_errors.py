@@ -45,3 +45,14 @@ def test_a_date_in_words_gets_the_iso_form() -> None:
     assert _messages("reviderad: 12 mars 2025\n") == [
         "reviderad: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. `reviderad: 2025-03-12`; du skrev '12 mars 2025'"
     ]
+
+
+@pytest.mark.parametrize(("written", "shape"), [("[Förskola]", "en lista"), ("{a: b}", "en mappning")])
+def test_a_text_written_as_a_collection_names_its_shape(written: str, shape: str) -> None:
+    assert _messages("", ("namn: Testnätverket", f"namn: {written}")) == [f"namn: måste vara en text, inte {shape}"]
+
+
+def test_a_misspelt_key_is_one_finding_not_also_a_missing_one() -> None:
+    assert _messages("", ("namn: Testnätverket", "namm: Testnätverket")) == [
+        "namm: okänd nyckel 'namm' (menade du 'namn'?)"
+    ]

@@ -69,7 +69,8 @@ class ImportDocumentError(UppdragError):
 class FindingsError(UppdragError):
     """A command cannot go on because files have findings; they are shown before the message.
 
-    `result` is a findings.CheckResult; with `summarise` the message follows its summary line.
+    `result` is a findings.CheckResult; with `summarise` the message follows its summary line
+    and only the errors are shown (the warnings did not stop the command).
     """
 
     exit_code = EXIT_FINDINGS

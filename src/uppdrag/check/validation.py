@@ -139,8 +139,9 @@ def open_valid_workspace(folder: Path, today: dt.date, ids: list[str] | None = N
     beside the shared files, so a command about one network does not read the whole folder.
     FindingsError if what was read has errors."""
     workspace, result = open_workspace(folder, today, None if ids is None else mission_paths(folder, ids))
-    if result.errors:  # warnings too, as validate shows them: often the next thing to mend
-        raise FindingsError("Rätta felen först (se uppdrag validate).", result, summarise=True)
+    if result.errors:  # the errors are shown; the warnings, which did not stop it, are counted
+        also = "; uppdrag validate visar också varningarna" if result.warnings else ""
+        raise FindingsError(f"Rätta felen först{also}.", result, summarise=True)
     return workspace
 
 

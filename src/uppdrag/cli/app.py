@@ -92,7 +92,7 @@ class _Group(swedish.SwedishGroup):
             if isinstance(exc, FindingsError):
                 from uppdrag.output.diagnostics import summary
 
-                print_findings(exc.result)
+                print_findings(exc.result, errors_only=exc.summarise)
                 if exc.summarise:
                     message = f"{summary(exc.result)} {message}"
             print_error(message)

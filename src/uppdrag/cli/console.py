@@ -131,12 +131,13 @@ def print_plain(text: str, console: Terminal = stdout) -> None:
     print_line([(text, None)], console)
 
 
-def print_findings(result, console: Terminal = stderr) -> None:  # result: findings.CheckResult
+def print_findings(result, console: Terminal = stderr, errors_only: bool = False) -> None:  # findings.CheckResult
     from uppdrag.output.diagnostics import finding_line
 
     for findings in result.by_file().values():
         for finding in findings:
-            print_line(finding_line(finding), console)
+            if finding.is_error or not errors_only:
+                print_line(finding_line(finding), console)
 
 
 def print_drafts(drafts: dict[str, list]) -> None:

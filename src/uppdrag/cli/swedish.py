@@ -9,6 +9,7 @@ error is actually shown, so `uppdrag validate` starts as fast as before.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import sys
@@ -198,7 +199,8 @@ def _bad_value(exc: Any) -> str:
 
 
 def _swapped_year(exc: Any, argv: Sequence[str]) -> str | None:
-    """`check-meetings forskola 2024` -> the same words with the year where ÅR stands."""
+    """`check-meetings forskola 2024` -> the same words with the year where ÅR stands; with no
+    year at all (`check-meetings forskola`), this year goes before the id."""
     param, cause = exc.param, exc.__cause__
     if param is None or param.name != "year" or cause is None or not hasattr(cause, "errors"):
         return None
@@ -209,8 +211,9 @@ def _swapped_year(exc: Any, argv: Sequence[str]) -> str | None:
     wrong = words.index(value)
     year = next((i for i, w in enumerate(words) if YEAR.match(w) and i != wrong), None)
     if year is None:
-        return None
-    words[wrong], words[year] = words[year], words[wrong]
+        words.insert(wrong, str(dt.date.today().year))  # the command line's own clock, as --today's default
+    else:
+        words[wrong], words[year] = words[year], words[wrong]
     return " ".join([exc.ctx.find_root().info_name, *words])
 
 

@@ -190,8 +190,9 @@ def create_mission(
         [loaded] = workspace.select([source_id])
         text = rolled_over(loaded, new_id, name, today)
     elif name is None:
+        suggested = new_id.replace("-", " ").capitalize()  # `kvalitet-2027` -> "Kvalitet 2027"
         raise NewMissionError(
-            f'ange nätverkets namn: `uppdrag new {new_id} --namn "Fritidshem"`, eller börja från '
+            f'ange nätverkets namn: `uppdrag new {new_id} --namn "{suggested}"`, eller börja från '
             f"ett befintligt nätverk: `uppdrag new {new_id} --from ID`"
         )
     else:

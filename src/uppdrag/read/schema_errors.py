@@ -175,9 +175,21 @@ def _message(err: dict, model: type[BaseModel], written: str | None = None) -> t
     if kind in _TYPE_NAMES:
         if kind == "date_type" and hasattr(value, "hour"):
             return "type", "ska vara ett datum utan klockslag (ÅÅÅÅ-MM-DD)"
-        received = "ingenting" if value is None else _shown(value)
+        shapes = {list: "en lista", dict: "en mappning", type(None): "ingenting"}
+        received = shapes.get(type(value)) or _shown(value)
         return "type", f"måste vara {_TYPE_NAMES[kind]}, inte {received}"
     return "invalid", f"ogiltigt värde: {err['msg']}"
+
+
+def _misspelt(missing: KeyPath, errors: list, model: type[BaseModel]) -> bool:
+    """Whether an unknown key beside the missing one is a misspelling of it."""
+    parent, key = missing[:-1], missing[-1]
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden" and loc[:-1] == parent:
+            if suggest(str(loc[-1]), allowed_keys(model, parent)) == key:
+                return True
+    return False
 
 
 def schema_findings(
@@ -187,11 +199,14 @@ def schema_findings(
     file: str,
     already_reported: set[KeyPath] = frozenset(),  # type: ignore[assignment]
 ) -> list[Finding]:
+    errors = exc.errors(include_url=False)
     findings = []
-    for err in exc.errors(include_url=False):
+    for err in errors:
         loc: KeyPath = tuple(err["loc"])
         if any(loc[: len(p)] == p for p in already_reported):
             continue  # the YAML layer already said what is wrong here (an impossible date)
+        if err["type"] == "missing" and _misspelt(loc, errors, model):
+            continue  # `namm:` for `namn:`: the unknown key's "menade du 'namn'?" says it all
         code, message = _message(err, model, source_map.written.get(loc))
         if code == "unknown-key":
             position = source_map.key_position(loc)

@@ -167,7 +167,8 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
     problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     context = getattr(exc, "context_mark", None)
-    if context is not None and mark is not None and mark.index >= len(text.rstrip()):
+    unfinished = any(word in str(getattr(exc, "context", "")) for word in ("quoted", "flow"))
+    if unfinished and context is not None and mark is not None and mark.index >= len(text.rstrip()):
         mark = context  # where the unfinished quote or bracket began, not the file's end
     if mark is not None:
         position = _position(mark)
@@ -219,7 +220,7 @@ def _closing_quote(lines: list[str], number: int, start: int, quote: str) -> tup
 def _quote_error(lines: list[str], position: Position) -> YamlSyntaxError | None:
     """The cause of a parse error right after a closing quote: an apostrophe inside '…' on the
     same line, or a quote left open on an earlier line that only the error's line closes."""
-    for number in range(position.line - 1, -1, -1):
+    for number in range(min(position.line, len(lines)) - 1, -1, -1):
         match = _QUOTED_VALUE.match(lines[number])
         if match is None:
             continue

@@ -93,7 +93,7 @@ def test_open_valid_workspace_refuses_errors_and_carries_the_warnings_beside_the
         open_valid_workspace(Path("missions"), TODAY)
     error = caught.value
     assert (error.message, error.exit_code, error.summarise) == (
-        "Rätta felen först (se uppdrag validate).",
+        "Rätta felen först; uppdrag validate visar också varningarna.",
         EXIT_FINDINGS,
         True,
     )
