@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 
 import pytest
@@ -35,6 +37,12 @@ def _said(text: str) -> list[str]:
             ["check-meetings", "forskola", "2024"],
             "uppdrag check-meetings [FLAGGOR] ÅR [ID]...",
             "ÅR ska vara ett år, t.ex. 2024 — du skrev 'forskola'; menade du `uppdrag check-meetings 2024 forskola`?",
+        ),
+        (
+            ["check-meetings", "forskola"],
+            "uppdrag check-meetings [FLAGGOR] ÅR [ID]...",
+            "ÅR ska vara ett år, t.ex. 2024 — du skrev 'forskola'; menade du "
+            f"`uppdrag check-meetings {dt.date.today().year} forskola`?",
         ),
         (
             ["plan-meetings", "2027", "forskola"],

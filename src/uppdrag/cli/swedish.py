@@ -43,6 +43,7 @@ RICH_WORDS = {
 }
 USAGE_WORDS = {"[OPTIONS]": "[FLAGGOR]", "COMMAND [ARGS]...": "KOMMANDO [ARGUMENT]..."}
 YEAR = re.compile(r"^\d{4}$")
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # models.ID_PATTERN, without loading the models
 
 
 def install() -> None:
@@ -210,11 +211,19 @@ def _swapped_year(exc: Any, argv: Sequence[str]) -> str | None:
         return None
     wrong = words.index(value)
     year = next((i for i, w in enumerate(words) if YEAR.match(w) and i != wrong), None)
-    if year is None:
+    if year is not None:
+        words[wrong], words[year] = words[year], words[wrong]
+    elif _id_comes_after(param, exc.ctx) and ID.match(value) and not value.isdigit():
         words.insert(wrong, str(dt.date.today().year))  # the command line's own clock, as --today's default
     else:
-        words[wrong], words[year] = words[year], words[wrong]
+        return None
     return " ".join([exc.ctx.find_root().info_name, *words])
+
+
+def _id_comes_after(year: Any, ctx: Any) -> bool:
+    """Whether the command takes ÅR first and ids after it (`check-meetings ÅR [ID]...`)."""
+    arguments = [p for p in ctx.command.params if isinstance(p, typer.core.TyperArgument)]
+    return year in arguments and any(arguments.index(year) < i for i, p in enumerate(arguments) if p is not year)
 
 
 def swedish_message(exc: click_errors.UsageError, argv: Sequence[str]) -> str:
