@@ -91,11 +91,10 @@ def _in_parallel(check, paths: list[Path]) -> list:  # type: ignore[no-untyped-d
     """check over paths on all cores, results in the order of paths. This process checks the
     first share itself while forked workers (which share _JOB) check the others: one process
     fewer to fork and copy pages for, and none sitting idle."""
-    import multiprocessing  # only a large folder pays for these
-    from concurrent.futures import ProcessPoolExecutor
+    from uppdrag.workers import cores_for, forked_pool  # only a large folder pays for these
 
-    cores = min(os.cpu_count() or 1, len(paths))
-    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    cores = cores_for(len(paths))
+    if cores < 2:
         return list(map(check, paths))
     size = -(-len(paths) // cores)
     first, *others = (paths[start : start + size] for start in range(0, len(paths), size))
@@ -103,7 +102,7 @@ def _in_parallel(check, paths: list[Path]) -> list:  # type: ignore[no-untyped-d
     # copy) every page they share with this process each time they collect.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=len(others), mp_context=multiprocessing.get_context("fork")) as pool:
+        with forked_pool(len(others)) as pool:
             futures = [pool.submit(_check_share, check, share) for share in others]
             results = list(map(check, first))
             for future in futures:

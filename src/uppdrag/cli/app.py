@@ -97,6 +97,9 @@ class _Group(swedish.SwedishGroup):
                     message = f"{summary(exc.result)} {message}"
             print_error(message)
             raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:  # Ctrl-C: typer would end with 130 and say nothing
+            print_plain("avbrutet", stderr)
+            raise typer.Exit(130) from None
 
 
 app = _Typer(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Collection, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Literal
 
@@ -13,6 +11,7 @@ from uppdrag.errors import UsageError
 from uppdrag.files import inside
 from uppdrag.read.loading import LoadedMission, Workspace
 from uppdrag.views.document import build_document
+from uppdrag.workers import cores_for, forked_pool
 
 DocumentFormat = Literal["md", "html", "pdf", "docx"]
 
@@ -60,8 +59,8 @@ def render_documents(
 ) -> Iterator[bytes]:
     """The documents' bytes in the order chosen. Several PDFs are made on all cores: the workers
     are forked after WeasyPrint is loaded, so each starts ready and nothing needs pickling in."""
-    cores = os.cpu_count() or 1
-    if fmt != "pdf" or len(chosen) < 2 or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    cores = cores_for(len(chosen))
+    if fmt != "pdf" or cores < 2:
         for loaded in chosen:
             yield document_bytes(renderer, workspace, loaded, fmt, pdf_variant, loaded.mission.id in drafts)
         return
@@ -70,6 +69,5 @@ def render_documents(
 
     load_weasyprint()
     _JOB = (renderer, workspace, fmt, pdf_variant, set(drafts))
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(cores, len(chosen)), mp_context=context) as pool:
+    with forked_pool(cores) as pool:
         yield from pool.map(_render_in_worker, [loaded.mission.id for loaded in chosen])

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import multiprocessing
 import os
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from uppdrag.errors import OutputError
 from uppdrag.files import atomic_write, inside, output_error
+from uppdrag.workers import cores_for, forked_pool
 
 MANIFEST = ".uppdrag-webbplats.json"
 _KIND = "uppdrag site"
@@ -95,16 +94,15 @@ def produce_pages(pages: Mapping[str, Page], progress: Callable[[str], None] = l
     made on all cores by workers forked after WeasyPrint is loaded."""
     global _PAGES
     pdfs = [name for name, page in pages.items() if name.endswith(".pdf") and callable(page)]
-    cores = os.cpu_count() or 1
+    cores = cores_for(len(pdfs))
     futures = {}
     with contextlib.ExitStack() as stack:
-        if len(pdfs) > 1 and cores > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if cores > 1:
             from uppdrag.output.pdf import load_weasyprint
 
             load_weasyprint()
             _PAGES = pages
-            context = multiprocessing.get_context("fork")
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=cores, mp_context=context))
+            pool = stack.enter_context(forked_pool(cores))
             futures = {name: pool.submit(_produce, name) for name in pdfs}
         produced: dict[str, Content] = {}
         for name, page in pages.items():
