@@ -250,3 +250,14 @@ def test_a_refusing_command_shows_the_warnings_beside_the_errors(workspace: Path
         "fel: 2 nätverk och 3 delade filer: 1 fel, 1 varning. Rätta felen först; uppdrag validate visar också "
         "varningarna.",
     ]
+
+
+def test_ctrl_c_says_avbrutet_and_exits_130(shipped: Path, runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from uppdrag.check import validation
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(validation, "validate_paths", interrupted)
+    result = runner.invoke(app, ["validate"])
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", "avbrutet\n")
