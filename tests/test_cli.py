@@ -92,7 +92,11 @@ def test_missing_path_is_a_usage_error(workspace: Path, runner) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "meant"),
-    [("missions/forskol.yaml", "missions/forskola.yaml"), ("missions/ka.yml", "missions/ka.yaml"), ("mission", "missions")],
+    [
+        ("missions/forskol.yaml", "missions/forskola.yaml"),
+        ("missions/ka.yml", "missions/ka.yaml"),
+        ("mission", "missions"),
+    ],
 )
 def test_a_mistyped_path_gets_the_nearest_that_exists(typed: str, meant: str, shipped: Path, runner) -> None:
     result = runner.invoke(app, ["validate", typed])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from uppdrag.cli import app
-from uppdrag.cli.console import Terminal, data, line_text, print_line, visible
+from uppdrag.cli.console import Terminal, data, line_text, print_line, visible, visible_line
 
 from .conftest import MINIMAL_MISSION, TODAY, write_tree
 
@@ -112,3 +114,52 @@ def test_machine_readable_findings_are_written_as_they_are(output_format: str, w
         assert finding["message"].startswith("okänd nyckel ':warning:\t[b]'")
     else:
         assert "okänd nyckel ':warning:\t[b]'" in result.stdout
+
+
+def test_a_file_name_cannot_forge_lines_or_reorder_text() -> None:
+    assert visible_line("x\n::error file=ka.yaml::FORGED\r.yaml") == "x\\n::error file=ka.yaml::FORGED\\x0d.yaml"
+    assert visible("y\u202ez\u2066") == "y\\u202ez\\u2066"
+
+
+def test_bytes_that_are_not_utf8_are_shown_as_bytes() -> None:
+    name = b"m\xff".decode("utf-8", "surrogateescape")
+    assert visible(name) == "m\\xff"
+
+
+def test_a_folder_name_that_is_not_utf8_in_every_format(shipped: Path) -> None:
+    folder = os.fsdecode(b"m\xff")
+    shutil.copytree(shipped / "missions", shipped / folder)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}  # as under a UTF-8 locale
+    for output_format in ("text", "json", "github"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "uppdrag", "validate", "--format", output_format, "--today", "2024-06-01", folder],
+            capture_output=True, cwd=shipped, env=env, timeout=60,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        if output_format == "json":
+            assert json.loads(proc.stdout)["files"][0] == folder + "/_bakgrund.yaml"  # \udcff: the same name
+        else:
+            assert b"m\\xff/" in proc.stdout if output_format == "text" else b"m\\udcff/" in proc.stdout
+
+
+@pytest.mark.parametrize("argv", [["validate"], ["validate", "--format", "json"], ["overview"]])
+def test_a_closed_stdout_is_no_internal_error(argv: list[str], shipped: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "uppdrag", *argv, "--today", "2024-06-01"], stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, cwd=shipped, timeout=60, preexec_fn=lambda: os.close(1),
+    )  # fmt: skip
+    assert (proc.returncode, proc.stderr) == (0, b"")
+
+
+def test_a_steering_document_name_is_text_in_the_goals_report(shipped: Path) -> None:
+    path = shipped / "missions" / "_styrdokument.yaml"
+    text = path.read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.strip().startswith("namn:")).split("namn:")[1].strip()
+    path.write_text(text.replace(name, '"[bold red]FET[/] :warning: [link=http://x.se]KLICK[/link]"', 1), "utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "uppdrag", "report", "mål", "--today", "2024-06-01"],
+        capture_output=True, text=True, cwd=shipped, timeout=60, env={**os.environ, "FORCE_COLOR": "1"},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "[bold red]FET[/] :warning: [link=http://x.se]KLICK[/link]" in proc.stdout
+    assert "\x1b]8;" not in proc.stdout

@@ -63,6 +63,13 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "name-empty": ("namn: Förskola", 'namn: ""'),
     "name-blank": ("namn: Förskola", 'namn: "   "'),
     "name-number": ("namn: Förskola", "namn: 123"),
+    # YAML 1.1 and 1.2 read these differently; validate reads them as editors do (1.2).
+    "name-base-60": ("namn: Förskola", "namn: 190:20:30"),
+    "name-exponent": ("namn: Förskola", "namn: 1e3"),
+    "name-exponent-with-point": ("namn: Förskola", "namn: 1.5e3"),
+    "name-octal": ("namn: Förskola", "namn: 0o17"),
+    "tag-on-a-key": ("namn: Förskola", "!foo namn: Förskola"),
+    "anchor-on-a-key": ("namn: Förskola", "&n namn: Förskola\nreviderad_av: *n"),
     "name-escape": ("namn: Förskola", 'namn: "Förskola\\e[2J"'),
     "name-bidi": ("namn: Förskola", 'namn: "Förskola\\u202e"'),
     "name-newline": ("namn: Förskola", 'namn: "För\\nskola"'),

@@ -133,8 +133,16 @@ def test_the_short_words_still_go_to_the_resolver(text: str, value: object) -> N
 @pytest.mark.parametrize(
     ("text", "position", "message"),
     [
-        ("id: a\nperiod: 2023–2026: extra\n", (2, 18), "kolon på oväntat ställe; en text med ': ' skrivs inom citattecken"),
-        ("id: a\nnamn: `Förskola`\n", (2, 7), "tecknet '`' kan inte inleda ett värde; skriv texten inom citattecken (\"…\")"),
+        (
+            "id: a\nperiod: 2023–2026: extra\n",
+            (2, 18),
+            "kolon på oväntat ställe; en text med ': ' skrivs inom citattecken",
+        ),
+        (
+            "id: a\nnamn: `Förskola`\n",
+            (2, 7),
+            "tecknet '`' kan inte inleda ett värde; skriv texten inom citattecken (\"…\")",
+        ),
         ("id: a\n\tnamn: x\n", (2, 1), "tabbtecken i indraget; använd mellanslag"),
         (
             "id: a\nnamn: 'Förskola's'\nx: 1\n",
@@ -155,3 +163,32 @@ def test_syntax_errors_say_what_to_write(text: str, position: tuple[int, int], m
     with pytest.raises(YamlSyntaxError) as caught:
         parse_yaml(text)
     assert (tuple(caught.value.position), caught.value.message) == (position, "ogiltig YAML: " + message)
+
+
+def test_a_repeated_key_keeps_the_first_copys_positions() -> None:
+    parsed = parse_yaml("a: [1, 2]\na: [3]\n")
+    assert parsed.data == {"a": [1, 2]}
+    assert parsed.source_map.value_position(("a", 0)) == Position(1, 5)
+
+
+def test_a_control_character_after_non_ascii_text_is_located_by_character() -> None:
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse_yaml("id: x\nnamn: Skolutveckling – förskola\x07\n")
+    assert caught.value.position == Position(2, 32)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1:2:3", "1:2:3"), ("190:20:30", "190:20:30"), ("1e3", 1000.0), ("1.5e3", 1500.0), ("0o17", 15), ("2e", "2e")],
+)
+def test_scalars_are_read_as_yaml_1_2_reads_them(text: str, value: object) -> None:
+    # Editors and check-jsonschema read YAML 1.2: no base-60 numbers, exponents without a point.
+    assert parse_yaml(f"a: {text}\n").data == {"a": value}
+
+
+def test_keys_take_tags_and_anchors_as_values_do() -> None:
+    assert parse_yaml("&k a: 1\nb: *k\n").data == {"a": 1, "b": "a"}
+    assert parse_yaml("!!str a: 1\n").data == {"a": 1}
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse_yaml("!foo a: 1\n")
+    assert caught.value.message.startswith("taggen '!foo' är inte tillåten")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,20 +30,29 @@ def cores_for(tasks: int) -> int:
     return max(1, min(os.cpu_count() or 1, tasks))
 
 
-def forked_pool(workers: int) -> ProcessPoolExecutor:
+@contextmanager
+def forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of forked workers. Only this process hears Ctrl-C: a worker interrupted while
+    sending a result would leave the pool waiting forever. On the way out, tasks not yet
+    started are dropped and the running ones finish, so Ctrl-C ends within one task."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=_die_with_parent,
+        initializer=_work_for,
         initargs=(os.getpid(),),
     )
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _die_with_parent(parent: int) -> None:
-    if sys.platform.startswith("linux"):
+def _work_for(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):  # die with the parent, however it ends
         import ctypes
 
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -46,9 +46,9 @@ def test_workers_die_with_a_killed_parent(how: signal.Signals) -> None:
     code = (
         "import os, time\n"
         "from uppdrag.workers import forked_pool\n"
-        "pool = forked_pool(1)\n"
-        "print(pool.submit(os.getpid).result(), flush=True)\n"
-        "time.sleep(60)\n"
+        "with forked_pool(1) as pool:\n"
+        "    print(pool.submit(os.getpid).result(), flush=True)\n"
+        "    time.sleep(60)\n"
     )
     parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     worker = int(parent.stdout.readline())

@@ -123,8 +123,12 @@ def emit(data: str | bytes, output: str | Path | None, inputs: Iterable[Path] = 
     from uppdrag.files import write_output
 
     if output is None or str(output) == "-":
+        if sys.stdout is None:  # closed (`>&-`): nowhere to write, as for every other line
+            return
         sys.stdout.flush()  # what was printed as text goes first
-        sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
+        # A file name that is not UTF-8 arrives as lone surrogates: written as \udcff, which
+        # JSON reads as the same character and a person can read, never as a broken byte.
+        sys.stdout.buffer.write(data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data)
         sys.stdout.flush()
     else:
         write_output(output, data, inputs, make_folder)

@@ -48,7 +48,7 @@ class Terminal:
         return getattr(self.rich, name)
 
     @property
-    def file(self) -> IO[str]:
+    def file(self) -> IO[str] | None:
         return sys.stderr if self._stderr else sys.stdout
 
     def is_plain(self) -> bool:
@@ -63,8 +63,8 @@ class Terminal:
         if os.environ.get("FORCE_COLOR") is not None:
             return os.environ["FORCE_COLOR"] == ""
         try:
-            return not self.file.isatty()
-        except (AttributeError, ValueError):  # no isatty, or a closed stream: not a terminal
+            return not self.file.isatty()  # type: ignore[union-attr]
+        except (AttributeError, ValueError):  # no stream, no isatty, or a closed one: not a terminal
             return True
 
 
@@ -85,13 +85,26 @@ STYLES = {
 }
 
 # C0 controls but tab and newline, DEL, and C1 controls: ESC sequences could clear the screen,
-# move the cursor or forge a hyperlink if they reached the terminal as they are.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# move the cursor or forge a hyperlink if they reached the terminal as they are. Bidi overrides
+# reorder what is shown; lone surrogates are the bytes of a file name that is not UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _written_out(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as surrogateescape carries it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def visible(text: object) -> str:
-    """text with control characters written out (ESC as \\x1b)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    """text with control characters written out (ESC as \\x1b, U+202E as \\u202e)."""
+    return _CONTROL.sub(_written_out, str(text))
+
+
+def visible_line(text: object) -> str:
+    """visible, and on one line: a line break in a file name must not forge the next line."""
+    return visible(str(text).replace("\n", "\\n"))
 
 
 def data(text: object, style: str | None = None) -> Text:
@@ -109,7 +122,7 @@ def line_text(segments: Iterable[Segment]) -> Text:
 
     text = Text()
     for part, style in segments:
-        text.append(visible(part), style=STYLES.get(style or "", None))
+        text.append(visible_line(part), style=STYLES.get(style or "", None))
     return text
 
 
@@ -117,8 +130,10 @@ def print_line(segments: Iterable[Segment], console: Terminal = stdout) -> None:
     """One line of styled pieces; where rich would drop the styles, written as rich would
     write it (tabs expanded) without it."""
     if console.is_plain():
-        console.file.write("".join(visible(part) for part, _ in segments).expandtabs(8) + "\n")
-        console.file.flush()  # as rich does: lines on stdout and stderr stay in order
+        file = console.file
+        if file is not None:  # None: the stream was closed (`>&-`); rich writes nowhere then too
+            file.write("".join(visible_line(part) for part, _ in segments).expandtabs(8) + "\n")
+            file.flush()  # as rich does: lines on stdout and stderr stay in order
     else:
         console.print(line_text(segments))
 
@@ -128,7 +143,9 @@ def print_error(message: str) -> None:
 
 
 def print_plain(text: str, console: Terminal = stdout) -> None:
-    print_line([(text, None)], console)
+    """Text of one or more lines, without styles."""
+    for line in text.split("\n"):
+        print_line([(line, None)], console)
 
 
 def print_findings(result, console: Terminal = stderr, errors_only: bool = False) -> None:  # findings.CheckResult
@@ -266,7 +283,7 @@ def print_goals_report(report, names: dict[str, str]) -> None:
     from rich.text import Text
 
     for doc in report.documents:
-        table = Table(title=doc.steering.name, title_justify="left", header_style="bold")
+        table = Table(title=data(doc.steering.name), title_justify="left", header_style="bold")
         table.add_column("Mål")
         for network, _ in doc.networks:
             table.add_column(data(network), justify="right")
@@ -312,11 +329,12 @@ def progress_bar(total: int, description: str) -> Iterator[Callable[[str], None]
     if total < 2 or not stderr.is_terminal:
         yield lambda name: None
         return
+    from rich.markup import escape  # a description is markup
     from rich.progress import Progress
 
     with Progress(console=stderr.rich, transient=True) as bar:
         task = bar.add_task(description, total=total)
-        yield lambda name: bar.update(task, advance=1, description=f"{description}: {visible(name)}")
+        yield lambda name: bar.update(task, advance=1, description=f"{description}: {escape(visible_line(name))}")
 
 
 def progress(items: Iterable, total: int, description: str) -> Iterable:

@@ -46,6 +46,21 @@ _CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 # YAML 1.1 reads yes/no/on/off as booleans, YAML 1.2 (editors, check-jsonschema) as text. They
 # stay text here, so validate and the schema agree; the schema error then asks for true/false.
 _BOOL_WORDS = {"true", "false"}
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+# Numbers in YAML 1.2's core schema that YAML 1.1 reads as text (1e3, 1.5e3: an exponent
+# without a sign or a point; octal written 0o17).
+_YAML12_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_YAML12_OCTAL = re.compile(r"^0o[0-7]+$")
+
+
+def _yaml12_number(text: str) -> float | int | None:
+    if _YAML12_FLOAT.match(text):
+        return float(text)
+    if _YAML12_OCTAL.match(text):
+        return int(text[2:], 8)
+    return None
+
+
 # Terminal control characters (ESC sequences clear screens and fake output) and the bidi
 # overrides that reorder what is shown; tab and newline are ordinary text.
 # C0/C1 controls, bidi overrides, and the noncharacters U+FFFE/U+FFFF that no XML (Word) may hold.
@@ -173,7 +188,10 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
     if mark is not None:
         position = _position(mark)
     elif isinstance(exc, yaml.reader.ReaderError):
-        position = _offset_position(text, exc.position)
+        offset = exc.position
+        if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8, not characters
+            offset = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
+        position = _offset_position(text, offset)
     else:
         position = Position(1, 1)
     lines = text.splitlines()
@@ -295,6 +313,10 @@ class _Builder:
         top = self.stack[-1]
         key = unicodedata.normalize("NFC", event.value)
         position = _position(event.start_mark)
+        if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:  # as check-jsonschema refuses it
+            raise YamlSyntaxError(position, _tag_message(event.tag))
+        if event.anchor:  # `&k a: 1` … `b: *k` is the key's text
+            self.anchors[event.anchor] = (key, 1)
         path = top.path + (key,)
         self._check_control(key, position, path)
         if key != event.value:  # the schema (and so every editor) knows the keys in one form only
@@ -346,6 +368,13 @@ class _Builder:
             tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
             if tag == _CORE_TAG + "bool" and event.value.lower() not in _BOOL_WORDS:
                 return event.value  # yes/no/on/off: text in YAML 1.2
+            if tag in _NUMBER_TAGS and ":" in event.value:
+                return event.value  # 1:2:3, YAML 1.1's base 60: text in YAML 1.2
+            if tag == _CORE_TAG + "str":
+                number = _yaml12_number(event.value)
+                if number is not None:  # 1e3, 0o17: numbers in YAML 1.2, which editors read
+                    self.source_map.written[self._child_path()] = event.value
+                    return number
         elif tag not in _ALLOWED_TAGS:
             raise YamlSyntaxError(_position(event.start_mark), _tag_message(tag))
         if tag == _CORE_TAG + "str":
@@ -390,7 +419,7 @@ class _Builder:
             if kind is ScalarEvent:
                 if top is not None and top.is_map and top.key is None:
                     key = event.value
-                    if clean and key not in top.container:
+                    if clean and key not in top.container and event.tag is None and not event.anchor:
                         top.key = key
                         top.key_path = path = top.path + (key,)
                         keys[path] = event.start_mark
@@ -422,7 +451,7 @@ class _Builder:
                     top.key, top.duplicate = None, False
                 else:
                     top.weight += 1
-                    values[top.path + (len(top.container),)] = event.start_mark  # a new index: never set
+                    values.setdefault(top.path + (len(top.container),), event.start_mark)  # a repeated key's list
                     top.container.append(value)  # type: ignore[union-attr]
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 frame = stack.pop()
