@@ -39,14 +39,12 @@ MAX_NODES = 100_000
 
 _CORE_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
-# YAML 1.1 reads 9:30 as the base-60 integer 570; in these files it is always a time of day.
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # written as a date, but no such day (2027-02-30)
-_CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 
 # YAML 1.1 reads yes/no/on/off as booleans, YAML 1.2 (editors, check-jsonschema) as text. They
 # stay text here, so validate and the schema agree; the schema error then asks for true/false.
 _BOOL_WORDS = {"true", "false"}
-_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_NUMBER_TAGS = {_CORE_TAG + "int", _CORE_TAG + "float"}
 # Numbers in YAML 1.2's core schema that YAML 1.1 reads as text (1e3, 1.5e3: an exponent
 # without a sign or a point; octal written 0o17).
 _YAML12_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
@@ -363,13 +361,11 @@ class _Builder:
             plain = event.implicit[0]
             if not plain or (not _ANY_START and event.value[:1] not in _IMPLICIT_STARTS):  # text no resolver claims
                 return self._text(event)
-            if _CLOCK_TIME.match(event.value):
-                return event.value
             tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
             if tag == _CORE_TAG + "bool" and event.value.lower() not in _BOOL_WORDS:
                 return event.value  # yes/no/on/off: text in YAML 1.2
             if tag in _NUMBER_TAGS and ":" in event.value:
-                return event.value  # 1:2:3, YAML 1.1's base 60: text in YAML 1.2
+                return event.value  # 9:30 (570 in YAML 1.1's base 60) is text in YAML 1.2: a time of day
             if tag == _CORE_TAG + "str":
                 number = _yaml12_number(event.value)
                 if number is not None:  # 1e3, 0o17: numbers in YAML 1.2, which editors read
