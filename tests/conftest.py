@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,21 @@ roller:
   - roll: presidium
     ansvar: [Leder möten.]
 """
+
+
+def packages_loaded(argv: list[str], cwd: Path = REPO) -> set[str]:
+    """The top-level packages a fresh `uppdrag *argv` has imported by its end, its output
+    going into a pipe (as in CI or a hook)."""
+    code = (
+        "import sys\nfrom uppdrag import cli\n"
+        f"sys.argv = ['uppdrag', *{argv!r}]\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', *sorted({m.split('.')[0] for m in sys.modules}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, timeout=60)
+    last = proc.stdout.splitlines()[-1]
+    assert last.startswith("LOADED "), proc.stdout + proc.stderr
+    return set(last.split()[1:])
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
