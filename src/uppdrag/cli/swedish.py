@@ -43,7 +43,6 @@ RICH_WORDS = {
 }
 USAGE_WORDS = {"[OPTIONS]": "[FLAGGOR]", "COMMAND [ARGS]...": "KOMMANDO [ARGUMENT]..."}
 YEAR = re.compile(r"^\d{4}$")
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # models.ID_PATTERN, without loading the models
 
 
 def install() -> None:
@@ -213,11 +212,17 @@ def _swapped_year(exc: Any, argv: Sequence[str]) -> str | None:
     year = next((i for i, w in enumerate(words) if YEAR.match(w) and i != wrong), None)
     if year is not None:
         words[wrong], words[year] = words[year], words[wrong]
-    elif _id_comes_after(param, exc.ctx) and ID.match(value) and not value.isdigit():
+    elif _id_comes_after(param, exc.ctx) and _looks_like_an_id(value):
         words.insert(wrong, str(dt.date.today().year))  # the command line's own clock, as --today's default
     else:
         return None
     return " ".join([exc.ctx.find_root().info_name, *words])
+
+
+def _looks_like_an_id(word: str) -> bool:
+    from uppdrag.models import is_valid_id  # a usage error can pay for the models
+
+    return is_valid_id(word) and not word.isdigit()  # digits are a mistyped year, not an id
 
 
 def _id_comes_after(year: Any, ctx: Any) -> bool:
