@@ -35,19 +35,24 @@ roller:
 """
 
 
-def packages_loaded(argv: list[str], cwd: Path = REPO) -> set[str]:
-    """The top-level packages a fresh `uppdrag *argv` has imported by its end, its output
-    going into a pipe (as in CI or a hook)."""
+def modules_loaded(argv: list[str], cwd: Path = REPO, env: dict[str, str] | None = None) -> set[str]:
+    """The modules a fresh `uppdrag *argv` has imported by its end, its output going into a
+    pipe (as in CI or a hook)."""
     code = (
         "import sys\nfrom uppdrag import cli\n"
         f"sys.argv = ['uppdrag', *{argv!r}]\n"
         "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
-        "print('LOADED', *sorted({m.split('.')[0] for m in sys.modules}))\n"
+        "print('LOADED', *sorted(sys.modules))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, timeout=60)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, timeout=60, env=env)
     last = proc.stdout.splitlines()[-1]
     assert last.startswith("LOADED "), proc.stdout + proc.stderr
     return set(last.split()[1:])
+
+
+def packages_loaded(argv: list[str], cwd: Path = REPO) -> set[str]:
+    """The top-level packages of modules_loaded."""
+    return {name.split(".")[0] for name in modules_loaded(argv, cwd)}
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:

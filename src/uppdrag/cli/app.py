@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
+from types import ModuleType
 from typing import Annotated, Any
 
 import typer
@@ -157,11 +158,26 @@ def root(
     _State.inputs = []
 
 
+_PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plugins at all"
+
+
+def _without_pydantic_plugins() -> None:
+    """Pydantic looks for plugins among every installed package's entry points when the first
+    model is made; uppdrag's own models want none. A user's own setting wins.
+
+    Even with the search off, pydantic's plugin loader imports importlib.metadata, about a
+    twentieth of `validate`'s start-up. With plugins off it is only ever asked for
+    get_plugins(), so a loader that answers () stands in for it."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] in _PLUGINS_OFF and "pydantic.plugin._loader" not in sys.modules:
+        loader = ModuleType("pydantic.plugin._loader", "No plugins: PYDANTIC_DISABLE_PLUGINS is set (uppdrag).")
+        loader.get_plugins = tuple  # type: ignore[attr-defined]
+        sys.modules[loader.__name__] = loader
+
+
 def main() -> None:
     """Entry point: user mistakes end with 1 or 2; anything unexpected with one line and 3."""
-    # Pydantic looks for plugins among every installed package's entry points when the first
-    # model is made; uppdrag's own models want none, and the search is a start-up cost.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _without_pydantic_plugins()
     try:
         app()
     except SystemExit:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
+import os
+
+import pydantic.plugin._schema_validator
 import typer.main
 
+from tests.conftest import modules_loaded
 from uppdrag.cli import app
 
 
@@ -32,3 +37,24 @@ def test_an_unknown_name_is_no_command() -> None:
     group = _group()
     with group.make_context("uppdrag", ["validate"], resilient_parsing=True) as ctx:
         assert group.get_command(ctx, "valdate") is None
+
+
+def _environment(**settings: str) -> dict[str, str]:
+    return {**{k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}, **settings}
+
+
+def test_with_plugins_off_pydantic_never_imports_its_plugin_search() -> None:
+    assert "importlib.metadata" not in modules_loaded(["validate", "missions"], env=_environment())
+    assert "importlib.metadata" not in modules_loaded(["validate", "missions"], env=_environment(PYDANTIC_DISABLE_PLUGINS="1"))
+
+
+def test_a_user_who_wants_pydantic_plugins_keeps_the_search() -> None:
+    loaded = modules_loaded(["validate", "missions"], env=_environment(PYDANTIC_DISABLE_PLUGINS="some-plugin"))
+    assert {"importlib.metadata", "pydantic.plugin._loader"} <= loaded
+
+
+def test_pydantic_asks_its_plugin_loader_for_get_plugins_only() -> None:
+    # The stand-in loader answers only get_plugins: a pydantic that asks for more fails here first.
+    source = inspect.getsource(pydantic.plugin._schema_validator)
+    assert source.count("_loader") == 1
+    assert "from ._loader import get_plugins" in source
