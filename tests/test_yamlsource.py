@@ -192,3 +192,15 @@ def test_keys_take_tags_and_anchors_as_values_do() -> None:
     with pytest.raises(YamlSyntaxError) as caught:
         parse_yaml("!foo a: 1\n")
     assert caught.value.message.startswith("taggen '!foo' är inte tillåten")
+
+
+@pytest.mark.parametrize("text", ["0", "7", "2024", "12345678901234567890", "007", "010", "0_1", "1_000", "٣", "²", "+5", "-5"])
+def test_plain_decimals_are_read_by_the_shortcut_as_by_the_resolver(text: str) -> None:
+    import yaml
+
+    parsed = parse_yaml(f"a: {text}\nb: [{text}]\n")
+    expected = yaml.safe_load(f"a: {text}\n")["a"]  # PyYAML's resolvers and constructors
+    assert parsed.data == {"a": expected, "b": [expected]}
+    assert type(parsed.data["a"]) is type(expected)
+    if not isinstance(expected, str):
+        assert parsed.source_map.written == {("a",): text, ("b", 0): text}

@@ -51,6 +51,12 @@ _YAML12_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)
 _YAML12_OCTAL = re.compile(r"^0o[0-7]+$")
 
 
+def _is_plain_decimal(text: str) -> bool:
+    """Digits only, without the leading zero that makes YAML 1.1 read octal: an int in both
+    YAML versions, read without the resolver's regexes."""
+    return text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1)
+
+
 def _yaml12_number(text: str) -> float | int | None:
     if _YAML12_FLOAT.match(text):
         return float(text)
@@ -361,6 +367,9 @@ class _Builder:
             plain = event.implicit[0]
             if not plain or (not _ANY_START and event.value[:1] not in _IMPLICIT_STARTS):  # text no resolver claims
                 return self._text(event)
+            if _is_plain_decimal(event.value):  # the common number (år: 2024), as the resolver would read it
+                self.source_map.written[self._child_path()] = event.value
+                return int(event.value)
             tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
             if tag == _CORE_TAG + "bool" and event.value.lower() not in _BOOL_WORDS:
                 return event.value  # yes/no/on/off: text in YAML 1.2
