@@ -194,7 +194,9 @@ def test_keys_take_tags_and_anchors_as_values_do() -> None:
     assert caught.value.message.startswith("taggen '!foo' är inte tillåten")
 
 
-@pytest.mark.parametrize("text", ["0", "7", "2024", "12345678901234567890", "007", "010", "0_1", "1_000", "٣", "²", "+5", "-5"])
+@pytest.mark.parametrize(
+    "text", ["0", "7", "2024", "12345678901234567890", "007", "010", "0_1", "1_000", "٣", "²", "+5", "-5"]
+)
 def test_plain_decimals_are_read_by_the_shortcut_as_by_the_resolver(text: str) -> None:
     import yaml
 

@@ -88,35 +88,17 @@ def _check_file(path: Path) -> tuple[str, list[Finding], list[Finding], tuple[st
 
 
 def _in_parallel(check, paths: list[Path]) -> list:  # type: ignore[no-untyped-def]
-    """check over paths on all cores, results in the order of paths. This process checks the
-    first share itself while forked workers (which share _JOB) check the rest in small
-    chunks: one process fewer to fork, none sitting idle, and Ctrl-C ends within a chunk."""
-    from uppdrag.workers import cores_for, forked_pool  # only a large folder pays for these
+    """check over paths on all cores, results in the order of paths. Forked workers share
+    _JOB with this process."""
+    from uppdrag.workers import cores_for, forked_map  # only a large folder pays for these
 
-    cores = cores_for(len(paths))
-    if cores < 2:
-        return list(map(check, paths))
-    first = len(paths) // cores
-    rest = [paths[start : start + CHUNK] for start in range(first, len(paths), CHUNK)]
     # Frozen objects are never scanned by the collector, so the workers do not write to (and
     # copy) every page they share with this process each time they collect.
     gc.freeze()
     try:
-        with forked_pool(cores - 1) as pool:
-            futures = [pool.submit(_check_chunk, check, chunk) for chunk in rest]
-            results = list(map(check, paths[:first]))
-            for future in futures:
-                results += future.result()
-            return results
+        return forked_map(check, paths, cores_for(len(paths)))
     finally:
         gc.unfreeze()
-
-
-CHUNK = 64  # files a worker is sent at a time: a few tens of milliseconds of work
-
-
-def _check_chunk(check, paths: list[Path]) -> list:  # type: ignore[no-untyped-def]
-    return list(map(check, paths))
 
 
 def open_workspace(folder: Path, today: dt.date, only: list[Path] | None = None) -> tuple[Workspace, CheckResult]:

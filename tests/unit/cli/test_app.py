@@ -45,7 +45,9 @@ def _environment(**settings: str) -> dict[str, str]:
 
 def test_with_plugins_off_pydantic_never_imports_its_plugin_search() -> None:
     assert "importlib.metadata" not in modules_loaded(["validate", "missions"], env=_environment())
-    assert "importlib.metadata" not in modules_loaded(["validate", "missions"], env=_environment(PYDANTIC_DISABLE_PLUGINS="1"))
+    assert "importlib.metadata" not in modules_loaded(
+        ["validate", "missions"], env=_environment(PYDANTIC_DISABLE_PLUGINS="1")
+    )
 
 
 def test_a_user_who_wants_pydantic_plugins_keeps_the_search() -> None:
