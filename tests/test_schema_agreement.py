@@ -68,6 +68,11 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "name-exponent": ("namn: Förskola", "namn: 1e3"),
     "name-exponent-with-point": ("namn: Förskola", "namn: 1.5e3"),
     "name-octal": ("namn: Förskola", "namn: 0o17"),
+    "name-date": ("namn: Förskola", "namn: 2024-01-01"),
+    "name-impossible-date": ("namn: Förskola", "namn: 2024-02-30"),
+    "name-timestamp": ("namn: Förskola", "namn: 2024-01-01 10:00"),
+    "date-short-month": ("$", MEETING.format("2024-2-2")),
+    "date-with-space": ("$", MEETING.format("' 2024-02-02'")),
     "tag-on-a-key": ("namn: Förskola", "!foo namn: Förskola"),
     "anchor-on-a-key": ("namn: Förskola", "&n namn: Förskola\nreviderad_av: *n"),
     "name-escape": ("namn: Förskola", 'namn: "Förskola\\e[2J"'),
@@ -168,13 +173,24 @@ def test_quoted_dates_integral_floats_and_yes_are_judged_alike(workspace: Path, 
             by_file.setdefault(Path(f["file"]).stem, []).append(f"{f['line']}:{f['key']}: {f['message']}")
     for accepted in (
         "v-quoted-date", "v-revised-quoted", "v-minimum-float", "v-all-true", "v-name-newline",
-        "v-municipality-decomposed", "v-weekday-decomposed", "v-role-decomposed",
+        "v-municipality-decomposed", "v-weekday-decomposed", "v-role-decomposed", "v-name-date",
+        "v-name-impossible-date", "v-name-timestamp",
     ):  # fmt: skip
         assert accepted not in by_file
     assert by_file["v-all-yes"] == ["83:möten.alla_kommuner: måste vara true eller false, inte 'yes'"]
     assert by_file["v-time-with-dot"] == [
         '87:möten.träffar[0].slut: skriv klockslaget som TT:MM inom citattecken, t.ex. `slut: "12:00"`; '
         "du skrev '12.00'"
+    ]
+    # YAML 1.2 has no dates: a date field reads the text, and says what is wrong with it.
+    assert by_file["v-impossible-date"] == [
+        "85:möten.träffar[0].datum: ogiltigt datum '2024-02-30': den dagen finns inte i kalendern"
+    ]
+    assert by_file["v-impossible-quoted-date"] == [
+        "85:möten.träffar[0].datum: ogiltigt datum '2024-13-01': den dagen finns inte i kalendern"
+    ]
+    assert by_file["v-date-with-time"] == [
+        "85:möten.träffar[0].datum: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. `datum: 2025-03-12`; du skrev '2024-02-02 10:00'"
     ]
     assert by_file["v-name-escape"] == ["3:namn: texten innehåller styrtecknet U+001B (ESC); ta bort det"]
     assert by_file["v-key-decomposed"] == [

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from uppdrag.read import yamlsource
@@ -10,7 +8,7 @@ from uppdrag.read.yamlsource import MAX_DEPTH, Position, YamlSyntaxError, parse_
 
 def test_values_and_positions() -> None:
     parsed = parse_yaml("a: 1\nb:\n  - x\n  - {c: 2024-02-02, d: 9:30}\n")
-    assert parsed.data == {"a": 1, "b": ["x", {"c": dt.date(2024, 2, 2), "d": "9:30"}]}
+    assert parsed.data == {"a": 1, "b": ["x", {"c": "2024-02-02", "d": "9:30"}]}
     assert parsed.source_map.value_position(("b", 1, "c")) == Position(4, 9)
     assert parsed.source_map.key_position(("b",)) == Position(2, 1)
     assert parsed.source_map.value_position(("b", 1, "missing")) == Position(4, 5)
@@ -33,13 +31,20 @@ def test_duplicate_key_keeps_first_and_reports_second() -> None:
     assert problem.message == "nyckeln 'a' finns redan på rad 1; varje nyckel får bara förekomma en gång"
 
 
-def test_impossible_date_is_a_located_problem() -> None:
-    parsed = parse_yaml("x:\n  datum: 2024-02-30\n")
+@pytest.mark.parametrize("text", ["2024-02-02", "2024-02-30", "2024-2-2", "2024-02-02 10:00", "2024-02-02T10:00:00Z"])
+def test_dates_are_text_as_yaml_1_2_reads_them(text: str) -> None:
+    # Editors and check-jsonschema have no dates: a date field reads the text (models.Date).
+    parsed = parse_yaml(f"x:\n  datum: {text}\n")
+    assert (parsed.data, parsed.problems, parsed.source_map.written) == ({"x": {"datum": text}}, [], {})
+
+
+def test_an_impossible_date_with_the_date_tag_is_a_located_problem() -> None:
+    parsed = parse_yaml("x:\n  datum: !!timestamp 2024-02-30\n")
     [problem] = parsed.problems
     assert (problem.position, problem.path, problem.message) == (
         Position(2, 10),
         ("x", "datum"),
-        "ogiltigt datum '2024-02-30': den dagen finns inte i kalendern",
+        "ogiltigt datum '2024-02-30' för taggen '!!timestamp': den dagen finns inte i kalendern",
     )
 
 

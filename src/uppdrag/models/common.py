@@ -49,20 +49,24 @@ Clock = Annotated[
     StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$"),
     Field(description='Klockslag TT:MM, t.ex. "09:00".'),
 ]
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # as JSON Schema's format "date" reads it
 
 
-def _quoted_date(value: Any) -> Any:
-    # YAML 1.2 (editors, check-jsonschema) reads every date as text; '2024-02-02' is a date there
-    # too. Only the exact ISO form: a timestamp or a number is still refused.
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
-        return dt.date.fromisoformat(value.strip())  # 2024-02-30 -> ValueError -> a finding
+def _iso_date(value: Any) -> Any:
+    # YAML 1.2 (editors, check-jsonschema, and so the reader) has no dates: a date is text, read
+    # here. Only the exact ISO form, as the schema's format "date"; anything else stays text,
+    # which the strict date type refuses with a hint.
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"ogiltigt datum '{value}': den dagen finns inte i kalendern") from None
     return value
 
 
 Date = Annotated[
     dt.date,
-    BeforeValidator(_quoted_date),
+    BeforeValidator(_iso_date),
     Strict(),
     WithJsonSchema({"type": "string", "format": "date", "description": "Datum ÅÅÅÅ-MM-DD."}),
     Field(description="Datum ÅÅÅÅ-MM-DD."),

@@ -204,7 +204,7 @@ def schema_findings(
     for err in errors:
         loc: KeyPath = tuple(err["loc"])
         if any(loc[: len(p)] == p for p in already_reported):
-            continue  # the YAML layer already said what is wrong here (an impossible date)
+            continue  # the YAML layer already said what is wrong here (a tag that does not fit)
         if err["type"] == "missing" and _misspelt(loc, errors, model):
             continue  # `namm:` for `namn:`: the unknown key's "menade du 'namn'?" says it all
         code, message = _message(err, model, source_map.written.get(loc))

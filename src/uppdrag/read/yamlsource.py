@@ -373,6 +373,8 @@ class _Builder:
             tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
             if tag == _CORE_TAG + "bool" and event.value.lower() not in _BOOL_WORDS:
                 return event.value  # yes/no/on/off: text in YAML 1.2
+            if tag == _CORE_TAG + "timestamp":
+                return event.value  # YAML 1.2 has no dates: text, which a date field reads (models.Date)
             if tag in _NUMBER_TAGS and ":" in event.value:
                 return event.value  # 9:30 (570 in YAML 1.1's base 60) is text in YAML 1.2: a time of day
             if tag == _CORE_TAG + "str":
