@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -39,20 +39,21 @@ def forked_map(function: Callable[[Item], Result], items: Sequence[Item], proces
     it is raised here. Ctrl-C here ends the children at once."""
     size, extra = divmod(len(items), processes)
     bounds = [index * size + min(index, extra) for index in range(processes + 1)]
-    children: list[tuple[int, int]] = []  # (pid, the pipe's reading end)
+    parent = os.getpid()
+    children: list[tuple[int, BinaryIO]] = []  # (pid, the pipe's reading end)
     try:
         for first, last in zip(bounds[1:-1], bounds[2:]):
             reading, writing = os.pipe()
             pid = os.fork()
             if pid == 0:
                 os.close(reading)
-                _child(function, items[first:last], writing)
+                _child(function, items[first:last], writing, parent)
             os.close(writing)
-            children.append((pid, reading))
+            children.append((pid, os.fdopen(reading, "rb")))
         results = [function(item) for item in items[: bounds[1]]]
         while children:
-            pid, reading = children[0]
-            with os.fdopen(reading, "rb") as pipe:
+            pid, pipe = children[0]
+            with pipe:
                 sent = pipe.read()
             os.waitpid(pid, 0)
             children.pop(0)
@@ -64,18 +65,18 @@ def forked_map(function: Callable[[Item], Result], items: Sequence[Item], proces
             results += outcome
         return results
     finally:
-        for pid, reading in children:  # only after a failure or Ctrl-C
-            os.close(reading)
+        for pid, pipe in children:  # only after a failure or Ctrl-C
+            pipe.close()
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
 
 
-def _child(function: Callable[[Item], Result], share: Sequence[Item], writing: int) -> None:
+def _child(function: Callable[[Item], Result], share: Sequence[Item], writing: int, parent: int) -> None:
     """A forked child's whole life: it never returns into the parent's code, and it leaves
     by os._exit, so nothing the parent had buffered (stdout) is written twice."""
     status = 1
     try:
-        _work_for(os.getppid())
+        _work_for(parent)
         try:
             sent = pickle.dumps((True, [function(item) for item in share]))
         except Exception as exc:  # noqa: BLE001 - raised in the parent instead
