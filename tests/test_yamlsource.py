@@ -150,6 +150,44 @@ def test_the_short_words_still_go_to_the_resolver(text: str, value: object) -> N
         ),
         ("id: a\n\tnamn: x\n", (2, 1), "tabbtecken i indraget; använd mellanslag"),
         (
+            "id: a\nnamn:Förskola\nx: 1\n",
+            (2, 5),
+            "mellanslag saknas efter kolonet; skriv 'namn: …' i stället för 'namn:…'",
+        ),
+        (
+            "möten:\n  minst_per_år:4\n  veckodagar: [fredag]\n",
+            (2, 15),
+            "mellanslag saknas efter kolonet; skriv 'minst_per_år: …' i stället för 'minst_per_år:…'",
+        ),
+        (
+            "t:\n  - datum: 2024-01-01\n    start:09:00\n    slut: x\n",
+            (3, 10),
+            "mellanslag saknas efter kolonet; skriv 'start: …' i stället för 'start:…'",
+        ),
+        (
+            "möten:\n  minst_per_år: 4\n   veckodagar: [fredag]\n",
+            (3, 4),
+            "fel indrag: nyckeln börjar i kolumn 4 men nyckeln på rad 2 i kolumn 3; nycklar i samma mappning står "
+            "rakt under varandra",
+        ),
+        (
+            "möten:\n minst_per_år: 4\n\n  # kommentar\n  veckodagar: [fredag]\n",
+            (5, 3),
+            "fel indrag: nyckeln börjar i kolumn 3 men nyckeln på rad 2 i kolumn 2; nycklar i samma mappning står "
+            "rakt under varandra",
+        ),
+        (
+            "roller:\n  - roll: x\n     ansvar: y\n",
+            (3, 6),
+            "fel indrag: nyckeln börjar i kolumn 6 men nyckeln på rad 2 i kolumn 5; nycklar i samma mappning står "
+            "rakt under varandra",
+        ),
+        (  # a web address at the start of a line that ran on is no key without a space
+            "a: text\n  https://x.se: b\n",
+            (2, 15),
+            "kolon på oväntat ställe; en text med ': ' skrivs inom citattecken",
+        ),
+        (
             "id: a\nnamn: 'Förskola's'\nx: 1\n",
             (2, 7),
             "text efter det avslutande citattecknet; skriv en apostrof inom '…' som två ('') eller använd den "

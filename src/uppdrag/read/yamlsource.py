@@ -205,7 +205,45 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
         quoted = _quote_error(lines[: position.line], position)
         if quoted is not None:
             return quoted
+    misplaced = ("mapping values are not allowed", "could not find expected ':'", "did not find expected key")
+    if any(kind in problem for kind in misplaced) and position.line <= len(lines):
+        layout = _layout_error(lines, position.line - 1)
+        if layout is not None:
+            return layout
     return YamlSyntaxError(position, _swedish_syntax_message(problem))
+
+
+# A key written against its value (`namn:Förskola`, `- start:09:00`): YAML reads the whole as
+# text, and stumbles on a later line. A colon before '/' is a web address, not a key.
+_KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)*([^\s#:'\"\[\]{},&*!|>%@`-][^\s:#]*):(?=[^\s:/])")
+# A line that is `key: …`; group 1 is what comes before the key (the indent and any "- ").
+_KEY_LINE = re.compile(r"^( *(?:-\s+)*)[^\s#'\"\[{][^:#]*:(?:\s|$)")
+
+
+def _layout_error(lines: list[str], number: int) -> YamlSyntaxError | None:
+    """A colon YAML did not expect on lines[number], explained by the line above: a key
+    without a space after its colon (on this line or the one above, whose value ran on),
+    or a key indented differently from the key above it."""
+    above = next(
+        (n for n in range(number - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None
+    )
+    for candidate in (number, above):
+        found = None if candidate is None else _KEY_WITHOUT_SPACE.match(lines[candidate])
+        if found:
+            key = found.group(1)
+            return YamlSyntaxError(
+                Position(candidate + 1, found.end(1) + 1),
+                f"ogiltig YAML: mellanslag saknas efter kolonet; skriv '{key}: …' i stället för '{key}:…'",
+            )
+    here, there = _KEY_LINE.match(lines[number]), None if above is None else _KEY_LINE.match(lines[above])
+    if here and there and len(here.group(1)) != len(there.group(1)):
+        column, column_above = len(here.group(1)) + 1, len(there.group(1)) + 1
+        return YamlSyntaxError(
+            Position(number + 1, column),
+            f"ogiltig YAML: fel indrag: nyckeln börjar i kolumn {column} men nyckeln på rad {above + 1} i kolumn "
+            f"{column_above}; nycklar i samma mappning står rakt under varandra",
+        )
+    return None
 
 
 def _token_start_error(position: Position, char: str) -> YamlSyntaxError:
