@@ -190,7 +190,8 @@ def test_quoted_dates_integral_floats_and_yes_are_judged_alike(workspace: Path, 
         "85:möten.träffar[0].datum: ogiltigt datum '2024-13-01': den dagen finns inte i kalendern"
     ]
     assert by_file["v-date-with-time"] == [
-        "85:möten.träffar[0].datum: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. `datum: 2025-03-12`; du skrev '2024-02-02 10:00'"
+        "85:möten.träffar[0].datum: skriv datumet som ÅÅÅÅ-MM-DD och klockslaget för sig, t.ex. `datum: 2024-02-02` "
+        "och `start: \"10:00\"`; du skrev '2024-02-02 10:00'"
     ]
     assert by_file["v-name-escape"] == ["3:namn: texten innehåller styrtecknet U+001B (ESC); ta bort det"]
     assert by_file["v-key-decomposed"] == [

@@ -56,3 +56,26 @@ def test_a_misspelt_key_is_one_finding_not_also_a_missing_one() -> None:
     assert _messages("", ("namn: Testnätverket", "namm: Testnätverket")) == [
         "namm: okänd nyckel 'namm' (menade du 'namn'?)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("42", "talet '42'"), ("1.50", "talet '1.50'"), ("2024", "talet '2024'"), ("true", "'true'")],
+)
+def test_a_number_written_as_text_gets_quotes(written: str, shown: str) -> None:
+    assert _messages("", ("namn: Testnätverket", f"namn: {written}")) == [
+        f'namn: måste vara en text, inte {shown}: skriv texten inom citattecken, t.ex. `namn: "{written}"`'
+    ]
+
+
+def test_a_number_in_a_list_of_texts_gets_quotes_as_a_list_item() -> None:
+    assert _messages("", ("  text: [Ett syfte.]", "  text: [Ett syfte., 17]")) == [
+        "syfte.text[1]: måste vara en text, inte talet '17': skriv texten inom citattecken, t.ex. `- \"17\"`"
+    ]
+
+
+def test_a_meeting_date_with_a_time_shows_where_the_time_goes() -> None:
+    assert _messages("möten:\n  träffar:\n    - datum: 2025-03-07 09:30\n") == [
+        "möten.träffar[0].datum: skriv datumet som ÅÅÅÅ-MM-DD och klockslaget för sig, t.ex. `datum: 2025-03-07` "
+        "och `start: \"09:30\"`; du skrev '2025-03-07 09:30'"
+    ]

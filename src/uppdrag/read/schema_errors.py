@@ -106,6 +106,9 @@ def _clock(value: Any) -> str:
     return f"{int(hours):02d}:{minutes.ljust(2, '0')[:2]}"
 
 
+_DATE_AND_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}:[0-9]{2})")
+
+
 def _shape_hint(kind: str, loc: tuple, value: Any, model: type[BaseModel], written: str) -> str | None:
     """A message that shows the shape the schema wants, with a one-line example; None if
     there is nothing better to say than the plain type error."""
@@ -131,9 +134,17 @@ def _shape_hint(kind: str, loc: tuple, value: Any, model: type[BaseModel], writt
             return f"måste vara en lista: skriv `- ` före den första nyckeln, t.ex. `- {next(iter(value))}: …`"
         return f"måste vara en lista, t.ex. `{key}: [{shown or '…'}]`"
     if kind == "date_type" and not hasattr(value, "hour"):
+        clock = _DATE_AND_TIME.match(str(value))
+        if clock and "träffar" in loc:  # a meeting's time has keys of its own
+            return f'skriv datumet som ÅÅÅÅ-MM-DD och klockslaget för sig, t.ex. `{key}: {clock.group(1)}` och `start: "{clock.group(2)}"`; du skrev {written}'
         return f"skriv datumet som ÅÅÅÅ-MM-DD, t.ex. `{key}: 2025-03-12`; du skrev {written}"
     if kind == "string_type" and key in _CLOCK_KEYS and isinstance(value, (int, float)):
         return f'skriv klockslaget som TT:MM inom citattecken, t.ex. `{key}: "{_clock(value)}"`; du skrev {written}'
+    if kind == "string_type" and isinstance(value, (int, float)) and len(written) <= 62:  # a number, a yes
+        text = written[1:-1].replace('"', '\\"')
+        example = f'- "{text}"' if isinstance(loc[-1], int) else f'{key}: "{text}"'
+        number = "" if isinstance(value, bool) else "talet "
+        return f"måste vara en text, inte {number}{written}: skriv texten inom citattecken, t.ex. `{example}`"
     return None
 
 
