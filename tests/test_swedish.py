@@ -31,6 +31,19 @@ def _said(text: str) -> list[str]:
         ),
         (["plan-meetings"], "uppdrag plan-meetings [FLAGGOR] ID ÅR", "ID saknas (Nätverkets id)"),
         (["diff"], "uppdrag diff [FLAGGOR] ID [REV]", "ID saknas (Nätverkets id)"),
+        (
+            ["new", "--namn", "Förskoleklass"],
+            "uppdrag new [FLAGGOR] ID",
+            'ID saknas (Det nya nätverkets id; å ä ö blir a a o); menade du `uppdrag new forskoleklass --namn "Förskoleklass"`?',
+        ),
+        (
+            ["new", "--namn=Skolutveckling i Skaraborg"],
+            "uppdrag new [FLAGGOR] ID",
+            "ID saknas (Det nya nätverkets id; å ä ö blir a a o); menade du "
+            '`uppdrag new skolutveckling-i-skaraborg --namn "Skolutveckling i Skaraborg"`?',
+        ),
+        (["new"], "uppdrag new [FLAGGOR] ID", "ID saknas (Det nya nätverkets id; å ä ö blir a a o)"),
+        (["new", "--namn", "!!!"], "uppdrag new [FLAGGOR] ID", "ID saknas (Det nya nätverkets id; å ä ö blir a a o)"),
         # A value of the wrong kind, with the command probably meant
         (
             ["check-meetings", "forskola", "2024"],

@@ -219,6 +219,25 @@ def _swapped_year(exc: Any, argv: Sequence[str]) -> str | None:
     return " ".join([exc.ctx.find_root().info_name, *words])
 
 
+def _id_from_name(exc: Any, argv: Sequence[str]) -> str | None:
+    """`uppdrag new --namn Förskoleklass` without an id: the id made from the name."""
+    if exc.ctx is None or exc.ctx.command.name != "new" or exc.param.name != "mission_id":
+        return None
+    for index, word in enumerate(argv):
+        if word == "--namn" and index + 1 < len(argv):
+            name = argv[index + 1]
+        elif word.startswith("--namn="):
+            name = word.removeprefix("--namn=")
+        else:
+            continue
+        if name.strip():
+            from uppdrag.models import is_valid_id, make_id
+
+            new_id = make_id(name)
+            return f'uppdrag new {new_id} --namn "{name.strip()}"' if is_valid_id(new_id) else None
+    return None
+
+
 def _looks_like_an_id(word: str) -> bool:
     from uppdrag.models import is_valid_id  # a usage error can pay for the models
 
@@ -237,7 +256,9 @@ def swedish_message(exc: click_errors.UsageError, argv: Sequence[str]) -> str:
     ctx = exc.ctx
     if isinstance(exc, errors.MissingParameter) and exc.param is not None:
         help_text = (exc.param.help or "").strip()
-        return f"{label(exc.param)} saknas" + (f" ({help_text.rstrip('.')})" if help_text else "")
+        message = f"{label(exc.param)} saknas" + (f" ({help_text.rstrip('.')})" if help_text else "")
+        named = _id_from_name(exc, argv)
+        return f"{message}; menade du `{named}`?" if named else message
     if isinstance(exc, errors.BadParameter) and exc.param is not None:
         message = _bad_value(exc)
         swapped = _swapped_year(exc, argv)
