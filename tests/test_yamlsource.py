@@ -249,3 +249,15 @@ def test_plain_decimals_are_read_by_the_shortcut_as_by_the_resolver(text: str) -
     assert type(parsed.data["a"]) is type(expected)
     if not isinstance(expected, str):
         assert parsed.source_map.written == {("a",): text, ("b", 0): text}
+
+
+def test_a_huge_plain_integer_is_a_located_problem_not_a_crash() -> None:
+    parsed = parse_yaml("a: " + "1" * 5000 + "\n")
+    [problem] = parsed.problems
+    assert (problem.position, problem.message) == (Position(1, 4), "ogiltigt värde '" + "1" * 60 + "…'")
+
+
+def test_an_escape_of_no_character_is_told_in_swedish() -> None:
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse_yaml('namn: "\\ud800"\n')
+    assert caught.value.message == "ogiltig YAML: ogiltig \\u-sekvens i citerad text (ett tecken som inte finns)"

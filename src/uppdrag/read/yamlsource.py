@@ -54,7 +54,7 @@ _YAML12_OCTAL = re.compile(r"^0o[0-7]+$")
 def _is_plain_decimal(text: str) -> bool:
     """Digits only, without the leading zero that makes YAML 1.1 read octal: an int in both
     YAML versions, read without the resolver's regexes."""
-    return text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1)
+    return len(text) <= 18 and text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1)
 
 
 def _yaml12_number(text: str) -> float | int | None:
@@ -162,6 +162,7 @@ _SYNTAX_MESSAGES = [
     ("found unexpected end of stream", "texten som börjar här avslutas aldrig (saknas ett citattecken?)"),
     ("did not find expected node content", "hittade inget värde där ett väntades (oavslutad lista?)"),
     ("found unknown escape character", "okänd escape-sekvens i citerad text"),
+    ("found invalid Unicode character escape code", "ogiltig \\u-sekvens i citerad text (ett tecken som inte finns)"),
     ("special characters are not allowed", "otillåtet kontrolltecken i filen"),
     ("control characters are not allowed", "otillåtet kontrolltecken i filen"),
     ("found undefined tag handle", "okänd tagg"),
