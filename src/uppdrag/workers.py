@@ -7,6 +7,7 @@ WeasyPrint, the shared files) and nothing needs pickling in. They die with this 
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -41,6 +42,9 @@ def forked_map(function: Callable[[Item], Result], items: Sequence[Item], proces
     bounds = [index * size + min(index, extra) for index in range(processes + 1)]
     parent = os.getpid()
     children: list[tuple[int, BinaryIO]] = []  # (pid, the pipe's reading end)
+    # Frozen objects are never scanned by the collector, so the children do not write to (and
+    # copy) every page they share with this process each time they collect.
+    gc.freeze()
     try:
         for first, last in zip(bounds[1:-1], bounds[2:]):
             reading, writing = os.pipe()
@@ -65,6 +69,7 @@ def forked_map(function: Callable[[Item], Result], items: Sequence[Item], proces
             results += outcome
         return results
     finally:
+        gc.unfreeze()
         for pid, pipe in children:  # only after a failure or Ctrl-C
             pipe.close()
             os.kill(pid, signal.SIGKILL)

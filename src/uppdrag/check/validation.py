@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import datetime as dt
-import gc
 import hashlib
 import os
 import stat
@@ -92,13 +91,7 @@ def _in_parallel(check, paths: list[Path]) -> list:  # type: ignore[no-untyped-d
     _JOB with this process."""
     from uppdrag.workers import cores_for, forked_map  # only a large folder pays for these
 
-    # Frozen objects are never scanned by the collector, so the workers do not write to (and
-    # copy) every page they share with this process each time they collect.
-    gc.freeze()
-    try:
-        return forked_map(check, paths, cores_for(len(paths)))
-    finally:
-        gc.unfreeze()
+    return forked_map(check, paths, cores_for(len(paths)))
 
 
 def open_workspace(folder: Path, today: dt.date, only: list[Path] | None = None) -> tuple[Workspace, CheckResult]:
