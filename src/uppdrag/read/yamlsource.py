@@ -25,6 +25,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from . import yaml_messages
+
 try:  # libyaml is an order of magnitude faster; the pure-Python parser gives the same events
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -33,6 +35,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 KeyPath = tuple[str | int, ...]
 
 MAX_DEPTH = 64
+# No field holds a larger number (a year, a count of meetings, a week); the plain-decimal
+# shortcut below reads at most 18 digits, so it never needs the check.
+MAX_INTEGER = 10**18 - 1
+_LONGEST_INT_TEXT = 1000  # Python refuses to read decimals of over 4300 digits; no need to try
+_DEPTH_MESSAGE = f"för djup nästling (mer än {MAX_DEPTH} nivåer)"
 # Nodes after expanding aliases: a real mission has a few hundred, a "billion laughs" file
 # has billions. Counting expansions stops such a file long before memory or time suffers.
 MAX_NODES = 100_000
@@ -149,33 +156,14 @@ def _position(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-_SYNTAX_MESSAGES = [
-    ("cannot start any token", "tabbtecken eller otillåtet tecken; använd mellanslag för indrag"),
-    ("tab character", "tabbtecken i indraget; använd mellanslag"),
-    ("mapping values are not allowed", "kolon på oväntat ställe; en text med ': ' skrivs inom citattecken"),
-    ("could not find expected ':'", "hittade inte väntat ':' efter en nyckel"),
-    ("did not find expected key", "hittade inte väntad nyckel (fel indrag?)"),
-    ("did not find expected '-' indicator", "hittade inte väntat '-' (fel indrag i listan?)"),
-    ("block sequence entries are not allowed here", "listpunkt på oväntat ställe (fel indrag?)"),
-    ("did not find expected ',' or ']'", "hittade inte väntat ',' eller ']'"),
-    ("did not find expected ',' or '}'", "hittade inte väntat ',' eller '}'"),
-    ("found unexpected end of stream", "texten som börjar här avslutas aldrig (saknas ett citattecken?)"),
-    ("did not find expected node content", "hittade inget värde där ett väntades (oavslutad lista?)"),
-    ("found unknown escape character", "okänd escape-sekvens i citerad text"),
-    ("found invalid Unicode character escape code", "ogiltig \\u-sekvens i citerad text (ett tecken som inte finns)"),
-    ("special characters are not allowed", "otillåtet kontrolltecken i filen"),
-    ("control characters are not allowed", "otillåtet kontrolltecken i filen"),
-    ("found undefined tag handle", "okänd tagg"),
-    ("expected alphabetic or numeric character", "ogiltigt ankare eller alias"),
-    ("found duplicate anchor", "ankaret är definierat två gånger"),
-]
-
-
 def _swedish_syntax_message(problem: str) -> str:
-    for english, swedish in _SYNTAX_MESSAGES:
-        if english in problem:
-            return f"ogiltig YAML: {swedish}"
-    return f"ogiltig YAML: {problem}"
+    if yaml_messages.LIBRARY_DEPTH_LIMIT in problem:
+        return _DEPTH_MESSAGE
+    return f"ogiltig YAML: {yaml_messages.swedish(problem)}"
+
+
+def _is_library_limit(exc: yaml.YAMLError) -> bool:
+    return yaml_messages.LIBRARY_DEPTH_LIMIT in str(getattr(exc, "problem", None) or exc)
 
 
 def _offset_position(text: str, offset: int) -> Position:
@@ -200,13 +188,22 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
     else:
         position = Position(1, 1)
     lines = text.splitlines()
+    if position.line <= len(lines):
+        too_long = yaml_messages.long_key(lines[position.line - 1])
+        if too_long is not None:
+            column, length = too_long
+            return YamlSyntaxError(
+                Position(position.line, column + 1),
+                f"ogiltig YAML: nyckeln är {length} tecken lång; en nyckel får vara högst "
+                f"{yaml_messages.MAX_KEY_LENGTH} tecken",
+            )
     if "cannot start any token" in problem and position.line <= len(lines):
         return _token_start_error(position, lines[position.line - 1][position.column - 1 : position.column])
     if "did not find expected" in problem or "could not find expected" in problem:
         quoted = _quote_error(lines[: position.line], position)
         if quoted is not None:
             return quoted
-    misplaced = ("mapping values are not allowed", "could not find expected ':'", "did not find expected key")
+    misplaced = ("mapping values are not allowed", "could not find expected ':'", "did not find expected key", "expected <block end>")
     if any(kind in problem for kind in misplaced) and position.line <= len(lines):
         layout = _layout_error(lines, position.line - 1)
         if layout is not None:
@@ -420,7 +417,7 @@ class _Builder:
                 number = _yaml12_number(event.value)
                 if number is not None:  # 1e3, 0o17: numbers in YAML 1.2, which editors read
                     self.source_map.written[self._child_path()] = event.value
-                    return number
+                    return self._bounded(number, event)
         elif tag not in _ALLOWED_TAGS:
             raise YamlSyntaxError(_position(event.start_mark), _tag_message(tag))
         if tag == _CORE_TAG + "str":
@@ -430,6 +427,8 @@ class _Builder:
             message = f"taggen '{short}' passar inte ett enkelt värde ('{event.value}')"
             self.problems.append(YamlProblem(_position(event.start_mark), self._child_path(), message))
             return event.value
+        if tag == _CORE_TAG + "int" and len(event.value) > _LONGEST_INT_TEXT:
+            return self._bounded(MAX_INTEGER + 1, event)  # too many digits to be worth reading
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = _constructor.yaml_constructors[tag](_constructor, node)
@@ -443,6 +442,20 @@ class _Builder:
             return event.value
         if not isinstance(value, str) and value is not None:
             self.source_map.written[self._child_path()] = event.value
+        return self._bounded(value, event)
+
+    def _bounded(self, value: Any, event: ScalarEvent) -> Any:
+        """An integer of any form (0x…, 0o…, 1_000) within MAX_INTEGER, or the text as written
+        with a located problem: no field holds such a number, and a thousand-digit one would
+        only reach code that cannot print or count with it."""
+        if type(value) is int and not -MAX_INTEGER <= value <= MAX_INTEGER:
+            shown = event.value if len(event.value) <= 30 else event.value[:30] + "…"
+            message = (
+                f"talet '{shown}' är för stort (högst {len(str(MAX_INTEGER))} siffror); "
+                "skriv det inom citattecken om det är en text"
+            )
+            self.problems.append(YamlProblem(_position(event.start_mark), self._child_path(), message))
+            return event.value
         return value
 
     def _text(self, event: ScalarEvent) -> str:
@@ -533,7 +546,7 @@ class _Builder:
                 if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
                     raise YamlSyntaxError(_position(mark), _tag_message(event.tag))
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlSyntaxError(_position(mark), f"för djup nästling (mer än {MAX_DEPTH} nivåer)")
+                    raise YamlSyntaxError(_position(mark), _DEPTH_MESSAGE)
                 nodes += 1
                 if nodes > MAX_NODES:
                     raise _too_large(mark)
@@ -567,14 +580,28 @@ def _is_clean(text: str) -> bool:
     return "\\" not in text and not _CONTROL.search(text) and unicodedata.is_normalized("NFC", text)
 
 
-def parse_yaml(text: str) -> ParsedYaml:
-    """Parse one YAML document. Raises YamlSyntaxError when the text is not YAML data."""
+def _build(text: str, loader: type) -> ParsedYaml:
     builder = _Builder()
-    parser = _Loader(text)
+    parser = loader(text)
     try:
         builder.build(parser.get_event, _is_clean(text))
-    except yaml.YAMLError as exc:
-        raise _syntax_error(exc, text) from None
     finally:
         parser.dispose()
     return ParsedYaml(builder.root, builder.source_map, builder.problems)
+
+
+def parse_yaml(text: str) -> ParsedYaml:
+    """Parse one YAML document. Raises YamlSyntaxError when the text is not YAML data."""
+    try:
+        try:
+            return _build(text, _Loader)
+        except yaml.YAMLError as exc:
+            if _Loader is yaml.SafeLoader or not _is_library_limit(exc):
+                raise
+        # libyaml scans a run of brackets ahead of its events and refuses it at its own depth
+        # limit (PyYAML 6.0.4: 1000) before the builder sees our level 65. The pure-Python
+        # parser has no such limit and hands over events early, so our limit and its position
+        # hold whatever libyaml is installed.
+        return _build(text, yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, text) from None
