@@ -7,6 +7,7 @@ WeasyPrint, the shared files) and nothing needs pickling in. They die with this 
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import pickle
@@ -42,18 +43,24 @@ def forked_map(function: Callable[[Item], Result], items: Sequence[Item], proces
     bounds = [index * size + min(index, extra) for index in range(processes + 1)]
     parent = os.getpid()
     children: list[tuple[int, BinaryIO]] = []  # (pid, the pipe's reading end)
+    die_with_parent = _death_signal()  # loaded here: a child that loads a library can deadlock
     # Frozen objects are never scanned by the collector, so the children do not write to (and
     # copy) every page they share with this process each time they collect.
     gc.freeze()
     try:
         for first, last in zip(bounds[1:-1], bounds[2:]):
             reading, writing = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                os.close(reading)
-                _child(function, items[first:last], writing, parent)
-            os.close(writing)
-            children.append((pid, os.fdopen(reading, "rb")))
+            # Ctrl-C waits until the child is in the list, so the cleanup below always ends it.
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                pid = os.fork()
+                if pid == 0:
+                    os.close(reading)
+                    _child(function, items[first:last], writing, parent, die_with_parent, blocked)
+                os.close(writing)
+                children.append((pid, os.fdopen(reading, "rb")))
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         results = [function(item) for item in items[: bounds[1]]]
         while children:
             pid, pipe = children[0]
@@ -76,12 +83,20 @@ def forked_map(function: Callable[[Item], Result], items: Sequence[Item], proces
             os.waitpid(pid, 0)
 
 
-def _child(function: Callable[[Item], Result], share: Sequence[Item], writing: int, parent: int) -> None:
+def _child(
+    function: Callable[[Item], Result],
+    share: Sequence[Item],
+    writing: int,
+    parent: int,
+    die_with_parent: Callable[[], None],
+    mask: set[signal.Signals],
+) -> None:
     """A forked child's whole life: it never returns into the parent's code, and it leaves
     by os._exit, so nothing the parent had buffered (stdout) is written twice."""
     status = 1
     try:
-        _work_for(parent)
+        _work_for(parent, die_with_parent)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # SIGINT is ignored by now
         try:
             sent = pickle.dumps((True, [function(item) for item in share]))
         except Exception as exc:  # noqa: BLE001 - raised in the parent instead
@@ -112,7 +127,7 @@ def forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         max_workers=workers,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_work_for,
-        initargs=(os.getpid(),),
+        initargs=(os.getpid(), _death_signal()),
     )
     try:
         yield pool
@@ -120,11 +135,21 @@ def forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _work_for(parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):  # die with the parent, however it ends
-        import ctypes
+@functools.cache
+def _death_signal() -> Callable[[], None]:
+    """What makes a forked child die with this process, however it ends (Linux's
+    PR_SET_PDEATHSIG). Loaded in the parent, before any fork: loading a library in a child
+    forked from a process with threads can wait forever on a lock another thread held."""
+    if not sys.platform.startswith("linux"):
+        return lambda: None
+    import ctypes
 
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    return lambda: prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _work_for(parent: int, die_with_parent: Callable[[], None]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
     if os.getppid() != parent:  # the parent died before the line above could take effect
         os._exit(1)
