@@ -46,6 +46,11 @@ VARIANTS: dict[str, tuple[str, str]] = {
         "bakgrund: strategi-2023-2026\n",
         "bakgrund: strategi-2023-2026\nreviderad: 2024-06-14T10:00:00\n",
     ),  # noqa: E501
+    "huge-hex-name": ("namn: Förskola", "namn: 0x" + "f" * 40),
+    "huge-minimum": ("minst_per_år: 4", "minst_per_år: " + "9" * 19),
+    "huge-octal-minimum": ("minst_per_år: 4", "minst_per_år: 0o" + "7" * 30),
+    "largest-minimum": ("minst_per_år: 4", "minst_per_år: " + "9" * 18),
+    "huge-period": ("period: 2023–2026", "period: 0x" + "f" * 40),
     "adopted-null": ("bakgrund: strategi-2023-2026\n", "bakgrund: strategi-2023-2026\nantagen: null\n"),
     "minimum-float": ("minst_per_år: 4", "minst_per_år: 4.0"),
     "minimum-fraction": ("minst_per_år: 4", "minst_per_år: 4.5"),
@@ -108,6 +113,7 @@ SHARED_VARIANTS: dict[str, str] = {
     "week-float": LOV.format("vecka: 8.0"),
     "week-text": LOV.format('vecka: "8"'),
     "week-54": LOV.format("vecka: 54"),
+    "week-huge": LOV.format("vecka: 0x" + "f" * 40),
     "week-and-dates": LOV.format('vecka: 8\n    från: "02-19"\n    till: "02-23"'),
 }
 

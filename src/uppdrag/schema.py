@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from uppdrag.limits import MAX_INTEGER
 from uppdrag.models import Mission, SharedFile
 
 SCHEMA_FILES = {"mission": "schemas/uppdrag.schema.json", "shared": "schemas/delad.schema.json"}
@@ -36,8 +37,23 @@ def _decomposed_too(node: Any) -> Any:
     return node
 
 
+def _bounded_integers(node: Any) -> Any:
+    """Every integer within the reader's bound, so a 40-digit number is refused by the schema
+    as by validate (which reads it as a located finding)."""
+    if isinstance(node, list):
+        return [_bounded_integers(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _bounded_integers(value) for key, value in node.items()}
+    kinds = node.get("type")
+    if kinds == "integer" or (isinstance(kinds, list) and "integer" in kinds):
+        node["minimum"] = max(node.get("minimum", -MAX_INTEGER), -MAX_INTEGER)
+        node["maximum"] = min(node.get("maximum", MAX_INTEGER), MAX_INTEGER)
+    return node
+
+
 def json_schema(kind: Literal["mission", "shared"]) -> dict:
-    schema = _decomposed_too(_MODELS[kind].model_json_schema(by_alias=True))
+    schema = _bounded_integers(_decomposed_too(_MODELS[kind].model_json_schema(by_alias=True)))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://utbildningskaraborg.se/uppdrag/{SCHEMA_FILES[kind].split('/')[-1]}",

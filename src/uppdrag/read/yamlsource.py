@@ -25,7 +25,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from . import yaml_messages
+from uppdrag.limits import MAX_INTEGER
+from uppdrag.read import yaml_messages
 
 try:  # libyaml is an order of magnitude faster; the pure-Python parser gives the same events
     from yaml import CSafeLoader as _Loader
@@ -35,9 +36,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 KeyPath = tuple[str | int, ...]
 
 MAX_DEPTH = 64
-# No field holds a larger number (a year, a count of meetings, a week); the plain-decimal
-# shortcut below reads at most 18 digits, so it never needs the check.
-MAX_INTEGER = 10**18 - 1
+# The plain-decimal shortcut below reads at most 18 digits, so it never needs MAX_INTEGER's check.
 _LONGEST_INT_TEXT = 1000  # Python refuses to read decimals of over 4300 digits; no need to try
 _DEPTH_MESSAGE = f"för djup nästling (mer än {MAX_DEPTH} nivåer)"
 # Nodes after expanding aliases: a real mission has a few hundred, a "billion laughs" file
