@@ -467,6 +467,7 @@ def test_footer_lines_name_network_period_and_revision(shipped: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_libreoffice_lays_it_out_with_page_numbers(shipped: Path, runner, tmp_path: Path) -> None:
     path = render(runner, "ka")
     profile = (tmp_path / "lo-profile").as_uri()  # its own profile: no clash with a running LibreOffice

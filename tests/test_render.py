@@ -254,6 +254,7 @@ def test_pdf_cannot_go_to_stdout(shipped: Path, runner) -> None:
     )
 
 
+@pytest.mark.slow
 def test_wheel_carries_the_templates_and_renders_outside_the_repo(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path / "dist"), str(REPO)],

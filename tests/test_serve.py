@@ -221,6 +221,7 @@ def save(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_open_page_follows_each_save(browser: Chromium, shipped: Path) -> None:
     mission = shipped / "missions" / "forskola.yaml"
     browser.wait_for("Uppdragsbeskrivning för nätverket Förskola", seconds=60)
@@ -245,6 +246,7 @@ def short_streams(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(server_module, "STREAM_SECONDS", 0.3)
 
 
+@pytest.mark.slow
 def test_the_page_still_follows_after_its_stream_was_renewed(short_streams, browser: Chromium, shipped: Path) -> None:
     browser.wait_for("Uppdragsbeskrivning för nätverket Förskola", seconds=60)
     time.sleep(1.5)  # the page's first stream has ended and it has opened another

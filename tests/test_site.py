@@ -88,6 +88,7 @@ def test_files(built_site: Path) -> None:
     assert all((built_site / f"{n}.pdf").read_bytes().startswith(b"%PDF-") for n in NETWORKS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", ["index.html", "skis.html", "mal.html", "moten-2026.html"])
 def test_page_in_chromium(page: str, built_site: Path) -> None:
     url = (built_site / page).as_uri()

@@ -95,6 +95,7 @@ def test_no_lock_file_is_left_in_the_folder(missions: Path) -> None:
     assert sorted(p.name for p in missions.iterdir()) == before
 
 
+@pytest.mark.slow
 def test_concurrent_plan_meetings_for_different_years_all_land(missions: Path) -> None:
     """Four processes write four years into one file at once; every year must be there."""
     uppdrag = Path(sys.executable).parent / "uppdrag"
@@ -116,6 +117,7 @@ def test_concurrent_plan_meetings_for_different_years_all_land(missions: Path) -
         assert text.count(f"- datum: {year}-") == 4, year
 
 
+@pytest.mark.slow
 def test_concurrent_writers_never_lose_an_update(missions: Path) -> None:
     """Threads that each take a while between reading and writing (where a lost update would
     happen): under the lock each one re-reads what the one before wrote."""

@@ -49,7 +49,11 @@ _POOL_WORKER = (
     "    time.sleep(60)\n"
 )
 # The parent checks its share (a long sleep) while the child says who it is and sleeps too.
-_MAP_WORKER = (
+# A shell starts a background job with SIGINT ignored, and Python then never turns SIGINT into
+# KeyboardInterrupt: the scripts that are sent Ctrl-C take it back, so the suite behaves the same
+# run in a terminal, in CI or with `make test &`.
+_HEAR_CTRL_C = "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+_MAP_WORKER = _HEAR_CTRL_C + (
     "import os, sys, time\n"
     "from uppdrag.workers import forked_map\n"
     "def task(item):\n"
@@ -60,6 +64,7 @@ _MAP_WORKER = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 @pytest.mark.parametrize("code", [_POOL_WORKER, _MAP_WORKER], ids=["pool", "map"])
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
@@ -119,6 +124,7 @@ def test_a_child_that_dies_is_an_error_not_a_short_list() -> None:
         forked_map(_die, list(range(4)), 2)
 
 
+@pytest.mark.slow
 def test_what_this_process_had_not_yet_written_is_written_once() -> None:
     code = (
         "import sys\nfrom uppdrag.workers import forked_map\n"
@@ -129,6 +135,7 @@ def test_what_this_process_had_not_yet_written_is_written_once() -> None:
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "före [1, 2, 3, 4]\n", "")
 
 
+@pytest.mark.slow
 def test_ctrl_c_ends_forked_map_and_its_children_at_once() -> None:
     parent = subprocess.Popen(
         [sys.executable, "-c", _MAP_WORKER], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -142,7 +149,7 @@ def test_ctrl_c_ends_forked_map_and_its_children_at_once() -> None:
 
 # Ctrl-C at the worst moment: right after the fork, before the parent has noted its child. The
 # child's death signal is switched off, so only forked_map's own cleanup can end it.
-_INTERRUPTED_FORK = (
+_INTERRUPTED_FORK = _HEAR_CTRL_C + (
     "import os, signal, time\n"
     "from uppdrag import workers\n"
     "workers._death_signal = lambda: (lambda: None)\n"
@@ -158,6 +165,7 @@ _INTERRUPTED_FORK = (
 )
 
 
+@pytest.mark.slow
 def test_ctrl_c_during_a_fork_still_ends_that_child() -> None:
     parent = subprocess.Popen(
         [sys.executable, "-c", _INTERRUPTED_FORK], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

@@ -41,7 +41,6 @@ def _refusal(text: str) -> YamlSyntaxError:
     "text, position, message",
     [
         ("a: " + "[" * 2000 + "]" * 2000, Position(1, 3 + MAX_DEPTH), DEPTH),
-        ("a: " + "[" * 20_000 + "]" * 20_000, Position(1, 3 + MAX_DEPTH), DEPTH),
         ("a:\n  b: " + "{c: " * 1500 + "1" + "}" * 1500, Position(2, 6 + 4 * (MAX_DEPTH - 2)), DEPTH),
         ("".join(" " * i + "a:\n" for i in range(1100)) + " " * 1100 + "b\n", Position(65, 65), DEPTH),
         ("{" * 2000 + "}" * 2000, Position(1, 2), "en nyckel måste vara en enkel text"),
@@ -50,7 +49,7 @@ def _refusal(text: str) -> YamlSyntaxError:
         ("a: {" + "k" * 1500 + ": 1}\n", Position(1, 5), "ogiltig YAML: nyckeln är 1500 tecken lång; en nyckel får vara högst 1024 tecken"),
         ('"' + "k" * 1500 + '": 1\n', Position(1, 1), "ogiltig YAML: nyckeln är 1502 tecken lång; en nyckel får vara högst 1024 tecken"),
     ],
-    ids=["brackets-2000", "brackets-20000", "flow-mapping-1500", "block-1100", "braces-2000", "long-key",
+    ids=["brackets-2000", "flow-mapping-1500", "block-1100", "braces-2000", "long-key",
          "long-key-in-list", "long-key-in-flow", "long-quoted-key"],
 )
 def test_hostile_text_gets_our_located_finding(loader: type, text: str, position: Position, message: str) -> None:
