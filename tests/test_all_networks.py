@@ -170,3 +170,14 @@ def test_many_skipped_files_are_counted_in_the_closing_line(workspace: Path, run
         "fel: 5 nätverk och 3 delade filer: 4 fel, 0 varningar. Hoppade över 4 nätverk; "
         "de andra nätverken är med. Rätta felen och kör igen."
     )
+
+
+def test_a_skipped_file_is_still_an_input_that_no_output_replaces(one_broken: Path, runner) -> None:
+    before = (one_broken / "missions/trasig.yaml").read_bytes()
+    result = runner.invoke(app, ["overview", "--format", "csv", "-o", "missions/trasig.yaml", "--today", TODAY])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: 'missions/trasig.yaml' är en av verktygets egna indatafiler (missions/trasig.yaml); "
+        "välj en annan utdatafil\n",
+    )
+    assert (one_broken / "missions/trasig.yaml").read_bytes() == before

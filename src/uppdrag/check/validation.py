@@ -141,6 +141,15 @@ def open_healthy_workspace(folder: Path, today: dt.date) -> tuple[Workspace, Che
     return workspace, result
 
 
+def open_networks(folder: Path, today: dt.date, ids: list[str] | None) -> tuple[Workspace, CheckResult]:
+    """The networks named in ids, each of which must be right (open_valid_workspace); or, with
+    no ids, every network without errors (open_healthy_workspace). The result is for
+    raise_if_skipped at the command's end."""
+    if ids is None:
+        return open_healthy_workspace(folder, today)
+    return open_valid_workspace(folder, today, ids), CheckResult([], [])
+
+
 def raise_if_skipped(workspace: Workspace, result: CheckResult) -> None:
     """How a command over all networks ends when it left broken files out, after making the
     rest: their errors, as validate words them, and exit 1 (FindingsError)."""

@@ -67,16 +67,13 @@ def render(
 
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """
-    from uppdrag.check.validation import draft_warnings, open_healthy_workspace, open_valid_workspace, raise_if_skipped
+    from uppdrag.check.validation import draft_warnings, open_networks, raise_if_skipped
     from uppdrag.output.diagnostics import draft_notice
     from uppdrag.output.documents import output_targets, render_documents
     from uppdrag.output.templates import renderer_for, workspace_inputs
 
     fmt, day = _document_format(md, html, pdf, docx), parse_today(today)
-    if all_ and not ids:  # every network: the broken ones are left out and named at the end
-        workspace, result = open_healthy_workspace(missions, day)
-    else:  # the networks named: each of them must be right
-        workspace, result = open_valid_workspace(missions, day, ids or None), CheckResult([], [])
+    workspace, result = open_networks(missions, day, ids or None)  # --all: broken files named at the end
     chosen = workspace.select(ids, all_)
     targets = output_targets([m.mission.id for m in chosen], fmt, output)
     warnings = draft_warnings(workspace, day)

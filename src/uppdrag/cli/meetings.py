@@ -48,16 +48,11 @@ def check_meetings(
     Exempel: [bold]uppdrag check-meetings 2024 forskola skis --format json[/bold]
     """
     from uppdrag.check.meetings import check_year, school_calendar
-    from uppdrag.check.validation import open_healthy_workspace, open_valid_workspace, raise_if_skipped
-    from uppdrag.findings import CheckResult
+    from uppdrag.check.validation import open_networks, raise_if_skipped
     from uppdrag.output.meetings import to_json
 
     reference = parse_today(today) if today else None
-    day = reference or parse_today(None)
-    if ids:  # the networks named: each of them must be right
-        workspace, result = open_valid_workspace(missions, day, ids), CheckResult([], [])
-    else:  # every network: the broken ones are left out and named at the end
-        workspace, result = open_healthy_workspace(missions, day)
+    workspace, result = open_networks(missions, reference or parse_today(None), ids or None)
     calendar = school_calendar(workspace)
     checks = [check_year(loaded, year, reference, calendar) for loaded in workspace.select(ids, all_=not ids)]
     if output_format.value == "json":
