@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from uppdrag.check.meetings import school_calendar
-from uppdrag.check.rules import IdRegistry, check_mission, check_shared, check_workspace
+from uppdrag.check.rules import check_mission, check_shared, check_workspace, duplicate_ids
 from uppdrag.errors import FindingsError, OutputError, UnwrittenChangeError, UsageError
 from uppdrag.files import atomic_write, output_error
 from uppdrag.findings import CheckResult, Finding, Location
@@ -68,10 +68,10 @@ def _validate_folder(folder: Path, only: list[Path] | None, today: dt.date) -> C
         else map(_check_file, mission_files)
     )
     rules = check_shared(workspace)
-    ids = IdRegistry()
-    for _, file_read, file_rules, identity in checked:
+    for _, file_read, file_rules, _identity in checked:
         read += file_read
-        rules += file_rules + (ids.check(*identity) if identity else [])
+        rules += file_rules
+    rules += duplicate_ids([identity for *_, identity in checked if identity])
     return CheckResult([str(p) for p in workspace.files] + [path for path, *_ in checked], read + rules)
 
 

@@ -129,17 +129,19 @@ def test_open_healthy_workspace_leaves_the_broken_file_out_and_keeps_what_valida
 def test_a_file_that_breaks_a_rule_across_files_is_left_out_too(shipped: Path) -> None:
     skis = (shipped / "missions" / "skis.yaml").read_text(encoding="utf-8")
     (shipped / "missions" / "skis.yaml").write_text(skis.replace("bakgrund: strategi-2023-2026", "bakgrund: ingen"))
-    (shipped / "missions" / "kopia-av-ka.yaml").write_text(
-        (shipped / "missions" / "ka.yaml").read_text(encoding="utf-8")
-    )
+    # A copy whose id was not changed: listed before ka.yaml, yet ka.yaml keeps its id and stays.
+    (shipped / "missions" / "ka-2027.yaml").write_text((shipped / "missions" / "ka.yaml").read_text(encoding="utf-8"))
+    assert sorted(Path("missions").glob("ka*.yaml"))[0].name == "ka-2027.yaml"
     workspace, result = open_healthy_workspace(Path("missions"), TODAY)
     assert sorted(m.mission.id for m in workspace.missions) == ["forskola", "grundskola", "ka", "sarskola"]
-    assert workspace.skipped == [Path("missions/kopia-av-ka.yaml"), Path("missions/skis.yaml")]
-    assert [(str(f.location), f.code) for f in result.findings if f.is_error] == [
-        ("missions/kopia-av-ka.yaml:2:5", "id-filename"),
-        ("missions/kopia-av-ka.yaml:2:5", "duplicate-id"),
-        ("missions/skis.yaml:5:11", "reference"),
+    assert workspace.skipped == [Path("missions/ka-2027.yaml"), Path("missions/skis.yaml")]
+    assert [(str(f.location), f.code, f.message) for f in result.findings if f.is_error] == [
+        ("missions/ka-2027.yaml:2:5", "id-filename", "id 'ka' ska vara samma som filnamnet ('ka-2027')"),
+        ("missions/skis.yaml:5:11", "reference", "okänd bakgrund 'ingen'; kända: maldokument, strategi-2023-2026"),
+        ("missions/ka-2027.yaml:2:5", "duplicate-id", "id 'ka' används redan i missions/ka.yaml:2:5"),
     ]
+    validated = validate_paths([Path("missions")], TODAY)  # validate, a file at a time, says the same
+    assert [f for f in validated.findings if f.is_error] == [f for f in result.findings if f.is_error]
 
 
 def test_open_healthy_workspace_without_broken_files_leaves_nothing_out(shipped: Path) -> None:
