@@ -150,6 +150,9 @@ def open_networks(folder: Path, today: dt.date, ids: list[str] | None) -> tuple[
     return open_valid_workspace(folder, today, ids), CheckResult([], [])
 
 
+MAX_NAMED = 3  # skipped files named in the closing line; more are counted (their errors name them all)
+
+
 def raise_if_skipped(workspace: Workspace, result: CheckResult) -> None:
     """How a command over all networks ends when it left broken files out, after making the
     rest: their errors, as validate words them, and exit 1 (FindingsError)."""
@@ -160,9 +163,6 @@ def raise_if_skipped(workspace: Workspace, result: CheckResult) -> None:
     also = "; uppdrag validate visar också varningarna" if result.warnings else ""
     message = f"Hoppade över {left_out}; de andra nätverken är med. Rätta felen och kör igen{also}."
     raise FindingsError(message, result, summarise=True)
-
-
-MAX_NAMED = 3  # skipped files named in the closing line; more are counted (their errors name them all)
 
 
 def _fix_first(result: CheckResult) -> FindingsError:
