@@ -238,7 +238,7 @@ def test_a_refusing_command_shows_the_warnings_beside_the_errors(workspace: Path
             + "möten:\n  träffar:\n    - 2025-02-07\n",
         },
     )
-    result = runner.invoke(app, ["render", "--all"])
+    result = runner.invoke(app, ["render", "n", "m"])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "missions/m.yaml:16:7: fel: möten.träffar[0]: skriv varje möte som `- datum: 2025-02-07`",

@@ -317,14 +317,28 @@ def test_header_and_footer_with_page_fields(shipped: Path, runner) -> None:
     section = word.sections[0]
     assert [p.text for p in section.header.paragraphs] == ["Utbildning Skaraborg"]  # finished: no UTKAST
     [footer] = section.footer.paragraphs
-    assert footer.text == (
+    assert footer.text == (  # the page fields store no number: Word and LibreOffice lay the pages out
         "Uppdragsbeskrivning för nätverket Förskola\n"
-        "Uppdraget gäller under perioden 2023–2026 · Reviderad 14 juni 2026 av Anna Berg\tSida 1 av 1"
+        "Uppdraget gäller under perioden 2023–2026 · Reviderad 14 juni 2026 av Anna Berg\tSida  av "
     )
     instructions = [i.text.strip() for i in footer._p.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
-    kinds = [c.get(qn("w:fldCharType")) for c in footer._p.iter(qn("w:fldChar"))]
-    assert kinds == ["begin", "separate", "end"] * 2
+    fields = [
+        (c.get(qn("w:fldCharType")) if c.tag == qn("w:fldChar") else c.tag.split("}")[1], c.text)
+        for c in footer._p.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t"))
+    ]
+    assert fields[-10:] == [
+        ("t", "Sida "),
+        ("begin", None),
+        ("instrText", " PAGE "),
+        ("separate", None),
+        ("end", None),  # no stored result between separate and end
+        ("t", " av "),
+        ("begin", None),
+        ("instrText", " NUMPAGES "),
+        ("separate", None),
+        ("end", None),
+    ]
     assert word.core_properties.modified.date().isoformat() == "2026-06-14"
     assert word.core_properties.content_status == ""
 
@@ -341,7 +355,7 @@ def test_footer_without_revision(shipped: Path, runner) -> None:
     word = docx.Document(str(render(runner, "forskola")))
     assert (word.core_properties.created, word.core_properties.modified) == (None, None)
     assert word.sections[0].footer.paragraphs[0].text == (
-        "Uppdragsbeskrivning för nätverket Förskola\nUppdraget gäller under perioden 2023–2026\tSida 1 av 1"
+        "Uppdragsbeskrivning för nätverket Förskola\nUppdraget gäller under perioden 2023–2026\tSida  av "
     )
 
 
@@ -444,6 +458,74 @@ def test_docx_is_not_written_to_stdout(shipped: Path, runner) -> None:
     )
     result = runner.invoke(app, ["render", "ka", "--docx", "--pdf"])
     assert (result.exit_code, result.stderr) == (2, "fel: välj ett format: --md, --html, --pdf eller --docx\n")
+
+
+EXTENDED_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>uppdrag</Application><Company>Utbildning Skaraborg</Company></Properties>"
+)
+
+
+@pytest.mark.parametrize("reference", ["built-in", "a workspace's own"])
+def test_the_package_describes_itself_truly_and_has_no_thumbnail(reference: str, shipped: Path, runner) -> None:
+    if reference != "built-in":  # as python-docx's default template has them: a Mac Word's app.xml, a thumbnail
+        (shipped / "templates").mkdir()
+        word = docx.Document()
+        word.save(str(shipped / "templates/referens.docx"))
+        assert b"Microsoft Macintosh Word" in zipfile.ZipFile(shipped / "templates/referens.docx").read(
+            "docProps/app.xml"
+        )
+    package = zipfile.ZipFile(render(runner, "forskola"))
+    assert package.read("docProps/app.xml") == EXTENDED_PROPERTIES
+    assert not [name for name in package.namelist() if "thumbnail" in name or name.endswith((".jpeg", ".jpg"))]
+    assert b"thumbnail" not in package.read("_rels/.rels")
+    assert b"jpeg" not in package.read("[Content_Types].xml")
+    types = package.read("[Content_Types].xml").decode("utf-8")
+    assert (
+        '<Override PartName="/docProps/app.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+    ) in types
+
+
+LONG_NAME = "Nätverket för " + "mycket " * 40 + "långa namn"  # 304 characters
+
+
+def test_a_long_name_is_cut_in_the_properties_and_whole_in_the_text(shipped: Path, runner) -> None:
+    path = shipped / "missions/forskola.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("namn: Förskola", f"namn: {LONG_NAME}"), "utf-8")
+    steering = shipped / "missions/_styrdokument.yaml"
+    long_steering = "Strategi för " + "en mycket lång " * 20 + "tid"  # 316 characters
+    text = steering.read_text(encoding="utf-8")
+    steering.write_text(text.replace("namn: Strategi för Utbildning Skaraborg 2023–2026", f"namn: {long_steering}"))
+    title = f"Uppdragsbeskrivning för nätverket {LONG_NAME}"
+    assert (len(LONG_NAME), len(title), len(long_steering)) == (304, 338, 316)
+    target = render(runner, "forskola")
+    properties = docx.Document(str(target)).core_properties
+    assert properties.title == title[:254] + "…"
+    assert properties.title == "Uppdragsbeskrivning för nätverket Nätverket för " + "mycket " * 29 + "myc…"
+    assert properties.subject == "Uppdragsbeskrivning, Strategi för " + "en mycket lång " * 14 + "en mycket…"
+    assert (len(properties.title), len(properties.subject)) == (255, 254)  # the space before "…" goes
+    word = docx.Document(str(target))
+    assert word.paragraphs[0].text == title  # the whole name in the document
+    assert word.sections[0].footer.paragraphs[0].text.startswith(title + "\n")
+
+
+def test_render_all_docx_makes_every_document_with_a_long_name_among_them(shipped: Path, runner) -> None:
+    path = shipped / "missions/ka.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("namn: KA", f"namn: {LONG_NAME}"), "utf-8")
+    result = runner.invoke(app, ["render", "--all", "--docx", "-o", "ut", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in Path("ut").iterdir()) == [f"{n}.docx" for n in sorted(NETWORKS)]
+    assert docx.Document("ut/ka.docx").core_properties.title.endswith("…")
+
+
+def test_property_text_keeps_what_fits_and_cuts_what_does_not() -> None:
+    from uppdrag.output.docx import property_text
+
+    assert property_text("å" * 255) == "å" * 255
+    assert property_text("å" * 256) == "å" * 254 + "…"
+    assert property_text("a" * 253 + " bcd") == "a" * 253 + "…"  # no space left before the ellipsis
 
 
 def test_reference_document_is_what_the_script_makes(tmp_path: Path) -> None:

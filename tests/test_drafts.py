@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdf
 import pytest
+from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NumberObject
 
 from uppdrag.check.validation import draft_warnings, open_workspace
 from uppdrag.cli import app
 from uppdrag.findings import Location, warning
 from uppdrag.output.diagnostics import draft_notice
 
-from .conftest import MINIMAL_MISSION, TODAY, write_tree
+from .conftest import MINIMAL_MISSION, REPO, TODAY, system_tool, write_tree
 
 UNFINISHED = (
     MINIMAL_MISSION.format(id="n") + "    personer:\n      - {namn: 'FYLL I: ordförandens namn', kommun: Skara}\n"
@@ -96,4 +99,117 @@ def test_pdf_draft_mark_on_every_page(shipped: Path, runner) -> None:
     for network, draft in (("ka", True), ("forskola", False)):  # forskola names its chair and secretary
         pages = pypdf.PdfReader(shipped / "pdf" / f"{network}.pdf").pages
         assert len(pages) == 2
-        assert [page.extract_text().count("UTKAST") for page in pages] == ([3, 2] if draft else [0, 0])
+        # In words: the running header on each page, and above the title; the diagonal mark is no text.
+        assert [page.extract_text().count("UTKAST") for page in pages] == ([2, 1] if draft else [0, 0])
+
+
+def _marked_text(page: pypdf.PageObject) -> dict[int | str | None, str]:
+    """The page's text by the marked-content section it is drawn in: an MCID, '/Artifact', or
+    None outside any section."""
+    stack: list[int | str] = []
+    texts: dict[int | str | None, str] = {}
+
+    def before(operator: bytes, operands: list, cm: object, tm: object) -> None:
+        if operator == b"BDC":
+            properties = operands[1]
+            mcid = properties.get("/MCID") if isinstance(properties, DictionaryObject) else None
+            stack.append(int(mcid) if mcid is not None else str(operands[0]))
+        elif operator == b"BMC":
+            stack.append(str(operands[0]))
+        elif operator == b"EMC":
+            stack.pop()
+
+    def text(found: str, *args: object) -> None:
+        if found.strip():
+            key = stack[-1] if stack else None
+            texts[key] = texts.get(key, "") + found
+
+    page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return texts
+
+
+def _text_in_structure_order(reader: pypdf.PdfReader) -> list[str]:
+    """The text a screen reader reads: the marked content of the structure tree, in its order."""
+    pages = {page.indirect_reference.idnum: index for index, page in enumerate(reader.pages)}
+    marked = [_marked_text(page) for page in reader.pages]
+    found: list[str] = []
+
+    def walk(node: object, page: int | None) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, NumberObject):
+            found.append(marked[page].get(int(node), ""))  # type: ignore[index]
+        elif isinstance(node, ArrayObject):
+            for kid in node:
+                walk(kid, page)
+        elif isinstance(node, DictionaryObject):
+            if "/Pg" in node:
+                page = pages[node.raw_get("/Pg").idnum]
+            if node.get("/Type") == "/MCR":
+                found.append(marked[page].get(int(node["/MCID"]), ""))  # type: ignore[index]
+            elif "/K" in node:
+                walk(node["/K"], page)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"], None)
+    return [text for text in found if text]
+
+
+def _painted_in(page: pypdf.PageObject) -> list[tuple[str, list[str]]]:
+    """Each XObject the page paints, with the marked-content sections it is painted in."""
+    stack: list[str] = []
+    painted = []
+    for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+        if operator in (b"BDC", b"BMC"):
+            stack.append(str(operands[0]))
+        elif operator == b"EMC":
+            stack.pop()
+        elif operator == b"Do":
+            painted.append((str(operands[0]), list(stack)))
+    return painted
+
+
+def _draws_text(xobject: DictionaryObject) -> bool:
+    """Whether a form XObject, or one it paints, shows text."""
+    if any(op in (b"Tj", b"TJ", b"'", b'"') for _, op in ContentStream(xobject, None).operations):
+        return True
+    inner = xobject.get("/Resources", {}).get("/XObject", {})
+    return any(_draws_text(inner[name].get_object()) for name in inner)
+
+
+def test_the_diagonal_mark_is_an_artifact_and_no_text(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "ka", "forskola", "--pdf", "-o", "pdf", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    draft, finished = (pypdf.PdfReader(shipped / "pdf" / f"{n}.pdf") for n in ("ka", "forskola"))
+    for page in draft.pages:  # the page's background: painted first, as an artifact, and drawn as outlines
+        [(name, sections), *_] = _painted_in(page)
+        assert sections == ["/Artifact"]
+        mark = page["/Resources"]["/XObject"][name].get_object()
+        assert not _draws_text(mark)
+        assert b"/a0.09 gs" in mark.get_data()  # faint: the text stays readable over it
+    assert [_painted_in(page) for page in finished.pages] == [[], []]
+    # A screen reader reads UTKAST once, between the organisation and the title, and nowhere else.
+    order = _text_in_structure_order(draft)
+    assert [text for text in order if "U" in text and set(text) <= set("UTKAS ")] == ["UTKAST"]
+    assert order[:3] == ["UTBILDNING SKARABORG", "UTKAST", "Uppdragsbeskrivning för nätverket "]
+    assert "UTKAST" not in _text_in_structure_order(finished)
+
+
+def test_pdftotext_reads_utkast_only_where_it_is_written(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "ka", "--pdf", "-o", "ka.pdf", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    pages = subprocess.run(
+        [system_tool("pdftotext"), "-layout", "ka.pdf", "-"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.split("\f")[:2]
+    first, second = ([" ".join(line.split()) for line in page.splitlines() if line.strip()] for page in pages)
+    assert first[:4] == ["UTKAST", "UTBILDNING SKARABORG", "UTKAST", "Uppdragsbeskrivning för nätverket KA"]
+    assert second[0] == "UTKAST Utbildning Skaraborg"
+    assert (" ".join(first).count("UTKAST"), " ".join(second).count("UTKAST")) == (2, 1)
+    for line in first + second:  # no letter of the diagonal word mixed into the text
+        assert not (set(line.replace(" ", "")) <= set("UTKAS") and line != "UTKAST"), line
+
+
+def test_the_mark_is_what_the_script_makes(tmp_path: Path) -> None:
+    script = REPO / "tools/make_utkast.py"
+    subprocess.run([sys.executable, str(script), str(tmp_path / "utkast.svg")], check=True, timeout=60)
+    made = (tmp_path / "utkast.svg").read_text(encoding="utf-8")
+    assert (REPO / "templates/utkast.svg").read_text(encoding="utf-8") == made
+    assert "<text" not in made and made.count("<path ") == 1

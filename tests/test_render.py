@@ -291,8 +291,10 @@ def test_one_network_reads_only_its_own_file(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["render", "forskola", "-o", "-"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Uppdragsbeskrivning för nätverket Förskola\n")
-    whole = runner.invoke(app, ["render", "--all", "-o", "-"])
+    whole = runner.invoke(app, ["render", "--all", "-o", "ut"])  # the rest, and the broken one named
     assert whole.exit_code == 1
+    assert whole.stderr.splitlines()[-2].startswith("missions/trasig.yaml:3:1: fel: ogiltig YAML")
+    assert sorted(p.stem for p in (shipped / "ut").iterdir()) == ["forskola", "grundskola", "ka", "sarskola", "skis"]
 
 
 def test_unknown_id_lists_the_files_there_are(shipped: Path, runner) -> None:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from uppdrag.check.rules import placeholder_message
+from uppdrag.check.rules import duplicate_ids, placeholder_message
 from uppdrag.check.validation import validate_paths
+from uppdrag.findings import Location
 
 from .conftest import MINIMAL_MISSION, write_tree
 
@@ -175,3 +176,17 @@ def test_chair_and_secretary_without_anyone_warn_with_the_yaml_to_add(workspace:
 )
 def test_placeholder_says_what_to_fill_in_once(text: str, message: str) -> None:
     assert placeholder_message(text) == message
+
+
+def test_the_file_named_after_an_id_holds_it_whatever_the_order() -> None:
+    copy, original, other = Location("m/ka-2027.yaml", 2, 5), Location("m/ka.yaml", 2, 5), Location("m/x.yaml", 1, 5)
+    [found] = duplicate_ids([("ka", copy), ("ka", original), ("x", other)])
+    assert (found.location, found.code, found.key_path, found.message) == (
+        copy,
+        "duplicate-id",
+        "id",
+        "id 'ka' används redan i m/ka.yaml:2:5",
+    )
+    # Neither named after the id: the first listed holds it.
+    [second] = duplicate_ids([("ka", Location("m/a.yaml")), ("ka", Location("m/b.yaml"))])
+    assert (second.location.file, second.message) == ("m/b.yaml", "id 'ka' används redan i m/a.yaml:1:1")

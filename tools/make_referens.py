@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
-from uppdrag.output.docx import LANGUAGE, set_language
+from uppdrag.output.docx import LANGUAGE, own_package_properties, set_language
 
 FONT = "Calibri"  # Word's own; LibreOffice shows the metric-compatible Carlito
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
@@ -125,6 +125,7 @@ def make_reference() -> docx.document.Document:
     properties.subject = properties.keywords = properties.comments = ""
     properties.created = properties.modified = FIXED_DATE
     properties.revision = 1
+    own_package_properties(document)  # no thumbnail, and app.xml names uppdrag, not python-docx's Word
 
     # A sample of every style the renderer uses, to look at and change in Word.
     document.add_paragraph("Uppdragsbeskrivning för nätverket Exempel", style="Heading 1")

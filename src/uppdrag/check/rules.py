@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from uppdrag.check.meetings import VALIDATE_KINDS, entered_meeting_findings, school_calendar
 from uppdrag.check.swedish_calendar import SchoolCalendar
@@ -23,25 +24,26 @@ def check_workspace(workspace: Workspace, today: dt.date, meetings: bool = True)
     """Everything that needs more than one file, or the date, to judge; with meetings, also
     the entered meetings against the school calendar."""
     findings = check_shared(workspace)
-    ids, calendar = IdRegistry(), school_calendar(workspace)
+    calendar = school_calendar(workspace)
     for loaded in workspace.missions:
         findings += check_mission(loaded, workspace, today, meetings, calendar)
-        findings += ids.check(loaded.mission.id, loaded.source.locate("id"))
+    return findings + duplicate_ids([(m.mission.id, m.source.locate("id")) for m in workspace.missions])
+
+
+def duplicate_ids(identities: list[tuple[str, Location]]) -> list[Finding]:
+    """A second file in a folder with the same id is an error. The file named after the id
+    (`ka.yaml` with `id: ka`) holds it, whatever the order of the names: a copy such as
+    `ka-2027.yaml`, listed before it, is the file told, and the original is not left out of
+    the commands that skip broken files."""
+    first: dict[str, Location] = {}
+    findings = []
+    for mission_id, where in sorted(identities, key=lambda pair: Path(pair[1].file).stem != pair[0]):
+        if mission_id in first:
+            message = f"id '{mission_id}' används redan i {first[mission_id]}"
+            findings.append(error(where, "duplicate-id", message, "id"))
+        else:
+            first[mission_id] = where
     return findings
-
-
-class IdRegistry:
-    """The ids seen so far in a folder: a second file with the same id is an error."""
-
-    def __init__(self) -> None:
-        self.first: dict[str, Location] = {}
-
-    def check(self, mission_id: str, where: Location) -> list[Finding]:
-        if mission_id in self.first:
-            message = f"id '{mission_id}' används redan i {self.first[mission_id]}"
-            return [error(where, "duplicate-id", message, "id")]
-        self.first[mission_id] = where
-        return []
 
 
 def check_mission(

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from uppdrag.check.meetings import school_calendar
-from uppdrag.check.rules import IdRegistry, check_mission, check_shared, check_workspace
+from uppdrag.check.rules import check_mission, check_shared, check_workspace, duplicate_ids
 from uppdrag.errors import FindingsError, OutputError, UnwrittenChangeError, UsageError
 from uppdrag.files import atomic_write, output_error
 from uppdrag.findings import CheckResult, Finding, Location
+from uppdrag.models import join_swedish
 from uppdrag.read.loading import (
     Workspace,
     group_paths,
@@ -67,10 +68,10 @@ def _validate_folder(folder: Path, only: list[Path] | None, today: dt.date) -> C
         else map(_check_file, mission_files)
     )
     rules = check_shared(workspace)
-    ids = IdRegistry()
-    for _, file_read, file_rules, identity in checked:
+    for _, file_read, file_rules, _identity in checked:
         read += file_read
-        rules += file_rules + (ids.check(*identity) if identity else [])
+        rules += file_rules
+    rules += duplicate_ids([identity for *_, identity in checked if identity])
     return CheckResult([str(p) for p in workspace.files] + [path for path, *_ in checked], read + rules)
 
 
@@ -116,10 +117,58 @@ def open_valid_workspace(folder: Path, today: dt.date, ids: list[str] | None = N
     beside the shared files, so a command about one network does not read the whole folder.
     FindingsError if what was read has errors."""
     workspace, result = open_workspace(folder, today, None if ids is None else mission_paths(folder, ids))
-    if result.errors:  # the errors are shown; the warnings, which did not stop it, are counted
-        also = "; uppdrag validate visar också varningarna" if result.warnings else ""
-        raise FindingsError(f"Rätta felen först{also}.", result, summarise=True)
+    if result.errors:
+        raise _fix_first(result)
     return workspace
+
+
+def open_healthy_workspace(folder: Path, today: dt.date) -> tuple[Workspace, CheckResult]:
+    """The workspace for a command over all networks: one broken file never stops the rest.
+
+    Every network whose file has an error is left out (listed in workspace.skipped) and the
+    others are kept, so the command makes what it can; the result is what validate says of
+    all that was read, for the command to show at its end (`raise_if_skipped`). A broken shared
+    `_` file still stops everything: every network takes its steering document, background
+    and school breaks from them, so nothing made without it would be right. So does a folder
+    where no network is left: there is nothing to make."""
+    workspace, result = open_workspace(folder, today)
+    broken = {f.location.file for f in result.findings if f.is_error}
+    healthy = [m for m in workspace.missions if m.source.display not in broken]
+    if any(is_shared_file(Path(name)) for name in broken) or (broken and not healthy):
+        raise _fix_first(result)
+    workspace.missions = healthy
+    workspace.skipped = [p for p in workspace.files if str(p) in broken]
+    return workspace, result
+
+
+def open_networks(folder: Path, today: dt.date, ids: list[str] | None) -> tuple[Workspace, CheckResult]:
+    """The networks named in ids, each of which must be right (open_valid_workspace); or, with
+    no ids, every network without errors (open_healthy_workspace). The result is for
+    raise_if_skipped at the command's end."""
+    if ids is None:
+        return open_healthy_workspace(folder, today)
+    return open_valid_workspace(folder, today, ids), CheckResult([], [])
+
+
+MAX_NAMED = 3  # skipped files named in the closing line; more are counted (their errors name them all)
+
+
+def raise_if_skipped(workspace: Workspace, result: CheckResult) -> None:
+    """How a command over all networks ends when it left broken files out, after making the
+    rest: their errors, as validate words them, and exit 1 (FindingsError)."""
+    if not workspace.skipped:
+        return
+    names = [str(p) for p in workspace.skipped]
+    left_out = join_swedish(names) if len(names) <= MAX_NAMED else f"{len(names)} nätverk"
+    also = "; uppdrag validate visar också varningarna" if result.warnings else ""
+    message = f"Hoppade över {left_out}; de andra nätverken är med. Rätta felen och kör igen{also}."
+    raise FindingsError(message, result, summarise=True)
+
+
+def _fix_first(result: CheckResult) -> FindingsError:
+    # The errors are shown; the warnings, which did not stop it, are counted.
+    also = "; uppdrag validate visar också varningarna" if result.warnings else ""
+    return FindingsError(f"Rätta felen först{also}.", result, summarise=True)
 
 
 def draft_warnings(workspace: Workspace, today: dt.date) -> dict[str, list[Finding]]:

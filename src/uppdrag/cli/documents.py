@@ -67,19 +67,20 @@ def render(
 
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """
-    from uppdrag.check.validation import draft_warnings, open_valid_workspace
+    from uppdrag.check.validation import draft_warnings, open_networks, raise_if_skipped
     from uppdrag.output.diagnostics import draft_notice
     from uppdrag.output.documents import output_targets, render_documents
     from uppdrag.output.templates import renderer_for, workspace_inputs
 
     fmt, day = _document_format(md, html, pdf, docx), parse_today(today)
-    workspace = open_valid_workspace(missions, day, ids if ids and not all_ else None)
+    workspace, result = open_networks(missions, day, ids or None)  # --all: broken files named at the end
     chosen = workspace.select(ids, all_)
     targets = output_targets([m.mission.id for m in chosen], fmt, output)
     warnings = draft_warnings(workspace, day)
     drafts = {m.mission.id: warnings[m.mission.id] for m in chosen if warnings[m.mission.id]}
-    if drafts and strict:
-        raise FindingsError(draft_notice(drafts, strict=True), CheckResult([], sum(drafts.values(), [])))
+    if drafts and strict:  # the errors of files left out are shown too: nothing is made
+        refused = sum(drafts.values(), []) + [f for f in result.findings if f.is_error]
+        raise FindingsError(draft_notice(drafts, strict=True), CheckResult([], refused))
     if drafts:
         print_drafts(drafts)
     renderer = renderer_for(templates, missions)
@@ -88,6 +89,7 @@ def render(
     to_folder = len(targets) > 1 or (output is None) or targets[0] != Path(output)
     for target, data in progress(zip(targets, documents), len(chosen), "Skapar dokument"):
         emit(data, target, inputs, make_folder=to_folder)
+    raise_if_skipped(workspace, result)
 
 
 @app.command()
@@ -112,7 +114,7 @@ def site(
 
     Exempel: [bold]uppdrag site -o site/[/bold]
     """
-    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.check.validation import open_healthy_workspace, raise_if_skipped
     from uppdrag.output.site import site_pages
     from uppdrag.output.site_folder import write_site_folder
     from uppdrag.output.templates import renderer_for
@@ -120,12 +122,13 @@ def site(
     if str(output) == "-":
         raise UsageError("webbplatsen är en mapp med många filer; -o - (stdout) går inte, ange en mapp")
     day = parse_today(today)
-    workspace = open_valid_workspace(missions, day)
+    workspace, result = open_healthy_workspace(missions, day)
     pages = site_pages(workspace, renderer_for(templates, missions), year or day.year, day)
     with progress_bar(len(pages), "Bygger webbplatsen") as done:
         written = write_site_folder(output, pages, done)
     print_plain(str(written[0]))
     print_plain(f"{len(written)} filer i {output}", stderr)
+    raise_if_skipped(workspace, result)
 
 
 DiffFormat = formats("DiffFormat", "text", "md")

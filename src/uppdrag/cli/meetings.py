@@ -48,17 +48,18 @@ def check_meetings(
     Exempel: [bold]uppdrag check-meetings 2024 forskola skis --format json[/bold]
     """
     from uppdrag.check.meetings import check_year, school_calendar
-    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.check.validation import open_networks, raise_if_skipped
     from uppdrag.output.meetings import to_json
 
     reference = parse_today(today) if today else None
-    workspace = open_valid_workspace(missions, reference or parse_today(None), ids or None)
+    workspace, result = open_networks(missions, reference or parse_today(None), ids or None)
     calendar = school_calendar(workspace)
     checks = [check_year(loaded, year, reference, calendar) for loaded in workspace.select(ids, all_=not ids)]
     if output_format.value == "json":
         emit(to_json(checks) + "\n", None)  # as written: no rich between the data and the reader
     else:
         print_meeting_checks(checks, year)
+    raise_if_skipped(workspace, result)
     if not all(c.ok for c in checks) or (strict and any(c.warnings for c in checks)):
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -42,7 +42,9 @@ def new(
     from uppdrag.output.diagnostics import finding_line
 
     day = parse_today(today)
-    created = create_mission(open_valid_workspace(missions, day), mission_id, name, steering, source, day)
+    # The shared files, and the network started from: another network's errors are no concern of a new file.
+    workspace = open_valid_workspace(missions, day, [source] if source is not None else [])
+    created = create_mission(workspace, mission_id, name, steering, source, day)
     if created.path.stem != mission_id:
         print_plain(f"id: {created.path.stem}", stderr)
     for finding in sorted(created.result.findings, key=lambda f: f.sort_key()):
@@ -66,19 +68,20 @@ def overview(
 
     Exempel: [bold]uppdrag overview --format csv -o natverk.csv[/bold]
     """
-    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.check.validation import open_healthy_workspace, raise_if_skipped
     from uppdrag.output.overview import to_csv, to_json, to_markdown
     from uppdrag.output.templates import workspace_inputs
     from uppdrag.views.overview import overview_rows
 
     day = parse_today(today)
-    workspace = open_valid_workspace(missions, day)
+    workspace, result = open_healthy_workspace(missions, day)
     rows = overview_rows(workspace, day)
     if output_format.value == "text" and output_path(output) is None:
         print_overview(rows)
-        return
-    exports = {"text": overview_text, "csv": to_csv, "json": lambda r: to_json(r) + "\n", "md": to_markdown}
-    emit(exports[output_format.value](rows), output_path(output), workspace_inputs(workspace))
+    else:
+        exports = {"text": overview_text, "csv": to_csv, "json": lambda r: to_json(r) + "\n", "md": to_markdown}
+        emit(exports[output_format.value](rows), output_path(output), workspace_inputs(workspace))
+    raise_if_skipped(workspace, result)
 
 
 report_app = typer.Typer(
@@ -103,12 +106,12 @@ def report_goals(
 
     Exempel: [bold]uppdrag report mål --format html -o mal.html[/bold]
     """
-    from uppdrag.check.validation import open_valid_workspace
+    from uppdrag.check.validation import open_healthy_workspace, raise_if_skipped
     from uppdrag.output.goals import goals_page, to_json
     from uppdrag.output.templates import workspace_inputs
     from uppdrag.views.goals import goals_report
 
-    workspace = open_valid_workspace(missions, parse_today(today))
+    workspace, result = open_healthy_workspace(missions, parse_today(today))
     report = goals_report(workspace)
     names = {m.mission.id: m.mission.name for m in workspace.missions}
     if output_format.value == "text" and output_path(output) is None:
@@ -121,3 +124,4 @@ def report_goals(
         renderer = renderer_for(None, missions)
         page = goals_page(report, names, renderer, output_format.value)
         emit(page, output_path(output), workspace_inputs(workspace, renderer))
+    raise_if_skipped(workspace, result)

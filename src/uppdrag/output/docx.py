@@ -203,8 +203,10 @@ def footer_lines(doc: Document) -> tuple[str, str]:
     return doc.title, second
 
 
-def _field(paragraph: Any, instruction: str, shown: str) -> None:
-    """A complex field (PAGE, NUMPAGES) that Word fills in; `shown` is its cached value."""
+def _field(paragraph: Any, instruction: str) -> None:
+    """A complex field (PAGE, NUMPAGES) that Word and LibreOffice fill in as they lay the
+    pages out. It stores no result: a cached "1" would be what every reader that does not
+    lay out pages (pandoc, a search index, a screen reader's text view) takes for the number."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -219,7 +221,6 @@ def _field(paragraph: Any, instruction: str, shown: str) -> None:
     instr.text = f" {instruction} "
     paragraph.add_run()._r.append(instr)
     paragraph.add_run()._r.append(char("separate"))
-    paragraph.add_run(shown)
     paragraph.add_run()._r.append(char("end"))
 
 
@@ -270,9 +271,9 @@ def _header_and_footer(word: Any, doc: Document) -> None:
         title, period = footer_lines(doc)
         paragraph.add_run(title).add_break()
         paragraph.add_run(f"{period}\tSida ")
-        _field(paragraph, "PAGE", "1")
+        _field(paragraph, "PAGE")
         paragraph.add_run(" av ")
-        _field(paragraph, "NUMPAGES", "1")
+        _field(paragraph, "NUMPAGES")
 
 
 def _clear_body(word: Any) -> None:
@@ -311,12 +312,23 @@ def set_language(word: Any, language: str = LANGUAGE) -> None:
             set_lang(style.get_or_add_rPr())
 
 
+PROPERTY_CHARACTERS = 255  # python-docx refuses a longer core property (docProps/core.xml)
+
+
+def property_text(text: str) -> str:
+    """text as a core property can hold it: whole, or cut to the limit and ended with '…'.
+    Only the property is cut; the document's own text has the whole name."""
+    if len(text) <= PROPERTY_CHARACTERS:
+        return text
+    return text[: PROPERTY_CHARACTERS - 1].rstrip() + "…"
+
+
 def _core_properties(word: Any, doc: Document) -> None:
     properties = word.core_properties
-    properties.title = doc.title
+    properties.title = property_text(doc.title)
     properties.author = properties.last_modified_by = ORGANISATION
     properties.language = LANGUAGE
-    properties.subject = f"Uppdragsbeskrivning, {doc.steering.name}"
+    properties.subject = property_text(f"Uppdragsbeskrivning, {doc.steering.name}")
     properties.keywords = properties.comments = ""
     properties.revision = 1
     properties.content_status = "Utkast" if doc.draft else ""
@@ -328,12 +340,39 @@ def _core_properties(word: Any, doc: Document) -> None:
             element.remove(date)
 
 
+APPLICATION = "uppdrag"
+_EXTENDED_PROPERTIES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    f"<Application>{APPLICATION}</Application><Company>{ORGANISATION}</Company></Properties>"
+)
+
+
+def own_package_properties(word: Any) -> None:
+    """What the package says of itself, made true of a file uppdrag writes: docProps/app.xml
+    names uppdrag (not the Word the reference document was saved in, its template, or page
+    and word counts nobody counted), and the reference's thumbnail, a picture of some other
+    page, is dropped."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = word.part.package
+    for r_id, relationship in list(package.rels.items()):
+        if relationship.reltype in (RELATIONSHIP_TYPE.THUMBNAIL, RELATIONSHIP_TYPE.EXTENDED_PROPERTIES):
+            del package.rels[r_id]  # a part no relationship reaches is not saved
+    blob = _EXTENDED_PROPERTIES.encode("utf-8")
+    app = Part(PackURI("/docProps/app.xml"), CONTENT_TYPE.OFC_EXTENDED_PROPERTIES, blob, package)
+    package.relate_to(app, RELATIONSHIP_TYPE.EXTENDED_PROPERTIES)
+
+
 def render_docx(doc: Document, reference: Path) -> bytes:
     """The Word file's bytes: the reference's styles and letterhead, the document's content."""
     word = open_reference(reference)
     _clear_body(word)
     set_language(word)
     _core_properties(word, doc)
+    own_package_properties(word)
     writer = _Writer(word)
     writer.heading(doc.title, 1)
     for section in doc.sections:

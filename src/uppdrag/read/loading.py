@@ -56,6 +56,7 @@ class Workspace:
     shared: list[LoadedShared] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # every file read, valid or not
     broken_shared: list[Path] = field(default_factory=list)  # `_` files that could not be read
+    skipped: list[Path] = field(default_factory=list)  # mission files left out for their errors
 
     def mission(self, mission_id: str) -> LoadedMission | None:
         return next((m for m in self.missions if m.mission.id == mission_id), None)

@@ -1,4 +1,5 @@
-"""check.validation: validate_paths, open_workspace, open_valid_workspace, validate_replacement."""
+"""check.validation: validate_paths, open_workspace, open_valid_workspace, open_healthy_workspace,
+raise_if_skipped, validate_replacement."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from uppdrag.check.validation import open_valid_workspace, open_workspace, validate_paths, validate_replacement
+from uppdrag.check.validation import (
+    open_healthy_workspace,
+    open_valid_workspace,
+    open_workspace,
+    raise_if_skipped,
+    validate_paths,
+    validate_replacement,
+)
 from uppdrag.errors import EXIT_FINDINGS, FindingsError, UsageError
 
 TODAY = dt.date(2026, 11, 22)
@@ -99,6 +107,61 @@ def test_open_valid_workspace_refuses_errors_and_carries_the_warnings_beside_the
     )
     assert len(error.result.files) == 9
     assert described(error.result.findings) == [BROKEN_YAML] + SHIPPED_WARNINGS
+
+
+def test_open_healthy_workspace_leaves_the_broken_file_out_and_keeps_what_validate_says(shipped: Path) -> None:
+    (shipped / "missions" / "trasig.yaml").write_text(BROKEN, encoding="utf-8")
+    workspace, result = open_healthy_workspace(Path("missions"), TODAY)
+    assert sorted(m.mission.id for m in workspace.missions) == NETWORKS
+    assert workspace.skipped == [Path("missions/trasig.yaml")]
+    assert described(result.findings) == [BROKEN_YAML] + SHIPPED_WARNINGS
+    with pytest.raises(FindingsError) as caught:
+        raise_if_skipped(workspace, result)
+    assert (caught.value.message, caught.value.exit_code, caught.value.summarise) == (
+        "Hoppade över missions/trasig.yaml; de andra nätverken är med. Rätta felen och kör igen; "
+        "uppdrag validate visar också varningarna.",
+        EXIT_FINDINGS,
+        True,
+    )
+    assert caught.value.result is result
+
+
+def test_a_file_that_breaks_a_rule_across_files_is_left_out_too(shipped: Path) -> None:
+    skis = (shipped / "missions" / "skis.yaml").read_text(encoding="utf-8")
+    (shipped / "missions" / "skis.yaml").write_text(skis.replace("bakgrund: strategi-2023-2026", "bakgrund: ingen"))
+    # A copy whose id was not changed: listed before ka.yaml, yet ka.yaml keeps its id and stays.
+    (shipped / "missions" / "ka-2027.yaml").write_text((shipped / "missions" / "ka.yaml").read_text(encoding="utf-8"))
+    assert sorted(Path("missions").glob("ka*.yaml"))[0].name == "ka-2027.yaml"
+    workspace, result = open_healthy_workspace(Path("missions"), TODAY)
+    assert sorted(m.mission.id for m in workspace.missions) == ["forskola", "grundskola", "ka", "sarskola"]
+    assert workspace.skipped == [Path("missions/ka-2027.yaml"), Path("missions/skis.yaml")]
+    assert [(str(f.location), f.code, f.message) for f in result.findings if f.is_error] == [
+        ("missions/ka-2027.yaml:2:5", "id-filename", "id 'ka' ska vara samma som filnamnet ('ka-2027')"),
+        ("missions/skis.yaml:5:11", "reference", "okänd bakgrund 'ingen'; kända: maldokument, strategi-2023-2026"),
+        ("missions/ka-2027.yaml:2:5", "duplicate-id", "id 'ka' används redan i missions/ka.yaml:2:5"),
+    ]
+    validated = validate_paths([Path("missions")], TODAY)  # validate, a file at a time, says the same
+    assert [f for f in validated.findings if f.is_error] == [f for f in result.findings if f.is_error]
+
+
+def test_open_healthy_workspace_without_broken_files_leaves_nothing_out(shipped: Path) -> None:
+    workspace, result = open_healthy_workspace(Path("missions"), TODAY)
+    assert (workspace.skipped, result.errors) == ([], 0)
+    raise_if_skipped(workspace, result)  # nothing to say: returns
+
+
+@pytest.mark.parametrize(
+    ("broken", "text"),
+    [("_lov.yaml", "läsår: [\n"), ("forskola.yaml", "id: [\n")],
+    ids=["a broken shared file", "no healthy network left"],
+)
+def test_open_healthy_workspace_stops_when_nothing_would_be_right(broken: str, text: str, workspace: Path) -> None:
+    (workspace / "missions" / "forskola.yaml").write_text("id: forskola\n", encoding="utf-8")
+    (workspace / "missions" / broken).write_text(text, encoding="utf-8")
+    with pytest.raises(FindingsError) as caught:
+        open_healthy_workspace(Path("missions"), TODAY)
+    assert caught.value.message == "Rätta felen först."
+    assert f"missions/{broken}" in {f.location.file for f in caught.value.result.findings if f.is_error}
 
 
 def test_validate_replacement_checks_the_text_at_the_path_without_writing(shipped: Path) -> None:
