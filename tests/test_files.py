@@ -89,8 +89,8 @@ def test_a_long_name_is_shortened_in_the_message(tmp_path: Path) -> None:
 
 def test_a_folder_where_no_file_can_be_made() -> None:
     with pytest.raises(OutputError) as caught:
-        write_output("/proc/version", "text", [])
-    assert caught.value.message == "kan inte skriva '/proc/version': det går inte att skapa filer i '/proc'"
+        write_output("/proc/ny.md", "text", [])
+    assert caught.value.message == "kan inte skriva '/proc/ny.md': det går inte att skapa filer i '/proc'"
 
 
 def test_disk_full() -> None:

@@ -87,7 +87,14 @@ class _Group(swedish.SwedishGroup):
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except OSError as exc:  # a path no one caught (a name too long, a link loop): the user's
+                from uppdrag.files import is_path_error, path_error
+
+                if not is_path_error(exc):
+                    raise
+                raise path_error(exc) from None
         except UppdragError as exc:
             message = exc.message
             if isinstance(exc, FindingsError):

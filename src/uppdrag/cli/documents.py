@@ -121,11 +121,15 @@ def site(
         raise UsageError("webbplatsen är en mapp med många filer; -o - (stdout) går inte, ange en mapp")
     day = parse_today(today)
     workspace = open_valid_workspace(missions, day)
-    pages = site_pages(workspace, renderer_for(templates, missions), year or day.year, day)
+    renderer = renderer_for(templates, missions)
+    pages = site_pages(workspace, renderer, year or day.year, day)
+    read = [missions, *renderer.folders]  # the folders the site is made from: never written into
     with progress_bar(len(pages), "Bygger webbplatsen") as done:
-        written = write_site_folder(output, pages, done)
-    print_plain(str(written[0]))
-    print_plain(f"{len(written)} filer i {output}", stderr)
+        built = write_site_folder(output, pages, done, protected=read)
+    for path, why in built.kept:
+        print_plain(f"obs: {path} lämnades kvar: den {why}", stderr)
+    print_plain(str(built.written[0]))
+    print_plain(f"{len(built.written)} filer i {output}", stderr)
 
 
 DiffFormat = formats("DiffFormat", "text", "md")
