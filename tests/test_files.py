@@ -229,7 +229,7 @@ def test_a_link_out_of_the_workspace_is_refused(tmp_path: Path) -> None:
         files.link_target_inside(link, workspace)
     assert caught.value.message == (
         f"'{link}' leder via en symbolisk länk till '{outside}', utanför arbetsytan '{workspace}'; uppdrag skriver "
-        "bara genom länkar som stannar i arbetsytan. Ersätt länken med en kopia av filen om den ska skrivas"
+        "bara genom länkar som stannar i arbetsytan; ange den verkliga mappen med -m eller ersätt länken med en kopia"
     )
 
 

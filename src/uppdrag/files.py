@@ -214,8 +214,8 @@ def link_target_inside(path: Path, workspace: Path) -> Path:
         return real if path.is_symlink() else path
     raise OutputError(
         f"'{shorten(path)}' leder via en symbolisk länk till '{shorten(real)}', utanför arbetsytan "
-        f"'{shorten(os.path.realpath(workspace))}'; uppdrag skriver bara genom länkar som stannar i arbetsytan. "
-        "Ersätt länken med en kopia av filen om den ska skrivas"
+        f"'{shorten(os.path.realpath(workspace))}'; uppdrag skriver bara genom länkar som stannar i arbetsytan; "
+        "ange den verkliga mappen med -m eller ersätt länken med en kopia"
     )
 
 
