@@ -250,3 +250,22 @@ def test_a_path_error_becomes_a_swedish_usage_error(code: int, reason: str) -> N
     assert error.message == f"sökvägen 'missions/{'x' * 51}…{'x' * 15}.yaml' går inte att använda: {reason}"
     assert files.is_path_error(OSError(code, "x")) and not files.is_path_error(OSError(errno.EBADF, "x"))
     assert files.path_error(OSError(code, "x")).message == f"ett filfel: {reason}"
+
+
+def test_calendar_never_replaces_a_mission_named_in_another_case(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    missions = shipped / "missions"
+    before = (missions / "ka.yaml").read_bytes()
+    os.link(missions / "ka.yaml", missions / "KA.YAML")  # the one file a case-insensitive volume shows
+    read = runner.invoke(app, ["calendar", "ka", "-o", "missions/KA.YAML"])  # ka.yaml is read
+    assert (read.exit_code, read.stderr) == (
+        2,
+        "fel: 'missions/KA.YAML' är en av verktygets egna indatafiler (missions/ka.yaml); välj en annan utdatafil\n",
+    )
+    other = runner.invoke(app, ["calendar", "forskola", "-o", "missions/KA.YAML"])  # not read, still YAML
+    assert (other.exit_code, other.stderr) == (
+        2,
+        "fel: 'missions/KA.YAML' är en YAML-fil eller mall; uppdrag skriver aldrig över en sådan med -o\n",
+    )
+    assert (missions / "ka.yaml").read_bytes() == before and os.stat(missions / "ka.yaml").st_nlink == 2

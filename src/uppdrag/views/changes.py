@@ -216,7 +216,9 @@ def _old_text(
     # read_text looks before it opens: a device or FIFO is named, never read (nor waited on).
     text, findings = read_text(old_file)
     if text is None:
-        raise UsageError(f"kan inte läsa '{shorten(old_file)}': {findings[0].message.removeprefix('kan inte läsa filen: ')}")
+        raise UsageError(
+            f"kan inte läsa '{shorten(old_file)}': {findings[0].message.removeprefix('kan inte läsa filen: ')}"
+        )
     return text, str(old_file), str(old_file)
 
 

@@ -198,7 +198,7 @@ def write_mission(result: ImportResult, force: bool, today: dt.date, output: str
     """Write the imported file into the workspace (locked, checked, never over an existing
     file without force), or to output, a file outside it that the user named."""
     if output is None:
-        if result.target.with_suffix(".yml").exists() and not force:
+        if os.path.lexists(result.target.with_suffix(".yml")) and not force:  # a name too long: False
             raise ImportDocumentError(f"{result.target.with_suffix('.yml')} finns redan; använd --force eller --diff")
         try:
             write_checked(result.target, lambda _: result.text, today, create=True, force=force)
