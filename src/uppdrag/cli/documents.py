@@ -108,7 +108,8 @@ def site(
     Bara relativa länkar, så mappen fungerar från en fil:// -adress och från vilken
     webbserver som helst. Ladda upp mappen som den är. uppdrag skriver bara i en ny eller
     tom mapp, eller i en som den själv har byggt: där byts dess egna filer ut och sidor för
-    nätverk som inte längre finns tas bort; andra filer lämnas orörda.
+    nätverk som inte längre finns tas bort, om de är som uppdrag skrev dem; andra filer
+    lämnas orörda. Aldrig i missions/, en mallmapp eller en mapp med YAML-filer.
 
     Exempel: [bold]uppdrag site -o site/[/bold]
     """
