@@ -229,7 +229,7 @@ def test_a_link_out_of_the_workspace_is_refused(tmp_path: Path) -> None:
         files.link_target_inside(link, workspace)
     assert caught.value.message == (
         f"'{link}' leder via en symbolisk länk till '{outside}', utanför arbetsytan '{workspace}'; uppdrag skriver "
-        "bara genom länkar som stannar i arbetsytan; ange den verkliga mappen med -m eller ersätt länken med en kopia"
+        "bara genom länkar som stannar i arbetsytan; ersätt länken med en kopia eller ange den verkliga sökvägen"
     )
 
 
@@ -269,3 +269,33 @@ def test_calendar_never_replaces_a_mission_named_in_another_case(shipped: Path, 
         "fel: 'missions/KA.YAML' är en YAML-fil eller mall; uppdrag skriver aldrig över en sådan med -o\n",
     )
     assert (missions / "ka.yaml").read_bytes() == before and os.stat(missions / "ka.yaml").st_nlink == 2
+
+
+def test_render_into_build_never_follows_a_link_out_of_the_workspace(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    private = shipped.parent / f"{shipped.name}-hem" / ".bashrc"  # a cloned repository's build/ points here
+    private.parent.mkdir()
+    private.write_text("min\n", encoding="utf-8")
+    (shipped / "build").mkdir()
+    (shipped / "build" / "forskola.md").symlink_to(private)
+    (shipped / "arkiv").mkdir()
+    (shipped / "build" / "skis.md").symlink_to("../arkiv/skis.md")  # inside: followed, kept a link
+    result = runner.invoke(app, ["render", "forskola", "skis", "--today", "2026-11-22"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"fel: 'build/forskola.md' leder via en symbolisk länk till '{private}', utanför arbetsytan '{shipped}'; "
+        "uppdrag skriver bara genom länkar som stannar i arbetsytan; ersätt länken med en kopia eller ange den "
+        "verkliga sökvägen"
+    )
+    assert private.read_text(encoding="utf-8") == "min\n"
+    (shipped / "build" / "forskola.md").unlink()
+    result = runner.invoke(app, ["render", "forskola", "skis", "--today", "2026-11-22"])
+    assert result.exit_code == 0, result.output
+    assert (shipped / "build" / "skis.md").is_symlink()
+    assert (shipped / "arkiv" / "skis.md").read_text(encoding="utf-8").startswith("# Uppdragsbeskrivning")
+    (shipped / "mitt.md").symlink_to(private)
+    named = runner.invoke(app, ["render", "forskola", "-o", "mitt.md", "--today", "2026-11-22"])
+    assert named.exit_code == 0, named.output  # a link the user names with -o is meant: written through
+    assert (shipped / "mitt.md").is_symlink()
+    assert private.read_text(encoding="utf-8").startswith("# Uppdragsbeskrivning")

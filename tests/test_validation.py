@@ -181,7 +181,7 @@ def _outside_link(workspace: Path, elsewhere: Path, name: str = "forskola.yaml")
 def _refusal(link: str, target: Path, workspace: Path) -> str:
     return (
         f"'{link}' leder via en symbolisk länk till '{target}', utanför arbetsytan '{workspace}'; uppdrag skriver "
-        "bara genom länkar som stannar i arbetsytan; ange den verkliga mappen med -m eller ersätt länken med en kopia"
+        "bara genom länkar som stannar i arbetsytan; ersätt länken med en kopia eller ange den verkliga sökvägen"
     )
 
 

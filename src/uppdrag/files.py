@@ -215,16 +215,24 @@ def link_target_inside(path: Path, workspace: Path) -> Path:
     raise OutputError(
         f"'{shorten(path)}' leder via en symbolisk länk till '{shorten(real)}', utanför arbetsytan "
         f"'{shorten(os.path.realpath(workspace))}'; uppdrag skriver bara genom länkar som stannar i arbetsytan; "
-        "ange den verkliga mappen med -m eller ersätt länken med en kopia"
+        "ersätt länken med en kopia eller ange den verkliga sökvägen"
     )
 
 
-def write_output(path: Path | str, data: bytes | str, inputs: Iterable[Path] = (), make_folder: bool = False) -> Path:
+def write_output(
+    path: Path | str,
+    data: bytes | str,
+    inputs: Iterable[Path] = (),
+    make_folder: bool = False,
+    links_within: Path | None = None,
+) -> Path:
     """Write an output file the user named with -o; return where it went.
 
     Refuses the tool's own inputs; writes through a character device or FIFO (/dev/null stays a
     device); writes a symbolic link's target, atomically, and keeps the link; any OSError becomes
-    an OutputError with a Swedish message. make_folder creates missing folders (build/)."""
+    an OutputError with a Swedish message. make_folder creates missing folders (build/).
+    links_within is for a name the tool chose (build/forskola.pdf): a link there is followed only
+    into that folder (the workspace), since a cloned repository may have put it there."""
     shown = str(path)
     if shown.endswith(("/", os.sep)):
         raise OutputError(f"kan inte skriva '{shown}': det är en mapp; ange ett filnamn")
@@ -254,7 +262,12 @@ def write_output(path: Path | str, data: bytes | str, inputs: Iterable[Path] = (
             raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
         if info is not None and not stat.S_ISREG(info.st_mode):
             raise OutputError(f"kan inte skriva '{shown}': det är inte en vanlig fil")
-        target = Path(os.path.realpath(path)) if path.is_symlink() else path
+        if not path.is_symlink():
+            target = path
+        elif links_within is not None:
+            target = link_target_inside(path, links_within)
+        else:
+            target = Path(os.path.realpath(path))  # the user named the link: its target is meant
         if not make_folder and not target.parent.is_dir():
             raise OSError(errno.ENOENT, os.strerror(errno.ENOENT))
         atomic_write(target, payload, shown=shown)

@@ -86,8 +86,9 @@ def render(
     documents = render_documents(renderer, workspace, chosen, fmt, pdf_variant.value, drafts)
     inputs = workspace_inputs(workspace, renderer)
     to_folder = len(targets) > 1 or (output is None) or targets[0] != Path(output)
+    workspace_root = missions.parent if to_folder else None  # links in build/ stay in the workspace
     for target, data in progress(zip(targets, documents), len(chosen), "Skapar dokument"):
-        emit(data, target, inputs, make_folder=to_folder)
+        emit(data, target, inputs, make_folder=to_folder, links_within=workspace_root)
 
 
 @app.command()
