@@ -283,3 +283,15 @@ def test_site_command_onto_a_dangling_link(shipped: Path, runner) -> None:
         result.stderr
         == "fel: kan inte skriva webbplatsen till 'ut': det är en symbolisk länk till 'saknas', som inte finns\n"
     )
+
+
+def test_site_command_never_makes_the_workspace_templates_folder(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    result = runner.invoke(app, ["site", "-o", "templates", "--year", "2026"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: 'templates' är eller ligger i 'templates', som uppdrag läser, och dit skrivs webbplatsen "
+        "aldrig; välj en egen mapp (till exempel -o site)\n",
+    )
+    assert not (shipped / "templates").exists()

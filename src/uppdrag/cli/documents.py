@@ -125,7 +125,7 @@ def site(
     workspace = open_valid_workspace(missions, day)
     renderer = renderer_for(templates, missions)
     pages = site_pages(workspace, renderer, year or day.year, day)
-    read = [missions, *renderer.folders]  # the folders the site is made from: never written into
+    read = [missions, missions.parent / "templates", *renderer.folders]  # the site's sources: never its folder
     with progress_bar(len(pages), "Bygger webbplatsen") as done:
         built = write_site_folder(output, pages, done, protected=read)
     for path, why in built.kept:

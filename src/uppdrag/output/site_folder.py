@@ -126,7 +126,7 @@ def refuse_user_folder(folder: Path, protected: Iterable[Path]) -> None:
     """OutputError when folder is, or lies in, a folder the tool reads (missions, templates),
     or holds YAML files or templates: the user's data, whatever a manifest there says."""
     for own in protected:
-        if os.path.isdir(own) and is_within(folder, own):
+        if is_within(folder, own):  # a folder not made yet counts too: templates/ is the user's
             raise OutputError(
                 f"'{shorten(folder)}' är eller ligger i '{shorten(own)}', som uppdrag läser, och dit skrivs "
                 "webbplatsen aldrig; välj en egen mapp (till exempel -o site)"
