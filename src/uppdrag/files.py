@@ -33,7 +33,7 @@ _REASONS = {
 
 
 # No command writes YAML or templates with -o: such a file that exists is the user's data.
-_NEVER_REPLACED = (".yaml", ".yml", ".j2")
+USER_DATA_SUFFIXES = (".yaml", ".yml", ".j2")
 
 
 def os_reason(exc: OSError) -> str:
@@ -243,7 +243,7 @@ def write_output(
         if same_file(path, source):
             raise OutputError(f"'{shown}' är en av verktygets egna indatafiler ({source}); välj en annan utdatafil")
     real = Path(os.path.realpath(path))  # what a write would reach, through any link
-    if any(p.suffix.casefold() in _NEVER_REPLACED and os.path.lexists(p) for p in (path, real)):  # even if not read
+    if any(p.suffix.casefold() in USER_DATA_SUFFIXES and os.path.lexists(p) for p in (path, real)):  # even if not read
         raise OutputError(f"'{shown}' är en YAML-fil eller mall; uppdrag skriver aldrig över en sådan med -o")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:

@@ -20,18 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from uppdrag.errors import OutputError
-from uppdrag.files import atomic_write, inside, is_within, output_error, shorten
+from uppdrag.files import USER_DATA_SUFFIXES, atomic_write, inside, is_within, output_error, shorten
 from uppdrag.workers import cores_for, forked_pool
 
 MANIFEST = ".uppdrag-webbplats.json"
 _KIND = "uppdrag site"
 _VERSION = 2  # 1 listed names alone, which proved nothing: a forged one could delete any file
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024  # a real one is ~100 bytes per page; thousands of networks fit
-_USER_DATA = (".yaml", ".yml", ".j2")  # a folder holding one is the user's, never the site's
 
 
 @dataclass
-class SiteFolder:
+class SiteBuild:
     """What a build did: the pages written, and the files it left though it once wrote them."""
 
     written: list[Path] = field(default_factory=list)
@@ -135,7 +134,7 @@ def refuse_user_folder(folder: Path, protected: Iterable[Path]) -> None:
         names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
     except OSError as exc:
         raise output_error(folder, exc) from None
-    data = [name for name in names if name.casefold().endswith(_USER_DATA)]
+    data = [name for name in names if name.casefold().endswith(USER_DATA_SUFFIXES)]  # the user's files
     if data:
         raise OutputError(
             f"mappen '{shorten(folder)}' innehåller YAML-filer eller mallar ({data[0]}), och i en sådan mapp "
@@ -152,7 +151,7 @@ def write_site_folder(
     pages: Mapping[str, Page],
     progress: Callable[[str], None] = lambda name: None,
     protected: Iterable[Path] = (),
-) -> SiteFolder:
+) -> SiteBuild:
     """Write pages ({file name: content or producer}) into folder; say what was written and
     what was left.
 
@@ -206,8 +205,8 @@ def produce_pages(pages: Mapping[str, Page], progress: Callable[[str], None] = l
     return produced
 
 
-def _write(folder: Path, pages: Mapping[str, Content]) -> SiteFolder:
-    done = SiteFolder()
+def _write(folder: Path, pages: Mapping[str, Content]) -> SiteBuild:
+    done = SiteBuild()
     payloads = {name: c.encode("utf-8") if isinstance(c, str) else c for name, c in pages.items()}
     try:
         folder.mkdir(parents=True, exist_ok=True)
