@@ -295,3 +295,17 @@ def test_site_command_never_makes_the_workspace_templates_folder(shipped: Path, 
         "aldrig; välj en egen mapp (till exempel -o site)\n",
     )
     assert not (shipped / "templates").exists()
+
+
+def test_a_read_only_page_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    write_site_folder(folder, {"a.html": "a1", "b.html": "b1"})
+    os.chmod(folder / "b.html", 0o444)
+    before = (folder / MANIFEST).read_bytes()
+    with pytest.raises(OutputError) as caught:
+        write_site_folder(folder, {"a.html": "a2", "b.html": "b2"})
+    assert caught.value.message == (
+        f"kan inte skriva '{folder / 'b.html'}': filen är skrivskyddad; "
+        "ta bort skrivskyddet (chmod u+w) om den ska skrivas över"
+    )
+    assert (folder / "a.html").read_text() == "a1" and (folder / MANIFEST).read_bytes() == before

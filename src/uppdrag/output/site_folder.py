@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from uppdrag.errors import OutputError
-from uppdrag.files import USER_DATA_SUFFIXES, atomic_write, inside, is_within, output_error, shorten
+from uppdrag.files import (
+    USER_DATA_SUFFIXES,
+    atomic_write,
+    inside,
+    is_within,
+    output_error,
+    refuse_replacing,
+    shorten,
+)
 from uppdrag.workers import cores_for, forked_pool
 
 MANIFEST = ".uppdrag-webbplats.json"
@@ -216,6 +224,7 @@ def _write(folder: Path, pages: Mapping[str, Content]) -> SiteBuild:
             why = _still_ours(path, owned[name]) if name in owned else "skrevs inte av uppdrag"
             if os.path.lexists(path) and why:
                 raise OutputError(f"'{shorten(path)}' finns redan och {why}; flytta den eller välj en annan mapp")
+            refuse_replacing(path, path)  # a read-only page stops the build before anything is written
         # First the old digests and the new: a build cut short still owns every file it touched.
         interim = {name: list(digests) for name, digests in owned.items()}
         for name, data in payloads.items():
