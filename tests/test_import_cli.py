@@ -271,3 +271,24 @@ def test_diff_of_a_chiefs_word_file_with_tracked_changes(shipped: Path, runner) 
         "Word-filen har spårade ändringar; importen läser dem som godkända",
         "Word-filen har 1 kommentar; kommentarer importeras inte",
     ]
+
+
+def test_output_file_is_where_the_report_and_its_warnings_point(workspace: Path, runner) -> None:
+    result = _import(runner, str(SEEDS / "ka.txt"), "-o", "ut/ka-importerad.yaml")
+    assert result.exit_code == 2  # the folder ut/ does not exist
+    (workspace / "ut").mkdir()
+    result = _import(runner, str(SEEDS / "ka.txt"), "-o", "ut/ka-importerad.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "ut/ka-importerad.yaml\n"
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"{SEEDS / 'ka.txt'} (txt) -> ut/ka-importerad.yaml"
+    warnings = [line for line in lines if ": varning: " in line]
+    assert warnings[0] == (
+        "ut/ka-importerad.yaml:27:11: varning: uppdrag.period: uppdragsperioden 2021 har löpt ut; "
+        "börja nästa period med `uppdrag new ka-2027 --from ka`"
+    )
+    assert len(warnings) == 3 and all(w.startswith("ut/ka-importerad.yaml:") for w in warnings)
+    assert not (workspace / "missions" / "ka.yaml").exists()
+    report = json.loads(_import(runner, str(SEEDS / "ka.txt"), "-o", "ka2.yaml", "--format", "json").stdout)
+    assert report["written"] == "ka2.yaml"
+    assert [w["location"] for w in report["warnings"]] == ["ka2.yaml:27:11", "ka2.yaml:50:11", "ka2.yaml:56:11"]

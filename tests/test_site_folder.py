@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,13 +12,29 @@ import pytest
 from uppdrag.errors import OutputError
 from uppdrag.output.site_folder import MANIFEST, write_site_folder
 
+from .conftest import write_tree
+
+
+def _sha(data: str | bytes) -> str:
+    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
+
+
+def _forge(folder: Path, files: dict[str, str]) -> None:
+    """A manifest someone wrote by hand: each name with the digest it claims."""
+    manifest = {"kind": "uppdrag site", "version": 2, "files": files}
+    write_tree(folder, {MANIFEST: json.dumps(manifest)})
+
 
 def test_a_new_folder_gets_pages_and_a_manifest(tmp_path: Path) -> None:
     folder = tmp_path / "site"
-    written = write_site_folder(folder, {"index.html": "<h1>Nätverk</h1>", "skis.pdf": b"%PDF-"})
-    assert written == [folder / "index.html", folder / "skis.pdf"]
+    built = write_site_folder(folder, {"index.html": "<h1>Nätverk</h1>", "skis.pdf": b"%PDF-"})
+    assert built.written == [folder / "index.html", folder / "skis.pdf"] and built.kept == []
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    assert manifest == {"kind": "uppdrag site", "files": ["index.html", "skis.pdf"]}
+    assert manifest == {
+        "kind": "uppdrag site",
+        "version": 2,
+        "files": {"index.html": [_sha("<h1>Nätverk</h1>")], "skis.pdf": [_sha(b"%PDF-")]},
+    }
 
 
 def test_pages_may_be_producers_and_are_all_made_before_any_is_written(tmp_path: Path) -> None:
@@ -71,8 +89,7 @@ def test_a_forged_manifest_cannot_delete_outside_the_folder(tmp_path: Path) -> N
     folder = tmp_path / "site"
     folder.mkdir()
     (tmp_path / "viktig.txt").write_text("kvar", encoding="utf-8")
-    manifest = {"kind": "uppdrag site", "files": ["../viktig.txt", "index.html"]}
-    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    _forge(folder, {"../viktig.txt": _sha("kvar"), "/etc/hostname": _sha("x")})
     write_site_folder(folder, {"index.html": "1"})
     assert (tmp_path / "viktig.txt").read_text(encoding="utf-8") == "kvar"
 
@@ -88,3 +105,207 @@ def test_site_command_removes_a_gone_network(shipped: Path, runner) -> None:
     assert second.exit_code == 0, second.output
     assert not (shipped / "ut" / "skis.html").exists() and not (shipped / "ut" / "skis.pdf").exists()
     assert (shipped / "ut" / "forskola.html").exists()
+
+
+def test_a_forged_manifest_cannot_make_the_site_delete_or_replace_the_users_files(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    write_tree(folder, {"anteckningar.txt": "mina", "index.html": "min sida", "bild.png": b"\x89PNG"})
+    _forge(folder, {"anteckningar.txt": _sha("något annat"), "bild.png": "0" * 64})
+    built = write_site_folder(folder, {"sida.html": "ny"})
+    assert built.kept == [
+        (folder / "anteckningar.txt", "har ändrats sedan uppdrag skrev den"),
+        (folder / "bild.png", "har ändrats sedan uppdrag skrev den"),
+    ]
+    assert (folder / "anteckningar.txt").read_text(encoding="utf-8") == "mina"
+    assert (folder / "bild.png").read_bytes() == b"\x89PNG"
+    # and a page is never written over a file the manifest claims with a digest it does not have
+    _forge(folder, {"index.html": _sha("en annan sida")})
+    with pytest.raises(OutputError) as caught:
+        write_site_folder(folder, {"index.html": "webbplatsens"})
+    assert caught.value.message == (
+        f"'{folder / 'index.html'}' finns redan och har ändrats sedan uppdrag skrev den; "
+        "flytta den eller välj en annan mapp"
+    )
+    assert (folder / "index.html").read_text(encoding="utf-8") == "min sida"
+
+
+def test_only_a_regular_file_with_one_link_is_removed(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    write_site_folder(folder, {"index.html": "1", "skis.html": "skis", "ka.html": "ka"})
+    outside = tmp_path / "viktig.html"
+    outside.write_text("skis", encoding="utf-8")  # the very content the site wrote
+    (folder / "skis.html").unlink()
+    (folder / "skis.html").symlink_to(outside)
+    os.link(folder / "ka.html", tmp_path / "ka-kopia.html")
+    built = write_site_folder(folder, {"index.html": "2"})
+    assert built.kept == [
+        (folder / "ka.html", "har fler hårda länkar"),
+        (folder / "skis.html", "är inte längre en vanlig fil"),
+    ]
+    assert outside.read_text(encoding="utf-8") == "skis" and (folder / "skis.html").is_symlink()
+    assert (tmp_path / "ka-kopia.html").read_text(encoding="utf-8") == "ka"
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["files"] == {"index.html": [_sha("2")]}  # what was left is no longer the site's
+
+
+def test_a_manifest_of_names_alone_proves_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    write_tree(
+        folder, {"index.html": "gammal", MANIFEST: json.dumps({"kind": "uppdrag site", "files": ["index.html"]})}
+    )
+    with pytest.raises(OutputError) as caught:
+        write_site_folder(folder, {"index.html": "ny"})
+    assert caught.value.message == (
+        f"mappen '{folder}' byggdes av en äldre uppdrag, vars förteckning inte visar vilka filer den skrev; "
+        "töm mappen (eller välj en ny) och bygg webbplatsen igen"
+    )
+    assert (folder / "index.html").read_text(encoding="utf-8") == "gammal"
+
+
+@pytest.mark.parametrize("manifest", ["[]", "{", '{"kind": "uppdrag site", "version": 3, "files": {}}'])
+def test_a_manifest_not_the_sites_makes_the_folder_foreign(tmp_path: Path, manifest: str) -> None:
+    write_tree(tmp_path, {MANIFEST: manifest, "index.html": "användarens"})
+    with pytest.raises(OutputError) as caught:
+        write_site_folder(tmp_path, {"index.html": "ny"})
+    assert caught.value.message.startswith(f"mappen '{tmp_path}' innehåller filer som uppdrag inte har skrivit")
+
+
+def test_a_manifest_that_is_a_link_makes_the_folder_foreign(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text(json.dumps({"kind": "uppdrag site", "version": 2, "files": {}}), encoding="utf-8")
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / MANIFEST).symlink_to(real)
+    with pytest.raises(OutputError) as caught:
+        write_site_folder(folder, {"index.html": "ny"})
+    assert "innehåller filer som uppdrag inte har skrivit" in caught.value.message
+
+
+@pytest.mark.parametrize("name", ["forskola.yaml", "_lov.yaml", "KA.YML", "uppdrag.html.j2"])
+def test_a_folder_holding_yaml_or_templates_is_refused_whatever_the_manifest(tmp_path: Path, name: str) -> None:
+    write_tree(tmp_path, {name: "id: forskola\n"})
+    _forge(tmp_path, {name: _sha("id: forskola\n")})  # even the right digest
+    with pytest.raises(OutputError) as caught:
+        write_site_folder(tmp_path, {"index.html": "ny"})
+    assert caught.value.message == (
+        f"mappen '{tmp_path}' innehåller YAML-filer eller mallar ({name}), och i en sådan mapp skrivs "
+        "webbplatsen aldrig; välj en egen mapp (till exempel -o site)"
+    )
+    assert (tmp_path / name).read_text(encoding="utf-8") == "id: forskola\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, MANIFEST])
+
+
+def test_never_into_a_folder_the_tool_reads(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    for folder in (templates, templates / "ny", tmp_path / "lank"):
+        if folder.name == "lank":
+            folder.symlink_to(templates)
+        with pytest.raises(OutputError) as caught:
+            write_site_folder(folder, {"index.html": "ny"}, protected=[tmp_path / "missions", templates])
+        assert caught.value.message == (
+            f"'{folder}' är eller ligger i '{templates}', som uppdrag läser, och dit skrivs webbplatsen aldrig; "
+            "välj en egen mapp (till exempel -o site)"
+        )
+    assert list(templates.iterdir()) == []
+
+
+def test_a_dangling_link_is_named_in_swedish(tmp_path: Path) -> None:
+    link = tmp_path / "site"
+    link.symlink_to(tmp_path / "borta")
+    with pytest.raises(OutputError) as caught:
+        write_site_folder(link, {"index.html": "ny"})
+    assert caught.value.message == (
+        f"kan inte skriva webbplatsen till '{link}': det är en symbolisk länk till '{tmp_path / 'borta'}', som inte finns"
+    )
+    assert not (tmp_path / "borta").exists()
+
+
+def test_a_build_cut_short_still_owns_the_old_and_the_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from uppdrag.output import site_folder
+
+    folder = tmp_path / "site"
+    write_site_folder(folder, {"a.html": "a1", "b.html": "b1"})
+    real_write = site_folder.atomic_write
+
+    def fail_on_b(path: Path, data: bytes | str, *args, **kwargs) -> None:
+        if path.name == "b.html":
+            raise OSError(28, "No space left on device")
+        real_write(path, data, *args, **kwargs)
+
+    monkeypatch.setattr(site_folder, "atomic_write", fail_on_b)
+    with pytest.raises(OutputError) as caught:
+        write_site_folder(folder, {"a.html": "a2", "b.html": "b2"})
+    assert caught.value.message == f"kan inte skriva '{folder}': disken är full"
+    monkeypatch.undo()
+    assert (folder / "a.html").read_text() == "a2" and (folder / "b.html").read_text() == "b1"
+    built = write_site_folder(folder, {"c.html": "c"})  # both old files, one new and one old, are the site's
+    assert built.kept == [] and sorted(p.name for p in folder.iterdir()) == [MANIFEST, "c.html"]
+
+
+def test_site_command_refuses_the_missions_folder_with_a_forged_manifest(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    missions = shipped / "missions"
+    before = {p.name: p.read_bytes() for p in missions.iterdir()}
+    files = {name: _sha(data) for name, data in before.items()}  # a forger who knows every digest
+    _forge(missions, files)
+    result = runner.invoke(app, ["site", "-o", "missions", "--year", "2026"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "fel: 'missions' är eller ligger i 'missions', som uppdrag läser, och dit skrivs webbplatsen aldrig; "
+        "välj en egen mapp (till exempel -o site)\n"
+    )
+    assert {p.name: p.read_bytes() for p in missions.iterdir() if p.name != MANIFEST} == before
+
+
+def test_site_command_reports_a_changed_page_it_leaves(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    assert runner.invoke(app, ["site", "-o", "ut", "--year", "2026"]).exit_code == 0
+    with (shipped / "ut" / "skis.html").open("a", encoding="utf-8") as page:
+        page.write("<!-- min ändring -->")
+    (shipped / "missions" / "skis.yaml").unlink()
+    result = runner.invoke(app, ["site", "-o", "ut", "--year", "2026"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == "obs: ut/skis.html lämnades kvar: den har ändrats sedan uppdrag skrev den"
+    assert (shipped / "ut" / "skis.html").read_text(encoding="utf-8").endswith("<!-- min ändring -->")
+    assert not (shipped / "ut" / "skis.pdf").exists()
+
+
+def test_site_command_onto_a_dangling_link(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    (shipped / "ut").symlink_to("saknas")
+    result = runner.invoke(app, ["site", "-o", "ut", "--year", "2026"])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "fel: kan inte skriva webbplatsen till 'ut': det är en symbolisk länk till 'saknas', som inte finns\n"
+    )
+
+
+def test_site_command_never_makes_the_workspace_templates_folder(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    result = runner.invoke(app, ["site", "-o", "templates", "--year", "2026"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: 'templates' är eller ligger i 'templates', som uppdrag läser, och dit skrivs webbplatsen "
+        "aldrig; välj en egen mapp (till exempel -o site)\n",
+    )
+    assert not (shipped / "templates").exists()
+
+
+def test_a_read_only_page_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    write_site_folder(folder, {"a.html": "a1", "b.html": "b1"})
+    os.chmod(folder / "b.html", 0o444)
+    before = (folder / MANIFEST).read_bytes()
+    with pytest.raises(OutputError) as caught:
+        write_site_folder(folder, {"a.html": "a2", "b.html": "b2"})
+    assert caught.value.message == (
+        f"kan inte skriva '{folder / 'b.html'}': filen är skrivskyddad; "
+        "ta bort skrivskyddet (chmod u+w) om den ska skrivas över"
+    )
+    assert (folder / "a.html").read_text() == "a1" and (folder / MANIFEST).read_bytes() == before

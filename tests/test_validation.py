@@ -169,3 +169,120 @@ def test_plan_meetings_write_keeps_crlf_bom_and_link(shipped: Path, runner) -> N
     data = real.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
     assert data.count(b"- datum: 2027-") == 4
+
+
+def _outside_link(workspace: Path, elsewhere: Path, name: str = "forskola.yaml") -> tuple[Path, bytes]:
+    """missions/name made a link to a file outside the workspace, as a cloned repository could."""
+    elsewhere.mkdir(exist_ok=True)
+    target = elsewhere / "privat.yaml"
+    shutil.move(workspace / "missions" / name, target)
+    (workspace / "missions" / name).symlink_to(target)
+    return target, target.read_bytes()
+
+
+def _refusal(link: str, target: Path, workspace: Path) -> str:
+    return (
+        f"'{link}' leder via en symbolisk länk till '{target}', utanför arbetsytan '{workspace}'; uppdrag skriver "
+        "bara genom länkar som stannar i arbetsytan; ersätt länken med en kopia eller ange den verkliga sökvägen"
+    )
+
+
+def test_a_link_out_of_the_workspace_is_never_written_through(missions: Path, tmp_path: Path) -> None:
+    workspace = missions.parent
+    target, before = _outside_link(workspace, tmp_path.parent / f"{tmp_path.name}-utanfor")
+    with pytest.raises(OutputError) as caught:
+        write_checked(missions / "forskola.yaml", lambda text: text.replace("Förskola", "Förskolan", 1), TODAY)
+    assert caught.value.message == _refusal(str(missions / "forskola.yaml"), target, workspace)
+    assert target.read_bytes() == before and (missions / "forskola.yaml").is_symlink()
+
+
+def test_a_link_inside_the_workspace_keeps_link_mode_and_line_endings(missions: Path) -> None:
+    store = missions.parent / "arkiv"
+    store.mkdir()
+    real = store / "forskola.yaml"
+    real.write_bytes((missions / "forskola.yaml").read_bytes().replace(b"\n", b"\r\n"))
+    os.chmod(real, 0o640)
+    (missions / "forskola.yaml").unlink()
+    (missions / "forskola.yaml").symlink_to("../arkiv/forskola.yaml")
+    write_checked(missions / "forskola.yaml", lambda text: text.replace("namn: Förskola", "namn: Förskolan"), TODAY)
+    assert os.readlink(missions / "forskola.yaml") == "../arkiv/forskola.yaml"
+    data = real.read_bytes()
+    assert b"namn: F\xc3\xb6rskolan\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    assert stat.S_IMODE(os.stat(real).st_mode) == 0o640
+
+
+def test_a_hard_link_or_a_read_only_file_is_refused(missions: Path, tmp_path: Path) -> None:
+    path = missions / "forskola.yaml"
+    before = path.read_bytes()
+    os.link(path, tmp_path / "kopia.yaml")
+    with pytest.raises(OutputError) as caught:
+        write_checked(path, lambda text: text.replace("namn: Förskola", "namn: Förskolan"), TODAY)
+    assert caught.value.message == (
+        f"kan inte skriva '{path}': filen har 2 hårda länkar, och en ny fil i dess ställe skulle skilja dem åt; "
+        "skriv till en annan fil eller ta bort de andra länkarna"
+    )
+    (tmp_path / "kopia.yaml").unlink()
+    os.chmod(path, 0o444)
+    with pytest.raises(OutputError) as caught:
+        write_checked(path, lambda text: text.replace("namn: Förskola", "namn: Förskolan"), TODAY)
+    assert caught.value.message == (
+        f"kan inte skriva '{path}': filen är skrivskyddad; ta bort skrivskyddet (chmod u+w) om den ska skrivas över"
+    )
+    assert path.read_bytes() == before and os.stat(path).st_nlink == 1
+
+
+def test_import_force_never_writes_through_a_link_out_of_the_workspace(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    target, before = _outside_link(shipped, shipped.parent / f"{shipped.name}-utanfor")
+    source = shipped / "forskola.txt"
+    shutil.copy(REPO / "tests" / "seeds" / "forskola.txt", source)
+    result = runner.invoke(app, ["import", str(source), "--id", "forskola", "--force", "--today", "2026-11-22"])
+    assert result.exit_code == 2
+    assert result.stderr == "fel: " + _refusal("missions/forskola.yaml", target, shipped) + "\n"
+    assert target.read_bytes() == before
+
+
+def test_plan_meetings_write_refuses_links_out_hard_links_and_read_only_files(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    target, before = _outside_link(shipped, shipped.parent / f"{shipped.name}-utanfor")
+    result = runner.invoke(app, ["plan-meetings", "forskola", "2027", "--write"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: " + _refusal("missions/forskola.yaml", target, shipped) + "\n",
+    )
+    assert target.read_bytes() == before
+    skis = shipped / "missions" / "skis.yaml"
+    os.link(skis, shipped / "skis-kopia.yaml")
+    result = runner.invoke(app, ["plan-meetings", "skis", "2027", "--write"])
+    assert result.exit_code == 2 and "filen har 2 hårda länkar" in result.stderr
+    (shipped / "skis-kopia.yaml").unlink()
+    os.chmod(skis, 0o444)
+    result = runner.invoke(app, ["plan-meetings", "skis", "2027", "--write"])
+    assert result.exit_code == 2 and "filen är skrivskyddad" in result.stderr
+    assert "2027-" not in skis.read_text(encoding="utf-8")
+
+
+def test_new_never_writes_into_a_missions_folder_linked_out_of_the_workspace(
+    tmp_path: Path, runner, monkeypatch
+) -> None:
+    from uppdrag.cli import app
+
+    elsewhere = tmp_path / "annan-plats" / "missions"
+    shutil.copytree(MISSIONS, elsewhere)
+    workspace = tmp_path / "arbetsyta"
+    workspace.mkdir()
+    (workspace / "missions").symlink_to(elsewhere)
+    monkeypatch.chdir(workspace)
+    result = runner.invoke(app, ["new", "fritidshem", "--namn", "Fritidshem", "--today", "2026-11-22"])
+    assert result.exit_code == 2
+    assert (
+        result.stderr == "fel: " + _refusal("missions/fritidshem.yaml", elsewhere / "fritidshem.yaml", workspace) + "\n"
+    )
+    assert not (elsewhere / "fritidshem.yaml").exists()
+    direct = runner.invoke(
+        app, ["new", "fritidshem", "--namn", "Fritidshem", "-m", str(elsewhere), "--today", "2026-11-22"]
+    )
+    assert direct.exit_code == 0, direct.output  # the real folder named with -m is its own workspace
+    assert (elsewhere / "fritidshem.yaml").is_file()

@@ -1,4 +1,8 @@
-"""Writing the user's files safely: atomically, through devices and links, never over an input."""
+"""Writing the user's files safely: atomically, through devices and links, never over an input.
+
+A replacement is a new file renamed over the old one, so it never splits a hard link or
+rewrites a read-only file silently: both are refused. Paths are compared as the file system
+compares them, which on macOS and Windows volumes ignores case."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from uppdrag.errors import OutputError
+from uppdrag.errors import OutputError, UsageError
 
 _REASONS = {
     errno.ENOENT: "finns inte",
@@ -23,11 +27,13 @@ _REASONS = {
     errno.EISDIR: "det är en mapp; ange ett filnamn",
     errno.ELOOP: "för många symboliska länkar i sökvägen",
     errno.EFBIG: "filen blir för stor",
+    errno.EEXIST: "finns redan",
+    errno.ENXIO: "enheten finns inte",
 }
 
 
 # No command writes YAML or templates with -o: such a file that exists is the user's data.
-_NEVER_REPLACED = (".yaml", ".yml", ".j2")
+USER_DATA_SUFFIXES = (".yaml", ".yml", ".j2")
 
 
 def os_reason(exc: OSError) -> str:
@@ -35,9 +41,35 @@ def os_reason(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
+def shorten(path: Path | str) -> str:
+    """A path as shown in a message: a very long one keeps its start and its end."""
+    return str(path) if len(str(path)) <= 100 else str(path)[:60] + "…" + str(path)[-20:]
+
+
+def path_error(exc: OSError) -> UsageError:
+    """An OSError that no command caught where it happened, as a Swedish message (exit 2).
+
+    A name longer than the file system allows, a file where a folder should be, a link loop,
+    missing permission: each comes from a path the user gave or a file in the workspace,
+    never from a bug, so it is a user's error, named with its path. Other errors stay OSError."""
+    if exc.errno not in _REASONS:
+        raise ValueError(f"not a path error: {exc!r}")
+    where = exc.filename if exc.filename is not None else exc.filename2
+    if where is None:
+        return UsageError(f"ett filfel: {os_reason(exc)}")
+    if isinstance(where, bytes):
+        where = os.fsdecode(where)
+    return UsageError(f"sökvägen '{shorten(where)}' går inte att använda: {os_reason(exc)}")
+
+
+def is_path_error(exc: BaseException) -> bool:
+    """True for an OSError that path_error turns into a message."""
+    return isinstance(exc, OSError) and exc.errno in _REASONS
+
+
 def output_error(path: Path | str, exc: OSError) -> OutputError:
     """An OSError met while writing path, as a Swedish message (exit 2)."""
-    shown = str(path) if len(str(path)) <= 100 else str(path)[:60] + "…" + str(path)[-20:]
+    shown = shorten(path)
     if exc.errno == errno.ENOENT:
         parent = Path(path).parent
         if not parent.is_dir():
@@ -46,12 +78,15 @@ def output_error(path: Path | str, exc: OSError) -> OutputError:
     return OutputError(f"kan inte skriva '{shown}': {os_reason(exc)}")
 
 
-def atomic_write(path: Path, data: bytes | str, mode: int | None = None) -> None:
+def atomic_write(path: Path, data: bytes | str, mode: int | None = None, shown: Path | str | None = None) -> None:
     """Write to a temporary file beside path, then rename it over path.
 
     A failure halfway leaves the old file (or none) in place, never a half-written one. The
-    new file keeps the old one's mode (or gets mode, or the umask's default)."""
+    new file keeps the old one's mode (or gets mode, or the umask's default). A file with
+    other hard links or without write permission is refused (OutputError naming shown, the
+    path as the user knows it): renaming over it would split the links or ignore the lock."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    refuse_replacing(path, path if shown is None else shown)
     path.parent.mkdir(parents=True, exist_ok=True)
     if mode is None:
         mode = _existing_mode(path)
@@ -68,6 +103,29 @@ def atomic_write(path: Path, data: bytes | str, mode: int | None = None) -> None
         raise
 
 
+def refuse_replacing(path: Path, shown: Path | str) -> None:
+    """OutputError if the regular file at path (not followed) may not be replaced by a new one:
+    it has other hard links, or nobody may write it (0444)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise output_error(shown, exc) from None
+    if not stat.S_ISREG(info.st_mode):
+        return
+    if info.st_nlink > 1:
+        raise OutputError(
+            f"kan inte skriva '{shorten(shown)}': filen har {info.st_nlink} hårda länkar, och en ny fil i "
+            "dess ställe skulle skilja dem åt; skriv till en annan fil eller ta bort de andra länkarna"
+        )
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise OutputError(
+            f"kan inte skriva '{shorten(shown)}': filen är skrivskyddad; "
+            "ta bort skrivskyddet (chmod u+w) om den ska skrivas över"
+        )
+
+
 def _existing_mode(path: Path) -> int:
     try:
         return stat.S_IMODE(os.stat(path).st_mode)
@@ -77,33 +135,115 @@ def _existing_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def same_file(a: Path, b: Path) -> bool:
-    """True when a and b name one file (through links, '..', hard links)."""
+_CASE_PROBES = 50  # entries of a folder tried for a name with letters, before its own name is tried
+
+
+def case_insensitive(folder: Path | str) -> bool:
+    """True when the file system holding folder finds a name whatever its case (macOS's APFS,
+    Windows volumes): one entry whose name has letters is looked up with its case swapped."""
     try:
-        if os.path.realpath(a) == os.path.realpath(b):
+        with os.scandir(folder) as entries:
+            for count, entry in enumerate(entries):
+                if count >= _CASE_PROBES:
+                    break
+                if entry.name.swapcase() != entry.name:
+                    return _same_entry(entry.path, os.path.join(folder, entry.name.swapcase()))
+    except OSError:
+        pass
+    real = os.path.realpath(folder)
+    parent, name = os.path.split(real)
+    while name and name.swapcase() == name:  # a name without letters: try an ancestor's
+        parent, name = os.path.split(parent)
+    return bool(name) and _same_entry(os.path.join(parent, name), os.path.join(parent, name.swapcase()))
+
+
+def _same_entry(a: str, b: str) -> bool:
+    """True when a and b are one directory entry (not followed), the same inode."""
+    try:
+        first, second = os.lstat(a), os.lstat(b)
+    except OSError:
+        return False
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """True when two real paths are one name to their file system: equal, or equal but for
+    case where the folder is case-insensitive (so it holds even before the file exists)."""
+    if a == b:
+        return True
+    return a.casefold() == b.casefold() and case_insensitive(os.path.dirname(b) or ".")
+
+
+def same_file(a: Path | str, b: Path | str) -> bool:
+    """True when a and b name one file (through links, '..', hard links, a name's case)."""
+    try:
+        if _same_name(os.path.realpath(a), os.path.realpath(b)):
             return True
         return os.path.samefile(a, b)
     except OSError:
         return False
 
 
-def write_output(path: Path | str, data: bytes | str, inputs: Iterable[Path] = (), make_folder: bool = False) -> Path:
+def is_within(path: Path | str, folder: Path | str) -> bool:
+    """True when path (which need not exist) lies in folder or is folder, through links, '..'
+    and a name's case: each existing folder on the way is compared by inode with folder."""
+    real, base = Path(os.path.realpath(path)), os.path.realpath(folder)
+    try:
+        wanted = os.stat(base)
+    except OSError:
+        wanted = None
+    for candidate in (real, *real.parents):
+        if _same_name(str(candidate), base):
+            return True
+        if wanted is not None:
+            try:
+                info = os.stat(candidate)
+            except OSError:
+                continue
+            if (info.st_dev, info.st_ino) == (wanted.st_dev, wanted.st_ino):
+                return True
+    return False
+
+
+def link_target_inside(path: Path, workspace: Path) -> Path:
+    """Where a write to path lands: path itself, or the file its symbolic links lead to when
+    that lies inside workspace. A link out of the workspace is refused (OutputError): a cloned
+    repository must not make uppdrag write one of the user's other files."""
+    real = Path(os.path.realpath(path))
+    if real == Path(os.path.abspath(path)) or is_within(real, workspace):
+        return real if path.is_symlink() else path
+    raise OutputError(
+        f"'{shorten(path)}' leder via en symbolisk länk till '{shorten(real)}', utanför arbetsytan "
+        f"'{shorten(os.path.realpath(workspace))}'; uppdrag skriver bara genom länkar som stannar i arbetsytan; "
+        "ersätt länken med en kopia eller ange den verkliga sökvägen"
+    )
+
+
+def write_output(
+    path: Path | str,
+    data: bytes | str,
+    inputs: Iterable[Path] = (),
+    make_folder: bool = False,
+    links_within: Path | None = None,
+) -> Path:
     """Write an output file the user named with -o; return where it went.
 
     Refuses the tool's own inputs; writes through a character device or FIFO (/dev/null stays a
     device); writes a symbolic link's target, atomically, and keeps the link; any OSError becomes
-    an OutputError with a Swedish message. make_folder creates missing folders (build/)."""
+    an OutputError with a Swedish message. make_folder creates missing folders (build/).
+    links_within is for a name the tool chose (build/forskola.pdf): a link there is followed only
+    into that folder (the workspace), since a cloned repository may have put it there."""
     shown = str(path)
     if shown.endswith(("/", os.sep)):
         raise OutputError(f"kan inte skriva '{shown}': det är en mapp; ange ett filnamn")
     path = Path(path)
     for source in inputs:
-        if os.path.isdir(source) and Path(os.path.realpath(path)).is_relative_to(os.path.realpath(source)):
+        if os.path.isdir(source) and is_within(path, source):
             raise OutputError(f"'{shown}' ligger i mallmappen {source}, som verktyget läser; välj en annan utdatafil")
         if same_file(path, source):
             raise OutputError(f"'{shown}' är en av verktygets egna indatafiler ({source}); välj en annan utdatafil")
     real = Path(os.path.realpath(path))  # what a write would reach, through any link
-    if any(p.suffix in _NEVER_REPLACED and os.path.lexists(p) for p in (path, real)):  # even if not read
+    if any(p.suffix.casefold() in USER_DATA_SUFFIXES and os.path.lexists(p) for p in (path, real)):  # even if not read
         raise OutputError(f"'{shown}' är en YAML-fil eller mall; uppdrag skriver aldrig över en sådan med -o")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -122,10 +262,15 @@ def write_output(path: Path | str, data: bytes | str, inputs: Iterable[Path] = (
             raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
         if info is not None and not stat.S_ISREG(info.st_mode):
             raise OutputError(f"kan inte skriva '{shown}': det är inte en vanlig fil")
-        target = Path(os.path.realpath(path)) if path.is_symlink() else path
+        if not path.is_symlink():
+            target = path
+        elif links_within is not None:
+            target = link_target_inside(path, links_within)
+        else:
+            target = Path(os.path.realpath(path))  # the user named the link: its target is meant
         if not make_folder and not target.parent.is_dir():
             raise OSError(errno.ENOENT, os.strerror(errno.ENOENT))
-        atomic_write(target, payload)
+        atomic_write(target, payload, shown=shown)
     except OSError as exc:
         raise output_error(shown, exc) from None
     return path

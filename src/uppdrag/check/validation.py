@@ -16,7 +16,7 @@ from pathlib import Path
 from uppdrag.check.meetings import school_calendar
 from uppdrag.check.rules import check_mission, check_shared, check_workspace, duplicate_ids
 from uppdrag.errors import FindingsError, OutputError, UnwrittenChangeError, UsageError
-from uppdrag.files import atomic_write, output_error
+from uppdrag.files import atomic_write, link_target_inside, output_error
 from uppdrag.findings import CheckResult, Finding, Location
 from uppdrag.models import join_swedish
 from uppdrag.read.loading import (
@@ -224,9 +224,11 @@ def write_checked(
     to its text, validate the result, and only then write it atomically.
 
     The file keeps its mode, owner (where allowed), BOM and line endings; a symbolic link stays
-    a link and its target is written. create makes a new file and refuses an existing one
-    unless force. Returns what validate says of the new text (its warnings); raises
-    UnwrittenChangeError when the result has errors, OutputError when it cannot be written."""
+    a link and its target is written, if that lies inside the workspace (the folder holding
+    the missions folder). A link out of it, a file with other hard links and a read-only file
+    are refused. create makes a new file and refuses an existing one unless force. Returns
+    what validate says of the new text (its warnings); raises UnwrittenChangeError when the
+    result has errors, OutputError when it cannot be written."""
     from filelock import FileLock  # only writers pay for it, not `uppdrag validate`
     from filelock import Timeout as FileLockTimeout
 
@@ -241,7 +243,7 @@ def _write_locked(path: Path, change: Callable[[str], str], today: dt.date, crea
     exists = os.path.lexists(path)
     if create and exists and not force:
         raise OutputError(f"{path} finns redan; välj ett annat namn")
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    target = link_target_inside(path, Path(os.path.abspath(path)).parent.parent)
     try:
         info = os.stat(target) if os.path.exists(target) else None
         if info is not None and not stat.S_ISREG(info.st_mode):
@@ -261,7 +263,7 @@ def _write_locked(path: Path, change: Callable[[str], str], today: dt.date, crea
     if result.errors:
         raise UnwrittenChangeError(f"den ändrade filen {path} skulle inte validera; inget skrevs", result)
     try:
-        atomic_write(target, layout.encode(new_text), mode=stat.S_IMODE(info.st_mode) if info else None)
+        atomic_write(target, layout.encode(new_text), mode=stat.S_IMODE(info.st_mode) if info else None, shown=path)
         if info is not None:
             try:
                 os.chown(target, info.st_uid, info.st_gid)

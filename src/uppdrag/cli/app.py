@@ -87,7 +87,14 @@ class _Group(swedish.SwedishGroup):
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except OSError as exc:  # a path no one caught (a name too long, a link loop): the user's
+                from uppdrag.files import is_path_error, path_error
+
+                if not is_path_error(exc):
+                    raise
+                raise path_error(exc) from None
         except UppdragError as exc:
             message = exc.message
             if isinstance(exc, FindingsError):
@@ -118,9 +125,16 @@ class _State:
     inputs: list[Path] = []  # files this run reads (missions, `_` files, templates): never an output
 
 
-def emit(data: str | bytes, output: str | Path | None, inputs: Iterable[Path] = (), make_folder: bool = False) -> None:
+def emit(
+    data: str | bytes,
+    output: str | Path | None,
+    inputs: Iterable[Path] = (),
+    make_folder: bool = False,
+    links_within: Path | None = None,
+) -> None:
     """Write to the file chosen (atomically, then name it on stdout), or to stdout (None, '-').
-    inputs are the files this run read: -o never replaces one of them."""
+    inputs are the files this run read: -o never replaces one of them. links_within: see
+    files.write_output (for the names the tool chose, in build/ or -o MAPP)."""
     from uppdrag.files import write_output
 
     if output is None or str(output) == "-":
@@ -132,7 +146,7 @@ def emit(data: str | bytes, output: str | Path | None, inputs: Iterable[Path] = 
         sys.stdout.buffer.write(data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data)
         sys.stdout.flush()
     else:
-        write_output(output, data, inputs, make_folder)
+        write_output(output, data, inputs, make_folder, links_within)
         print_plain(str(output))
 
 

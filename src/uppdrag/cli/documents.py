@@ -87,8 +87,9 @@ def render(
     documents = render_documents(renderer, workspace, chosen, fmt, pdf_variant.value, drafts)
     inputs = workspace_inputs(workspace, renderer)
     to_folder = len(targets) > 1 or (output is None) or targets[0] != Path(output)
+    workspace_root = missions.parent if to_folder else None  # links in build/ stay in the workspace
     for target, data in progress(zip(targets, documents), len(chosen), "Skapar dokument"):
-        emit(data, target, inputs, make_folder=to_folder)
+        emit(data, target, inputs, make_folder=to_folder, links_within=workspace_root)
     raise_if_skipped(workspace, result)
 
 
@@ -110,7 +111,8 @@ def site(
     Bara relativa länkar, så mappen fungerar från en fil:// -adress och från vilken
     webbserver som helst. Ladda upp mappen som den är. uppdrag skriver bara i en ny eller
     tom mapp, eller i en som den själv har byggt: där byts dess egna filer ut och sidor för
-    nätverk som inte längre finns tas bort; andra filer lämnas orörda.
+    nätverk som inte längre finns tas bort, om de är som uppdrag skrev dem; andra filer
+    lämnas orörda. Aldrig i missions/, en mallmapp eller en mapp med YAML-filer.
 
     Exempel: [bold]uppdrag site -o site/[/bold]
     """
@@ -123,11 +125,15 @@ def site(
         raise UsageError("webbplatsen är en mapp med många filer; -o - (stdout) går inte, ange en mapp")
     day = parse_today(today)
     workspace, result = open_healthy_workspace(missions, day)
-    pages = site_pages(workspace, renderer_for(templates, missions), year or day.year, day)
+    renderer = renderer_for(templates, missions)
+    pages = site_pages(workspace, renderer, year or day.year, day)
+    read = [missions, missions.parent / "templates", *renderer.folders]  # the site's sources: never its folder
     with progress_bar(len(pages), "Bygger webbplatsen") as done:
-        written = write_site_folder(output, pages, done)
-    print_plain(str(written[0]))
-    print_plain(f"{len(written)} filer i {output}", stderr)
+        built = write_site_folder(output, pages, done, protected=read)
+    for path, why in built.kept:
+        print_plain(f"obs: {path} lämnades kvar: den {why}", stderr)
+    print_plain(str(built.written[0]))
+    print_plain(f"{len(built.written)} filer i {output}", stderr)
     raise_if_skipped(workspace, result)
 
 

@@ -53,6 +53,8 @@ def import_document(
     to_stdout = output == "-"
     target = output_path(output)
     written = None if to_stdout else write_mission(result, force, day, target)
+    if written is not None and written != result.target:
+        result = result.placed_at(written)  # the warnings point into the file written
     if to_stdout:
         emit(result.text, None)
     if output_format.value == "json":  # on stdout, unless stdout already carries the YAML

@@ -1,49 +1,94 @@
 """Writing the site's pages into a folder that the site owns, and only the files it wrote.
 
-A manifest in the folder lists what `uppdrag site` wrote there. The next build replaces those
-files, removes the ones no longer produced (a network that is gone) and leaves everything else
-alone; a non-empty folder without a manifest is someone else's and is refused.
+A manifest in the folder lists what `uppdrag site` wrote there, each file with the SHA-256 of
+its content. The next build replaces those files and removes the ones no longer produced (a
+network that is gone), but only a regular file that still has exactly that content: a file
+changed since, a link, or anything else is left alone and reported. A non-empty folder
+without a manifest is someone else's and is refused, and so is the missions folder, a
+template folder and any folder holding YAML files, whatever a manifest in it says.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
-from collections.abc import Callable, Mapping
+import stat
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from uppdrag.errors import OutputError
-from uppdrag.files import atomic_write, inside, output_error
+from uppdrag.files import (
+    USER_DATA_SUFFIXES,
+    atomic_write,
+    inside,
+    is_within,
+    output_error,
+    refuse_replacing,
+    shorten,
+)
 from uppdrag.workers import cores_for, forked_pool
 
 MANIFEST = ".uppdrag-webbplats.json"
 _KIND = "uppdrag site"
+_VERSION = 2  # 1 listed names alone, which proved nothing: a forged one could delete any file
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024  # a real one is ~100 bytes per page; thousands of networks fit
 
 
-def _owned(folder: Path) -> set[str]:
-    """The names the manifest says this tool wrote; raises when the folder is not the site's."""
+@dataclass
+class SiteBuild:
+    """What a build did: the pages written, and the files it left though it once wrote them."""
+
+    written: list[Path] = field(default_factory=list)
+    kept: list[tuple[Path, str]] = field(default_factory=list)  # (file, why it was left)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _owned(folder: Path) -> dict[str, list[str]]:
+    """The names the manifest says this tool wrote, each with the digests it may have; raises
+    when the folder is not the site's."""
     manifest = folder / MANIFEST
     try:
         present = [p.name for p in folder.iterdir()]
     except OSError as exc:
         raise output_error(folder, exc) from None
     if not present:
-        return set()
+        return {}
     refusal = OutputError(
-        f"mappen '{folder}' innehåller filer som uppdrag inte har skrivit; "
+        f"mappen '{shorten(folder)}' innehåller filer som uppdrag inte har skrivit; "
         "välj en ny eller tom mapp för webbplatsen (till exempel -o site)"
     )
     if MANIFEST not in present:
         raise refusal
     try:
+        info = os.lstat(manifest)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_MANIFEST_BYTES:
+            raise refusal
         data = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise refusal from None
-    files = data.get("files") if isinstance(data, dict) and data.get("kind") == _KIND else None
-    if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
+    if not isinstance(data, dict) or data.get("kind") != _KIND:
         raise refusal
-    return {name for name in files if _safe_name(name)}
+    files = data.get("files")
+    if isinstance(files, list):  # written by an uppdrag before 2026-12: names without digests
+        raise OutputError(
+            f"mappen '{shorten(folder)}' byggdes av en äldre uppdrag, vars förteckning inte visar vilka filer "
+            "den skrev; töm mappen (eller välj en ny) och bygg webbplatsen igen"
+        )
+    if data.get("version") != _VERSION or not isinstance(files, dict):
+        raise refusal
+    owned = {}
+    for name, digests in files.items():
+        if isinstance(digests, str):
+            digests = [digests]
+        if _safe_name(name) and isinstance(digests, list) and all(isinstance(d, str) for d in digests):
+            owned[name] = digests
+    return owned
 
 
 def _safe_name(name: str) -> bool:
@@ -54,9 +99,55 @@ def _safe_name(name: str) -> bool:
     return name != MANIFEST
 
 
-def _write_manifest(folder: Path, names: set[str]) -> None:
-    text = json.dumps({"kind": _KIND, "files": sorted(names)}, ensure_ascii=False, indent=2) + "\n"
-    atomic_write(folder / MANIFEST, text)
+def _still_ours(path: Path, digests: list[str]) -> str | None:
+    """None when path is a regular file, with no other hard link, holding content the site
+    wrote (one of digests); otherwise why it is not the site's to replace or remove."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"kan inte läsas ({exc.strerror})"
+    if not stat.S_ISREG(info.st_mode):
+        return "är inte längre en vanlig fil"
+    if info.st_nlink > 1:
+        return "har fler hårda länkar"
+    try:
+        with open(path, "rb") as stream:  # read in pieces: a forged manifest may name a huge file
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError as exc:
+        return f"kan inte läsas ({exc.strerror})"
+    return None if digest in digests else "har ändrats sedan uppdrag skrev den"
+
+
+def _write_manifest(folder: Path, files: Mapping[str, list[str]]) -> None:
+    text = json.dumps(
+        {"kind": _KIND, "version": _VERSION, "files": {name: files[name] for name in sorted(files)}},
+        ensure_ascii=False,
+        indent=2,
+    )
+    atomic_write(folder / MANIFEST, text + "\n")
+
+
+def refuse_user_folder(folder: Path, protected: Iterable[Path]) -> None:
+    """OutputError when folder is, or lies in, a folder the tool reads (missions, templates),
+    or holds YAML files or templates: the user's data, whatever a manifest there says."""
+    for own in protected:
+        if is_within(folder, own):  # a folder not made yet counts too: templates/ is the user's
+            raise OutputError(
+                f"'{shorten(folder)}' är eller ligger i '{shorten(own)}', som uppdrag läser, och dit skrivs "
+                "webbplatsen aldrig; välj en egen mapp (till exempel -o site)"
+            )
+    try:
+        names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    except OSError as exc:
+        raise output_error(folder, exc) from None
+    data = [name for name in names if name.casefold().endswith(USER_DATA_SUFFIXES)]  # the user's files
+    if data:
+        raise OutputError(
+            f"mappen '{shorten(folder)}' innehåller YAML-filer eller mallar ({data[0]}), och i en sådan mapp "
+            "skrivs webbplatsen aldrig; välj en egen mapp (till exempel -o site)"
+        )
 
 
 Content = str | bytes
@@ -64,18 +155,29 @@ Page = Content | Callable[[], Content]  # the content, or a producer of it (site
 
 
 def write_site_folder(
-    folder: Path, pages: Mapping[str, Page], progress: Callable[[str], None] = lambda name: None
-) -> list[Path]:
-    """Write pages ({file name: content or producer}) into folder; return the files written.
+    folder: Path,
+    pages: Mapping[str, Page],
+    progress: Callable[[str], None] = lambda name: None,
+    protected: Iterable[Path] = (),
+) -> SiteBuild:
+    """Write pages ({file name: content or producer}) into folder; say what was written and
+    what was left.
 
     Every page is produced before any is written, so a broken template leaves the old site
-    whole. Stale pages of an earlier build are removed; files the manifest does not list are
-    never touched, and a page whose name is taken by such a file is refused."""
+    whole. Stale pages of an earlier build are removed if they are as the site wrote them;
+    other files are never touched, and a page whose name is taken by one is refused. folder
+    may not be or lie in one of protected (the missions and template folders)."""
+    if os.path.islink(folder) and not os.path.exists(folder):
+        raise OutputError(
+            f"kan inte skriva webbplatsen till '{shorten(folder)}': det är en symbolisk länk till "
+            f"'{shorten(os.readlink(folder))}', som inte finns"
+        )
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"kan inte skriva webbplatsen till '{folder}': det är inte en mapp")
+        raise OutputError(f"kan inte skriva webbplatsen till '{shorten(folder)}': det är inte en mapp")
     for name in pages:
         if not _safe_name(name):
             raise OutputError(f"ogiltigt sidnamn '{name}'")
+    refuse_user_folder(folder, protected)
     if folder.is_dir():
         _owned(folder)  # refuse a foreign folder before the slow work of making the pages
     return _write(folder, produce_pages(pages, progress))
@@ -111,25 +213,34 @@ def produce_pages(pages: Mapping[str, Page], progress: Callable[[str], None] = l
     return produced
 
 
-def _write(folder: Path, pages: Mapping[str, Content]) -> list[Path]:
+def _write(folder: Path, pages: Mapping[str, Content]) -> SiteBuild:
+    done = SiteBuild()
+    payloads = {name: c.encode("utf-8") if isinstance(c, str) else c for name, c in pages.items()}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         owned = _owned(folder)
-        foreign = sorted(n for n in pages if n not in owned and os.path.lexists(folder / n))
-        if foreign:
-            raise OutputError(
-                f"'{folder / foreign[0]}' finns redan och skrevs inte av uppdrag; flytta den eller välj en annan mapp"
-            )
-        _write_manifest(folder, owned | set(pages))  # first: a build cut short still owns its files
-        written = []
-        for name, content in pages.items():
-            atomic_write(inside(folder, name), content)
-            written.append(folder / name)
-        for stale in sorted(owned - set(pages)):
+        for name in pages:
+            path = folder / name
+            why = _still_ours(path, owned[name]) if name in owned else "skrevs inte av uppdrag"
+            if os.path.lexists(path) and why:
+                raise OutputError(f"'{shorten(path)}' finns redan och {why}; flytta den eller välj en annan mapp")
+            refuse_replacing(path, path)  # a read-only page stops the build before anything is written
+        # First the old digests and the new: a build cut short still owns every file it touched.
+        interim = {name: list(digests) for name, digests in owned.items()}
+        for name, data in payloads.items():
+            interim[name] = [*interim.get(name, []), _digest(data)]
+        _write_manifest(folder, interim)
+        for name, data in payloads.items():
+            atomic_write(inside(folder, name), data)
+            done.written.append(folder / name)
+        for stale in sorted(set(owned) - set(pages)):
             path = inside(folder, stale)
-            if path.is_file() or path.is_symlink():
+            why = _still_ours(path, owned[stale])
+            if why:
+                done.kept.append((path, why))
+            elif os.path.lexists(path):
                 path.unlink()
-        _write_manifest(folder, set(pages))
+        _write_manifest(folder, {name: [_digest(data)] for name, data in payloads.items()})
     except OSError as exc:
         raise output_error(folder, exc) from None
-    return written
+    return done

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from uppdrag.check.swedish_calendar import swedish_date
 from uppdrag.errors import FindingsError, UsageError
-from uppdrag.files import os_reason
+from uppdrag.files import shorten
 from uppdrag.findings import CheckResult
 from uppdrag.history import commit_of, file_at, last_revision, revision_before
 from uppdrag.models import Mission, SteeringDocument
-from uppdrag.read.loading import LoadedMission, Workspace, parse_model
+from uppdrag.read.loading import LoadedMission, Workspace, parse_model, read_text
 
 Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
 
@@ -210,14 +211,15 @@ def _old_text(
             f"{loaded.source.display}@{sha[:7]}",
             f"{path.name}, {swedish_date(committed)} {committed.year} ({sha[:7]})",
         )
-    if not old_file.is_file():
-        raise UsageError(f"filen '{old_file}' finns inte")
-    try:
-        return old_file.read_text(encoding="utf-8-sig"), str(old_file), str(old_file)
-    except (OSError, UnicodeDecodeError) as exc:
+    if not os.path.lexists(old_file):
+        raise UsageError(f"filen '{shorten(old_file)}' finns inte")
+    # read_text looks before it opens: a device or FIFO is named, never read (nor waited on).
+    text, findings = read_text(old_file)
+    if text is None:
         raise UsageError(
-            f"kan inte läsa '{old_file}': {os_reason(exc) if isinstance(exc, OSError) else 'filen är inte UTF-8'}"
-        ) from None
+            f"kan inte läsa '{shorten(old_file)}': {findings[0].message.removeprefix('kan inte läsa filen: ')}"
+        )
+    return text, str(old_file), str(old_file)
 
 
 def changes_since(

@@ -6,6 +6,7 @@ with the same rules as `uppdrag validate` before anything is written.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -20,7 +21,7 @@ from uppdrag.edit.importer.sections import outline
 from uppdrag.edit.importer.yaml_text import to_yaml
 from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, OutputError, UppdragError
 from uppdrag.files import write_output
-from uppdrag.findings import CheckResult
+from uppdrag.findings import CheckResult, Finding
 from uppdrag.models import ID_HINT, KOMMUNER, Mission, is_valid_id
 from uppdrag.read.loading import Workspace, load_workspace, parse_model
 from uppdrag.views.changes import MissionChanges, compare, goal_labeller
@@ -99,6 +100,22 @@ class ImportResult:
         for finding in self.warnings:
             lines.append(f"{finding.location}: varning: {finding.key_path}: {finding.message}")
         return lines
+
+    def placed_at(self, path: Path) -> ImportResult:
+        """This result as written to path (import -o FIL): its report and warnings name path,
+        not the missions/ file it was checked as."""
+        checked_as = str(self.target)
+
+        def moved(finding: Finding) -> Finding:
+            if finding.location.file != checked_as:
+                return finding
+            return dataclasses.replace(finding, location=dataclasses.replace(finding.location, file=str(path)))
+
+        validation = CheckResult(
+            [str(path) if f == checked_as else f for f in self.validation.files],
+            [moved(f) for f in self.validation.findings],
+        )
+        return dataclasses.replace(self, target=path, validation=validation)
 
     @property
     def warnings(self) -> list:
@@ -181,7 +198,7 @@ def write_mission(result: ImportResult, force: bool, today: dt.date, output: str
     """Write the imported file into the workspace (locked, checked, never over an existing
     file without force), or to output, a file outside it that the user named."""
     if output is None:
-        if result.target.with_suffix(".yml").exists() and not force:
+        if os.path.lexists(result.target.with_suffix(".yml")) and not force:  # a name too long: False
             raise ImportDocumentError(f"{result.target.with_suffix('.yml')} finns redan; använd --force eller --diff")
         try:
             write_checked(result.target, lambda _: result.text, today, create=True, force=force)
