@@ -20,7 +20,7 @@ def test_shipped_missions_validate(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["validate", "--today", TODAY])
     assert result.exit_code == 0
     # KA's assignments were given for 2021, and four of the originals name no chair or secretary.
-    unfilled = "angiven; skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`"
+    unfilled = "angiven; skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Essunga}]`"
     assert result.stdout == (
         "missions/grundskola.yaml\n"
         f"  missions/grundskola.yaml:45:11: varning: roller[0]: ingen ordförande {unfilled}\n"
