@@ -219,7 +219,9 @@ class SchoolCalendar:
         self._cache: dict[tuple[str, int], dict[dt.date, str]] = {}
 
     @classmethod
-    def from_shared(cls, shared_files: Iterable[SharedFile], municipalities: Sequence[str] = KOMMUNER) -> SchoolCalendar:
+    def from_shared(
+        cls, shared_files: Iterable[SharedFile], municipalities: Sequence[str] = KOMMUNER
+    ) -> SchoolCalendar:
         """The first `lov:` found (or the defaults) and every `läsår:` of the workspace's `_`
         files, for the organisation's municipalities."""
         breaks: Sequence[SchoolBreak] | None = None

@@ -18,11 +18,6 @@ from uppdrag.models import ID_HINT, Organisation, SteeringDocument, is_valid_id,
 from uppdrag.read.loading import LoadedMission, Workspace
 
 
-def genitive(name: str) -> str:
-    """'Utbildning Fyrbodal' -> 'Utbildning Fyrbodals'; a name ending in s, x or z takes none."""
-    return name if name[-1:].lower() in ("s", "x", "z") else name + "s"
-
-
 def standard_roles(organisation: Organisation) -> list[tuple[str, list[str]]]:
     """The standard duties, as the newest documents (förskola, SKIS) word them, sent to the
     organisation's address (or, without one, to the organisation)."""
@@ -42,7 +37,7 @@ def standard_roles(organisation: Organisation) -> list[tuple[str, list[str]]]:
 
 
 def minutes_note(organisation: Organisation) -> str:
-    where = organisation.website or f"{genitive(organisation.name)} webbplats"
+    where = organisation.website or f"{organisation.name_genitive} webbplats"
     return f"Minnesanteckningar ska föras och läggas ut på {where}."
 
 

@@ -23,7 +23,9 @@ class Organisation(Model):
     # (No docstring: pydantic would publish it as the schema's description, in English.)
     model_config = ConfigDict(
         title="Organisation",
-        json_schema_extra={"description": "Organisationen som nätverken hör till; utan den gäller Utbildning Skaraborg."},
+        json_schema_extra={
+            "description": "Organisationen som nätverken hör till; utan den gäller Utbildning Skaraborg."
+        },
     )
 
     name: Text = Field(alias="namn", description="Organisationens namn, t.ex. 'Utbildning Skaraborg'.")
@@ -48,6 +50,11 @@ class Organisation(Model):
     @property
     def header(self) -> str:
         return self.header_text or self.name
+
+    @property
+    def name_genitive(self) -> str:
+        """'Utbildning Fyrbodals'; a name ending in s, x or z takes no s ('Sjuhärads kommunförbunds')."""
+        return self.name if self.name[-1:].lower() in ("s", "x", "z") else self.name + "s"
 
     @property
     def validation_context(self) -> dict[str, Any]:

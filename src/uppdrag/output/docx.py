@@ -24,7 +24,6 @@ from uppdrag.views.document import Document
 
 REFERENCE = "referens.docx"
 LANGUAGE = "sv-SE"
-ORGANISATION = "Utbildning Skaraborg"
 DRAFT = "UTKAST"
 STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Table Grid")
 
@@ -254,7 +253,7 @@ def _header_and_footer(word: Any, doc: Document) -> None:
         header = section.header.add_paragraph() if letterhead else section.header.paragraphs[0]
         header.style = word.styles["Header"] if "Header" in names else None
         if not letterhead:
-            header.add_run(ORGANISATION)
+            header.add_run(doc.organisation.header)
         if doc.draft:  # on every page, beside the letterhead's own header
             _right_tab(header, width)
             header.add_run("\t")
@@ -314,7 +313,7 @@ def set_language(word: Any, language: str = LANGUAGE) -> None:
 def _core_properties(word: Any, doc: Document) -> None:
     properties = word.core_properties
     properties.title = doc.title
-    properties.author = properties.last_modified_by = ORGANISATION
+    properties.author = properties.last_modified_by = doc.organisation.name
     properties.language = LANGUAGE
     properties.subject = f"Uppdragsbeskrivning, {doc.steering.name}"
     properties.keywords = properties.comments = ""
