@@ -38,7 +38,7 @@ def check_meetings(
     ] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
-    """Granska årets möten mot varje nätverks regel och skolåret i Skaraborg.
+    """Granska årets möten mot varje nätverks regel och skolåret i organisationens kommuner.
 
     Fel: för få möten, fel veckodag, helg, helgdag eller ledig dag, skollov i alla kommuner,
     samma datum två gånger. Varningar: lov i en del av kommunerna, klämdag, afton, en termin
