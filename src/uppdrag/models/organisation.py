@@ -53,7 +53,7 @@ class Organisation(Model):
 
     @property
     def name_genitive(self) -> str:
-        """'Utbildning Fyrbodals'; a name ending in s, x or z takes no s ('Sjuhärads kommunförbunds')."""
+        """'Utbildning Fyrbodals'; a name ending in s, x or z takes no other s ('Fyrbodals')."""
         return self.name if self.name[-1:].lower() in ("s", "x", "z") else self.name + "s"
 
     @property
