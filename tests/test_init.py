@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -183,3 +185,31 @@ def test_every_modeline_points_at_a_schema_init_made(empty: Path, runner: CliRun
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema=../schemas/"), path.name
         assert (path.parent / first.split("=", 1)[1]).is_file(), path.name
+
+
+def test_the_readmes_new_workspace_runs_as_written(tmp_path: Path, runner: CliRunner, monkeypatch) -> None:
+    """README.md's "Ny arbetsyta", command by command (pip and the document import aside): the
+    organisation it shows is written into _organisation.yaml, and validate is then quiet."""
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("## Ny arbetsyta", 1)[1].split("\n## ", 1)[0]
+    blocks = [block.split("\n", 1) for block in section.split("```")[1::2]]
+    monkeypatch.chdir(tmp_path)
+    ran = []
+    for language, body in blocks:
+        body = textwrap.dedent(body)
+        if language.strip() == "yaml":
+            Path("missions/_organisation.yaml").write_text(body, encoding="utf-8")
+            continue
+        for line in body.splitlines():
+            command = shlex.split(line, comments=True)
+            if not command or command[0] != "uppdrag" or command[1] == "import":
+                if command[:1] == ["cd"]:
+                    monkeypatch.chdir(command[1])
+                continue
+            result = runner.invoke(app, command[1:])
+            assert result.exit_code == 0, (line, result.output)
+            ran.append(command[1])
+    assert ran == ["init", "schema", "schema", "new"]
+    validated = runner.invoke(app, ["validate", "--today", TODAY])
+    assert validated.exit_code == 0
+    assert "okänd kommun" not in validated.output and "schemat är äldre" not in validated.output
+    assert Path.cwd().name == "fyrbodal" and (Path.cwd() / ".git").is_dir() == (shutil.which("git") is not None)
