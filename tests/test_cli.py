@@ -218,7 +218,7 @@ def test_no_missions_folder_says_where_it_looked_and_what_to_do(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         f"fel: hittar ingen mapp 'missions' (letade efter {tmp_path / 'missions'}); gå till projektmappen "
-        "med `cd` eller ange mappen med `-m MAPP`\n"
+        "med `cd`, ange mappen med `-m MAPP` eller skapa en ny arbetsyta med `uppdrag init`\n"
     )
 
 

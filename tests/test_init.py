@@ -213,3 +213,17 @@ def test_the_readmes_new_workspace_runs_as_written(tmp_path: Path, runner: CliRu
     assert validated.exit_code == 0
     assert "okänd kommun" not in validated.output and "schemat är äldre" not in validated.output
     assert Path.cwd().name == "fyrbodal" and (Path.cwd() / ".git").is_dir() == (shutil.which("git") is not None)
+
+
+def test_without_a_workspace_the_messages_point_to_init(empty: Path, runner: CliRunner) -> None:
+    """The newcomer's path before init existed: each dead end now names the next step."""
+    result = runner.invoke(app, ["new", "forskola", "--namn", "Förskola"])
+    assert result.exit_code == 2
+    assert result.stderr.rstrip().endswith("eller skapa en ny arbetsyta med `uppdrag init`")
+    (empty / "missions").mkdir()
+    result = runner.invoke(app, ["new", "forskola", "--namn", "Förskola"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "fel: arbetsytan har inga styrdokument i någon _-fil; skriv missions/_styrdokument.yaml "
+        "(README: Filformatet), eller börja med en ny arbetsyta: `uppdrag init`\n"
+    )

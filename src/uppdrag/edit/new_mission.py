@@ -44,7 +44,10 @@ def minutes_note(organisation: Organisation) -> str:
 def newest_steering_document(workspace: Workspace) -> SteeringDocument:
     documents = list(workspace.steering_documents.values())
     if not documents:
-        raise NewMissionError("arbetsytan har inga styrdokument i någon _-fil")
+        raise NewMissionError(
+            "arbetsytan har inga styrdokument i någon _-fil; skriv missions/_styrdokument.yaml "
+            "(README: Filformatet), eller börja med en ny arbetsyta: `uppdrag init`"
+        )
     # The one whose period ends last; one without a period counts as older than any with one.
     return max(enumerate(documents), key=lambda pair: ((period_years(pair[1].period or "") or (0, 0))[1], pair[0]))[1]
 
@@ -57,7 +60,10 @@ def _background_for(workspace: Workspace, steering: SteeringDocument) -> str:
         if any(b.goal_list == steering.id for b in background.blocks):
             return background.id
     if not backgrounds:
-        raise NewMissionError("arbetsytan har inga bakgrundstexter i någon _-fil")
+        raise NewMissionError(
+            "arbetsytan har inga bakgrundstexter i någon _-fil; skriv missions/_bakgrund.yaml "
+            "(README: Filformatet), eller börja med en ny arbetsyta: `uppdrag init`"
+        )
     return next(iter(backgrounds))
 
 

@@ -271,7 +271,7 @@ def missing_folder_message(folder: Path) -> str:
     """The same words from every command when the missions folder is not where it was sought."""
     return (
         f"hittar ingen mapp '{folder}' (letade efter {folder.absolute()}); gå till projektmappen "
-        f"med `cd` eller ange mappen med `-m MAPP`"
+        f"med `cd`, ange mappen med `-m MAPP` eller skapa en ny arbetsyta med `uppdrag init`"
     )
 
 
