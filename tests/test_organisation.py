@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -148,3 +150,40 @@ def test_validate_warns_when_a_schema_is_older_than_the_organisation(workspace: 
     assert runner.invoke(app, ["schema", "-o", "schemas/uppdrag.schema.json"]).exit_code == 0
     assert runner.invoke(app, ["schema", "--shared", "-o", "schemas/delad.schema.json"]).exit_code == 0
     assert _validate(runner)[1] == ["0 nätverk och 4 delade filer: 0 fel, 0 varningar."]
+
+
+ORGANISATION_VARIANTS = {
+    # name: (the organisation mapping's lines, whether it is valid)
+    "full": (
+        "  namn: A\n  kommuner: [Orust]\n  förbund: F\n  webbplats: a.se\n  e-post: a@a.se\n  sidhuvud: S\n",
+        True,
+    ),
+    "minimal": ("  namn: A\n  kommuner: [Orust, Tanum]\n", True),
+    "no-name": ("  kommuner: [Orust]\n", False),
+    "blank-name": ('  namn: " "\n  kommuner: [Orust]\n', False),
+    "no-municipalities": ("  namn: A\n", False),
+    "empty-municipalities": ("  namn: A\n  kommuner: []\n", False),
+    "repeated-municipality": ("  namn: A\n  kommuner: [Orust, Orust]\n", False),
+    "number-municipality": ("  namn: A\n  kommuner: [Orust, 7]\n", False),
+    "one-municipality-as-text": ("  namn: A\n  kommuner: Orust\n", False),
+    "unknown-key": ("  namn: A\n  kommuner: [Orust]\n  logga: a.png\n", False),
+    "empty-email": ('  namn: A\n  kommuner: [Orust]\n  e-post: ""\n', False),
+}
+
+
+def test_schema_and_validate_agree_on_organisation_files(tmp_path: Path, runner: CliRunner, monkeypatch) -> None:
+    """check-jsonschema with the shipped delad.schema.json and validate give one verdict on each
+    _organisation.yaml (a repeat in another case, 'Orust' and 'orust', only validate can see)."""
+    checker = str(Path(sys.executable).parent / "check-jsonschema")
+    schema = str(Path(__file__).resolve().parents[1] / "schemas" / "delad.schema.json")
+    verdicts = {}
+    for name, (lines, _) in ORGANISATION_VARIANTS.items():
+        folder = tmp_path / name
+        write_tree(folder, {"missions/_organisation.yaml": "organisation:\n" + lines})
+        monkeypatch.chdir(folder)
+        by_schema = subprocess.run(
+            [checker, "--schemafile", schema, "missions/_organisation.yaml"], capture_output=True, timeout=120
+        ).returncode
+        by_validate = runner.invoke(app, ["validate", "--today", TODAY]).exit_code
+        verdicts[name] = (by_schema == 0, by_validate == 0)
+    assert verdicts == {name: (valid, valid) for name, (_, valid) in ORGANISATION_VARIANTS.items()}

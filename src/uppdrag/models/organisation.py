@@ -32,6 +32,7 @@ class Organisation(Model):
     municipalities: Annotated[list[Text], AfterValidator(_unique)] = Field(
         alias="kommuner",
         min_length=1,
+        json_schema_extra={"uniqueItems": True},  # what the schema can say of _unique: exact repeats
         description="Kommunerna som samverkar; uppdragens kommun och närvarande väljs bland dessa.",
     )
     federation: Text | None = Field(
