@@ -3,6 +3,7 @@ output, with nothing of Skaraborg left in what it publishes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -10,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
@@ -188,3 +190,35 @@ def test_check_meetings_judges_by_fyrbodals_municipalities(fyrbodal: Path, runne
         problems[(None, "attendance", "warning")] == f"kommuner som inte deltog i något möte 2027: {', '.join(others)}"
     )
     assert all("Skövde" not in message for message in problems.values())
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx", "pdf"])
+def test_import_matches_people_against_fyrbodals_municipalities(fyrbodal: Path, kind: str) -> None:
+    from uppdrag.edit.importer import import_document
+
+    from .documents import to_docx, to_pdf
+    from .test_importer import FRITIDSHEM
+
+    text = (
+        FRITIDSHEM.replace("Maja Lind, Hjo", "Maja Lind, Uddevalla")
+        .replace("Olle Berg, Lidkoping", "Olle Berg, Vanersborg")
+        .replace("Anna Holm, Mariestad", "Anna Holm, Orust")
+        .replace("Per Dahl, Töreboda", "Per Dahl, Tanum")
+    )
+    if kind == "txt":
+        source = fyrbodal / "fritidshem.txt"
+        source.write_text(text, encoding="utf-8")
+    else:
+        source = (to_docx if kind == "docx" else to_pdf)(text, fyrbodal / f"fritidshem.{kind}")
+    result = import_document(source, fyrbodal / "missions", dt.date.fromisoformat(TODAY))
+    data = yaml.safe_load(result.text)
+    roles = {tuple([r["roll"]] if isinstance(r["roll"], str) else r["roll"]): r for r in data["roller"]}
+    assert roles[("ordförande",)]["personer"] == [{"namn": "Maja Lind", "kommun": "Uddevalla"}]
+    assert roles[("sekreterare",)]["personer"] == [{"namn": "Olle Berg", "kommun": "Vänersborg"}]
+    assert roles[("presidium",)]["personer"] == [
+        {"namn": "Maja Lind", "kommun": "Uddevalla"},
+        {"namn": "Olle Berg", "kommun": "Vänersborg"},
+    ]
+    assert "# KONTROLLERA: 'Vanersborg' läst som Vänersborg" in result.text
+    if kind != "pdf":  # the PDF wraps the line before "Sara Ek, Skövde", and an unknown place makes no list of people
+        assert "Sara Ek: 'Skövde' är ingen av kommunerna i Utbildning Fyrbodal; personen är inte med" in result.text
