@@ -14,7 +14,8 @@ import yaml
 from typer.testing import CliRunner
 
 from uppdrag.cli import app
-from uppdrag.edit.init_workspace import STARTER, starter_files
+from uppdrag.edit.init_workspace import STARTER, starter_files, starter_organisation
+from uppdrag.models import SKARABORG
 
 from .conftest import MISSIONS, REPO, TODAY, write_tree
 
@@ -227,3 +228,7 @@ def test_without_a_workspace_the_messages_point_to_init(empty: Path, runner: Cli
         "fel: arbetsytan har inga styrdokument i någon _-fil; skriv missions/_styrdokument.yaml "
         "(README: Filformatet), eller börja med en ny arbetsyta: `uppdrag init`\n"
     )
+
+
+def test_the_starter_organisation_is_skaraborgs_as_the_default_is() -> None:
+    assert starter_organisation().model_dump() == SKARABORG.model_dump()

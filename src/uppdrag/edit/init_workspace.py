@@ -10,7 +10,8 @@ from pathlib import Path
 
 from uppdrag.errors import OutputError, UsageError
 from uppdrag.files import os_reason
-from uppdrag.models import SKARABORG
+from uppdrag.models import Organisation, SharedFile
+from uppdrag.read.loading import parse_model
 from uppdrag.schema import SCHEMA_FILES, schema_text
 
 # The files a workspace starts with, packaged with the tool: where each goes, and its source in
@@ -37,12 +38,22 @@ class NewWorkspace:
     git: str = ""  # what became of the git repository, in words
 
 
+def starter_organisation() -> Organisation:
+    """The organisation of the packaged _organisation.yaml, which the new schemas list."""
+    path = STARTER / "_organisation.yaml"
+    shared, _, findings = parse_model(path.read_text(encoding="utf-8"), path, SharedFile)
+    if shared is None or shared.organisation is None:  # type: ignore[attr-defined]
+        raise AssertionError(f"the packaged {path.name} does not validate: {findings}")  # a broken package
+    return shared.organisation  # type: ignore[attr-defined]
+
+
 def starter_files() -> dict[str, bytes]:
     """Every file of a new workspace by its path in the workspace: the packaged starter files
     and the editor schemas the missions' modeline points to (for the starter organisation)."""
     files = {target: (STARTER / source).read_bytes() for target, source in STARTER_FILES.items()}
+    organisation = starter_organisation()
     for kind, path in SCHEMA_FILES.items():
-        files[path] = schema_text(kind, SKARABORG).encode("utf-8")  # type: ignore[arg-type]
+        files[path] = schema_text(kind, organisation).encode("utf-8")  # type: ignore[arg-type]
     return dict(sorted(files.items(), key=lambda item: (not item[0].startswith("missions/"), item[0])))
 
 
