@@ -222,3 +222,17 @@ def test_import_matches_people_against_fyrbodals_municipalities(fyrbodal: Path, 
     assert "# KONTROLLERA: 'Vanersborg' läst som Vänersborg" in result.text
     if kind != "pdf":  # the PDF wraps the line before "Sara Ek, Skövde", and an unknown place makes no list of people
         assert "Sara Ek: 'Skövde' är ingen av kommunerna i Utbildning Fyrbodal; personen är inte med" in result.text
+
+
+def test_calendar_and_goals_report_are_fyrbodals(fyrbodal: Path, runner: CliRunner) -> None:
+    code, lines = _invoke(runner, "calendar", "forskola", "2027", "-o", "forskola.ics")
+    assert code == 0, lines
+    calendar = (fyrbodal / "forskola.ics").read_text(encoding="utf-8")
+    assert "PRODID:-//Utbildning Fyrbodal//uppdrag//SV" in calendar
+    assert "@uppdrag.utbildning-fyrbodal.invalid" in calendar
+    assert "skaraborg" not in calendar.lower()
+    code, lines = _invoke(runner, "report", "mål", "--format", "html", "-o", "mal.html")
+    assert code == 0, lines
+    page = (fyrbodal / "mal.html").read_text(encoding="utf-8")
+    assert "<title>Mål och uppdrag – Utbildning Fyrbodal</title>" in page
+    assert "Skaraborg" not in page
