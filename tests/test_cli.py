@@ -20,7 +20,7 @@ def test_shipped_missions_validate(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["validate", "--today", TODAY])
     assert result.exit_code == 0
     # KA's assignments were given for 2021, and four of the originals name no chair or secretary.
-    unfilled = "angiven; skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`"
+    unfilled = "angiven; skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Essunga}]`"
     assert result.stdout == (
         "missions/grundskola.yaml\n"
         f"  missions/grundskola.yaml:45:11: varning: roller[0]: ingen ordförande {unfilled}\n"
@@ -218,7 +218,7 @@ def test_no_missions_folder_says_where_it_looked_and_what_to_do(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         f"fel: hittar ingen mapp 'missions' (letade efter {tmp_path / 'missions'}); gå till projektmappen "
-        "med `cd` eller ange mappen med `-m MAPP`\n"
+        "med `cd`, ange mappen med `-m MAPP` eller skapa en ny arbetsyta med `uppdrag init`\n"
     )
 
 

@@ -28,7 +28,7 @@ COMMANDS = _command_names()
 
 
 def test_all_commands_are_found() -> None:
-    assert len(COMMANDS) == 13 and "report mål" in COMMANDS and "serve" in COMMANDS
+    assert len(COMMANDS) == 14 and "report mål" in COMMANDS and "serve" in COMMANDS and "init" in COMMANDS
 
 
 @pytest.mark.parametrize("command", COMMANDS)

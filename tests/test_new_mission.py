@@ -33,9 +33,9 @@ def test_new_from_the_standard_validates_with_placeholder_warnings(shipped: Path
         "missions/fritidshem.yaml:10:7: varning: syfte.text[0]: fyll i vad nätverket fokuserar på och varför\n"
         "missions/fritidshem.yaml:17:11: varning: uppdrag.grupper[0].punkter[0]: fyll i ett uppdrag från skolchefsnätverket\n"
         "missions/fritidshem.yaml:28:11: varning: roller[2]: ingen ordförande angiven; skriv vem under rollen, "
-        "t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`\n"
+        "t.ex. `personer: [{namn: Anna Andersson, kommun: Essunga}]`\n"
         "missions/fritidshem.yaml:34:11: varning: roller[3]: ingen sekreterare angiven; skriv vem under rollen, "
-        "t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`\n"
+        "t.ex. `personer: [{namn: Anna Andersson, kommun: Essunga}]`\n"
     )
     text = (shipped / "missions/fritidshem.yaml").read_text(encoding="utf-8")
     assert "styrdokument: strategi-2023-2026\nbakgrund: strategi-2023-2026\n" in text  # the newest
@@ -100,7 +100,7 @@ def test_new_leaves_commented_people_and_meetings_to_fill_in(shipped: Path, runn
     assert (
         "    # FYLL I ordförandens namn och kommun, och ta bort # före raderna:\n"
         "    # personer:\n"
-        "    #   - {namn: Förnamn Efternamn, kommun: Skövde}\n"
+        "    #   - {namn: Förnamn Efternamn, kommun: Essunga}\n"
     ) in text
     assert "    # FYLL I sekreterarens namn och kommun, och ta bort # före raderna:\n" in text
     assert text.endswith(
@@ -109,7 +109,7 @@ def test_new_leaves_commented_people_and_meetings_to_fill_in(shipped: Path, runn
         f"  #   - datum: {next_year}-02-05\n"
         '  #     start: "09:00"\n'
         '  #     slut: "12:00"\n'
-        "  #     plats: Skövde\n"
+        "  #     plats: Essunga\n"
     )
     # Taking away the # as the comment says gives a valid file without the role warnings.
     path.write_text(text.replace("    # personer:", "    personer:").replace("    #   - {", "      - {")

@@ -159,7 +159,7 @@ def test_chair_and_secretary_without_anyone_warn_with_the_yaml_to_add(workspace:
     )
     text = MINIMAL_MISSION.format(id="n").replace("  - roll: presidium\n    ansvar: [Leder möten.]\n", roles)
     write_tree(workspace, {"missions/n.yaml": text})
-    example = "skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`"
+    example = "skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Essunga}]`"
     assert _messages(Path("missions"), dt.date(2026, 11, 22)) == [
         ("missions/n.yaml:12:11", "varning", f"ingen ordförande angiven; {example}"),
         ("missions/n.yaml:14:11", "varning", f"ingen sekreterare angiven; {example}"),

@@ -1,4 +1,4 @@
-"""uppdrag: Utbildning Skaraborgs uppdragsbeskrivningar som validerad data.
+"""uppdrag: uppdragsbeskrivningar för en kommunal samverkans nätverk som validerad data.
 
 The CLI lives in uppdrag.cli; everything else is a library that returns findings as data.
 """

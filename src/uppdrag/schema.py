@@ -9,14 +9,27 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from uppdrag.limits import MAX_INTEGER
-from uppdrag.models import Mission, SharedFile
+from uppdrag.models import MUNICIPALITY_SCHEMA_MARKER, SKARABORG, Mission, Organisation, SharedFile
 
 SCHEMA_FILES = {"mission": "schemas/uppdrag.schema.json", "shared": "schemas/delad.schema.json"}
 _MODELS: dict[str, type[BaseModel]] = {"mission": Mission, "shared": SharedFile}
 _DESCRIPTIONS = {
-    "mission": "Ett nätverks uppdragsbeskrivning i Utbildning Skaraborg (missions/<id>.yaml).",
-    "shared": "Det som flera nätverk delar: styrdokument, bakgrundstexter och lov (missions/_*.yaml).",
+    "mission": "Ett nätverks uppdragsbeskrivning i {name} (missions/<id>.yaml).",
+    "shared": "Det som flera nätverk delar: styrdokument, bakgrundstexter, lov och organisationen (missions/_*.yaml).",
 }
+
+
+def _with_municipalities(node: Any, municipalities: list[str]) -> Any:
+    """The organisation's municipalities where the models mark a municipality (they cannot
+    know the list: it is the workspace's)."""
+    if isinstance(node, list):
+        return [_with_municipalities(item, municipalities) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _with_municipalities(value, municipalities) for key, value in node.items()}
+    if node.pop(MUNICIPALITY_SCHEMA_MARKER, False):
+        node = {"enum": list(municipalities), **node}
+    return node
 
 
 def _decomposed_too(node: Any) -> Any:
@@ -52,15 +65,18 @@ def _bounded_integers(node: Any) -> Any:
     return node
 
 
-def json_schema(kind: Literal["mission", "shared"]) -> dict:
-    schema = _bounded_integers(_decomposed_too(_MODELS[kind].model_json_schema(by_alias=True)))
+def json_schema(kind: Literal["mission", "shared"], organisation: Organisation = SKARABORG) -> dict:
+    """The schema of one kind of file, with the organisation's municipalities."""
+    generated = _MODELS[kind].model_json_schema(by_alias=True)
+    schema = _bounded_integers(_decomposed_too(_with_municipalities(generated, organisation.municipalities)))
+    identity = {"$id": f"https://{organisation.website}/uppdrag/{SCHEMA_FILES[kind].split('/')[-1]}"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://utbildningskaraborg.se/uppdrag/{SCHEMA_FILES[kind].split('/')[-1]}",
+        **(identity if organisation.website else {}),
         **schema,
-        "description": _DESCRIPTIONS[kind],
+        "description": _DESCRIPTIONS[kind].format(name=organisation.name),
     }
 
 
-def schema_text(kind: Literal["mission", "shared"]) -> str:
-    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+def schema_text(kind: Literal["mission", "shared"], organisation: Organisation = SKARABORG) -> str:
+    return json.dumps(json_schema(kind, organisation), ensure_ascii=False, indent=2) + "\n"

@@ -21,7 +21,7 @@ from uppdrag.check.swedish_calendar import (
 )
 from uppdrag.errors import PlanningError
 from uppdrag.findings import Finding, Location, Severity, format_key_path
-from uppdrag.models import KOMMUNER, VECKODAGAR, Meeting, join_swedish, weekday_plural
+from uppdrag.models import VECKODAGAR, Meeting, join_swedish, weekday_plural
 from uppdrag.read.loading import LoadedMission, Workspace
 
 # What `validate` reports of entered meetings: what is wrong whatever the year's rule says.
@@ -32,7 +32,8 @@ WORKING_DAYS = VECKODAGAR[:5]
 
 def school_calendar(workspace: Workspace) -> SchoolCalendar:
     """The school calendar the workspace's `_` files describe (or the defaults)."""
-    return SchoolCalendar.from_shared(loaded.shared for loaded in workspace.shared)
+    shared_files = (loaded.shared for loaded in workspace.shared)
+    return SchoolCalendar.from_shared(shared_files, workspace.organisation.municipalities)
 
 
 def problem_json(problem: Finding) -> dict:
@@ -62,8 +63,10 @@ class DayJudge:
         which are never good: then a suggestion is at least a working day)."""
         return tuple(d for d in self.rule_weekdays if d in WORKING_DAYS) or WORKING_DAYS
 
-    def reasons(self, day: dt.date, participants: tuple[str, ...] = KOMMUNER) -> list[tuple[str, Severity, str]]:
-        """Everything the calendar has against day, the weightiest first."""
+    def reasons(self, day: dt.date, participants: tuple[str, ...] | None = None) -> list[tuple[str, Severity, str]]:
+        """Everything the calendar has against day, the weightiest first; participants: the
+        municipalities at the meeting (None: all of the organisation's)."""
+        participants = self.calendar.municipalities if participants is None else participants
         found: list[tuple[str, Severity, str]] = []
         weekday = swedish_weekday(day)
         if is_weekend(day):
@@ -88,7 +91,7 @@ class DayJudge:
             found.append(("eve", Severity.WARNING, f"{_shown(day)} är {eve}; många arbetsplatser slutar tidigare"))
         return found
 
-    def is_good(self, day: dt.date, taken: set[dt.date], participants: tuple[str, ...] = KOMMUNER) -> bool:
+    def is_good(self, day: dt.date, taken: set[dt.date], participants: tuple[str, ...] | None = None) -> bool:
         """A day nobody would complain about: the rule's weekday, no day off, break, klämdag or eve."""
         if day in taken or swedish_weekday(day) not in self.allowed or not is_supported(day.year):
             return False
@@ -138,7 +141,7 @@ def judge_meeting(
 ) -> tuple[str, Severity, str] | None:
     """The one weightiest problem of a meeting's date (of kinds, if given), with what to do next."""
     day = meeting.date
-    participants = tuple(meeting.present) or KOMMUNER
+    participants = tuple(meeting.present) or judge.calendar.municipalities
     found = [("duplicate", Severity.ERROR, f"{_shown(day)} finns redan bland mötena")] if day in earlier else []
     found += judge.reasons(day, participants)
     found = [f for f in found if kinds is None or f[0] in kinds]
@@ -291,7 +294,7 @@ def check_year(
         recorded = [m for _, m in indexed if m.present]
         if recorded:
             present = {k for m in recorded for k in m.present}
-            missing = [k for k in KOMMUNER if k not in present]
+            missing = [k for k in judge.calendar.municipalities if k not in present]
             if missing:
                 message = f"kommuner som inte deltog i något möte {year}: {', '.join(missing)}"
                 result.problems.append(Finding(rule_location, Severity.WARNING, "attendance", message, "möten"))

@@ -70,7 +70,7 @@ def check_mission(
         # A broken `_` file may be the one with the breaks: judging by the defaults would mislead.
         kinds = VALIDATE_KINDS - {"school_break"} if workspace.broken_shared else VALIDATE_KINDS
         findings += entered_meeting_findings(loaded, calendar or school_calendar(workspace), kinds)
-    findings += _check_named_roles(loaded)
+    findings += _check_named_roles(loaded, workspace.organisation.municipalities[0])
     return findings
 
 
@@ -249,7 +249,7 @@ def _check_placeholders(loaded: LoadedMission) -> list[Finding]:
 NAMED_ROLES = ("ordförande", "sekreterare")  # the roles a document names a person for
 
 
-def _check_named_roles(loaded: LoadedMission) -> list[Finding]:
+def _check_named_roles(loaded: LoadedMission, example_municipality: str) -> list[Finding]:
     """A chair or secretary without anyone in the role: the document would name nobody."""
     findings = []
     for index, role in enumerate(loaded.mission.roles):
@@ -260,7 +260,7 @@ def _check_named_roles(loaded: LoadedMission) -> list[Finding]:
                     loaded.source.locate("roller", index, "roll"),
                     "role-unfilled",
                     f"ingen {' eller '.join(named)} angiven; skriv vem under rollen, t.ex. "
-                    "`personer: [{namn: Anna Andersson, kommun: Skövde}]`",
+                    f"`personer: [{{namn: Anna Andersson, kommun: {example_municipality}}}]`",
                     format_key_path(("roller", index)),
                 )
             )

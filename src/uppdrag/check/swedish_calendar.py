@@ -207,21 +207,30 @@ class SchoolCalendar:
     """School breaks per municipality: the yearly pattern, each municipality's own pattern
     (`kommun:` on a break), and exact dates per school year, which win over the pattern."""
 
-    def __init__(self, breaks: Sequence[SchoolBreak] = DEFAULT_SCHOOL_BREAKS, years: Sequence[SchoolYear] = ()):
+    def __init__(
+        self,
+        breaks: Sequence[SchoolBreak] = DEFAULT_SCHOOL_BREAKS,
+        years: Sequence[SchoolYear] = (),
+        municipalities: Sequence[str] = KOMMUNER,
+    ):
         self.breaks = tuple(breaks)
         self.years = tuple(years)
+        self.municipalities = tuple(municipalities)  # the organisation's: whose breaks count
         self._cache: dict[tuple[str, int], dict[dt.date, str]] = {}
 
     @classmethod
-    def from_shared(cls, shared_files: Iterable[SharedFile]) -> SchoolCalendar:
-        """The first `lov:` found (or the defaults) and every `läsår:` of the workspace's `_` files."""
+    def from_shared(
+        cls, shared_files: Iterable[SharedFile], municipalities: Sequence[str] = KOMMUNER
+    ) -> SchoolCalendar:
+        """The first `lov:` found (or the defaults) and every `läsår:` of the workspace's `_`
+        files, for the organisation's municipalities."""
         breaks: Sequence[SchoolBreak] | None = None
         years: list[SchoolYear] = []
         for shared in shared_files:
             if breaks is None and shared.school_breaks is not None:
                 breaks = shared.school_breaks
             years += shared.school_years
-        return cls(DEFAULT_SCHOOL_BREAKS if breaks is None else breaks, years)
+        return cls(DEFAULT_SCHOOL_BREAKS if breaks is None else breaks, years, municipalities)
 
     def _pattern(self, municipality: str) -> list[SchoolBreak]:
         chosen: dict[str, SchoolBreak] = {b.name: b for b in self.breaks if not b.municipalities}
@@ -264,8 +273,10 @@ class SchoolCalendar:
             self._cache[key] = days
         return self._cache[key]
 
-    def breaks_on(self, day: dt.date, municipalities: Iterable[str] = KOMMUNER) -> dict[str, str]:
-        """Municipality -> the break it has on day, for those of municipalities that have one."""
+    def breaks_on(self, day: dt.date, municipalities: Iterable[str] | None = None) -> dict[str, str]:
+        """Municipality -> the break it has on day, for those of municipalities (None: the
+        organisation's) that have one."""
+        municipalities = self.municipalities if municipalities is None else municipalities
         found = {}
         for municipality in municipalities:
             description = self.break_days(municipality, day.year).get(day)

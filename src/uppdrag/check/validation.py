@@ -15,6 +15,7 @@ from pathlib import Path
 
 from uppdrag.check.meetings import school_calendar
 from uppdrag.check.rules import check_mission, check_shared, check_workspace, duplicate_ids
+from uppdrag.check.schema_freshness import stale_schemas
 from uppdrag.errors import FindingsError, OutputError, UnwrittenChangeError, UsageError
 from uppdrag.files import atomic_write, link_target_inside, output_error
 from uppdrag.findings import CheckResult, Finding, Location
@@ -67,7 +68,7 @@ def _validate_folder(folder: Path, only: list[Path] | None, today: dt.date) -> C
         if len(mission_files) >= PARALLEL_FROM
         else map(_check_file, mission_files)
     )
-    rules = check_shared(workspace)
+    rules = check_shared(workspace) + stale_schemas(workspace)
     for _, file_read, file_rules, _identity in checked:
         read += file_read
         rules += file_rules
@@ -77,7 +78,12 @@ def _validate_folder(folder: Path, only: list[Path] | None, today: dt.date) -> C
 
 def _check_file(path: Path) -> tuple[str, list[Finding], list[Finding], tuple[str, Location] | None]:
     workspace, today, calendar = _JOB
-    alone = Workspace(workspace.folder, shared=workspace.shared, broken_shared=workspace.broken_shared)
+    alone = Workspace(
+        workspace.folder,
+        shared=workspace.shared,
+        broken_shared=workspace.broken_shared,
+        organisation=workspace.organisation,
+    )
     read = read_file(path, alone)
     if not alone.missions:
         return str(path), read, [], None

@@ -163,7 +163,7 @@ def root(
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspårningen vid interna fel.")] = False,
 ) -> None:
-    """Uppdragsbeskrivningar för Utbildning Skaraborgs nätverk som validerad data.
+    """Uppdragsbeskrivningar för en organisations nätverk som validerad data.
 
     Varje kommando arbetar på mappen ./missions om inget annat anges.
     Slutkoder: 0 allt i ordning, 1 fel hittades, 2 felaktig användning, 3 internt fel.

@@ -38,7 +38,7 @@ def check_meetings(
     ] = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
-    """Granska årets möten mot varje nätverks regel och skolåret i Skaraborg.
+    """Granska årets möten mot varje nätverks regel och skolåret i organisationens kommuner.
 
     Fel: för få möten, fel veckodag, helg, helgdag eller ledig dag, skollov i alla kommuner,
     samma datum två gånger. Varningar: lov i en del av kommunerna, klämdag, afton, en termin
@@ -130,7 +130,7 @@ def calendar_export(
     workspace = open_valid_workspace(missions, parse_today(None), [mission_id])
     [loaded] = workspace.select([mission_id])
     emit(
-        meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc)),
+        meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc), workspace.organisation),
         output_path(output),
         workspace_inputs(workspace),
     )

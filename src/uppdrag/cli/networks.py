@@ -122,6 +122,6 @@ def report_goals(
         from uppdrag.output.templates import renderer_for
 
         renderer = renderer_for(None, missions)
-        page = goals_page(report, names, renderer, output_format.value)
+        page = goals_page(report, names, renderer, output_format.value, workspace.organisation)
         emit(page, output_path(output), workspace_inputs(workspace, renderer))
     raise_if_skipped(workspace, result)

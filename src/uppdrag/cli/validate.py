@@ -52,15 +52,20 @@ def validate(
 def schema(
     shared: Annotated[bool, typer.Option("--shared", help="Schemat för de delade _-filerna.")] = False,
     output: OutputOption = None,
+    missions: MissionsOption = Path("missions"),
 ) -> None:
     """Skriv JSON Schema för uppdragsfilerna, för redigerare med YAML-stöd.
 
     Med schemat kontrollerar och kompletterar redigeraren medan man skriver. Uppdragsfilerna
     pekar på det med en första rad som
     [bold]# yaml-language-server: $schema=../schemas/uppdrag.schema.json[/bold]
+    Kommunerna i schemat är organisationens, från missions/_organisation.yaml
+    (utan den filen: Skaraborgs). Skriv om schemat när organisationen ändras.
 
     Exempel: [bold]uppdrag schema -o schemas/uppdrag.schema.json[/bold]
     """
+    from uppdrag.read.organisation import workspace_organisation
     from uppdrag.schema import schema_text
 
-    emit(schema_text("shared" if shared else "mission"), output_path(output))  # never over a .yaml: write_output
+    organisation = workspace_organisation(missions)
+    emit(schema_text("shared" if shared else "mission", organisation), output_path(output))  # never over a .yaml

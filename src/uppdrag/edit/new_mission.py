@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,28 +14,40 @@ from uppdrag.check.validation import write_checked
 from uppdrag.edit.yaml_writer import dump, round_trip_yaml
 from uppdrag.errors import NewMissionError
 from uppdrag.findings import CheckResult
-from uppdrag.models import ID_HINT, SteeringDocument, is_valid_id, make_id, period_years
+from uppdrag.models import ID_HINT, Organisation, SteeringDocument, is_valid_id, make_id, period_years
 from uppdrag.read.loading import LoadedMission, Workspace
 
-# The standard duties, as the newest documents (förskola, SKIS) word them.
-STANDARD_ROLES = [
-    ("presidium", ["Upprättar arbetsordning för kalenderåret, dagordning för mötet samt bereder möten.", "Sammanställer och informerar skolchefsrepresentanten."]),
-    ("skol- och utbildningschef", [
-        "Ansvarar för att återkoppla från skol- och utbildningschefsgruppen till nätverket, samt återkoppla från nätverket till skol- och utbildningschefsgruppen.",
-        "Ansvarar för revidering av uppdragen en gång per år samt följer upp uppdragens genomförande.",
-    ]),
-    ("ordförande", ["Leda nätverksträffarna, skicka ut kallelse och dagordning till alla deltagande inför nätverksträffarna."]),
-    ("sekreterare", [
-        "Ansvarar för att förteckning på de personer som ingår i nätverket samt plats och tid för nätverksträffarna skickas till utbildning@skaraborg.se.",
-        "Skriva protokoll vid nätverksträffarna och ansvara för att dessa skickas in till utbildning@skaraborg.se.",
-    ]),
-]  # fmt: skip
+
+def standard_roles(organisation: Organisation) -> list[tuple[str, list[str]]]:
+    """The standard duties, as the newest documents (förskola, SKIS) word them, sent to the
+    organisation's address (or, without one, to the organisation)."""
+    to = organisation.email or organisation.name
+    return [
+        ("presidium", ["Upprättar arbetsordning för kalenderåret, dagordning för mötet samt bereder möten.", "Sammanställer och informerar skolchefsrepresentanten."]),
+        ("skol- och utbildningschef", [
+            "Ansvarar för att återkoppla från skol- och utbildningschefsgruppen till nätverket, samt återkoppla från nätverket till skol- och utbildningschefsgruppen.",
+            "Ansvarar för revidering av uppdragen en gång per år samt följer upp uppdragens genomförande.",
+        ]),
+        ("ordförande", ["Leda nätverksträffarna, skicka ut kallelse och dagordning till alla deltagande inför nätverksträffarna."]),
+        ("sekreterare", [
+            f"Ansvarar för att förteckning på de personer som ingår i nätverket samt plats och tid för nätverksträffarna skickas till {to}.",
+            f"Skriva protokoll vid nätverksträffarna och ansvara för att dessa skickas in till {to}.",
+        ]),
+    ]  # fmt: skip
+
+
+def minutes_note(organisation: Organisation) -> str:
+    where = organisation.website or f"{organisation.name_genitive} webbplats"
+    return f"Minnesanteckningar ska föras och läggas ut på {where}."
 
 
 def newest_steering_document(workspace: Workspace) -> SteeringDocument:
     documents = list(workspace.steering_documents.values())
     if not documents:
-        raise NewMissionError("arbetsytan har inga styrdokument i någon _-fil")
+        raise NewMissionError(
+            "arbetsytan har inga styrdokument i någon _-fil; skriv missions/_styrdokument.yaml "
+            "(README: Filformatet), eller börja med en ny arbetsyta: `uppdrag init`"
+        )
     # The one whose period ends last; one without a period counts as older than any with one.
     return max(enumerate(documents), key=lambda pair: ((period_years(pair[1].period or "") or (0, 0))[1], pair[0]))[1]
 
@@ -47,12 +60,23 @@ def _background_for(workspace: Workspace, steering: SteeringDocument) -> str:
         if any(b.goal_list == steering.id for b in background.blocks):
             return background.id
     if not backgrounds:
-        raise NewMissionError("arbetsytan har inga bakgrundstexter i någon _-fil")
+        raise NewMissionError(
+            "arbetsytan har inga bakgrundstexter i någon _-fil; skriv missions/_bakgrund.yaml "
+            "(README: Filformatet), eller börja med en ny arbetsyta: `uppdrag init`"
+        )
     return next(iter(backgrounds))
 
 
 def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
+
+
+_PLAIN = re.compile(r"[^\W\d_][\w .@/-]*[\w.]")  # letters first; nothing YAML reads as syntax, here or in {…}
+
+
+def _plain(text: str) -> str:
+    """Text as a plain YAML scalar where it reads back as itself ('Skövde'), else quoted."""
+    return text if _PLAIN.fullmatch(text) and ": " not in text else _q(text)
 
 
 def checked_name(name: str) -> str:
@@ -80,6 +104,8 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
         known = ", ".join(workspace.steering_documents)
         raise NewMissionError(f"okänt styrdokument '{steering_id}'; kända: {known}")
     period = steering.period or "kommande år"
+    organisation = workspace.organisation
+    example_place = organisation.municipalities[0]
     lines = [
         "# yaml-language-server: $schema=../schemas/uppdrag.schema.json",
         f"# Ny uppdragsbeskrivning. Fyll i allt som är märkt {PLACEHOLDER}; uppdrag validate varnar tills det är gjort.",
@@ -101,7 +127,7 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
         "",
         "roller:",
     ]
-    for kind, duties in STANDARD_ROLES:
+    for kind, duties in standard_roles(organisation):
         lines.append(f"  - roll: {kind}")
         lines.append("    ansvar:")
         lines += [f"      - {_q(duty)}" for duty in duties]
@@ -109,20 +135,20 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
             lines += [
                 f"    # {PLACEHOLDER} {_NAMED[kind]} namn och kommun, och ta bort # före raderna:",
                 "    # personer:",
-                "    #   - {namn: Förnamn Efternamn, kommun: Skövde}",
+                f"    #   - {{namn: Förnamn Efternamn, kommun: {_plain(example_place)}}}",
             ]
     lines += [
         "",
         "möten:",
         "  minst_per_år: 4",
         "  veckodagar: [fredag]",
-        "  minnesanteckningar: Minnesanteckningar ska föras och läggas ut på utbildningskaraborg.se.",
+        f"  minnesanteckningar: {_plain(minutes_note(organisation))}",
         f"  # Mötena, när de är bestämda (eller: uppdrag plan-meetings {mission_id} {first_year} --write):",
         "  # träffar:",
         f"  #   - datum: {first_year}-02-05",
         '  #     start: "09:00"',
         '  #     slut: "12:00"',
-        "  #     plats: Skövde",
+        f"  #     plats: {_plain(example_place)}",
     ]
     return "\n".join(lines) + "\n"
 

@@ -26,7 +26,7 @@ def write_plan(workspace: Workspace, loaded: LoadedMission, year: int, count: in
     written: list[Plan] = []
 
     def change(text: str) -> str:
-        fresh, source, _ = parse_model(text, path, Mission)
+        fresh, source, _ = parse_model(text, path, Mission, workspace.validation_context)
         if fresh is None or source is None:
             raise PlanningError(f"{loaded.source.display} validerar inte längre; kör uppdrag validate")
         plan = plan_meetings(workspace, LoadedMission(fresh, source), year, count)  # type: ignore[arg-type]

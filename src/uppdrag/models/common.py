@@ -15,9 +15,12 @@ from pydantic import (
     Field,
     Strict,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
+# Skaraborg's municipalities: the organisation of a workspace without _organisation.yaml.
 KOMMUNER: tuple[str, ...] = (
     "Essunga", "Falköping", "Grästorp", "Gullspång", "Götene", "Hjo", "Karlsborg", "Lidköping",
     "Mariestad", "Skara", "Skövde", "Tibro", "Tidaholm", "Töreboda", "Vara",
@@ -25,10 +28,32 @@ KOMMUNER: tuple[str, ...] = (
 VECKODAGAR: tuple[str, ...] = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 ROLLER: tuple[str, ...] = ("ordförande", "sekreterare", "presidium", "skol- och utbildningschef")
 
-Kommun = Literal[KOMMUNER]  # type: ignore[valid-type]
 Veckodag = Literal[VECKODAGAR]  # type: ignore[valid-type]
 Rollslag = Literal[ROLLER]  # type: ignore[valid-type]
-assert get_args(Kommun) == KOMMUNER
+assert get_args(Rollslag) == ROLLER
+
+# The workspace's municipalities come from its organisation, so they cannot be a Literal: the
+# loader passes them as validation context, and schema.py puts them where this marker stands.
+MUNICIPALITIES_CONTEXT = "kommuner"
+MUNICIPALITY_SCHEMA_MARKER = "x-uppdrag-kommun"
+UNKNOWN_MUNICIPALITY = "unknown_municipality"
+
+
+def _known_municipality(value: str, info: ValidationInfo) -> str:
+    # No context: Skaraborg's (tests, library callers). None: the organisation file is broken
+    # and already reported, so no municipality is judged against a list that is not the user's.
+    known = (info.context or {}).get(MUNICIPALITIES_CONTEXT, KOMMUNER)
+    if known is not None and value not in known:
+        raise PydanticCustomError(UNKNOWN_MUNICIPALITY, "okänd kommun {value}", {"value": value, "choices": tuple(known)})
+    return value
+
+
+Kommun = Annotated[
+    str,
+    Strict(),
+    AfterValidator(_known_municipality),
+    WithJsonSchema({MUNICIPALITY_SCHEMA_MARKER: True}),
+]
 
 # For editors and check-jsonschema: some non-blank character, and no terminal control characters
 # (validate says the same: blank text is too short, control characters are findings).
@@ -148,8 +173,8 @@ Municipalities = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"enum": list(KOMMUNER)},
-                {"type": "array", "items": {"enum": list(KOMMUNER)}, "minItems": 1},
+                {MUNICIPALITY_SCHEMA_MARKER: True},
+                {"type": "array", "items": {MUNICIPALITY_SCHEMA_MARKER: True}, "minItems": 1},
             ],
             "description": "En kommun eller en lista av kommuner; utelämnas när det gäller alla.",
         }

@@ -219,7 +219,7 @@ class MeetingRule(Model):
     )
     weekdays: list[Veckodag] = Field(default=[], alias="veckodagar", description="Veckodagar då möten hålls.")
     all_municipalities: Annotated[bool, Strict()] = Field(
-        False, alias="alla_kommuner", description="Alla 15 kommuner ska vara företrädda."
+        False, alias="alla_kommuner", description="Alla kommuner i organisationen ska vara företrädda."
     )
     minutes_note: Text | None = Field(
         None, alias="minnesanteckningar", description="Var minnesanteckningar publiceras (löptext)."

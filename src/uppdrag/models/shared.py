@@ -27,6 +27,7 @@ from uppdrag.models.common import (
     Text,
     _integral_float,
 )
+from uppdrag.models.organisation import Organisation
 
 
 class Goal(Model):
@@ -256,4 +257,9 @@ class SharedFile(Model):
     )
     school_years: list[SchoolYear] = Field(
         default=[], alias="läsår", description="Lov och lovdagar med exakta datum för ett läsår."
+    )
+    organisation: Organisation | None = Field(
+        None,
+        description="Organisationen: namn, kommuner och kontaktuppgifter (bara i _organisation.yaml). "
+        "Utan den gäller Utbildning Skaraborg.",
     )

@@ -24,7 +24,6 @@ from uppdrag.views.document import Document
 
 REFERENCE = "referens.docx"
 LANGUAGE = "sv-SE"
-ORGANISATION = "Utbildning Skaraborg"
 DRAFT = "UTKAST"
 STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Table Grid")
 
@@ -255,7 +254,7 @@ def _header_and_footer(word: Any, doc: Document) -> None:
         header = section.header.add_paragraph() if letterhead else section.header.paragraphs[0]
         header.style = word.styles["Header"] if "Header" in names else None
         if not letterhead:
-            header.add_run(ORGANISATION)
+            header.add_run(doc.organisation.header)
         if doc.draft:  # on every page, beside the letterhead's own header
             _right_tab(header, width)
             header.add_run("\t")
@@ -326,7 +325,7 @@ def property_text(text: str) -> str:
 def _core_properties(word: Any, doc: Document) -> None:
     properties = word.core_properties
     properties.title = property_text(doc.title)
-    properties.author = properties.last_modified_by = ORGANISATION
+    properties.author = properties.last_modified_by = property_text(doc.organisation.name)
     properties.language = LANGUAGE
     properties.subject = property_text(f"Uppdragsbeskrivning, {doc.steering.name}")
     properties.keywords = properties.comments = ""
@@ -344,11 +343,11 @@ APPLICATION = "uppdrag"
 _EXTENDED_PROPERTIES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-    f"<Application>{APPLICATION}</Application><Company>{ORGANISATION}</Company></Properties>"
+    "<Application>{application}</Application>{company}</Properties>"
 )
 
 
-def own_package_properties(word: Any) -> None:
+def own_package_properties(word: Any, company: str | None = None) -> None:
     """What the package says of itself, made true of a file uppdrag writes: docProps/app.xml
     names uppdrag (not the Word the reference document was saved in, its template, or page
     and word counts nobody counted), and the reference's thumbnail, a picture of some other
@@ -361,7 +360,10 @@ def own_package_properties(word: Any) -> None:
     for r_id, relationship in list(package.rels.items()):
         if relationship.reltype in (RELATIONSHIP_TYPE.THUMBNAIL, RELATIONSHIP_TYPE.EXTENDED_PROPERTIES):
             del package.rels[r_id]  # a part no relationship reaches is not saved
-    blob = _EXTENDED_PROPERTIES.encode("utf-8")
+    from xml.sax.saxutils import escape
+
+    owner = "" if company is None else f"<Company>{escape(company)}</Company>"
+    blob = _EXTENDED_PROPERTIES.format(application=APPLICATION, company=owner).encode("utf-8")
     app = Part(PackURI("/docProps/app.xml"), CONTENT_TYPE.OFC_EXTENDED_PROPERTIES, blob, package)
     package.relate_to(app, RELATIONSHIP_TYPE.EXTENDED_PROPERTIES)
 
@@ -372,7 +374,7 @@ def render_docx(doc: Document, reference: Path) -> bytes:
     _clear_body(word)
     set_language(word)
     _core_properties(word, doc)
-    own_package_properties(word)
+    own_package_properties(word, doc.organisation.name)
     writer = _Writer(word)
     writer.heading(doc.title, 1)
     for section in doc.sections:

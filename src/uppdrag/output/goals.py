@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from uppdrag.models import SKARABORG, Organisation
 from uppdrag.views.goals import GoalsReport
 
 
@@ -36,7 +37,9 @@ def to_json(report: GoalsReport) -> str:
     )
 
 
-def goals_page(report: GoalsReport, names: dict[str, str], renderer, fmt: str) -> str:  # renderer: templates.Renderer
+def goals_page(
+    report: GoalsReport, names: dict[str, str], renderer, fmt: str, organisation: Organisation = SKARABORG
+) -> str:  # renderer: templates.Renderer
     """The report as a Markdown or HTML page from the mal.*.j2 templates."""
     name = "mal.html.j2" if fmt == "html" else "mal.md.j2"
-    return renderer.render_template(name, report=report, names=names, site=False)
+    return renderer.render_template(name, report=report, names=names, site=False, organisation=organisation)

@@ -8,26 +8,28 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from uppdrag.models import Meeting, Mission
+from uppdrag.models import SKARABORG, Meeting, Mission, Organisation
 
 TIMEZONE = "Europe/Stockholm"
 _HOUR = dt.timedelta(hours=1)
 
 
-def meeting_uid(network: str, day: dt.date, number: int = 1) -> str:
+def meeting_uid(network: str, day: dt.date, number: int = 1, organisation: Organisation = SKARABORG) -> str:
     """Stable across exports, so that importing again updates an event instead of duplicating it.
 
     The second meeting on one day (number 2) gets a UID of its own; the first keeps the UID it
-    has always had."""
+    has always had. The domain is the organisation's (Skaraborg's: uppdrag.utbildningskaraborg.se)."""
     key = f"{network}/{day.isoformat()}" + (f"/{number}" if number > 1 else "")
     digest = hashlib.sha1(key.encode()).hexdigest()[:12]
     suffix = f"-{number}" if number > 1 else ""
-    return f"{network}-{day.isoformat()}{suffix}-{digest}@uppdrag.utbildningskaraborg.se"
+    return f"{network}-{day.isoformat()}{suffix}-{digest}@uppdrag.{organisation.calendar_domain}"
 
 
-def _event(mission: Mission, meeting: Meeting, stamp: dt.datetime, number: int = 1) -> icalendar.Event:
+def _event(
+    mission: Mission, meeting: Meeting, stamp: dt.datetime, number: int, organisation: Organisation
+) -> icalendar.Event:
     event = icalendar.Event()
-    event.add("uid", meeting_uid(mission.id, meeting.date, number))
+    event.add("uid", meeting_uid(mission.id, meeting.date, number, organisation))
     event.add("dtstamp", stamp)
     event.add("summary", f"Nätverksträff: {mission.name}")
     if meeting.start:
@@ -50,12 +52,14 @@ def _event(mission: Mission, meeting: Meeting, stamp: dt.datetime, number: int =
     return event
 
 
-def meetings_calendar(mission: Mission, year: int | None, stamp: dt.datetime) -> bytes:
+def meetings_calendar(
+    mission: Mission, year: int | None, stamp: dt.datetime, organisation: Organisation = SKARABORG
+) -> bytes:
     """The network's meetings (in year, or all) with the VTIMEZONE of Europe/Stockholm.
 
     stamp is the DTSTAMP of every event: the time of export, given by the caller."""
     calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Utbildning Skaraborg//uppdrag//SV")
+    calendar.add("prodid", f"-//{organisation.name}//uppdrag//SV")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"Nätverket {mission.name}")
@@ -65,7 +69,8 @@ def meetings_calendar(mission: Mission, year: int | None, stamp: dt.datetime) ->
     for meeting in sorted(meetings, key=lambda m: m.date):
         if year is None or meeting.date.year == year:
             numbers[meeting.date] = numbers.get(meeting.date, 0) + 1
-            event = _event(mission, meeting, stamp.astimezone(dt.timezone.utc), numbers[meeting.date])
+            moment = stamp.astimezone(dt.timezone.utc)
+            event = _event(mission, meeting, moment, numbers[meeting.date], organisation)
             calendar.add_component(event)
     if not calendar.timezones:
         calendar.add_component(icalendar.Timezone.from_tzid(TIMEZONE))

@@ -36,7 +36,7 @@ def site_pages(workspace: Workspace, renderer: Renderer, year: int, today: dt.da
     missions = sorted(workspace.missions, key=lambda m: m.mission.id)
     meetings_page = meetings_page_name(year)
     names = {m.mission.id: m.mission.name for m in missions}
-    shared = {"site": True, "meetings_page": meetings_page}
+    shared = {"site": True, "meetings_page": meetings_page, "organisation": workspace.organisation}
     pages: dict[str, Producer] = {
         "index.html": lambda: renderer.render_template(
             "index.html.j2", entries=overview_rows(workspace, today), **shared

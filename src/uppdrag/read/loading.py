@@ -13,7 +13,18 @@ from pydantic import BaseModel, ValidationError
 from uppdrag.errors import UsageError
 from uppdrag.files import os_reason
 from uppdrag.findings import Finding, Location, error, format_key_path
-from uppdrag.models import ID_HINT, Background, Mission, SharedFile, SteeringDocument, is_valid_id, make_id
+from uppdrag.models import (
+    ID_HINT,
+    SKARABORG,
+    UNKNOWN_MUNICIPALITIES,
+    Background,
+    Mission,
+    Organisation,
+    SharedFile,
+    SteeringDocument,
+    is_valid_id,
+    make_id,
+)
 from uppdrag.read.schema_errors import schema_findings
 from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
 
@@ -57,6 +68,14 @@ class Workspace:
     files: list[Path] = field(default_factory=list)  # every file read, valid or not
     broken_shared: list[Path] = field(default_factory=list)  # `_` files that could not be read
     skipped: list[Path] = field(default_factory=list)  # mission files left out for their errors
+    organisation: Organisation = SKARABORG  # from _organisation.yaml; without it, today's Skaraborg
+
+    @property
+    def validation_context(self) -> dict:
+        """What the models judge municipalities by: the organisation's, or none while its file is broken."""
+        if any(is_organisation_file(p) for p in self.broken_shared):
+            return UNKNOWN_MUNICIPALITIES
+        return self.organisation.validation_context
 
     def mission(self, mission_id: str) -> LoadedMission | None:
         return next((m for m in self.missions if m.mission.id == mission_id), None)
@@ -89,6 +108,13 @@ class Workspace:
 
 def is_shared_file(path: Path) -> bool:
     return path.name.startswith("_")
+
+
+ORGANISATION_FILE = "_organisation.yaml"
+
+
+def is_organisation_file(path: Path) -> bool:
+    return path.stem == "_organisation" and path.suffix in YAML_SUFFIXES
 
 
 def yaml_files(folder: Path, shared_only: bool = False) -> list[Path]:
@@ -167,9 +193,12 @@ def read_text(path: Path) -> tuple[str | None, list[Finding]]:
     return text, []
 
 
-def parse_model(text: str, path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, Source | None, list[Finding]]:
+def parse_model(
+    text: str, path: Path, model: type[BaseModel], context: dict | None = None
+) -> tuple[BaseModel | None, Source | None, list[Finding]]:
     """Parse text (named path in findings) as one model: the model and its source map, or
-    the located findings that say why not."""
+    the located findings that say why not. context: the workspace's validation_context (its
+    municipalities); None: Skaraborg's."""
     display = str(path)
     try:
         parsed = parse_yaml(text)
@@ -187,7 +216,7 @@ def parse_model(text: str, path: Path, model: type[BaseModel]) -> tuple[BaseMode
         message = f"filen måste vara en mappning (nyckel: värde) överst, inte {kind}"
         return None, source, findings + [error(source.locate(), "top-level", message)]
     try:
-        value = model.model_validate(parsed.data)
+        value = model.model_validate(parsed.data, context=context)
     except ValidationError as exc:
         reported = {p.path for p in parsed.problems}
         return None, source, findings + schema_findings(exc, model, source.source_map, display, reported)
@@ -202,11 +231,17 @@ def read_file(path: Path, workspace: Workspace, text: str | None = None) -> list
         if text is None:
             return findings
     shared = is_shared_file(path)
-    value, source, findings = parse_model(text, path, SharedFile if shared else Mission)
+    value, source, findings = parse_model(text, path, SharedFile if shared else Mission, workspace.validation_context)
     if shared and value is None:
         workspace.broken_shared.append(path)
     if value is not None and source is not None:
         if shared:
+            organisation = value.organisation  # type: ignore[attr-defined]
+            if organisation is not None and not is_organisation_file(path):
+                message = f"organisationen hör hemma i {ORGANISATION_FILE}; flytta den dit"
+                findings.append(error(source.locate("organisation"), "misplaced", message))
+            elif organisation is not None:
+                workspace.organisation = organisation
             workspace.shared.append(LoadedShared(value, source))  # type: ignore[arg-type]
         else:
             workspace.missions.append(LoadedMission(value, source))  # type: ignore[arg-type]
@@ -237,7 +272,7 @@ def missing_folder_message(folder: Path) -> str:
     """The same words from every command when the missions folder is not where it was sought."""
     return (
         f"hittar ingen mapp '{folder}' (letade efter {folder.absolute()}); gå till projektmappen "
-        f"med `cd` eller ange mappen med `-m MAPP`"
+        f"med `cd`, ange mappen med `-m MAPP` eller skapa en ny arbetsyta med `uppdrag init`"
     )
 
 
@@ -264,7 +299,8 @@ def load_workspace(folder: Path, only: list[Path] | None = None) -> tuple[Worksp
     workspace = Workspace(folder)
     findings: list[Finding] = []
     files = yaml_files(folder, shared_only=only is not None)
-    shared = [p for p in files if is_shared_file(p)]
+    # The organisation first: every other file's municipalities are judged by it.
+    shared = sorted((p for p in files if is_shared_file(p)), key=lambda p: not is_organisation_file(p))
     missions = [p for p in files if not is_shared_file(p)] if only is None else only
     for path in shared + missions:
         findings += read_file(path, workspace)

@@ -10,11 +10,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from uppdrag.findings import Finding, Location, error, format_key_path
-from uppdrag.models import ID_HINT, ID_PATTERN, KOMMUNER, ROLLER, VECKODAGAR
+from uppdrag.models import ID_HINT, ID_PATTERN, ROLLER, UNKNOWN_MUNICIPALITY, VECKODAGAR
 from uppdrag.read.yamlsource import KeyPath, SourceMap
 
 _CHOICE_NOUNS = {
-    frozenset(KOMMUNER): "okänd kommun",
     frozenset(VECKODAGAR): "okänd veckodag",
     frozenset(ROLLER): "okänd roll",
 }
@@ -166,6 +165,11 @@ def _message(err: dict, model: type[BaseModel], written: str | None = None) -> t
         close = suggest(str(value), choices) if isinstance(value, str) else None
         hint = f" (menade du '{close}'?)" if close else f"; tillåtna: {', '.join(choices)}"
         return "unknown-value", f"{noun} {_shown(value)}{hint}"
+    if kind == UNKNOWN_MUNICIPALITY:  # the organisation's municipalities, from the validation context
+        choices = list(ctx["choices"])
+        close = suggest(str(value), choices)
+        hint = f" (menade du '{close}'?)" if close else f"; tillåtna: {', '.join(choices)}"
+        return "unknown-value", f"okänd kommun {_shown(value)}{hint}"
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         hint = next((h for key, h in _PATTERN_HINTS.items() if key in pattern), "fel format")

@@ -232,7 +232,7 @@ def changes_since(
     """What changed in a network since a git revision (default: its last commit), the version in
     force when a day began, or an old file."""
     old_text, old_name, old_label = _old_text(loaded, revision, old_file, since)
-    old, _, findings = parse_model(old_text, Path(old_name), Mission)
+    old, _, findings = parse_model(old_text, Path(old_name), Mission, workspace.validation_context)
     if old is None:
         message = f"den gamla versionen ({old_name}) är inte en giltig uppdragsbeskrivning"
         raise FindingsError(message, CheckResult([old_name], findings))

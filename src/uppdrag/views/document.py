@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from uppdrag.models import AssignmentGroup, Background, Goal, Meeting, Mission, Role, SteeringDocument
+from uppdrag.models import (
+    SKARABORG,
+    AssignmentGroup,
+    Background,
+    Goal,
+    Meeting,
+    Mission,
+    Organisation,
+    Role,
+    SteeringDocument,
+)
 from uppdrag.read.loading import LoadedMission, Workspace
 
 
@@ -69,6 +79,7 @@ class Document:
     period: str  # "för kommande år", "under perioden 2023–2026"
     revised: dt.date | None
     draft: bool  # unfinished (FYLL I left or validation warnings): HTML and PDF say UTKAST
+    organisation: Organisation = SKARABORG  # who publishes it: headers, footers, properties
 
     def heading(self, part: str) -> str | None:
         return next((s.heading for s in self.sections if s.part == part), None)
@@ -150,4 +161,5 @@ def build_document(loaded: LoadedMission, workspace: Workspace, draft: bool = Fa
         period=mission.assignments.phrase,
         revised=mission.revised,
         draft=draft,
+        organisation=workspace.organisation,
     )

@@ -28,7 +28,7 @@ KA_PERIOD_ENDED = (
     "uppdrag.period",
     "uppdragsperioden 2021 har löpt ut; börja nästa period med `uppdrag new ka-2027 --from ka`",
 )
-_UNFILLED = "angiven; skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Skövde}]`"
+_UNFILLED = "angiven; skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Essunga}]`"
 
 
 def _unfilled(file: str, line: int, index: int, role: str) -> tuple[str, str, str, str, str]:

@@ -16,13 +16,14 @@ from pathlib import Path
 from uppdrag.check.validation import validate_replacement, write_checked
 from uppdrag.edit.importer.builder import Imported, MissionBuilder, dotted
 from uppdrag.edit.importer.mending import Vocabulary, is_damaged, mend_text
+from uppdrag.edit.importer.people import municipalities_of
 from uppdrag.edit.importer.reading import read_document
 from uppdrag.edit.importer.sections import outline
 from uppdrag.edit.importer.yaml_text import to_yaml
 from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, OutputError, UppdragError
 from uppdrag.files import write_output
 from uppdrag.findings import CheckResult, Finding
-from uppdrag.models import ID_HINT, KOMMUNER, Mission, is_valid_id
+from uppdrag.models import ID_HINT, Mission, is_valid_id
 from uppdrag.read.loading import Workspace, load_workspace, parse_model
 from uppdrag.views.changes import MissionChanges, compare, goal_labeller
 
@@ -125,7 +126,7 @@ class ImportResult:
 
 
 def shared_vocabulary(workspace: Workspace) -> Vocabulary:
-    """The built-in word list, every word of the workspace's shared texts and the 15 municipalities."""
+    """The built-in word list, every word of the workspace's shared texts and its municipalities."""
     texts: list[str] = []
 
     def collect(value: object, key: str = "") -> None:
@@ -140,15 +141,22 @@ def shared_vocabulary(workspace: Workspace) -> Vocabulary:
 
     for loaded in workspace.shared:
         collect(loaded.shared.model_dump(by_alias=True))
-    return Vocabulary([*texts, " ".join(KOMMUNER)])
+    return Vocabulary([*texts, " ".join(workspace.organisation.municipalities)])
 
 
 def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | None = None) -> ImportResult:
     """Read the document at path into a mission for the workspace in folder; nothing is written."""
     if mission_id is not None and not is_valid_id(mission_id):
         raise ImportDocumentError(f"ogiltigt id '{mission_id}': {ID_HINT}")
-    document = read_document(path)
     workspace, _ = load_workspace(folder, only=[])
+    with municipalities_of(workspace.organisation.municipalities):  # people are matched against these
+        return _import_document(path, folder, today, mission_id, workspace)
+
+
+def _import_document(
+    path: Path, folder: Path, today: dt.date, mission_id: str | None, workspace: Workspace
+) -> ImportResult:
+    document = read_document(path)
     vocabulary = shared_vocabulary(workspace)
     paragraphs = document.paragraphs
     notes: list[str] = list(document.notes)
@@ -224,7 +232,7 @@ def changes_from_current(result: ImportResult) -> MissionChanges:
         raise ImportDocumentError(
             f"--diff: {result.target} finns inte (eller validerar inte); ange --id för ett befintligt nätverk ({known})"
         )
-    new, _, findings = parse_model(result.text, result.target, Mission)
+    new, _, findings = parse_model(result.text, result.target, Mission, workspace.validation_context)
     if new is None:  # validated above, so this is a bug
         raise UppdragError("den importerade filen gick inte att läsa tillbaka", EXIT_INTERNAL)
     steering = workspace.steering_documents.get(current.mission.steering_document)

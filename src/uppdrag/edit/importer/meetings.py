@@ -10,7 +10,7 @@ from typing import Any
 
 from uppdrag.edit.importer.headings import normalise
 from uppdrag.edit.importer.paragraphs import Paragraph
-from uppdrag.edit.importer.people import municipality
+from uppdrag.edit.importer.people import known_municipalities, municipality
 from uppdrag.edit.importer.wording import sentences
 from uppdrag.models import VECKODAGAR
 
@@ -62,7 +62,8 @@ def meeting_from_row(cells: tuple[str, ...], columns: dict[int, str]) -> tuple[d
             continue
         found = municipality(written)
         if found is None:
-            guesses.append(f"'{written}' bland de närvarande är ingen av de 15 kommunerna och är inte med")
+            count = len(known_municipalities())
+            guesses.append(f"'{written}' bland de närvarande är ingen av de {count} kommunerna och är inte med")
             continue
         if found.casefold() != written.casefold():
             guesses.append(f"'{written}' läst som {found}")

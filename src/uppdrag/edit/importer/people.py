@@ -4,6 +4,9 @@ notes in parentheses, or "Ordförande: Namn, Kommun"."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from uppdrag.edit.importer.headings import normalise, role_kinds
@@ -18,7 +21,7 @@ _PLACE = re.compile(r"^([A-ZÅÄÖa-zåäöé][\wåäöÅÄÖé-]*)\s*(?:\(([^)]
 class Person:
     name: str
     written: str  # the municipality as the document writes it
-    municipality: str | None  # one of the 15, or None when nothing is close
+    municipality: str | None  # one of the organisation's, or None when nothing is close
     roles: tuple[str, ...] = ()  # from a note in parentheses: "(ordförande)"
 
     @property
@@ -32,9 +35,28 @@ class PeopleLine:
     people: list[Person]
 
 
+# The workspace's municipalities during one import. Ambient, not a parameter: the readers ask
+# "is this line a list of people?" deep inside, long before a workspace is in reach.
+_MUNICIPALITIES: ContextVar[tuple[str, ...]] = ContextVar("municipalities", default=KOMMUNER)
+
+
+@contextmanager
+def municipalities_of(names: Sequence[str]) -> Iterator[None]:
+    """People are matched against names (the organisation's) inside the block."""
+    token = _MUNICIPALITIES.set(tuple(names))
+    try:
+        yield
+    finally:
+        _MUNICIPALITIES.reset(token)
+
+
+def known_municipalities() -> tuple[str, ...]:
+    return _MUNICIPALITIES.get()
+
+
 def municipality(word: str) -> str | None:
-    """One of the 15 municipalities, with the suggestion validate makes for a misspelt one."""
-    return suggest(word, KOMMUNER)
+    """One of the organisation's municipalities, with the suggestion validate makes for a misspelt one."""
+    return suggest(word, _MUNICIPALITIES.get())
 
 
 def parse_people(text: str) -> PeopleLine | None:

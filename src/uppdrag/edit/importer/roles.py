@@ -104,7 +104,8 @@ class RoleReading:
         if person.municipality is None:
             self._check(
                 ("roller", index, "personer"),
-                f"{person.name}: '{person.written}' är ingen av Skaraborgs 15 kommuner; personen är inte med",
+                f"{person.name}: '{person.written}' är ingen av kommunerna i {self.workspace.organisation.name}; "
+                "personen är inte med",
             )
             return
         entry = {"namn": clean(person.name), "kommun": person.municipality}
