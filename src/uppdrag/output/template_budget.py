@@ -74,7 +74,8 @@ class _Budget:
 
 
 def time_message(limits: TemplateLimits) -> str:
-    return f"mallen tar för lång tid (över {limits.seconds:g} sekunder)"
+    unit = "sekund" if limits.seconds == 1 else "sekunder"
+    return f"mallen tar för lång tid (över {limits.seconds:g} {unit})".replace(".", ",")
 
 
 def memory_message(limits: TemplateLimits) -> str:
@@ -214,8 +215,7 @@ def _bounded_lipsum(limits: TemplateLimits):  # type: ignore[no-untyped-def]
             raise BudgetExceeded("lipsum vill ha heltal: lipsum(stycken, html, minst, högst)")
         if n > limits.lipsum_paragraphs or min > limits.lipsum_words or max > limits.lipsum_words:
             raise BudgetExceeded(
-                f"lipsum får göra högst {limits.lipsum_paragraphs} stycken om högst "
-                f"{_spaced(limits.lipsum_words)} ord"
+                f"lipsum får göra högst {limits.lipsum_paragraphs} stycken om högst {_spaced(limits.lipsum_words)} ord"
             )
         return generate_lorem_ipsum(n, html, min, max)
 

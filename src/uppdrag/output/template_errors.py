@@ -48,19 +48,23 @@ _TOKENS = {
 
 
 def _token(described: str) -> str:
-    """"'end of print statement'" or "'endfor' or 'else'" -> the Swedish words."""
+    """ "'end of print statement'" or "'endfor' or 'else'" -> the Swedish words."""
     parts = [part.strip().strip("'\"") for part in described.split(" or ")]
     return " eller ".join(_TOKENS.get(part, f"'{_shown(part)}'") for part in parts)
 
 
-_TAG_PROBLEM = re.compile(r"(?:Encountered unknown tag '(?P<tag>[^']*)'\.|Unexpected end of template\.)(?P<rest>.*)", re.S)
+_TAG_PROBLEM = re.compile(
+    r"(?:Encountered unknown tag '(?P<tag>[^']*)'\.|Unexpected end of template\.)(?P<rest>.*)", re.S
+)
 _LOOKING = re.compile(r"(?:currently looking for|the following tags:) (?P<tags>[^.]*)\.")
 _INNERMOST = re.compile(r"The innermost block that needs to be closed is '(?P<block>[^']*)'")
 
 
 def _tag_problem(match: re.Match[str]) -> str:
     rest = match.group("rest")
-    said = [f"okänd tagg '{_shown(match.group('tag'))}'" if match.group("tag") is not None else "mallen tar slut för tidigt"]
+    said = [
+        f"okänd tagg '{_shown(match.group('tag'))}'" if match.group("tag") is not None else "mallen tar slut för tidigt"
+    ]
     if "nesting mistake" in rest:
         said.append("taggarna är troligen fel kapslade")
     looking = _LOOKING.search(rest)
@@ -99,7 +103,10 @@ _SYNTAX: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     ),
     (re.compile(r"Required blocks can only"), lambda m: "ett required-block får bara innehålla kommentarer"),
     (re.compile(r"names starting with an underline"), lambda m: "namn som börjar med '_' kan inte importeras"),
-    (re.compile(r"can't assign to '(?P<what>[^']*)'"), lambda m: f"det går inte att tilldela ett värde till {m['what']}"),
+    (
+        re.compile(r"can't assign to '(?P<what>[^']*)'"),
+        lambda m: f"det går inte att tilldela ett värde till {m['what']}",
+    ),
     (re.compile(r"non-default argument follows"), lambda m: "ett argument utan standardvärde står efter ett med"),
     (re.compile(r"expected call"), lambda m: "ett anrop saknas"),
     (re.compile(r"expected name or number"), lambda m: "ett namn eller tal saknas efter '.'"),
@@ -109,7 +116,10 @@ _SYNTAX: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"block '(?P<name>[^']*)' defined twice"), lambda m: f"blocket '{_shown(m['name'])}' finns två gånger"),
     (re.compile(r"cannot use extend from a non top-level"), lambda m: "'extends' får bara stå överst i mallen"),
     (re.compile(r"Can't assign to special loop variable"), lambda m: "'loop' kan inte användas som loopvariabel"),
-    (re.compile(r"When defining macros or call blocks"), lambda m: "argumentet 'caller' måste utelämnas eller ha ett standardvärde"),
+    (
+        re.compile(r"When defining macros or call blocks"),
+        lambda m: "argumentet 'caller' måste utelämnas eller ha ett standardvärde",
+    ),
     (
         re.compile(r"No (?P<kind>filter|test) named '(?P<name>[^']*)'"),
         lambda m: f"{'filtret' if m['kind'] == 'filter' else 'testet'} '{_shown(m['name'])}' finns inte",
@@ -164,10 +174,18 @@ _RUNTIME: list[tuple[type[BaseException], re.Pattern[str], Callable[[re.Match[st
         lambda m: f"'{m['op']}' går inte mellan {_type(m['a'])} och {_type(m['b'])}",
     ),
     (TypeError, re.compile(r"'(?P<a>[^']*)' object is not callable"), lambda m: f"{_type(m['a'])} kan inte anropas"),
-    (TypeError, re.compile(r"'(?P<a>[^']*)' object is not iterable"), lambda m: f"{_type(m['a'])} går inte att loopa över"),
+    (
+        TypeError,
+        re.compile(r"'(?P<a>[^']*)' object is not iterable"),
+        lambda m: f"{_type(m['a'])} går inte att loopa över",
+    ),
     (TypeError, re.compile(r".*format"), lambda m: "formatsträngen passar inte värdena"),
     (TypeError, re.compile(r""), lambda m: "ett värde av fel typ i ett uttryck"),
-    (ValueError, re.compile(r"Exceeds the limit \(\d+ digits\)"), lambda m: "ett tal har för många siffror (högst 4 300)"),
+    (
+        ValueError,
+        re.compile(r"Exceeds the limit \(\d+ digits\)"),
+        lambda m: "ett tal har för många siffror (högst 4 300)",
+    ),
     (ValueError, re.compile(r".*format"), lambda m: "ogiltig formatsträng"),
     (ValueError, re.compile(r""), lambda m: "ett ogiltigt värde i ett uttryck"),
     (IndexError, re.compile(r""), lambda m: "ett index eller en formatsträng pekar på ett värde som inte finns"),
@@ -235,7 +253,9 @@ def template_error(exc: BaseException, name: str, limits: TemplateLimits = LIMIT
     if isinstance(exc, jinja2.TemplateNotFound):
         return TemplateError(f"mallen '{_shown(str(exc.name))}' finns inte")
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return TemplateError(f"{exc.filename or exc.name or name}:{exc.lineno}: fel i mallen: {syntax_message(exc.message or '')}")
+        return TemplateError(
+            f"{exc.filename or exc.name or name}:{exc.lineno}: fel i mallen: {syntax_message(exc.message or '')}"
+        )
     if isinstance(exc, jinja2.UndefinedError):
         return TemplateError(f"{where}: {_undefined_message(exc)}")
     if isinstance(exc, BudgetExceeded):
