@@ -162,6 +162,29 @@ def test_template_syntax_error(shipped: Path, runner) -> None:
     assert result.stderr.startswith("fel: egna/uppdrag.md.j2:1: fel i mallen: ")
 
 
+def test_a_run_time_error_in_a_template_is_exit_2_with_name_and_line(shipped: Path, runner) -> None:
+    write_tree(shipped, {"egna/uppdrag.md.j2": '# {{ mission.name }}\n\n{{ 1 + "a" }}\n'})
+    result = runner.invoke(app, ["render", "forskola", "-o", "-", "--templates", "egna"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "fel: egna/uppdrag.md.j2:3: fel i mallen: '+' går inte mellan ett heltal och en text\n"
+
+
+def test_a_runaway_workspace_template_stops_render_all_with_exit_2(shipped: Path, runner) -> None:
+    write_tree(
+        shipped,
+        {
+            "templates/uppdrag.md.j2": "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
+        },
+    )
+    result = runner.invoke(app, ["render", "--all"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "fel: templates/uppdrag.md.j2:1: mallen tar för många steg (över 1 000 000 varv i loopar, anrop och "
+        "räkneoperationer)\n"
+    )
+    assert not (shipped / "build").exists()
+
+
 def test_failing_render_keeps_the_good_file(shipped: Path, runner) -> None:
     good = shipped / "build" / "ka.md"
     write_tree(shipped, {"build/ka.md": "det gamla, goda dokumentet\n", "egna/uppdrag.md.j2": "{{ trasig }}"})
