@@ -244,6 +244,17 @@ def template_location(exc: BaseException, fallback: str) -> str:
     return where
 
 
+def _while_compiling(exc: BaseException) -> bool:
+    """True when Jinja's parser or compiler raised it (the source is nested too deep)."""
+    tb: TracebackType | None = exc.__traceback__
+    while tb is not None:
+        module = tb.tb_frame.f_globals.get("__name__", "")
+        if module in ("jinja2.parser", "jinja2.lexer", "jinja2.compiler", "jinja2.idtracking"):
+            return True
+        tb = tb.tb_next
+    return False
+
+
 def template_error(exc: BaseException, name: str, limits: TemplateLimits = LIMITS) -> TemplateError:
     """Any failure of a template, as the located, Swedish TemplateError the CLI shows.
     `name` is the template (file) shown when no line is known."""
@@ -264,8 +275,10 @@ def template_error(exc: BaseException, name: str, limits: TemplateLimits = LIMIT
         message = time_message(limits)
     elif isinstance(exc, (MemoryError, WorkerDied)):
         message = memory_message(limits)
-    elif isinstance(exc, RecursionError):  # a macro or include that calls itself, or deep nesting
-        message = "mallen anropar sig själv utan slut eller är för djupt kapslad"
+    elif isinstance(exc, RecursionError) and _while_compiling(exc):
+        message = "mallen är för djupt kapslad (parenteser, taggar eller uttryck i varandra)"
+    elif isinstance(exc, RecursionError):  # a macro or include that calls itself
+        message = "mallen anropar sig själv utan slut"
     elif isinstance(exc, (jinja2.sandbox.SecurityError, OverflowError)):
         message = _blocked_message(exc)
     else:

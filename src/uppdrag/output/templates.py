@@ -174,7 +174,7 @@ class Renderer:
         except OSError as exc:  # a template file that cannot be read
             raise TemplateError(f"kan inte läsa mallen '{name}': {os_reason(exc)}") from None
         except Exception as exc:  # noqa: BLE001 - a syntax error, a literal too large, nesting too deep
-            raise template_error(exc, name, self.limits) from None
+            raise template_error(exc, self._file_of(name), self.limits) from None
         shown = template.filename or name
         try:
             text = run_bounded(
@@ -185,6 +185,13 @@ class Renderer:
         except (TimeLimitExceeded, WorkerDied) as exc:  # the child had to be killed, or was
             raise template_error(exc, shown, self.limits) from None
         return text.rstrip("\n") + "\n"
+
+    def _file_of(self, name: str) -> str:
+        """The file a template name stands for, as the messages show it."""
+        try:
+            return self.env.loader.get_source(self.env, name)[1] or name  # type: ignore[union-attr]
+        except Exception:  # noqa: BLE001 - the name itself is shown then
+            return name
 
     def _run(self, template: jinja2.Template, shown: str, context: dict[str, object]) -> str:
         """In the child: the text, or a TemplateError that says where and why in Swedish."""
