@@ -149,9 +149,13 @@ def test_a_template_file_too_large_is_not_read(tmp_path: Path) -> None:
         ('{{ "{:q}".format(1) }}', "fel i mallen: ogiltig formatsträng"),
         ('{{ "%d" % "a" }}', "fel i mallen: formatsträngen passar inte värdena"),
         ('{{ "{1}".format(1) }}', "fel i mallen: ett index eller en formatsträng pekar på ett värde som inte finns"),
-        ("{{ 10**4000 * 10**1000 }}", "fel i mallen: ett tal har för många siffror (högst 4 300)"),
+        ("{{ 10**4000 * 10**1000 }}", "mallen gör ett för stort tal med '*' (ungefär 5 000 siffror; högst 4 300)"),
+        ("{{ 10**4299 * 10 }}", "fel i mallen: ett tal har för många siffror (högst 4 300)"),
         ("{{ (1)() }}", "fel i mallen: ett heltal kan inte anropas"),
         ("{% for x in 1 %}{% endfor %}", "fel i mallen: ett heltal går inte att loopa över"),
+        ('{{ "a".split(1, 2, 3) }}', "fel i mallen: fel antal eller okänt namn på argumenten i ett anrop"),
+        ("{{ x }}", "fel i mallen: 'x' är inte definierad"),
+        ('{{ "a".nope() }}', "fel i mallen: 'nope' finns inte på 'str'"),
     ],
 )
 def test_a_run_time_error_is_a_located_template_error(tmp_path: Path, source: str, message: str) -> None:

@@ -174,6 +174,14 @@ class BudgetedEnvironment(jinja2.sandbox.SandboxedEnvironment):
         for sequence, times in ((left, right), (right, left)):
             if isinstance(sequence, _SEQUENCES) and isinstance(times, int):
                 self._check_size(len(sequence) * times, "*")
+        if isinstance(left, int) and isinstance(right, int) and left and right:
+            # A product has about as many digits as its factors together.
+            digits = (abs(left).bit_length() + abs(right).bit_length()) * math.log10(2)
+            if digits > self.limits.number_digits + 1:
+                raise BudgetExceeded(
+                    f"mallen gör ett för stort tal med '*' (ungefär {_spaced(digits)} siffror; "
+                    f"högst {_spaced(self.limits.number_digits)})"
+                )
 
     def _check_size(self, size: int, operator: str) -> None:
         if size > self.limits.sequence_items:

@@ -180,6 +180,11 @@ _RUNTIME: list[tuple[type[BaseException], re.Pattern[str], Callable[[re.Match[st
         lambda m: f"{_type(m['a'])} går inte att loopa över",
     ),
     (TypeError, re.compile(r".*format"), lambda m: "formatsträngen passar inte värdena"),
+    (
+        TypeError,
+        re.compile(r".*(?:required positional argument|takes [^(]{0,40}arguments? \(|unexpected keyword)"),
+        lambda m: "fel antal eller okänt namn på argumenten i ett anrop",
+    ),
     (TypeError, re.compile(r""), lambda m: "ett värde av fel typ i ett uttryck"),
     (
         ValueError,
@@ -265,10 +270,11 @@ def template_error(exc: BaseException, name: str, limits: TemplateLimits = LIMIT
         return TemplateError(f"mallen '{_shown(str(exc.name))}' finns inte")
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return TemplateError(
-            f"{exc.filename or exc.name or name}:{exc.lineno}: fel i mallen: {syntax_message(exc.message or '')}"
+            f"{exc.filename or exc.name or name}:{exc.lineno}: fel i mallen: {syntax_message(exc.message or '')}",
+            exit_code=EXIT_USAGE,
         )
     if isinstance(exc, jinja2.UndefinedError):
-        return TemplateError(f"{where}: {_undefined_message(exc)}")
+        return TemplateError(f"{where}: {_undefined_message(exc)}", exit_code=EXIT_USAGE)
     if isinstance(exc, BudgetExceeded):
         message = str(exc)
     elif isinstance(exc, TimeLimitExceeded):
