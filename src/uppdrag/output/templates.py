@@ -195,6 +195,10 @@ class Renderer:
 
     def _run(self, template: jinja2.Template, shown: str, context: dict[str, object]) -> str:
         """In the child: the text, or a TemplateError that says where and why in Swedish."""
+        if hasattr(os, "fork"):
+            # Forked from a server's thread, the child may have the cache's lock as another
+            # thread held it at the fork; templates it includes are compiled afresh here anyway.
+            self.env.cache = {}
         try:
             return self.env.render_counted(template, context)
         except OSError as exc:  # an included template that cannot be read

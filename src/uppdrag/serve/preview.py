@@ -185,11 +185,13 @@ class Preview:
         from uppdrag.output.pdf import load_weasyprint
 
         load_weasyprint()  # once, here: each PDF's process starts with it loaded
-        return run_bounded(producer, PDF_SECONDS, stop=self._stop)
+        return run_bounded(producer, PDF_SECONDS, PDF_MEMORY, self._stop)
 
 
-# The shipped documents take one to three seconds each; a PDF that takes a minute is a runaway.
+# The shipped documents take one to three seconds and about 100 MB each; a PDF that takes a
+# minute or 2 GB more than the server is a runaway.
 PDF_SECONDS = 60.0
+PDF_MEMORY = 2 * 2**30
 _RETRY = "Sidan laddas om när du sparar en fil."
 
 

@@ -198,6 +198,29 @@ class _Handler(BaseHTTPRequestHandler):
     sys_version = ""
     protocol_version = "HTTP/1.0"  # one reply per connection; the event stream lasts until it ends
     timeout = SOCKET_SECONDS  # on the socket: a client silent this long is closed
+    head_seconds = SOCKET_SECONDS  # for the whole request line and headers, however slowly they trickle in
+
+    def handle(self) -> None:
+        """One request. A client that sends its request a byte at a time, each within the socket
+        timeout, is still closed once head_seconds have passed without a whole request."""
+        self._head_timer = threading.Timer(self.head_seconds, self._too_slow)
+        self._head_timer.daemon = True
+        self._head_timer.start()
+        try:
+            super().handle()
+        finally:
+            self._head_timer.cancel()
+
+    def parse_request(self) -> bool:
+        complete = super().parse_request()  # reads the headers
+        self._head_timer.cancel()
+        return complete
+
+    def _too_slow(self) -> None:
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:  # already closed
+            pass
 
     def do_GET(self) -> None:
         self._answer(with_body=True)

@@ -198,3 +198,19 @@ def test_the_servers_own_refusals_are_swedish(shipped: Path, request_bytes: byte
         assert body.startswith('<!DOCTYPE html>\n<html lang="sv">')
         assert f"<h1>{title}</h1>" in body and f"<p>Felkod {status}.</p>" in body
         assert "Error response" not in body and "Message:" not in body and 'lang="en"' not in body
+
+
+def test_a_request_that_trickles_in_is_closed(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(server_module._Handler, "head_seconds", 1.0)
+    with _serve(_preview(shipped), max_connections=2) as server:
+        trickle = socket.create_connection(("127.0.0.1", server.port), timeout=30)
+        sent = 0
+        with pytest.raises(OSError):  # the server closed it: a reset, a broken pipe, or the end of its data
+            for byte in b"GET /index.html HTTP/1.0\r\n" + b"X-Langsam: " + b"x" * 1000:
+                trickle.sendall(bytes([byte]))
+                sent += 1
+                if select.select([trickle], [], [], 0.05)[0] and trickle.recv(1) == b"":
+                    raise ConnectionResetError("closed by the server")
+        assert sent < 1000  # it never got to send its whole request
+        _until(lambda: server.connections == 0)
+        assert get(server, "/index.html")[0] == 200
