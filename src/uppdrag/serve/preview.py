@@ -30,6 +30,18 @@ from uppdrag.workers import Stopped, TimeLimitExceeded, WorkerDied, run_bounded
 HTML = MEDIA_TYPES[".html"]
 _PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.(html|pdf|css)")
 
+# Pages made at once, each in a process of its own: a page that hangs (a runaway template, up to
+# its time limit) holds one, the others are made meanwhile. A browser asks for at most six at once.
+PAGES_AT_ONCE = 4
+# PDFs among them: WeasyPrint takes a core and about 100 MB for each.
+PDFS_AT_ONCE = 2
+# How long a request waits for a page being made by another request, or for a free place.
+WAIT_SECONDS = 65.0
+# The shipped documents take one to three seconds and about 100 MB each; a PDF that takes a
+# minute or 2 GB more than the server is a runaway.
+PDF_SECONDS = 60.0
+PDF_MEMORY = 2 * 2**30
+
 
 @dataclass(frozen=True)
 class Reply:
@@ -48,6 +60,7 @@ class _Build:
     pages: dict[str, Producer]
     names: set[str]
     made: dict[str, Reply] = field(default_factory=dict)
+    making: dict[str, threading.Lock] = field(default_factory=dict)  # held while a page is made
 
 
 def open_preview(missions: Path, templates: Path | None, clock: Callable[[], dt.date]) -> Preview:
@@ -81,6 +94,8 @@ class Preview:
         template_folders: list[Path],
         clock: Callable[[], dt.date],
         limits: TemplateLimits = LIMITS,
+        pages_at_once: int = PAGES_AT_ONCE,
+        wait_seconds: float = WAIT_SECONDS,
     ):
         self.missions = missions
         self.template_folders = template_folders
@@ -92,6 +107,10 @@ class Preview:
         self._changes = threading.Condition()
         self._build_lock = threading.Lock()
         self._stop = threading.Event()  # set on close: pages still being made are given up
+        self._page_slots = threading.BoundedSemaphore(pages_at_once)
+        self._pdf_slots = threading.BoundedSemaphore(min(pages_at_once, PDFS_AT_ONCE))
+        self._wait_seconds = wait_seconds
+        self._pages_at_once = pages_at_once
         self._build: _Build | None = None
 
     @property
@@ -131,10 +150,22 @@ class Preview:
                 return _internal_error(exc, version)
         if name is None or name not in build.names:
             return _not_found(build)
-        if name not in build.made:
-            # Two requests for a page not yet made both make it; the first one made is kept.
-            build.made.setdefault(name, self._make(build, name))
-        return build.made[name]
+        if name in build.made:
+            return build.made[name]
+        with self._build_lock:
+            making = build.making.setdefault(name, threading.Lock())
+        # One request makes a page; others for it wait for that one and get the same reply.
+        if not making.acquire(timeout=self._wait_seconds):
+            return _busy(build, self._pages_at_once)
+        try:
+            if name not in build.made:
+                reply = self._make(build, name)
+                if reply.status == 503:  # busy or closing: not the page, so not kept
+                    return reply
+                build.made[name] = reply
+            return build.made[name]
+        finally:
+            making.release()
 
     def _current(self, version: str) -> _Build:
         if self._build is None or self._build.version != version:
@@ -162,6 +193,8 @@ class Preview:
             return _html(200, findings_page(build.result), build)
         try:
             content = self._produce(build.pages[name], name)
+        except _Busy:
+            return _busy(build, self._pages_at_once)
         except UppdragError as exc:  # a broken template, a PDF that cannot be made
             return _html(500, problem_page("Sidan kan inte visas", [f"fel: {exc.message}"], _RETRY), build)
         except Stopped:
@@ -177,22 +210,45 @@ class Preview:
         return Reply(200, media_type, content.encode("utf-8") if isinstance(content, str) else content)
 
     def _produce(self, producer: Producer, name: str) -> str | bytes:
-        """A page's content. A PDF is made in a process of its own with a time limit: WeasyPrint
-        is not shared between threads, and one slow PDF must not hold up any other page. Its
-        template is bounded like every other (Renderer)."""
-        if not name.endswith(".pdf"):
-            return producer()
-        from uppdrag.output.pdf import load_weasyprint
+        """A page's content, with at most pages_at_once made at a time (each render is a
+        process of its own, see Renderer), PDFs at most PDFS_AT_ONCE of them. A PDF is made in
+        a process with a time and memory limit: WeasyPrint is not shared between threads, and
+        one slow PDF must not hold up any other page."""
+        pdf = name.endswith(".pdf")
+        slots = [self._page_slots, self._pdf_slots] if pdf else [self._page_slots]
+        taken = []
+        try:
+            for slot in slots:
+                if not slot.acquire(timeout=self._wait_seconds):
+                    raise _Busy()
+                taken.append(slot)
+            if not pdf:
+                return producer()
+            from uppdrag.output.pdf import load_weasyprint
 
-        load_weasyprint()  # once, here: each PDF's process starts with it loaded
-        return run_bounded(producer, PDF_SECONDS, PDF_MEMORY, self._stop)
+            load_weasyprint()  # once, here: each PDF's process starts with it loaded
+            return run_bounded(producer, PDF_SECONDS, PDF_MEMORY, self._stop)
+        finally:
+            for slot in taken:
+                slot.release()
 
 
-# The shipped documents take one to three seconds and about 100 MB each; a PDF that takes a
-# minute or 2 GB more than the server is a runaway.
-PDF_SECONDS = 60.0
-PDF_MEMORY = 2 * 2**30
 _RETRY = "Sidan laddas om när du sparar en fil."
+
+
+class _Busy(Exception):
+    """Every place for making a page stayed taken while this request waited."""
+
+
+def _busy(build: _Build, pages_at_once: int) -> Reply:
+    page = problem_page(
+        "Förhandsvisningen är upptagen",
+        [
+            f"{pages_at_once} {'sida' if pages_at_once == 1 else 'sidor'} görs redan, och ingen blev klar medan den här väntade"
+        ],
+        "Ladda om sidan om en stund.",
+    )
+    return _html(503, page, build)
 
 
 def _html(status: int, page: str, build: _Build) -> Reply:

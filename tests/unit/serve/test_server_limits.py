@@ -44,12 +44,11 @@ def _serve(preview: Preview, max_connections: int = server_module.MAX_CONNECTION
         assert not thread.is_alive()
 
 
-def _preview(shipped: Path, limits: TemplateLimits = ENDLESS) -> Preview:
-    return Preview(Path("missions"), search_path(None, shipped / "templates"), lambda: TODAY, limits)
+def _preview(shipped: Path, limits: TemplateLimits = ENDLESS, **options: float) -> Preview:
+    return Preview(Path("missions"), search_path(None, shipped / "templates"), lambda: TODAY, limits, **options)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def runaway_network_page(shipped: Path) -> Iterator[PreviewServer]:
+def _runaway_skis(shipped: Path) -> None:
     """skis's page (HTML, and PDF for a PDF) never ends; every other page is the shipped one."""
     write_tree(
         shipped,
@@ -61,6 +60,11 @@ def runaway_network_page(shipped: Path) -> Iterator[PreviewServer]:
             )
         },
     )
+
+
+@pytest.fixture
+def runaway_network_page(shipped: Path) -> Iterator[PreviewServer]:
+    _runaway_skis(shipped)
     with _serve(_preview(shipped)) as server:
         yield server
 
@@ -215,3 +219,28 @@ def test_a_request_that_trickles_in_is_closed(shipped: Path, monkeypatch: pytest
         assert sent < 1000  # it never got to send its whole request
         _until(lambda: server.connections == 0)
         assert get(server, "/index.html")[0] == 200
+
+
+def test_a_page_asked_for_twice_is_made_once(shipped: Path) -> None:
+    _runaway_skis(shipped)
+    with _serve(_preview(shipped, pages_at_once=2)) as server:
+        first, second = _send(server, "/skis.html"), _send(server, "/skis.html")
+        _until(lambda: _render_children() != [] and server.connections == 2)
+        assert get(server, "/ka.html")[0] == 200  # the second request holds no place of its own
+        server.preview.close()
+        for stuck in (first, second):
+            assert "avbröts, förhandsvisningen stängs" in unescape(_read_all(stuck))
+
+
+def test_when_every_place_is_taken_a_page_is_told_busy(shipped: Path) -> None:
+    _runaway_skis(shipped)
+    with _serve(_preview(shipped, pages_at_once=1, wait_seconds=0.5)) as server:
+        stuck = _send(server, "/skis.html")
+        _until(lambda: _render_children() != [])
+        status, _, body = get(server, "/ka.html")
+        assert status == 503
+        assert "<h1>Förhandsvisningen är upptagen</h1>" in body
+        assert "<li>1 sida görs redan, och ingen blev klar medan den här väntade</li>" in body
+        assert get(server, "/_uppdrag/nothing")[0] == 404  # what needs no making is answered still
+        server.preview.close()
+        _read_all(stuck)
