@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 from uppdrag.errors import UsageError
-from uppdrag.workers import Stopped, TimeLimitExceeded, cores_for, forked_map, forked_pool, run_bounded
+from uppdrag.workers import (
+    Stopped,
+    TimeLimitExceeded,
+    WorkerDied,
+    cores_for,
+    forked_map,
+    forked_pool,
+    run_bounded,
+)
 
 
 def _alive(pid: int) -> bool:
@@ -207,3 +215,8 @@ def _children() -> list[int]:
         if fields[1] == own:
             found.append(int(status.parent.name))
     return found
+
+
+def test_a_child_that_ends_without_an_answer_is_worker_died() -> None:
+    with pytest.raises(WorkerDied):
+        run_bounded(lambda: os.kill(os.getpid(), signal.SIGKILL), seconds=30)

@@ -279,8 +279,13 @@ def template_error(exc: BaseException, name: str, limits: TemplateLimits = LIMIT
         message = str(exc)
     elif isinstance(exc, TimeLimitExceeded):
         message = time_message(limits)
-    elif isinstance(exc, (MemoryError, WorkerDied)):
+    elif isinstance(exc, MemoryError):
         message = memory_message(limits)
+    elif isinstance(exc, WorkerDied):  # the system ended it: most likely out of memory, but not surely
+        message = (
+            f"mallen stoppades innan den blev klar, troligen för att den behövde mer minne än "
+            f"{limits.memory_bytes // 2**20} MB"
+        )
     elif isinstance(exc, RecursionError) and _while_compiling(exc):
         message = "mallen är för djupt kapslad (parenteser, taggar eller uttryck i varandra)"
     elif isinstance(exc, RecursionError):  # a macro or include that calls itself

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from uppdrag.output.template_errors import runtime_message, syntax_message
+from uppdrag.output.template_errors import runtime_message, syntax_message, template_error
+from uppdrag.workers import WorkerDied
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,11 @@ def test_syntax_messages(english: str, swedish: str) -> None:
 )
 def test_runtime_messages(error: Exception, swedish: str) -> None:
     assert runtime_message(error) == swedish
+
+
+def test_a_render_killed_by_the_system_says_what_is_likely() -> None:
+    error = template_error(WorkerDied(), "templates/t.md.j2")
+    assert (error.message, error.exit_code) == (
+        "templates/t.md.j2: mallen stoppades innan den blev klar, troligen för att den behövde mer minne än 512 MB",
+        2,
+    )
