@@ -190,3 +190,11 @@ def test_a_run_time_error_is_a_located_template_error(tmp_path: Path, source: st
 def test_a_syntax_error_is_swedish_and_located(tmp_path: Path, source: str, message: str) -> None:
     error = _render_error(tmp_path, source)
     assert error.message == f"{tmp_path / 't.md.j2'}:2: fel i mallen: {message}"
+
+
+def test_a_broken_template_named_but_not_used_does_not_stop_the_render(tmp_path: Path) -> None:
+    (tmp_path / "trasig.j2").write_text("{% if %}", encoding="utf-8")
+    (tmp_path / "t.md.j2").write_text('{% if false %}{% include "trasig.j2" %}{% endif %}hej', encoding="utf-8")
+    assert Renderer([tmp_path]).render_template("t.md.j2") == "hej\n"
+    error = _render_error(tmp_path, '{% if true %}\n{% include "trasig.j2" %}{% endif %}hej')
+    assert error.message == f"{tmp_path / 'trasig.j2'}:1: fel i mallen: ett uttryck saknas; fann '%}}'"

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup, escape
 
 from uppdrag.check.swedish_calendar import swedish_date as day_and_month
@@ -141,6 +142,11 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        # A plain dict, not Jinja's LRU cache with its lock: a render's child is forked from any
+        # of a server's threads, and must not inherit a lock another thread held. The templates
+        # are the folders' files, so the cache stays small.
+        self.env.cache = {}  # type: ignore[assignment]
+        self._prepared: set[str] = set()
         self.env.filters["md"] = markdown_escape
         self.env.filters["datum"] = swedish_date
         self.env.filters["css_string"] = css_string
@@ -169,6 +175,7 @@ class Renderer:
         template_budget) and kept in Jinja's cache; it runs in a bounded child process."""
         try:
             template = self.env.get_template(name)
+            self._prepare(name)
         except jinja2.TemplateNotFound as exc:
             raise TemplateError(f"mallen '{exc.name}' finns inte i {', '.join(map(str, self.folders))}") from None
         except OSError as exc:  # a template file that cannot be read
@@ -186,6 +193,30 @@ class Renderer:
             raise template_error(exc, shown, self.limits) from None
         return text.rstrip("\n") + "\n"
 
+    def _prepare(self, name: str) -> None:
+        """Compile, once, the templates that this one names ({% extends %}, {% include %}), so a
+        render's child finds them compiled instead of compiling them anew each time. One that
+        cannot be compiled is left to the render, which fails only if it really uses it."""
+        if name in self._prepared:
+            return
+        self._prepared.add(name)
+        pending = [name]
+        while pending:
+            try:
+                source = self.env.loader.get_source(self.env, pending.pop())[0]  # type: ignore[union-attr]
+                named = jinja2.meta.find_referenced_templates(self.env.parse(source))
+            except Exception:  # noqa: BLE001 - see above
+                continue
+            for other in named:
+                if other is None or other in self._prepared:  # None: a name computed while rendering
+                    continue
+                self._prepared.add(other)
+                try:
+                    self.env.get_template(other)
+                except Exception:  # noqa: BLE001 - see above
+                    continue
+                pending.append(other)
+
     def _file_of(self, name: str) -> str:
         """The file a template name stands for, as the messages show it."""
         try:
@@ -195,10 +226,6 @@ class Renderer:
 
     def _run(self, template: jinja2.Template, shown: str, context: dict[str, object]) -> str:
         """In the child: the text, or a TemplateError that says where and why in Swedish."""
-        if hasattr(os, "fork"):
-            # Forked from a server's thread, the child may have the cache's lock as another
-            # thread held it at the fork; templates it includes are compiled afresh here anyway.
-            self.env.cache = {}
         try:
             return self.env.render_counted(template, context)
         except OSError as exc:  # an included template that cannot be read
