@@ -151,22 +151,45 @@ def test_workspace_templates_come_before_builtin(shipped: Path, runner) -> None:
 def test_strict_undefined_names_template_and_line(shipped: Path, runner) -> None:
     write_tree(shipped, {"egna/uppdrag.md.j2": "# {{ mission.name }}\n{{ mission.namn }}\n"})
     result = runner.invoke(app, ["render", "forskola", "-o", "-", "--templates", "egna"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == "fel: egna/uppdrag.md.j2:2: fel i mallen: 'namn' finns inte på 'Mission'\n"
 
 
 def test_template_syntax_error(shipped: Path, runner) -> None:
     write_tree(shipped, {"egna/uppdrag.md.j2": "# {{ mission.name }\n"})
     result = runner.invoke(app, ["render", "forskola", "-o", "-", "--templates", "egna"])
-    assert result.exit_code == 1
-    assert result.stderr.startswith("fel: egna/uppdrag.md.j2:1: fel i mallen: ")
+    assert result.exit_code == 2
+    assert result.stderr == "fel: egna/uppdrag.md.j2:1: fel i mallen: oväntat '}'\n"
+
+
+def test_a_run_time_error_in_a_template_is_exit_2_with_name_and_line(shipped: Path, runner) -> None:
+    write_tree(shipped, {"egna/uppdrag.md.j2": '# {{ mission.name }}\n\n{{ 1 + "a" }}\n'})
+    result = runner.invoke(app, ["render", "forskola", "-o", "-", "--templates", "egna"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "fel: egna/uppdrag.md.j2:3: fel i mallen: '+' går inte mellan ett heltal och en text\n"
+
+
+def test_a_runaway_workspace_template_stops_render_all_with_exit_2(shipped: Path, runner) -> None:
+    write_tree(
+        shipped,
+        {
+            "templates/uppdrag.md.j2": "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
+        },
+    )
+    result = runner.invoke(app, ["render", "--all"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "fel: templates/uppdrag.md.j2:1: mallen tar för många steg (över 1 000 000 varv i loopar, anrop och "
+        "räkneoperationer)\n"
+    )
+    assert not (shipped / "build").exists()
 
 
 def test_failing_render_keeps_the_good_file(shipped: Path, runner) -> None:
     good = shipped / "build" / "ka.md"
     write_tree(shipped, {"build/ka.md": "det gamla, goda dokumentet\n", "egna/uppdrag.md.j2": "{{ trasig }}"})
     result = runner.invoke(app, ["render", "ka", "--templates", "egna"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert good.read_text() == "det gamla, goda dokumentet\n"
     assert sorted(p.name for p in good.parent.iterdir()) == ["ka.md"]
 
@@ -317,7 +340,7 @@ def test_several_pdfs_in_worker_processes_keep_order_and_errors(shipped: Path, r
     ]
     write_tree(shipped, {"templates/uppdrag.html.j2": "{{ doc.nope }}\n"})
     broken = runner.invoke(app, ["render", "--all", "--pdf", "-o", "trasig"])
-    assert broken.exit_code == 1
+    assert broken.exit_code == 2
     assert broken.stderr.endswith("fel: templates/uppdrag.html.j2:1: fel i mallen: 'nope' finns inte på 'Document'\n")
     assert not (shipped / "trasig").exists()
 

@@ -252,3 +252,16 @@ def test_the_page_still_follows_after_its_stream_was_renewed(short_streams, brow
     time.sleep(1.5)  # the page's first stream has ended and it has opened another
     save(shipped / "missions" / "forskola.yaml", "namn: Förskola", "namn: Förskolans nätverk")
     assert browser.wait_for("Uppdragsbeskrivning för nätverket Förskolans nätverk", seconds=2) < 2
+
+
+@pytest.mark.parametrize(
+    ("host", "message"),
+    [
+        ("a" * 300, f"fel: ogiltig adress '{'a' * 60}…'; ange t.ex. --host 127.0.0.1\n"),
+        ("..", "fel: ogiltig adress '..'; ange t.ex. --host 127.0.0.1\n"),
+        ("a b", "fel: okänd adress 'a b'; ange t.ex. --host 127.0.0.1\n"),
+    ],
+)
+def test_an_invalid_host_is_a_swedish_usage_error(shipped: Path, runner, host: str, message: str) -> None:
+    result = runner.invoke(app, ["serve", "--host", host, "--port", "0"])
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)

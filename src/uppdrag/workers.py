@@ -13,6 +13,8 @@ import os
 import pickle
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
@@ -153,3 +155,122 @@ def _work_for(parent: int, die_with_parent: Callable[[], None]) -> None:
     die_with_parent()
     if os.getppid() != parent:  # the parent died before the line above could take effect
         os._exit(1)
+
+
+class TimeLimitExceeded(Exception):
+    """A bounded call's time is up: raised inside it by a timer signal, so its traceback shows
+    where it was, or in the caller when the child had to be killed."""
+
+
+class WorkerDied(Exception):
+    """A bounded call's child ended without an answer: killed by the system (out of memory)
+    or by a signal."""
+
+
+class Stopped(Exception):
+    """The caller's stop event was set while a bounded call ran; its child was killed."""
+
+
+# How long the child may overrun its own timer (stuck in C code, where no signal handler
+# runs) before it is killed: its work is lost, but never the caller's time.
+_GRACE_SECONDS = 2.0
+
+
+def run_bounded(
+    function: Callable[[], Result],
+    seconds: float,
+    memory_bytes: int | None = None,
+    stop: threading.Event | None = None,
+) -> Result:
+    """function() in a forked child with a time limit and (on Linux) a memory limit: at most
+    memory_bytes more address space than this process has, and a timer that raises
+    TimeLimitExceeded inside function after `seconds`. A child that does not answer soon after
+    is killed, and TimeLimitExceeded raised here; setting `stop` kills it at once (Stopped).
+    Nothing the child does can hold this process's locks or memory. An exception raised by
+    function is raised here; MemoryError from the limit is one like any other.
+    Without fork (Windows) function runs here, bounded only by its own checks."""
+    if not hasattr(os, "fork"):
+        return function()
+    reading, writing = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        os.close(reading)
+        _bounded_child(function, seconds, memory_bytes, writing, parent)
+    os.close(writing)
+    answered = False
+    try:
+        sent = _read_answer(reading, time.monotonic() + seconds + _GRACE_SECONDS, stop)
+        answered = True
+    finally:
+        os.close(reading)
+        if not answered:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    if not sent:
+        raise WorkerDied()
+    ok, outcome = pickle.loads(sent)
+    if not ok:
+        raise outcome
+    return outcome
+
+
+def _read_answer(reading: int, deadline: float, stop: threading.Event | None) -> bytes:
+    import select
+
+    chunks: list[bytes] = []
+    while True:
+        if stop is not None and stop.is_set():
+            raise Stopped()
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeLimitExceeded()
+        ready, _, _ = select.select([reading], [], [], min(left, 0.2) if stop is not None else left)
+        if ready:
+            chunk = os.read(reading, 1 << 16)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+
+
+def _bounded_child(
+    function: Callable[[], Result], seconds: float, memory_bytes: int | None, writing: int, parent: int
+) -> None:
+    """Like _child: never returns into the caller's code. The timer is stopped before the
+    answer is sent, so it cannot cut the answer short."""
+    status = 1
+    try:
+        _work_for(parent)
+        if memory_bytes is not None:
+            _limit_memory(memory_bytes)
+
+        def time_is_up(signum: int, frame: object) -> None:
+            raise TimeLimitExceeded()
+
+        signal.signal(signal.SIGALRM, time_is_up)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            sent = pickle.dumps((True, function()))
+        except Exception as exc:  # noqa: BLE001 - raised in the caller instead
+            sent = _pickled_error(exc)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        with os.fdopen(writing, "wb") as pipe:
+            pipe.write(sent)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _limit_memory(extra: int) -> None:
+    """At most `extra` bytes of address space beyond what this process already maps."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = mapped + extra if hard == resource.RLIM_INFINITY else min(hard, mapped + extra)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):  # no /proc or no RLIMIT_AS: the timer still holds
+        pass

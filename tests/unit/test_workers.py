@@ -6,13 +6,22 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from uppdrag.errors import UsageError
-from uppdrag.workers import cores_for, forked_map, forked_pool
+from uppdrag.workers import (
+    Stopped,
+    TimeLimitExceeded,
+    WorkerDied,
+    cores_for,
+    forked_map,
+    forked_pool,
+    run_bounded,
+)
 
 
 def _alive(pid: int) -> bool:
@@ -173,3 +182,74 @@ def test_ctrl_c_during_a_fork_still_ends_that_child() -> None:
     worker = int(parent.stdout.readline())
     assert parent.wait(timeout=60) == -signal.SIGINT
     assert not _alive(worker)
+
+
+def test_run_bounded_returns_what_the_child_made() -> None:
+    assert run_bounded(lambda: (os.getpid(), "svar" * 100_000), seconds=30)[1] == "svar" * 100_000
+    assert run_bounded(os.getpid, seconds=30) != os.getpid()
+
+
+def test_run_bounded_raises_the_childs_error_whole() -> None:
+    def refuse() -> None:
+        raise UsageError("nej", exit_code=1)
+
+    with pytest.raises(UsageError) as caught:
+        run_bounded(refuse, seconds=30)
+    assert (caught.value.message, caught.value.exit_code) == ("nej", 1)
+
+
+def test_the_timer_interrupts_python_code_in_the_child() -> None:
+    def spin() -> str:
+        try:
+            while True:
+                pass
+        except TimeLimitExceeded:
+            return "avbruten där den var"
+
+    assert run_bounded(spin, seconds=0.5) == "avbruten där den var"
+
+
+def test_a_child_deaf_to_its_timer_is_killed() -> None:
+    def deaf() -> None:  # as stuck in C code, where no signal handler runs
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        while True:
+            time.sleep(0.05)
+
+    with pytest.raises(TimeLimitExceeded):
+        run_bounded(deaf, seconds=0.5)
+
+
+def test_the_child_has_a_memory_limit() -> None:
+    def greedy() -> int:
+        return len(bytearray(1 << 30))
+
+    with pytest.raises(MemoryError):
+        run_bounded(greedy, seconds=30, memory_bytes=64 << 20)
+    assert run_bounded(greedy, seconds=30) == 1 << 30
+
+
+def test_the_stop_event_ends_the_child_at_once() -> None:
+    stop = threading.Event()
+    threading.Thread(target=lambda: (time.sleep(0.3), stop.set())).start()
+    with pytest.raises(Stopped):
+        run_bounded(lambda: time.sleep(60), seconds=120, stop=stop)
+    assert _children() == []  # killed and waited for
+
+
+def _children() -> list[int]:
+    """This process's children that have not been waited for."""
+    own = str(os.getpid())
+    found = []
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        if fields[1] == own:
+            found.append(int(status.parent.name))
+    return found
+
+
+def test_a_child_that_ends_without_an_answer_is_worker_died() -> None:
+    with pytest.raises(WorkerDied):
+        run_bounded(lambda: os.kill(os.getpid(), signal.SIGKILL), seconds=30)

@@ -9,19 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import traceback
+import threading
 from pathlib import Path
 from typing import Literal
 
 import jinja2
-import jinja2.sandbox
+import jinja2.meta
 from markupsafe import Markup, escape
 
 from uppdrag.check.swedish_calendar import swedish_date as day_and_month
 from uppdrag.errors import EXIT_USAGE, TemplateError, UsageError
 from uppdrag.files import os_reason
 from uppdrag.output.escape import markdown_escape
+from uppdrag.output.template_budget import LIMITS, BudgetedEnvironment, TemplateLimits
+from uppdrag.output.template_errors import template_error
 from uppdrag.views.document import Document
+from uppdrag.workers import Stopped, TimeLimitExceeded, WorkerDied, run_bounded
 
 Format = Literal["md", "html"]
 TEMPLATES = {"md": "uppdrag.md.j2", "html": "uppdrag.html.j2"}
@@ -92,6 +95,9 @@ def _within(folder: Path, candidate: Path) -> bool:
     return Path(os.path.realpath(candidate)).is_relative_to(os.path.realpath(folder))
 
 
+TEMPLATE_BYTES = 1024 * 1024  # the largest built-in template is under 10 kB
+
+
 class _FolderLoader(jinja2.FileSystemLoader):
     """Jinja's loader, refusing a template that is a link out of its folder: a workspace's
     templates/ must not pull /etc/passwd or another user's file into a document."""
@@ -105,17 +111,30 @@ class _FolderLoader(jinja2.FileSystemLoader):
                         f"mallen '{candidate}' pekar ut ur mallmappen {folder}; bara filer i mappen läses",
                         exit_code=EXIT_USAGE,
                     )
+                if candidate.stat().st_size > TEMPLATE_BYTES:
+                    raise TemplateError(
+                        f"mallen '{candidate}' är för stor (över {TEMPLATE_BYTES // 1024} kB); en mall är en "
+                        "textfil med layouten, inte data",
+                        exit_code=EXIT_USAGE,
+                    )
                 break
         return super().get_source(environment, template)
 
 
 class Renderer:
     """Every template — built-in, the workspace's, --templates — is untrusted: it runs in Jinja's
-    sandbox, so `{{ lipsum.__globals__ }}` and the like are refused instead of reaching Python."""
+    sandbox, so `{{ lipsum.__globals__ }}` and the like are refused instead of reaching Python,
+    and under a budget (output.template_budget): counted steps and sizes stop a runaway at its
+    line, and each render runs in a forked process with a time and a memory limit, so nothing a
+    template does can hold this process. `stop` (set by the preview when it closes) ends a
+    render at once."""
 
-    def __init__(self, folders: list[Path]):
+    def __init__(self, folders: list[Path], limits: TemplateLimits = LIMITS, stop: threading.Event | None = None):
         self.folders = folders
-        self.env = jinja2.sandbox.SandboxedEnvironment(
+        self.limits = limits
+        self.stop = stop
+        self.env = BudgetedEnvironment(
+            limits,
             loader=_FolderLoader([str(f) for f in folders]),
             undefined=jinja2.StrictUndefined,
             autoescape=jinja2.select_autoescape(["html", "html.j2"], default_for_string=False),
@@ -123,6 +142,11 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        # A plain dict, not Jinja's LRU cache with its lock: a render's child is forked from any
+        # of a server's threads, and must not inherit a lock another thread held. The templates
+        # are the folders' files, so the cache stays small.
+        self.env.cache = {}  # type: ignore[assignment]
+        self._prepared: set[str] = set()
         self.env.filters["md"] = markdown_escape
         self.env.filters["datum"] = swedish_date
         self.env.filters["css_string"] = css_string
@@ -147,53 +171,67 @@ class Renderer:
         return self.render_template(TEMPLATES[fmt], doc=document, mission=document.mission, for_pdf=for_pdf, site=site)
 
     def render_template(self, name: str, **context: object) -> str:
+        """The template's text. It is compiled here (compiling computes nothing: see
+        template_budget) and kept in Jinja's cache; it runs in a bounded child process."""
         try:
-            text = self.env.get_template(name).render(**context)
+            template = self.env.get_template(name)
+            self._prepare(name)
         except jinja2.TemplateNotFound as exc:
             raise TemplateError(f"mallen '{exc.name}' finns inte i {', '.join(map(str, self.folders))}") from None
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: fel i mallen: {exc.message}") from None
-        except (jinja2.sandbox.SecurityError, OverflowError) as exc:
-            raise TemplateError(f"{_template_line(exc)}: {_blocked_message(exc)}", exit_code=EXIT_USAGE) from None
-        except jinja2.UndefinedError as exc:
-            raise TemplateError(f"{_template_line(exc)}: {_undefined_message(exc)}") from None
-        except RecursionError as exc:  # a macro or include that calls itself
-            raise TemplateError(
-                f"{_template_line(exc)}: mallen anropar sig själv utan slut", exit_code=EXIT_USAGE
-            ) from None
-        except MemoryError as exc:
-            raise TemplateError(f"{_template_line(exc)}: mallen gör en för stor text", exit_code=EXIT_USAGE) from None
         except OSError as exc:  # a template file that cannot be read
             raise TemplateError(f"kan inte läsa mallen '{name}': {os_reason(exc)}") from None
+        except Exception as exc:  # noqa: BLE001 - a syntax error, a literal too large, nesting too deep
+            raise template_error(exc, self._file_of(name), self.limits) from None
+        shown = template.filename or name
+        try:
+            text = run_bounded(
+                lambda: self._run(template, shown, context), self.limits.seconds, self.limits.memory_bytes, self.stop
+            )
+        except Stopped:
+            raise TemplateError(f"{shown}: avbröts, förhandsvisningen stängs", exit_code=EXIT_USAGE) from None
+        except (TimeLimitExceeded, WorkerDied) as exc:  # the child had to be killed, or was
+            raise template_error(exc, shown, self.limits) from None
         return text.rstrip("\n") + "\n"
 
+    def _prepare(self, name: str) -> None:
+        """Compile, once, the templates that this one names ({% extends %}, {% include %}), so a
+        render's child finds them compiled instead of compiling them anew each time. One that
+        cannot be compiled is left to the render, which fails only if it really uses it."""
+        if name in self._prepared:
+            return
+        self._prepared.add(name)
+        pending = [name]
+        while pending:
+            try:
+                source = self.env.loader.get_source(self.env, pending.pop())[0]  # type: ignore[union-attr]
+                named = jinja2.meta.find_referenced_templates(self.env.parse(source))
+            except Exception:  # noqa: BLE001 - see above
+                continue
+            for other in named:
+                if other is None or other in self._prepared:  # None: a name computed while rendering
+                    continue
+                self._prepared.add(other)
+                try:
+                    self.env.get_template(other)
+                except Exception:  # noqa: BLE001 - see above
+                    continue
+                pending.append(other)
 
-def _template_line(exc: BaseException) -> str:
-    """'templates/uppdrag.md.j2:12' from Jinja's rewritten traceback."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
-    if not frames:
-        return "mall"
-    return f"{frames[-1].filename}:{frames[-1].lineno}"
+    def _file_of(self, name: str) -> str:
+        """The file a template name stands for, as the messages show it."""
+        try:
+            return self.env.loader.get_source(self.env, name)[1] or name  # type: ignore[union-attr]
+        except Exception:  # noqa: BLE001 - the name itself is shown then
+            return name
 
-
-def _blocked_message(exc: Exception) -> str:
-    """What the sandbox refused, in Swedish."""
-    match = re.search(r"attribute '([^']+)' of '([^']+)' object is unsafe", str(exc))
-    if match:
-        return f"mallen får inte läsa '{match.group(1)}' på '{match.group(2)}' (spärrat i mallarnas sandlåda)"
-    if isinstance(exc, OverflowError):
-        return "mallen gör ett för stort intervall (range); spärrat i mallarnas sandlåda"
-    return f"mallen gör något som inte är tillåtet (spärrat i mallarnas sandlåda): {exc}"
-
-
-def _undefined_message(exc: jinja2.UndefinedError) -> str:
-    match = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
-    if match and match.group(2):
-        owner = match.group(1).removesuffix(" object").rsplit(".", 1)[-1]
-        return f"fel i mallen: '{match.group(2)}' finns inte på '{owner}'"
-    if match:
-        return f"fel i mallen: '{match.group(1)}' är inte definierad"
-    return f"fel i mallen: {exc}"
+    def _run(self, template: jinja2.Template, shown: str, context: dict[str, object]) -> str:
+        """In the child: the text, or a TemplateError that says where and why in Swedish."""
+        try:
+            return self.env.render_counted(template, context)
+        except OSError as exc:  # an included template that cannot be read
+            raise TemplateError(f"kan inte läsa en mall som {shown} använder: {os_reason(exc)}") from None
+        except Exception as exc:  # noqa: BLE001 - whatever a template does wrong is its error
+            raise template_error(exc, shown, self.limits) from None
 
 
 def render_output(

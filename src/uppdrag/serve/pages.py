@@ -38,6 +38,11 @@ def problem_page(title: str, lines: list[str], note: str) -> str:
     return _page(title, f'<ul class="problems">\n{items}</ul>\n<p>{escape(note)}</p>\n')
 
 
+def error_page(status: int, title: str, explanation: str) -> str:
+    """The page of an HTTP error the server itself answers (a bad request, an unknown method)."""
+    return _page(title, f"<p>{escape(explanation)}</p>\n<p>Felkod {status}.</p>\n")
+
+
 def findings_page(result: CheckResult) -> str:
     """The located findings that keep the document from being shown, as `uppdrag validate` words them."""
     items = "".join(

@@ -2,6 +2,8 @@
 
 Only the site's own page names are answered; a path is never opened on disk. While the
 workspace does not validate, every page shows the located errors instead of a stale document.
+Pages are made outside the lock that guards reading the files, each render in a process with a
+time and a memory limit: a runaway template or a slow PDF holds up only its own page.
 """
 
 from __future__ import annotations
@@ -19,12 +21,26 @@ from uppdrag.check.validation import open_workspace
 from uppdrag.errors import UppdragError, UsageError
 from uppdrag.findings import CheckResult
 from uppdrag.output.site import MEDIA_TYPES, Producer, meetings_page_name, site_pages
+from uppdrag.output.template_budget import LIMITS, TemplateLimits
 from uppdrag.output.templates import Renderer, search_path
 from uppdrag.read.loading import YAML_SUFFIXES, is_shared_file
 from uppdrag.serve.pages import findings_page, not_found_page, problem_page, with_reload
+from uppdrag.workers import Stopped, TimeLimitExceeded, WorkerDied, run_bounded
 
 HTML = MEDIA_TYPES[".html"]
 _PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.(html|pdf|css)")
+
+# Pages made at once, each in a process of its own: a page that hangs (a runaway template, up to
+# its time limit) holds one, the others are made meanwhile. A browser asks for at most six at once.
+PAGES_AT_ONCE = 4
+# PDFs among them: WeasyPrint takes a core and about 100 MB for each.
+PDFS_AT_ONCE = 2
+# How long a request waits for a page being made by another request, or for a free place.
+WAIT_SECONDS = 65.0
+# The shipped documents take one to three seconds and about 100 MB each; a PDF that takes a
+# minute or 2 GB more than the server is a runaway.
+PDF_SECONDS = 60.0
+PDF_MEMORY = 2 * 2**30
 
 
 @dataclass(frozen=True)
@@ -44,6 +60,7 @@ class _Build:
     pages: dict[str, Producer]
     names: set[str]
     made: dict[str, Reply] = field(default_factory=dict)
+    making: dict[str, threading.Lock] = field(default_factory=dict)  # held while a page is made
 
 
 def open_preview(missions: Path, templates: Path | None, clock: Callable[[], dt.date]) -> Preview:
@@ -71,15 +88,29 @@ class Preview:
     or from an earlier run of the server, is told to reload.
     """
 
-    def __init__(self, missions: Path, template_folders: list[Path], clock: Callable[[], dt.date]):
+    def __init__(
+        self,
+        missions: Path,
+        template_folders: list[Path],
+        clock: Callable[[], dt.date],
+        limits: TemplateLimits = LIMITS,
+        pages_at_once: int = PAGES_AT_ONCE,
+        wait_seconds: float = WAIT_SECONDS,
+    ):
         self.missions = missions
         self.template_folders = template_folders
         self.clock = clock
         self._run = secrets.token_hex(4)
         self._generation = 0
         self._closed = False
+        self.limits = limits
         self._changes = threading.Condition()
-        self._build_lock = threading.Lock()  # one build and one page at a time: WeasyPrint is not shared
+        self._build_lock = threading.Lock()
+        self._stop = threading.Event()  # set on close: pages still being made are given up
+        self._page_slots = threading.BoundedSemaphore(pages_at_once)
+        self._pdf_slots = threading.BoundedSemaphore(min(pages_at_once, PDFS_AT_ONCE))
+        self._wait_seconds = wait_seconds
+        self._pages_at_once = pages_at_once
         self._build: _Build | None = None
 
     @property
@@ -104,6 +135,7 @@ class Preview:
             return None if self._closed else self._version()
 
     def close(self) -> None:
+        self._stop.set()
         with self._changes:
             self._closed = True
             self._changes.notify_all()
@@ -111,16 +143,29 @@ class Preview:
     def reply(self, path: str) -> Reply:
         version = self.version
         name = page_name(path)
-        with self._build_lock:
+        with self._build_lock:  # reading the files; no page is made under it
             try:
                 build = self._current(version)
             except Exception as exc:  # a bug: the page says so, the server goes on
                 return _internal_error(exc, version)
-            if name is None or name not in build.names:
-                return _not_found(build)
-            if name not in build.made:
-                build.made[name] = self._make(build, name)
+        if name is None or name not in build.names:
+            return _not_found(build)
+        if name in build.made:
             return build.made[name]
+        with self._build_lock:
+            making = build.making.setdefault(name, threading.Lock())
+        # One request makes a page; others for it wait for that one and get the same reply.
+        if not making.acquire(timeout=self._wait_seconds):
+            return _busy(build, self._pages_at_once)
+        try:
+            if name not in build.made:
+                reply = self._make(build, name)
+                if reply.status == 503:  # busy or closing: not the page, so not kept
+                    return reply
+                build.made[name] = reply
+            return build.made[name]
+        finally:
+            making.release()
 
     def _current(self, version: str) -> _Build:
         if self._build is None or self._build.version != version:
@@ -135,7 +180,7 @@ class Preview:
             workspace, result = open_workspace(self.missions, today)
         except UppdragError as exc:  # the folder is gone or unreadable
             return _Build(version, None, exc.message, {}, stable)
-        pages = site_pages(workspace, Renderer(self.template_folders), year, today)
+        pages = site_pages(workspace, Renderer(self.template_folders, self.limits, self._stop), year, today)
         # A file that does not validate still has its pages: they show why it does not.
         stems = {Path(p).stem for p in result.files if Path(p).suffix in YAML_SUFFIXES and not is_shared_file(Path(p))}
         names = stable | set(pages) | {f"{stem}.{suffix}" for stem in stems for suffix in ("html", "pdf")}
@@ -147,9 +192,16 @@ class Preview:
         if build.result.errors and not name.endswith(".css"):
             return _html(200, findings_page(build.result), build)
         try:
-            content = build.pages[name]()
+            content = self._produce(build.pages[name], name)
+        except _Busy:
+            return _busy(build, self._pages_at_once)
         except UppdragError as exc:  # a broken template, a PDF that cannot be made
             return _html(500, problem_page("Sidan kan inte visas", [f"fel: {exc.message}"], _RETRY), build)
+        except Stopped:
+            return _html(503, problem_page("Förhandsvisningen stängs", [], _RETRY), build)
+        except (TimeLimitExceeded, WorkerDied):
+            lines = [f"fel: PDF:en {name} blev inte klar inom {PDF_SECONDS:g} sekunder eller tog för mycket minne"]
+            return _html(500, problem_page("Sidan kan inte visas", lines, _RETRY), build)
         except Exception as exc:  # a bug: the page says so, the server goes on
             return _internal_error(exc, build.version)
         media_type = MEDIA_TYPES[Path(name).suffix]
@@ -157,8 +209,46 @@ class Preview:
             return _html(200, str(content), build)
         return Reply(200, media_type, content.encode("utf-8") if isinstance(content, str) else content)
 
+    def _produce(self, producer: Producer, name: str) -> str | bytes:
+        """A page's content, with at most pages_at_once made at a time (each render is a
+        process of its own, see Renderer), PDFs at most PDFS_AT_ONCE of them. A PDF is made in
+        a process with a time and memory limit: WeasyPrint is not shared between threads, and
+        one slow PDF must not hold up any other page."""
+        pdf = name.endswith(".pdf")
+        slots = [self._page_slots, self._pdf_slots] if pdf else [self._page_slots]
+        taken = []
+        try:
+            for slot in slots:
+                if not slot.acquire(timeout=self._wait_seconds):
+                    raise _Busy()
+                taken.append(slot)
+            if not pdf:
+                return producer()
+            from uppdrag.output.pdf import load_weasyprint
+
+            load_weasyprint()  # once, here: each PDF's process starts with it loaded
+            return run_bounded(producer, PDF_SECONDS, PDF_MEMORY, self._stop)
+        finally:
+            for slot in taken:
+                slot.release()
+
 
 _RETRY = "Sidan laddas om när du sparar en fil."
+
+
+class _Busy(Exception):
+    """Every place for making a page stayed taken while this request waited."""
+
+
+def _busy(build: _Build, pages_at_once: int) -> Reply:
+    page = problem_page(
+        "Förhandsvisningen är upptagen",
+        [
+            f"{pages_at_once} {'sida' if pages_at_once == 1 else 'sidor'} görs redan, och ingen blev klar medan den här väntade"
+        ],
+        "Ladda om sidan om en stund.",
+    )
+    return _html(503, page, build)
 
 
 def _html(status: int, page: str, build: _Build) -> Reply:

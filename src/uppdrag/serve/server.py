@@ -6,13 +6,14 @@ import errno
 import ipaddress
 import socket
 import socketserver
+import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from uppdrag.errors import UsageError
-from uppdrag.serve.pages import EVENTS_PATH
+from uppdrag.serve.pages import EVENTS_PATH, error_page
 from uppdrag.serve.preview import Preview
 from uppdrag.serve.watch import Watcher
 
@@ -20,19 +21,33 @@ from uppdrag.serve.watch import Watcher
 # later: a closed page frees its thread soon, and open pages do not keep all of a browser's six
 # connections to the server for long.
 STREAM_SECONDS = 10.0
+# A connection that sends nothing (or stops reading) for this long is closed.
+SOCKET_SECONDS = 30.0
+# Connections served at once, each on its own thread; more are closed at once. A browser opens
+# at most six per server, and each open page holds one for its reload stream.
+MAX_CONNECTIONS = 32
 
 
 class PreviewServer:
     """Serves a Preview on host:port and starts a new version after each save in its folders."""
 
-    def __init__(self, preview: Preview, host: str, port: int, notify: Callable[[str], None] = lambda message: None):
+    def __init__(
+        self,
+        preview: Preview,
+        host: str,
+        port: int,
+        notify: Callable[[str], None] = lambda message: None,
+        max_connections: int = MAX_CONNECTIONS,
+    ):
         self.preview = preview
         self.notify = notify
         try:
             family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0][0]
-            self._http = _HttpServer((host, port), family, preview, _allowed_hosts(host))
+            self._http = _HttpServer((host, port), family, preview, _allowed_hosts(host), max_connections)
         except OSError as exc:  # socket.gaierror is an OSError too
             raise UsageError(_bind_message(exc, host, port)) from None
+        except (UnicodeError, ValueError):  # a name too long for DNS (a label over 63 characters)
+            raise UsageError(f"ogiltig adress '{_shown(host)}'; ange t.ex. --host 127.0.0.1") from None
         # Watching starts here, so a save made as soon as the address is shown is not missed.
         self._watcher = Watcher([preview.missions, *preview.template_folders], self._changed, notify)
         self._watcher.start()
@@ -41,6 +56,11 @@ class PreviewServer:
     def local_only(self) -> bool:
         """Only this computer can reach the server (it listens on a loopback address)."""
         return self._http.allowed_hosts is not None
+
+    @property
+    def connections(self) -> int:
+        """Connections being served now."""
+        return self._http.connections
 
     @property
     def port(self) -> int:
@@ -97,18 +117,71 @@ def _bind_message(exc: OSError, host: str, port: int) -> str:
     if exc.errno == errno.EADDRNOTAVAIL:
         return f"adressen {host} finns inte på den här datorn; välj en annan med --host"
     if isinstance(exc, socket.gaierror):
-        return f"okänd adress '{host}'; ange t.ex. --host 127.0.0.1"
-    return f"kan inte lyssna på {host}:{port}: {exc.strerror or exc}"
+        return f"okänd adress '{_shown(host)}'; ange t.ex. --host 127.0.0.1"
+    return f"kan inte lyssna på {_shown(host)}:{port}: {exc.strerror or exc}"
+
+
+def _shown(host: str) -> str:
+    return host if len(host) <= 60 else host[:60] + "…"
+
+
+# What http.server refuses by itself, as the page says it: (heading, explanation).
+HTTP_ERRORS = {
+    400: ("Felaktig förfrågan", "Servern förstod inte förfrågan."),
+    408: ("Tiden tog slut", "Förfrågan kom inte fram i tid."),
+    414: ("För lång adress", "Adressen är för lång; förhandsvisningens sidor har korta namn."),
+    417: ("Förväntan kan inte uppfyllas", "Servern kan inte uppfylla förfrågans Expect-fält."),
+    431: ("För stora huvudfält", "Förfrågan har för många eller för långa huvudfält."),
+    501: ("Metoden stöds inte", "Förhandsvisningen svarar bara på GET och HEAD."),
+    505: ("HTTP-versionen stöds inte", "Förhandsvisningen talar HTTP/1.0 och HTTP/1.1."),
+}
+_OTHER_ERROR = ("Förfrågan kunde inte besvaras", "Servern kunde inte besvara förfrågan.")
 
 
 class _HttpServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], family: int, preview: Preview, allowed_hosts: set[str] | None):
+    def __init__(
+        self,
+        address: tuple[str, int],
+        family: int,
+        preview: Preview,
+        allowed_hosts: set[str] | None,
+        max_connections: int,
+    ):
         self.address_family = family
         self.preview = preview
         self.allowed_hosts = allowed_hosts
+        self.max_connections = max_connections
+        self.connections = 0  # being served now, each on its thread
+        self._count_lock = threading.Lock()
         super().__init__(address, _Handler)
+
+    def process_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        """A thread for the connection while there are fewer than max_connections; else it is
+        closed at once, so connections left open cannot pile up threads."""
+        with self._count_lock:
+            full = self.connections >= self.max_connections
+            if not full:
+                self.connections += 1
+        if full:
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._ended()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._ended()
+
+    def _ended(self) -> None:
+        with self._count_lock:
+            self.connections -= 1
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind asks DNS for the host's full name, which can take seconds.
@@ -124,6 +197,30 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "uppdrag"
     sys_version = ""
     protocol_version = "HTTP/1.0"  # one reply per connection; the event stream lasts until it ends
+    timeout = SOCKET_SECONDS  # on the socket: a client silent this long is closed
+    head_seconds = SOCKET_SECONDS  # for the whole request line and headers, however slowly they trickle in
+
+    def handle(self) -> None:
+        """One request. A client that sends its request a byte at a time, each within the socket
+        timeout, is still closed once head_seconds have passed without a whole request."""
+        self._head_timer = threading.Timer(self.head_seconds, self._too_slow)
+        self._head_timer.daemon = True
+        self._head_timer.start()
+        try:
+            super().handle()
+        finally:
+            self._head_timer.cancel()
+
+    def parse_request(self) -> bool:
+        complete = super().parse_request()  # reads the headers
+        self._head_timer.cancel()
+        return complete
+
+    def _too_slow(self) -> None:
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:  # already closed
+            pass
 
     def do_GET(self) -> None:
         self._answer(with_body=True)
@@ -133,6 +230,22 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """Requests are not logged: the library never prints."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own refusals (a bad request line, a long address, too many header
+        fields, another method than GET and HEAD), in Swedish; its English details are left out.
+        The status line keeps HTTP's standard reason phrase."""
+        title, explanation = HTTP_ERRORS.get(code, _OTHER_ERROR)
+        body = error_page(code, title, explanation).encode("utf-8")
+        self.send_response(code)
+        self.send_header("Connection", "close")
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def _answer(self, with_body: bool) -> None:
         if not self._host_allowed():
