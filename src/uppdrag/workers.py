@@ -193,10 +193,11 @@ def run_bounded(
         return function()
     reading, writing = os.pipe()
     parent = os.getpid()
+    die_with_parent = _death_signal()  # loaded before the fork, as forked_map does
     pid = os.fork()
     if pid == 0:
         os.close(reading)
-        _bounded_child(function, seconds, memory_bytes, writing, parent)
+        _bounded_child(function, seconds, memory_bytes, writing, parent, die_with_parent)
     os.close(writing)
     answered = False
     try:
@@ -234,13 +235,18 @@ def _read_answer(reading: int, deadline: float, stop: threading.Event | None) ->
 
 
 def _bounded_child(
-    function: Callable[[], Result], seconds: float, memory_bytes: int | None, writing: int, parent: int
+    function: Callable[[], Result],
+    seconds: float,
+    memory_bytes: int | None,
+    writing: int,
+    parent: int,
+    die_with_parent: Callable[[], None],
 ) -> None:
     """Like _child: never returns into the caller's code. The timer is stopped before the
     answer is sent, so it cannot cut the answer short."""
     status = 1
     try:
-        _work_for(parent)
+        _work_for(parent, die_with_parent)
         if memory_bytes is not None:
             _limit_memory(memory_bytes)
 
