@@ -54,19 +54,33 @@ def meetings_calendar(mission: Mission, year: int | None, stamp: dt.datetime) ->
     """The network's meetings (in year, or all) with the VTIMEZONE of Europe/Stockholm.
 
     stamp is the DTSTAMP of every event: the time of export, given by the caller."""
+    return _calendar([mission], f"Nätverket {mission.name}", year, stamp)
+
+
+ALL_NAME = "Alla nätverks möten"
+
+
+def combined_calendar(missions: list[Mission], year: int | None, stamp: dt.datetime) -> bytes:
+    """Every network's meetings in one file; each event has the UID its network's own file gives
+    it, so subscribing to both shows a meeting once in calendars that merge by UID."""
+    return _calendar(sorted(missions, key=lambda m: m.id), ALL_NAME, year, stamp)
+
+
+def _calendar(missions: list[Mission], name: str, year: int | None, stamp: dt.datetime) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Utbildning Skaraborg//uppdrag//SV")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Nätverket {mission.name}")
+    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TIMEZONE)
-    meetings = mission.meetings.meetings if mission.meetings else []
-    numbers: dict[dt.date, int] = {}
-    for meeting in sorted(meetings, key=lambda m: m.date):
-        if year is None or meeting.date.year == year:
-            numbers[meeting.date] = numbers.get(meeting.date, 0) + 1
-            event = _event(mission, meeting, stamp.astimezone(dt.timezone.utc), numbers[meeting.date])
-            calendar.add_component(event)
+    for mission in missions:
+        meetings = mission.meetings.meetings if mission.meetings else []
+        numbers: dict[dt.date, int] = {}
+        for meeting in sorted(meetings, key=lambda m: m.date):
+            if year is None or meeting.date.year == year:
+                numbers[meeting.date] = numbers.get(meeting.date, 0) + 1
+                event = _event(mission, meeting, stamp.astimezone(dt.timezone.utc), numbers[meeting.date])
+                calendar.add_component(event)
     if not calendar.timezones:
         calendar.add_component(icalendar.Timezone.from_tzid(TIMEZONE))
     calendar.add_missing_timezones()
