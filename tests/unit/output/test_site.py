@@ -23,8 +23,8 @@ def pages(shipped: Path):
 
 
 def test_every_page_by_name_index_first(pages) -> None:
-    expected = ["index.html", "mal.html", "moten-2026.html", "style.css"]
-    expected += [f"{network}.{suffix}" for network in NETWORKS for suffix in ("html", "pdf")]
+    expected = ["index.html", "mal.html", "moten-2026.html", "style.css", "kalender.css", "alla-moten.ics"]
+    expected += [f"{network}.{suffix}" for network in NETWORKS for suffix in ("html", "pdf", "ics")]
     assert list(pages) == expected
 
 
@@ -50,7 +50,7 @@ def test_pages_are_rendered_only_when_called(shipped: Path) -> None:
     pages = site_pages(workspace, renderer, 2026, TODAY)
     assert renderer.calls == []
     assert pages["moten-2026.html"]().startswith("<!DOCTYPE html>")
-    assert renderer.calls == ["moten.html.j2"]
+    assert renderer.calls == ["kalender.html.j2"]
 
 
 def test_meetings_page_follows_the_year(shipped: Path) -> None:
