@@ -137,7 +137,14 @@ class Preview:
     def _load(self, version: str) -> _Build:
         today = self.clock()
         year = today.year
-        stable = {"index.html", "mal.html", meetings_page_name(year), "style.css", CALENDAR_STYLESHEET, ALL_MEETINGS_CALENDAR}
+        stable = {
+            "index.html",
+            "mal.html",
+            meetings_page_name(year),
+            "style.css",
+            CALENDAR_STYLESHEET,
+            ALL_MEETINGS_CALENDAR,
+        }
         try:
             workspace, result = open_workspace(self.missions, today)
         except UppdragError as exc:  # the folder is gone or unreadable

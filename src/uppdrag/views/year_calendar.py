@@ -146,9 +146,7 @@ def network_meetings(mission: Mission, year: int, today: dt.date, mark: int = 1)
     """The network's meetings dated in year, in date order."""
     meetings: list[Meeting] = mission.meetings.meetings if mission.meetings else []
     return [
-        CalendarMeeting(
-            mission.id, mission.name, mark, m.date, m.start, m.end, m.place, m.minutes, held=m.date < today
-        )
+        CalendarMeeting(mission.id, mission.name, mark, m.date, m.start, m.end, m.place, m.minutes, held=m.date < today)
         for m in sorted(meetings, key=lambda m: (m.date, m.start or ""))
         if m.date.year == year
     ]

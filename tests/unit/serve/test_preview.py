@@ -84,16 +84,17 @@ def test_the_meetings_page_shows_the_coordinator_the_review(preview: Preview) ->
     assert '<h2 id="granskning">Granskning av mötena 2026</h2>' in page
     assert "Visas bara i förhandsvisningen, inte på den publicerade webbplatsen." in page
     assert (
-        "<li class=\"error\">fel: inga möten inlagda för 2026; regeln kräver minst 4; "
+        '<li class="error">fel: inga möten inlagda för 2026; regeln kräver minst 4; '
         "föreslå fler med uppdrag plan-meetings skis 2026 --write</li>"
     ) in page
-    assert '<caption>Januari 2026</caption>' in page  # the same calendar as the site's below it
+    assert "<caption>Januari 2026</caption>" in page  # the same calendar as the site's below it
     workspace, _ = open_workspace(Path("missions"), TODAY)
     published = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY)["moten-2026.html"]()
     assert "granskning" not in published and "plan-meetings" not in published
-    assert published.split('<h2 id="teckenforklaring">')[1] == page.split('<h2 id="teckenforklaring">')[1].split(
-        "<script>"
-    )[0] + page.split("</script>\n")[1]
+    assert (
+        published.split('<h2 id="teckenforklaring">')[1]
+        == page.split('<h2 id="teckenforklaring">')[1].split("<script>")[0] + page.split("</script>\n")[1]
+    )
 
 
 def test_meetings_page_is_this_years(shipped: Path) -> None:
