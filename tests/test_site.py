@@ -380,3 +380,116 @@ def test_every_page_has_a_skip_link_and_captioned_tables(built_site: Path) -> No
             head = table.split(">", 1)[0]
             assert "<caption>" in table or "aria-label" in head, (page.name, head)
             assert all('scope="' in th for th in re.findall(r"<th\b[^>]*>", table)), (page.name, head)
+
+
+AXE_VERSION = "4.14.1"  # .ci/run installs this one: npm install --prefix .cache/axe axe-core@4.14.1
+AXE = Path(__file__).resolve().parents[1] / ".cache" / "axe" / "node_modules" / "axe-core"
+# Every WCAG 2.0, 2.1 and 2.2 A/AA rule, and axe's best practices on top.
+AXE_RUN = """
+axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+                   resultTypes: ["violations"]})
+   .then(r => JSON.stringify({rules: r.passes.length + r.violations.length + r.incomplete.length,
+                              violations: r.violations.map(v => ({id: v.id, help: v.help,
+                                  nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)}))}))
+"""
+
+
+def _axe_script() -> str:
+    """axe-core's axe.min.js, the pinned version; skipped locally when it is missing, failed under CI."""
+    import json
+
+    package = AXE / "package.json"
+    if not package.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(
+                f"CI must have axe-core: .ci/run installs it (npm install --prefix .cache/axe axe-core@{AXE_VERSION})"
+            )
+        pytest.skip(
+            f"axe-core is not installed here; `npm install --prefix .cache/axe axe-core@{AXE_VERSION}` installs it"
+        )
+    version = json.loads(package.read_text(encoding="utf-8"))["version"]
+    assert version == AXE_VERSION, f"axe-core {version} in .cache/axe; the tests pin {AXE_VERSION}"
+    return (AXE / "axe.min.js").read_text(encoding="utf-8")
+
+
+def _evaluate(browser, expression: str, timeout: float = 60) -> object:
+    answer = browser.call(
+        "Runtime.evaluate",
+        {"expression": expression, "returnByValue": True, "awaitPromise": True},
+        browser.session,
+        timeout=timeout,
+    )
+    result = answer.get("result", {})
+    assert "exceptionDetails" not in result, result
+    return result["result"].get("value")
+
+
+def _open(browser, url: str) -> None:
+    import time
+
+    browser.call("Page.navigate", {"url": url}, browser.session)
+    for _ in range(600):  # at most a minute, in steps of 0.1 s
+        if _evaluate(browser, "document.readyState + ' ' + location.href") == f"complete {url}":
+            return
+        time.sleep(0.1)
+    pytest.fail(f"Chromium did not load {url}")
+
+
+@pytest.mark.slow
+def test_every_page_passes_axe_in_chromium(built_site: Path, tmp_path: Path) -> None:
+    """WCAG 2.1 AA, as the law on accessible public-sector sites asks: axe-core run in Chromium over
+    every page the site has, 0 violations. Then what axe cannot judge: the skip link is the first
+    stop of the keyboard, visible when focused, with a focus outline."""
+    import json
+
+    from .test_serve import Chromium
+
+    script = _axe_script()
+    pages = sorted(p.name for p in built_site.glob("*.html"))
+    assert len(pages) == 3 + len(NETWORKS)
+    browser = Chromium((built_site / pages[0]).as_uri(), str(tmp_path / "profile"))
+    try:
+        found = {}
+        for page in pages:
+            _open(browser, (built_site / page).as_uri())
+            _evaluate(browser, script)
+            result = json.loads(str(_evaluate(browser, AXE_RUN, timeout=120)))
+            assert result["rules"] > 20, (page, result)  # axe ran its rules
+            found[page] = result["violations"]
+            browser.call(
+                "Input.dispatchKeyEvent",
+                {"type": "keyDown", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9},
+                browser.session,
+            )
+            browser.call("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Tab", "code": "Tab"}, browser.session)
+            focus = json.loads(
+                str(
+                    _evaluate(
+                        browser,
+                        "(() => { const a = document.activeElement, r = a.getBoundingClientRect(),"
+                        " s = getComputedStyle(a); return JSON.stringify([a.className, a.getAttribute('href'),"
+                        " r.left >= 0 && r.top >= 0 && r.width > 0, s.outlineStyle, s.outlineWidth]); })()",
+                    )
+                )
+            )
+            assert focus == ["skip-link", "#innehall", True, "solid", "3px"], (page, focus)
+    finally:
+        browser.close()
+    assert {page: v for page, v in found.items() if v} == {}
+
+
+def test_ci_installs_the_pinned_axe_core() -> None:
+    ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
+    assert f"npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@{AXE_VERSION}\n" in ci
+
+
+def test_calendar_marks_and_days_have_sufficient_contrast() -> None:
+    """The colours kalender.css writes text in, on every colour of the patterns under the day
+    numbers (axe leaves text on a gradient to a person): 4.5:1 at least."""
+    css = (Path(__file__).resolve().parents[1] / "templates" / "kalender.css").read_text(encoding="utf-8")
+    marks = ["#8a1c12", "#174a6b"]  # on white; the meeting mark is white on --accent
+    patterns = ["#fbe4e1", "#eef5fa", "#a9cbe2", "#c3dbec"]
+    assert all(colour in css for colour in marks + patterns)
+    pairs = [("#ffffff", "#005a8c")] + [(m, "#ffffff") for m in marks]
+    pairs += [(text, ground) for text in ("#1d1d1b", "#4f5357") for ground in patterns]  # --ink, --muted
+    assert [(a, b, round(_contrast(a, b), 2)) for a, b in pairs if _contrast(a, b) < 4.5] == []
