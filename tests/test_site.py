@@ -347,6 +347,10 @@ def test_the_meetings_page_is_twelve_month_grids_of_iso_weeks(built_site: Path) 
         "torsdag 29 januari 2026", "fredag 6 februari 2026", "fredag 6 februari 2026",
     ]  # fmt: skip
     assert len(every["rows"]) == 1 + 17
+    html = (built_site / "moten-2026.html").read_text(encoding="utf-8")
+    assert "<li>fredag 3 april 2026: långfredagen</li>" in html
+    assert "<li>Sportlov: 9 februari 2026 – 15 februari 2026, alla kommuner utom Hjo</li>" in html
+    assert "<li>Sportlov: 16 februari 2026 – 22 februari 2026, Hjo</li>" in html
 
 
 def _command_names() -> list[str]:

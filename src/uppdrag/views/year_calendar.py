@@ -57,10 +57,16 @@ class BreakMark:
         """'sportlov', 'sportlov i Hjo', 'höstlov utom i Hjo' (the shorter way to say it)."""
         if self.everywhere:
             return self.name
-        missing = [k for k in KOMMUNER if k not in self.municipalities]
-        if missing and len(missing) < len(self.municipalities):
+        missing = _missing(self.municipalities)
+        if missing:
             return f"{self.name} utom i {join_swedish(missing)}"
         return f"{self.name} i {join_swedish(list(self.municipalities))}"
+
+
+def _missing(municipalities: tuple[str, ...]) -> list[str]:
+    """The municipalities not among these, when naming them is the shorter way; else []."""
+    missing = [k for k in KOMMUNER if k not in municipalities]
+    return missing if len(missing) < len(municipalities) else []
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,14 @@ class BreakPeriod:
     start: dt.date
     end: dt.date
     municipalities: tuple[str, ...]  # empty: every municipality
+
+    @property
+    def places(self) -> str:
+        """'alla kommuner', 'Hjo', 'alla kommuner utom Hjo'."""
+        if not self.municipalities:
+            return "alla kommuner"
+        missing = _missing(self.municipalities)
+        return f"alla kommuner utom {join_swedish(missing)}" if missing else join_swedish(list(self.municipalities))
 
 
 @dataclass(frozen=True)

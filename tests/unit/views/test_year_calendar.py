@@ -103,3 +103,9 @@ def test_a_networks_meetings_of_the_year_held_or_planned(planned) -> None:
     assert meetings[0].minutes == "https://utbildningskaraborg.se/skis/2026-02-06"
     assert network_meetings(planned.mission("sarskola").mission, 2026, TODAY) == []
     assert [m.date for m in network_meetings(planned.mission("forskola").mission, 2027, TODAY)] == [D(2027, 2, 5)]
+
+
+def test_break_periods_name_the_shorter_list_of_municipalities(calendar) -> None:
+    assert [p.places for p in calendar.breaks[:4]] == [
+        "alla kommuner", "alla kommuner utom Hjo", "Hjo", "alla kommuner",
+    ]  # fmt: skip
