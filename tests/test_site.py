@@ -258,6 +258,18 @@ def test_a_network_page_lists_the_years_meetings_to_subscribe_to(built_site: Pat
     assert "2027" not in " ".join(_parse((built_site / "forskola.html").read_text(encoding="utf-8")).text)
 
 
+def test_the_index_says_each_networks_next_meeting(built_site: Path) -> None:
+    text = " ".join(" ".join(_parse((built_site / "index.html").read_text(encoding="utf-8")).text).split())
+    found = [part.split(" Uppdragsbeskrivning")[0] for part in text.split("Nästa möte: ")[1:]]
+    assert found == [
+        "fredag 18 september 2026",
+        "onsdag 6 maj 2026",
+        "torsdag 21 maj 2026",
+        "inte inlagt ännu",
+        "fredag 18 september 2026",
+    ]
+
+
 def test_a_network_without_meetings_says_so_and_nothing_more(built_site: Path) -> None:
     html = (built_site / "sarskola.html").read_text(encoding="utf-8")
     assert '<p class="no-meetings">Mötesdatum för 2026 är inte inlagda ännu.</p>' in html

@@ -18,7 +18,7 @@ from uppdrag.read.loading import LoadedMission, Workspace
 from uppdrag.views.document import build_document
 from uppdrag.views.goals import goals_report
 from uppdrag.views.overview import overview_rows
-from uppdrag.views.year_calendar import network_meetings, year_calendar
+from uppdrag.views.year_calendar import network_meetings, next_meeting, year_calendar
 
 Producer = Callable[[], str | bytes]
 
@@ -66,7 +66,10 @@ def site_pages(
 
     pages: dict[str, Producer] = {
         "index.html": lambda: renderer.render_template(
-            "index.html.j2", entries=overview_rows(workspace, today), **shared
+            "index.html.j2",
+            entries=overview_rows(workspace, today),
+            next_meetings={m.mission.id: next_meeting(m.mission, today) for m in missions},
+            **shared,
         ),
         "mal.html": lambda: renderer.render_template(
             "mal.html.j2", report=goals_report(workspace), names=names, **shared

@@ -166,6 +166,17 @@ def network_meetings(mission: Mission, year: int, today: dt.date, mark: int = 1)
     ]
 
 
+def next_meeting(mission: Mission, today: dt.date) -> CalendarMeeting | None:
+    """The network's first meeting from today on, whatever its year."""
+    coming = [m for m in (mission.meetings.meetings if mission.meetings else []) if m.date >= today]
+    if not coming:
+        return None
+    first = min(coming, key=lambda m: (m.date, m.start or ""))
+    return CalendarMeeting(
+        mission.id, mission.name, 1, first.date, first.start, first.end, first.place, first.minutes, held=False
+    )
+
+
 def _break_marks(school: SchoolCalendar, day: dt.date) -> tuple[BreakMark, ...]:
     """The breaks on day by name, each with the municipalities that have it."""
     by_name: dict[str, list[str]] = {}

@@ -11,7 +11,7 @@ from tests.planned import TODAY, plan_2026
 from uppdrag.check.meetings import school_calendar
 from uppdrag.check.validation import open_workspace
 from uppdrag.models import KOMMUNER
-from uppdrag.views.year_calendar import BreakPeriod, CalendarDay, network_meetings, year_calendar
+from uppdrag.views.year_calendar import BreakPeriod, CalendarDay, network_meetings, next_meeting, year_calendar
 
 D = dt.date
 
@@ -109,3 +109,12 @@ def test_break_periods_name_the_shorter_list_of_municipalities(calendar) -> None
     assert [p.places for p in calendar.breaks[:4]] == [
         "alla kommuner", "alla kommuner utom Hjo", "Hjo", "alla kommuner",
     ]  # fmt: skip
+
+
+def test_the_next_meeting_from_today_in_any_year(planned) -> None:
+    skis = planned.mission("skis").mission
+    assert next_meeting(skis, D(2026, 4, 24)).time == "13:00"  # today's meeting is still to come
+    assert next_meeting(skis, D(2026, 4, 25)).date == D(2026, 9, 18)
+    assert next_meeting(skis, D(2026, 11, 21)) is None
+    assert next_meeting(planned.mission("forskola").mission, D(2026, 11, 21)).date == D(2027, 2, 5)
+    assert next_meeting(planned.mission("sarskola").mission, TODAY) is None
