@@ -454,20 +454,33 @@ def _open(browser, url: str) -> None:
 @pytest.mark.slow
 def test_every_page_passes_axe_in_chromium(built_site: Path, tmp_path: Path) -> None:
     """WCAG 2.1 AA, as the law on accessible public-sector sites asks: axe-core run in Chromium over
-    every page the site has, 0 violations. Then what axe cannot judge: the skip link is the first
+    every page the site has and the preview's calendar page, 0 violations. Then what axe cannot judge: the skip link is the first
     stop of the keyboard, visible when focused, with a focus outline."""
     import json
+
+    from uppdrag.check.validation import open_workspace
+    from uppdrag.output.site import site_pages
+    from uppdrag.output.templates import Renderer, builtin_templates
 
     from .test_serve import Chromium
 
     script = _axe_script()
-    pages = sorted(p.name for p in built_site.glob("*.html"))
-    assert len(pages) == 3 + len(NETWORKS)
-    browser = Chromium((built_site / pages[0]).as_uri(), str(tmp_path / "profile"))
+    files = sorted(built_site.glob("*.html"))
+    assert len(files) == 3 + len(NETWORKS)
+    # And the preview's calendar page, which adds the coordinator's review.
+    workspace, _ = open_workspace(built_site.parent / "missions", TODAY)
+    review = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY, review=True)
+    (tmp_path / "serve").mkdir()
+    for name in ("moten-2026.html", "style.css", "kalender.css"):
+        (tmp_path / "serve" / name).write_text(str(review[name]()), encoding="utf-8")
+    files.append(tmp_path / "serve" / "moten-2026.html")
+    assert "Granskning av mötena 2026" in files[-1].read_text(encoding="utf-8")
+    browser = Chromium(files[0].as_uri(), str(tmp_path / "profile"))
     try:
         found = {}
-        for page in pages:
-            _open(browser, (built_site / page).as_uri())
+        for path in files:
+            page = str(path.relative_to(path.parents[1]))
+            _open(browser, path.as_uri())
             _evaluate(browser, script)
             result = json.loads(str(_evaluate(browser, AXE_RUN, timeout=120)))
             assert result["rules"] > 20, (page, result)  # axe ran its rules

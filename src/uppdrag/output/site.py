@@ -58,7 +58,8 @@ def site_pages(
 
     def calendar_page() -> str:
         school = school_calendar(workspace)
-        checks = [check_year(m, year, calendar=school) for m in missions] if review else None
+        # today: the coordinator also hears of held meetings without minutes
+        checks = [check_year(m, year, today, school) for m in missions] if review else None
         view = year_calendar([m.mission for m in missions], year, today, school)
         return renderer.render_template(
             "kalender.html.j2", cal=view, year=year, checks=checks, all_calendar=ALL_MEETINGS_CALENDAR, **shared

@@ -59,3 +59,18 @@ def test_meetings_page_follows_the_year(shipped: Path) -> None:
     assert "moten-2027.html" in pages and "moten-2026.html" not in pages
     assert "<h1>Möten 2027</h1>" in pages["moten-2027.html"]()
     assert 'href="moten-2027.html"' in pages["index.html"]()
+
+
+def test_the_review_is_only_in_the_preview_and_knows_today(shipped: Path) -> None:
+    from tests.planned import TODAY as PLANNED_TODAY
+    from tests.planned import plan_2026
+
+    plan_2026(Path("missions"))
+    workspace, _ = open_workspace(Path("missions"), PLANNED_TODAY)
+    renderer = Renderer([builtin_templates()])
+    review = site_pages(workspace, renderer, 2026, PLANNED_TODAY, review=True)["moten-2026.html"]()
+    published = site_pages(workspace, renderer, 2026, PLANNED_TODAY)["moten-2026.html"]()
+    held = "varning: 2026-02-06 (fredag) har hållits men saknar länk till minnesanteckningar"
+    assert f'<li class="warning">{held}</li>' in review
+    assert '<li class="warning">varning: 2026-02-17 (tisdag) är sportlov (vecka 8) i Hjo</li>' in review
+    assert "varning" not in published and "Granskning" not in published
