@@ -74,3 +74,22 @@ def test_the_review_is_only_in_the_preview_and_knows_today(shipped: Path) -> Non
     assert f'<li class="warning">{held}</li>' in review
     assert '<li class="warning">varning: 2026-02-17 (tisdag) är sportlov (vecka 8) i Hjo</li>' in review
     assert "varning" not in published and "Granskning" not in published
+
+
+def test_meeting_data_is_text_on_the_network_page_and_in_the_calendar(shipped: Path) -> None:
+    path = Path("missions/skis.yaml")
+    hostile = (
+        "  träffar:\n"
+        "    - datum: 2026-09-18\n"
+        "      plats: '<script>alert(1)</script>\" onmouseover=\"x'\n"
+        "      minnesanteckningar: 'javascript:alert(1)'\n"
+    )
+    path.write_text(path.read_text(encoding="utf-8") + hostile, encoding="utf-8")
+    workspace, result = open_workspace(Path("missions"), TODAY)
+    assert result.errors == 0
+    pages = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY)
+    network, calendar = pages["skis.html"](), pages["moten-2026.html"]()
+    shown = "&lt;script&gt;alert(1)&lt;/script&gt;&#34; onmouseover=&#34;x"
+    assert f"<td>{shown}</td><td>Hållet · minnesanteckningar</td>" in network
+    assert f"<td>{shown}</td><td>Hållet · minnesanteckningar</td>" in calendar
+    assert "<script>alert" not in network + calendar and "javascript" not in network + calendar  # no link
