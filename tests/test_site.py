@@ -522,3 +522,30 @@ def test_calendar_marks_and_days_have_sufficient_contrast() -> None:
     pairs = [("#ffffff", "#005a8c")] + [(m, "#ffffff") for m in marks]
     pairs += [(text, ground) for text in ("#1d1d1b", "#4f5357") for ground in patterns]  # --ink, --muted
     assert [(a, b, round(_contrast(a, b), 2)) for a, b in pairs if _contrast(a, b) < 4.5] == []
+
+
+@pytest.mark.slow
+def test_the_calendar_prints_its_twelve_months_on_one_a4_landscape_page(built_site: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "kalender.pdf"
+    with tempfile.TemporaryDirectory() as profile:
+        proc = subprocess.run(
+            [
+                _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+                (built_site / "moten-2026.html").as_uri(),
+            ],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
+    first = reader.pages[0].extract_text()
+    months = ["Januari", "Februari", "Mars", "April", "Maj", "Juni", "Juli", "Augusti", "September", "Oktober",
+              "November", "December"]  # fmt: skip
+    assert [m for m in months if f"{m} 2026" not in first] == []
+    assert "Alla möten 2026" not in first  # the list starts on a page of its own
+    assert "Alla möten 2026" in reader.pages[1].extract_text()
