@@ -454,7 +454,7 @@ def _open(browser, url: str) -> None:
 @pytest.mark.slow
 def test_every_page_passes_axe_in_chromium(built_site: Path, tmp_path: Path) -> None:
     """WCAG 2.1 AA, as the law on accessible public-sector sites asks: axe-core run in Chromium over
-    every page the site has and the preview's calendar page, 0 violations. Then what axe cannot judge: the skip link is the first
+    every page the site has and the preview's pages with the review, 0 violations. Then what axe cannot judge: the skip link is the first
     stop of the keyboard, visible when focused, with a focus outline."""
     import json
 
@@ -467,13 +467,13 @@ def test_every_page_passes_axe_in_chromium(built_site: Path, tmp_path: Path) -> 
     script = _axe_script()
     files = sorted(built_site.glob("*.html"))
     assert len(files) == 3 + len(NETWORKS)
-    # And the preview's calendar page, which adds the coordinator's review.
+    # And the preview's pages that add the coordinator's review (a warning; no rule).
     workspace, _ = open_workspace(built_site.parent / "missions", TODAY)
     review = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY, review=True)
     (tmp_path / "serve").mkdir()
-    for name in ("moten-2026.html", "style.css", "kalender.css"):
+    for name in ("moten-2026.html", "grundskola.html", "sarskola.html", "style.css", "kalender.css"):
         (tmp_path / "serve" / name).write_text(str(review[name]()), encoding="utf-8")
-    files.append(tmp_path / "serve" / "moten-2026.html")
+    files += [tmp_path / "serve" / name for name in ("moten-2026.html", "grundskola.html", "sarskola.html")]
     assert "Granskning av mötena 2026" in files[-1].read_text(encoding="utf-8")
     browser = Chromium(files[0].as_uri(), str(tmp_path / "profile"))
     try:

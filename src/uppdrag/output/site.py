@@ -47,8 +47,8 @@ def site_pages(
     """Every page of the site by file name, index first; nothing is rendered until called.
 
     The meetings page is the year's calendar for readers. With review (the coordinator's
-    preview), it also shows each network's meetings judged against its rule, with the commands
-    that fix them; the published site never does. stamp is the DTSTAMP of the calendar files
+    preview), it and each network's page also show the meetings judged against the rule, with
+    the commands that fix them; the published site never does. stamp is the DTSTAMP of the calendar files
     (default: the start of today, UTC, so one day's builds are alike)."""
     missions = sorted(workspace.missions, key=lambda m: m.mission.id)
     meetings_page = meetings_page_name(year)
@@ -84,7 +84,7 @@ def site_pages(
     for loaded in missions:
         draft = bool(drafts[loaded.mission.id])
         network = loaded.mission.id
-        pages[f"{network}.html"] = _network_page(workspace, renderer, loaded, draft, year, today, meetings_page)
+        pages[f"{network}.html"] = _network_page(workspace, renderer, loaded, draft, year, today, meetings_page, review)
         pages[f"{network}.pdf"] = _network_pdf(workspace, renderer, loaded, draft)
         pages[f"{network}.ics"] = _network_calendar(loaded, exported)
     return pages
@@ -102,9 +102,11 @@ def _network_page(
     year: int,
     today: dt.date,
     meetings_page: str,
+    review: bool,
 ) -> Producer:
     def page() -> str:
         document = build_document(loaded, workspace, draft=draft)
+        check = check_year(loaded, year, today, school_calendar(workspace)) if review else None
         return renderer.render_template(
             TEMPLATES["html"],
             doc=document,
@@ -116,6 +118,7 @@ def _network_page(
             network_calendar=network_calendar_name(loaded.mission.id),
             all_calendar=ALL_MEETINGS_CALENDAR,
             meetings_page=meetings_page,
+            network_check=check,
         )
 
     return page

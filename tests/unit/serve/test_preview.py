@@ -54,7 +54,7 @@ def test_page_name(path: str, name: str | None) -> None:
 
 def test_pages_are_the_sites_pages_with_the_reload_script(preview: Preview) -> None:
     workspace, _ = open_workspace(Path("missions"), TODAY)
-    pages = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY)
+    pages = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY, review=True)
     for path, name in [("/", "index.html"), ("/forskola.html", "forskola.html"), ("/mal.html", "mal.html")]:
         reply = preview.reply(path)
         assert (reply.status, reply.media_type) == (200, "text/html; charset=utf-8")
@@ -95,6 +95,23 @@ def test_the_meetings_page_shows_the_coordinator_the_review(preview: Preview) ->
         published.split('<h2 id="teckenforklaring">')[1]
         == page.split('<h2 id="teckenforklaring">')[1].split("<script>")[0] + page.split("</script>\n")[1]
     )
+
+
+def test_a_network_page_shows_the_coordinator_its_review(preview: Preview) -> None:
+    page = preview.reply("/skis.html").body.decode()
+    review = page.split('<div class="review">')[1].split("</div>")[0]
+    assert review == (
+        "\n<h3>Granskning av mötena 2026</h3>\n"
+        '<p class="review-note">Visas bara i förhandsvisningen, inte på den publicerade webbplatsen.</p>\n'
+        '<ul class="review-problems">\n'
+        '  <li class="error">fel: inga möten inlagda för 2026; regeln kräver minst 4; '
+        "föreslå fler med uppdrag plan-meetings skis 2026 --write</li>\n</ul>\n"
+    )
+    assert '<p class="no-meetings">Mötesdatum för 2026 är inte inlagda ännu.</p>' in page
+    assert "Nätverket har ingen mötesregel." in preview.reply("/sarskola.html").body.decode()
+    workspace, _ = open_workspace(Path("missions"), TODAY)
+    published = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY)["skis.html"]()
+    assert 'class="review"' not in published and "plan-meetings" not in published
 
 
 def test_meetings_page_is_this_years(shipped: Path) -> None:
