@@ -652,3 +652,28 @@ def test_plan_write_keeps_a_bad_entered_meeting_and_adds_only_the_missing(shippe
     assert path.read_text(encoding="utf-8") == original + (
         "    - datum: 2027-02-05\n    - datum: 2027-05-14\n    - datum: 2027-09-17\n    - datum: 2027-11-19\n"
     )
+
+
+def test_calendar_all_writes_every_networks_meetings(shipped: Path, runner) -> None:
+    for network in ("skis", "forskola"):
+        runner.invoke(app, ["plan-meetings", network, "2027", "--write"])
+    result = runner.invoke(app, ["calendar", "--all", "2027", "-o", "alla.ics"])
+    assert (result.exit_code, result.stdout) == (0, "alla.ics\n")
+    calendar = icalendar.Calendar.from_ical((shipped / "alla.ics").read_bytes())
+    assert str(calendar["X-WR-CALNAME"]) == "Alla nätverks möten"
+    assert [str(e["UID"]).split("-2027")[0] for e in calendar.walk("VEVENT")] == ["forskola"] * 4 + ["skis"] * 4
+    everything = runner.invoke(app, ["calendar", "--all"])
+    assert everything.exit_code == 0 and everything.stdout_bytes.count(b"BEGIN:VEVENT") == 8
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["calendar"], "fel: ange ett id eller --all; kända id: forskola, grundskola, ka, sarskola, skis\n"),
+        (["calendar", "skis", "--all"], "fel: ange antingen id eller --all, inte båda\n"),
+        (["calendar", "--all", "1800"], "fel: ÅR ska vara ett år från 1900 till 2200 — du skrev '1800'\n"),
+    ],
+)
+def test_calendar_needs_one_id_or_all(argv: list[str], message: str, shipped: Path, runner) -> None:
+    result = runner.invoke(app, argv)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)

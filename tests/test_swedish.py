@@ -63,7 +63,7 @@ def _said(text: str) -> list[str]:
         ),
         (
             ["calendar", "forskola", "nästa"],
-            "uppdrag calendar [FLAGGOR] ID [ÅR]",
+            "uppdrag calendar [FLAGGOR] [ID] [ÅR]",
             "ÅR ska vara ett år, t.ex. 2024 — du skrev 'nästa'",
         ),
         (

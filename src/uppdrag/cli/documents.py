@@ -100,13 +100,14 @@ def site(
     ] = Path("site"),
     year: Annotated[
         Optional[int],
-        typer.Option("--year", metavar="ÅR", help="Året för mötesöversikten (standard: i år).", min=1900, max=2200),
+        typer.Option("--year", metavar="ÅR", help="Året för mötena och kalendern (standard: i år).", min=1900, max=2200),
     ] = None,
     templates: TemplatesOption = None,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:
-    """Bygg en statisk webbplats: alla nätverk, varje nätverks sida och PDF, mål och möten.
+    """Bygg en statisk webbplats: alla nätverk, varje nätverks sida, PDF och kalenderfil (.ics),
+    mål och årets möten som kalender.
 
     Bara relativa länkar, så mappen fungerar från en fil:// -adress och från vilken
     webbserver som helst. Ladda upp mappen som den är. uppdrag skriver bara i en ny eller

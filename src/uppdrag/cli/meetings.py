@@ -11,7 +11,7 @@ import typer
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import print_meeting_checks, print_plain, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, formats, output_path, parse_today
-from uppdrag.errors import EXIT_FINDINGS
+from uppdrag.errors import EXIT_FINDINGS, UsageError
 
 MeetingFormat = formats("MeetingFormat", "text", "json")
 CheckedYear = Annotated[int, typer.Argument(metavar="ÅR", help="Året som granskas, t.ex. 2024.", min=1900, max=2200)]
@@ -109,28 +109,40 @@ def plan_meetings(
 
 @app.command("calendar")
 def calendar_export(
-    mission_id: MissionId,
+    mission_id: Annotated[
+        Optional[str], typer.Argument(metavar="ID", help="Nätverkets id (eller --all).", show_default=False)
+    ] = None,
     year: Annotated[
         Optional[int], typer.Argument(metavar="ÅR", help="Bara detta år (standard: alla möten).", min=1900, max=2200)
     ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Alla nätverks möten i en fil.")] = False,
     output: OutputOption = None,
     missions: MissionsOption = Path("missions"),
 ) -> None:
     """Skriv nätverkets möten som en iCalendar-fil att importera i en kalender.
 
     Tider i Europe/Stockholm; möten utan tid blir heldagshändelser. Samma möte får samma UID
-    varje gång, så en ny import uppdaterar i stället för att dubblera.
+    varje gång, så en ny import uppdaterar i stället för att dubblera. Med --all hamnar alla
+    nätverks möten i en fil, samma som alla-moten.ics på webbplatsen.
 
-    Exempel: [bold]uppdrag calendar forskola 2027 -o forskola.ics[/bold]
+    Exempel: [bold]uppdrag calendar forskola 2027 -o forskola.ics[/bold],
+    [bold]uppdrag calendar --all 2027 -o alla-moten.ics[/bold]
     """
     from uppdrag.check.validation import open_valid_workspace
-    from uppdrag.output.ical import meetings_calendar
+    from uppdrag.output.ical import combined_calendar, meetings_calendar
     from uppdrag.output.templates import workspace_inputs
 
-    workspace = open_valid_workspace(missions, parse_today(None), [mission_id])
-    [loaded] = workspace.select([mission_id])
-    emit(
-        meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc), workspace.organisation),
-        output_path(output),
-        workspace_inputs(workspace),
-    )
+    if all_ and mission_id is not None and year is None and mission_id.isascii() and mission_id.isdigit():
+        # `calendar --all 2027`: the one argument is the year, held to ÅR's range
+        if not 1900 <= int(mission_id) <= 2200:
+            raise UsageError(f"ÅR ska vara ett år från 1900 till 2200 — du skrev '{mission_id}'")
+        mission_id, year = None, int(mission_id)
+    ids = [mission_id] if mission_id is not None else None
+    workspace = open_valid_workspace(missions, parse_today(None), None if all_ else ids)
+    chosen = workspace.select(ids, all_)
+    stamp = dt.datetime.now(dt.timezone.utc)
+    if all_:
+        data = combined_calendar([loaded.mission for loaded in chosen], year, stamp, workspace.organisation)
+    else:
+        data = meetings_calendar(chosen[0].mission, year, stamp, workspace.organisation)
+    emit(data, output_path(output), workspace_inputs(workspace))

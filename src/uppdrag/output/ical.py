@@ -58,24 +58,68 @@ def meetings_calendar(
     """The network's meetings (in year, or all) with the VTIMEZONE of Europe/Stockholm.
 
     stamp is the DTSTAMP of every event: the time of export, given by the caller."""
+    return _calendar([mission], f"Nätverket {mission.name}", year, stamp, organisation)
+
+
+ALL_NAME = "Alla nätverks möten"
+
+
+def combined_calendar(
+    missions: list[Mission], year: int | None, stamp: dt.datetime, organisation: Organisation = SKARABORG
+) -> bytes:
+    """Every network's meetings in one file; each event has the UID its network's own file gives
+    it, so subscribing to both shows a meeting once in calendars that merge by UID."""
+    return _calendar(sorted(missions, key=lambda m: m.id), ALL_NAME, year, stamp, organisation)
+
+
+def _calendar(
+    missions: list[Mission], name: str, year: int | None, stamp: dt.datetime, organisation: Organisation
+) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{organisation.name}//uppdrag//SV")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Nätverket {mission.name}")
+    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TIMEZONE)
-    meetings = mission.meetings.meetings if mission.meetings else []
-    numbers: dict[dt.date, int] = {}
-    for meeting in sorted(meetings, key=lambda m: m.date):
-        if year is None or meeting.date.year == year:
-            numbers[meeting.date] = numbers.get(meeting.date, 0) + 1
-            moment = stamp.astimezone(dt.timezone.utc)
-            event = _event(mission, meeting, moment, numbers[meeting.date], organisation)
-            calendar.add_component(event)
-    if not calendar.timezones:
+    moment = stamp.astimezone(dt.timezone.utc)
+    by_rule = True
+    for mission in missions:
+        meetings = mission.meetings.meetings if mission.meetings else []
+        numbers: dict[dt.date, int] = {}
+        for meeting in sorted(meetings, key=lambda m: m.date):
+            if year is None or meeting.date.year == year:
+                by_rule = by_rule and meeting.date >= _EU_RULE_SINCE
+                numbers[meeting.date] = numbers.get(meeting.date, 0) + 1
+                calendar.add_component(_event(mission, meeting, moment, numbers[meeting.date], organisation))
+    if by_rule:
+        calendar.add_component(_stockholm_by_rule())
+    else:  # a meeting before the EU's rule: the zone's full history, as dated transitions
         calendar.add_component(icalendar.Timezone.from_tzid(TIMEZONE))
-    calendar.add_missing_timezones()
-    for zone in calendar.walk("VTIMEZONE"):  # the library's own English note about its range
-        for part in (zone, *zone.subcomponents):
-            part.pop("COMMENT", None)
+        for zone in calendar.walk("VTIMEZONE"):  # the library's own English note about its range
+            for part in (zone, *zone.subcomponents):
+                part.pop("COMMENT", None)
     return calendar.to_ical()
+
+
+_EU_RULE_SINCE = dt.date(1996, 1, 1)
+
+
+def _stockholm_by_rule() -> icalendar.Timezone:
+    """Europe/Stockholm as the EU's yearly rule (since 1996: summer time from the last Sunday of
+    March to the last Sunday of October), the form Outlook and Google write. A list of dated
+    transitions (RDATE), which icalendar would write, is read by some programs as its first date
+    only, and they would show every later summer meeting an hour off."""
+    zone = icalendar.Timezone()
+    zone.add("tzid", TIMEZONE)
+    for kind, name, start, before, after, month in (
+        (icalendar.TimezoneDaylight, "CEST", dt.datetime(1996, 3, 31, 2), 1, 2, 3),
+        (icalendar.TimezoneStandard, "CET", dt.datetime(1996, 10, 27, 3), 2, 1, 10),
+    ):
+        part = kind()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", dt.timedelta(hours=before))
+        part.add("tzoffsetto", dt.timedelta(hours=after))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        zone.add_component(part)
+    return zone

@@ -20,7 +20,14 @@ from urllib.parse import unquote, urlsplit
 from uppdrag.check.validation import open_workspace
 from uppdrag.errors import UppdragError, UsageError
 from uppdrag.findings import CheckResult
-from uppdrag.output.site import MEDIA_TYPES, Producer, meetings_page_name, site_pages
+from uppdrag.output.site import (
+    ALL_MEETINGS_CALENDAR,
+    CALENDAR_STYLESHEET,
+    MEDIA_TYPES,
+    Producer,
+    meetings_page_name,
+    site_pages,
+)
 from uppdrag.output.template_budget import LIMITS, TemplateLimits
 from uppdrag.output.templates import Renderer, search_path
 from uppdrag.read.loading import YAML_SUFFIXES, is_shared_file
@@ -28,7 +35,7 @@ from uppdrag.serve.pages import findings_page, not_found_page, problem_page, wit
 from uppdrag.workers import Stopped, TimeLimitExceeded, WorkerDied, run_bounded
 
 HTML = MEDIA_TYPES[".html"]
-_PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.(html|pdf|css)")
+_PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.(html|pdf|css|ics)")
 
 # Pages made at once, each in a process of its own: a page that hangs (a runaway template, up to
 # its time limit) holds one, the others are made meanwhile. A browser asks for at most six at once.
@@ -175,15 +182,25 @@ class Preview:
     def _load(self, version: str) -> _Build:
         today = self.clock()
         year = today.year
-        stable = {"index.html", "mal.html", meetings_page_name(year), "style.css"}
+        stable = {
+            "index.html",
+            "mal.html",
+            meetings_page_name(year),
+            "style.css",
+            CALENDAR_STYLESHEET,
+            ALL_MEETINGS_CALENDAR,
+        }
         try:
             workspace, result = open_workspace(self.missions, today)
         except UppdragError as exc:  # the folder is gone or unreadable
             return _Build(version, None, exc.message, {}, stable)
-        pages = site_pages(workspace, Renderer(self.template_folders, self.limits, self._stop), year, today)
+        # The coordinator's view: the meetings page also judges each network's meetings.
+        pages = site_pages(
+            workspace, Renderer(self.template_folders, self.limits, self._stop), year, today, review=True
+        )
         # A file that does not validate still has its pages: they show why it does not.
         stems = {Path(p).stem for p in result.files if Path(p).suffix in YAML_SUFFIXES and not is_shared_file(Path(p))}
-        names = stable | set(pages) | {f"{stem}.{suffix}" for stem in stems for suffix in ("html", "pdf")}
+        names = stable | set(pages) | {f"{stem}.{suffix}" for stem in stems for suffix in ("html", "pdf", "ics")}
         return _Build(version, result, "", pages, names)
 
     def _make(self, build: _Build, name: str) -> Reply:

@@ -32,6 +32,8 @@ def preview(shipped: Path) -> Preview:
         ("/skis.html", "skis.html"),
         ("/skis.pdf?download=1#top", "skis.pdf"),
         ("/moten-2026.html", "moten-2026.html"),
+        ("/skis.ics", "skis.ics"),
+        ("/alla-moten.ics", "alla-moten.ics"),
         ("/%73kis.html", "skis.html"),
         ("/../missions/skis.yaml", None),
         ("/%2e%2e/missions/skis.yaml", None),
@@ -52,7 +54,7 @@ def test_page_name(path: str, name: str | None) -> None:
 
 def test_pages_are_the_sites_pages_with_the_reload_script(preview: Preview) -> None:
     workspace, _ = open_workspace(Path("missions"), TODAY)
-    pages = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY)
+    pages = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY, review=True)
     for path, name in [("/", "index.html"), ("/forskola.html", "forskola.html"), ("/mal.html", "mal.html")]:
         reply = preview.reply(path)
         assert (reply.status, reply.media_type) == (200, "text/html; charset=utf-8")
@@ -65,6 +67,51 @@ def test_pdf_on_request(preview: Preview) -> None:
     reply = preview.reply("/ka.pdf")
     assert (reply.status, reply.media_type) == (200, "application/pdf")
     assert reply.body.startswith(b"%PDF-") and b"EventSource" not in reply.body
+
+
+def test_calendar_files_on_request(preview: Preview) -> None:
+    workspace, _ = open_workspace(Path("missions"), TODAY)
+    pages = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY)
+    for name in ("skis.ics", "alla-moten.ics"):
+        reply = preview.reply(f"/{name}")
+        assert (reply.status, reply.media_type) == (200, "text/calendar; charset=utf-8")
+        assert reply.body == pages[name]() and reply.body.startswith(b"BEGIN:VCALENDAR")
+
+
+def test_the_meetings_page_shows_the_coordinator_the_review(preview: Preview) -> None:
+    """The published calendar has no lint; the preview's has each network judged, with the fix."""
+    page = preview.reply("/moten-2026.html").body.decode()
+    assert '<h2 id="granskning">Granskning av mötena 2026</h2>' in page
+    assert "Visas bara i förhandsvisningen, inte på den publicerade webbplatsen." in page
+    assert (
+        '<li class="error">fel: inga möten inlagda för 2026; regeln kräver minst 4; '
+        "föreslå fler med uppdrag plan-meetings skis 2026 --write</li>"
+    ) in page
+    assert "<caption>Januari 2026</caption>" in page  # the same calendar as the site's below it
+    workspace, _ = open_workspace(Path("missions"), TODAY)
+    published = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY)["moten-2026.html"]()
+    assert "granskning" not in published and "plan-meetings" not in published
+    assert (
+        published.split('<h2 id="teckenforklaring">')[1]
+        == page.split('<h2 id="teckenforklaring">')[1].split("<script>")[0] + page.split("</script>\n")[1]
+    )
+
+
+def test_a_network_page_shows_the_coordinator_its_review(preview: Preview) -> None:
+    page = preview.reply("/skis.html").body.decode()
+    review = page.split('<div class="review">')[1].split("</div>")[0]
+    assert review == (
+        "\n<h3>Granskning av mötena 2026</h3>\n"
+        '<p class="review-note">Visas bara i förhandsvisningen, inte på den publicerade webbplatsen.</p>\n'
+        '<ul class="review-problems">\n'
+        '  <li class="error">fel: inga möten inlagda för 2026; regeln kräver minst 4; '
+        "föreslå fler med uppdrag plan-meetings skis 2026 --write</li>\n</ul>\n"
+    )
+    assert '<p class="no-meetings">Mötesdatum för 2026 är inte inlagda ännu.</p>' in page
+    assert "Nätverket har ingen mötesregel." in preview.reply("/sarskola.html").body.decode()
+    workspace, _ = open_workspace(Path("missions"), TODAY)
+    published = site_pages(workspace, Renderer([builtin_templates()]), 2026, TODAY)["skis.html"]()
+    assert 'class="review"' not in published and "plan-meetings" not in published
 
 
 def test_meetings_page_is_this_years(shipped: Path) -> None:
@@ -166,7 +213,7 @@ def test_a_bug_is_an_internal_error_page_and_the_preview_goes_on(
 ) -> None:
     import uppdrag.serve.preview as module
 
-    def broken(*args: object) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("trasig")
 
     monkeypatch.setattr(module, "site_pages", broken)
