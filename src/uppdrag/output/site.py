@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from uppdrag.check.meetings import check_year, school_calendar
 from uppdrag.check.validation import draft_warnings
+from uppdrag.models import Organisation
 from uppdrag.output.ical import combined_calendar, meetings_calendar
 from uppdrag.output.templates import TEMPLATES, Renderer, render_output
-from uppdrag.models import Organisation
 from uppdrag.read.loading import LoadedMission, Workspace
 from uppdrag.views.document import build_document
 from uppdrag.views.goals import goals_report
