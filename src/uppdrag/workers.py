@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Job = TypeVar("Job")
+_job: object = None  # in a pool's worker only: what forked_pool(job=...) handed it at the fork
 
 
 def cores_for(tasks: int) -> int:
@@ -101,10 +103,14 @@ def _pickled_error(exc: Exception) -> bytes:
 
 
 @contextmanager
-def forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+def forked_pool(workers: int, job: object = None) -> Iterator[ProcessPoolExecutor]:
     """A pool of forked workers. Only this process hears Ctrl-C: a worker interrupted while
     sending a result would leave the pool waiting forever. On the way out, tasks not yet
-    started are dropped and the running ones finish, so Ctrl-C ends within one task."""
+    started are dropped and the running ones finish, so Ctrl-C ends within one task.
+
+    job is what every task needs (a workspace, a renderer): it reaches each worker with the
+    fork, never pickled, and a task reads it with worker_job(). This process keeps no trace
+    of it, so two pools (or threads) never see each other's job."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -112,7 +118,7 @@ def forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         max_workers=workers,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_work_for,
-        initargs=(os.getpid(),),
+        initargs=(os.getpid(), job),
     )
     try:
         yield pool
@@ -120,7 +126,16 @@ def forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _work_for(parent: int) -> None:
+def worker_job(kind: type[Job]) -> Job:
+    """In a task on a forked_pool worker: the job the pool was made with."""
+    if not isinstance(_job, kind):
+        raise TypeError(f"the worker's job is {type(_job).__name__}, not {kind.__name__}")
+    return _job
+
+
+def _work_for(parent: int, job: object = None) -> None:
+    global _job  # noqa: PLW0603 - set once in a freshly forked worker, before its first task
+    _job = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):  # die with the parent, however it ends
         import ctypes

@@ -6,13 +6,15 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from uppdrag import workers
 from uppdrag.errors import UsageError
-from uppdrag.workers import cores_for, forked_map, forked_pool
+from uppdrag.workers import cores_for, forked_map, forked_pool, worker_job
 
 
 def _alive(pid: int) -> bool:
@@ -140,3 +142,27 @@ def test_ctrl_c_ends_forked_map_and_its_children_at_once() -> None:
     assert time.monotonic() - started < 5
     assert "KeyboardInterrupt" in parent.stderr.read()
     assert not _alive(worker)
+
+
+class _UnpicklableJob:
+    """A job no pickle can carry (it holds a lock): only the fork can hand it to a worker."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lock = threading.Lock()
+
+
+def _job_text(suffix: str) -> str:
+    return worker_job(_UnpicklableJob).text + suffix
+
+
+def test_a_pool_hands_its_job_to_the_workers_by_the_fork_and_keeps_none() -> None:
+    with forked_pool(1, _UnpicklableJob("jobb")) as pool:
+        assert pool.submit(_job_text, "!").result() == "jobb!"
+    assert workers._job is None  # this process never held it: another pool cannot see it
+
+
+def test_a_worker_refuses_a_job_of_another_kind() -> None:
+    with forked_pool(1, "text") as pool:
+        with pytest.raises(TypeError, match="the worker's job is str, not _UnpicklableJob"):
+            pool.submit(_job_text, "!").result()
