@@ -18,17 +18,16 @@ from pydantic import (
     WithJsonSchema,
 )
 
-KOMMUNER: tuple[str, ...] = (
+# Each vocabulary is written once, as a Literal type, and read back as a tuple of its words.
+Kommun = Literal[
     "Essunga", "Falköping", "Grästorp", "Gullspång", "Götene", "Hjo", "Karlsborg", "Lidköping",
     "Mariestad", "Skara", "Skövde", "Tibro", "Tidaholm", "Töreboda", "Vara",
-)  # fmt: skip
-VECKODAGAR: tuple[str, ...] = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-ROLLER: tuple[str, ...] = ("ordförande", "sekreterare", "presidium", "skol- och utbildningschef")
-
-Kommun = Literal[KOMMUNER]  # type: ignore[valid-type]
-Veckodag = Literal[VECKODAGAR]  # type: ignore[valid-type]
-Rollslag = Literal[ROLLER]  # type: ignore[valid-type]
-assert get_args(Kommun) == KOMMUNER
+]  # fmt: skip
+Veckodag = Literal["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
+Rollslag = Literal["ordförande", "sekreterare", "presidium", "skol- och utbildningschef"]
+KOMMUNER: tuple[Kommun, ...] = get_args(Kommun)
+VECKODAGAR: tuple[Veckodag, ...] = get_args(Veckodag)
+ROLLER: tuple[Rollslag, ...] = get_args(Rollslag)
 
 # For editors and check-jsonschema: some non-blank character, and no terminal control characters
 # (validate says the same: blank text is too short, control characters are findings).
@@ -141,7 +140,8 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, strict=True)
 
 
-EASTER_RULES: tuple[str, ...] = ("veckan före påsk", "veckan efter påsk")
+EasterRule = Literal["veckan före påsk", "veckan efter påsk"]
+EASTER_RULES: tuple[EasterRule, ...] = get_args(EasterRule)
 Municipalities = Annotated[
     list[Kommun],
     BeforeValidator(lambda value: [value] if isinstance(value, str) else value),
