@@ -36,7 +36,7 @@ def _decomposed_too(node: Any) -> Any:
     return node
 
 
-def json_schema(kind: Literal["mission", "shared"]) -> dict:
+def json_schema(kind: Literal["mission", "shared"]) -> dict[str, Any]:
     schema = _decomposed_too(_MODELS[kind].model_json_schema(by_alias=True))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

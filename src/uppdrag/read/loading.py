@@ -7,6 +7,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -16,6 +17,8 @@ from uppdrag.findings import Finding, Location, error, format_key_path
 from uppdrag.models import ID_HINT, Background, Mission, SharedFile, SteeringDocument, is_valid_id, make_id
 from uppdrag.read.schema_errors import schema_findings
 from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 MAX_FILE_BYTES = 1024 * 1024  # a real mission is a few kilobytes
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -109,7 +112,7 @@ def yaml_files(folder: Path, shared_only: bool = False) -> list[Path]:
     return [folder / name for name in sorted(entry.name for entry in chosen)]
 
 
-def _entry_is_dir(entry: os.DirEntry) -> bool:
+def _entry_is_dir(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_dir()  # follows a link, as a file read would; no stat unless it is one
     except OSError:
@@ -166,7 +169,7 @@ def read_text(path: Path) -> tuple[str | None, list[Finding]]:
     return text, []
 
 
-def parse_model(text: str, path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, Source | None, list[Finding]]:
+def parse_model(text: str, path: Path, model: type[ModelT]) -> tuple[ModelT | None, Source | None, list[Finding]]:
     """Parse text (named path in findings) as one model: the model and its source map, or
     the located findings that say why not."""
     display = str(path)
@@ -200,15 +203,16 @@ def read_file(path: Path, workspace: Workspace, text: str | None = None) -> list
         text, findings = read_text(path)
         if text is None:
             return findings
-    shared = is_shared_file(path)
-    value, source, findings = parse_model(text, path, SharedFile if shared else Mission)
-    if shared and value is None:
-        workspace.broken_shared.append(path)
-    if value is not None and source is not None:
-        if shared:
-            workspace.shared.append(LoadedShared(value, source))  # type: ignore[arg-type]
-        else:
-            workspace.missions.append(LoadedMission(value, source))  # type: ignore[arg-type]
+    if is_shared_file(path):
+        shared, source, findings = parse_model(text, path, SharedFile)
+        if shared is None:
+            workspace.broken_shared.append(path)
+        elif source is not None:
+            workspace.shared.append(LoadedShared(shared, source))
+        return findings
+    mission, source, findings = parse_model(text, path, Mission)
+    if mission is not None and source is not None:
+        workspace.missions.append(LoadedMission(mission, source))
     return findings
 
 
@@ -278,8 +282,8 @@ def group_paths(paths: list[Path]) -> dict[Path, list[Path] | None]:
             groups[path] = None
         elif path.exists() or path.is_symlink():
             folder = path.parent
-            if groups.get(folder, []) is not None:
-                named = groups.setdefault(folder, [])
+            named = groups.setdefault(folder, [])
+            if named is not None:  # None: the whole folder is checked already
                 if path not in named and not is_shared_file(path):
                     named.append(path)
         else:
