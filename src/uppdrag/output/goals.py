@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from uppdrag.views.goals import GoalsReport
+
+if TYPE_CHECKING:  # Jinja stays out of this module's imports
+    from uppdrag.output.templates import Renderer
 
 
 def to_json(report: GoalsReport) -> str:
@@ -36,7 +40,7 @@ def to_json(report: GoalsReport) -> str:
     )
 
 
-def goals_page(report: GoalsReport, names: dict[str, str], renderer, fmt: str) -> str:  # renderer: templates.Renderer
+def goals_page(report: GoalsReport, names: dict[str, str], renderer: Renderer, fmt: str) -> str:
     """The report as a Markdown or HTML page from the mal.*.j2 templates."""
     name = "mal.html.j2" if fmt == "html" else "mal.md.j2"
     return renderer.render_template(name, report=report, names=names, site=False)

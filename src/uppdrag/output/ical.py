@@ -73,4 +73,5 @@ def meetings_calendar(mission: Mission, year: int | None, stamp: dt.datetime) ->
     for zone in calendar.walk("VTIMEZONE"):  # the library's own English note about its range
         for part in (zone, *zone.subcomponents):
             part.pop("COMMENT", None)
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()  # icalendar's own annotation is loose
+    return data

@@ -10,8 +10,9 @@ import datetime as dt
 import os
 import re
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import jinja2
 import jinja2.sandbox
@@ -22,6 +23,9 @@ from uppdrag.errors import EXIT_USAGE, TemplateError, UsageError
 from uppdrag.files import os_reason
 from uppdrag.output.escape import markdown_escape
 from uppdrag.views.document import Document
+
+if TYPE_CHECKING:
+    from uppdrag.read.loading import Workspace
 
 Format = Literal["md", "html"]
 TEMPLATES = {"md": "uppdrag.md.j2", "html": "uppdrag.html.j2"}
@@ -43,7 +47,7 @@ def search_path(user_dir: Path | None, workspace_dir: Path | None) -> list[Path]
     return unique
 
 
-def workspace_inputs(workspace, renderer: Renderer | None = None) -> list[Path]:  # workspace: read.loading.Workspace
+def workspace_inputs(workspace: Workspace, renderer: Renderer | None = None) -> list[Path]:
     """What a command reads, or would read to render: its files, and the template folders, in
     which -o writes nothing. Commands without a renderer still protect the workspace's
     templates/ and the built-in ones."""
@@ -96,7 +100,9 @@ class _FolderLoader(jinja2.FileSystemLoader):
     """Jinja's loader, refusing a template that is a link out of its folder: a workspace's
     templates/ must not pull /etc/passwd or another user's file into a document."""
 
-    def get_source(self, environment: jinja2.Environment, template: str):  # type: ignore[no-untyped-def]
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
         for folder in self.searchpath:
             candidate = Path(folder, *jinja2.loaders.split_template_path(template))
             if candidate.is_file():
@@ -153,7 +159,7 @@ class Renderer:
             raise TemplateError(f"mallen '{exc.name}' finns inte i {', '.join(map(str, self.folders))}") from None
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: fel i mallen: {exc.message}") from None
-        except (jinja2.sandbox.SecurityError, OverflowError) as exc:
+        except (jinja2.exceptions.SecurityError, OverflowError) as exc:
             raise TemplateError(f"{_template_line(exc)}: {_blocked_message(exc)}", exit_code=EXIT_USAGE) from None
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"{_template_line(exc)}: {_undefined_message(exc)}") from None

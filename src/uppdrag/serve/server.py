@@ -49,6 +49,7 @@ class PreviewServer:
     @property
     def url(self) -> str:
         host = self._http.server_address[0]
+        assert isinstance(host, str)  # a TCP server's host; bytes only name a Unix socket
         return f"http://[{host}]:{self.port}/" if ":" in host else f"http://{host}:{self.port}/"
 
     def serve_forever(self) -> None:
