@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -14,6 +14,9 @@ from uppdrag.cli.options import FORMAT, MissionsOption, TemplatesOption, TodayOp
 from uppdrag.errors import FindingsError, UsageError
 from uppdrag.findings import CheckResult
 
+if TYPE_CHECKING:  # the commands import their modules when they run
+    from uppdrag.output.documents import DocumentFormat
+
 
 class PdfVariant(str, Enum):
     ua1 = "pdf/ua-1"
@@ -22,8 +25,9 @@ class PdfVariant(str, Enum):
     a3u = "pdf/a-3u"
 
 
-def _document_format(md: bool, html: bool, pdf: bool, docx: bool) -> str:
-    chosen = [name for name, on in (("md", md), ("html", html), ("pdf", pdf), ("docx", docx)) if on]
+def _document_format(md: bool, html: bool, pdf: bool, docx: bool) -> DocumentFormat:
+    options: tuple[tuple[DocumentFormat, bool], ...] = (("md", md), ("html", html), ("pdf", pdf), ("docx", docx))
+    chosen = [name for name, on in options if on]
     if len(chosen) > 1:
         raise UsageError("välj ett format: --md, --html, --pdf eller --docx")
     return chosen[0] if chosen else "md"
@@ -148,7 +152,7 @@ def diff(
         Optional[Path],
         typer.Option("--file", metavar="FIL", help="Jämför med denna fil i stället för en revision.", dir_okay=False),
     ] = None,
-    output_format: Annotated[DiffFormat, FORMAT] = DiffFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[DiffFormat, FORMAT] = DiffFormat.text,  # type: ignore[valid-type]  # formats() makes it at run time
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:
@@ -169,7 +173,7 @@ def diff(
     [loaded] = workspace.select([mission_id])
     since_day = parse_today(since, "--sedan") if since is not None else None
     found = changes_since(workspace, loaded, revision, old_file, since_day)
-    if output_format.value == "md":
+    if output_format.value == "md":  # type: ignore[attr-defined]  # a formats() Enum
         emit(to_markdown(found.changes, found.title), None)  # stdout
     else:
         print_changes(found)

@@ -25,7 +25,7 @@ def import_document(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig uppdragsfil.")] = False,
     output: OutputOption = None,
-    output_format: Annotated[ImportFormat, FORMAT] = ImportFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[ImportFormat, FORMAT] = ImportFormat.text,  # type: ignore[valid-type]  # formats() makes it at run time
     diff: Annotated[
         bool, typer.Option("--diff", help="Visa vad dokumentet ändrar mot den befintliga filen; skriver inget.")
     ] = False,
@@ -55,7 +55,7 @@ def import_document(
     written = None if to_stdout else write_mission(result, force, day, target)
     if to_stdout:
         emit(result.text, None)
-    if output_format.value == "json":  # on stdout, unless stdout already carries the YAML
+    if output_format.value == "json":  # type: ignore[attr-defined]  # a formats() Enum; on stdout, unless stdout already carries the YAML
         print_plain(result.report_json(written), stderr if to_stdout else stdout)
         return
     print_plain("\n".join(result.report_lines()), stderr)

@@ -26,7 +26,7 @@ def check_meetings(
         Optional[list[str]],
         typer.Argument(metavar="ID", help="Bara dessa nätverk (standard: alla).", show_default=False),
     ] = None,
-    output_format: Annotated[MeetingFormat, FORMAT] = MeetingFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[MeetingFormat, FORMAT] = MeetingFormat.text,  # type: ignore[valid-type]  # formats() makes it at run time
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
     today: Annotated[
         Optional[str],
@@ -55,7 +55,7 @@ def check_meetings(
     workspace = open_valid_workspace(missions, reference or parse_today(None), ids or None)
     calendar = school_calendar(workspace)
     checks = [check_year(loaded, year, reference, calendar) for loaded in workspace.select(ids, all_=not ids)]
-    if output_format.value == "json":
+    if output_format.value == "json":  # type: ignore[attr-defined]  # a formats() Enum
         emit(to_json(checks) + "\n", None)  # as written: no rich between the data and the reader
     else:
         print_meeting_checks(checks, year)

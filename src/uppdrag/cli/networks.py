@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import overview_text, print_goals_report, print_line, print_overview, print_plain, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, formats, output_path, parse_today
+
+if TYPE_CHECKING:  # the commands import their modules when they run
+    from uppdrag.views.overview import OverviewRow
 
 
 @app.command()
@@ -55,7 +59,7 @@ OverviewFormat = formats("OverviewFormat", "text", "json", "csv", "md")
 
 @app.command()
 def overview(
-    output_format: Annotated[OverviewFormat, FORMAT] = OverviewFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[OverviewFormat, FORMAT] = OverviewFormat.text,  # type: ignore[valid-type]  # formats() makes it at run time
     output: OutputOption = None,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
@@ -74,11 +78,16 @@ def overview(
     day = parse_today(today)
     workspace = open_valid_workspace(missions, day)
     rows = overview_rows(workspace, day)
-    if output_format.value == "text" and output_path(output) is None:
+    if output_format.value == "text" and output_path(output) is None:  # type: ignore[attr-defined]  # a formats() Enum
         print_overview(rows)
         return
-    exports = {"text": overview_text, "csv": to_csv, "json": lambda r: to_json(r) + "\n", "md": to_markdown}
-    emit(exports[output_format.value](rows), output_path(output), workspace_inputs(workspace))
+    exports: dict[str, Callable[[list[OverviewRow]], str | bytes]] = {
+        "text": overview_text,
+        "csv": to_csv,
+        "json": lambda r: to_json(r) + "\n",
+        "md": to_markdown,
+    }
+    emit(exports[output_format.value](rows), output_path(output), workspace_inputs(workspace))  # type: ignore[attr-defined]  # a formats() Enum
 
 
 report_app = typer.Typer(
@@ -93,7 +102,7 @@ ReportFormat = formats("ReportFormat", "text", "json", "md", "html")
 
 @report_app.command("mål")
 def report_goals(
-    output_format: Annotated[ReportFormat, FORMAT] = ReportFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[ReportFormat, FORMAT] = ReportFormat.text,  # type: ignore[valid-type]  # formats() makes it at run time
     output: OutputOption = None,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
@@ -111,13 +120,13 @@ def report_goals(
     workspace = open_valid_workspace(missions, parse_today(today))
     report = goals_report(workspace)
     names = {m.mission.id: m.mission.name for m in workspace.missions}
-    if output_format.value == "text" and output_path(output) is None:
+    if output_format.value == "text" and output_path(output) is None:  # type: ignore[attr-defined]  # a formats() Enum
         print_goals_report(report, names)
-    elif output_format.value == "json":
+    elif output_format.value == "json":  # type: ignore[attr-defined]  # a formats() Enum
         emit(to_json(report) + "\n", output_path(output), workspace_inputs(workspace))
     else:
         from uppdrag.output.templates import renderer_for
 
         renderer = renderer_for(None, missions)
-        page = goals_page(report, names, renderer, output_format.value)
+        page = goals_page(report, names, renderer, output_format.value)  # type: ignore[attr-defined]  # a formats() Enum
         emit(page, output_path(output), workspace_inputs(workspace, renderer))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -15,12 +15,13 @@ from uppdrag.errors import UsageError
 FORMAT_NAMES = ("text", "json", "github", "csv", "md", "html")
 
 
-def formats(name: str, *names: str) -> type[Enum]:
-    """An Enum of the formats one command offers, in the shared vocabulary's order."""
+def formats(name: str, *names: str) -> Any:
+    """An Enum of the formats one command offers, in the shared vocabulary's order. Made at run
+    time for typer, so mypy sees Any: a command's option is typed with it under an ignore."""
     unknown = set(names) - set(FORMAT_NAMES)
     if unknown:  # a programming mistake: every format must be in the one vocabulary
         raise ValueError(f"format outside the vocabulary: {sorted(unknown)}")
-    return Enum(name, [(n, n) for n in FORMAT_NAMES if n in names], type=str)  # type: ignore[return-value]
+    return Enum(name, [(n, n) for n in FORMAT_NAMES if n in names], type=str)
 
 
 FORMAT = typer.Option("--format", "-f", help="Utdataformat.")  # with Annotated[formats(...), FORMAT]

@@ -23,7 +23,7 @@ def validate(
             metavar="SÖKVÄG", help="Mappar och filer att kontrollera (standard: mappen i -m).", show_default=False
         ),
     ] = None,
-    output_format: Annotated[ValidateFormat, FORMAT] = ValidateFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[ValidateFormat, FORMAT] = ValidateFormat.text,  # type: ignore[valid-type]  # formats() makes it at run time
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
     today: TodayOption = None,
     missions: MissionsOption = Path("missions"),
@@ -39,11 +39,11 @@ def validate(
     from uppdrag.output.diagnostics import text_lines, to_github, to_json
 
     result = validate_paths(paths, parse_today(today), missions)
-    if output_format.value == "text":
+    if output_format.value == "text":  # type: ignore[attr-defined]  # a formats() Enum
         for line in text_lines(result):
             print_line(line)
     else:
-        emit((to_json if output_format.value == "json" else to_github)(result) + "\n", None)  # as written
+        emit((to_json if output_format.value == "json" else to_github)(result) + "\n", None)  # type: ignore[attr-defined]  # a formats() Enum; as written
     if result.errors or (strict and result.warnings):
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -294,7 +294,7 @@ def group_paths(paths: list[Path]) -> dict[Path, list[Path] | None]:
 def _nearest_path_hint(path: Path) -> str:
     """'; menade du 'missions/forskola.yaml'?' for a mistyped name beside files that exist."""
     try:
-        names = [entry.name for entry in os.scandir(path.parent or Path("."))]
+        names = [entry.name for entry in os.scandir(path.parent)]
     except OSError:
         return ""
     by_stem = {os.path.splitext(name)[0]: name for name in sorted(names) if not is_side_file(name)}

@@ -122,7 +122,8 @@ def read_docx(data: bytes) -> list[Paragraph]:
         style = block.style.name if block.style is not None else ""
         kind, depth = _list_info(block, style)
         runs = [r for r in block.runs if r.text.strip()]
-        bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+        # python-docx casts Run.style to never None, but a document without a default character style gives None.
+        bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)  # type: ignore[redundant-expr]  # see above
         item_number = None
         if kind == "number":
             key = ("number", depth)
