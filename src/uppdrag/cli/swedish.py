@@ -273,7 +273,9 @@ def swedish_message(exc: click_errors.UsageError, argv: Sequence[str]) -> str:
     message = exc.message
     if match := re.match(r"No such command '(.*?)'", message):
         name = match.group(1)
-        commands = ctx.command.list_commands(ctx) if ctx is not None and isinstance(ctx.command, typer.core.TyperGroup) else []
+        commands = (
+            ctx.command.list_commands(ctx) if ctx is not None and isinstance(ctx.command, typer.core.TyperGroup) else []
+        )
         close = difflib.get_close_matches(name, commands, n=1)
         if close:
             return f"okänt kommando '{name}'; menade du '{close[0]}'?"

@@ -37,7 +37,12 @@ def output_targets(ids: list[str], fmt: DocumentFormat, output: str | None) -> l
 
 
 def document_bytes(
-    renderer: Renderer, workspace: Workspace, loaded: LoadedMission, fmt: DocumentFormat, pdf_variant: str, draft: bool = False
+    renderer: Renderer,
+    workspace: Workspace,
+    loaded: LoadedMission,
+    fmt: DocumentFormat,
+    pdf_variant: str,
+    draft: bool = False,
 ) -> bytes:
     """renderer: output.templates.Renderer; Jinja and WeasyPrint stay out of this module's imports."""
     from uppdrag.output.templates import render_output

@@ -100,9 +100,7 @@ class _FolderLoader(jinja2.FileSystemLoader):
     """Jinja's loader, refusing a template that is a link out of its folder: a workspace's
     templates/ must not pull /etc/passwd or another user's file into a document."""
 
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         for folder in self.searchpath:
             candidate = Path(folder, *jinja2.loaders.split_template_path(template))
             if candidate.is_file():

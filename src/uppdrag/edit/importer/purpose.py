@@ -63,7 +63,9 @@ class PurposeReading:
                 return goal.id
         return None
 
-    def _purpose(self, paragraphs: list[Paragraph], steering: SteeringDocument, extras: list[Paragraph]) -> dict[str, Any]:
+    def _purpose(
+        self, paragraphs: list[Paragraph], steering: SteeringDocument, extras: list[Paragraph]
+    ) -> dict[str, Any]:
         texts: list[tuple[str, Paragraph]] = []
         bullets: list[tuple[str, Paragraph]] = []
         goals: list[dict[str, Any]] = []
@@ -147,7 +149,9 @@ class PurposeReading:
 
     # --- assignments -----------------------------------------------------------------------
 
-    def _assignments(self, paragraphs: list[Paragraph], intro: Paragraph | None, steering: SteeringDocument) -> dict[str, Any]:
+    def _assignments(
+        self, paragraphs: list[Paragraph], intro: Paragraph | None, steering: SteeringDocument
+    ) -> dict[str, Any]:
         result: dict[str, Any] = {}
         if intro is not None:
             match = INTRO.search(clean(intro.text))
