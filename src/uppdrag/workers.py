@@ -8,6 +8,7 @@ WeasyPrint, the shared files) and nothing needs pickling in. They die with this 
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import pickle
 import signal
@@ -48,7 +49,7 @@ def forked_map(function: Callable[[Item], Result], items: Sequence[Item], proces
     # copy) every page they share with this process each time they collect.
     gc.freeze()
     try:
-        for first, last in zip(bounds[1:-1], bounds[2:]):
+        for first, last in itertools.pairwise(bounds[1:]):
             reading, writing = os.pipe()
             pid = os.fork()
             if pid == 0:
@@ -65,7 +66,7 @@ def forked_map(function: Callable[[Item], Result], items: Sequence[Item], proces
             children.pop(0)
             if not sent:
                 raise RuntimeError(f"arbetsprocessen {pid} avslutades utan svar")
-            ok, outcome = pickle.loads(sent)
+            ok, outcome = pickle.loads(sent)  # noqa: S301 - sent by our own forked child
             if not ok:
                 raise outcome
             results += outcome

@@ -116,7 +116,6 @@ app = _Typer(
 
 class _State:
     debug = False
-    inputs: list[Path] = []  # files this run reads (missions, `_` files, templates): never an output
 
 
 def emit(data: str | bytes, output: str | Path | None, inputs: Iterable[Path] = (), make_folder: bool = False) -> None:
@@ -156,7 +155,6 @@ def root(
     Slutkoder: 0 allt i ordning, 1 fel hittades, 2 felaktig användning, 3 internt fel.
     """
     _State.debug = debug
-    _State.inputs = []
 
 
 _PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plugins at all"

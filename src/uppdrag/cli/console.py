@@ -129,7 +129,7 @@ def line_text(segments: Iterable[Segment]) -> Text:
 
     text = Text()
     for part, style in segments:
-        text.append(visible_line(part), style=STYLES.get(style or "", None))
+        text.append(visible_line(part), style=STYLES.get(style or ""))
     return text
 
 

@@ -83,7 +83,9 @@ def render(
     warnings = draft_warnings(workspace, day)
     drafts = {m.mission.id: warnings[m.mission.id] for m in chosen if warnings[m.mission.id]}
     if drafts and strict:
-        raise FindingsError(draft_notice(drafts, strict=True), CheckResult([], sum(drafts.values(), [])))
+        raise FindingsError(
+            draft_notice(drafts, strict=True), CheckResult([], [f for found in drafts.values() for f in found])
+        )
     if drafts:
         print_drafts(drafts)
     renderer = renderer_for(templates, missions)

@@ -129,7 +129,7 @@ def calendar_export(
     workspace = open_valid_workspace(missions, parse_today(None), [mission_id])
     [loaded] = workspace.select([mission_id])
     emit(
-        meetings_calendar(loaded.mission, year, dt.datetime.now(dt.timezone.utc)),
+        meetings_calendar(loaded.mission, year, dt.datetime.now(dt.UTC)),
         output_path(output),
         workspace_inputs(workspace),
     )

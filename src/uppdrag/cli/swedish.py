@@ -91,7 +91,7 @@ def _with_rich_words(format_help: Callable[[Any, Any, Any], None]) -> Callable[[
 
 def use_rich_words() -> None:
     """Swedish panel titles, and help paragraphs that wrap at the terminal's width."""
-    import typer.rich_utils as rich_utils
+    from typer import rich_utils
 
     for name, text in RICH_WORDS.items():
         setattr(rich_utils, name, text)
@@ -294,7 +294,7 @@ def swedish_message(exc: click_errors.UsageError, argv: Sequence[str]) -> str:
 
 def show_usage_error(exc: click_errors.UsageError, argv: Sequence[str]) -> None:
     """Typer's error frame (usage line, help hint, panel), with Swedish words in it."""
-    import typer.rich_utils as rich_utils
+    from typer import rich_utils
 
     use_rich_words()
     rich_utils.rich_format_error(click_errors.UsageError(swedish_message(exc, argv), exc.ctx))

@@ -326,7 +326,7 @@ def _core_properties(word: Any, doc: Document) -> None:
     properties.revision = 1
     properties.content_status = "Utkast" if doc.draft else ""
     if doc.revised:
-        properties.created = properties.modified = dt.datetime.combine(doc.revised, dt.time(), dt.timezone.utc)
+        properties.created = properties.modified = dt.datetime.combine(doc.revised, dt.time(), dt.UTC)
     else:  # not the reference document's dates: Word sets them when the file is saved
         element = properties._element
         for date in (*element.findall("{*}created"), *element.findall("{*}modified")):

@@ -20,7 +20,7 @@ def meeting_uid(network: str, day: dt.date, number: int = 1) -> str:
     The second meeting on one day (number 2) gets a UID of its own; the first keeps the UID it
     has always had."""
     key = f"{network}/{day.isoformat()}" + (f"/{number}" if number > 1 else "")
-    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+    digest = hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:12]
     suffix = f"-{number}" if number > 1 else ""
     return f"{network}-{day.isoformat()}{suffix}-{digest}@uppdrag.utbildningskaraborg.se"
 
@@ -65,7 +65,7 @@ def meetings_calendar(mission: Mission, year: int | None, stamp: dt.datetime) ->
     for meeting in sorted(meetings, key=lambda m: m.date):
         if year is None or meeting.date.year == year:
             numbers[meeting.date] = numbers.get(meeting.date, 0) + 1
-            event = _event(mission, meeting, stamp.astimezone(dt.timezone.utc), numbers[meeting.date])
+            event = _event(mission, meeting, stamp.astimezone(dt.UTC), numbers[meeting.date])
             calendar.add_component(event)
     if not calendar.timezones:
         calendar.add_component(icalendar.Timezone.from_tzid(TIMEZONE))

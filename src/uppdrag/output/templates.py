@@ -74,14 +74,14 @@ def link(url: str | None, text: str | None = None) -> Markup:
     label = escape(text or url)
     if _SAFE_URL.match(url):
         return Markup('<a href="{}">{}</a>').format(url, label)
-    return Markup(label)
+    return Markup(label)  # noqa: S704 - escaped above
 
 
 def css_string(text: object) -> Markup:
     """Text for inside a double-quoted CSS string: anything but letters, digits and spaces
     becomes a hex escape, so no quote, backslash or '</style>' can break out. The space after
     each escape ends it and is swallowed by CSS, so a real space that follows survives."""
-    return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in str(text)))
+    return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in str(text)))  # noqa: S704 - escaped
 
 
 def swedish_date(day: object) -> str:

@@ -283,9 +283,8 @@ def group_paths(paths: list[Path]) -> dict[Path, list[Path] | None]:
         elif path.exists() or path.is_symlink():
             folder = path.parent
             named = groups.setdefault(folder, [])
-            if named is not None:  # None: the whole folder is checked already
-                if path not in named and not is_shared_file(path):
-                    named.append(path)
+            if named is not None and path not in named and not is_shared_file(path):  # None: the whole folder
+                named.append(path)
         else:
             raise UsageError(f"sökvägen '{path}' finns inte{_nearest_path_hint(path)}")
     return groups

@@ -154,7 +154,7 @@ def _message(err: ErrorDetails, model: type[BaseModel], written: str | None = No
     """(code, Swedish message) for one pydantic error; written is the value as the file has it
     (`slut: 12.00` is shown as '12.00', not as the float 12.0 it was read as)."""
     kind, loc, value, ctx = err["type"], err["loc"], err.get("input"), err.get("ctx") or {}
-    _shown = _shown_value if written is None else lambda _: _shown_value(written)  # noqa: N806
+    _shown = _shown_value if written is None else lambda _: _shown_value(written)
     if kind == "missing":
         return "missing-key", f"nyckeln '{loc[-1]}' saknas"
     if kind == "extra_forbidden":
@@ -199,9 +199,12 @@ def _misspelt(missing: KeyPath, errors: list[ErrorDetails], model: type[BaseMode
     parent, key = missing[:-1], missing[-1]
     for err in errors:
         loc = tuple(err["loc"])
-        if err["type"] == "extra_forbidden" and loc[:-1] == parent:
-            if suggest(str(loc[-1]), allowed_keys(model, parent)) == key:
-                return True
+        if (
+            err["type"] == "extra_forbidden"
+            and loc[:-1] == parent
+            and suggest(str(loc[-1]), allowed_keys(model, parent)) == key
+        ):
+            return True
     return False
 
 

@@ -114,7 +114,7 @@ class Preview:
         with self._build_lock:
             try:
                 build = self._current(version)
-            except Exception as exc:  # a bug: the page says so, the server goes on
+            except Exception as exc:  # noqa: BLE001 - a bug: the page says so, the server goes on
                 return _internal_error(exc, version)
             if name is None or name not in build.names:
                 return _not_found(build)
@@ -150,7 +150,7 @@ class Preview:
             content = build.pages[name]()
         except UppdragError as exc:  # a broken template, a PDF that cannot be made
             return _html(500, problem_page("Sidan kan inte visas", [f"fel: {exc.message}"], _RETRY), build)
-        except Exception as exc:  # a bug: the page says so, the server goes on
+        except Exception as exc:  # noqa: BLE001 - a bug: the page says so, the server goes on
             return _internal_error(exc, build.version)
         media_type = MEDIA_TYPES[Path(name).suffix]
         if media_type == HTML:

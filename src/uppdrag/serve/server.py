@@ -132,7 +132,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._answer(with_body=False)
 
-    def log_message(self, format: str, *args: object) -> None:
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's own name
         """Requests are not logged: the library never prints."""
 
     def _answer(self, with_body: bool) -> None:

@@ -142,7 +142,7 @@ class MissionBuilder(PurposeReading, RoleReading):
     def _dated(self, outline: Outline, words: str) -> dt.date | None:
         for paragraph in outline.title + [p for s in outline.sections for p in s.paragraphs] + outline.margins:
             date = r"20\d\d-[01]\d-[0-3]\d|\d{1,2}\s+[a-zåäö]+\s+20\d\d"
-            match = re.search(rf"(?:{words})\w*\s*:?\s*(?:den\s+)?({date})", paragraph.text, re.I)
+            match = re.search(rf"(?:{words})\w*\s*:?\s*(?:den\s+)?({date})", paragraph.text, re.IGNORECASE)
             day = parse_date(match.group(1)) if match else None
             if day is not None:
                 self._set(("reviderad" if "revider" in words else "antagen",), day, paragraph.where)

@@ -57,8 +57,8 @@ def meeting_from_row(cells: tuple[str, ...], columns: dict[int, str]) -> tuple[d
     if values.get("plats"):
         meeting["plats"] = values["plats"]
     present = []
-    for written in re.split(r",|\s+och\s+", values.get("närvarande", "")):
-        written = written.strip()
+    for part in re.split(r",|\s+och\s+", values.get("närvarande", "")):
+        written = part.strip()
         if not written:
             continue
         found = municipality(written)
@@ -79,7 +79,7 @@ _RULE = re.compile(
     r"\bminst\s+(\d+|\w+)\s+(?:möten|möte|träffar|träff|nätverksträffar|gånger|ggr)\s+(?:per|om|varje|/)\s*(?:läs)?år",
     re.IGNORECASE,
 )
-_DATES = re.compile(r"\b20\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}\s+(?:%s)\s+20\d\d\b" % "|".join(MONTHS), re.IGNORECASE)
+_DATES = re.compile(r"\b20\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+20\d\d\b", re.IGNORECASE)
 
 
 def read_meetings(

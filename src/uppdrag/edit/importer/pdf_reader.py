@@ -61,7 +61,7 @@ def _lines(pdf: PDF) -> list[_Line]:
             row.sort(key=lambda w: w["x0"])
             text = " ".join(w["text"] for w in row)
             sizes = [round(w["size"], 1) for w in row]
-            bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.I) for w in row)
+            bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.IGNORECASE) for w in row)
             lines.append(
                 _Line(
                     page_number,
@@ -73,7 +73,7 @@ def _lines(pdf: PDF) -> list[_Line]:
                     max(sizes),
                     bold,
                     page.height,
-                )  # fmt: skip
+                )
             )
     return lines
 

@@ -134,13 +134,15 @@ class PurposeReading:
         found: list[str] = []
         joined = " ".join(texts)
         word = r"(\d+|en|ett|två|tre|fyra)"
-        for match in re.finditer(rf"\b(?:mål|område|utvecklingsområde|utvecklingsområdet)\s+{word}\b", joined, re.I):
+        for match in re.finditer(
+            rf"\b(?:mål|område|utvecklingsområde|utvecklingsområdet)\s+{word}\b", joined, re.IGNORECASE
+        ):
             number = match.group(1).lower()
             goal_id = str(NUMBER_WORDS.get(number, number))
             if steering.goal(goal_id):
                 found.append(goal_id)
         if not listed:
-            if re.search(r"\b(båda|alla|samtliga)\b[^.]*\b(mål|områd|utvecklingsområd)", joined, re.I):
+            if re.search(r"\b(båda|alla|samtliga)\b[^.]*\b(mål|områd|utvecklingsområd)", joined, re.IGNORECASE):
                 found += [g.id for g in steering.goals]
             for goal in steering.goals:
                 if comparable(goal.name) in comparable(joined):
@@ -165,7 +167,7 @@ class PurposeReading:
             if normalise(intro.text) != normalise(default):
                 result["inledning"] = clean(intro.text)  # the document's own words, kept
                 self._set(("uppdrag", "inledning"), result["inledning"], intro.where)
-            if match and normalise(match.group(1)) not in ("kommande ar",) and not re.search(r"\d{4}", match.group(1)):
+            if match and normalise(match.group(1)) != "kommande ar" and not re.search(r"\d{4}", match.group(1)):
                 self._check(("uppdrag", "period"), f"dokumentet säger '{match.group(1)}'; läst som '{period}'")
         else:
             period = PLACEHOLDER

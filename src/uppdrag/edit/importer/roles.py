@@ -94,10 +94,10 @@ class RoleReading:
 
     def _duties(self, role: dict[str, Any], index: int, paragraph: Paragraph) -> None:
         for sentence in sentences(paragraph.text):
-            if not sentence.endswith((".", "!", "?", ":")):
-                sentence += "."  # a duty is a sentence, as the schema has it
-            role["ansvar"].append(sentence)
-            self._set(("roller", index, "ansvar", len(role["ansvar"]) - 1), sentence, paragraph.where)
+            # a duty is a sentence, as the schema has it
+            duty = sentence if sentence.endswith((".", "!", "?", ":")) else sentence + "."
+            role["ansvar"].append(duty)
+            self._set(("roller", index, "ansvar", len(role["ansvar"]) - 1), duty, paragraph.where)
 
     def _add_person(self, roles: list[dict[str, Any]], kind: str, person: Person, where: str) -> None:
         index = next((i for i, r in enumerate(roles) if kind in r["roll"]), None)
