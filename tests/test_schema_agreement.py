@@ -45,7 +45,7 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "revised-timestamp": (
         "bakgrund: strategi-2023-2026\n",
         "bakgrund: strategi-2023-2026\nreviderad: 2024-06-14T10:00:00\n",
-    ),  # noqa: E501
+    ),
     "adopted-null": ("bakgrund: strategi-2023-2026\n", "bakgrund: strategi-2023-2026\nantagen: null\n"),
     "minimum-float": ("minst_per_år: 4", "minst_per_år: 4.0"),
     "minimum-fraction": ("minst_per_år: 4", "minst_per_år: 4.5"),

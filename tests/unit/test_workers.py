@@ -163,6 +163,5 @@ def test_a_pool_hands_its_job_to_the_workers_by_the_fork_and_keeps_none() -> Non
 
 
 def test_a_worker_refuses_a_job_of_another_kind() -> None:
-    with forked_pool(1, "text") as pool:
-        with pytest.raises(TypeError, match="the worker's job is str, not _UnpicklableJob"):
-            pool.submit(_job_text, "!").result()
+    with forked_pool(1, "text") as pool, pytest.raises(TypeError, match="the worker's job is str, not _UnpicklableJob"):
+        pool.submit(_job_text, "!").result()
