@@ -10,7 +10,7 @@ import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import print_changes, print_drafts, print_plain, progress, progress_bar, stderr
-from uppdrag.cli.options import FORMAT, MissionsOption, TemplatesOption, TodayOption, formats, parse_today
+from uppdrag.cli.options import FORMAT, MissionsOption, TemplatesOption, TodayOption, parse_today
 from uppdrag.errors import FindingsError, UsageError
 from uppdrag.findings import CheckResult
 
@@ -134,7 +134,11 @@ def site(
     print_plain(f"{len(written)} filer i {output}", stderr)
 
 
-DiffFormat = formats("DiffFormat", "text", "md")
+class DiffFormat(str, Enum):
+    """`diff --format`, in the names and order of options.FORMAT_NAMES."""
+
+    text = "text"
+    md = "md"
 
 
 @app.command()
@@ -154,7 +158,7 @@ def diff(
         Optional[Path],
         typer.Option("--file", metavar="FIL", help="Jämför med denna fil i stället för en revision.", dir_okay=False),
     ] = None,
-    output_format: Annotated[DiffFormat, FORMAT] = DiffFormat.text,  # type: ignore[valid-type]  # formats() makes it at run time
+    output_format: Annotated[DiffFormat, FORMAT] = DiffFormat.text,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:
@@ -175,7 +179,7 @@ def diff(
     [loaded] = workspace.select([mission_id])
     since_day = parse_today(since, "--sedan") if since is not None else None
     found = changes_since(workspace, loaded, revision, old_file, since_day)
-    if output_format.value == "md":  # type: ignore[attr-defined]  # a formats() Enum
+    if output_format.value == "md":
         emit(to_markdown(found.changes, found.title), None)  # stdout
     else:
         print_changes(found)

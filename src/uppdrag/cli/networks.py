@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -10,7 +11,7 @@ import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import overview_text, print_goals_report, print_line, print_overview, print_plain, stderr
-from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, formats, output_path, parse_today
+from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, output_path, parse_today
 
 if TYPE_CHECKING:  # the commands import their modules when they run
     from uppdrag.views.overview import OverviewRow
@@ -54,12 +55,18 @@ def new(
     print_plain(str(created.path))
 
 
-OverviewFormat = formats("OverviewFormat", "text", "json", "csv", "md")
+class OverviewFormat(str, Enum):
+    """`overview --format`, in the names and order of options.FORMAT_NAMES."""
+
+    text = "text"
+    json = "json"
+    csv = "csv"
+    md = "md"
 
 
 @app.command()
 def overview(
-    output_format: Annotated[OverviewFormat, FORMAT] = OverviewFormat.text,  # type: ignore[valid-type]  # formats() makes it at run time
+    output_format: Annotated[OverviewFormat, FORMAT] = OverviewFormat.text,
     output: OutputOption = None,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
@@ -78,7 +85,7 @@ def overview(
     day = parse_today(today)
     workspace = open_valid_workspace(missions, day)
     rows = overview_rows(workspace, day)
-    if output_format.value == "text" and output_path(output) is None:  # type: ignore[attr-defined]  # a formats() Enum
+    if output_format.value == "text" and output_path(output) is None:
         print_overview(rows)
         return
     exports: dict[str, Callable[[list[OverviewRow]], str | bytes]] = {
@@ -87,7 +94,7 @@ def overview(
         "json": lambda r: to_json(r) + "\n",
         "md": to_markdown,
     }
-    emit(exports[output_format.value](rows), output_path(output), workspace_inputs(workspace))  # type: ignore[attr-defined]  # a formats() Enum
+    emit(exports[output_format.value](rows), output_path(output), workspace_inputs(workspace))
 
 
 report_app = typer.Typer(
@@ -97,12 +104,19 @@ report_app = typer.Typer(
 )
 app.add_typer(report_app, name="report")
 
-ReportFormat = formats("ReportFormat", "text", "json", "md", "html")
+
+class ReportFormat(str, Enum):
+    """`report mål --format`, in the names and order of options.FORMAT_NAMES."""
+
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
 
 
 @report_app.command("mål")
 def report_goals(
-    output_format: Annotated[ReportFormat, FORMAT] = ReportFormat.text,  # type: ignore[valid-type]  # formats() makes it at run time
+    output_format: Annotated[ReportFormat, FORMAT] = ReportFormat.text,
     output: OutputOption = None,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
@@ -120,13 +134,13 @@ def report_goals(
     workspace = open_valid_workspace(missions, parse_today(today))
     report = goals_report(workspace)
     names = {m.mission.id: m.mission.name for m in workspace.missions}
-    if output_format.value == "text" and output_path(output) is None:  # type: ignore[attr-defined]  # a formats() Enum
+    if output_format.value == "text" and output_path(output) is None:
         print_goals_report(report, names)
-    elif output_format.value == "json":  # type: ignore[attr-defined]  # a formats() Enum
+    elif output_format.value == "json":
         emit(to_json(report) + "\n", output_path(output), workspace_inputs(workspace))
     else:
         from uppdrag.output.templates import renderer_for
 
         renderer = renderer_for(None, missions)
-        page = goals_page(report, names, renderer, output_format.value)  # type: ignore[attr-defined]  # a formats() Enum
+        page = goals_page(report, names, renderer, output_format.value)
         emit(page, output_path(output), workspace_inputs(workspace, renderer))

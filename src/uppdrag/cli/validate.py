@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,10 +10,16 @@ import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import print_line
-from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, formats, output_path, parse_today
+from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, output_path, parse_today
 from uppdrag.errors import EXIT_FINDINGS
 
-ValidateFormat = formats("ValidateFormat", "text", "json", "github")
+
+class ValidateFormat(str, Enum):
+    """`validate --format`, in the names and order of options.FORMAT_NAMES."""
+
+    text = "text"
+    json = "json"
+    github = "github"
 
 
 @app.command()
@@ -23,7 +30,7 @@ def validate(
             metavar="SÖKVÄG", help="Mappar och filer att kontrollera (standard: mappen i -m).", show_default=False
         ),
     ] = None,
-    output_format: Annotated[ValidateFormat, FORMAT] = ValidateFormat.text,  # type: ignore[valid-type]  # formats() makes it at run time
+    output_format: Annotated[ValidateFormat, FORMAT] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
     today: TodayOption = None,
     missions: MissionsOption = Path("missions"),
@@ -39,11 +46,11 @@ def validate(
     from uppdrag.output.diagnostics import text_lines, to_github, to_json
 
     result = validate_paths(paths, parse_today(today), missions)
-    if output_format.value == "text":  # type: ignore[attr-defined]  # a formats() Enum
+    if output_format.value == "text":
         for line in text_lines(result):
             print_line(line)
     else:
-        emit((to_json if output_format.value == "json" else to_github)(result) + "\n", None)  # type: ignore[attr-defined]  # a formats() Enum; as written
+        emit((to_json if output_format.value == "json" else to_github)(result) + "\n", None)  # as written
     if result.errors or (strict and result.warnings):
         raise typer.Exit(EXIT_FINDINGS)
 
