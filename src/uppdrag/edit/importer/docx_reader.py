@@ -123,7 +123,7 @@ def read_docx(data: bytes) -> list[Paragraph]:
         kind, depth = _list_info(block, style)
         runs = [r for r in block.runs if r.text.strip()]
         # python-docx casts Run.style to never None, but a document without a default character style gives None.
-        bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)  # type: ignore[redundant-expr]  # see above
+        bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)  # type: ignore[redundant-expr]  # it can be None
         item_number = None
         if kind == "number":
             key = ("number", depth)

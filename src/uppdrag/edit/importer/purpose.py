@@ -230,7 +230,9 @@ class PurposeReading:
             default = ""
             if "mål" in group:
                 self._set(("uppdrag", "grupper", index, "mål"), group["mål"], heading_where)
-                default = steering.goal_title(steering.goal(group["mål"]))  # type: ignore[arg-type]
+                goal = steering.goal(group["mål"])
+                assert goal is not None  # _goal_id reads ids from this steering document's goals only
+                default = steering.goal_title(goal)
                 group["mål"] = goal_value(group["mål"])
             if rubrik and normalise(rubrik) != normalise(default):
                 group["rubrik"] = rubrik
