@@ -60,7 +60,7 @@ def test_uncovered_goal_stands_out(workspace: Path, runner) -> None:
 def test_json(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["report", "mål", "--format", "json"])
     data = json.loads(result.stdout)
-    [maldokument, strategi] = data["styrdokument"]
+    [maldokument, _strategi] = data["styrdokument"]
     assert maldokument["nätverk"] == ["grundskola", "ka", "sarskola"]
     assert maldokument["mål"][3]["uppdrag"] == [
         {"nätverk": "ka", "text": "Nätverket ska verka för en samverkan med IM-nätverket gällande yrkespaket och IMV."}

@@ -48,7 +48,7 @@ def test_hostile_case(case: Path, shipped: Path, runner) -> None:
         (shipped / "lank.ics").symlink_to(other / "forskola.yaml")
     before = _snapshot(shipped)
     result = runner.invoke(app, shlex.split((case / "command.txt").read_text(encoding="utf-8")))
-    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert ("Traceback" not in result.output and result.exception is None) or isinstance(result.exception, SystemExit)
     got = [f"exit {result.exit_code}"] + result.output.rstrip("\n").splitlines()
     expected_file = case / "expected.txt"
     if UPDATE_GOLDEN:

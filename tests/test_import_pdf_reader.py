@@ -31,7 +31,7 @@ def test_headings_lists_and_paragraphs() -> None:
             False,
             None,
             0,
-        ),  # fmt: skip
+        ),
         ("Stärkt tillväxt", None, False, "number", 0),
         ("en underpunkt", None, False, "bullet", 1),
         ("Höjd utbildningsnivå", None, False, "number", 0),

@@ -24,9 +24,9 @@ def _docx_bytes() -> bytes:
 def test_content_decides() -> None:
     assert document_format(_docx_bytes(), ".txt") == "docx"
     assert document_format(b"%PDF-1.7\n...", ".docx") == "pdf"
-    assert document_format("Bakgrund\n".encode(), ".md") == "md"
-    assert document_format("Bakgrund\n".encode(), ".rtf") == "txt"
-    with pytest.raises(ImportDocumentError, match="heter .pdf men är ingen PDF"):
+    assert document_format(b"Bakgrund\n", ".md") == "md"
+    assert document_format(b"Bakgrund\n", ".rtf") == "txt"
+    with pytest.raises(ImportDocumentError, match=r"heter \.pdf men är ingen PDF"):
         document_format(b"hej", ".pdf")
     with pytest.raises(ImportDocumentError, match="binär"):
         document_format(b"\x00\x01\x02", ".txt")

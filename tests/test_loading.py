@@ -41,7 +41,7 @@ def test_symlink_loop_is_reported_not_followed(tmp_path: Path) -> None:
     os.symlink("b.yaml", missions / "a.yaml")
     os.symlink("a.yaml", missions / "b.yaml")
     os.symlink(".", missions / "loop.yaml.d")  # a directory loop is never walked
-    workspace, findings = load_workspace(missions)
+    _workspace, findings = load_workspace(missions)
     assert [(f.location.file, f.message) for f in findings] == [
         (f"{missions}/a.yaml", "kan inte läsa filen: för många symboliska länkar i sökvägen"),
         (f"{missions}/b.yaml", "kan inte läsa filen: för många symboliska länkar i sökvägen"),
@@ -62,5 +62,5 @@ def test_group_paths_puts_files_with_their_folder(tmp_path: Path) -> None:
 
 
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="sökvägen '.*finns-inte' finns inte"):
+    with pytest.raises(UsageError, match=r"sökvägen '.*finns-inte' finns inte"):
         group_paths([tmp_path / "finns-inte"])

@@ -608,7 +608,7 @@ def test_ics_round_trip(workspace: Path) -> None:
     )
     write_tree(workspace, {"missions/n.yaml": _mission(rule)})
     loaded_workspace, _ = open_workspace(Path("missions"), dt.date(2024, 1, 1))
-    stamp = dt.datetime(2024, 1, 1, 8, 0, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(2024, 1, 1, 8, 0, tzinfo=dt.UTC)
     data = meetings_calendar(loaded_workspace.mission("n").mission, 2024, stamp)
     calendar = icalendar.Calendar.from_ical(data)
     [timezone] = calendar.walk("VTIMEZONE")

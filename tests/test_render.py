@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -202,7 +203,7 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pyt
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="No space left on device"):
         files.atomic_write(target, "nytt")
     assert target.read_text() == "gammalt"
     assert [p.name for p in tmp_path.iterdir()] == ["ut.md"]
@@ -211,7 +212,7 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pyt
 def test_inside_refuses_escaping_names(tmp_path: Path) -> None:
     assert files.inside(tmp_path, "ka.md") == tmp_path / "ka.md"
     for name in ("../ka.md", "/etc/x", "..", ""):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=f"^ogiltigt filnamn '{re.escape(name)}'$"):
             files.inside(tmp_path, name)
 
 

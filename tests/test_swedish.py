@@ -114,7 +114,7 @@ def test_usage_errors_are_swedish_and_exit_2(argv: list[str], usage: str, messag
     result = runner.invoke(app, argv)
     assert result.exit_code == 2
     assert result.stdout == ""
-    command = usage.split(" [FLAGGOR]")[0]
+    command = usage.split(" [FLAGGOR]", maxsplit=1)[0]
     assert _said(result.stderr) == [f"Användning: {usage}", f"Skriv '{command} -h' för hjälp.", "Fel", message]
 
 

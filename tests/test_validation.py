@@ -107,7 +107,7 @@ def test_concurrent_plan_meetings_for_different_years_all_land(missions: Path) -
             stderr=subprocess.PIPE,
             text=True,
             cwd=REPO,
-        )  # fmt: skip
+        )
         for year in years
     ]
     outputs = [p.communicate(timeout=120) for p in procs]

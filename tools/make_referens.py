@@ -20,7 +20,7 @@ from uppdrag.output.docx import LANGUAGE, own_package_properties, set_language
 
 FONT = "Calibri"  # Word's own; LibreOffice shows the metric-compatible Carlito
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
-FIXED_DATE = dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc)  # a fixed date keeps the file reproducible
+FIXED_DATE = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)  # a fixed date keeps the file reproducible
 BULLET_NUM_ID, NUMBER_NUM_ID = 1, 2
 
 # (style, size in points, space before, space after)

@@ -7,6 +7,11 @@ The CLI catches UppdragError alone, prints its message and exits with its code.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from uppdrag.findings import CheckResult
+
 EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3  # 0: all is well
 
 
@@ -21,7 +26,7 @@ class UppdragError(Exception):
         if exit_code is not None:
             self.exit_code = exit_code
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[Any, ...]:
         # Raised in a worker process, it must arrive whole: message and exit code.
         return (self.__class__, (self.message, self.exit_code))
 
@@ -69,18 +74,18 @@ class ImportDocumentError(UppdragError):
 class FindingsError(UppdragError):
     """A command cannot go on because files have findings; they are shown before the message.
 
-    `result` is a findings.CheckResult; with `summarise` the message follows its summary line
+    With `summarise` the message follows the result's summary line
     and only the errors are shown (the warnings did not stop the command).
     """
 
     exit_code = EXIT_FINDINGS
 
-    def __init__(self, message: str, result: object, summarise: bool = False):
+    def __init__(self, message: str, result: CheckResult, summarise: bool = False):
         super().__init__(message)
         self.result = result
         self.summarise = summarise
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[Any, ...]:
         return (self.__class__, (self.message, self.result, self.summarise))
 
 

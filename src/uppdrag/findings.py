@@ -39,11 +39,11 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[Location, bool, str]:
         return (self.location, self.severity is not Severity.ERROR, self.code)
 
 
-def format_key_path(path: tuple) -> str:
+def format_key_path(path: tuple[str | int, ...]) -> str:
     """('möten', 'träffar', 0, 'datum') -> 'möten.träffar[0].datum'."""
     text = ""
     for part in path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import os
 import pickle
 import signal
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Job = TypeVar("Job")
+_job: object = None  # in a pool's worker only: what forked_pool(job=...) handed it at the fork
 
 
 def cores_for(tasks: int) -> int:
@@ -50,7 +53,7 @@ def forked_map(function: Callable[[Item], Result], items: Sequence[Item], proces
     # copy) every page they share with this process each time they collect.
     gc.freeze()
     try:
-        for first, last in zip(bounds[1:-1], bounds[2:]):
+        for first, last in itertools.pairwise(bounds[1:]):
             reading, writing = os.pipe()
             # Ctrl-C waits until the child is in the list, so the cleanup below always ends it.
             blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
@@ -72,7 +75,7 @@ def forked_map(function: Callable[[Item], Result], items: Sequence[Item], proces
             children.pop(0)
             if not sent:
                 raise RuntimeError(f"arbetsprocessen {pid} avslutades utan svar")
-            ok, outcome = pickle.loads(sent)
+            ok, outcome = pickle.loads(sent)  # noqa: S301 - sent by our own forked child
             if not ok:
                 raise outcome
             results += outcome
@@ -118,10 +121,14 @@ def _pickled_error(exc: Exception) -> bytes:
 
 
 @contextmanager
-def forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+def forked_pool(workers: int, job: object = None) -> Iterator[ProcessPoolExecutor]:
     """A pool of forked workers. Only this process hears Ctrl-C: a worker interrupted while
     sending a result would leave the pool waiting forever. On the way out, tasks not yet
-    started are dropped and the running ones finish, so Ctrl-C ends within one task."""
+    started are dropped and the running ones finish, so Ctrl-C ends within one task.
+
+    job is what every task needs (a workspace, a renderer): it reaches each worker with the
+    fork, never pickled, and a task reads it with worker_job(). This process keeps no trace
+    of it, so two pools (or threads) never see each other's job."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

@@ -109,9 +109,6 @@ def test_a_hung_git_is_a_message(monkeypatch, tmp_path) -> None:
         raise subprocess.TimeoutExpired(cmd="git", timeout=60)
 
     monkeypatch.setattr(subprocess, "run", hang)
-    try:
+    with pytest.raises(HistoryError) as raised:
         last_revision(tmp_path / "x.yaml")
-    except HistoryError as exc:
-        assert exc.message == "git svarade inte inom 60 sekunder (git rev-parse --show-toplevel)"
-    else:
-        raise AssertionError("no HistoryError")
+    assert raised.value.message == "git svarade inte inom 60 sekunder (git rev-parse --show-toplevel)"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from uppdrag import workers
 from uppdrag.errors import UsageError
 from uppdrag.workers import (
     Stopped,

@@ -6,6 +6,7 @@ import datetime as dt
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from uppdrag.check.swedish_calendar import (
     SchoolCalendar,
@@ -36,7 +37,7 @@ def school_calendar(workspace: Workspace) -> SchoolCalendar:
     return SchoolCalendar.from_shared(shared_files, workspace.organisation.municipalities)
 
 
-def problem_json(problem: Finding) -> dict:
+def problem_json(problem: Finding) -> dict[str, Any]:
     """A meeting problem as check-meetings' JSON has always shown it."""
     return {
         "date": problem.date.isoformat() if problem.date else None,
@@ -168,7 +169,8 @@ def entered_meeting_findings(
         return []
     judge = DayJudge(calendar, tuple(rule.weekdays))
     taken = {m.date for m in rule.meetings}
-    findings, earlier = [], set()
+    findings: list[Finding] = []
+    earlier: set[dt.date] = set()
     for index, meeting in sorted(enumerate(rule.meetings), key=lambda pair: (pair[1].date, pair[0])):
         location, key_path = _meeting_location(loaded, index)
         day = meeting.date
@@ -195,7 +197,7 @@ class YearCheck:
     count: int  # meetings dated in the year
     valid: int  # of those, the ones that break no rule
     minimum: int | None
-    weekdays: list[str]
+    weekdays: list[Veckodag]
     problems: list[Finding] = field(default_factory=list)
     valid_dates: list[dt.date] = field(default_factory=list)
 
@@ -211,7 +213,7 @@ class YearCheck:
     def has_rule(self) -> bool:
         return self.minimum is not None or bool(self.weekdays)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "network": self.network,
             "year": self.year,
@@ -328,7 +330,7 @@ def _place(need: int, candidates: list[dt.date], existing: list[dt.date]) -> lis
     return sorted(chosen)
 
 
-def _term_needs(wanted: int, missing: int, candidates: list[list], existing: list[list]) -> list[int]:
+def _term_needs(wanted: int, missing: int, candidates: list[list[dt.date]], existing: list[list[dt.date]]) -> list[int]:
     """How many new meetings each term gets: the year's total shared by the terms' good days,
     at least one each when two or more are wanted."""
     sizes = [len(c) + len(e) for c, e in zip(candidates, existing)]

@@ -8,8 +8,10 @@ from pathlib import Path
 from uppdrag.check.meetings import VALIDATE_KINDS, entered_meeting_findings, school_calendar
 from uppdrag.check.swedish_calendar import SchoolCalendar
 from uppdrag.findings import Finding, Location, error, format_key_path, warning
+from uppdrag.models import Background, SteeringDocument
 from uppdrag.read.loading import LoadedMission, LoadedShared, Workspace
 from uppdrag.read.schema_errors import suggest
+from uppdrag.read.yamlsource import KeyPath
 
 
 def _unknown(what: str, value: str, known: list[str], where: str = "") -> str:
@@ -81,10 +83,11 @@ def check_shared(workspace: Workspace) -> list[Finding]:
     first_seen: dict[tuple[str, str], str] = {}
     for loaded in workspace.shared:
         shared, source = loaded.shared, loaded.source
-        for kind, key, items in (
+        kinds: tuple[tuple[str, str, Sequence[SteeringDocument | Background]], ...] = (
             ("styrdokumentet", "styrdokument", shared.steering_documents),
             ("bakgrunden", "bakgrunder", shared.backgrounds),
-        ):
+        )
+        for kind, key, items in kinds:
             for index, item in enumerate(items):
                 where = source.locate(key, index, "id")
                 if (kind, item.id) in first_seen:
@@ -218,7 +221,7 @@ def _check_revision(loaded: LoadedMission, today: dt.date) -> list[Finding]:
 PLACEHOLDER = "FYLL I"
 
 
-def _texts(value: object, path: tuple) -> list[tuple[tuple, str]]:
+def _texts(value: object, path: KeyPath) -> list[tuple[KeyPath, str]]:
     if isinstance(value, str):
         return [(path, value)]
     if isinstance(value, dict):

@@ -16,11 +16,11 @@ from uppdrag.models import KOMMUNER, VECKODAGAR, SchoolBreak, SchoolYear, Shared
 # that ends on Easter Sunday (Grästorp and Töreboda 2025: 14–18 April; Grästorp 2026: 30 March–
 # 3 April).
 DEFAULT_SCHOOL_BREAKS = (
-    SchoolBreak(namn="sportlov", vecka=7),
-    SchoolBreak(namn="påsklov", påsk="veckan före påsk"),
-    SchoolBreak(namn="höstlov", vecka=44),
-    SchoolBreak(namn="jullov", från="12-22", till="01-07"),
-    SchoolBreak(namn="sommarlov", från="06-12", till="08-17"),
+    SchoolBreak(name="sportlov", week=7),
+    SchoolBreak(name="påsklov", easter="veckan före påsk"),
+    SchoolBreak(name="höstlov", week=44),
+    SchoolBreak(name="jullov", start="12-22", end="01-07"),
+    SchoolBreak(name="sommarlov", start="06-12", end="08-17"),
 )
 
 MONTHS = (
@@ -57,7 +57,8 @@ def supported_years() -> tuple[int, int]:
     """The first and last year the holidays package knows Sweden's days off for."""
     import holidays  # its lazy loader: `holidays.countries` would import every country
 
-    return holidays.Sweden.start_year, holidays.Sweden.end_year
+    sweden = holidays.Sweden  # type: ignore[attr-defined]  # holidays loads its countries lazily (module __getattr__)
+    return sweden.start_year, sweden.end_year
 
 
 def is_supported(year: int) -> bool:
@@ -82,7 +83,7 @@ def _sweden(year: int, *categories: str) -> dict[dt.date, str]:
     import holidays
 
     require_supported(year)
-    calendar = holidays.Sweden(
+    calendar = holidays.Sweden(  # type: ignore[attr-defined]  # holidays loads its countries lazily (module __getattr__)
         years=year,
         language="sv",  # never the locale: under C.UTF-8 the names would come out in English
         categories=categories,
@@ -196,10 +197,12 @@ def _pattern_spans(school_break: SchoolBreak, year: int) -> list[BreakSpan]:
             else sunday + dt.timedelta(days=1)
         )
         return [BreakSpan(name, monday, monday + dt.timedelta(days=4))]
-    start = _date_in(year, school_break.start)  # type: ignore[arg-type]
-    end = _date_in(year, school_break.end)  # type: ignore[arg-type]
+    # Neither a week nor Easter: the model's validator guarantees both dates.
+    assert school_break.start is not None and school_break.end is not None
+    start = _date_in(year, school_break.start)
+    end = _date_in(year, school_break.end)
     if end < start:  # runs over new year (jullov)
-        end = _date_in(year + 1, school_break.end)  # type: ignore[arg-type]
+        end = _date_in(year + 1, school_break.end)
     return [BreakSpan(name, start, end)]
 
 
@@ -249,8 +252,8 @@ class SchoolCalendar:
         extra: list[BreakSpan] = []
         for school_year in self._school_years(municipality):
             first = int(school_year.school_year[:4])
-            for school_break in school_year.breaks:
-                dated[(first, school_break.name)] = BreakSpan(school_break.name, school_break.start, school_break.end)
+            for dated_break in school_year.breaks:
+                dated[(first, dated_break.name)] = BreakSpan(dated_break.name, dated_break.start, dated_break.end)
             extra += [BreakSpan(d.name, d.date, d.date, single_day=True) for d in school_year.extra_days]
         found = list(dated.values()) + extra
         for school_break in self._pattern(municipality):

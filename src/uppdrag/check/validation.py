@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import os
 import stat
@@ -52,21 +53,19 @@ def validate_paths(paths: list[Path] | None, today: dt.date, missions: Path = Pa
 
 
 PARALLEL_FROM = 200  # files: below this, starting worker processes costs more than it saves
-_JOB: tuple = ()  # (shared workspace, today, calendar): set before the fork, read in the workers
+# One mission file checked: its path, the reading findings, the rules' findings, and (id, where) for the id check.
+Checked = tuple[str, list[Finding], list[Finding], tuple[str, Location] | None]
 
 
 def _validate_folder(folder: Path, only: list[Path] | None, today: dt.date) -> CheckResult:
     """One folder, a mission file at a time: each is read, checked against the shared files
     and let go, so a folder of thousands is never held in memory at once. The findings come
     in the order of a whole-workspace check: reading problems first, then the rules."""
-    global _JOB
     workspace, read = load_workspace(folder, only=[])  # the shared files
     mission_files = [p for p in yaml_files(folder) if not is_shared_file(p)] if only is None else only
-    _JOB = (workspace, today, school_calendar(workspace))
+    check = functools.partial(_check_file, workspace, today, school_calendar(workspace))
     checked = list(
-        _in_parallel(_check_file, mission_files)
-        if len(mission_files) >= PARALLEL_FROM
-        else map(_check_file, mission_files)
+        _in_parallel(check, mission_files) if len(mission_files) >= PARALLEL_FROM else map(check, mission_files)
     )
     rules = check_shared(workspace) + stale_schemas(workspace)
     for _, file_read, file_rules, _identity in checked:
@@ -93,9 +92,9 @@ def _check_file(path: Path) -> tuple[str, list[Finding], list[Finding], tuple[st
     return str(path), read, rules, (loaded.mission.id, loaded.source.locate("id"))
 
 
-def _in_parallel(check, paths: list[Path]) -> list:  # type: ignore[no-untyped-def]
-    """check over paths on all cores, results in the order of paths. Forked workers share
-    _JOB with this process."""
+def _in_parallel(check: Callable[[Path], Checked], paths: list[Path]) -> list[Checked]:
+    """check over paths on all cores, results in the order of paths. The workers are forked,
+    so check (with the workspace it holds) reaches them unpickled."""
     from uppdrag.workers import cores_for, forked_map  # only a large folder pays for these
 
     return forked_map(check, paths, cores_for(len(paths)))

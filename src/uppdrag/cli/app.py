@@ -11,8 +11,8 @@ from typing import Annotated, Any
 
 import typer
 import typer.main
-from typer._click import Command
-from typer.models import CommandInfo
+from typer._click import Command, Context
+from typer.models import CommandFunctionType, CommandInfo
 
 from uppdrag import __version__
 from uppdrag.cli import swedish
@@ -28,7 +28,8 @@ class _Commands(MutableMapping[str, Command]):
 
     def __init__(self, infos: list[CommandInfo]) -> None:
         self._entries: dict[str, CommandInfo | Command] = {
-            info.name or typer.main.get_command_name(info.callback.__name__): info for info in infos
+            info.name or typer.main.get_command_name(info.callback.__name__): info  # type: ignore[union-attr]  # registered by its function
+            for info in infos
         }
 
     def built(self) -> list[str]:
@@ -62,10 +63,10 @@ class _Typer(typer.Typer):
         super().__init__(**settings)
         self.lazy_commands: list[CommandInfo] = []
 
-    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
         register = super().command(*args, **kwargs)
 
-        def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
+        def decorator(function: CommandFunctionType) -> CommandFunctionType:
             register(function)
             self.lazy_commands.append(self.registered_commands.pop())
             return function
@@ -82,10 +83,10 @@ class _Group(swedish.SwedishGroup):
         commands.update(self.commands)  # the groups (`report`), built already, listed after the commands
         self.commands = commands
 
-    def list_commands(self, ctx):  # type: ignore[no-untyped-def]
+    def list_commands(self, ctx: Context) -> list[str]:
         return list(self.commands)  # the names only: a listing builds no command
 
-    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+    def invoke(self, ctx: Context) -> Any:
         try:
             try:
                 return super().invoke(ctx)
@@ -122,7 +123,6 @@ app = _Typer(
 
 class _State:
     debug = False
-    inputs: list[Path] = []  # files this run reads (missions, `_` files, templates): never an output
 
 
 def emit(
@@ -169,7 +169,6 @@ def root(
     Slutkoder: 0 allt i ordning, 1 fel hittades, 2 felaktig användning, 3 internt fel.
     """
     _State.debug = debug
-    _State.inputs = []
 
 
 _PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plugins at all"
@@ -185,7 +184,7 @@ def _without_pydantic_plugins() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if os.environ["PYDANTIC_DISABLE_PLUGINS"] in _PLUGINS_OFF and "pydantic.plugin._loader" not in sys.modules:
         loader = ModuleType("pydantic.plugin._loader", "No plugins: PYDANTIC_DISABLE_PLUGINS is set (uppdrag).")
-        loader.get_plugins = tuple  # type: ignore[attr-defined]
+        loader.get_plugins = tuple  # type: ignore[attr-defined]  # the stand-in module gets the one function asked for
         sys.modules[loader.__name__] = loader
 
 

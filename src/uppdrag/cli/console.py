@@ -13,14 +13,21 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from uppdrag.check.meetings import YearCheck
+    from uppdrag.findings import CheckResult, Finding
+    from uppdrag.views.changes import MissionChanges
+    from uppdrag.views.goals import GoalsReport
+    from uppdrag.views.overview import OverviewRow
+
 MIN_WIDTH = 40
+Item = TypeVar("Item")
 
 
 class Terminal:
@@ -48,7 +55,7 @@ class Terminal:
         return getattr(self.rich, name)
 
     @property
-    def file(self) -> IO[str] | None:
+    def file(self) -> IO[str]:
         return sys.stderr if self._stderr else sys.stdout
 
     def is_plain(self) -> bool:
@@ -63,7 +70,7 @@ class Terminal:
         if os.environ.get("FORCE_COLOR") is not None:
             return os.environ["FORCE_COLOR"] == ""
         try:
-            return not self.file.isatty()  # type: ignore[union-attr]
+            return not self.file.isatty()
         except (AttributeError, ValueError):  # no stream, no isatty, or a closed one: not a terminal
             return True
 
@@ -111,7 +118,7 @@ def data(text: object, style: str | None = None) -> Text:
     """A piece of user data as rich Text: never parsed as markup, controls made visible."""
     from rich.text import Text
 
-    return Text(visible(text), style=STYLES.get(style or "", style))
+    return Text(visible(text), style=STYLES.get(style or "", style or ""))
 
 
 Segment = tuple[str, str | None]
@@ -122,7 +129,7 @@ def line_text(segments: Iterable[Segment]) -> Text:
 
     text = Text()
     for part, style in segments:
-        text.append(visible_line(part), style=STYLES.get(style or "", None))
+        text.append(visible_line(part), style=STYLES.get(style or ""))
     return text
 
 
@@ -148,7 +155,7 @@ def print_plain(text: str, console: Terminal = stdout) -> None:
         print_line([(line, None)], console)
 
 
-def print_findings(result, console: Terminal = stderr, errors_only: bool = False) -> None:  # findings.CheckResult
+def print_findings(result: CheckResult, console: Terminal = stderr, errors_only: bool = False) -> None:
     from uppdrag.output.diagnostics import finding_line
 
     for findings in result.by_file().values():
@@ -157,7 +164,7 @@ def print_findings(result, console: Terminal = stderr, errors_only: bool = False
                 print_line(finding_line(finding), console)
 
 
-def print_drafts(drafts: dict[str, list]) -> None:
+def print_drafts(drafts: dict[str, list[Finding]]) -> None:
     """The warnings that make documents drafts, then what that means for them."""
     from uppdrag.output.diagnostics import draft_notice, finding_line
 
@@ -178,7 +185,7 @@ def plain_text(renderable: object, width: int = 120) -> str:
 # --- check-meetings -----------------------------------------------------------------------
 
 
-def _meeting_status(check) -> Text:
+def _meeting_status(check: YearCheck) -> Text:
     from rich.text import Text
 
     errors = sum(p.severity.value == "error" for p in check.problems)
@@ -194,7 +201,7 @@ def _meeting_status(check) -> Text:
     return status
 
 
-def print_meeting_checks(checks: list, year: int) -> None:
+def print_meeting_checks(checks: list[YearCheck], year: int) -> None:
     """A row per network, then each network's problems with their locations."""
     from rich.table import Table
     from rich.text import Text
@@ -223,8 +230,7 @@ def print_meeting_checks(checks: list, year: int) -> None:
         for problem in check.problems:
             line = Text("  ") + Text(f"{problem.severity.swedish}: ", style=STYLES[problem.severity.value])
             line.append_text(data(problem.message))
-            if problem.location:
-                line.append(f"  ({visible(problem.location)})", style="dim")
+            line.append(f"  ({visible(problem.location)})", style="dim")
             stdout.print(line)
 
 
@@ -233,12 +239,12 @@ def print_meeting_checks(checks: list, year: int) -> None:
 WIDE = 120  # below this many columns the overview keeps only what a coordinator looks for first
 
 
-def overview_text(rows: list) -> str:
+def overview_text(rows: list[OverviewRow]) -> str:
     """The overview table as plain text for a file (-o), as wide as it needs."""
     return plain_text(_overview_table(rows, wide=True))
 
 
-def _overview_table(rows: list, wide: bool) -> Table:
+def _overview_table(rows: list[OverviewRow], wide: bool) -> Table:
     from rich.table import Table
     from rich.text import Text
 
@@ -266,7 +272,7 @@ def _overview_table(rows: list, wide: bool) -> Table:
     return table
 
 
-def print_overview(rows: list) -> None:
+def print_overview(rows: list[OverviewRow]) -> None:
     """Every network in a table; on a narrow terminal the essential columns, folded, not cut."""
     wide = stdout.width >= WIDE
     stdout.print(_overview_table(rows, wide))
@@ -277,7 +283,7 @@ def print_overview(rows: list) -> None:
 # --- report mål ---------------------------------------------------------------------------
 
 
-def print_goals_report(report, names: dict[str, str]) -> None:
+def print_goals_report(report: GoalsReport, names: dict[str, str]) -> None:
     """Per steering document a goals × networks matrix, then the assignments per goal."""
     from rich.table import Table
     from rich.text import Text
@@ -308,7 +314,7 @@ def print_goals_report(report, names: dict[str, str]) -> None:
 # --- diff ---------------------------------------------------------------------------------
 
 
-def print_changes(mission_changes) -> None:
+def print_changes(mission_changes: MissionChanges) -> None:
     from uppdrag.output.changes import text_lines
 
     stdout.print(data(mission_changes.title, "bold"))
@@ -337,7 +343,7 @@ def progress_bar(total: int, description: str) -> Iterator[Callable[[str], None]
         yield lambda name: bar.update(task, advance=1, description=f"{description}: {escape(visible_line(name))}")
 
 
-def progress(items: Iterable, total: int, description: str) -> Iterable:
+def progress(items: Iterable[Item], total: int, description: str) -> Iterable[Item]:
     """items, with a transient progress bar on a terminal when there is more than one."""
     if total < 2 or not stderr.is_terminal:
         return items

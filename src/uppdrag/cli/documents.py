@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import print_changes, print_drafts, print_plain, progress, progress_bar, stderr
-from uppdrag.cli.options import FORMAT, MissionsOption, TemplatesOption, TodayOption, formats, parse_today
+from uppdrag.cli.options import FORMAT, MissionsOption, TemplatesOption, TodayOption, parse_today
 from uppdrag.errors import FindingsError, UsageError
 from uppdrag.findings import CheckResult
+
+if TYPE_CHECKING:  # the commands import their modules when they run
+    from uppdrag.output.documents import DocumentFormat
 
 
 class PdfVariant(str, Enum):
@@ -22,8 +25,9 @@ class PdfVariant(str, Enum):
     a3u = "pdf/a-3u"
 
 
-def _document_format(md: bool, html: bool, pdf: bool, docx: bool) -> str:
-    chosen = [name for name, on in (("md", md), ("html", html), ("pdf", pdf), ("docx", docx)) if on]
+def _document_format(md: bool, html: bool, pdf: bool, docx: bool) -> DocumentFormat:
+    options: tuple[tuple[DocumentFormat, bool], ...] = (("md", md), ("html", html), ("pdf", pdf), ("docx", docx))
+    chosen = [name for name, on in options if on]
     if len(chosen) > 1:
         raise UsageError("välj ett format: --md, --html, --pdf eller --docx")
     return chosen[0] if chosen else "md"
@@ -138,7 +142,11 @@ def site(
     raise_if_skipped(workspace, result)
 
 
-DiffFormat = formats("DiffFormat", "text", "md")
+class DiffFormat(str, Enum):
+    """`diff --format`, in the names and order of options.FORMAT_NAMES."""
+
+    text = "text"
+    md = "md"
 
 
 @app.command()
@@ -158,7 +166,7 @@ def diff(
         Optional[Path],
         typer.Option("--file", metavar="FIL", help="Jämför med denna fil i stället för en revision.", dir_okay=False),
     ] = None,
-    output_format: Annotated[DiffFormat, FORMAT] = DiffFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[DiffFormat, FORMAT] = DiffFormat.text,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
 ) -> None:

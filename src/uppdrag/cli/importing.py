@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,9 +10,14 @@ import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import print_changes, print_plain, stderr, stdout
-from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, formats, output_path, parse_today
+from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, output_path, parse_today
 
-ImportFormat = formats("ImportFormat", "text", "json")
+
+class ImportFormat(str, Enum):
+    """`import --format`, in the names and order of options.FORMAT_NAMES."""
+
+    text = "text"
+    json = "json"
 
 
 @app.command("import")
@@ -25,7 +31,7 @@ def import_document(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig uppdragsfil.")] = False,
     output: OutputOption = None,
-    output_format: Annotated[ImportFormat, FORMAT] = ImportFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[ImportFormat, FORMAT] = ImportFormat.text,
     diff: Annotated[
         bool, typer.Option("--diff", help="Visa vad dokumentet ändrar mot den befintliga filen; skriver inget.")
     ] = False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -13,7 +14,14 @@ from uppdrag.cli.console import print_meeting_checks, print_plain, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, formats, output_path, parse_today
 from uppdrag.errors import EXIT_FINDINGS, UsageError
 
-MeetingFormat = formats("MeetingFormat", "text", "json")
+
+class MeetingFormat(str, Enum):
+    """`check-meetings --format`, in the names and order of options.FORMAT_NAMES."""
+
+    text = "text"
+    json = "json"
+
+
 CheckedYear = Annotated[int, typer.Argument(metavar="ÅR", help="Året som granskas, t.ex. 2024.", min=1900, max=2200)]
 PlannedYear = Annotated[int, typer.Argument(metavar="ÅR", help="Året som planeras, t.ex. 2027.", min=1900, max=2200)]
 MissionId = Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")]
@@ -26,7 +34,7 @@ def check_meetings(
         Optional[list[str]],
         typer.Argument(metavar="ID", help="Bara dessa nätverk (standard: alla).", show_default=False),
     ] = None,
-    output_format: Annotated[MeetingFormat, FORMAT] = MeetingFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[MeetingFormat, FORMAT] = MeetingFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
     today: Annotated[
         Optional[str],

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import overview_text, print_goals_report, print_line, print_overview, print_plain, stderr
-from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, formats, output_path, parse_today
+from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, output_path, parse_today
+
+if TYPE_CHECKING:  # the commands import their modules when they run
+    from uppdrag.views.overview import OverviewRow
 
 
 @app.command()
@@ -52,12 +57,18 @@ def new(
     print_plain(str(created.path))
 
 
-OverviewFormat = formats("OverviewFormat", "text", "json", "csv", "md")
+class OverviewFormat(str, Enum):
+    """`overview --format`, in the names and order of options.FORMAT_NAMES."""
+
+    text = "text"
+    json = "json"
+    csv = "csv"
+    md = "md"
 
 
 @app.command()
 def overview(
-    output_format: Annotated[OverviewFormat, FORMAT] = OverviewFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[OverviewFormat, FORMAT] = OverviewFormat.text,
     output: OutputOption = None,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,
@@ -91,12 +102,19 @@ report_app = typer.Typer(
 )
 app.add_typer(report_app, name="report")
 
-ReportFormat = formats("ReportFormat", "text", "json", "md", "html")
+
+class ReportFormat(str, Enum):
+    """`report mål --format`, in the names and order of options.FORMAT_NAMES."""
+
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
 
 
 @report_app.command("mål")
 def report_goals(
-    output_format: Annotated[ReportFormat, FORMAT] = ReportFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[ReportFormat, FORMAT] = ReportFormat.text,
     output: OutputOption = None,
     missions: MissionsOption = Path("missions"),
     today: TodayOption = None,

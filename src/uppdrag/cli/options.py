@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -11,19 +10,12 @@ import typer
 
 from uppdrag.errors import UsageError
 
-# One vocabulary: a format has the same name in every command that offers it.
+# One vocabulary: a format has the same name in every command that offers it, and each
+# command's --format Enum lists its names in this order (tests/unit/cli/test_options.py).
 FORMAT_NAMES = ("text", "json", "github", "csv", "md", "html")
 
 
-def formats(name: str, *names: str) -> type[Enum]:
-    """An Enum of the formats one command offers, in the shared vocabulary's order."""
-    unknown = set(names) - set(FORMAT_NAMES)
-    if unknown:  # a programming mistake: every format must be in the one vocabulary
-        raise ValueError(f"format outside the vocabulary: {sorted(unknown)}")
-    return Enum(name, [(n, n) for n in FORMAT_NAMES if n in names], type=str)  # type: ignore[return-value]
-
-
-FORMAT = typer.Option("--format", "-f", help="Utdataformat.")  # with Annotated[formats(...), FORMAT]
+FORMAT = typer.Option("--format", "-f", help="Utdataformat.")  # with Annotated[<command>Format, FORMAT]
 
 
 MissionsOption = Annotated[

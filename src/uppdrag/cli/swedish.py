@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
@@ -49,40 +49,40 @@ def install() -> None:
     """Put the Swedish words in place; safe to call more than once."""
     if getattr(typer.core, "_uppdrag_swedish", False):
         return
-    typer.core._uppdrag_swedish = True  # type: ignore[attr-defined]
+    typer.core._uppdrag_swedish = True  # type: ignore[attr-defined]  # our own mark on typer: installed once
     formatter = click_formatting.HelpFormatter
     english_usage = formatter.write_usage
 
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    def write_usage(self: click_formatting.HelpFormatter, prog: str, args: str = "", prefix: str | None = None) -> None:
         for english, swedish in USAGE_WORDS.items():
             args = args.replace(english, swedish)
         english_usage(self, prog, args, USAGE_PREFIX if prefix is None else prefix)
 
-    formatter.write_usage = write_usage  # type: ignore[method-assign]
+    formatter.write_usage = write_usage  # type: ignore[method-assign]  # click's English replaced (module docstring)
 
     english_help_option = click_core.Command.get_help_option
 
-    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
+    def get_help_option(self: click_core.Command, ctx: click_core.Context) -> typer.core.TyperOption | None:
         option = english_help_option(self, ctx)
         if option is not None:
             option.help = HELP_OPTION_TEXT
         return option
 
-    click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+    click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]  # click's English replaced (module docstring)
 
     for command_class in (typer.core.TyperCommand, typer.core.TyperGroup):
-        command_class.format_help = _with_rich_words(command_class.format_help)  # type: ignore[method-assign]
+        command_class.format_help = _with_rich_words(command_class.format_help)  # type: ignore[method-assign, assignment]  # click's English replaced (module docstring)
 
     argument, option = typer.core.TyperArgument, typer.core.TyperOption
-    argument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]  # the name says it
-    argument._get_number_range_help_str = lambda self: None  # type: ignore[method-assign]
-    argument._usage_display_name = _argument_usage  # type: ignore[method-assign]
-    option.display_type_rich = lambda self, ctx: value_label(self)  # type: ignore[method-assign]
-    option._get_number_range_help_str = _number_range  # type: ignore[method-assign]
+    argument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]  # click's English replaced (module docstring); the name says it
+    argument._get_number_range_help_str = lambda self: None  # type: ignore[method-assign]  # click's English replaced (module docstring)
+    argument._usage_display_name = _argument_usage  # type: ignore[method-assign]  # click's English replaced (module docstring)
+    option.display_type_rich = lambda self, ctx: value_label(self)  # type: ignore[method-assign]  # click's English replaced (module docstring)
+    option._get_number_range_help_str = _number_range  # type: ignore[method-assign]  # click's English replaced (module docstring)
 
 
-def _with_rich_words(format_help):  # type: ignore[no-untyped-def]
-    def swedish_format_help(self, ctx, formatter):  # type: ignore[no-untyped-def]
+def _with_rich_words(format_help: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any], None]:
+    def swedish_format_help(self: Any, ctx: click_core.Context, formatter: click_formatting.HelpFormatter) -> None:
         use_rich_words()
         return format_help(self, ctx, formatter)
 
@@ -91,7 +91,7 @@ def _with_rich_words(format_help):  # type: ignore[no-untyped-def]
 
 def use_rich_words() -> None:
     """Swedish panel titles, and help paragraphs that wrap at the terminal's width."""
-    import typer.rich_utils as rich_utils
+    from typer import rich_utils
 
     for name, text in RICH_WORDS.items():
         setattr(rich_utils, name, text)
@@ -99,10 +99,10 @@ def use_rich_words() -> None:
     if getattr(english_command_help, "_swedish", False):
         return
 
-    def command_help(*, help_text: str, markup_mode: Any):  # type: ignore[no-untyped-def]
+    def command_help(*, help_text: str, markup_mode: Any) -> Any:
         return english_command_help(help_text=join_lines(help_text), markup_mode=markup_mode)
 
-    command_help._swedish = True  # type: ignore[attr-defined]
+    command_help._swedish = True  # type: ignore[attr-defined]  # our mark on the replacement: installed once
     rich_utils._make_command_help = command_help
     rich_utils._fix_linebreaks = lambda paragraphs, markup_mode: "\n\n".join(map(join_lines, paragraphs))
 
@@ -114,13 +114,13 @@ def join_lines(text: str) -> str:
     return "\n\n".join(p if p.startswith("\b") else re.sub(r"\s*\n\s*", " ", p) for p in paragraphs)
 
 
-def _argument_usage(self) -> str:  # type: ignore[no-untyped-def]
+def _argument_usage(self: typer.core.TyperArgument) -> str:
     name = self.display_name_raw
     name = name if self.required else f"[{name}]"
     return name + ("..." if self.nargs != 1 else "")
 
 
-def _number_range(self) -> str | None:  # type: ignore[no-untyped-def]
+def _number_range(self: typer.core.TyperOption) -> str | None:
     if self.min is None or self.max is None or self.name == "year":  # ÅR says enough
         return None
     return f"{self.min}–{self.max}"
@@ -129,7 +129,8 @@ def _number_range(self) -> str | None:  # type: ignore[no-untyped-def]
 def value_label(option: Any) -> str | None:
     """What a person writes after an option: its metavar, its choices, or a Swedish noun."""
     if option.metavar is not None:
-        return option.metavar
+        metavar: str = option.metavar
+        return metavar
     if option.is_flag:
         return None
     descriptor = option.type_descriptor
@@ -146,7 +147,8 @@ def label(param: Any) -> str:
     """How a parameter is named to the user: ÅR for an argument, --count for an option."""
     if isinstance(param, typer.core.TyperArgument):
         return param.display_name_raw
-    return max(param.opts, key=len)
+    longest: str = max(param.opts, key=len)
+    return longest
 
 
 def _expected(param: Any) -> str:
@@ -255,7 +257,7 @@ def swedish_message(exc: click_errors.UsageError, argv: Sequence[str]) -> str:
     errors = click_errors
     ctx = exc.ctx
     if isinstance(exc, errors.MissingParameter) and exc.param is not None:
-        help_text = (exc.param.help or "").strip()
+        help_text = (getattr(exc.param, "help", None) or "").strip()  # arguments and options have help
         message = f"{label(exc.param)} saknas" + (f" ({help_text.rstrip('.')})" if help_text else "")
         named = _id_from_name(exc, argv)
         return f"{message}; menade du `{named}`?" if named else message
@@ -271,7 +273,9 @@ def swedish_message(exc: click_errors.UsageError, argv: Sequence[str]) -> str:
     message = exc.message
     if match := re.match(r"No such command '(.*?)'", message):
         name = match.group(1)
-        commands = ctx.command.list_commands(ctx) if ctx is not None else []
+        commands = (
+            ctx.command.list_commands(ctx) if ctx is not None and isinstance(ctx.command, typer.core.TyperGroup) else []
+        )
         close = difflib.get_close_matches(name, commands, n=1)
         if close:
             return f"okänt kommando '{name}'; menade du '{close[0]}'?"
@@ -290,7 +294,7 @@ def swedish_message(exc: click_errors.UsageError, argv: Sequence[str]) -> str:
 
 def show_usage_error(exc: click_errors.UsageError, argv: Sequence[str]) -> None:
     """Typer's error frame (usage line, help hint, panel), with Swedish words in it."""
-    import typer.rich_utils as rich_utils
+    from typer import rich_utils
 
     use_rich_words()
     rich_utils.rich_format_error(click_errors.UsageError(swedish_message(exc, argv), exc.ctx))
@@ -299,26 +303,27 @@ def show_usage_error(exc: click_errors.UsageError, argv: Sequence[str]) -> None:
 class SwedishGroup(typer.core.TyperGroup):
     """The root command: its completion options and its usage errors speak Swedish."""
 
-    def get_params(self, ctx: Any) -> list:
+    def get_params(self, ctx: Any) -> list[click_core.Parameter]:
         params = super().get_params(ctx)
         for param in params:  # typer appends these after the group is made
-            if param.name in COMPLETION_HELP:
+            if param.name in COMPLETION_HELP and isinstance(param, typer.core.TyperOption):
                 param.help = COMPLETION_HELP[param.name]
         return params
 
-    def main(  # type: ignore[override]
+    def main(
         self,
         args: Sequence[str] | None = None,
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+            return super().main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
         argv = list(sys.argv[1:] if args is None else args)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except click_errors.UsageError as exc:
             if type(exc).__name__ != "NoArgsIsHelpError":  # the help was shown already
                 show_usage_error(exc, argv)

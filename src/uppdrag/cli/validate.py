@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,10 +10,16 @@ import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import print_line
-from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, formats, output_path, parse_today
+from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, output_path, parse_today
 from uppdrag.errors import EXIT_FINDINGS
 
-ValidateFormat = formats("ValidateFormat", "text", "json", "github")
+
+class ValidateFormat(str, Enum):
+    """`validate --format`, in the names and order of options.FORMAT_NAMES."""
+
+    text = "text"
+    json = "json"
+    github = "github"
 
 
 @app.command()
@@ -23,7 +30,7 @@ def validate(
             metavar="SÖKVÄG", help="Mappar och filer att kontrollera (standard: mappen i -m).", show_default=False
         ),
     ] = None,
-    output_format: Annotated[ValidateFormat, FORMAT] = ValidateFormat.text,  # type: ignore[valid-type]
+    output_format: Annotated[ValidateFormat, FORMAT] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också slutkod 1.")] = False,
     today: TodayOption = None,
     missions: MissionsOption = Path("missions"),

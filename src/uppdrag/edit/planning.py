@@ -29,7 +29,7 @@ def write_plan(workspace: Workspace, loaded: LoadedMission, year: int, count: in
         fresh, source, _ = parse_model(text, path, Mission, workspace.validation_context)
         if fresh is None or source is None:
             raise PlanningError(f"{loaded.source.display} validerar inte längre; kör uppdrag validate")
-        plan = plan_meetings(workspace, LoadedMission(fresh, source), year, count)  # type: ignore[arg-type]
+        plan = plan_meetings(workspace, LoadedMission(fresh, source), year, count)
         written.append(plan)
         return add_meetings(text, plan.proposed) if plan.proposed else text
 

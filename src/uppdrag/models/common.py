@@ -166,7 +166,8 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, strict=True)
 
 
-EASTER_RULES: tuple[str, ...] = ("veckan före påsk", "veckan efter påsk")
+EasterRule = Literal["veckan före påsk", "veckan efter påsk"]
+EASTER_RULES: tuple[EasterRule, ...] = get_args(EasterRule)
 Municipalities = Annotated[
     list[Kommun],
     BeforeValidator(lambda value: [value] if isinstance(value, str) else value),

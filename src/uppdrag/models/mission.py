@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BeforeValidator,
@@ -257,8 +257,8 @@ class MeetingRule(Model):
         )
 
 
-PARTS: tuple[str, ...] = ("bakgrund", "syfte", "uppdrag", "roller", "möten")
-Part = Literal[PARTS]  # type: ignore[valid-type]
+Part = Literal["bakgrund", "syfte", "uppdrag", "roller", "möten"]
+PARTS: tuple[Part, ...] = get_args(Part)
 DEFAULT_HEADINGS: dict[str, str] = {
     "bakgrund": "Bakgrund",
     "syfte": "Syfte/uppdrag",

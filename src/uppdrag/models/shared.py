@@ -16,9 +16,9 @@ from pydantic import (
 )
 
 from uppdrag.models.common import (
-    EASTER_RULES,
     ID_PATTERN,
     Date,
+    EasterRule,
     GoalId,
     Id,
     Model,
@@ -162,7 +162,7 @@ class SchoolBreak(Model):
         None, alias="från", description="Första dagen, MM-DD (för lov som inte följer en vecka)."
     )
     end: MonthDay | None = Field(None, alias="till", description="Sista dagen, MM-DD; får ligga i nästa år (jullov).")
-    easter: Literal[EASTER_RULES] | None = Field(  # type: ignore[valid-type]
+    easter: EasterRule | None = Field(
         None,
         alias="påsk",
         description="Påsklov måndag–fredag 'veckan före påsk' (veckan som slutar med påskdagen) "

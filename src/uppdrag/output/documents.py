@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from uppdrag.errors import UsageError
 from uppdrag.files import inside
 from uppdrag.read.loading import LoadedMission, Workspace
 from uppdrag.views.document import build_document
-from uppdrag.workers import cores_for, forked_pool
+from uppdrag.workers import cores_for, forked_pool, worker_job
+
+if TYPE_CHECKING:
+    from uppdrag.output.templates import Renderer
 
 DocumentFormat = Literal["md", "html", "pdf", "docx"]
 
@@ -33,7 +37,12 @@ def output_targets(ids: list[str], fmt: DocumentFormat, output: str | None) -> l
 
 
 def document_bytes(
-    renderer, workspace: Workspace, loaded: LoadedMission, fmt: DocumentFormat, pdf_variant: str, draft: bool = False
+    renderer: Renderer,
+    workspace: Workspace,
+    loaded: LoadedMission,
+    fmt: DocumentFormat,
+    pdf_variant: str,
+    draft: bool = False,
 ) -> bytes:
     """renderer: output.templates.Renderer; Jinja and WeasyPrint stay out of this module's imports."""
     from uppdrag.output.templates import render_output
@@ -41,16 +50,26 @@ def document_bytes(
     return render_output(renderer, build_document(loaded, workspace, draft=draft), fmt, pdf_variant)
 
 
-_JOB: tuple = ()  # (renderer, workspace, fmt, variant, drafts): set before the fork, read in the workers
+@dataclass(frozen=True)
+class _RenderJob:
+    """What every PDF worker needs; it reaches them with the fork."""
+
+    renderer: Renderer
+    workspace: Workspace
+    fmt: DocumentFormat
+    variant: str
+    drafts: frozenset[str]
 
 
 def _render_in_worker(mission_id: str) -> bytes:
-    renderer, workspace, fmt, variant, drafts = _JOB
-    return document_bytes(renderer, workspace, workspace.mission(mission_id), fmt, variant, mission_id in drafts)
+    job = worker_job(_RenderJob)
+    loaded = job.workspace.mission(mission_id)
+    assert loaded is not None  # the ids are the chosen missions' own
+    return document_bytes(job.renderer, job.workspace, loaded, job.fmt, job.variant, mission_id in job.drafts)
 
 
 def render_documents(
-    renderer,
+    renderer: Renderer,
     workspace: Workspace,
     chosen: list[LoadedMission],
     fmt: DocumentFormat,
@@ -64,10 +83,9 @@ def render_documents(
         for loaded in chosen:
             yield document_bytes(renderer, workspace, loaded, fmt, pdf_variant, loaded.mission.id in drafts)
         return
-    global _JOB
     from uppdrag.output.pdf import load_weasyprint
 
     load_weasyprint()
-    _JOB = (renderer, workspace, fmt, pdf_variant, set(drafts))
-    with forked_pool(cores) as pool:
+    job = _RenderJob(renderer, workspace, fmt, pdf_variant, frozenset(drafts))
+    with forked_pool(cores, job) as pool:
         yield from pool.map(_render_in_worker, [loaded.mission.id for loaded in chosen])

@@ -51,7 +51,8 @@ def _style_num_id(word: Any, style_name: str) -> int | None:
     p_pr = word.styles[style_name].element.pPr
     if p_pr is None or p_pr.numPr is None or p_pr.numPr.numId is None:
         return None
-    return p_pr.numPr.numId.val
+    num_id: int = p_pr.numPr.numId.val
+    return num_id
 
 
 class _Writer:
@@ -59,7 +60,9 @@ class _Writer:
 
     def __init__(self, word: Any):
         self.word = word
-        self.bullet_num = _style_num_id(word, "List Bullet")
+        bullet_num = _style_num_id(word, "List Bullet")
+        assert bullet_num is not None  # open_reference refuses a reference document without it
+        self.bullet_num = bullet_num
         numbering = word.part.numbering_part.element
         self.numbering = numbering
         self.number_abstract = numbering.num_having_numId(_style_num_id(word, "List Number")).abstractNumId.val
@@ -128,7 +131,9 @@ def _background(writer: _Writer, doc: Document) -> None:
         elif block.kind == "bullets":
             writer.bullets(block.items)
         else:
-            items = [(g.name + (f" ({g.description})" if g.description else ""), []) for g in block.goals]
+            items: list[tuple[str, list[str]]] = [
+                (g.name + (f" ({g.description})" if g.description else ""), []) for g in block.goals
+            ]
             first = block.goals[0].number if block.goals else None
             writer.numbered(items, start=int(first) if first else 1)
     for paragraph in doc.background_additions:
@@ -332,7 +337,7 @@ def _core_properties(word: Any, doc: Document) -> None:
     properties.revision = 1
     properties.content_status = "Utkast" if doc.draft else ""
     if doc.revised:
-        properties.created = properties.modified = dt.datetime.combine(doc.revised, dt.time(), dt.timezone.utc)
+        properties.created = properties.modified = dt.datetime.combine(doc.revised, dt.time(), dt.UTC)
     else:  # not the reference document's dates: Word sets them when the file is saved
         element = properties._element
         for date in (*element.findall("{*}created"), *element.findall("{*}modified")):

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from uppdrag.models import SKARABORG, Organisation
 from uppdrag.views.goals import GoalsReport
+
+if TYPE_CHECKING:  # Jinja stays out of this module's imports
+    from uppdrag.output.templates import Renderer
 
 
 def to_json(report: GoalsReport) -> str:

@@ -20,7 +20,7 @@ def meeting_uid(network: str, day: dt.date, number: int = 1, organisation: Organ
     The second meeting on one day (number 2) gets a UID of its own; the first keeps the UID it
     has always had. The domain is the organisation's (Skaraborg's: uppdrag.utbildningskaraborg.se)."""
     key = f"{network}/{day.isoformat()}" + (f"/{number}" if number > 1 else "")
-    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+    digest = hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:12]
     suffix = f"-{number}" if number > 1 else ""
     return f"{network}-{day.isoformat()}{suffix}-{digest}@uppdrag.{organisation.calendar_domain}"
 

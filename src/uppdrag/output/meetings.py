@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from uppdrag.check.meetings import YearCheck
 
 
-def to_json(checks: list) -> str:  # checks: list[check.meetings.YearCheck]
+def to_json(checks: list[YearCheck]) -> str:
     return json.dumps([c.to_json() for c in checks], ensure_ascii=False, indent=2)

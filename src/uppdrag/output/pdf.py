@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from uppdrag.errors import EXIT_USAGE, PdfError, TemplateError
 
 
-def load_weasyprint():  # -> the weasyprint module
+def load_weasyprint() -> Any:  # the weasyprint module, which has no type information
     try:
         import weasyprint
     except OSError as exc:  # Pango or its friends are missing on this machine
@@ -31,8 +32,10 @@ def html_to_pdf(html: str, base_url: Path, variant: str = "pdf/ua-1", allowed: l
     folders = [Path(os.path.realpath(f)) for f in (allowed or [base_url])]
     refused: list[str] = []
 
-    class TemplateFilesOnly(weasyprint.urls.URLFetcher):
-        def fetch(self, url: str, headers: object = None):  # type: ignore[no-untyped-def]
+    fetcher: Any = weasyprint.urls.URLFetcher
+
+    class TemplateFilesOnly(fetcher):  # type: ignore[misc]  # WeasyPrint is untyped: its class is Any
+        def fetch(self, url: str, headers: object = None) -> Any:
             local = url.startswith("file:")
             path = Path(os.path.realpath(url2pathname(urlsplit(url).path))) if local else None
             if not url.startswith("data:") and not (path and any(path.is_relative_to(f) for f in folders)):
@@ -43,7 +46,7 @@ def html_to_pdf(html: str, base_url: Path, variant: str = "pdf/ua-1", allowed: l
     document = weasyprint.HTML(
         string=html, base_url=str(base_url), url_fetcher=TemplateFilesOnly(allowed_protocols={"file", "data"})
     )
-    data = document.write_pdf(pdf_variant=variant, pdf_tags=True)
+    data: bytes = document.write_pdf(pdf_variant=variant, pdf_tags=True)
     if refused:
         shown = refused[0] if len(refused[0]) <= 80 else refused[0][:80] + "…"
         raise TemplateError(

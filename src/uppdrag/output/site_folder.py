@@ -183,18 +183,15 @@ def write_site_folder(
     return _write(folder, produce_pages(pages, progress))
 
 
-_PAGES: Mapping[str, Page] = {}  # set before the fork, read in the workers
-
-
 def _produce(name: str) -> Content:
-    page = _PAGES[name]
+    pages: dict[str, Page] = worker_job(dict)
+    page = pages[name]
     return page() if callable(page) else page
 
 
 def produce_pages(pages: Mapping[str, Page], progress: Callable[[str], None] = lambda name: None) -> dict[str, Content]:
     """Every page's content, in the pages' order. The PDFs, which take most of the time, are
     made on all cores by workers forked after WeasyPrint is loaded."""
-    global _PAGES
     pdfs = [name for name, page in pages.items() if name.endswith(".pdf") and callable(page)]
     cores = cores_for(len(pdfs))
     futures = {}
@@ -203,8 +200,7 @@ def produce_pages(pages: Mapping[str, Page], progress: Callable[[str], None] = l
             from uppdrag.output.pdf import load_weasyprint
 
             load_weasyprint()
-            _PAGES = pages
-            pool = stack.enter_context(forked_pool(cores))
+            pool = stack.enter_context(forked_pool(cores, dict(pages)))
             futures = {name: pool.submit(_produce, name) for name in pdfs}
         produced: dict[str, Content] = {}
         for name, page in pages.items():

@@ -11,7 +11,7 @@ import os
 import re
 import threading
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import jinja2
 import jinja2.meta
@@ -25,6 +25,9 @@ from uppdrag.output.template_budget import LIMITS, BudgetedEnvironment, Template
 from uppdrag.output.template_errors import template_error
 from uppdrag.views.document import Document
 from uppdrag.workers import Stopped, TimeLimitExceeded, WorkerDied, run_bounded
+
+if TYPE_CHECKING:
+    from uppdrag.read.loading import Workspace
 
 Format = Literal["md", "html"]
 TEMPLATES = {"md": "uppdrag.md.j2", "html": "uppdrag.html.j2"}
@@ -46,7 +49,7 @@ def search_path(user_dir: Path | None, workspace_dir: Path | None) -> list[Path]
     return unique
 
 
-def workspace_inputs(workspace, renderer: Renderer | None = None) -> list[Path]:  # workspace: read.loading.Workspace
+def workspace_inputs(workspace: Workspace, renderer: Renderer | None = None) -> list[Path]:
     """What a command reads, or would read to render: its files, and the template folders, in
     which -o writes nothing. Commands without a renderer still protect the workspace's
     templates/ and the built-in ones."""
@@ -73,14 +76,14 @@ def link(url: str | None, text: str | None = None) -> Markup:
     label = escape(text or url)
     if _SAFE_URL.match(url):
         return Markup('<a href="{}">{}</a>').format(url, label)
-    return Markup(label)
+    return Markup(label)  # noqa: S704 - escaped above
 
 
 def css_string(text: object) -> Markup:
     """Text for inside a double-quoted CSS string: anything but letters, digits and spaces
     becomes a hex escape, so no quote, backslash or '</style>' can break out. The space after
     each escape ends it and is swallowed by CSS, so a real space that follows survives."""
-    return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in str(text)))
+    return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in str(text)))  # noqa: S704 - escaped
 
 
 def swedish_date(day: object) -> str:
@@ -102,7 +105,7 @@ class _FolderLoader(jinja2.FileSystemLoader):
     """Jinja's loader, refusing a template that is a link out of its folder: a workspace's
     templates/ must not pull /etc/passwd or another user's file into a document."""
 
-    def get_source(self, environment: jinja2.Environment, template: str):  # type: ignore[no-untyped-def]
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         for folder in self.searchpath:
             candidate = Path(folder, *jinja2.loaders.split_template_path(template))
             if candidate.is_file():

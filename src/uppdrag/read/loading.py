@@ -7,6 +7,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -27,6 +28,8 @@ from uppdrag.models import (
 )
 from uppdrag.read.schema_errors import schema_findings
 from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 MAX_FILE_BYTES = 1024 * 1024  # a real mission is a few kilobytes
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -136,7 +139,7 @@ def yaml_files(folder: Path, shared_only: bool = False) -> list[Path]:
     return [folder / name for name in sorted(entry.name for entry in chosen)]
 
 
-def _entry_is_dir(entry: os.DirEntry) -> bool:
+def _entry_is_dir(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_dir()  # follows a link, as a file read would; no stat unless it is one
     except OSError:
@@ -315,10 +318,9 @@ def group_paths(paths: list[Path]) -> dict[Path, list[Path] | None]:
             groups[path] = None
         elif path.exists() or path.is_symlink():
             folder = path.parent
-            if groups.get(folder, []) is not None:
-                named = groups.setdefault(folder, [])
-                if path not in named and not is_shared_file(path):
-                    named.append(path)
+            named = groups.setdefault(folder, [])
+            if named is not None and path not in named and not is_shared_file(path):  # None: the whole folder
+                named.append(path)
         else:
             raise UsageError(f"sökvägen '{path}' finns inte{_nearest_path_hint(path)}")
     return groups
@@ -327,7 +329,7 @@ def group_paths(paths: list[Path]) -> dict[Path, list[Path] | None]:
 def _nearest_path_hint(path: Path) -> str:
     """'; menade du 'missions/forskola.yaml'?' for a mistyped name beside files that exist."""
     try:
-        names = [entry.name for entry in os.scandir(path.parent or Path("."))]
+        names = [entry.name for entry in os.scandir(path.parent)]
     except OSError:
         return ""
     by_stem = {os.path.splitext(name)[0]: name for name in sorted(names) if not is_side_file(name)}

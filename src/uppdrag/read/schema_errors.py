@@ -5,9 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from collections.abc import Collection
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from uppdrag.findings import Finding, Location, error, format_key_path
 from uppdrag.models import ID_HINT, ID_PATTERN, ROLLER, UNKNOWN_MUNICIPALITY, VECKODAGAR
@@ -62,7 +64,7 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
     current: type[BaseModel] | None = model
     for part in loc:
         if isinstance(part, int) or current is None:
@@ -72,7 +74,7 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return current
 
 
-def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+def allowed_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:
     """The keys a mapping at loc may have, following the models down from model."""
     current = _model_at(model, loc)
     if current is None:
@@ -80,7 +82,7 @@ def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
     return [f.alias or n for n, f in current.model_fields.items()]
 
 
-def _required_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+def _required_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:
     current = _model_at(model, loc)
     if current is None:
         return []
@@ -108,7 +110,7 @@ def _clock(value: Any) -> str:
 _DATE_AND_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}:[0-9]{2})")
 
 
-def _shape_hint(kind: str, loc: tuple, value: Any, model: type[BaseModel], written: str) -> str | None:
+def _shape_hint(kind: str, loc: KeyPath, value: Any, model: type[BaseModel], written: str) -> str | None:
     """A message that shows the shape the schema wants, with a one-line example; None if
     there is nothing better to say than the plain type error."""
     key = next((part for part in reversed(loc) if isinstance(part, str)), "")
@@ -147,11 +149,11 @@ def _shape_hint(kind: str, loc: tuple, value: Any, model: type[BaseModel], writt
     return None
 
 
-def _message(err: dict, model: type[BaseModel], written: str | None = None) -> tuple[str, str]:
+def _message(err: ErrorDetails, model: type[BaseModel], written: str | None = None) -> tuple[str, str]:
     """(code, Swedish message) for one pydantic error; written is the value as the file has it
     (`slut: 12.00` is shown as '12.00', not as the float 12.0 it was read as)."""
     kind, loc, value, ctx = err["type"], err["loc"], err.get("input"), err.get("ctx") or {}
-    _shown = _shown_value if written is None else lambda _: _shown_value(written)  # noqa: N806
+    _shown = _shown_value if written is None else lambda _: _shown_value(written)
     if kind == "missing":
         return "missing-key", f"nyckeln '{loc[-1]}' saknas"
     if kind == "extra_forbidden":
@@ -184,9 +186,9 @@ def _message(err: dict, model: type[BaseModel], written: str | None = None) -> t
         return "range", f"får vara högst {ctx.get('le')}, inte {_shown(value)}"
     if kind == "value_error":
         return "invalid", str(err["msg"]).removeprefix("Value error, ")
-    hint = _shape_hint(kind, loc, value, model, _shown(value))
-    if hint is not None:
-        return "type", hint
+    shape = _shape_hint(kind, loc, value, model, _shown(value))
+    if shape is not None:
+        return "type", shape
     if kind in _TYPE_NAMES:
         if kind == "date_type" and hasattr(value, "hour"):
             return "type", "ska vara ett datum utan klockslag (ÅÅÅÅ-MM-DD)"
@@ -196,14 +198,17 @@ def _message(err: dict, model: type[BaseModel], written: str | None = None) -> t
     return "invalid", f"ogiltigt värde: {err['msg']}"
 
 
-def _misspelt(missing: KeyPath, errors: list, model: type[BaseModel]) -> bool:
+def _misspelt(missing: KeyPath, errors: list[ErrorDetails], model: type[BaseModel]) -> bool:
     """Whether an unknown key beside the missing one is a misspelling of it."""
     parent, key = missing[:-1], missing[-1]
     for err in errors:
         loc = tuple(err["loc"])
-        if err["type"] == "extra_forbidden" and loc[:-1] == parent:
-            if suggest(str(loc[-1]), allowed_keys(model, parent)) == key:
-                return True
+        if (
+            err["type"] == "extra_forbidden"
+            and loc[:-1] == parent
+            and suggest(str(loc[-1]), allowed_keys(model, parent)) == key
+        ):
+            return True
     return False
 
 
@@ -212,7 +217,7 @@ def schema_findings(
     model: type[BaseModel],
     source_map: SourceMap,
     file: str,
-    already_reported: set[KeyPath] = frozenset(),  # type: ignore[assignment]
+    already_reported: Collection[KeyPath] = frozenset(),
 ) -> list[Finding]:
     errors = exc.errors(include_url=False)
     findings = []

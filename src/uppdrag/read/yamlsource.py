@@ -31,7 +31,7 @@ from uppdrag.read import yaml_messages
 try:  # libyaml is an order of magnitude faster; the pure-Python parser gives the same events
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the same interface, without libyaml
 
 KeyPath = tuple[str | int, ...]
 
@@ -181,7 +181,8 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
         position = _position(mark)
     elif isinstance(exc, yaml.reader.ReaderError):
         offset = exc.position
-        if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8, not characters
+        if _Loader is not yaml.SafeLoader:  # type: ignore[comparison-overlap]  # mypy sees only the libyaml import
+            # libyaml counts bytes of UTF-8, not characters
             offset = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
         position = _offset_position(text, offset)
     else:
@@ -224,8 +225,8 @@ def _layout_error(lines: list[str], number: int) -> YamlSyntaxError | None:
     above = next(
         (n for n in range(number - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None
     )
-    for candidate in (number, above):
-        found = None if candidate is None else _KEY_WITHOUT_SPACE.match(lines[candidate])
+    for candidate in (n for n in (number, above) if n is not None):
+        found = _KEY_WITHOUT_SPACE.match(lines[candidate])
         if found:
             key = found.group(1)
             return YamlSyntaxError(
@@ -233,7 +234,7 @@ def _layout_error(lines: list[str], number: int) -> YamlSyntaxError | None:
                 f"ogiltig YAML: mellanslag saknas efter kolonet; skriv '{key}: …' i stället för '{key}:…'",
             )
     here, there = _KEY_LINE.match(lines[number]), None if above is None else _KEY_LINE.match(lines[above])
-    if here and there and len(here.group(1)) != len(there.group(1)):
+    if here and there and above is not None and len(here.group(1)) != len(there.group(1)):
         column, column_above = len(here.group(1)) + 1, len(there.group(1)) + 1
         return YamlSyntaxError(
             Position(number + 1, column),
@@ -303,7 +304,7 @@ class _Frame:
 
     __slots__ = ("container", "path", "is_map", "weight", "key", "key_path", "duplicate", "anchor")
 
-    def __init__(self, container: dict | list, path: KeyPath, anchor: str | None) -> None:
+    def __init__(self, container: dict[str, Any] | list[Any], path: KeyPath, anchor: str | None) -> None:
         self.container = container
         self.path = path
         self.is_map = isinstance(container, dict)
@@ -341,11 +342,11 @@ class _Builder:
         top.weight += weight
         if not top.is_map:
             self.source_map.values.setdefault(top.path + (len(top.container),), mark)
-            top.container.append(value)  # type: ignore[union-attr]
+            top.container.append(value)  # type: ignore[union-attr]  # not is_map: a list
             return
         if not top.duplicate:
             self.source_map.values[top.key_path] = mark
-            top.container[top.key] = value  # type: ignore[index]
+            top.container[top.key] = value  # type: ignore[index, call-overload]  # is_map: a dict, with its key set
         top.key, top.duplicate = None, False
 
     def _take_key(self, event: ScalarEvent) -> None:
@@ -405,7 +406,7 @@ class _Builder:
             if _is_plain_decimal(event.value):  # the common number (år: 2024), as the resolver would read it
                 self.source_map.written[self._child_path()] = event.value
                 return int(event.value)
-            tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+            tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
             if tag == _CORE_TAG + "bool" and event.value.lower() not in _BOOL_WORDS:
                 return event.value  # yes/no/on/off: text in YAML 1.2
             if tag == _CORE_TAG + "timestamp":
@@ -505,12 +506,12 @@ class _Builder:
                     top.weight += 1
                     if not top.duplicate:
                         values[top.key_path] = event.start_mark
-                        top.container[top.key] = value  # type: ignore[index]
+                        top.container[top.key] = value  # type: ignore[index, call-overload]  # is_map: a dict, with its key set
                     top.key, top.duplicate = None, False
                 else:
                     top.weight += 1
                     values.setdefault(top.path + (len(top.container),), event.start_mark)  # a repeated key's list
-                    top.container.append(value)  # type: ignore[union-attr]
+                    top.container.append(value)  # type: ignore[union-attr]  # not is_map: a list
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 frame = stack.pop()
                 if frame.anchor:
@@ -522,11 +523,11 @@ class _Builder:
                 top = stack[-1]
                 top.weight += frame.weight  # the collection's own position was set at its start
                 if not top.is_map:
-                    top.container.append(frame.container)  # type: ignore[union-attr]
+                    top.container.append(frame.container)  # type: ignore[union-attr]  # not is_map: a list
                 elif top.duplicate:
                     top.key, top.duplicate = None, False
                 else:
-                    top.container[top.key] = frame.container  # type: ignore[index]
+                    top.container[top.key] = frame.container  # type: ignore[index, call-overload]  # is_map: a dict, with its key set
                     top.key = None
             elif kind is MappingStartEvent or kind is SequenceStartEvent or kind is AliasEvent:
                 mark = event.start_mark

@@ -153,7 +153,7 @@ class Preview:
         with self._build_lock:  # reading the files; no page is made under it
             try:
                 build = self._current(version)
-            except Exception as exc:  # a bug: the page says so, the server goes on
+            except Exception as exc:  # noqa: BLE001 - a bug: the page says so, the server goes on
                 return _internal_error(exc, version)
         if name is None or name not in build.names:
             return _not_found(build)

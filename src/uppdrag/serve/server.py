@@ -69,6 +69,7 @@ class PreviewServer:
     @property
     def url(self) -> str:
         host = self._http.server_address[0]
+        assert isinstance(host, str)  # a TCP server's host; bytes only name a Unix socket
         return f"http://[{host}]:{self.port}/" if ":" in host else f"http://{host}:{self.port}/"
 
     def serve_forever(self) -> None:
@@ -228,7 +229,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._answer(with_body=False)
 
-    def log_message(self, format: str, *args: object) -> None:
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's own name
         """Requests are not logged: the library never prints."""
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:

@@ -78,7 +78,10 @@ def compare_texts(section: str, subject: str, old: list[str], new: list[str], re
 def _value(section: str, subject: str, old: object, new: object) -> list[Change]:
     if old == new:
         return []
-    shown = lambda v: "–" if v in (None, "", []) else str(v)  # noqa: E731
+
+    def shown(value: object) -> str:
+        return "–" if value in (None, "", []) else str(value)
+
     return [Change(section, "changed", subject, shown(old), shown(new))]
 
 
@@ -124,9 +127,9 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
     changes += _value(tasks, "period", old.assignments.period, new.assignments.period)
     old_groups = {g.goal: g for g in old.assignments.groups}
     new_groups = {g.goal: g for g in new.assignments.groups}
-    for goal_id in list(new_groups) + [g for g in old_groups if g not in new_groups]:
-        subject = f"uppdrag under {goal_label(goal_id)}" if goal_id else "uppdrag"
-        before, after = old_groups.get(goal_id), new_groups.get(goal_id)
+    for group_goal in list(new_groups) + [g for g in old_groups if g not in new_groups]:
+        subject = f"uppdrag under {goal_label(group_goal)}" if group_goal else "uppdrag"
+        before, after = old_groups.get(group_goal), new_groups.get(group_goal)
         changes += compare_texts(
             tasks, subject, list(before.items) if before else [], list(after.items) if after else []
         )
@@ -142,13 +145,14 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
     for kinds in [k for k in new_roles if k not in old_roles]:
         changes.append(Change(roles, "added", "roll", None, new_roles[kinds].title))
     for kinds in [k for k in new_roles if k in old_roles]:
-        before, after = old_roles[kinds], new_roles[kinds]
-        role = "/".join(after.kinds)  # the role itself, not its heading ("Uppdrag ordförande:")
-        changes += _value(roles, f"rubrik ({role})", before.heading, after.heading)
-        changes += compare_texts(roles, f"ansvar för {role}", list(before.duties), list(after.duties))
-        people = lambda role: [f"{p.name}, {p.municipality}" for p in role.people]  # noqa: E731
-        for kind, text in [("removed", p) for p in people(before) if p not in people(after)] + [
-            ("added", p) for p in people(after) if p not in people(before)
+        old_role, new_role = old_roles[kinds], new_roles[kinds]
+        role = "/".join(new_role.kinds)  # the role itself, not its heading ("Uppdrag ordförande:")
+        changes += _value(roles, f"rubrik ({role})", old_role.heading, new_role.heading)
+        changes += compare_texts(roles, f"ansvar för {role}", list(old_role.duties), list(new_role.duties))
+        old_people = [f"{p.name}, {p.municipality}" for p in old_role.people]
+        new_people = [f"{p.name}, {p.municipality}" for p in new_role.people]
+        for kind, text in [("removed", p) for p in old_people if p not in new_people] + [
+            ("added", p) for p in new_people if p not in old_people
         ]:
             changes.append(
                 Change(
@@ -172,7 +176,10 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
     changes += _value(
         meetings, "minnesanteckningar", rule_before and rule_before.minutes_note, rule_after and rule_after.minutes_note
     )
-    dates = lambda rule: [m.date.isoformat() for m in rule.meetings] if rule else []  # noqa: E731
+
+    def dates(rule: MeetingRule | None) -> list[str]:
+        return [m.date.isoformat() for m in rule.meetings] if rule else []
+
     changes += compare_texts(meetings, "möte", dates(rule_before), dates(rule_after), reword=False)
     return changes
 

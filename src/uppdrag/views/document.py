@@ -121,7 +121,9 @@ def build_document(loaded: LoadedMission, workspace: Workspace, draft: bool = Fa
     background = workspace.backgrounds[mission.background]
 
     def goal(goal_id: str, subgoals: list[str] | None = None) -> GoalView:
-        return goal_view(steering, steering.goal(goal_id), subgoals)  # type: ignore[arg-type]
+        found = steering.goal(goal_id)
+        assert found is not None  # validation checked every goal id against the steering document
+        return goal_view(steering, found, subgoals)
 
     def group(g: AssignmentGroup) -> AssignmentGroupView:
         view = goal(g.goal) if g.goal else None

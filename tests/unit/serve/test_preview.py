@@ -233,7 +233,7 @@ def test_open_preview_uses_the_template_search_path_of_site(shipped: Path) -> No
 
 
 def test_open_preview_refuses_missing_folders(shipped: Path) -> None:
-    with pytest.raises(UsageError, match="^mappen 'saknas' finns inte$"):
+    with pytest.raises(UsageError, match=r"^mappen 'saknas' finns inte$"):
         open_preview(Path("saknas"), None, lambda: TODAY)
-    with pytest.raises(UsageError, match="^mallmappen 'egna' finns inte$"):
+    with pytest.raises(UsageError, match=r"^mallmappen 'egna' finns inte$"):
         open_preview(Path("missions"), Path("egna"), lambda: TODAY)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from uppdrag.check.validation import validate_replacement, write_checked
-from uppdrag.edit.importer.builder import Imported, MissionBuilder, dotted
+from uppdrag.edit.importer.builder import Imported, MissionBuilder, ReportField, dotted
 from uppdrag.edit.importer.mending import Vocabulary, is_damaged, mend_text
 from uppdrag.edit.importer.people import municipalities_of
 from uppdrag.edit.importer.reading import read_document
@@ -25,6 +25,7 @@ from uppdrag.files import write_output
 from uppdrag.findings import CheckResult, Finding
 from uppdrag.models import ID_HINT, Mission, is_valid_id
 from uppdrag.read.loading import Workspace, load_workspace, parse_model
+from uppdrag.read.yamlsource import KeyPath
 from uppdrag.views.changes import MissionChanges, compare, goal_labeller
 
 HEADER = "# yaml-language-server: $schema=../schemas/uppdrag.schema.json"
@@ -44,7 +45,7 @@ class ImportResult:
     file_notes: tuple[str, ...] = ()  # about the file itself: tracked changes, comments
 
     @property
-    def fields(self) -> list:
+    def fields(self) -> list[ReportField]:
         """The report's fields in the order of the file they went into."""
         order = self._order()
         return sorted(self.imported.fields, key=lambda f: order.get(f.path, len(order)))
@@ -59,7 +60,7 @@ class ImportResult:
     def _order(self) -> dict[str, int]:
         order: dict[str, int] = {}
 
-        def walk(value: object, path: tuple) -> None:
+        def walk(value: object, path: KeyPath) -> None:
             order.setdefault(dotted(path), len(order))
             items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
             for key, item in items:
@@ -119,7 +120,7 @@ class ImportResult:
         return dataclasses.replace(self, target=path, validation=validation)
 
     @property
-    def warnings(self) -> list:
+    def warnings(self) -> list[Finding]:
         """What validate says of the new file (never an error: that stops the import)."""
         own = [f for f in self.validation.findings if f.location.file == str(self.target)]
         return sorted(own, key=lambda f: f.sort_key())
@@ -237,4 +238,4 @@ def changes_from_current(result: ImportResult) -> MissionChanges:
         raise UppdragError("den importerade filen gick inte att läsa tillbaka", EXIT_INTERNAL)
     steering = workspace.steering_documents.get(current.mission.steering_document)
     title = f"Ändringar i {current.mission.name} enligt {result.source.name}"
-    return MissionChanges(title, compare(current.mission, new, goal_labeller(steering)))  # type: ignore[arg-type]
+    return MissionChanges(title, compare(current.mission, new, goal_labeller(steering)))

@@ -18,7 +18,7 @@ from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.purpose import PurposeReading
 from uppdrag.edit.importer.roles import RoleReading
 from uppdrag.edit.importer.sections import Outline, Section
-from uppdrag.edit.importer.values import SHARED_MATCH, KeyPath, background_of, shown
+from uppdrag.edit.importer.values import SHARED_MATCH, background_of, shown
 from uppdrag.edit.importer.wording import clean, comparable, sentence_case
 from uppdrag.errors import ImportDocumentError
 from uppdrag.models import (
@@ -26,8 +26,10 @@ from uppdrag.models import (
     PARTS,
     Background,
     SteeringDocument,
+    make_id,
 )
 from uppdrag.read.loading import Workspace
+from uppdrag.read.yamlsource import KeyPath
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,6 @@ class MissionBuilder(PurposeReading, RoleReading):
     def build(self, outline: Outline, mission_id: str | None) -> Imported:
         data = self.result.data
         name, name_where = self._name(outline)
-        from uppdrag.edit.new_mission import make_id
-
         data["id"] = mission_id or make_id(name) or "natverk"
         self._set(("id",), data["id"], "--id" if mission_id else name_where)
         data["namn"] = name
@@ -142,7 +142,7 @@ class MissionBuilder(PurposeReading, RoleReading):
     def _dated(self, outline: Outline, words: str) -> dt.date | None:
         for paragraph in outline.title + [p for s in outline.sections for p in s.paragraphs] + outline.margins:
             date = r"20\d\d-[01]\d-[0-3]\d|\d{1,2}\s+[a-zåäö]+\s+20\d\d"
-            match = re.search(rf"(?:{words})\w*\s*:?\s*(?:den\s+)?({date})", paragraph.text, re.I)
+            match = re.search(rf"(?:{words})\w*\s*:?\s*(?:den\s+)?({date})", paragraph.text, re.IGNORECASE)
             day = parse_date(match.group(1)) if match else None
             if day is not None:
                 self._set(("reviderad" if "revider" in words else "antagen",), day, paragraph.where)
@@ -177,9 +177,9 @@ class MissionBuilder(PurposeReading, RoleReading):
             position = max((i + 1 for i, p in enumerate(parts) if p["del"] in before), default=0)
             # A part the document lacks: no heading, except Möten, which shows once meetings are added.
             parts.insert(position, {"del": part, **({"rubrik": DEFAULT_HEADINGS[part]} if part == "möten" else {})})
-        for index, part in enumerate(parts):
-            where = part.pop("_where", "")
-            self._set(("avsnitt", index), part.get("rubrik", f"({part['del']}, utan rubrik)"), where)
+        for index, entry in enumerate(parts):
+            where = entry.pop("_where", "")
+            self._set(("avsnitt", index), entry.get("rubrik", f"({entry['del']}, utan rubrik)"), where)
         return parts
 
     # --- background ------------------------------------------------------------------------

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING, Any
 
-from uppdrag.edit.importer.paragraphs import Paragraph
+from uppdrag.edit.importer.paragraphs import ListKind, Paragraph
+
+if TYPE_CHECKING:  # python-docx is imported only when a .docx is read
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -19,11 +24,11 @@ def _heading_level(style_name: str) -> int | None:
     return None
 
 
-def _list_info(paragraph, style_name: str) -> tuple[str | None, int]:
+def _list_info(paragraph: DocxParagraph, style_name: str) -> tuple[ListKind | None, int]:
     """('bullet' | 'number' | None, depth): from the paragraph's own numbering when it has one
     (Word's "List Paragraph"/"Liststycke" is either), else from a list style's name."""
     lowered = style_name.lower()
-    properties = paragraph._p.pPr
+    properties: Any = paragraph._p.pPr  # python-docx types an XML child as its descriptor, not the element
     numbering = properties.numPr if properties is not None else None
     if numbering is not None and numbering.numId is not None and numbering.numId.val != 0:
         depth = int(numbering.ilvl.val) if numbering.ilvl is not None else 0
@@ -35,14 +40,15 @@ def _list_info(paragraph, style_name: str) -> tuple[str | None, int]:
     return None, 0
 
 
-def _numbering_kind(paragraph, numbering) -> str:
+def _numbering_kind(paragraph: DocxParagraph, numbering: Any) -> ListKind:  # numbering: <w:numPr>
     """A numbered list or bullets, as the document's numbering definitions say."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
         num_id = numbering.numId.val
         # KeyError when the document has no numbering definitions at all
-        part = paragraph.part.part_related_by(RT.NUMBERING).element
+        numbering_part: Any = paragraph.part.part_related_by(RT.NUMBERING)  # an XmlPart, typed as a Part
+        part = numbering_part.element
         num = next(n for n in part.iter(f"{_W}num") if n.get(f"{_W}numId") == str(num_id))
         abstract_id = num.find(f"{_W}abstractNumId").get(f"{_W}val")
         abstract = next(a for a in part.iter(f"{_W}abstractNum") if a.get(f"{_W}abstractNumId") == abstract_id)
@@ -54,7 +60,7 @@ def _numbering_kind(paragraph, numbering) -> str:
         return "bullet"  # a list without a definition is shown with bullets
 
 
-def _accepted_text(element) -> str:
+def _accepted_text(element: BaseOxmlElement) -> str:
     """The text with every tracked change accepted: insertions in, deletions out (python-docx's
     own .text leaves out what a reviewer inserted)."""
     parts = []
@@ -116,7 +122,8 @@ def read_docx(data: bytes) -> list[Paragraph]:
         style = block.style.name if block.style is not None else ""
         kind, depth = _list_info(block, style)
         runs = [r for r in block.runs if r.text.strip()]
-        bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+        # python-docx casts Run.style to never None, but a document without a default character style gives None.
+        bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)  # type: ignore[redundant-expr]  # it can be None
         item_number = None
         if kind == "number":
             key = ("number", depth)
@@ -128,7 +135,7 @@ def read_docx(data: bytes) -> list[Paragraph]:
                 f"stycke {number}",
                 heading_level=_heading_level(style),
                 bold=bold,
-                list_kind=kind,  # type: ignore[arg-type]
+                list_kind=kind,
                 number=item_number,
                 depth=depth,
             )

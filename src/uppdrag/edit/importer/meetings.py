@@ -13,6 +13,7 @@ from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.people import known_municipalities, municipality
 from uppdrag.edit.importer.wording import sentences
 from uppdrag.models import VECKODAGAR
+from uppdrag.read.yamlsource import KeyPath
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")  # fmt: skip
@@ -40,13 +41,13 @@ def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     return columns if "datum" in columns.values() else None
 
 
-def meeting_from_row(cells: tuple[str, ...], columns: dict[int, str]) -> tuple[dict, list[str]] | None:
+def meeting_from_row(cells: tuple[str, ...], columns: dict[int, str]) -> tuple[dict[str, Any], list[str]] | None:
     """A meeting (the YAML's keys) from a table row, and what was read with a guess."""
     values = {key: cells[i] for i, key in columns.items() if i < len(cells) and cells[i]}
     date = parse_date(values.get("datum", ""))
     if date is None:
         return None
-    meeting: dict = {"datum": date}
+    meeting: dict[str, Any] = {"datum": date}
     guesses: list[str] = []
     time = _TIME.search(values.get("tid", ""))
     if time:
@@ -56,8 +57,8 @@ def meeting_from_row(cells: tuple[str, ...], columns: dict[int, str]) -> tuple[d
     if values.get("plats"):
         meeting["plats"] = values["plats"]
     present = []
-    for written in re.split(r",|\s+och\s+", values.get("närvarande", "")):
-        written = written.strip()
+    for part in re.split(r",|\s+och\s+", values.get("närvarande", "")):
+        written = part.strip()
         if not written:
             continue
         found = municipality(written)
@@ -79,10 +80,12 @@ _RULE = re.compile(
     r"\bminst\s+(\d+|\w+)\s+(?:möten|möte|träffar|träff|nätverksträffar|gånger|ggr)\s+(?:per|om|varje|/)\s*(?:läs)?år",
     re.IGNORECASE,
 )
-_DATES = re.compile(r"\b20\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}\s+(?:%s)\s+20\d\d\b" % "|".join(MONTHS), re.IGNORECASE)
+_DATES = re.compile(r"\b20\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+20\d\d\b", re.IGNORECASE)
 
 
-def read_meetings(paragraphs: list[Paragraph], record: Callable, check: Callable) -> dict[str, Any] | None:
+def read_meetings(
+    paragraphs: list[Paragraph], record: Callable[[KeyPath, Any, str], None], check: Callable[[KeyPath, str], None]
+) -> dict[str, Any] | None:
     """The section's rule and meetings (the YAML's keys), or None when nothing could be read;
     record(path, value, where) notes each value, check(path, message) what a person must look at."""
     rule: dict[str, Any] = {}

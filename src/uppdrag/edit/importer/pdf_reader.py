@@ -10,11 +10,15 @@ import struct
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from uppdrag.edit.importer.headings import classify, stands_alone
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.edit.importer.people import parse_people
 from uppdrag.errors import ImportDocumentError
+
+if TYPE_CHECKING:  # pdfplumber is imported only when a PDF is read
+    from pdfplumber.pdf import PDF
 
 # Bullets as PDF makers write them, Word's Symbol and Wingdings glyphs (private use area) too.
 _BULLET = re.compile("^(?:[•▪◦·●○■➢►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\\s*|[-–*]\\s+)")
@@ -38,13 +42,13 @@ class _Line:
         return self.top < self.page_height * 0.08 or self.bottom > self.page_height * 0.92
 
 
-def _lines(pdf) -> list[_Line]:
+def _lines(pdf: PDF) -> list[_Line]:
     lines: list[_Line] = []
     for page_number, page in enumerate(pdf.pages, start=1):
         # Rotated text is a watermark ("UTKAST" across the page), never the document's own.
         level = page.filter(lambda obj: obj.get("object_type") != "char" or not _rotated(obj))
         words = level.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
-        rows: list[list[dict]] = []
+        rows: list[list[dict[str, Any]]] = []
         # A list marker sits a little higher or lower than its text: same row if they overlap.
         for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
             row = next((r for r in rows if _overlap(r, word)), None)
@@ -57,7 +61,7 @@ def _lines(pdf) -> list[_Line]:
             row.sort(key=lambda w: w["x0"])
             text = " ".join(w["text"] for w in row)
             sizes = [round(w["size"], 1) for w in row]
-            bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.I) for w in row)
+            bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.IGNORECASE) for w in row)
             lines.append(
                 _Line(
                     page_number,
@@ -69,7 +73,7 @@ def _lines(pdf) -> list[_Line]:
                     max(sizes),
                     bold,
                     page.height,
-                )  # fmt: skip
+                )
             )
     return lines
 
@@ -116,7 +120,7 @@ def read_pdf(data: bytes) -> list[Paragraph]:
     )
     paragraphs: list[Paragraph] = []
     previous: _Line | None = None
-    current: dict | None = None
+    current: dict[str, Any] | None = None
     for line in body:
         text = line.text.strip()
         bullet, numbered = _BULLET.match(text), _NUMBER.match(text)
@@ -178,15 +182,15 @@ def _from_the_file(exc: Exception) -> bool:
     )
 
 
-def _rotated(char: dict) -> bool:
+def _rotated(char: dict[str, Any]) -> bool:
     matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
-    return abs(matrix[1]) > 0.01 or abs(matrix[2]) > 0.01
+    return bool(abs(matrix[1]) > 0.01 or abs(matrix[2]) > 0.01)
 
 
-def _overlap(row: list[dict], word: dict) -> bool:
+def _overlap(row: list[dict[str, Any]], word: dict[str, Any]) -> bool:
     top, bottom = min(w["top"] for w in row), max(w["bottom"] for w in row)
     middle = (word["top"] + word["bottom"]) / 2
-    return top <= middle <= bottom
+    return bool(top <= middle <= bottom)
 
 
 def _running_text(lines: list[_Line], pages: int) -> set[int]:
@@ -194,7 +198,10 @@ def _running_text(lines: list[_Line], pages: int) -> set[int]:
     margin lines that recur on other pages, page numbers aside."""
     sizes = Counter(line.size for line in lines)
     body_size = sizes.most_common(1)[0][0]
-    pattern = lambda line: re.sub(r"\d+", "#", line.text.strip().casefold())  # noqa: E731
+
+    def pattern(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text.strip().casefold())
+
     recurring = Counter(pattern(line) for line in lines if line.in_margin)
     return {
         id(line)

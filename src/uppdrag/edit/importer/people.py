@@ -72,7 +72,7 @@ def parse_people(text: str) -> PeopleLine | None:
     parts = [p.strip() for p in re.split(r",|;|\s+och\s+|\s+samt\s+", body.rstrip(".")) if p.strip()]
     if len(parts) < 2 or len(parts) % 2:
         return None
-    people = []
+    people: list[Person] = []
     for name, place in zip(parts[0::2], parts[1::2]):
         place_match = _PLACE.match(place)
         if not _NAME.match(name) or not place_match:

@@ -4,7 +4,8 @@ the intro sentence, groups with their goal and reporting note."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
@@ -20,10 +21,19 @@ from uppdrag.models import (
     SteeringDocument,
     period_years,
 )
+from uppdrag.read.yamlsource import KeyPath
+
+if TYPE_CHECKING:
+    from uppdrag.edit.importer.builder import Imported
 
 
 class PurposeReading:
     """MissionBuilder's reading of the purpose and the assignments."""
+
+    # MissionBuilder's: the mission so far, and how a reading records a value and a doubt.
+    result: Imported
+    _set: Callable[[KeyPath, Any, str], None]
+    _check: Callable[[KeyPath, str], None]
 
     def _split_purpose(self, outline: Outline) -> tuple[list[Paragraph], list[Paragraph], Paragraph | None]:
         """Purpose and assignments, cut at the sentence 'Skolchefsnätverket ger följande uppdrag …'."""
@@ -53,10 +63,12 @@ class PurposeReading:
                 return goal.id
         return None
 
-    def _purpose(self, paragraphs: list[Paragraph], steering: SteeringDocument, extras: list[Paragraph]) -> dict:
+    def _purpose(
+        self, paragraphs: list[Paragraph], steering: SteeringDocument, extras: list[Paragraph]
+    ) -> dict[str, Any]:
         texts: list[tuple[str, Paragraph]] = []
         bullets: list[tuple[str, Paragraph]] = []
-        goals: list[dict] = []
+        goals: list[dict[str, Any]] = []
         goal_sources: list[Paragraph] = []
         numbered = False
         for paragraph in paragraphs:
@@ -122,13 +134,15 @@ class PurposeReading:
         found: list[str] = []
         joined = " ".join(texts)
         word = r"(\d+|en|ett|två|tre|fyra)"
-        for match in re.finditer(rf"\b(?:mål|område|utvecklingsområde|utvecklingsområdet)\s+{word}\b", joined, re.I):
+        for match in re.finditer(
+            rf"\b(?:mål|område|utvecklingsområde|utvecklingsområdet)\s+{word}\b", joined, re.IGNORECASE
+        ):
             number = match.group(1).lower()
             goal_id = str(NUMBER_WORDS.get(number, number))
             if steering.goal(goal_id):
                 found.append(goal_id)
         if not listed:
-            if re.search(r"\b(båda|alla|samtliga)\b[^.]*\b(mål|områd|utvecklingsområd)", joined, re.I):
+            if re.search(r"\b(båda|alla|samtliga)\b[^.]*\b(mål|områd|utvecklingsområd)", joined, re.IGNORECASE):
                 found += [g.id for g in steering.goals]
             for goal in steering.goals:
                 if comparable(goal.name) in comparable(joined):
@@ -137,21 +151,23 @@ class PurposeReading:
 
     # --- assignments -----------------------------------------------------------------------
 
-    def _assignments(self, paragraphs: list[Paragraph], intro: Paragraph | None, steering: SteeringDocument) -> dict:
+    def _assignments(
+        self, paragraphs: list[Paragraph], intro: Paragraph | None, steering: SteeringDocument
+    ) -> dict[str, Any]:
         result: dict[str, Any] = {}
         if intro is not None:
             match = INTRO.search(clean(intro.text))
             period = period_text(match.group(1)) if match else PLACEHOLDER
             years = period_years(period)
-            if years and years[0] > years[1]:
-                self._check(("uppdrag", "period"), f"perioden '{match.group(1)}' slutar före den börjar")  # type: ignore[union-attr]
+            if match and years and years[0] > years[1]:  # without a match, the period is FYLL I
+                self._check(("uppdrag", "period"), f"perioden '{match.group(1)}' slutar före den börjar")
                 period = PLACEHOLDER
             self._set(("uppdrag", "period"), period, intro.where)
-            default = Assignments(period=period, grupper=[{"punkter": ["-"]}]).intro_sentence
+            default = Assignments.model_validate({"period": period, "grupper": [{"punkter": ["-"]}]}).intro_sentence
             if normalise(intro.text) != normalise(default):
                 result["inledning"] = clean(intro.text)  # the document's own words, kept
                 self._set(("uppdrag", "inledning"), result["inledning"], intro.where)
-            if match and normalise(match.group(1)) not in ("kommande ar",) and not re.search(r"\d{4}", match.group(1)):
+            if match and normalise(match.group(1)) != "kommande ar" and not re.search(r"\d{4}", match.group(1)):
                 self._check(("uppdrag", "period"), f"dokumentet säger '{match.group(1)}'; läst som '{period}'")
         else:
             period = PLACEHOLDER
@@ -214,7 +230,9 @@ class PurposeReading:
             default = ""
             if "mål" in group:
                 self._set(("uppdrag", "grupper", index, "mål"), group["mål"], heading_where)
-                default = steering.goal_title(steering.goal(group["mål"]))  # type: ignore[arg-type]
+                goal = steering.goal(group["mål"])
+                assert goal is not None  # _goal_id reads ids from this steering document's goals only
+                default = steering.goal_title(goal)
                 group["mål"] = goal_value(group["mål"])
             if rubrik and normalise(rubrik) != normalise(default):
                 group["rubrik"] = rubrik

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from uppdrag.check.rules import PLACEHOLDER
 from uppdrag.edit.importer.headings import normalise
 from uppdrag.edit.importer.meetings import read_meetings
+from uppdrag.edit.importer.mending import Vocabulary
+from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.people import Person, parse_people, person_from_row, table_columns
 from uppdrag.edit.importer.sections import Outline, Section
 from uppdrag.edit.importer.values import ordered
 from uppdrag.edit.importer.wording import clean, sentence_case, sentences
 from uppdrag.errors import ImportDocumentError
+from uppdrag.read.yamlsource import KeyPath
 
 
 class RoleReading:
     """MissionBuilder's reading of the roles, their people and the meeting rule."""
+
+    # MissionBuilder's: the vocabulary for casing, and how a reading records a value and a doubt.
+    vocabulary: Vocabulary
+    _set: Callable[[KeyPath, Any, str], None]
+    _check: Callable[[KeyPath, str], None]
 
     def _roles(self, outline: Outline) -> list[dict[str, Any]]:
         roles: list[dict[str, Any]] = []
@@ -45,7 +54,7 @@ class RoleReading:
                 roles.append(role)
         # People named outside a role's own paragraphs: "Ordförande: Emma Friman, Lidköping". In
         # the roles section, the text after such a line, up to the next one, is that role's duties.
-        inline_duties: list[tuple[tuple[str, ...], str]] = []
+        inline_duties: list[tuple[tuple[str, ...], Paragraph]] = []
         for section in outline.sections:
             columns = None
             named: tuple[str, ...] = ()
@@ -83,12 +92,12 @@ class RoleReading:
             )
         return [ordered(r, ("roll", "rubrik", "ansvar", "personer")) for r in roles]
 
-    def _duties(self, role: dict[str, Any], index: int, paragraph: Any) -> None:
+    def _duties(self, role: dict[str, Any], index: int, paragraph: Paragraph) -> None:
         for sentence in sentences(paragraph.text):
-            if not sentence.endswith((".", "!", "?", ":")):
-                sentence += "."  # a duty is a sentence, as the schema has it
-            role["ansvar"].append(sentence)
-            self._set(("roller", index, "ansvar", len(role["ansvar"]) - 1), sentence, paragraph.where)
+            # a duty is a sentence, as the schema has it
+            duty = sentence if sentence.endswith((".", "!", "?", ":")) else sentence + "."
+            role["ansvar"].append(duty)
+            self._set(("roller", index, "ansvar", len(role["ansvar"]) - 1), duty, paragraph.where)
 
     def _add_person(self, roles: list[dict[str, Any]], kind: str, person: Person, where: str) -> None:
         index = next((i for i, r in enumerate(roles) if kind in r["roll"]), None)

@@ -7,6 +7,7 @@ before it unless a blank line, a list marker, a heading or the end of a sentence
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from uppdrag.edit.importer.headings import stands_alone
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
@@ -36,7 +37,7 @@ def _is_bold(text: str) -> bool:
 def read_text(text: str) -> list[Paragraph]:
     """Paragraphs of a .txt or .md file, each with the line it starts on."""
     paragraphs: list[Paragraph] = []
-    current: dict | None = None  # the paragraph being built: its fields and whether it may grow
+    current: dict[str, Any] | None = None  # the paragraph being built: its fields and whether it may grow
 
     def close() -> None:
         nonlocal current
@@ -61,7 +62,11 @@ def read_text(text: str) -> list[Paragraph]:
             close()
         elif bullet or numbered:
             close()
-            indent, body = (bullet.group(1), bullet.group(2)) if bullet else (numbered.group(1), numbered.group(3))
+            if bullet:
+                indent, body = bullet.group(1), bullet.group(2)
+            else:
+                assert numbered is not None  # one of the two matched
+                indent, body = numbered.group(1), numbered.group(3)
             current = {
                 "text": _inline(body),
                 "where": where,

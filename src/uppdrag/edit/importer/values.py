@@ -13,10 +13,6 @@ from uppdrag.models import (
     SteeringDocument,
 )
 
-KeyPath = ()
-
-
-KeyPath = tuple[str | int, ...]
 SHARED_MATCH = 85  # per cent alike (rapidfuzz ratio) for text to count as the shared text
 GOAL_MATCH = 80
 
@@ -40,7 +36,7 @@ def goal_value(goal_id: str) -> int | str:
 
 
 def period_text(text: str) -> str:
-    years = re.findall(r"\d{4}", text)
+    years: list[str] = re.findall(r"\d{4}", text)
     if len(years) >= 2:
         return f"{years[0]}–{years[1]}"
     if years:

@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-KeyPath = tuple[str | int, ...]
+from uppdrag.read.yamlsource import KeyPath
+
 WIDTH = 100
 TOP_GAPS = ("syfte", "uppdrag", "roller", "möten", "avsnitt", "bakgrund_tillägg")
 
@@ -18,7 +19,7 @@ def _plain_ok(text: str) -> bool:
     if not text or text != text.strip() or "\n" in text or text[0] in "!&*{}[]|>'\"%@`#,?:-" or ":" in text[:3]:
         return False
     try:
-        return yaml.safe_load(f"k: {text}") == {"k": text}
+        return bool(yaml.safe_load(f"k: {text}") == {"k": text})
     except yaml.YAMLError:
         return False
 
