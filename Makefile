@@ -33,6 +33,7 @@ demo: setup
 # The static checks (README: Kodkontroller), then every test.
 check: setup
 	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/mypy
 
 test: check
 	$(BIN)/python -m pytest

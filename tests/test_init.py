@@ -195,8 +195,8 @@ def test_the_readmes_new_workspace_runs_as_written(tmp_path: Path, runner: CliRu
     blocks = [block.split("\n", 1) for block in section.split("```")[1::2]]
     monkeypatch.chdir(tmp_path)
     ran = []
-    for language, body in blocks:
-        body = textwrap.dedent(body)
+    for language, indented in blocks:
+        body = textwrap.dedent(indented)
         if language.strip() == "yaml":
             Path("missions/_organisation.yaml").write_text(body, encoding="utf-8")
             continue

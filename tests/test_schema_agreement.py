@@ -45,7 +45,7 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "revised-timestamp": (
         "bakgrund: strategi-2023-2026\n",
         "bakgrund: strategi-2023-2026\nreviderad: 2024-06-14T10:00:00\n",
-    ),  # noqa: E501
+    ),
     "huge-hex-name": ("namn: Förskola", "namn: 0x" + "f" * 40),
     "huge-minimum": ("minst_per_år: 4", "minst_per_år: " + "9" * 19),
     "huge-octal-minimum": ("minst_per_år: 4", "minst_per_år: 0o" + "7" * 30),

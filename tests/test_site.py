@@ -297,7 +297,7 @@ def test_calendar_files_are_the_commands_files_and_both_parsers_read_them(built_
         from_cli["alla-moten.ics"] = runner.invoke(app, ["calendar", "--all"]).stdout_bytes
     finally:
         os.chdir(cwd)
-    stamp = dt.datetime.combine(TODAY, dt.time(), dt.timezone.utc)
+    stamp = dt.datetime.combine(TODAY, dt.time(), dt.UTC)
     counts = {}
     for name, expected in from_cli.items():
         published = (built_site / name).read_bytes()
@@ -392,7 +392,7 @@ def test_every_page_has_a_skip_link_and_captioned_tables(built_site: Path) -> No
         first_link = re.search(r"<a [^>]*>", html)
         assert first_link and first_link.group(0) == '<a class="skip-link" href="#innehall">', page.name
         assert html.count('<main id="innehall">') == 1, page.name
-        for table in re.findall(r"<table\b[^>]*>.*?</table>", html, re.S):
+        for table in re.findall(r"<table\b[^>]*>.*?</table>", html, re.DOTALL):
             head = table.split(">", 1)[0]
             assert "<caption>" in table or "aria-label" in head, (page.name, head)
             assert all('scope="' in th for th in re.findall(r"<th\b[^>]*>", table)), (page.name, head)

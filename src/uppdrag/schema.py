@@ -65,7 +65,7 @@ def _bounded_integers(node: Any) -> Any:
     return node
 
 
-def json_schema(kind: Literal["mission", "shared"], organisation: Organisation = SKARABORG) -> dict:
+def json_schema(kind: Literal["mission", "shared"], organisation: Organisation = SKARABORG) -> dict[str, Any]:
     """The schema of one kind of file, with the organisation's municipalities."""
     generated = _MODELS[kind].model_json_schema(by_alias=True)
     schema = _bounded_integers(_decomposed_too(_with_municipalities(generated, organisation.municipalities)))

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar, cast
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -94,7 +94,7 @@ def _child(
     writing: int,
     parent: int,
     die_with_parent: Callable[[], None],
-    mask: set[signal.Signals],
+    mask: set[signal.Signals | int],
 ) -> None:
     """A forked child's whole life: it never returns into the parent's code, and it leaves
     by os._exit, so nothing the parent had buffered (stdout) is written twice."""
@@ -136,7 +136,7 @@ def forked_pool(workers: int, job: object = None) -> Iterator[ProcessPoolExecuto
         max_workers=workers,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_work_for,
-        initargs=(os.getpid(), _death_signal()),
+        initargs=(os.getpid(), _death_signal(), job),
     )
     try:
         yield pool
@@ -157,7 +157,16 @@ def _death_signal() -> Callable[[], None]:
     return lambda: prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _work_for(parent: int, die_with_parent: Callable[[], None]) -> None:
+def worker_job(kind: type[Job]) -> Job:
+    """In a task on a forked_pool worker: the job the pool was made with."""
+    if not isinstance(_job, kind):
+        raise TypeError(f"the worker's job is {type(_job).__name__}, not {kind.__name__}")
+    return _job
+
+
+def _work_for(parent: int, die_with_parent: Callable[[], None], job: object = None) -> None:
+    global _job  # noqa: PLW0603 - set once in a freshly forked worker, before its first task
+    _job = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent()
     if os.getppid() != parent:  # the parent died before the line above could take effect
@@ -217,10 +226,10 @@ def run_bounded(
         os.waitpid(pid, 0)
     if not sent:
         raise WorkerDied()
-    ok, outcome = pickle.loads(sent)
+    ok, outcome = pickle.loads(sent)  # noqa: S301 - sent by our own forked child
     if not ok:
         raise outcome
-    return outcome
+    return cast(Result, outcome)
 
 
 def _read_answer(reading: int, deadline: float, stop: threading.Event | None) -> bytes:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from uppdrag import workers
 from uppdrag.errors import UsageError
 from uppdrag.workers import (
     Stopped,

@@ -22,7 +22,7 @@ from uppdrag.check.swedish_calendar import (
 )
 from uppdrag.errors import PlanningError
 from uppdrag.findings import Finding, Location, Severity, format_key_path
-from uppdrag.models import VECKODAGAR, Meeting, join_swedish, weekday_plural
+from uppdrag.models import VECKODAGAR, Meeting, Veckodag, join_swedish, weekday_plural
 from uppdrag.read.loading import LoadedMission, Workspace
 
 # What `validate` reports of entered meetings: what is wrong whatever the year's rule says.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from uppdrag.check.meetings import VALIDATE_KINDS, entered_meeting_findings, school_calendar

@@ -17,6 +17,7 @@ from pathlib import Path
 from uppdrag.check.meetings import school_calendar
 from uppdrag.check.rules import check_mission, check_shared, check_workspace, duplicate_ids
 from uppdrag.check.schema_freshness import stale_schemas
+from uppdrag.check.swedish_calendar import SchoolCalendar
 from uppdrag.errors import FindingsError, OutputError, UnwrittenChangeError, UsageError
 from uppdrag.files import atomic_write, link_target_inside, output_error
 from uppdrag.findings import CheckResult, Finding, Location
@@ -75,8 +76,7 @@ def _validate_folder(folder: Path, only: list[Path] | None, today: dt.date) -> C
     return CheckResult([str(p) for p in workspace.files] + [path for path, *_ in checked], read + rules)
 
 
-def _check_file(path: Path) -> tuple[str, list[Finding], list[Finding], tuple[str, Location] | None]:
-    workspace, today, calendar = _JOB
+def _check_file(workspace: Workspace, today: dt.date, calendar: SchoolCalendar, path: Path) -> Checked:
     alone = Workspace(
         workspace.folder,
         shared=workspace.shared,

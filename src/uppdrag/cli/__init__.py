@@ -6,8 +6,8 @@ Heavy modules (Jinja, WeasyPrint, even pydantic models) are imported inside the 
 
 # Registration order is the order --help lists the commands in: the daily check first.
 from uppdrag.cli import validate  # noqa: F401, I001
-from uppdrag.cli import documents, importing, meetings, networks, serve  # noqa: F401, E402
-from uppdrag.cli import workspace  # noqa: F401, E402  (init: run once, listed last)
+from uppdrag.cli import documents, importing, meetings, networks, serve  # noqa: F401
+from uppdrag.cli import workspace  # noqa: F401  (init: run once, listed last)
 from uppdrag.cli.app import app, main
 
 __all__ = ["app", "main"]

@@ -83,7 +83,7 @@ def render(
     warnings = draft_warnings(workspace, day)
     drafts = {m.mission.id: warnings[m.mission.id] for m in chosen if warnings[m.mission.id]}
     if drafts and strict:  # the errors of files left out are shown too: nothing is made
-        refused = sum(drafts.values(), []) + [f for f in result.findings if f.is_error]
+        refused = [f for found in drafts.values() for f in found] + [f for f in result.findings if f.is_error]
         raise FindingsError(draft_notice(drafts, strict=True), CheckResult([], refused))
     if drafts:
         print_drafts(drafts)

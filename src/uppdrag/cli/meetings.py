@@ -11,7 +11,7 @@ import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import print_meeting_checks, print_plain, stderr
-from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, formats, output_path, parse_today
+from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, output_path, parse_today
 from uppdrag.errors import EXIT_FINDINGS, UsageError
 
 
@@ -144,11 +144,11 @@ def calendar_export(
         # `calendar --all 2027`: the one argument is the year, held to ÅR's range
         if not 1900 <= int(mission_id) <= 2200:
             raise UsageError(f"ÅR ska vara ett år från 1900 till 2200 — du skrev '{mission_id}'")
-        mission_id, year = None, int(mission_id)
+        year, mission_id = int(mission_id), None
     ids = [mission_id] if mission_id is not None else None
     workspace = open_valid_workspace(missions, parse_today(None), None if all_ else ids)
     chosen = workspace.select(ids, all_)
-    stamp = dt.datetime.now(dt.timezone.utc)
+    stamp = dt.datetime.now(dt.UTC)
     if all_:
         data = combined_calendar([loaded.mission for loaded in chosen], year, stamp, workspace.organisation)
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -14,6 +13,8 @@ from uppdrag.cli.console import overview_text, print_goals_report, print_line, p
 from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, output_path, parse_today
 
 if TYPE_CHECKING:  # the commands import their modules when they run
+    from collections.abc import Callable
+
     from uppdrag.views.overview import OverviewRow
 
 
@@ -90,7 +91,12 @@ def overview(
     if output_format.value == "text" and output_path(output) is None:
         print_overview(rows)
     else:
-        exports = {"text": overview_text, "csv": to_csv, "json": lambda r: to_json(r) + "\n", "md": to_markdown}
+        exports: dict[str, Callable[[list[OverviewRow]], str | bytes]] = {
+            "text": overview_text,
+            "csv": to_csv,
+            "json": lambda r: to_json(r) + "\n",
+            "md": to_markdown,
+        }
         emit(exports[output_format.value](rows), output_path(output), workspace_inputs(workspace))
     raise_if_skipped(workspace, result)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -42,9 +43,9 @@ def starter_organisation() -> Organisation:
     """The organisation of the packaged _organisation.yaml, which the new schemas list."""
     path = STARTER / "_organisation.yaml"
     shared, _, findings = parse_model(path.read_text(encoding="utf-8"), path, SharedFile)
-    if shared is None or shared.organisation is None:  # type: ignore[attr-defined]
+    if shared is None or shared.organisation is None:
         raise AssertionError(f"the packaged {path.name} does not validate: {findings}")  # a broken package
-    return shared.organisation  # type: ignore[attr-defined]
+    return shared.organisation
 
 
 def starter_files() -> dict[str, bytes]:
@@ -84,10 +85,8 @@ def _remove(made_files: list[Path], made_folders: list[Path]) -> None:
     for path in reversed(made_files):
         path.unlink(missing_ok=True)
     for folder in reversed(made_folders):
-        try:
+        with contextlib.suppress(OSError):  # not empty after all: left as it is
             folder.rmdir()
-        except OSError:
-            pass
 
 
 def create_workspace(folder: Path, git: bool = True) -> NewWorkspace:
@@ -131,13 +130,14 @@ def _git_init(folder: Path) -> str:
     try:
         inside = subprocess.run(
             [executable, "-C", str(folder), "rev-parse", "--is-inside-work-tree"],
+            check=False,
             capture_output=True,
             timeout=GIT_TIMEOUT,
         )
         if inside.returncode == 0:
             return "mappen är redan i ett git-förråd; inget nytt förråd skapades"
         made = subprocess.run(
-            [executable, "init", "-q", str(folder)], capture_output=True, text=True, timeout=GIT_TIMEOUT
+            [executable, "init", "-q", str(folder)], check=False, capture_output=True, text=True, timeout=GIT_TIMEOUT
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"git init misslyckades ({exc}); kör `git init` själv"

@@ -42,8 +42,8 @@ def to_json(report: GoalsReport) -> str:
 
 
 def goals_page(
-    report: GoalsReport, names: dict[str, str], renderer, fmt: str, organisation: Organisation = SKARABORG
-) -> str:  # renderer: templates.Renderer
+    report: GoalsReport, names: dict[str, str], renderer: Renderer, fmt: str, organisation: Organisation = SKARABORG
+) -> str:
     """The report as a Markdown or HTML page from the mal.*.j2 templates."""
     name = "mal.html.j2" if fmt == "html" else "mal.md.j2"
     return renderer.render_template(name, report=report, names=names, site=False, organisation=organisation)

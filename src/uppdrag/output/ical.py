@@ -81,7 +81,7 @@ def _calendar(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TIMEZONE)
-    moment = stamp.astimezone(dt.timezone.utc)
+    moment = stamp.astimezone(dt.UTC)
     by_rule = True
     for mission in missions:
         meetings = mission.meetings.meetings if mission.meetings else []
@@ -98,7 +98,8 @@ def _calendar(
         for zone in calendar.walk("VTIMEZONE"):  # the library's own English note about its range
             for part in (zone, *zone.subcomponents):
                 part.pop("COMMENT", None)
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()  # icalendar's own annotation is loose
+    return data
 
 
 _EU_RULE_SINCE = dt.date(1996, 1, 1)

@@ -55,7 +55,7 @@ def site_pages(
     meetings_page = meetings_page_name(year)
     names = {m.mission.id: m.mission.name for m in missions}
     shared = {"site": True, "meetings_page": meetings_page, "organisation": workspace.organisation}
-    exported = stamp or dt.datetime.combine(today, dt.time(), dt.timezone.utc)
+    exported = stamp or dt.datetime.combine(today, dt.time(), dt.UTC)
 
     def calendar_page() -> str:
         school = school_calendar(workspace)

@@ -29,7 +29,7 @@ from uppdrag.files import (
     refuse_replacing,
     shorten,
 )
-from uppdrag.workers import cores_for, forked_pool
+from uppdrag.workers import cores_for, forked_pool, worker_job
 
 MANIFEST = ".uppdrag-webbplats.json"
 _KIND = "uppdrag site"
@@ -83,9 +83,8 @@ def _owned(folder: Path) -> dict[str, list[str]]:
     if data.get("version") != _VERSION or not isinstance(files, dict):
         raise refusal
     owned = {}
-    for name, digests in files.items():
-        if isinstance(digests, str):
-            digests = [digests]
+    for name, listed in files.items():
+        digests = [listed] if isinstance(listed, str) else listed
         if _safe_name(name) and isinstance(digests, list) and all(isinstance(d, str) for d in digests):
             owned[name] = digests
     return owned

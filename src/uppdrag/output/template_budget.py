@@ -16,9 +16,9 @@ from __future__ import annotations
 import contextvars
 import math
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import jinja2.sandbox
@@ -142,7 +142,7 @@ class BudgetedEnvironment(jinja2.sandbox.SandboxedEnvironment):
         self.filters[_TURN] = _counted_turns
         self.globals["lipsum"] = _bounded_lipsum(limits)
 
-    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def, override]
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
         if isinstance(source, str):
             source = _Counting().visit(self.parse(source, name, filename))
         return super().compile(source, name, filename, raw, defer_init)
@@ -197,7 +197,7 @@ class BudgetedEnvironment(jinja2.sandbox.SandboxedEnvironment):
         try:
             parts: list[str] = []
             size = 0
-            chunks = template.generate(**context)
+            chunks = cast(Generator[str, None, None], template.generate(**context))  # annotated as an Iterator
             for chunk in chunks:
                 parts.append(chunk)
                 size += len(chunk)

@@ -54,7 +54,7 @@ def _token(described: str) -> str:
 
 
 _TAG_PROBLEM = re.compile(
-    r"(?:Encountered unknown tag '(?P<tag>[^']*)'\.|Unexpected end of template\.)(?P<rest>.*)", re.S
+    r"(?:Encountered unknown tag '(?P<tag>[^']*)'\.|Unexpected end of template\.)(?P<rest>.*)", re.DOTALL
 )
 _LOOKING = re.compile(r"(?:currently looking for|the following tags:) (?P<tags>[^.]*)\.")
 _INNERMOST = re.compile(r"The innermost block that needs to be closed is '(?P<block>[^']*)'")
@@ -290,7 +290,7 @@ def template_error(exc: BaseException, name: str, limits: TemplateLimits = LIMIT
         message = "mallen är för djupt kapslad (parenteser, taggar eller uttryck i varandra)"
     elif isinstance(exc, RecursionError):  # a macro or include that calls itself
         message = "mallen anropar sig själv utan slut"
-    elif isinstance(exc, (jinja2.sandbox.SecurityError, OverflowError)):
+    elif isinstance(exc, (jinja2.exceptions.SecurityError, OverflowError)):
         message = _blocked_message(exc)
     else:
         message = f"fel i mallen: {runtime_message(exc)}"

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -148,7 +149,7 @@ class Renderer:
         # A plain dict, not Jinja's LRU cache with its lock: a render's child is forked from any
         # of a server's threads, and must not inherit a lock another thread held. The templates
         # are the folders' files, so the cache stays small.
-        self.env.cache = {}  # type: ignore[assignment]
+        self.env.cache = {}
         self._prepared: set[str] = set()
         self.env.filters["md"] = markdown_escape
         self.env.filters["datum"] = swedish_date
@@ -208,7 +209,7 @@ class Renderer:
             try:
                 source = self.env.loader.get_source(self.env, pending.pop())[0]  # type: ignore[union-attr]
                 named = jinja2.meta.find_referenced_templates(self.env.parse(source))
-            except Exception:  # noqa: BLE001 - see above
+            except Exception:  # noqa: BLE001, S112 - see above
                 continue
             for other in named:
                 if other is None or other in self._prepared:  # None: a name computed while rendering
@@ -216,7 +217,7 @@ class Renderer:
                 self._prepared.add(other)
                 try:
                     self.env.get_template(other)
-                except Exception:  # noqa: BLE001 - see above
+                except Exception:  # noqa: BLE001, S112 - see above
                     continue
                 pending.append(other)
 

@@ -7,7 +7,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -74,7 +74,7 @@ class Workspace:
     organisation: Organisation = SKARABORG  # from _organisation.yaml; without it, today's Skaraborg
 
     @property
-    def validation_context(self) -> dict:
+    def validation_context(self) -> dict[str, Any]:
         """What the models judge municipalities by: the organisation's, or none while its file is broken."""
         if any(is_organisation_file(p) for p in self.broken_shared):
             return UNKNOWN_MUNICIPALITIES
@@ -197,8 +197,8 @@ def read_text(path: Path) -> tuple[str | None, list[Finding]]:
 
 
 def parse_model(
-    text: str, path: Path, model: type[BaseModel], context: dict | None = None
-) -> tuple[BaseModel | None, Source | None, list[Finding]]:
+    text: str, path: Path, model: type[ModelT], context: dict[str, Any] | None = None
+) -> tuple[ModelT | None, Source | None, list[Finding]]:
     """Parse text (named path in findings) as one model: the model and its source map, or
     the located findings that say why not. context: the workspace's validation_context (its
     municipalities); None: Skaraborg's."""

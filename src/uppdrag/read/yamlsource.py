@@ -429,7 +429,7 @@ class _Builder:
             return event.value
         if tag == _CORE_TAG + "int" and len(event.value) > _LONGEST_INT_TEXT:
             return self._bounded(MAX_INTEGER + 1, event)  # too many digits to be worth reading
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]  # libyaml's Mark, same fields
         try:
             value = _constructor.yaml_constructors[tag](_constructor, node)
         except Exception:  # noqa: BLE001 - PyYAML's constructors fail in many ways on `!!int ""`
@@ -596,7 +596,7 @@ def parse_yaml(text: str) -> ParsedYaml:
         try:
             return _build(text, _Loader)
         except yaml.YAMLError as exc:
-            if _Loader is yaml.SafeLoader or not _is_library_limit(exc):
+            if _Loader is yaml.SafeLoader or not _is_library_limit(exc):  # type: ignore[comparison-overlap]  # mypy sees only the libyaml import
                 raise
         # libyaml scans a run of brackets ahead of its events and refuses it at its own depth
         # limit (PyYAML 6.0.4: 1000) before the builder sees our level 65. The pure-Python

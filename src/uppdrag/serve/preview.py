@@ -219,7 +219,7 @@ class Preview:
         except (TimeLimitExceeded, WorkerDied):
             lines = [f"fel: PDF:en {name} blev inte klar inom {PDF_SECONDS:g} sekunder eller tog för mycket minne"]
             return _html(500, problem_page("Sidan kan inte visas", lines, _RETRY), build)
-        except Exception as exc:  # a bug: the page says so, the server goes on
+        except Exception as exc:  # noqa: BLE001 - a bug: the page says so, the server goes on
             return _internal_error(exc, build.version)
         media_type = MEDIA_TYPES[Path(name).suffix]
         if media_type == HTML:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import ipaddress
 import socket
@@ -218,10 +219,8 @@ class _Handler(BaseHTTPRequestHandler):
         return complete
 
     def _too_slow(self) -> None:
-        try:
+        with contextlib.suppress(OSError):  # already closed
             self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:  # already closed
-            pass
 
     def do_GET(self) -> None:
         self._answer(with_body=True)

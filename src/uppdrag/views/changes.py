@@ -15,7 +15,7 @@ from uppdrag.errors import FindingsError, UsageError
 from uppdrag.files import shorten
 from uppdrag.findings import CheckResult
 from uppdrag.history import commit_of, file_at, last_revision, revision_before
-from uppdrag.models import Mission, SteeringDocument
+from uppdrag.models import MeetingRule, Mission, SteeringDocument
 from uppdrag.read.loading import LoadedMission, Workspace, parse_model, read_text
 
 Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
@@ -221,12 +221,12 @@ def _old_text(
     if not os.path.lexists(old_file):
         raise UsageError(f"filen '{shorten(old_file)}' finns inte")
     # read_text looks before it opens: a device or FIFO is named, never read (nor waited on).
-    text, findings = read_text(old_file)
-    if text is None:
+    old_text, findings = read_text(old_file)
+    if old_text is None:
         raise UsageError(
             f"kan inte läsa '{shorten(old_file)}': {findings[0].message.removeprefix('kan inte läsa filen: ')}"
         )
-    return text, str(old_file), str(old_file)
+    return old_text, str(old_file), str(old_file)
 
 
 def changes_since(

@@ -15,7 +15,7 @@ from uppdrag.check.validation import open_workspace
 from uppdrag.models import Meeting
 from uppdrag.output.ical import combined_calendar, meeting_uid, meetings_calendar
 
-STAMP = dt.datetime(2026, 5, 1, 6, 30, tzinfo=dt.timezone.utc)
+STAMP = dt.datetime(2026, 5, 1, 6, 30, tzinfo=dt.UTC)
 
 
 @pytest.fixture

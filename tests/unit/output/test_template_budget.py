@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import uppdrag.serve.preview as preview
-import uppdrag.serve.server as server
 from tests.conftest import REPO
 from uppdrag.output.template_budget import LIMITS, BudgetedEnvironment
 from uppdrag.output.templates import TEMPLATE_BYTES
+from uppdrag.serve import preview, server
 
 
 def test_compiling_computes_no_constant() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def test_twelve_months_of_iso_weeks_monday_first(calendar) -> None:
     for month in calendar.months:
         shown = [d.date for w in month.weeks for d in w.days if d is not None]
         first = D(2026, month.number, 1)
-        assert shown[0] == first and all(b - a == dt.timedelta(days=1) for a, b in zip(shown, shown[1:]))
+        assert shown[0] == first and all(b - a == dt.timedelta(days=1) for a, b in itertools.pairwise(shown))
         assert shown[-1].month == month.number and (shown[-1] + dt.timedelta(days=1)).month != month.number
         for week in month.weeks:
             assert len(week.days) == 7

@@ -233,7 +233,7 @@ def changes_from_current(result: ImportResult) -> MissionChanges:
         raise ImportDocumentError(
             f"--diff: {result.target} finns inte (eller validerar inte); ange --id för ett befintligt nätverk ({known})"
         )
-    new, _, findings = parse_model(result.text, result.target, Mission, workspace.validation_context)
+    new, _, _ = parse_model(result.text, result.target, Mission, workspace.validation_context)
     if new is None:  # validated above, so this is a bug
         raise UppdragError("den importerade filen gick inte att läsa tillbaka", EXIT_INTERNAL)
     steering = workspace.steering_documents.get(current.mission.steering_document)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from uppdrag.check.rules import PLACEHOLDER
 from uppdrag.edit.importer.headings import normalise
@@ -17,12 +17,16 @@ from uppdrag.edit.importer.wording import clean, sentence_case, sentences
 from uppdrag.errors import ImportDocumentError
 from uppdrag.read.yamlsource import KeyPath
 
+if TYPE_CHECKING:
+    from uppdrag.read.loading import Workspace
+
 
 class RoleReading:
     """MissionBuilder's reading of the roles, their people and the meeting rule."""
 
     # MissionBuilder's: the vocabulary for casing, and how a reading records a value and a doubt.
     vocabulary: Vocabulary
+    workspace: Workspace
     _set: Callable[[KeyPath, Any, str], None]
     _check: Callable[[KeyPath, str], None]
 
