@@ -141,7 +141,7 @@ def read_document(path: Path) -> ReadDocument:
     for paragraph in paragraphs:  # what comes next reads each paragraph whole: none may be endless
         if len(paragraph.text) > MAX_LINE_CHARACTERS:
             raise too_much(
-                f"stycket på {paragraph.where}", MAX_LINE_CHARACTERS, "tecken", "ett stycke har sällan över 2 000"
+                f"stycket ({paragraph.where})", MAX_LINE_CHARACTERS, "tecken", "ett stycke har sällan över 2 000"
             )
     return ReadDocument(paragraphs, kind, tuple(notes))
 
