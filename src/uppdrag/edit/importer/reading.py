@@ -192,8 +192,8 @@ def _without_control_characters(paragraphs: list[Paragraph]) -> tuple[list[Parag
         removed += len(found)
         if not first:
             first = f"{_CONTROL_NAMES.get(found[0]) or f'U+{ord(found[0]):04X}'} på {paragraph.where}"
-        cells = tuple(" ".join(_CONTROL.sub(" ", cell).split()) for cell in paragraph.cells)
-        cleaned.append(replace(paragraph, text=" ".join(_CONTROL.sub(" ", paragraph.text).split()), cells=cells))
+        cells = tuple(" ".join(_CONTROL.sub("", cell).split()) for cell in paragraph.cells)
+        cleaned.append(replace(paragraph, text=" ".join(_CONTROL.sub("", paragraph.text).split()), cells=cells))
     if not removed:
         return paragraphs, []
     return cleaned, [f"{removed} styrtecken togs bort ur texten (första: {first}); en uppdragsfil kan inte ha dem"]
