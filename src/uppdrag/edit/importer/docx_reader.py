@@ -35,7 +35,7 @@ _COUNTED = {
     f"{_W}p": (MAX_PARAGRAPHS, "stycken", "en uppdragsbeskrivning har några hundra"),
     f"{_W}r": (MAX_RUNS, "textavsnitt", "en uppdragsbeskrivning har några tusen"),
     f"{_W}tc": (MAX_TABLE_CELLS, "tabellceller", "en uppdragsbeskrivning har några hundra"),
-    f"{_W}style": (MAX_STYLES, "formatmallar", "Words egen mall har omkring 400"),
+    f"{_W}style": (MAX_STYLES, "formatmallar", "en vanlig Word-fil har under 200"),
     f"{_W}num": (MAX_NUMBERING, "listdefinitioner", "en uppdragsbeskrivning har några tiotal"),
     f"{_W}abstractNum": (MAX_NUMBERING, "listmallar", "en uppdragsbeskrivning har några tiotal"),
 }

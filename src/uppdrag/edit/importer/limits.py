@@ -16,18 +16,18 @@ MAX_LINE_CHARACTERS = 20_000  # one line of a text file, or one paragraph: about
 
 # Word (.docx): counted while the XML is read, whatever prefix names the namespace
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # the zip unpacked: a zip bomb stops here, before any XML is parsed
-MAX_XML_ELEMENTS = 500_000  # every element of every part; a 20-page document has some 30,000
+MAX_XML_ELEMENTS = 500_000  # every element of every part; 20,000 characters of text make some 20,000
 MAX_PARAGRAPHS = 5_000  # a real one has a few hundred
 MAX_RUNS = 50_000  # pieces of text with their own formatting; a real one has a few thousand
 MAX_TABLE_CELLS = 20_000
-MAX_STYLES = 2_000  # Word's own template defines about 400 (most of them unused)
+MAX_STYLES = 2_000  # python-docx's template, made from Word's, defines 164
 MAX_NUMBERING = 2_000  # list definitions in numbering.xml
 
 # PDF: counted while pdfminer decodes and lays out the pages
 MAX_PAGES = 100
 MAX_STREAM_BYTES = 16 * 1024 * 1024  # one stream decoded (a page's content is some 50 kB, a font a few MB)
 MAX_DECODED_BYTES = 64 * 1024 * 1024  # all streams decoded together
-MAX_PAGE_CONTENT_BYTES = 1024 * 1024  # drawing instructions a page runs, forms drawn on it included (some 30 kB)
+MAX_PAGE_CONTENT_BYTES = 1024 * 1024  # drawing instructions a page runs, forms drawn on it included (WeasyPrint: 16 kB)
 MAX_CONTENT_BYTES = 3 * 1024 * 1024  # the same for all pages together; pdfminer runs some 200 kB a second
 MAX_PAGE_CHARACTERS = 20_000  # a full A4 page of small print has about 6,000
 MAX_PAGE_DRAWINGS = 50_000  # lines, boxes and images on one page
