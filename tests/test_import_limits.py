@@ -11,9 +11,11 @@ README = Path(__file__).parent.parent / "README.md"
 
 def _table() -> dict[str, str]:
     text = README.read_text(encoding="utf-8")
-    section = text[text.index("#### Gränser för importen") :]
-    rows = [line.split("|")[1:3] for line in section.splitlines() if line.startswith("| ") and "---" not in line]
-    return {what.strip(): limit.strip() for what, limit in rows[1:]}
+    lines = text[text.index("#### Gränser för importen") :].splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| "))
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("|"))
+    rows = [line.split("|")[1:3] for line in lines[start + 2 : end]]  # after the head and its rule
+    return {what.strip(): limit.strip() for what, limit in rows}
 
 
 def _number(value: int) -> str:
