@@ -46,4 +46,5 @@ def test_the_readme_table_states_the_caps_in_the_code() -> None:
         "PDF: ritinstruktioner på alla sidor": _mb(limits.MAX_CONTENT_BYTES),
         "PDF: tecken på en sida": _number(limits.MAX_PAGE_CHARACTERS),
         "PDF: linjer, ytor och bilder på en sida": _number(limits.MAX_PAGE_DRAWINGS),
+        "PDF: teckenkoder i typsnittens teckentabeller": _number(limits.MAX_FONT_MAP_ENTRIES),
     }

@@ -129,6 +129,28 @@ def test_too_many_drawings_on_a_page_are_refused() -> None:
     )
 
 
+def test_a_font_map_range_of_billions_is_refused_before_it_is_made() -> None:
+    """30 bytes of ToUnicode asked pdfminer for 268 million entries (it never finished)."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> "
+        b"endcodespacerange 1 beginbfrange <00000000> <0FFFFFFF> <0000> endbfrange endcmap end end"
+    )
+    mapped = pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            stream(b"BT /F1 11 Tf 50 800 Td (Bakgrund) Tj ET"),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+            stream(cmap),
+        ]
+    )
+    assert _refusal(mapped) == (
+        "PDF-filens typsnitt har fler än 500 000 teckenkoder; det är mer än importen läser (ett typsnitt har några hundra)"
+    )
+
+
 def test_an_xref_that_points_to_itself_is_a_broken_file() -> None:
     looped = pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"], prev=-1)
     assert _refusal(looped) == (
@@ -162,6 +184,9 @@ def test_the_names_swapped_in_pdfminer_and_pdfplumber_still_exist() -> None:
     for call in ("zlib.decompress(data)", "decompress_corrupted(data)", "lzwdecode(data)", "rldecode(data)",
                  "ccittfaxdecode(data, params)"):  # fmt: skip
         assert call in decode
+    import pdfminer.pdffont
+
+    assert "CMapParser(self.unicode_map" in inspect.getsource(pdfminer.pdffont)
     layout = inspect.getsource(pdfplumber.page.Page.layout.fget)
     assert "PDFPageAggregatorWithMarkedContent(" in layout and "PDFPageInterpreter(" in layout
     with pdf_bounds.bounded_pdfminer(CharacterCount("PDF-filen")):

@@ -31,6 +31,7 @@ MAX_PAGE_CONTENT_BYTES = 1024 * 1024  # drawing instructions a page runs, forms 
 MAX_CONTENT_BYTES = 3 * 1024 * 1024  # the same for all pages together; pdfminer runs some 200 kB a second
 MAX_PAGE_CHARACTERS = 20_000  # a full A4 page of small print has about 6,000
 MAX_PAGE_DRAWINGS = 50_000  # lines, boxes and images on one page
+MAX_FONT_MAP_ENTRIES = 500_000  # code -> character entries of all fonts' maps (a font subset has a few hundred)
 
 
 def _number(value: int) -> str:

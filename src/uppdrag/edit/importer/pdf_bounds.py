@@ -3,8 +3,8 @@ page stops at a cap on the content it runs and the characters and drawings it bu
 
 pdfminer decodes a stream whole (zlib.decompress, its own LZW and run-length decoders), so a few
 MB of FlateDecode can ask for GB before anything could count them. While a PDF is read, the names
-pdfminer.pdftypes decodes with are swapped for bounded ones, and pdfplumber lays each page out
-with a device and an interpreter that count. These are the only private names of pdfminer and
+pdfminer.pdftypes decodes with are swapped for bounded ones, pdfplumber lays each page out
+with a device and an interpreter that count, and a font's character map counts its ranges. These are the only private names of pdfminer and
 pdfplumber the importer relies on; tests/test_import_pdf_bounds.py holds their contract.
 """
 
@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from uppdrag.edit.importer.limits import (
     MAX_CONTENT_BYTES,
     MAX_DECODED_BYTES,
+    MAX_FONT_MAP_ENTRIES,
     MAX_PAGE_CHARACTERS,
     MAX_PAGE_CONTENT_BYTES,
     MAX_PAGE_DRAWINGS,
@@ -150,6 +151,30 @@ def _decoders(budget: DecodeBudget) -> dict[str, object]:
     }
 
 
+def _font_map_parser():
+    """pdfminer's CMap parser, counting the entries a range asks for before they are made:
+    '<00000000> <FFFFFFFF> <0000> endbfrange' is four billion of them in 30 bytes."""
+    from pdfminer.cmapdb import CMapParser
+
+    class CountingParser(CMapParser):
+        entries = 0  # of all maps of the document: the class is made anew for each PDF
+
+        def do_keyword(self, pos, token):  # type: ignore[no-untyped-def]
+            if token in (self.KEYWORD_ENDBFRANGE, self.KEYWORD_ENDCIDRANGE):
+                objs = [obj for _, obj in self.curstack]
+                for start, end in zip(objs[0::3], objs[1::3]):
+                    if isinstance(start, bytes) and isinstance(end, bytes):
+                        low, high = int.from_bytes(start[-4:], "big"), int.from_bytes(end[-4:], "big")
+                        CountingParser.entries += max(high - low + 1, 0)
+                if CountingParser.entries > MAX_FONT_MAP_ENTRIES:
+                    raise too_much(
+                        "PDF-filens typsnitt", MAX_FONT_MAP_ENTRIES, "teckenkoder", "ett typsnitt har några hundra"
+                    )
+            return super().do_keyword(pos, token)
+
+    return CountingParser
+
+
 def _page_classes(characters: CharacterCount):
     """pdfplumber's device and pdfminer's interpreter, counting what each page builds and runs."""
     content = DecodeBudget()  # its total: drawing instructions run on all pages
@@ -212,6 +237,7 @@ def _page_classes(characters: CharacterCount):
 @contextmanager
 def bounded_pdfminer(characters: CharacterCount) -> Iterator[DecodeBudget]:
     """pdfminer and pdfplumber with every decode and page counted, for one PDF."""
+    import pdfminer.pdffont
     import pdfminer.pdftypes
     import pdfplumber.page
 
@@ -221,6 +247,7 @@ def bounded_pdfminer(characters: CharacterCount) -> Iterator[DecodeBudget]:
         *((pdfminer.pdftypes, name, value) for name, value in _decoders(budget).items()),
         (pdfplumber.page, "PDFPageAggregatorWithMarkedContent", device),
         (pdfplumber.page, "PDFPageInterpreter", interpreter),
+        (pdfminer.pdffont, "CMapParser", _font_map_parser()),
     ]
     with _ACTIVE:
         saved = [(module, name, getattr(module, name)) for module, name, _ in swaps]
