@@ -11,6 +11,7 @@ import docx
 import pytest
 
 from uppdrag.edit.importer.docx_reader import read_docx
+from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.reading import document_format, read_document
 from uppdrag.errors import ImportDocumentError
 
@@ -198,3 +199,33 @@ def test_a_cut_off_word_file_is_told_in_swedish(cut: float, tmp_path: Path) -> N
         "filen är en trasig zip-fil, inte ett läsbart Word-dokument",
         "Word-filen är trasig och kan inte läsas (zip-filen är avkortad eller skadad)",
     )
+
+
+def test_a_main_document_under_another_name_is_counted(tmp_path: Path) -> None:
+    """The package's relationships, not the name word/document.xml, say which part is the body;
+    the count follows the declared content types, so a decoy cannot hide the real one."""
+    plain = _word()
+    with zipfile.ZipFile(io.BytesIO(plain)) as archive:
+        rels = archive.read("_rels/.rels").decode().replace("word/document.xml", "word/body.dat")
+        types = archive.read("[Content_Types].xml").decode().replace("/word/document.xml", "/word/body.dat")
+    flood = _body("<x:p/>" * 5001)
+    data = _word({"_rels/.rels": rels.encode(), "[Content_Types].xml": types.encode(), "word/body.dat": flood})
+    assert _refusal(data, tmp_path) == PARAGRAPHS
+
+
+def test_a_header_shared_by_many_sections_is_read_once() -> None:
+    import copy
+
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Förskola · Reviderad 12 maj 2026"
+    reference = document.sections[0]._sectPr.find(qn("w:headerReference"))
+    for _ in range(300):
+        document.add_paragraph("Text.")
+        section = document.add_section()
+        section._sectPr.append(copy.deepcopy(reference))  # the same header part, named again
+    buffer = io.BytesIO()
+    document.save(buffer)
+    margins = [p for p in read_docx(buffer.getvalue()) if p.margin]
+    assert margins == [Paragraph("Förskola · Reviderad 12 maj 2026", "sidhuvud, stycke 1", margin=True)]

@@ -117,8 +117,10 @@ def test_many_pages_of_tiny_lines_stop_at_the_document_character_cap(monkeypatch
 
 
 def test_too_many_pages_are_refused_before_any_is_laid_out() -> None:
-    many = text_pdf([b"BT /F1 11 Tf 50 800 Td (x) Tj ET"] * 101)
-    assert _refusal(many) == "PDF-filen har 101 sidor; högst 100 importeras (en uppdragsbeskrivning har några få)"
+    many = text_pdf([b"BT /F1 11 Tf 50 800 Td (x) Tj ET"] * 2_000)
+    assert (
+        _refusal(many) == "PDF-filen har fler än 100 sidor; högst 100 importeras (en uppdragsbeskrivning har några få)"
+    )
 
 
 def test_too_many_drawings_on_a_page_are_refused() -> None:

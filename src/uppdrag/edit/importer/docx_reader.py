@@ -52,9 +52,7 @@ def count_parts(archive: zipfile.ZipFile) -> dict[str, int]:
     counts = dict.fromkeys((*_COUNTED, *_NOTED), 0)
     characters = CharacterCount("Word-filen")
     elements = 0
-    for name in archive.namelist():
-        if not name.endswith((".xml", ".rels")):
-            continue
+    for name in _xml_parts(archive):
         with archive.open(name) as part:
             events = etree.iterparse(
                 part, events=("end",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
@@ -80,6 +78,31 @@ def count_parts(archive: zipfile.ZipFile) -> dict[str, int]:
                     f"Word-filen är trasig och kan inte läsas ({xml_problem(name, exc)})"
                 ) from None
     return counts
+
+
+def _xml_parts(archive: zipfile.ZipFile) -> list[str]:
+    """The parts python-docx parses as XML: by the content type the package declares for each
+    (by name, or by extension), whatever the part is called; and every relationship part."""
+    from lxml import etree
+
+    names = archive.namelist()
+    try:
+        root = etree.fromstring(
+            archive.read("[Content_Types].xml"), etree.XMLParser(resolve_entities=False, no_network=True)
+        )
+    except (KeyError, etree.XMLSyntaxError):
+        return names  # python-docx cannot open it either; every part is read as XML, and refused
+    defaults = {
+        str(d.get("Extension", "")).lower(): str(d.get("ContentType", "")) for d in root if "Default" in str(d.tag)
+    }
+    overrides = {
+        str(o.get("PartName", "")).lower(): str(o.get("ContentType", "")) for o in root if "Override" in str(o.tag)
+    }
+
+    def declared(name: str) -> str:
+        return overrides.get("/" + name.lower()) or defaults.get(name.rsplit(".", 1)[-1].lower(), "")
+
+    return [n for n in names if n.endswith(".rels") or declared(n).endswith("xml")]
 
 
 def xml_problem(part: str, exc) -> str:
@@ -195,19 +218,29 @@ def _list_info(paragraph, style_name: str, definitions: _Definitions) -> tuple[s
     return None, 0
 
 
+_SKIPPED = (f"{_W}del", f"{_W}moveFrom")  # what a reviewer struck out
+
+
 def _accepted_text(element) -> str:
     """The text with every tracked change accepted: insertions in, deletions out (python-docx's
-    own .text leaves out what a reviewer inserted)."""
-    parts = []
-    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}p"):
-        if any(a.tag in (f"{_W}del", f"{_W}moveFrom") for a in node.iterancestors()):
+    own .text leaves out what a reviewer inserted). One walk, each node once: a struck-out
+    subtree is never entered (asking every node for its ancestors costs the depth each time)."""
+    if any(a.tag in _SKIPPED for a in element.iterancestors()):
+        return ""
+    parts: list[str] = []
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag in _SKIPPED:
             continue
-        if node.tag == f"{_W}t":
+        if tag == f"{_W}t":
             parts.append(node.text or "")
-        elif node.tag == f"{_W}p" and parts:
-            parts.append(" ")  # paragraphs inside a table cell
-        else:
+        elif tag in (f"{_W}tab", f"{_W}br"):
             parts.append(" ")
+        elif tag == f"{_W}p" and parts:
+            parts.append(" ")  # paragraphs inside a table cell
+        stack.extend(reversed(node))  # children, first child on top
     return "".join(parts)
 
 
@@ -290,13 +323,14 @@ def read_docx(data: bytes) -> list[Paragraph]:
                 depth=depth,
             )
         )
+    read: set[int] = set()  # each header and footer once, however many sections share it
     for section in document.sections:  # the footer may carry the revision date
-        for part in (section.header, section.footer):
-            if part.is_linked_to_previous and section is not document.sections[0]:
+        for part, name in ((section.header, "sidhuvud"), (section.footer, "sidfot")):
+            if part.is_linked_to_previous or id(part.part) in read:
                 continue
+            read.add(id(part.part))
             for index, paragraph in enumerate(part.paragraphs, start=1):
                 text = " ".join(paragraph.text.split())
                 if text:
-                    where = f"{'sidhuvud' if part is section.header else 'sidfot'}, stycke {index}"
-                    paragraphs.append(Paragraph(text, where, margin=True))
+                    paragraphs.append(Paragraph(text, f"{name}, stycke {index}", margin=True))
     return paragraphs

@@ -4,6 +4,7 @@ them; font size and weight tell headings from body text where the words alone ca
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import struct
@@ -94,14 +95,16 @@ def read_pdf(data: bytes) -> list[Paragraph]:
     """Paragraphs of a PDF's text layer; running headers and footers are left out."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its English notes about odd files: not for users
 
     try:
         with bounded_pdfminer(CharacterCount("PDF-filen")), pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
+            # Counted up to one past the cap: pdfplumber's pages would make an object for each.
+            if sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1)) > MAX_PAGES:
                 raise ImportDocumentError(
-                    f"PDF-filen har {len(pdf.pages)} sidor; högst {MAX_PAGES} importeras (en uppdragsbeskrivning har några få)"
+                    f"PDF-filen har fler än {MAX_PAGES} sidor; högst {MAX_PAGES} importeras (en uppdragsbeskrivning har några få)"
                 )
             lines = _lines(pdf)
     except ImportDocumentError:
