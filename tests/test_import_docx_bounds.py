@@ -229,3 +229,15 @@ def test_a_header_shared_by_many_sections_is_read_once() -> None:
     document.save(buffer)
     margins = [p for p in read_docx(buffer.getvalue()) if p.margin]
     assert margins == [Paragraph("Förskola · Reviderad 12 maj 2026", "sidhuvud, stycke 1", margin=True)]
+
+
+def test_styles_are_capped_per_part_as_word_2010_keeps_two_copies(tmp_path: Path) -> None:
+    styles = (
+        f'<s:styles xmlns:s="{W}">'
+        + "".join(f'<s:style s:type="paragraph" s:styleId="S{i}"><s:name s:val="S{i}"/></s:style>' for i in range(1500))
+        + "</s:styles>"
+    )
+    data = _word({"word/styles.xml": styles.encode(), "word/stylesWithEffects.xml": styles.encode()})
+    path = tmp_path / "två-kopior.docx"
+    path.write_bytes(data)
+    assert [p.text for p in read_document(path).paragraphs] == ["Bakgrund", "Text."]

@@ -41,6 +41,7 @@ _COUNTED = {
 }
 
 
+_PER_PART = (f"{_W}style", f"{_W}num", f"{_W}abstractNum")  # capped in each part, the rest in all together
 _NOTED = (f"{_W}ins", f"{_W}del", f"{_W}comment")  # tracked changes and comments: the report tells of them
 
 
@@ -53,6 +54,8 @@ def count_parts(archive: zipfile.ZipFile) -> dict[str, int]:
     characters = CharacterCount("Word-filen")
     elements = 0
     for name in _xml_parts(archive):
+        for definitions in _PER_PART:  # Word 2010 keeps a second copy of the styles in stylesWithEffects.xml
+            counts[definitions] = 0
         with archive.open(name) as part:
             events = etree.iterparse(
                 part, events=("end",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
