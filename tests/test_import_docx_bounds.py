@@ -241,3 +241,34 @@ def test_styles_are_capped_per_part_as_word_2010_keeps_two_copies(tmp_path: Path
     path = tmp_path / "två-kopior.docx"
     path.write_bytes(data)
     assert [p.text for p in read_document(path).paragraphs] == ["Bakgrund", "Text."]
+
+
+def _with_header_field(data: bytes, local: int, central: int, value: int) -> bytes:
+    """Every member's local and central header with one 2-byte field set (zip's own layout)."""
+    out = bytearray(data)
+    for signature, offset in ((b"PK\x03\x04", local), (b"PK\x01\x02", central)):
+        at = out.find(signature)
+        while at != -1:
+            out[at + offset : at + offset + 2] = value.to_bytes(2, "little")
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
+def test_an_unknown_compression_or_an_encrypted_zip_is_told_in_swedish(tmp_path: Path) -> None:
+    unknown = _with_header_field(_word(), local=8, central=10, value=99)  # the compression method
+    assert _refusal(unknown, tmp_path) == (
+        "zip-filen är packad på ett sätt som importen inte kan läsa; spara den som .docx i Word och försök igen"
+    )
+    encrypted = _with_header_field(_word(), local=6, central=8, value=1)  # flag bit 0: encrypted
+    assert _refusal(encrypted, tmp_path) == "zip-filen är krypterad; spara den utan lösenord och försök igen"
+
+
+def test_a_main_part_of_another_type_is_named(tmp_path: Path) -> None:
+    with zipfile.ZipFile(io.BytesIO(_word())) as archive:
+        declared = archive.read("[Content_Types].xml").decode()
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    odd = declared.replace(main, "text/x-annat")
+    assert _refusal(_word({"[Content_Types].xml": odd.encode()}), tmp_path) == (
+        "Word-filens huvuddel är av typen 'text/x-annat', inte ett Word-dokuments; "
+        "spara den som .docx i Word och försök igen"
+    )

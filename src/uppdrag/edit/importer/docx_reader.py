@@ -70,9 +70,8 @@ def count_parts(archive: zipfile.ZipFile) -> dict[str, int]:
                     tag = element.tag
                     if tag in counts:
                         counts[tag] += 1
-                        limit, what, why = _COUNTED.get(tag, (counts[tag], "", ""))
-                        if counts[tag] > limit:
-                            raise too_much("Word-filen", limit, what, why)
+                        if tag in _COUNTED and counts[tag] > _COUNTED[tag][0]:
+                            raise too_much("Word-filen", *_COUNTED[tag])
                     elif tag == f"{_W}t" and element.text:
                         characters.add(len(element.text))
                     element.clear(keep_tail=True)  # what is counted need not be kept
@@ -150,8 +149,9 @@ class _Definitions:
         for abstract in numbering.iter(f"{_W}abstractNum"):
             for level in abstract.iter(f"{_W}lvl"):
                 fmt = level.find(f"{_W}numFmt")
-                key = (abstract.get(f"{_W}abstractNumId"), level.get(f"{_W}ilvl"))
-                formats.setdefault(key, fmt.get(f"{_W}val") if fmt is not None else "")  # type: ignore[arg-type]
+                if fmt is not None:  # a level without a format is shown with bullets
+                    key = (abstract.get(f"{_W}abstractNumId"), level.get(f"{_W}ilvl"))
+                    formats.setdefault(key, fmt.get(f"{_W}val", ""))  # type: ignore[arg-type]
         for num in numbering.iter(f"{_W}num"):
             abstract_id = num.find(f"{_W}abstractNumId")
             if abstract_id is None:

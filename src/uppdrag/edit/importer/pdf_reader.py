@@ -91,6 +91,11 @@ def _rows(words: list[dict]) -> list[_Row]:
     return rows
 
 
+# pdfminer follows references by recursion: an xref whose /Prev leads back to itself, or
+# objects nested without end, ends in RecursionError.
+_LOOPED = "PDF-filen är trasig och kan inte läsas (den hänvisar till sig själv i en ring eller är nästlad utan slut)"
+
+
 def read_pdf(data: bytes) -> list[Paragraph]:
     """Paragraphs of a PDF's text layer; running headers and footers are left out."""
     import pdfplumber
@@ -109,18 +114,14 @@ def read_pdf(data: bytes) -> list[Paragraph]:
             lines = _lines(pdf)
     except ImportDocumentError:
         raise
-    except RecursionError as exc:  # an xref whose /Prev leads back to itself, objects nested without end
-        raise ImportDocumentError(
-            "PDF-filen är trasig och kan inte läsas (den hänvisar till sig själv i en ring eller är nästlad utan slut)"
-        ) from exc
+    except RecursionError as exc:
+        raise ImportDocumentError(_LOOPED) from exc
     except Exception as exc:  # pdfminer has many kinds of failure, and pdfplumber wraps them
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
         if isinstance(cause, ImportDocumentError):
             raise cause from None  # a cap, reached while pdfplumber laid out a page
         if isinstance(cause, RecursionError):
-            raise ImportDocumentError(
-                "PDF-filen är trasig och kan inte läsas (den hänvisar till sig själv i en ring eller är nästlad utan slut)"
-            ) from exc
+            raise ImportDocumentError(_LOOPED) from exc
         if not _from_the_file(cause):
             raise  # a bug of ours, not a broken file
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):

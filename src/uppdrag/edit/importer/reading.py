@@ -37,8 +37,14 @@ def document_format(data: bytes, suffix: str) -> str:
                     if unpacked <= MAX_UNPACKED_BYTES and "[Content_Types].xml" in names
                     else b""
                 )
-        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
             raise ImportDocumentError("filen är en trasig zip-fil, inte ett läsbart Word-dokument") from exc
+        except NotImplementedError as exc:  # a compression method zipfile lacks
+            raise ImportDocumentError(
+                "zip-filen är packad på ett sätt som importen inte kan läsa; spara den som .docx i Word och försök igen"
+            ) from exc
+        except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
+            raise ImportDocumentError("zip-filen är krypterad; spara den utan lösenord och försök igen") from exc
         if unpacked > MAX_UNPACKED_BYTES:
             raise ImportDocumentError(
                 f"Word-filen packas upp till {unpacked // 1024 // 1024} MB; högst {MAX_UNPACKED_BYTES // 1024 // 1024} MB "
@@ -53,11 +59,9 @@ def document_format(data: bytes, suffix: str) -> str:
                 "Word-filen är trasig: förteckningen över dess delar ([Content_Types].xml) saknas; "
                 "öppna den i Word och spara den igen"
             )
-        other = _main_part_kind(types)
-        if other is not None:
-            raise ImportDocumentError(
-                f"filen är {other}, inget vanligt Word-dokument; spara den som .docx och försök igen"
-            )
+        refusal = _main_part_refusal(types)
+        if refusal is not None:
+            raise ImportDocumentError(refusal)
         return "docx"
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return "pdf"
@@ -78,21 +82,26 @@ def document_format(data: bytes, suffix: str) -> str:
     return "md" if suffix in (".md", ".markdown") else "txt"
 
 
-def _main_part_kind(types: bytes) -> str | None:
-    """What the main part is when it is not a plain document (a .docm, a template), from the
-    content types the zip declares; None for a .docx."""
+def _main_part_refusal(types: bytes) -> str | None:
+    """Why the main part is not read when it is no plain document (a .docm, a template), from
+    the content types the zip declares; None for a .docx."""
     from lxml import etree
 
     try:
         root = etree.fromstring(types, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
     except etree.XMLSyntaxError:
         return None  # python-docx refuses it below, in Swedish
-    for override in root:
+    for override in root.iter("{*}Override"):
         if str(override.get("PartName", "")).lower() == "/word/document.xml":
-            declared = override.get("ContentType", "")
+            declared = str(override.get("ContentType", ""))
             if declared == _WORD_MAIN:
                 return None
-            return _OTHER_WORD.get(declared, f"inget Word-dokument (dess innehåll är av typen '{declared}')")
+            if declared in _OTHER_WORD:
+                return f"filen är {_OTHER_WORD[declared]}, inget vanligt Word-dokument; spara den som .docx och försök igen"
+            return (
+                f"Word-filens huvuddel är av typen '{declared[:100]}', inte ett Word-dokuments; "
+                "spara den som .docx i Word och försök igen"
+            )
     return None
 
 
