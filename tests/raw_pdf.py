@@ -56,3 +56,21 @@ def lines(texts: list[str], size: int = 11) -> bytes:
         ops.append(f"({escaped}) '".encode("latin-1"))
     ops.append(b"ET")
     return b"\n".join(ops)
+
+
+def xref_stream_pdf(objects: list[bytes], index_count: int) -> bytes:
+    """A PDF whose xref is a stream (PDF 1.5) that claims index_count objects, however few it has."""
+    out = bytearray(b"%PDF-1.5\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    entries = b"\x00\x00\x00\x00" + b"".join(b"\x01" + offset.to_bytes(2, "big") + b"\x00" for offset in offsets)
+    xref = len(out)
+    own = len(objects) + 1
+    out += (
+        f"{own} 0 obj\n<< /Type /XRef /W [1 2 1] /Index [0 {index_count}] /Size {index_count} /Root 1 0 R"
+        f" /Length {len(entries)} >>\nstream\n"
+    ).encode()
+    out += entries + b"\nendstream\nendobj\n" + f"startxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)

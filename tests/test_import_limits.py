@@ -40,6 +40,7 @@ def test_the_readme_table_states_the_caps_in_the_code() -> None:
         "Word: formatmallar": _number(limits.MAX_STYLES),
         "Word: listdefinitioner, listmallar": f"{_number(limits.MAX_NUMBERING)} vardera",
         "PDF: sidor": str(limits.MAX_PAGES),
+        "PDF: noder i sidträdet": _number(limits.MAX_PAGE_TREE_NODES),
         "PDF: en ström uppackad": _mb(limits.MAX_STREAM_BYTES),
         "PDF: alla strömmar uppackade": _mb(limits.MAX_DECODED_BYTES),
         "PDF: ritinstruktioner på en sida, upprepade figurer medräknade": _mb(limits.MAX_PAGE_CONTENT_BYTES),

@@ -16,7 +16,7 @@ from uppdrag.edit.importer.limits import CharacterCount
 from uppdrag.edit.importer.pdf_reader import read_pdf
 from uppdrag.errors import ImportDocumentError
 
-from .raw_pdf import lines, pdf, stream, text_pdf
+from .raw_pdf import lines, pdf, stream, text_pdf, xref_stream_pdf
 
 STREAM_CAP = (
     "en ström i PDF-filen packas upp till mer än 16 MB; högst 16 MB per ström importeras "
@@ -121,6 +121,23 @@ def test_too_many_pages_are_refused_before_any_is_laid_out() -> None:
     assert (
         _refusal(many) == "PDF-filen har fler än 100 sidor; högst 100 importeras (en uppdragsbeskrivning har några få)"
     )
+
+
+def test_pages_are_found_in_the_page_tree_alone() -> None:
+    """Without a tree pdfminer tried every object its xref names: here two billion (it never
+    finished). A tree of junk stops at the node cap; an empty tree is said to be empty."""
+    untreed = xref_stream_pdf([b"<< /Type /Catalog >>", b"<< /Foo 1 >>"], 2_000_000_000)
+    assert _refusal(untreed) == "PDF-filen är trasig och kan inte läsas (den har inget sidträd, /Pages)"
+    junk = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count 0 >>" % b" ".join(b"%d 0 R" % n for n in range(3, 1104)),
+    ] + [b"<< /Foo 1 >>"] * 1101
+    assert _refusal(pdf(junk)) == (
+        "PDF-filens sidträd har fler än 1 000 noder; det är mer än importen läser "
+        "(ett sidträd har en per sida och några till)"
+    )
+    empty = pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+    assert _refusal(empty) == "PDF-filen har inga sidor"
 
 
 def test_too_many_drawings_on_a_page_are_refused() -> None:

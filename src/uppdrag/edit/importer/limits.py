@@ -25,6 +25,7 @@ MAX_NUMBERING = 2_000  # list definitions in numbering.xml
 
 # PDF: counted while pdfminer decodes and lays out the pages
 MAX_PAGES = 100
+MAX_PAGE_TREE_NODES = 1_000  # pages and the nodes that group them (a flat tree: one per page and its root)
 MAX_STREAM_BYTES = 16 * 1024 * 1024  # one stream decoded (a page's content is some 50 kB, a font a few MB)
 MAX_DECODED_BYTES = 64 * 1024 * 1024  # all streams decoded together
 MAX_PAGE_CONTENT_BYTES = 1024 * 1024  # drawing instructions a page runs, forms drawn on it included (WeasyPrint: 16 kB)

@@ -4,7 +4,8 @@ page stops at a cap on the content it runs and the characters and drawings it bu
 pdfminer decodes a stream whole (zlib.decompress, its own LZW and run-length decoders), so a few
 MB of FlateDecode can ask for GB before anything could count them. While a PDF is read, the names
 pdfminer.pdftypes decodes with are swapped for bounded ones, pdfplumber lays each page out
-with a device and an interpreter that count, and a font's character map counts its ranges. These are the only private names of pdfminer and
+with a device and an interpreter that count, a font's character map counts its ranges, and
+the pages are found in the page tree alone. These are the only private names of pdfminer and
 pdfplumber the importer relies on; tests/test_import_pdf_bounds.py holds their contract.
 """
 
@@ -23,6 +24,7 @@ from uppdrag.edit.importer.limits import (
     MAX_PAGE_CHARACTERS,
     MAX_PAGE_CONTENT_BYTES,
     MAX_PAGE_DRAWINGS,
+    MAX_PAGE_TREE_NODES,
     MAX_STREAM_BYTES,
     CharacterCount,
     megabytes,
@@ -151,6 +153,52 @@ def _decoders(budget: DecodeBudget) -> dict[str, object]:
     }
 
 
+def page_tree(document, page_class=None) -> Iterator:
+    """The pages of the page tree, depth first, as pdfminer's PDFPage.create_pages gives them,
+    but with a stack instead of recursion, a cap on the nodes visited, and without its fallback
+    that tries every object the xref names when the tree has no page (an xref stream may name
+    billions)."""
+    from pdfminer.pdfpage import LITERAL_PAGE, LITERAL_PAGES, PDFPage
+    from pdfminer.pdftypes import dict_value, list_value
+
+    make = page_class or PDFPage
+    if "Pages" not in document.catalog:
+        raise ImportDocumentError("PDF-filen är trasig och kan inte läsas (den har inget sidträd, /Pages)")
+    stack = [(document.catalog["Pages"], document.catalog)]
+    visited: set[object] = set()
+    while stack:
+        node, parent = stack.pop()
+        object_id = node if isinstance(node, int) else getattr(node, "objid", None)
+        if object_id is None or object_id in visited:
+            continue
+        visited.add(object_id)
+        if len(visited) > MAX_PAGE_TREE_NODES:
+            raise too_much(
+                "PDF-filens sidträd", MAX_PAGE_TREE_NODES, "noder", "ett sidträd har en per sida och några till"
+            )
+        properties = dict_value(document.getobj(node) if isinstance(node, int) else node).copy()
+        for key, value in parent.items():
+            if key in PDFPage.INHERITABLE_ATTRS and key not in properties:
+                properties[key] = value
+        kind = properties.get("Type", properties.get("type"))
+        if kind is LITERAL_PAGES and "Kids" in properties:
+            stack.extend((child, properties) for child in reversed(list_value(properties["Kids"])))
+        elif kind is LITERAL_PAGE:
+            yield make(document, object_id, properties, None)
+
+
+def _tree_pages():
+    """PDFPage whose create_pages is page_tree, for pdfplumber's list of pages."""
+    from pdfminer.pdfpage import PDFPage
+
+    class TreePages(PDFPage):
+        @classmethod
+        def create_pages(cls, document):  # type: ignore[no-untyped-def]
+            return page_tree(document, cls)
+
+    return TreePages
+
+
 def _font_map_parser():
     """pdfminer's CMap parser, counting the entries a range asks for before they are made:
     '<00000000> <FFFFFFFF> <0000> endbfrange' is four billion of them in 30 bytes."""
@@ -240,6 +288,7 @@ def bounded_pdfminer(characters: CharacterCount) -> Iterator[DecodeBudget]:
     import pdfminer.pdffont
     import pdfminer.pdftypes
     import pdfplumber.page
+    import pdfplumber.pdf
 
     budget = DecodeBudget()
     device, interpreter = _page_classes(characters)
@@ -248,6 +297,7 @@ def bounded_pdfminer(characters: CharacterCount) -> Iterator[DecodeBudget]:
         (pdfplumber.page, "PDFPageAggregatorWithMarkedContent", device),
         (pdfplumber.page, "PDFPageInterpreter", interpreter),
         (pdfminer.pdffont, "CMapParser", _font_map_parser()),
+        (pdfplumber.pdf, "PDFPage", _tree_pages()),
     ]
     with _ACTIVE:
         saved = [(module, name, getattr(module, name)) for module, name, _ in swaps]

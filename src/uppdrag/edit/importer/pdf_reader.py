@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from uppdrag.edit.importer.headings import classify, stands_alone
 from uppdrag.edit.importer.limits import MAX_PAGES, CharacterCount
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
-from uppdrag.edit.importer.pdf_bounds import bounded_pdfminer
+from uppdrag.edit.importer.pdf_bounds import bounded_pdfminer, page_tree
 from uppdrag.edit.importer.people import parse_people
 from uppdrag.errors import ImportDocumentError
 
@@ -100,14 +100,19 @@ def read_pdf(data: bytes) -> list[Paragraph]:
     """Paragraphs of a PDF's text layer; running headers and footers are left out."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfpage import PDFPage
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its English notes about odd files: not for users
 
     try:
-        with bounded_pdfminer(CharacterCount("PDF-filen")), pdfplumber.open(io.BytesIO(data)) as pdf:
+        # Not pdfplumber's `with`: its close() makes every page of the file, however many, to
+        # close them; _lines closes each page it read, and the bytes need no closing.
+        with bounded_pdfminer(CharacterCount("PDF-filen")):
+            pdf = pdfplumber.open(io.BytesIO(data))
             # Counted up to one past the cap: pdfplumber's pages would make an object for each.
-            if sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1)) > MAX_PAGES:
+            pages = sum(1 for _ in itertools.islice(page_tree(pdf.doc), MAX_PAGES + 1))
+            if pages == 0:
+                raise ImportDocumentError("PDF-filen har inga sidor")
+            if pages > MAX_PAGES:
                 raise ImportDocumentError(
                     f"PDF-filen har fler än {MAX_PAGES} sidor; högst {MAX_PAGES} importeras (en uppdragsbeskrivning har några få)"
                 )
