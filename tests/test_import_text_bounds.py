@@ -139,3 +139,29 @@ def test_a_file_named_like_a_flag_gets_a_hint(workspace: Path, runner) -> None:
     assert result.exit_code == 2
     assert "okänd flagga -x; menade du filen '-x.txt'? Skriv då ./-x.txt" in result.stderr
     assert runner.invoke(app, ["import", "./-x.txt", "--id", "forskola", "--today", TODAY]).exit_code == 0
+
+
+@pytest.mark.parametrize("reader", ["text_reader.read_text", "pdf_reader.read_pdf", "docx_reader.read_docx"])
+def test_memory_running_out_is_an_error_of_the_file_not_of_the_tool(reader: str, tmp_path: Path, monkeypatch) -> None:
+    """Every reader is bounded; on a machine with little memory the last word is still exit 2."""
+    import importlib
+
+    from .raw_pdf import lines as pdf_lines
+    from .raw_pdf import text_pdf
+    from .test_import_docx_bounds import _word
+
+    module, name = reader.split(".")
+
+    def out_of_memory(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(importlib.import_module(f"uppdrag.edit.importer.{module}"), name, out_of_memory)
+    data = {"text_reader": b"Bakgrund\n", "pdf_reader": text_pdf([pdf_lines(["Bakgrund"])]), "docx_reader": _word()}
+    path = tmp_path / "dokument"
+    path.write_bytes(data[module])
+    with pytest.raises(ImportDocumentError) as caught:
+        read_document(path)
+    assert caught.value.message == (
+        "filen behöver mer minne än det finns för att läsas; den är mycket större eller mer invecklad "
+        "än en uppdragsbeskrivning"
+    )

@@ -123,8 +123,8 @@ def read_pdf(data: bytes) -> list[Paragraph]:
         raise ImportDocumentError(_LOOPED) from exc
     except Exception as exc:  # pdfminer has many kinds of failure, and pdfplumber wraps them
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
-        if isinstance(cause, ImportDocumentError):
-            raise cause from None  # a cap, reached while pdfplumber laid out a page
+        if isinstance(cause, (ImportDocumentError, MemoryError)):
+            raise cause from None  # a cap reached (or memory run out) while pdfplumber laid out a page
         if isinstance(cause, RecursionError):
             raise ImportDocumentError(_LOOPED) from exc
         if not _from_the_file(cause):

@@ -124,25 +124,13 @@ def read_document(path: Path) -> ReadDocument:
     except OSError as exc:
         raise ImportDocumentError(f"kan inte läsa '{path}': {os_reason(exc)}") from exc
     kind = document_format(data, path.suffix.lower())
-    notes: list[str] = []
-    if kind == "docx":
-        from uppdrag.edit.importer.docx_reader import read_docx, review_notes
-
-        try:
-            paragraphs = read_docx(data)
-            notes = review_notes(data)
-        except ImportDocumentError:
-            raise
-        except Exception as exc:  # python-docx and lxml fail in many ways on a broken file
-            raise ImportDocumentError(f"Word-filen är trasig och kan inte läsas ({_word_problem(exc)})") from exc
-    elif kind == "pdf":
-        from uppdrag.edit.importer.pdf_reader import read_pdf
-
-        paragraphs = read_pdf(data)
-    else:
-        from uppdrag.edit.importer.text_reader import read_text
-
-        paragraphs = read_text(_decoded(data))
+    try:
+        paragraphs, notes = _read(kind, data)
+    except MemoryError:  # every reader is bounded; this is the last word when a machine has little memory
+        raise ImportDocumentError(
+            "filen behöver mer minne än det finns för att läsas; den är mycket större eller mer invecklad "
+            "än en uppdragsbeskrivning"
+        ) from None
     paragraphs, removed = _without_control_characters(paragraphs)
     notes += removed
     if not any(p.text.strip() for p in paragraphs):
@@ -153,6 +141,26 @@ def read_document(path: Path) -> ReadDocument:
                 f"stycket ({paragraph.where})", MAX_LINE_CHARACTERS, "tecken", "ett stycke har sällan över 2 000"
             )
     return ReadDocument(paragraphs, kind, tuple(notes))
+
+
+def _read(kind: str, data: bytes) -> tuple[list[Paragraph], list[str]]:
+    """The paragraphs, and notes about the file, by the reader for its format."""
+    if kind == "docx":
+        from uppdrag.edit.importer.docx_reader import read_docx, review_notes
+
+        try:
+            return read_docx(data), review_notes(data)
+        except (ImportDocumentError, MemoryError):
+            raise
+        except Exception as exc:  # python-docx and lxml fail in many ways on a broken file
+            raise ImportDocumentError(f"Word-filen är trasig och kan inte läsas ({_word_problem(exc)})") from exc
+    if kind == "pdf":
+        from uppdrag.edit.importer.pdf_reader import read_pdf
+
+        return read_pdf(data), []
+    from uppdrag.edit.importer.text_reader import read_text
+
+    return read_text(_decoded(data)), []
 
 
 _BOMS = (
