@@ -116,6 +116,13 @@ def test_many_pages_of_tiny_lines_stop_at_the_document_character_cap(monkeypatch
     )
 
 
+def test_a_paragraph_wrapped_over_thousands_of_lines_stops_at_the_paragraph_cap() -> None:
+    wrapped = text_pdf([lines(["och så vidare"] * 57)] * 30, deflate=True)  # pages end mid-sentence: one paragraph
+    assert _refusal(wrapped) == (
+        "stycket (sida 1, rad 3) har fler än 20 000 tecken; det är mer än importen läser (ett stycke har sällan över 2 000)"
+    )
+
+
 def test_too_many_pages_are_refused_before_any_is_laid_out() -> None:
     many = text_pdf([b"BT /F1 11 Tf 50 800 Td (x) Tj ET"] * 2_000)
     assert (

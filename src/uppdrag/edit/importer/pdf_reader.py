@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from uppdrag.edit.importer.headings import classify, stands_alone
-from uppdrag.edit.importer.limits import MAX_PAGES, CharacterCount
+from uppdrag.edit.importer.limits import MAX_LINE_CHARACTERS, MAX_PAGES, CharacterCount, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.edit.importer.pdf_bounds import bounded_pdfminer, page_tree
 from uppdrag.edit.importer.people import parse_people
@@ -185,6 +185,7 @@ def read_pdf(data: bytes) -> list[Paragraph]:
                 "x0": line.x0,
                 "list": kind is not None,
                 "heading": heading_like,
+                "where": where,
                 "paragraph": lambda t, w=where, lv=level, b=line.bold, k=kind, n=number, d=depth: Paragraph(
                     t, w, heading_level=lv, bold=b, list_kind=k, number=n, depth=d
                 ),
@@ -192,6 +193,10 @@ def read_pdf(data: bytes) -> list[Paragraph]:
         else:
             assert current is not None
             current["text"] = join_lines(current["text"], text)
+            if len(current["text"]) > MAX_LINE_CHARACTERS:  # before it grows on, line by line
+                raise too_much(
+                    f"stycket ({current['where']})", MAX_LINE_CHARACTERS, "tecken", "ett stycke har sällan över 2 000"
+                )
         previous = line
     if current is not None:
         paragraphs.append(current["paragraph"](current["text"]))
