@@ -17,6 +17,7 @@ from .documents import to_docx
 def _docx_bytes() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<w:document/>")
     return buffer.getvalue()
 
@@ -46,15 +47,7 @@ def test_windows_text_is_read(tmp_path: Path) -> None:
     assert [p.text for p in read_document(path).paragraphs] == ["Möten", "Minst 4 möten per år"]
 
 
-def test_a_word_file_that_unpacks_too_large_or_has_too_many_paragraphs_is_refused(tmp_path) -> None:
-    """A zip bomb or a flood of paragraphs stops before any XML is parsed."""
-    import zipfile
-
-    import pytest
-
-    from uppdrag.edit.importer.reading import MAX_PARAGRAPHS, read_document
-    from uppdrag.errors import ImportDocumentError
-
+def test_a_word_file_that_unpacks_too_large_is_refused_before_any_xml_is_parsed(tmp_path) -> None:
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"<w:document/>")
@@ -63,14 +56,4 @@ def test_a_word_file_that_unpacks_too_large_or_has_too_many_paragraphs_is_refuse
         read_document(bomb)
     assert caught.value.message == (
         "Word-filen packas upp till 60 MB; högst 50 MB importeras (en uppdragsbeskrivning är några hundra kB)"
-    )
-    flood = tmp_path / "flood.docx"
-    with zipfile.ZipFile(flood, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "word/document.xml", b"<w:document>" + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 6000 + b"</w:document>"
-        )
-    with pytest.raises(ImportDocumentError) as caught:
-        read_document(flood)
-    assert caught.value.message == (
-        f"Word-filen har 6000 stycken; högst {MAX_PARAGRAPHS} importeras (en uppdragsbeskrivning har några hundra)"
     )

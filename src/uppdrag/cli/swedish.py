@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -266,6 +267,9 @@ def swedish_message(exc: click_errors.UsageError, argv: Sequence[str]) -> str:
         swapped = _swapped_year(exc, argv)
         return f"{message}; menade du `{swapped}`?" if swapped else message
     if isinstance(exc, errors.NoSuchOption):
+        named_file = next((a for a in argv if a.startswith(exc.option_name) and os.path.lexists(a)), None)
+        if named_file is not None:  # '-x.txt' reads as the flags -x, -., -t…: the file needs a path
+            return f"okänd flagga {exc.option_name}; menade du filen '{named_file}'? Skriv då ./{named_file}"
         close = list(exc.possibilities or [])
         if close:
             return f"okänd flagga {exc.option_name}; menade du {_or(close)}?"

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,6 +127,16 @@ class ImportResult:
         return sorted(own, key=lambda f: f.sort_key())
 
 
+def comment_safe(text: str) -> str:
+    """text for a YAML comment: every character that could end the comment's line (a newline,
+    U+2028, NEL) or hide in it (controls, bidi overrides, bytes that were not UTF-8) written as
+    an escape, so no file name can add a key."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c)[0] == "C" or unicodedata.category(c) in ("Zl", "Zp") else c
+        for c in text
+    )
+
+
 def shared_vocabulary(workspace: Workspace) -> Vocabulary:
     """The built-in word list, every word of the workspace's shared texts and its municipalities."""
     texts: list[str] = []
@@ -193,7 +204,7 @@ def _import_document(
     new_id = imported.data["id"]
     if not is_valid_id(new_id):
         raise ImportDocumentError(f"id '{new_id}' av namnet går inte att använda: {ID_HINT}; ange --id")
-    header = [HEADER, f"# Importerad från {path.name}. Se efter det som är märkt KONTROLLERA och FYLL I."]
+    header = [HEADER, f"# Importerad från {comment_safe(path.name)}. Se efter det som är märkt KONTROLLERA och FYLL I."]
     text = to_yaml(imported.data, imported.checks, header)
     target = folder / f"{new_id}.yaml"
     result = validate_replacement(target, text, today)

@@ -1,18 +1,206 @@
-"""Word (.docx) documents through python-docx: heading styles, bold lines and real lists."""
+"""Word (.docx) documents through python-docx: heading styles, bold lines and real lists.
+
+Before python-docx parses anything, every XML part streams once through lxml and what it would
+build is counted: elements, paragraphs, runs, table cells, styles, list definitions and
+characters, by namespace and name (any prefix may stand for Word's namespace). Styles and list
+definitions are then looked up in dictionaries made once, not searched per paragraph.
+"""
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from uppdrag.edit.importer.limits import (
+    MAX_NUMBERING,
+    MAX_PARAGRAPHS,
+    MAX_RUNS,
+    MAX_STYLES,
+    MAX_TABLE_CELLS,
+    MAX_XML_ELEMENTS,
+    CharacterCount,
+    too_much,
+)
 from uppdrag.edit.importer.paragraphs import ListKind, Paragraph
+from uppdrag.errors import ImportDocumentError
 
 if TYPE_CHECKING:  # python-docx is imported only when a .docx is read
+    from docx.document import Document as DocxDocument
+    from docx.oxml.table import CT_Tbl
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.text.paragraph import Paragraph as DocxParagraph
+    from docx.text.run import Run
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MAX_DEPTH = 256  # libxml2's own limit without XML_PARSE_HUGE, which python-docx keeps
+
+# What Word's elements build, the cap on each, and how the refusal names them.
+_COUNTED = {
+    f"{_W}p": (MAX_PARAGRAPHS, "stycken", "en uppdragsbeskrivning har några hundra"),
+    f"{_W}r": (MAX_RUNS, "textavsnitt", "en uppdragsbeskrivning har några tusen"),
+    f"{_W}tc": (MAX_TABLE_CELLS, "tabellceller", "en uppdragsbeskrivning har några hundra"),
+    f"{_W}style": (MAX_STYLES, "formatmallar", "en vanlig Word-fil har under 200"),
+    f"{_W}num": (MAX_NUMBERING, "listdefinitioner", "en uppdragsbeskrivning har några tiotal"),
+    f"{_W}abstractNum": (MAX_NUMBERING, "listmallar", "en uppdragsbeskrivning har några tiotal"),
+}
+
+
+_PER_PART = (f"{_W}style", f"{_W}num", f"{_W}abstractNum")  # capped in each part, the rest in all together
+_NOTED = (f"{_W}ins", f"{_W}del", f"{_W}comment")  # tracked changes and comments: the report tells of them
+
+
+def count_parts(archive: zipfile.ZipFile) -> dict[str, int]:
+    """Stream every XML part and count what parsing it builds; ImportDocumentError at the first
+    cap passed, long before python-docx would hold it all. The counts, by Clark name."""
+    from lxml import etree
+
+    counts = dict.fromkeys((*_COUNTED, *_NOTED), 0)
+    characters = CharacterCount("Word-filen")
+    elements = 0
+    for name in _xml_parts(archive):
+        for definitions in _PER_PART:  # Word 2010 keeps a second copy of the styles in stylesWithEffects.xml
+            counts[definitions] = 0
+        with archive.open(name) as part:
+            events = etree.iterparse(
+                part, events=("end",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+            )
+            try:
+                for _, element in events:
+                    elements += 1
+                    if elements > MAX_XML_ELEMENTS:
+                        raise too_much(
+                            "Word-filen", MAX_XML_ELEMENTS, "XML-element", "en uppdragsbeskrivning har några tiotusen"
+                        )
+                    tag = element.tag
+                    if tag in counts:
+                        counts[tag] += 1
+                        if tag in _COUNTED and counts[tag] > _COUNTED[tag][0]:
+                            raise too_much("Word-filen", *_COUNTED[tag])
+                    elif tag == f"{_W}t" and element.text:
+                        characters.add(len(element.text))
+                    element.clear(keep_tail=True)  # what is counted need not be kept
+            except etree.XMLSyntaxError as exc:
+                raise ImportDocumentError(
+                    f"Word-filen är trasig och kan inte läsas ({xml_problem(name, exc)})"
+                ) from None
+    return counts
+
+
+def _xml_parts(archive: zipfile.ZipFile) -> list[str]:
+    """The parts python-docx parses as XML: by the content type the package declares for each
+    (by name, or by extension), whatever the part is called; and every relationship part."""
+    from lxml import etree
+
+    names = archive.namelist()
+    try:
+        root = etree.fromstring(
+            archive.read("[Content_Types].xml"), etree.XMLParser(resolve_entities=False, no_network=True)
+        )
+    except (KeyError, etree.XMLSyntaxError):
+        return names  # python-docx cannot open it either; every part is read as XML, and refused
+    defaults = {
+        str(d.get("Extension", "")).lower(): str(d.get("ContentType", "")) for d in root if "Default" in str(d.tag)
+    }
+    overrides = {
+        str(o.get("PartName", "")).lower(): str(o.get("ContentType", "")) for o in root if "Override" in str(o.tag)
+    }
+
+    def declared(name: str) -> str:
+        return overrides.get("/" + name.lower()) or defaults.get(name.rsplit(".", 1)[-1].lower(), "")
+
+    return [n for n in names if n.endswith(".rels") or declared(n).endswith("xml")]
+
+
+def xml_problem(part: str, exc: Any) -> str:  # exc: lxml.etree.XMLSyntaxError (lxml is untyped)
+    """libxml2's English, in Swedish."""
+    line = exc.lineno or getattr(exc, "position", (0, 0))[0]
+    if "Excessive depth" in str(exc):
+        return f"{part} är nästlad djupare än {_MAX_DEPTH} nivåer, rad {line}"
+    return f"{part} är ingen giltig XML, rad {line}"
+
+
+@dataclass
+class _Definitions:
+    """A document's styles and list definitions, read once: a paragraph's lookups cost O(1)."""
+
+    style_names: dict[str, str] = field(default_factory=dict)  # paragraph style id -> name
+    default_style: str = ""
+    bold_characters: dict[str, bool] = field(default_factory=dict)  # character style id -> bold
+    default_bold: bool = False
+    list_formats: dict[tuple[str, int], str] = field(default_factory=dict)  # (numId, level) -> numFmt
+
+    @classmethod
+    def of(cls, document: DocxDocument) -> _Definitions:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        found = cls()
+        for style in document.styles.element.iter(f"{_W}style"):
+            kind, style_id = style.get(f"{_W}type"), style.get(f"{_W}styleId")
+            default = style.get(f"{_W}default") in ("1", "true", "on")
+            if kind == "paragraph":
+                name = style.find(f"{_W}name")
+                found.style_names[style_id] = _ui_name(name.get(f"{_W}val", "") if name is not None else "")
+                if default:
+                    found.default_style = found.style_names[style_id]
+            elif kind == "character":
+                found.bold_characters[style_id] = _is_on(style.find(f"{_W}rPr/{_W}b"))
+                found.default_bold = found.default_bold or (default and found.bold_characters[style_id])
+        try:
+            numbering_part: Any = document.part.part_related_by(RT.NUMBERING)  # an XmlPart, typed as a Part
+            numbering = numbering_part.element
+        except KeyError:  # no numbering definitions at all
+            return found
+        formats: dict[tuple[str, str], str] = {}
+        for abstract in numbering.iter(f"{_W}abstractNum"):
+            for level in abstract.iter(f"{_W}lvl"):
+                fmt = level.find(f"{_W}numFmt")
+                if fmt is not None:  # a level without a format is shown with bullets
+                    key = (abstract.get(f"{_W}abstractNumId"), level.get(f"{_W}ilvl"))
+                    formats.setdefault(key, fmt.get(f"{_W}val", ""))
+        for num in numbering.iter(f"{_W}num"):
+            abstract_id = num.find(f"{_W}abstractNumId")
+            if abstract_id is None:
+                continue
+            found._link(num.get(f"{_W}numId"), abstract_id.get(f"{_W}val"), formats)
+        return found
+
+    def _link(self, num_id: str, abstract_id: str, formats: dict[tuple[str, str], str]) -> None:
+        for level in range(10):  # Word's levels are 0 to 8
+            fmt = formats.get((abstract_id, str(level)))
+            if fmt is not None:
+                self.list_formats.setdefault((num_id, level), fmt)
+
+    def paragraph_style(self, paragraph: DocxParagraph) -> str:
+        """The style's name as python-docx gives it (the default style when none or unknown)."""
+        properties = paragraph._p.pPr
+        style = properties.pStyle if properties is not None else None
+        return self.style_names.get(style.val, self.default_style) if style is not None else self.default_style
+
+    def run_bold(self, run: Run) -> bool:
+        """Bold by the run's own formatting or by its character style."""
+        if run.bold:
+            return True
+        properties = run._r.rPr
+        style = properties.rStyle if properties is not None else None
+        if style is None:
+            return self.default_bold
+        return self.bold_characters.get(style.val, self.default_bold)
+
+
+def _is_on(element: Any) -> bool:  # an lxml element or None
+    """A w:b, w:i… switch: on when present unless its value says off."""
+    return element is not None and element.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _ui_name(internal: str) -> str:
+    """'heading 1' as Word shows it, 'Heading 1', the way python-docx names styles."""
+    from docx.styles import BabelFish
+
+    return BabelFish.internal2ui(internal)
 
 
 def _heading_level(style_name: str) -> int | None:
@@ -24,7 +212,7 @@ def _heading_level(style_name: str) -> int | None:
     return None
 
 
-def _list_info(paragraph: DocxParagraph, style_name: str) -> tuple[ListKind | None, int]:
+def _list_info(paragraph: DocxParagraph, style_name: str, definitions: _Definitions) -> tuple[ListKind | None, int]:
     """('bullet' | 'number' | None, depth): from the paragraph's own numbering when it has one
     (Word's "List Paragraph"/"Liststycke" is either), else from a list style's name."""
     lowered = style_name.lower()
@@ -32,7 +220,9 @@ def _list_info(paragraph: DocxParagraph, style_name: str) -> tuple[ListKind | No
     numbering = properties.numPr if properties is not None else None
     if numbering is not None and numbering.numId is not None and numbering.numId.val != 0:
         depth = int(numbering.ilvl.val) if numbering.ilvl is not None else 0
-        return _numbering_kind(paragraph, numbering), depth
+        fmt = definitions.list_formats.get((str(numbering.numId.val), depth))
+        # a list without a definition is shown with bullets
+        return ("number" if fmt not in (None, "bullet", "none") else "bullet"), depth
     if re.search(r"list (bullet|number)|punktlista|numrerad lista", lowered):
         level = re.search(r"(\d)$", lowered)
         depth = int(level.group(1)) - 1 if level else 0
@@ -40,57 +230,63 @@ def _list_info(paragraph: DocxParagraph, style_name: str) -> tuple[ListKind | No
     return None, 0
 
 
-def _numbering_kind(paragraph: DocxParagraph, numbering: Any) -> ListKind:  # numbering: <w:numPr>
-    """A numbered list or bullets, as the document's numbering definitions say."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    try:
-        num_id = numbering.numId.val
-        # KeyError when the document has no numbering definitions at all
-        numbering_part: Any = paragraph.part.part_related_by(RT.NUMBERING)  # an XmlPart, typed as a Part
-        part = numbering_part.element
-        num = next(n for n in part.iter(f"{_W}num") if n.get(f"{_W}numId") == str(num_id))
-        abstract_id = num.find(f"{_W}abstractNumId").get(f"{_W}val")
-        abstract = next(a for a in part.iter(f"{_W}abstractNum") if a.get(f"{_W}abstractNumId") == abstract_id)
-        level = numbering.ilvl.val if numbering.ilvl is not None else 0
-        lvl = next(x for x in abstract.iter(f"{_W}lvl") if x.get(f"{_W}ilvl") == str(level))
-        fmt = lvl.find(f"{_W}numFmt").get(f"{_W}val")
-        return "bullet" if fmt in ("bullet", "none") else "number"
-    except (AttributeError, StopIteration, KeyError):
-        return "bullet"  # a list without a definition is shown with bullets
+_SKIPPED = (f"{_W}del", f"{_W}moveFrom")  # what a reviewer struck out
 
 
 def _accepted_text(element: BaseOxmlElement) -> str:
     """The text with every tracked change accepted: insertions in, deletions out (python-docx's
-    own .text leaves out what a reviewer inserted)."""
-    parts = []
-    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}p"):
-        if any(a.tag in (f"{_W}del", f"{_W}moveFrom") for a in node.iterancestors()):
+    own .text leaves out what a reviewer inserted). One walk, each node once: a struck-out
+    subtree is never entered (asking every node for its ancestors costs the depth each time)."""
+    if any(a.tag in _SKIPPED for a in element.iterancestors()):
+        return ""
+    parts: list[str] = []
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag in _SKIPPED:
             continue
-        if node.tag == f"{_W}t":
+        if tag == f"{_W}t":
             parts.append(node.text or "")
-        elif node.tag == f"{_W}p" and parts:
-            parts.append(" ")  # paragraphs inside a table cell
-        else:
+        elif tag in (f"{_W}tab", f"{_W}br"):
             parts.append(" ")
+        elif tag == f"{_W}p" and parts:
+            parts.append(" ")  # paragraphs inside a table cell
+        stack.extend(reversed(node))  # children, first child on top
     return "".join(parts)
 
 
 def review_notes(data: bytes) -> list[str]:
     """What a reviewer left in the file that the import handles in its own way: tracked
     changes (read as accepted) and comments (not imported)."""
-    import zipfile
-
-    notes = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        body = archive.read("word/document.xml")
-        comments = archive.read("word/comments.xml") if "word/comments.xml" in archive.namelist() else b""
-    if b"<w:ins " in body or b"<w:del " in body:
+        counts = count_parts(archive)
+    notes = []
+    if counts[f"{_W}ins"] or counts[f"{_W}del"]:
         notes.append("Word-filen har spårade ändringar; importen läser dem som godkända")
-    count = comments.count(b"<w:comment ")
+    count = counts[f"{_W}comment"]
     if count:
         notes.append(f"Word-filen har {count} kommentar{'er' if count > 1 else ''}; kommentarer importeras inte")
     return notes
+
+
+def _table_rows(table: CT_Tbl) -> Iterator[tuple[str, ...]]:
+    """Each row's cells, one per w:tc (a cell merged across columns once). A cell that goes on
+    a vertical merge has the merged cell's text, as python-docx's row.cells gives it, but from
+    a note per column rather than by walking up the rows for every cell."""
+    above: dict[int, str] = {}  # grid column -> the text of the cell a vertical merge started
+    for row in table.tr_lst:
+        cells = []
+        column = row.grid_before
+        for tc in row.tc_lst:
+            if tc.vMerge == "continue":
+                text = above.get(column, "")
+            else:
+                text = " ".join(_accepted_text(tc).split())
+                above[column] = text
+            cells.append(text)
+            column += tc.grid_span
+        yield tuple(cells)
 
 
 def read_docx(data: bytes) -> list[Paragraph]:
@@ -99,16 +295,16 @@ def read_docx(data: bytes) -> list[Paragraph]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        count_parts(archive)
     document = docx.Document(io.BytesIO(data))
+    definitions = _Definitions.of(document)
     paragraphs: list[Paragraph] = []
     counters: dict[tuple[str, int], int] = {}
     number = 0
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            for row in block.rows:
-                # A merged cell appears once per column it spans: keep it once.
-                unique = list({id(c._tc): c for c in row.cells}.values())
-                cells = tuple(" ".join(_accepted_text(c._tc).split()) for c in unique)
+            for cells in _table_rows(block._tbl):
                 if any(cells):
                     number += 1
                     text = " · ".join(c for c in cells if c)
@@ -119,11 +315,10 @@ def read_docx(data: bytes) -> list[Paragraph]:
         if not text:
             continue
         number += 1
-        style = block.style.name if block.style is not None else ""
-        kind, depth = _list_info(block, style)
+        style = definitions.paragraph_style(block)
+        kind, depth = _list_info(block, style, definitions)
         runs = [r for r in block.runs if r.text.strip()]
-        # python-docx casts Run.style to never None, but a document without a default character style gives None.
-        bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)  # type: ignore[redundant-expr]  # it can be None
+        bold = bool(runs) and all(definitions.run_bold(r) for r in runs)
         item_number = None
         if kind == "number":
             key = ("number", depth)
@@ -140,13 +335,14 @@ def read_docx(data: bytes) -> list[Paragraph]:
                 depth=depth,
             )
         )
+    read: set[int] = set()  # each header and footer once, however many sections share it
     for section in document.sections:  # the footer may carry the revision date
-        for part in (section.header, section.footer):
-            if part.is_linked_to_previous and section is not document.sections[0]:
+        for part, name in ((section.header, "sidhuvud"), (section.footer, "sidfot")):
+            if part.is_linked_to_previous or id(part.part) in read:
                 continue
+            read.add(id(part.part))
             for index, paragraph in enumerate(part.paragraphs, start=1):
                 text = " ".join(paragraph.text.split())
                 if text:
-                    where = f"{'sidhuvud' if part is section.header else 'sidfot'}, stycke {index}"
-                    paragraphs.append(Paragraph(text, where, margin=True))
+                    paragraphs.append(Paragraph(text, f"{name}, stycke {index}", margin=True))
     return paragraphs

@@ -57,7 +57,7 @@ def meeting_from_row(cells: tuple[str, ...], columns: dict[int, str]) -> tuple[d
     if values.get("plats"):
         meeting["plats"] = values["plats"]
     present = []
-    for part in re.split(r",|\s+och\s+", values.get("närvarande", "")):
+    for part in re.split(r",|(?<!\s)\s+och\s+", values.get("närvarande", "")):
         written = part.strip()
         if not written:
             continue

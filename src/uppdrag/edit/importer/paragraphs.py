@@ -40,7 +40,7 @@ def join_lines(before: str, after: str) -> str:
     """A paragraph wrapped over two lines, as one: 'Vux-' + 'nätverket' -> 'Vux-nätverket', but
     'skol-' + 'och' keeps its space ('skol- och utbildningschefer')."""
     if (
-        re.search(r"\w[-/]-?$|/-$", before)
+        re.search(r"\w[-/]-?$|/-$", before[-3:])  # the pattern spans at most 3 characters
         and re.match(r"[a-zåäö]", after)
         and not re.match(r"(och|eller|samt|som)\b", after)
     ):

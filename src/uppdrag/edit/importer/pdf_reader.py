@@ -4,6 +4,7 @@ them; font size and weight tell headings from body text where the words alone ca
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import struct
@@ -13,7 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from uppdrag.edit.importer.headings import classify, stands_alone
+from uppdrag.edit.importer.limits import MAX_LINE_CHARACTERS, MAX_PAGES, CharacterCount, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
+from uppdrag.edit.importer.pdf_bounds import bounded_pdfminer, page_tree
 from uppdrag.edit.importer.people import parse_people
 from uppdrag.errors import ImportDocumentError
 
@@ -48,37 +51,53 @@ def _lines(pdf: PDF) -> list[_Line]:
         # Rotated text is a watermark ("UTKAST" across the page), never the document's own.
         level = page.filter(lambda obj: obj.get("object_type") != "char" or not _rotated(obj))
         words = level.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
-        rows: list[list[dict[str, Any]]] = []
-        # A list marker sits a little higher or lower than its text: same row if they overlap.
-        for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
-            row = next((r for r in rows if _overlap(r, word)), None)
-            if row is None:
-                rows.append([word])
-            else:
-                row.append(word)
-        rows.sort(key=lambda r: min(w["top"] for w in r))
+        page.close()  # its characters are words now: one page's objects in memory at a time
+        rows = _rows(words)
         for number, row in enumerate(rows, start=1):
-            row.sort(key=lambda w: w["x0"])
-            text = " ".join(w["text"] for w in row)
-            sizes = [round(w["size"], 1) for w in row]
-            bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.IGNORECASE) for w in row)
+            row.words.sort(key=lambda w: w["x0"])
+            text = " ".join(w["text"] for w in row.words)
+            sizes = [round(w["size"], 1) for w in row.words]
+            bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.IGNORECASE) for w in row.words)
             lines.append(
-                _Line(
-                    page_number,
-                    number,
-                    text,
-                    min(w["top"] for w in row),
-                    max(w["bottom"] for w in row),
-                    row[0]["x0"],
-                    max(sizes),
-                    bold,
-                    page.height,
-                )
+                _Line(page_number, number, text, row.top, row.bottom, row.words[0]["x0"], max(sizes), bold, page.height)
             )
     return lines
 
 
-MAX_PAGES = 100
+@dataclass
+class _Row:
+    words: list[dict[str, Any]]
+    top: float
+    bottom: float
+
+
+def _rows(words: list[dict[str, Any]]) -> list[_Row]:
+    """Words into rows, top to bottom. A list marker sits a little higher or lower than its text:
+    same row if its middle lies within the row. Words come in order of their bottom, so only the
+    last rows can hold a word: the search stops at the first row that ends well above it."""
+    rows: list[_Row] = []
+    for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
+        middle = (word["top"] + word["bottom"]) / 2
+        height = word["bottom"] - word["top"]
+        row = None
+        for candidate in reversed(rows):
+            if candidate.top <= middle <= candidate.bottom:
+                row = candidate
+                break
+            if candidate.bottom < middle - 2 * height - 1:
+                break
+        if row is None:
+            rows.append(_Row([word], word["top"], word["bottom"]))
+        else:
+            row.words.append(word)
+            row.top, row.bottom = min(row.top, word["top"]), max(row.bottom, word["bottom"])
+    rows.sort(key=lambda r: r.top)
+    return rows
+
+
+# pdfminer follows references by recursion: an xref whose /Prev leads back to itself, or
+# objects nested without end, ends in RecursionError.
+_LOOPED = "PDF-filen är trasig och kan inte läsas (den hänvisar till sig själv i en ring eller är nästlad utan slut)"
 
 
 def read_pdf(data: bytes) -> list[Paragraph]:
@@ -89,20 +108,34 @@ def read_pdf(data: bytes) -> list[Paragraph]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its English notes about odd files: not for users
 
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
+        # Not pdfplumber's `with`: its close() makes every page of the file, however many, to
+        # close them; _lines closes each page it read, and the bytes need no closing.
+        with bounded_pdfminer(CharacterCount("PDF-filen")):
+            pdf = pdfplumber.open(io.BytesIO(data))
+            # Counted up to one past the cap: pdfplumber's pages would make an object for each.
+            pages = sum(1 for _ in itertools.islice(page_tree(pdf.doc), MAX_PAGES + 1))
+            if pages == 0:
+                raise ImportDocumentError("PDF-filen har inga sidor")
+            if pages > MAX_PAGES:
                 raise ImportDocumentError(
-                    f"PDF-filen har {len(pdf.pages)} sidor; högst {MAX_PAGES} importeras (en uppdragsbeskrivning har några få)"
+                    f"PDF-filen har fler än {MAX_PAGES} sidor; högst {MAX_PAGES} importeras (en uppdragsbeskrivning har några få)"
                 )
             lines = _lines(pdf)
+    except ImportDocumentError:
+        raise
+    except RecursionError as exc:
+        raise ImportDocumentError(_LOOPED) from exc
     except Exception as exc:  # pdfminer has many kinds of failure, and pdfplumber wraps them
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        if isinstance(cause, (ImportDocumentError, MemoryError)):
+            raise cause from None  # a cap reached (or memory run out) while pdfplumber laid out a page
+        if isinstance(cause, RecursionError):
+            raise ImportDocumentError(_LOOPED) from exc
         if not _from_the_file(cause):
             raise  # a bug of ours, not a broken file
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ImportDocumentError("PDF-filen är lösenordsskyddad; spara den utan lösenord och försök igen") from exc
-        detail = str(cause) or type(cause).__name__
-        raise ImportDocumentError(f"PDF-filen är trasig och kan inte läsas ({detail})") from exc
+        raise ImportDocumentError(f"PDF-filen är trasig och kan inte läsas ({_swedish_detail(cause)})") from exc
     if not any(line.text.strip() for line in lines):
         raise ImportDocumentError(
             "PDF-filen har inget textlager (troligen inskannad: sidorna är bara bilder); gör den sökbar "
@@ -156,6 +189,7 @@ def read_pdf(data: bytes) -> list[Paragraph]:
                 "x0": line.x0,
                 "list": kind is not None,
                 "heading": heading_like,
+                "where": where,
                 "paragraph": lambda t, w=where, lv=level, b=line.bold, k=kind, n=number, d=depth: Paragraph(
                     t, w, heading_level=lv, bold=b, list_kind=k, number=n, depth=d
                 ),
@@ -163,6 +197,10 @@ def read_pdf(data: bytes) -> list[Paragraph]:
         else:
             assert current is not None
             current["text"] = join_lines(current["text"], text)
+            if len(current["text"]) > MAX_LINE_CHARACTERS:  # before it grows on, line by line
+                raise too_much(
+                    f"stycket ({current['where']})", MAX_LINE_CHARACTERS, "tecken", "ett stycke har sällan över 2 000"
+                )
         previous = line
     if current is not None:
         paragraphs.append(current["paragraph"](current["text"]))
@@ -174,7 +212,23 @@ def read_pdf(data: bytes) -> list[Paragraph]:
     return paragraphs
 
 
-def _from_the_file(exc: Exception) -> bool:
+def _swedish_detail(exc: BaseException) -> str:
+    """What broke, in Swedish: pdfminer's own words are English and name its internals."""
+    names = {kind.__name__ for kind in type(exc).__mro__}
+    if "PSEOF" in names:
+        return "filen tar slut mitt i ett objekt; den är troligen avkortad"
+    if "PDFNoValidXRef" in names:
+        return "dess innehållsförteckning (xref) saknas eller är trasig"
+    if "No /Root object" in str(exc):
+        return "dess katalog (/Root) saknas"
+    if "PDFNotImplementedError" in names:
+        return "den använder en kodning som importen inte kan läsa"
+    if isinstance(exc, zlib.error):
+        return "en komprimerad del är trasig"
+    return "dess uppbyggnad följer inte PDF-standarden"
+
+
+def _from_the_file(exc: BaseException) -> bool:
     """A failure the PDF caused (pdfminer's own kinds, or what a parser hits in broken bytes)."""
     package = type(exc).__module__.split(".")[0]
     return package in ("pdfminer", "pdfplumber") or isinstance(
@@ -185,12 +239,6 @@ def _from_the_file(exc: Exception) -> bool:
 def _rotated(char: dict[str, Any]) -> bool:
     matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
     return bool(abs(matrix[1]) > 0.01 or abs(matrix[2]) > 0.01)
-
-
-def _overlap(row: list[dict[str, Any]], word: dict[str, Any]) -> bool:
-    top, bottom = min(w["top"] for w in row), max(w["bottom"] for w in row)
-    middle = (word["top"] + word["bottom"]) / 2
-    return bool(top <= middle <= bottom)
 
 
 def _running_text(lines: list[_Line], pages: int) -> set[int]:

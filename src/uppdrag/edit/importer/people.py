@@ -14,6 +14,7 @@ from uppdrag.models import KOMMUNER
 from uppdrag.read.schema_errors import suggest
 
 _NAME = re.compile(r"^[A-ZÅÄÖÉ][\w'’.-]*(?:\s+(?:af\s+|von\s+|de\s+)?[A-ZÅÄÖÉ][\w'’.-]*){1,3}$")
+MAX_PEOPLE_LINE = 3000  # 15 municipalities with two members each, names and notes, fit in 1,500
 _PLACE = re.compile(r"^([A-ZÅÄÖa-zåäöé][\wåäöÅÄÖé-]*)\s*(?:\(([^)]*)\))?\.?$")
 
 
@@ -61,6 +62,8 @@ def municipality(word: str) -> str | None:
 
 def parse_people(text: str) -> PeopleLine | None:
     """The people a line names, or None when it is not a list of people."""
+    if len(text) > MAX_PEOPLE_LINE:
+        return None  # prose; the readers ask this of every paragraph as it grows, line by line
     roles: tuple[str, ...] = ()
     body = text.strip()
     prefix = re.match(r"^([^:,]{3,60}):\s*(.+)$", body)
@@ -69,7 +72,8 @@ def parse_people(text: str) -> PeopleLine | None:
         if not kinds:
             return None
         roles, body = kinds, prefix.group(2)
-    parts = [p.strip() for p in re.split(r",|;|\s+och\s+|\s+samt\s+", body.rstrip(".")) if p.strip()]
+    # (?<!\s): a run of spaces is tried once, from its start, not again from each space in it
+    parts = [p.strip() for p in re.split(r",|;|(?<!\s)\s+(?:och|samt)\s+", body.rstrip(".")) if p.strip()]
     if len(parts) < 2 or len(parts) % 2:
         return None
     people: list[Person] = []

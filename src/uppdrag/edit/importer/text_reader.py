@@ -2,6 +2,9 @@
 
 Text copied out of a scanned PDF wraps a paragraph over several lines; a line joins the one
 before it unless a blank line, a list marker, a heading or the end of a sentence says otherwise.
+
+Every pattern here runs in time linear in its line: no two quantifiers can take the same
+characters, and what only concerns a line's end looks at its last word alone.
 """
 
 from __future__ import annotations
@@ -10,17 +13,49 @@ import re
 from typing import Any
 
 from uppdrag.edit.importer.headings import stands_alone
+from uppdrag.edit.importer.limits import MAX_LINE_CHARACTERS, CharacterCount, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.edit.importer.people import parse_people
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 # '-', '*', '•' and the OCR's readings of '•': 'e' and '=' (only before a capital letter).
 _BULLET = re.compile("^(\\s*)(?:[-*+•▪◦·–●○■➢►✓\uf0b7\uf0a7]|[e=](?=\\s+[A-ZÅÄÖ]))\\s+(.*)$")
 _NUMBER = re.compile(r"^(\s*)(\d{1,2})[.)]\s+(.*)$")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_SENTENCE_END = re.compile(r"([.!?]|\S+@\S+\.[a-z]{2,}|https?://\S+)$")
+# A bracket or a marker opens at most one try, which ends at the next bracket or marker: the
+# text between cannot hold one (nested emphasis goes in the second round).
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=[^\s*_])([^*_]+?)(?<=\S)\1")
+_URL = re.compile(r"https?://.")
+_LINE_OVER = "ett stycke har sällan över 2 000"
+
+
+def _markdown_heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of '## Möten ##', or None: one to six '#', a space, the text, closing '#'s."""
+    level = len(line) - len(line.lstrip("#"))
+    if not 1 <= level <= 6 or not line[level : level + 1].isspace():
+        return None
+    return level, line[level:].strip().rstrip("#").rstrip()
+
+
+def _ends_sentence(text: str) -> bool:
+    """A full stop, '!' or '?' at the end, or an e-mail address or web address as the last word."""
+    if text.endswith((".", "!", "?")):
+        return True
+    words = text.rsplit(None, 1)
+    last = words[-1] if words else ""
+    if _URL.search(last):
+        return True
+    dot = last.rfind(".")
+    domain = last[dot + 1 :]
+    # name@host.se: an '@' after the first character, something between it and the last dot
+    return (
+        dot > 0
+        and len(domain) >= 2
+        and domain.isascii()
+        and domain.isalpha()
+        and domain.islower()
+        and (last.find("@", 1, dot - 1) != -1)
+    )
 
 
 def _inline(text: str) -> str:
@@ -36,6 +71,7 @@ def _is_bold(text: str) -> bool:
 
 def read_text(text: str) -> list[Paragraph]:
     """Paragraphs of a .txt or .md file, each with the line it starts on."""
+    CharacterCount("textfilen").add(len(text))
     paragraphs: list[Paragraph] = []
     current: dict[str, Any] | None = None  # the paragraph being built: its fields and whether it may grow
 
@@ -48,16 +84,18 @@ def read_text(text: str) -> list[Paragraph]:
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         where = f"rad {number}"
+        if len(line) > MAX_LINE_CHARACTERS:
+            raise too_much(f"rad {number} i textfilen", MAX_LINE_CHARACTERS, "tecken", _LINE_OVER)
         if not line.strip() or _RULE.match(line):
             close()
             continue
-        heading = _MD_HEADING.match(line.strip())
+        heading = _markdown_heading(line.strip())
         bullet = _BULLET.match(line)
         numbered = _NUMBER.match(line)
         if heading:
             close()
-            body = heading.group(2)
-            current = {"text": _inline(body), "where": where, "heading_level": len(heading.group(1)) - 1,
+            level, body = heading
+            current = {"text": _inline(body), "where": where, "heading_level": level - 1,
                        "bold": _is_bold(body), "open": False}  # fmt: skip
             close()
         elif bullet or numbered:
@@ -81,6 +119,8 @@ def read_text(text: str) -> list[Paragraph]:
             alone = stands_alone(_inline(stripped))
             if current is not None and current["open"] and not alone and not _breaks(current["text"], stripped):
                 current["text"] = join_lines(current["text"], _inline(stripped))
+                if len(current["text"]) > MAX_LINE_CHARACTERS:
+                    raise too_much(f"stycket ({current['where']})", MAX_LINE_CHARACTERS, "tecken", _LINE_OVER)
                 continue
             close()
             current = {"text": _inline(stripped), "where": where, "bold": _is_bold(stripped), "open": not alone}
@@ -91,6 +131,6 @@ def read_text(text: str) -> list[Paragraph]:
 def _breaks(before: str, line: str) -> bool:
     """A new paragraph starts after a full sentence (or an address) when the line opens with a
     capital, and at each line of a list of people ("Namn, Kommun" per line)."""
-    if _SENTENCE_END.search(before) and line[:1].isupper():
+    if line[:1].isupper() and _ends_sentence(before):
         return True
     return parse_people(line) is not None or parse_people(before) is not None
