@@ -219,7 +219,7 @@ def test_the_names_swapped_in_pdfminer_and_pdfplumber_still_exist() -> None:
         assert isinstance(pdfminer.pdftypes.zlib, pdf_bounds._BoundedZlib)
 
 
-def test_a_two_gigabyte_bomb_is_refused_within_a_memory_limit(tmp_path: Path) -> None:
+def test_a_two_gigabyte_bomb_is_refused_within_a_memory_limit(workspace: Path) -> None:
     """Measured, not assumed: under a 512 MB address-space limit the import still ends with the
     Swedish message (before the caps, it died of MemoryError with exit 3)."""
     # 64 MB of spaces deflated once; after a full flush the same input gives the same block, so
@@ -230,7 +230,7 @@ def test_a_two_gigabyte_bomb_is_refused_within_a_memory_limit(tmp_path: Path) ->
     deflated = first + block * 31
     assert len(zlib.decompressobj().decompress(first + block, 1)) == 1  # a real zlib stream
     body = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(deflated) + deflated + b"\nendstream"
-    bomb = tmp_path / "bomb.pdf"
+    bomb = workspace / "bomb.pdf"
     bomb.write_bytes(
         pdf(
             [
@@ -248,6 +248,6 @@ def test_a_two_gigabyte_bomb_is_refused_within_a_memory_limit(tmp_path: Path) ->
         "sys.argv = ['uppdrag', 'import', sys.argv[1], '--id', 'bomb', '-o', '-']\n"
         "main()\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(bomb)], capture_output=True, text=True, cwd=tmp_path)
+    done = subprocess.run([sys.executable, "-c", script, str(bomb)], capture_output=True, text=True, cwd=workspace)
     assert done.returncode == 2, done.stderr
     assert STREAM_CAP in done.stderr
