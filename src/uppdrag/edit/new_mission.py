@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +13,15 @@ from uppdrag.check.validation import write_checked
 from uppdrag.edit.yaml_writer import dump, round_trip_yaml
 from uppdrag.errors import NewMissionError
 from uppdrag.findings import CheckResult
-from uppdrag.models import ID_HINT, Organisation, SteeringDocument, is_valid_id, make_id, period_years
+from uppdrag.models import (
+    ID_HINT,
+    Organisation,
+    SteeringDocument,
+    is_valid_id,
+    make_id,
+    period_years,
+)
+from uppdrag.models.common import CONTROL_CHARACTERS
 from uppdrag.read.loading import LoadedMission, Workspace
 
 
@@ -79,11 +86,14 @@ def _plain(text: str) -> str:
     return text if _PLAIN.fullmatch(text) and ": " not in text else _q(text)
 
 
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
+
+
 def checked_name(name: str) -> str:
     """The network's name from --namn, or a usage error for one that validate would refuse."""
     if not name.strip():
         raise NewMissionError("--namn får inte vara tomt; skriv nätverkets namn, t.ex. --namn Fritidshem")
-    if any(unicodedata.category(c) == "Cc" for c in name):
+    if _CONTROL.search(name):  # the characters validate refuses in any text, bidi overrides too
         raise NewMissionError("--namn innehåller styrtecken; skriv bara text")
     return name.strip()
 
