@@ -11,6 +11,7 @@ import typer
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import overview_text, print_goals_report, print_line, print_overview, print_plain, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, output_path, parse_today
+from uppdrag.cli.swedish import SwedishTyper
 
 if TYPE_CHECKING:  # the commands import their modules when they run
     from collections.abc import Callable
@@ -101,7 +102,7 @@ def overview(
     raise_if_skipped(workspace, result)
 
 
-report_app = typer.Typer(
+report_app = SwedishTyper(
     help="Rapporter för skolcheferna.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
