@@ -22,7 +22,13 @@ PRIVATE = re.compile(r"\b(?:typer|click|rich_utils|pydantic)(?:\.\w+)*\._\w+|\b_
 
 CLICK_NAMES = {
     "typer._click": ("Command", "Context", "HelpFormatter", "Parameter"),
-    "typer._click.exceptions": ("ClickException", "MissingParameter", "NoArgsIsHelpError", "NoSuchOption", "UsageError"),
+    "typer._click.exceptions": (
+        "ClickException",
+        "MissingParameter",
+        "NoArgsIsHelpError",
+        "NoSuchOption",
+        "UsageError",
+    ),
 }
 
 
