@@ -70,3 +70,20 @@ def test_pydantic_asks_its_plugin_loader_for_get_plugins_only() -> None:
     assert source.count("_loader") == 1, "pydantic.plugin._schema_validator uses its loader for more than get_plugins"
     loader = framework.PYDANTIC_PLUGIN_LOADER.rpartition(".")[2]
     assert f"from .{loader} import get_plugins" in source, "pydantic no longer imports get_plugins from its loader"
+
+
+# The English usage errors cli/swedish.py's swedish_message reads (by its regexes) to say them
+# in Swedish, as typer writes them; tests/test_swedish.py checks what the user then sees.
+ENGLISH_ERRORS = {
+    "typer.core": ['_("Missing command.")', '_("No such command {name!r}.")'],
+    "typer._click.core": ['"Got unexpected extra argument(s) ({extra_args})"'],
+    "typer._click.parser": ['"Option {opt!r} does not take a value."', '"Option {option_name!r} requires {msg}"'],
+    "typer._param_types": ["does not exist.", "is a file.", "is a directory.", "is not readable.", "is not writable."],
+}
+
+
+@pytest.mark.parametrize(("module", "messages"), ENGLISH_ERRORS.items())
+def test_typer_still_writes_the_english_errors_that_are_said_in_swedish(module: str, messages: list[str]) -> None:
+    source = inspect.getsource(importlib.import_module(module))
+    missing = [message for message in messages if message not in source]
+    assert missing == [], f"{module} no longer writes {missing}: update swedish_message in cli/swedish.py"
