@@ -116,7 +116,7 @@ def test_report_goals_counts_every_healthy_network(one_broken: Path, runner) -> 
 def test_check_meetings_checks_every_healthy_network(one_broken: Path, runner) -> None:
     result = runner.invoke(app, ["check-meetings", "2026", "--format", "json"])
     _ends_with_the_skipped_file(result)
-    assert [(c["network"], c["ok"]) for c in json.loads(result.stdout)] == [("a", True), ("b", True)]
+    assert [(c["network"], c["ok"]) for c in json.loads(result.stdout)["networks"]] == [("a", True), ("b", True)]
 
 
 def test_check_meetings_of_named_networks_still_wants_each_of_them_right(one_broken: Path, runner) -> None:

@@ -59,6 +59,7 @@ def test_json_format(workspace: Path, runner) -> None:
     result = runner.invoke(app, ["validate", "--format", "json", "--today", TODAY])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
+    assert report["version"] == 1
     assert report["summary"] == {"files": 4, "errors": 1, "warnings": 0}
     assert report["findings"] == [
         {
@@ -69,6 +70,7 @@ def test_json_format(workspace: Path, runner) -> None:
             "code": "type",
             "key": "namn",
             "message": "måste vara en text, inte ingenting",
+            "date": None,
         }
     ]
 

@@ -178,7 +178,7 @@ def test_the_site_is_fyrbodals(fyrbodal: Path, runner: CliRunner) -> None:
 def test_check_meetings_judges_by_fyrbodals_municipalities(fyrbodal: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["check-meetings", "2027", "--format", "json"])
     assert result.exit_code == 0, result.output
-    [network] = json.loads(result.output)
+    [network] = json.loads(result.output)["networks"]
     assert (network["network"], network["count"], network["valid"], network["ok"]) == ("forskola", 5, 5, True)
     problems = {(p["date"], p["kind"], p["severity"]): p["message"] for p in network["problems"]}
     # Sportlov week 7 everywhere but Uddevalla (week 8): a warning, not an error.

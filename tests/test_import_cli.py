@@ -292,3 +292,7 @@ def test_output_file_is_where_the_report_and_its_warnings_point(workspace: Path,
     report = json.loads(_import(runner, str(SEEDS / "ka.txt"), "-o", "ka2.yaml", "--format", "json").stdout)
     assert report["written"] == "ka2.yaml"
     assert [w["location"] for w in report["warnings"]] == ["ka2.yaml:27:11", "ka2.yaml:50:11", "ka2.yaml:56:11"]
+    assert [f"{f['file']}:{f['line']}:{f['column']}" for f in report["findings"]] == [  # the same, as version 1
+        w["location"] for w in report["warnings"]
+    ]
+    assert [f["key"] for f in report["findings"]] == [w["field"] for w in report["warnings"]]

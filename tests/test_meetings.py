@@ -321,7 +321,7 @@ def test_too_few_names_the_folder_when_it_is_not_missions(workspace: Path, runne
     (workspace / "missions").rename(workspace / "mina uppdrag")
     write_tree(workspace, {"mina uppdrag/n.yaml": _mission(_meetings())})
     result = runner.invoke(app, ["check-meetings", "2026", "-m", "mina uppdrag", "--format", "json"])
-    [entry] = json.loads(result.stdout)
+    [entry] = json.loads(result.stdout)["networks"]
     assert entry["problems"][0]["message"] == (
         "inga möten inlagda för 2026; regeln kräver minst 4; "
         "föreslå fler med uppdrag plan-meetings n 2026 --write -m 'mina uppdrag'"
@@ -405,8 +405,16 @@ def test_cli_text(shipped: Path, runner) -> None:
 def test_cli_json_keys(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["check-meetings", "2024", "--format", "json"])
     assert result.exit_code == 1
-    report = json.loads(result.stdout)
+    document = json.loads(result.stdout)
+    assert list(document) == ["version", "findings", "summary", "year", "networks"]
+    assert (document["version"], document["year"]) == (1, 2024)
+    report = document["networks"]
     assert [r["network"] for r in report] == ["forskola", "grundskola", "ka", "sarskola", "skis"]
+    assert document["summary"] == {"networks": 5, "errors": sum(not r["ok"] for r in report), "warnings": 0}
+    problems = [p for entry in report for p in entry["problems"]]  # the old keys, one release more
+    assert sorted((f["date"], f["code"], f["message"]) for f in document["findings"]) == sorted(
+        (p["date"], p["kind"], p["message"]) for p in problems
+    )
     for entry in report:
         assert list(entry) == ["network", "year", "count", "valid", "minimum", "ok", "problems"]
         for problem in entry["problems"]:
@@ -439,7 +447,13 @@ def test_cli_json_new_kinds(shipped: Path, runner) -> None:
     )
     result = runner.invoke(app, ["check-meetings", "2026", "skis", "--format", "json"])
     assert result.exit_code == 1
-    problems = json.loads(result.stdout)[0]["problems"]
+    document = json.loads(result.stdout)
+    assert [(f["date"], f["code"], f["file"]) for f in document["findings"]] == [
+        (None, "too_few", "missions/skis.yaml"),  # in file order: the rule's line comes first
+        ("2026-02-13", "school_break", "missions/skis.yaml"),
+        ("2026-04-30", "weekday", "missions/skis.yaml"),
+    ]
+    problems = document["networks"][0]["problems"]
     assert [(p["date"], p["kind"], p["severity"]) for p in problems] == [
         ("2026-02-13", "school_break", "error"),
         ("2026-04-30", "weekday", "error"),  # a Thursday under a Friday rule: the error, not the eve

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from uppdrag.findings import CheckResult, Location, error, warning
-from uppdrag.output.diagnostics import summary, text_lines, to_github
+from uppdrag.output.diagnostics import summary, text_lines
+from uppdrag.output.reporters import REPORTER_BY_NAME
 
 
 def _result() -> CheckResult:
@@ -38,7 +39,7 @@ def test_text_is_grouped_per_file_and_sorted_by_position() -> None:
 
 
 def test_github_annotations_escape_their_properties_and_data() -> None:
-    assert to_github(_result()).splitlines() == [
+    assert REPORTER_BY_NAME["github"].findings(_result()).splitlines() == [
         "::error file=m/a.yaml,line=2,col=7,title=uppdrag type::namn: måste vara en text",
         "::warning file=m/a.yaml,line=3,col=1,title=uppdrag period-ended::uppdrag.period: perioden 100%25 slut",
         "::error file=m/b%2Cc.yaml,line=1,col=5,title=uppdrag yaml::rad ett%0Arad två",

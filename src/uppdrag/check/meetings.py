@@ -6,7 +6,6 @@ import datetime as dt
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from uppdrag.check.swedish_calendar import (
     SchoolCalendar,
@@ -35,16 +34,6 @@ def school_calendar(workspace: Workspace) -> SchoolCalendar:
     """The school calendar the workspace's `_` files describe (or the defaults)."""
     shared_files = (loaded.shared for loaded in workspace.shared)
     return SchoolCalendar.from_shared(shared_files, workspace.organisation.municipalities)
-
-
-def problem_json(problem: Finding) -> dict[str, Any]:
-    """A meeting problem as check-meetings' JSON has always shown it."""
-    return {
-        "date": problem.date.isoformat() if problem.date else None,
-        "kind": problem.code,
-        "severity": problem.severity.value,
-        "message": problem.message,
-    }
 
 
 def _shown(day: dt.date) -> str:
@@ -212,17 +201,6 @@ class YearCheck:
     @property
     def has_rule(self) -> bool:
         return self.minimum is not None or bool(self.weekdays)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "network": self.network,
-            "year": self.year,
-            "count": self.count,
-            "valid": self.valid,
-            "minimum": self.minimum,
-            "ok": self.ok,
-            "problems": [problem_json(p) for p in self.problems],
-        }
 
 
 def plan_command(loaded: LoadedMission, year: int) -> str:

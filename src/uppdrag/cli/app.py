@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
-from types import ModuleType
 from typing import Annotated, Any
 
 import typer
 import typer.main
-from typer._click import Command, Context
 from typer.models import CommandFunctionType, CommandInfo
 
 from uppdrag import __version__
-from uppdrag.cli import swedish
 from uppdrag.cli.console import print_error, print_findings, print_plain, stderr
+from uppdrag.cli.framework import Command, Context, pydantic_without_plugins
+from uppdrag.cli.swedish import SwedishGroup, SwedishTyper
 from uppdrag.errors import EXIT_INTERNAL, FindingsError, UppdragError
-
-swedish.install()
 
 
 class _Commands(MutableMapping[str, Command]):
@@ -56,7 +52,7 @@ class _Commands(MutableMapping[str, Command]):
         return len(self._entries)
 
 
-class _Typer(typer.Typer):
+class _Typer(SwedishTyper):
     """A Typer whose commands are kept aside and built one at a time by _Commands."""
 
     def __init__(self, **settings: Any) -> None:
@@ -74,7 +70,7 @@ class _Typer(typer.Typer):
         return decorator
 
 
-class _Group(swedish.SwedishGroup):
+class _Group(SwedishGroup):
     """Every command's UppdragError becomes its Swedish message and exit code, here, once."""
 
     def __init__(self, **settings: Any) -> None:
@@ -171,26 +167,9 @@ def root(
     _State.debug = debug
 
 
-_PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plugins at all"
-
-
-def _without_pydantic_plugins() -> None:
-    """Pydantic looks for plugins among every installed package's entry points when the first
-    model is made; uppdrag's own models want none. A user's own setting wins.
-
-    Even with the search off, pydantic's plugin loader imports importlib.metadata, about a
-    twentieth of `validate`'s start-up. With plugins off it is only ever asked for
-    get_plugins(), so a loader that answers () stands in for it."""
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if os.environ["PYDANTIC_DISABLE_PLUGINS"] in _PLUGINS_OFF and "pydantic.plugin._loader" not in sys.modules:
-        loader = ModuleType("pydantic.plugin._loader", "No plugins: PYDANTIC_DISABLE_PLUGINS is set (uppdrag).")
-        loader.get_plugins = tuple  # type: ignore[attr-defined]  # the stand-in module gets the one function asked for
-        sys.modules[loader.__name__] = loader
-
-
 def main() -> None:
     """Entry point: user mistakes end with 1 or 2; anything unexpected with one line and 3."""
-    _without_pydantic_plugins()
+    pydantic_without_plugins()
     try:
         app()
     except SystemExit:

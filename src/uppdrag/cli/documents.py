@@ -180,14 +180,14 @@ def diff(
     eller [bold]uppdrag diff forskola --file gammal.yaml[/bold]
     """
     from uppdrag.check.validation import open_valid_workspace
-    from uppdrag.output.changes import to_markdown
+    from uppdrag.output.reporters import REPORTER_BY_NAME
     from uppdrag.views.changes import changes_since
 
     workspace = open_valid_workspace(missions, parse_today(today), [mission_id])
     [loaded] = workspace.select([mission_id])
     since_day = parse_today(since, "--sedan") if since is not None else None
     found = changes_since(workspace, loaded, revision, old_file, since_day)
-    if output_format.value == "md":
-        emit(to_markdown(found.changes, found.title), None)  # stdout
-    else:
+    if output_format.value == "text":
         print_changes(found)
+    else:
+        emit(REPORTER_BY_NAME[output_format.value].changes(found), None)  # stdout

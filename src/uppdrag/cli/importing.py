@@ -48,6 +48,7 @@ def import_document(
     Exempel: [bold]uppdrag import Fritidshem.docx --id fritidshem[/bold]
     """
     from uppdrag.edit.importer import changes_from_current, import_document, write_mission
+    from uppdrag.output.reporters import REPORTER_BY_NAME
 
     day = parse_today(today)
     result = import_document(document, missions, day, mission_id)
@@ -63,8 +64,9 @@ def import_document(
         result = result.placed_at(written)  # the warnings point into the file written
     if to_stdout:
         emit(result.text, None)
-    if output_format.value == "json":  # on stdout, unless stdout already carries the YAML
-        print_plain(result.report_json(written), stderr if to_stdout else stdout)
+    if output_format.value != "text":  # on stdout, unless stdout already carries the YAML
+        report = REPORTER_BY_NAME[output_format.value].imported(result.report_data(written), result.warnings)
+        print_plain(report.removesuffix("\n"), stderr if to_stdout else stdout)
         return
     print_plain("\n".join(result.report_lines()), stderr)
     if written is not None:

@@ -57,16 +57,16 @@ def check_meetings(
     """
     from uppdrag.check.meetings import check_year, school_calendar
     from uppdrag.check.validation import open_networks, raise_if_skipped
-    from uppdrag.output.meetings import to_json
+    from uppdrag.output.reporters import REPORTER_BY_NAME
 
     reference = parse_today(today) if today else None
     workspace, result = open_networks(missions, reference or parse_today(None), ids or None)
     calendar = school_calendar(workspace)
     checks = [check_year(loaded, year, reference, calendar) for loaded in workspace.select(ids, all_=not ids)]
-    if output_format.value == "json":
-        emit(to_json(checks) + "\n", None)  # as written: no rich between the data and the reader
-    else:
+    if output_format.value == "text":
         print_meeting_checks(checks, year)
+    else:
+        emit(REPORTER_BY_NAME[output_format.value].meetings(checks, year), None)  # as written: no rich between
     raise_if_skipped(workspace, result)
     if not all(c.ok for c in checks) or (strict and any(c.warnings for c in checks)):
         raise typer.Exit(EXIT_FINDINGS)

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import overview_text, print_goals_report, print_line, print_overview, print_plain, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, output_path, parse_today
-
-if TYPE_CHECKING:  # the commands import their modules when they run
-    from collections.abc import Callable
-
-    from uppdrag.views.overview import OverviewRow
+from uppdrag.cli.swedish import SwedishTyper
 
 
 @app.command()
@@ -81,7 +77,7 @@ def overview(
     Exempel: [bold]uppdrag overview --format csv -o natverk.csv[/bold]
     """
     from uppdrag.check.validation import open_healthy_workspace, raise_if_skipped
-    from uppdrag.output.overview import to_csv, to_json, to_markdown
+    from uppdrag.output.reporters import REPORTER_BY_NAME
     from uppdrag.output.templates import workspace_inputs
     from uppdrag.views.overview import overview_rows
 
@@ -91,17 +87,13 @@ def overview(
     if output_format.value == "text" and output_path(output) is None:
         print_overview(rows)
     else:
-        exports: dict[str, Callable[[list[OverviewRow]], str | bytes]] = {
-            "text": overview_text,
-            "csv": to_csv,
-            "json": lambda r: to_json(r) + "\n",
-            "md": to_markdown,
-        }
-        emit(exports[output_format.value](rows), output_path(output), workspace_inputs(workspace))
+        name = output_format.value
+        exported = overview_text(rows) if name == "text" else REPORTER_BY_NAME[name].overview(rows)
+        emit(exported, output_path(output), workspace_inputs(workspace))
     raise_if_skipped(workspace, result)
 
 
-report_app = typer.Typer(
+report_app = SwedishTyper(
     help="Rapporter för skolcheferna.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -131,8 +123,8 @@ def report_goals(
     Exempel: [bold]uppdrag report mål --format html -o mal.html[/bold]
     """
     from uppdrag.check.validation import open_healthy_workspace, raise_if_skipped
-    from uppdrag.output.goals import goals_page, to_json
-    from uppdrag.output.templates import workspace_inputs
+    from uppdrag.output.reporters import REPORTER_BY_NAME
+    from uppdrag.output.templates import renderer_for, workspace_inputs
     from uppdrag.views.goals import goals_report
 
     workspace, result = open_healthy_workspace(missions, parse_today(today))
@@ -140,12 +132,9 @@ def report_goals(
     names = {m.mission.id: m.mission.name for m in workspace.missions}
     if output_format.value == "text" and output_path(output) is None:
         print_goals_report(report, names)
-    elif output_format.value == "json":
-        emit(to_json(report) + "\n", output_path(output), workspace_inputs(workspace))
     else:
-        from uppdrag.output.templates import renderer_for
-
-        renderer = renderer_for(None, missions)
-        page = goals_page(report, names, renderer, output_format.value, workspace.organisation)
+        reporter = REPORTER_BY_NAME["md" if output_format.value == "text" else output_format.value]  # text in a file: Markdown
+        renderer = renderer_for(None, missions) if reporter.uses_templates else None
+        page = reporter.goals(report, names, workspace.organisation, renderer)
         emit(page, output_path(output), workspace_inputs(workspace, renderer))
     raise_if_skipped(workspace, result)

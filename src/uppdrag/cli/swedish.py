@@ -1,16 +1,22 @@
 """The framework's own words in Swedish: typer's help frame, value labels and usage errors.
 
-Typer's bundled click has no gettext catalogue, so its English is replaced here, once, by
-`install()`: the words around the help text, the value labels (ÅR, ID, MAPP, FIL instead of
-`<int range>`), and every usage error, which names what was expected and, where it can, the
-command the user probably meant. Nothing here imports typer.rich_utils until help or an
-error is actually shown, so `uppdrag validate` starts as fast as before.
+Through typer's public hooks only: command and group classes (`SwedishCommand`,
+`SwedishGroup`, chosen by `SwedishTyper`) that write the usage line, the help option and the
+help text; parameter classes that name a value ÅR, ID, MAPP or FIL instead of `<int range>`;
+typer.rich_utils' module constants for the panel titles; and usage errors caught at the root
+group's main(), which names what was expected and, where it can, the command the user
+probably meant. Click's names and the one hook typer keeps private come from cli/framework.py.
+Typer's bundled click translates through gettext, but only for the user's locale (LANGUAGE,
+LANG); the tool speaks Swedish whatever the locale, so its words are set here instead.
+Nothing imports typer.rich_utils until help or an error is actually shown, so `uppdrag
+validate` starts as fast as before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import inspect
 import os
 import re
 import sys
@@ -19,11 +25,25 @@ from typing import Any
 
 import typer
 import typer.core
-from typer._click import core as click_core
-from typer._click import exceptions as click_errors
-from typer._click import formatting as click_formatting
+from typer.models import CommandFunctionType
+
+from uppdrag.cli.framework import (
+    ClickException,
+    Command,
+    Context,
+    HelpFormatter,
+    MissingParameter,
+    NoArgsIsHelpError,
+    NoSuchOption,
+    Parameter,
+    RangedArgument,
+    RangedOption,
+    UsageError,
+)
 
 USAGE_PREFIX = "Användning: "
+OPTIONS_METAVAR = "[FLAGGOR]"
+SUBCOMMAND_METAVAR = "KOMMANDO [ARGUMENT]..."
 HELP_OPTION_TEXT = "Visa den här hjälpen och avsluta."
 COMPLETION_HELP = {
     "install_completion": "Installera kompletteringen av kommandon för skalet du använder.",
@@ -42,70 +62,104 @@ RICH_WORDS = {
     "ABORTED_TEXT": "Avbrutet.",
     "RICH_HELP": "Skriv [blue]'{command_path} {help_option}'[/] för hjälp.",
 }
-USAGE_WORDS = {"[OPTIONS]": "[FLAGGOR]", "COMMAND [ARGS]...": "KOMMANDO [ARGUMENT]..."}
 YEAR = re.compile(r"^\d{4}$")
 
 
-def install() -> None:
-    """Put the Swedish words in place; safe to call more than once."""
-    if getattr(typer.core, "_uppdrag_swedish", False):
-        return
-    typer.core._uppdrag_swedish = True  # type: ignore[attr-defined]  # our own mark on typer: installed once
-    formatter = click_formatting.HelpFormatter
-    english_usage = formatter.write_usage
-
-    def write_usage(self: click_formatting.HelpFormatter, prog: str, args: str = "", prefix: str | None = None) -> None:
-        for english, swedish in USAGE_WORDS.items():
-            args = args.replace(english, swedish)
-        english_usage(self, prog, args, USAGE_PREFIX if prefix is None else prefix)
-
-    formatter.write_usage = write_usage  # type: ignore[method-assign]  # click's English replaced (module docstring)
-
-    english_help_option = click_core.Command.get_help_option
-
-    def get_help_option(self: click_core.Command, ctx: click_core.Context) -> typer.core.TyperOption | None:
-        option = english_help_option(self, ctx)
-        if option is not None:
-            option.help = HELP_OPTION_TEXT
-        return option
-
-    click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]  # click's English replaced (module docstring)
-
-    for command_class in (typer.core.TyperCommand, typer.core.TyperGroup):
-        command_class.format_help = _with_rich_words(command_class.format_help)  # type: ignore[method-assign, assignment]  # click's English replaced (module docstring)
-
-    argument, option = typer.core.TyperArgument, typer.core.TyperOption
-    argument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]  # click's English replaced (module docstring); the name says it
-    argument._get_number_range_help_str = lambda self: None  # type: ignore[method-assign]  # click's English replaced (module docstring)
-    argument._usage_display_name = _argument_usage  # type: ignore[method-assign]  # click's English replaced (module docstring)
-    option.display_type_rich = lambda self, ctx: value_label(self)  # type: ignore[method-assign]  # click's English replaced (module docstring)
-    option._get_number_range_help_str = _number_range  # type: ignore[method-assign]  # click's English replaced (module docstring)
-
-
-def _with_rich_words(format_help: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any], None]:
-    def swedish_format_help(self: Any, ctx: click_core.Context, formatter: click_formatting.HelpFormatter) -> None:
-        use_rich_words()
-        return format_help(self, ctx, formatter)
-
-    return swedish_format_help
-
-
 def use_rich_words() -> None:
-    """Swedish panel titles, and help paragraphs that wrap at the terminal's width."""
+    """Swedish panel titles and notes in typer's rich help and error frames."""
     from typer import rich_utils
 
     for name, text in RICH_WORDS.items():
         setattr(rich_utils, name, text)
-    english_command_help = rich_utils._make_command_help
-    if getattr(english_command_help, "_swedish", False):
-        return
 
-    def command_help(*, help_text: str, markup_mode: Any) -> Any:
-        return english_command_help(help_text=join_lines(help_text), markup_mode=markup_mode)
 
-    command_help._swedish = True  # type: ignore[attr-defined]  # our mark on the replacement: installed once
-    rich_utils._make_command_help = command_help
-    rich_utils._fix_linebreaks = lambda paragraphs, markup_mode: "\n\n".join(map(join_lines, paragraphs))
+class SwedishArgument(RangedArgument):
+    """An argument shown by its name alone: `ÅR`, `[ID]...` (typer writes `{ÅR}`, `<int>`)."""
+
+    def display_type_rich(self, ctx: Context) -> str | None:
+        return None  # the name says it
+
+    def get_usage_pieces(self, ctx: Context) -> list[str]:
+        name = self.display_name_raw
+        name = name if self.required else f"[{name}]"
+        return [name + ("..." if self.nargs != 1 else "")]
+
+
+class SwedishOption(RangedOption):
+    """An option followed by what a person writes after it (value_label), its range as 1–20."""
+
+    def display_type_rich(self, ctx: Context) -> str | None:
+        return value_label(self)
+
+    def number_range(self) -> str | None:
+        if self.min is None or self.max is None or self.name == "year":  # ÅR says enough
+            return None
+        return f"{self.min}–{self.max}"
+
+
+def _swedish_params(params: list[Parameter]) -> list[Parameter]:
+    """typer's parameters, given the Swedish classes: typer builds TyperArgument and
+    TyperOption itself and takes no class for them, so each is re-classed once, here."""
+    for param in params:
+        if type(param) is typer.core.TyperArgument:
+            param.__class__ = SwedishArgument
+        elif type(param) is typer.core.TyperOption:
+            param.__class__ = SwedishOption
+    return params
+
+
+class _SwedishHelp(Command):
+    """What commands and groups share: Swedish usage line, help option and help text."""
+
+    def __init__(self, *args: Any, **settings: Any) -> None:
+        super().__init__(*args, **settings)
+        self.options_metavar = OPTIONS_METAVAR
+        self.help = _joined(self.help)
+        self.short_help = _joined(self.short_help)
+        _swedish_params(self.params)
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE_PREFIX)
+
+    def get_help_option(self, ctx: Context) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_OPTION_TEXT
+            _swedish_params([option])
+        return option
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        return _swedish_params(super().get_params(ctx))  # typer adds its own after __init__
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        use_rich_words()
+        super().format_help(ctx, formatter)
+
+
+def _joined(text: str | None) -> str | None:
+    return None if text is None else join_lines(inspect.cleandoc(text))
+
+
+class SwedishCommand(_SwedishHelp, typer.core.TyperCommand):
+    """Every command's class (SwedishTyper.command chooses it)."""
+
+
+class _SwedishGroupHelp(_SwedishHelp, typer.core.TyperGroup):
+    def __init__(self, *args: Any, **settings: Any) -> None:
+        super().__init__(*args, **settings)
+        self.subcommand_metavar = SUBCOMMAND_METAVAR
+
+
+class SwedishTyper(typer.Typer):
+    """A Typer whose groups and commands speak Swedish, unless a class is named."""
+
+    def __init__(self, **settings: Any) -> None:
+        settings.setdefault("cls", SwedishGroup)
+        super().__init__(**settings)
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        kwargs.setdefault("cls", SwedishCommand)
+        return super().command(*args, **kwargs)
 
 
 def join_lines(text: str) -> str:
@@ -113,18 +167,6 @@ def join_lines(text: str) -> str:
     word boundaries for the terminal's width; a paragraph starting with \\b keeps its lines."""
     paragraphs = text.split("\n\n")
     return "\n\n".join(p if p.startswith("\b") else re.sub(r"\s*\n\s*", " ", p) for p in paragraphs)
-
-
-def _argument_usage(self: typer.core.TyperArgument) -> str:
-    name = self.display_name_raw
-    name = name if self.required else f"[{name}]"
-    return name + ("..." if self.nargs != 1 else "")
-
-
-def _number_range(self: typer.core.TyperOption) -> str | None:
-    if self.min is None or self.max is None or self.name == "year":  # ÅR says enough
-        return None
-    return f"{self.min}–{self.max}"
 
 
 def value_label(option: Any) -> str | None:
@@ -253,20 +295,19 @@ def _id_comes_after(year: Any, ctx: Any) -> bool:
     return year in arguments and any(arguments.index(year) < i for i, p in enumerate(arguments) if p is not year)
 
 
-def swedish_message(exc: click_errors.UsageError, argv: Sequence[str]) -> str:
+def swedish_message(exc: UsageError, argv: Sequence[str]) -> str:
     """What went wrong on the command line, in Swedish, with what to write instead."""
-    errors = click_errors
     ctx = exc.ctx
-    if isinstance(exc, errors.MissingParameter) and exc.param is not None:
+    if isinstance(exc, MissingParameter) and exc.param is not None:
         help_text = (getattr(exc.param, "help", None) or "").strip()  # arguments and options have help
         message = f"{label(exc.param)} saknas" + (f" ({help_text.rstrip('.')})" if help_text else "")
         named = _id_from_name(exc, argv)
         return f"{message}; menade du `{named}`?" if named else message
-    if isinstance(exc, errors.BadParameter) and exc.param is not None:
+    if isinstance(exc, typer.BadParameter) and exc.param is not None:
         message = _bad_value(exc)
         swapped = _swapped_year(exc, argv)
         return f"{message}; menade du `{swapped}`?" if swapped else message
-    if isinstance(exc, errors.NoSuchOption):
+    if isinstance(exc, NoSuchOption):
         named_file = next((a for a in argv if a.startswith(exc.option_name) and os.path.lexists(a)), None)
         if named_file is not None:  # '-x.txt' reads as the flags -x, -., -t…: the file needs a path
             return f"okänd flagga {exc.option_name}; menade du filen '{named_file}'? Skriv då ./{named_file}"
@@ -296,18 +337,18 @@ def swedish_message(exc: click_errors.UsageError, argv: Sequence[str]) -> str:
     return message
 
 
-def show_usage_error(exc: click_errors.UsageError, argv: Sequence[str]) -> None:
+def show_usage_error(exc: UsageError, argv: Sequence[str]) -> None:
     """Typer's error frame (usage line, help hint, panel), with Swedish words in it."""
     from typer import rich_utils
 
     use_rich_words()
-    rich_utils.rich_format_error(click_errors.UsageError(swedish_message(exc, argv), exc.ctx))
+    rich_utils.rich_format_error(UsageError(swedish_message(exc, argv), exc.ctx))
 
 
-class SwedishGroup(typer.core.TyperGroup):
-    """The root command: its completion options and its usage errors speak Swedish."""
+class SwedishGroup(_SwedishGroupHelp):
+    """A group; as the root command, its completion options and its usage errors speak Swedish."""
 
-    def get_params(self, ctx: Any) -> list[click_core.Parameter]:
+    def get_params(self, ctx: Context) -> list[Parameter]:
         params = super().get_params(ctx)
         for param in params:  # typer appends these after the group is made
             if param.name in COMPLETION_HELP and isinstance(param, typer.core.TyperOption):
@@ -328,11 +369,11 @@ class SwedishGroup(typer.core.TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         try:
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
-        except click_errors.UsageError as exc:
-            if type(exc).__name__ != "NoArgsIsHelpError":  # the help was shown already
+        except UsageError as exc:
+            if not isinstance(exc, NoArgsIsHelpError):  # the help was shown already
                 show_usage_error(exc, argv)
             sys.exit(exc.exit_code)
-        except click_errors.ClickException as exc:  # none of ours raise one; said plainly if typer does
+        except ClickException as exc:  # none of ours raise one; said plainly if typer does
             print(f"fel: {exc.format_message()}", file=sys.stderr)
             sys.exit(exc.exit_code)
         except typer.Abort:

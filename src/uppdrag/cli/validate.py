@@ -43,14 +43,15 @@ def validate(
     Exempel: [bold]uppdrag validate missions/[/bold]
     """
     from uppdrag.check.validation import validate_paths
-    from uppdrag.output.diagnostics import text_lines, to_github, to_json
+    from uppdrag.output.diagnostics import text_lines
+    from uppdrag.output.reporters import REPORTER_BY_NAME
 
     result = validate_paths(paths, parse_today(today), missions)
     if output_format.value == "text":
         for line in text_lines(result):
             print_line(line)
     else:
-        emit((to_json if output_format.value == "json" else to_github)(result) + "\n", None)  # as written
+        emit(REPORTER_BY_NAME[output_format.value].findings(result), None)  # as written
     if result.errors or (strict and result.warnings):
         raise typer.Exit(EXIT_FINDINGS)
 

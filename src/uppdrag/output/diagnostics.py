@@ -1,8 +1,8 @@
-"""Findings as text, JSON or GitHub annotations: strings only, never printed here."""
+"""Findings as styled text lines and sentences: data only, never printed here (JSON and
+GitHub annotations: output/reporters.py)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,51 +62,3 @@ def text_lines(result: CheckResult) -> Iterator[Line]:
         yield []
     style = "error" if result.errors else "warning" if result.warnings else "ok"
     yield [(summary(result), style)]
-
-
-def to_json(result: CheckResult) -> str:
-    return json.dumps(
-        {
-            "files": result.files,
-            "findings": [
-                {
-                    "file": f.location.file,
-                    "line": f.location.line,
-                    "column": f.location.column,
-                    "severity": f.severity.value,
-                    "code": f.code,
-                    "key": f.key_path,
-                    "message": f.message,
-                }
-                for findings in result.by_file().values()
-                for f in findings
-            ],
-            "summary": {"files": len(result.files), "errors": result.errors, "warnings": result.warnings},
-        },
-        ensure_ascii=False,
-        indent=2,
-    )
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def to_github(result: CheckResult) -> str:
-    """GitHub Actions workflow commands: each finding becomes an annotation on its line."""
-    lines = []
-    for findings in result.by_file().values():
-        for f in findings:
-            command = "error" if f.is_error else "warning"
-            message = f"{f.key_path}: {f.message}" if f.key_path else f.message
-            props = (
-                f"file={_escape_property(f.location.file)},line={f.location.line},"
-                f"col={f.location.column},title={_escape_property('uppdrag ' + f.code)}"
-            )
-            lines.append(f"::{command} {props}::{_escape_data(message)}")
-    lines.append(summary(result))
-    return "\n".join(lines)

@@ -241,8 +241,9 @@ class Renderer:
 def render_output(
     renderer: Renderer, document: Document, fmt: Literal["md", "html", "pdf", "docx"], pdf_variant: str
 ) -> bytes:
-    """The bytes of one output file; WeasyPrint and python-docx are imported only here, only
-    for the format that needs them."""
+    """The bytes of one output file. The PDF and Word modules are imported only for the format
+    that needs them; WeasyPrint itself only by output/pdf.py's load_weasyprint (which
+    output/documents.py also calls, to load it once before forking its PDF workers)."""
     if fmt == "docx":
         from uppdrag.output.docx import REFERENCE, render_docx
 

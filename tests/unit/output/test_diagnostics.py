@@ -1,11 +1,9 @@
-"""output.diagnostics: findings as styled text lines, JSON and GitHub annotations."""
+"""output.diagnostics: findings as styled text lines and sentences."""
 
 from __future__ import annotations
 
-import json
-
 from uppdrag.findings import CheckResult, Location, error, warning
-from uppdrag.output.diagnostics import finding_line, plural, summary, text_lines, to_github, to_json
+from uppdrag.output.diagnostics import finding_line, plural, summary, text_lines
 
 FILES = ["missions/a.yaml", "missions/b.yaml"]
 RESULT = CheckResult(
@@ -64,37 +62,3 @@ def test_the_summary_is_styled_by_the_worst_finding() -> None:
         for findings in ([], [warning(here, "w", "w")], [error(here, "e", "e")])
     ]
     assert styles == ["ok", "warning", "error"]
-
-
-def test_json_keeps_the_sorted_findings_and_the_summary() -> None:
-    data = json.loads(to_json(RESULT))
-    assert data["files"] == FILES
-    assert data["summary"] == {"files": 2, "errors": 2, "warnings": 1}
-    assert [(f["file"], f["line"], f["column"], f["code"]) for f in data["findings"]] == [
-        ("missions/a.yaml", 1, 1, "yaml"),
-        ("missions/a.yaml", 4, 15, "reference"),
-        ("missions/b.yaml", 2, 3, "period-ended"),
-    ]
-    assert data["findings"][2] == {
-        "file": "missions/b.yaml",
-        "line": 2,
-        "column": 3,
-        "severity": "warning",
-        "code": "period-ended",
-        "key": "uppdrag.period",
-        "message": "uppdragsperioden 2021 har löpt ut",
-    }
-    assert "ä" in to_json(RESULT)  # Swedish letters are written as they are
-
-
-def test_github_annotations_escape_data_and_properties() -> None:
-    result = CheckResult(
-        ["m:a,b.yaml"],
-        [error(Location("m:a,b.yaml", 1, 1), "yaml", "50% fel,\nrad två"), *RESULT.findings[:1]],
-    )
-    assert to_github(result).splitlines() == [
-        "::error file=m%3Aa%2Cb.yaml,line=1,col=1,title=uppdrag yaml::50%25 fel,%0Arad två",
-        "::warning file=missions/b.yaml,line=2,col=3,title=uppdrag period-ended::"
-        "uppdrag.period: uppdragsperioden 2021 har löpt ut",
-        "1 nätverk: 1 fel, 1 varning.",
-    ]

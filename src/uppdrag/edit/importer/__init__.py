@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from uppdrag.check.validation import validate_replacement, write_checked
 from uppdrag.edit.importer.builder import Imported, MissionBuilder, ReportField, dotted
@@ -70,24 +70,18 @@ class ImportResult:
         walk(self.imported.data, ())
         return order
 
-    def report_json(self, written: Path | None = None) -> str:
-        """The report for programs; written is the file written, None when nothing was."""
-        return json.dumps(
-            {
-                "source": str(self.source),
-                "format": self.format,
-                "id": self.mission_id,
-                "written": str(written) if written else None,
-                "fields": [{"field": f.path, "value": f.value, "source": f.where} for f in self.fields],
-                "checks": [{"field": field, "message": message} for field, message in self.checks],
-                "notes": self.imported.notes,
-                "warnings": [
-                    {"location": str(f.location), "field": f.key_path, "message": f.message} for f in self.warnings
-                ],
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
+    def report_data(self, written: Path | None = None) -> dict[str, Any]:
+        """The report for programs, without the findings (output/reporters.py adds those);
+        written is the file written, None when nothing was."""
+        return {
+            "source": str(self.source),
+            "format": self.format,
+            "id": self.mission_id,
+            "written": str(written) if written else None,
+            "fields": [{"field": f.path, "value": f.value, "source": f.where} for f in self.fields],
+            "checks": [{"field": field, "message": message} for field, message in self.checks],
+            "notes": self.imported.notes,
+        }
 
     def report_lines(self) -> list[str]:
         lines = [f"{self.source} ({self.format}) -> {self.target}"]
