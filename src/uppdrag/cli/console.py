@@ -219,7 +219,7 @@ def print_meeting_checks(checks: list[YearCheck], year: int) -> None:
             data(check.network),
             data(check.name),
             counted,
-            str(check.minimum) if check.minimum is not None else "–",
+            check.minimum_shown,
             ", ".join(check.weekdays) or "–",
             _meeting_status(check),
         )
