@@ -357,6 +357,16 @@ def test_attendance_names_missing_municipalities(workspace: Path) -> None:
     ]
 
 
+def test_attendance_expects_the_municipalities_of_the_members(workspace: Path) -> None:
+    rule = (
+        "medlemmar:\n  - {namn: Eva Ek, kommun: Hjo}\n  - {namn: Per Berg, kommun: Vara}\n  - {namn: Ola Ny}\n"
+        "möten:\n  alla_kommuner: true\n  träffar:\n    - {datum: 2024-02-02, närvarande: [Hjo, Tibro]}\n"
+    )
+    assert _problems(_check(workspace, rule)) == [
+        (None, "attendance", "warning", "kommuner som inte deltog i något möte 2024: Vara"),
+    ]
+
+
 def test_attendance_is_not_judged_without_records(workspace: Path) -> None:
     assert _check(workspace, "möten:\n  alla_kommuner: true\n  träffar:\n    - datum: 2024-02-02\n").problems == []
 

@@ -380,7 +380,10 @@ def check_year(
         recorded = [m for _, m in indexed if m.present]
         if recorded:
             present = {k for m in recorded for k in m.present}
-            missing = [k for k in judge.calendar.municipalities if k not in present]
+            # With members, the municipalities that have one are expected (validate tells the others).
+            represented = {p.municipality for p in mission.members if p.municipality}
+            expected = [k for k in judge.calendar.municipalities if k in represented or not represented]
+            missing = [k for k in expected if k not in present]
             if missing:
                 message = f"kommuner som inte deltog i något möte {year}: {', '.join(missing)}"
                 result.problems.append(Finding(rule_location, Severity.WARNING, "attendance", message, "möten"))
