@@ -26,6 +26,7 @@ def test_json(shipped: Path, runner) -> None:
         "convener": "",
         "secretary": "Fredrica Malmberg, Vara",
         "members": "",
+        "absent": "",
         "meeting_rule": "Minst 4 möten per år på fredagar",
         "revised": "",
         "revised_age_days": None,

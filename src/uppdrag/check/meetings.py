@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shlex
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from uppdrag.check.swedish_calendar import (
 )
 from uppdrag.errors import PlanningError
 from uppdrag.findings import Finding, Location, Severity, format_key_path
-from uppdrag.models import VECKODAGAR, Meeting, MeetingRule, Veckodag, join_swedish, weekday_plural
+from uppdrag.models import VECKODAGAR, Meeting, MeetingRule, Mission, Veckodag, join_swedish, weekday_plural
 from uppdrag.read.loading import LoadedMission, Workspace
 
 # What `validate` reports of entered meetings: what is wrong whatever the year's rule says.
@@ -250,6 +251,19 @@ def plan_command(loaded: LoadedMission, year: int) -> str:
     return shlex.join(words)
 
 
+def absent_municipalities(mission: Mission, year: int, municipalities: Sequence[str]) -> list[str] | None:
+    """The municipalities at no meeting of year, of those expected: with members, the ones that
+    have a member (validate tells the others), else all of the organisation's. None when no
+    meeting of the year records who was there."""
+    rule = mission.meetings
+    recorded = [m for m in (rule.meetings if rule else []) if m.date.year == year and m.present]
+    if not recorded:
+        return None
+    present = {k for m in recorded for k in m.present}
+    represented = {p.municipality for p in mission.members if p.municipality}
+    return [k for k in municipalities if (k in represented or not represented) and k not in present]
+
+
 def _term_of(day: dt.date) -> int | None:
     return next((i for i, (_, _, first, last) in enumerate(TERMS) if first <= day.month <= last), None)
 
@@ -377,16 +391,10 @@ def check_year(
                 )
                 result.problems.append(Finding(rule_location, Severity.WARNING, "spread", message, "möten"))
     if rule.all_municipalities:
-        recorded = [m for _, m in indexed if m.present]
-        if recorded:
-            present = {k for m in recorded for k in m.present}
-            # With members, the municipalities that have one are expected (validate tells the others).
-            represented = {p.municipality for p in mission.members if p.municipality}
-            expected = [k for k in judge.calendar.municipalities if k in represented or not represented]
-            missing = [k for k in expected if k not in present]
-            if missing:
-                message = f"kommuner som inte deltog i något möte {year}: {', '.join(missing)}"
-                result.problems.append(Finding(rule_location, Severity.WARNING, "attendance", message, "möten"))
+        missing = absent_municipalities(mission, year, judge.calendar.municipalities)
+        if missing:
+            message = f"kommuner som inte deltog i något möte {year}: {', '.join(missing)}"
+            result.problems.append(Finding(rule_location, Severity.WARNING, "attendance", message, "möten"))
     return result
 
 

@@ -23,7 +23,7 @@ Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
 
 @dataclass(frozen=True)
 class Change:
-    section: str  # "Allmänt", "Syfte", "Uppdrag", "Roller och ansvar", "Möten"
+    section: str  # one of SECTIONS
     kind: str  # "added", "removed", "reworded" or "changed"
     subject: str  # what it is about, in Swedish: "uppdrag under Mål 2"
     old: str | None = None
@@ -31,7 +31,7 @@ class Change:
     words: Words = field(default_factory=list)
 
 
-SECTIONS = ("Allmänt", "Syfte", "Uppdrag", "Roller och ansvar", "Möten")
+SECTIONS = ("Allmänt", "Syfte", "Uppdrag", "Roller och ansvar", "Nätverkets medlemmar", "Möten")
 REWORDED_AT = 0.5  # texts at least this alike are the same item reworded, not a swap
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from uppdrag.check.meetings import absent_municipalities
 from uppdrag.models import CONVENER, Mission
 from uppdrag.read.loading import Workspace
 
@@ -19,6 +21,7 @@ COLUMNS = {
     "convener": "Sammankallande",
     "secretary": "Sekreterare",
     "members": "Medlemmar",
+    "absent": "Inte på något möte i år",
     "meeting_rule": "Mötesregel",
     "revised": "Reviderad",
     "revised_age_days": "Dagar sedan revidering",
@@ -38,6 +41,7 @@ class OverviewRow:
     convener: str
     secretary: str
     members: str
+    absent: str
     meeting_rule: str
     revised: str
     revised_age_days: int | None
@@ -60,8 +64,15 @@ def _people(mission: Mission, kind: str) -> str:
     return "; ".join(dict.fromkeys(p.name_and_municipality for p in people))
 
 
+def _absent(mission: Mission, year: int, municipalities: Sequence[str]) -> str:
+    """Who was at no meeting this year, when someone is expected: every municipality (alla_kommuner) or the members'."""
+    expected = mission.members or (mission.meetings and mission.meetings.all_municipalities)
+    return ", ".join(absent_municipalities(mission, year, municipalities) or []) if expected else ""
+
+
 def overview_rows(workspace: Workspace, today: dt.date) -> list[OverviewRow]:
     rows = []
+    municipalities = workspace.organisation.municipalities
     for loaded in sorted(workspace.missions, key=lambda m: m.mission.id):
         mission = loaded.mission
         steering = workspace.steering_documents[mission.steering_document]
@@ -82,6 +93,7 @@ def overview_rows(workspace: Workspace, today: dt.date) -> list[OverviewRow]:
                 convener=_people(mission, CONVENER),
                 secretary=_people(mission, "sekreterare"),
                 members="; ".join(p.name_and_municipality for p in mission.members),
+                absent=_absent(mission, today.year, municipalities),
                 meeting_rule=(rule or "ingen regel").removesuffix("."),
                 revised=mission.revised.isoformat() if mission.revised else "",
                 revised_age_days=(today - mission.revised).days if mission.revised else None,
