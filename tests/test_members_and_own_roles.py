@@ -145,3 +145,25 @@ def test_site_index_names_the_convener_and_counts_the_members(network: Path, run
     assert '<h2 id="medlemmar">Nätverkets medlemmar</h2>' in page
     assert "<tr><td>Per Lund</td><td>Skövde</td><td></td><td>per.lund@skovde.se</td></tr>" in page
     assert "<li>Lena Ek, utvecklingsledare, lena.ek@skaraborg.se</li>" in page
+
+
+@pytest.mark.slow
+def test_the_network_page_and_index_pass_axe_in_chromium(network: Path, runner, tmp_path: Path) -> None:
+    """The members' table and the own roles on the site, WCAG 2.1 AA as test_site judges every page."""
+    from .test_serve import Chromium
+    from .test_site import AXE_RUN, _axe_script, _evaluate, _open
+
+    script = _axe_script()
+    assert runner.invoke(app, ["site", "-o", "ut", "--year", "2026", "--today", TODAY]).exit_code == 0
+    browser = Chromium(Path("ut/index.html").resolve().as_uri(), str(tmp_path / "profile"))
+    found = {}
+    try:
+        for page in ("index.html", "fritidshem.html"):
+            _open(browser, Path("ut", page).resolve().as_uri())
+            _evaluate(browser, script)
+            result = json.loads(str(_evaluate(browser, AXE_RUN, timeout=120)))
+            assert result["rules"] > 20, (page, result)
+            found[page] = result["violations"]
+    finally:
+        browser.close()
+    assert found == {"index.html": [], "fritidshem.html": []}
