@@ -320,9 +320,10 @@ def print_changes(mission_changes: MissionChanges) -> None:
     stdout.print(data(mission_changes.title, "bold"))
     if not mission_changes.changes:
         stdout.print("Inga ändringar.")
-        return
+        if not mission_changes.notes:
+            return
     stdout.print()
-    for line in text_lines(mission_changes.changes):
+    for line in text_lines(mission_changes.changes, mission_changes.notes):
         print_line(line)
 
 

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -221,7 +222,8 @@ def write_mission(result: ImportResult, force: bool, today: dt.date, output: str
         if os.path.lexists(result.target.with_suffix(".yml")) and not force:  # a name too long: False
             raise ImportDocumentError(f"{result.target.with_suffix('.yml')} finns redan; använd --force eller --diff")
         try:
-            write_checked(result.target, lambda _: result.text, today, create=True, force=force)
+            exists = os.path.lexists(result.target)  # then --force merges into it
+            write_checked(result.target, lambda current: merged(current, result), today, create=not exists, force=force)
         except OutputError as exc:
             if os.path.lexists(result.target) and not force:
                 raise ImportDocumentError(
@@ -229,9 +231,36 @@ def write_mission(result: ImportResult, force: bool, today: dt.date, output: str
                 ) from None
             raise exc from None
         return result.target
-    if os.path.lexists(output) and not force:
-        raise ImportDocumentError(f"{output} finns redan; använd --force för att skriva över")
+    refuse_existing_output(output, force)
     return write_output(output, result.text, [result.source])  # a string: 'MAPP/' is refused as a folder
+
+
+def merged(current: str, result: ImportResult) -> str:
+    """The file to write: the import itself for a new file, else the existing file with only
+    what the document changed (its comments, order and layout kept)."""
+    if not current.strip():
+        return result.text
+    from ruamel.yaml.error import YAMLError
+
+    from uppdrag.edit.mission_merge import merge_mission
+
+    try:
+        return merge_mission(current, result.imported.data)
+    except YAMLError:  # a file broken beyond reading: --force replaces it whole, as it always did
+        return result.text
+
+
+def refuse_existing_output(output: str | Path, force: bool) -> None:
+    """import -o FIL never replaces an existing file without --force; a device or FIFO
+    (-o /dev/null) is written through, not replaced, so it is no such file. Called before the
+    document is read, so a refusal costs nothing, and again just before writing."""
+    if not force and os.path.lexists(output):
+        try:
+            mode = os.stat(output).st_mode
+        except OSError:  # a dangling link: refused like a file
+            mode = 0
+        if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+            raise ImportDocumentError(f"{output} finns redan; använd --force för att skriva över")
 
 
 def changes_from_current(result: ImportResult) -> MissionChanges:
