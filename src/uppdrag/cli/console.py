@@ -319,7 +319,7 @@ def print_changes(mission_changes: MissionChanges) -> None:
 
     stdout.print(data(mission_changes.title, "bold"))
     if not mission_changes.changes:
-        stdout.print("Inga ändringar.")
+        stdout.print("Inga direkta ändringar; förslag och kommentarer:" if mission_changes.notes else "Inga ändringar.")
         if not mission_changes.notes:
             return
     stdout.print()

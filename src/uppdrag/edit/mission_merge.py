@@ -28,10 +28,13 @@ def plain(value: Any) -> Any:
     return value
 
 
-def merge_mission(text: str, new: dict[str, Any]) -> str:
-    """text with new's values where they differ from the file's; text itself when none do."""
+def merge_mission(text: str, new: dict[str, Any], new_text: str) -> str:
+    """text with new's values where they differ from the file's; text itself when none do;
+    new_text (the whole import) when the file is no mapping to merge into."""
     document = round_trip_yaml().load(text)
-    if not isinstance(document, CommentedMap) or plain(document) == plain(new):
+    if not isinstance(document, CommentedMap):
+        return new_text
+    if plain(document) == plain(new):
         return text
     _merge_map(document, new)
     return dump(document)

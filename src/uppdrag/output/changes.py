@@ -61,7 +61,7 @@ def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | Non
     as its own line under the part it belongs to."""
     out = [f"# {md(title)}", ""]
     if not changes:
-        out += ["Inga ändringar.", ""]
+        out += ["Inga direkta ändringar; förslag och kommentarer:" if notes else "Inga ändringar.", ""]
     for section in SECTIONS:
         own = [c for c in changes if c.section == section]
         own_notes = [n for n in notes or [] if n.section == section]
@@ -82,10 +82,14 @@ def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | Non
         for note in own_notes:
             if note.kind == "comment":
                 anchored = f" om ”{md(note.anchored)}”" if note.anchored else ""
-                out.append(f"- *{md(note.byline[:1].upper() + note.byline[1:])}*{anchored} ({md(note.subject)}): {md(note.text)}")
+                out.append(
+                    f"- *{md(note.byline[:1].upper() + note.byline[1:])}*{anchored} ({md(note.subject)}): {md(note.text)}"
+                )
             else:
                 verb = NOTE_WORDS[note.kind]
-                out.append(f"- *{md(note.byline[:1].upper() + note.byline[1:])}*: {verb} i {md(note.subject)}: ”{md(note.text)}”")
+                out.append(
+                    f"- *{md(note.byline[:1].upper() + note.byline[1:])}*: {verb} i {md(note.subject)}: ”{md(note.text)}”"
+                )
         out.append("")
     return "\n".join(out)
 

@@ -205,7 +205,9 @@ def _import_document(
     new_id = imported.data["id"]
     if not is_valid_id(new_id):
         raise ImportDocumentError(f"id '{new_id}' av namnet går inte att använda: {ID_HINT}; ange --id")
-    header = [HEADER, f"# Importerad från {comment_safe(path.name)}. Se efter det som är märkt KONTROLLERA och FYLL I."]
+    origin = f"# Importerad från {comment_safe(path.name)}."
+    marked = bool(imported.checks) or "FYLL I" in to_yaml(imported.data, {}, [])
+    header = [HEADER, origin + (" Se efter det som är märkt KONTROLLERA och FYLL I." if marked else "")]
     text = to_yaml(imported.data, imported.checks, header)
     target = folder / f"{new_id}.yaml"
     result = validate_replacement(target, text, today)
@@ -222,8 +224,10 @@ def write_mission(result: ImportResult, force: bool, today: dt.date, output: str
         if os.path.lexists(result.target.with_suffix(".yml")) and not force:  # a name too long: False
             raise ImportDocumentError(f"{result.target.with_suffix('.yml')} finns redan; använd --force eller --diff")
         try:
-            exists = os.path.lexists(result.target)  # then --force merges into it
-            write_checked(result.target, lambda current: merged(current, result), today, create=not exists, force=force)
+            merging = force and os.path.lexists(result.target)  # --force merges into the existing file
+            write_checked(
+                result.target, lambda current: merged(current, result), today, create=not merging, force=force
+            )
         except OutputError as exc:
             if os.path.lexists(result.target) and not force:
                 raise ImportDocumentError(
@@ -245,7 +249,7 @@ def merged(current: str, result: ImportResult) -> str:
     from uppdrag.edit.mission_merge import merge_mission
 
     try:
-        return merge_mission(current, result.imported.data)
+        return merge_mission(current, result.imported.data, result.text)
     except YAMLError:  # a file broken beyond reading: --force replaces it whole, as it always did
         return result.text
 

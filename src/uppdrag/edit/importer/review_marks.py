@@ -235,14 +235,16 @@ def _number(where: str) -> int:
 
 def place_marks(marks: ReviewMarks, imported: Imported) -> list[ReviewNote]:
     """Each proposal and comment under the part of the mission its paragraph became: the value
-    read from that paragraph, or else the last one read before it (a heading's mark goes with
+    read from that paragraph, or else the last one read before it (of several read from
+    one paragraph, the first) (a heading's mark goes with
     what follows it only when nothing was read before)."""
     placed = sorted(((_number(f.where), f.key) for f in imported.fields if _number(f.where)), key=lambda x: x[0])
 
     def part(where: str) -> tuple[str, str]:
         number = _number(where)
-        before = [key for at, key in placed if at <= number]
-        key = before[-1] if before else (placed[0][1] if placed else ())
+        same = [key for at, key in placed if at == number]  # the first value read from the paragraph
+        before = [key for at, key in placed if at < number]
+        key = same[0] if same else before[-1] if before else (placed[0][1] if placed else ())
         return _section(key), _subject(key, imported.data)
 
     notes = []
