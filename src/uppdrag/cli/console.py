@@ -83,6 +83,7 @@ STYLES = {
     "removed": "red",
     "reworded": "yellow",
     "changed": "yellow",
+    "shared": "bold yellow",
     "file": "bold",
     "location": "bold",
     "error": "bold red",

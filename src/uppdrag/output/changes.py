@@ -8,7 +8,13 @@ from uppdrag.output.diagnostics import Line
 from uppdrag.output.escape import markdown_escape as md
 from uppdrag.views.changes import SECTIONS, Change, MissionChanges, ReviewNote
 
-KIND_WORDS = {"added": "tillagt", "removed": "borttaget", "reworded": "omformulerat", "changed": "ändrat"}
+KIND_WORDS = {
+    "added": "tillagt",
+    "removed": "borttaget",
+    "reworded": "omformulerat",
+    "changed": "ändrat",
+    "shared": "ändrar",  # a document's edit of shared text: 'ändrar den gemensamma bakgrunden …: …'
+}
 NOTE_WORDS = {"insertion": "lägger till", "deletion": "stryker", "comment": "om"}
 
 
@@ -34,10 +40,10 @@ def text_lines(changes: list[Change], notes: list[ReviewNote] | None = None) -> 
         for change in own:
             line: Line = [
                 ("  ", None),
-                (f"{KIND_WORDS[change.kind]}: ", change.kind),
+                (f"{KIND_WORDS[change.kind]}{' ' if change.kind == 'shared' else ': '}", change.kind),
                 (f"{change.subject}: ", "key"),
             ]
-            if change.kind == "reworded":
+            if change.kind in ("reworded", "shared"):
                 for index, (op, text) in enumerate(change.words):
                     if index:
                         line.append((" ", None))
@@ -70,7 +76,7 @@ def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | Non
         out += [f"## {section}", ""]
         for change in own:
             head = f"- **{KIND_WORDS[change.kind].capitalize()}** {md(change.subject)}: "
-            if change.kind == "reworded":
+            if change.kind in ("reworded", "shared"):
                 body = " ".join(
                     md(t) if op == "=" else (f"~~{md(t)}~~" if op == "-" else f"**{md(t)}**") for op, t in change.words
                 )

@@ -13,8 +13,13 @@ from pathlib import Path
 
 from uppdrag.edit.importer import ImportResult, changes_from_current, import_document
 from uppdrag.edit.importer.docx_reader import proposals_rejected
+from uppdrag.edit.importer.reading import read_document
 from uppdrag.edit.importer.review_marks import place_marks, read_review_marks
-from uppdrag.views.changes import MissionChanges
+from uppdrag.edit.importer.sections import outline
+from uppdrag.edit.importer.wording import comparable
+from uppdrag.models import Background, SteeringDocument
+from uppdrag.read.loading import load_workspace
+from uppdrag.views.changes import REWORDED_AT, Change, MissionChanges, similarity, word_diff
 
 
 def review_changes(
@@ -25,7 +30,7 @@ def review_changes(
     with proposals_rejected(rejected):
         result = import_document(path, folder, today, mission_id)
     if result.format != "docx":
-        return changes_from_current(result), result
+        return _with_shared(changes_from_current(result), path, folder, result.mission_id), result
     marks = read_review_marks(path.read_bytes())  # read_document has refused a file too large
     if not marks.proposals:
         direct, accepted = result, result
@@ -34,5 +39,55 @@ def review_changes(
             direct = result if rejected else import_document(path, folder, today, mission_id)
         with proposals_rejected(False):
             accepted = import_document(path, folder, today, mission_id) if rejected else result
-    found = changes_from_current(direct)
+    found = _with_shared(changes_from_current(direct), path, folder, result.mission_id)
     return dataclasses.replace(found, notes=place_marks(marks, accepted.imported)), result
+
+
+def _with_shared(found: MissionChanges, path: Path, folder: Path, mission_id: str) -> MissionChanges:
+    """found with every edit the document makes to the shared background it refers to."""
+    workspace, _ = load_workspace(folder)
+    current = workspace.mission(mission_id)
+    background = workspace.backgrounds.get(current.mission.background) if current else None
+    if background is None:
+        return found
+    with proposals_rejected(True):  # the direct edits; a proposal is shown as one
+        section = outline(read_document(path).paragraphs).section("bakgrund")
+    if section is None:  # no background at all: the import says so and refers to one
+        return found
+    texts = [p.text for p in section.paragraphs]
+    shared = shared_changes(background, workspace.steering_documents, texts)
+    return dataclasses.replace(found, changes=shared + found.changes)
+
+
+def shared_units(background: Background, steering_documents: dict[str, SteeringDocument]) -> list[str]:
+    """The shared text as a rendered document has its paragraphs: the subheading, each text,
+    each bullet and each goal of a goal list ("name (description)")."""
+    units = [background.heading] if background.heading else []
+    for block in background.blocks:
+        if block.text is not None:
+            units.append(block.text)
+        units += block.bullets or []
+        listed = steering_documents.get(block.goal_list) if block.goal_list else None
+        units += [g.name + (f" ({g.description})" if g.description else "") for g in listed.goals] if listed else []
+    return units
+
+
+def shared_changes(
+    background: Background, steering_documents: dict[str, SteeringDocument], texts: list[str]
+) -> list[Change]:
+    """Each paragraph of the document's background that is a shared paragraph reworded, and each
+    shared paragraph the document struck out, as 'ändrar den gemensamma bakgrunden …'. A paragraph
+    like none of them is the network's own (bakgrund_tillägg), compared as such."""
+    subject = f"den gemensamma bakgrunden '{background.id}'"
+    left = shared_units(background, steering_documents)
+    changes: list[Change] = []
+    for text in texts:
+        same = next((u for u in left if comparable(u) == comparable(text)), None)
+        if same is not None:
+            left.remove(same)
+            continue
+        best = max(left, key=lambda u: similarity(u, text), default=None)
+        if best is not None and similarity(best, text) >= REWORDED_AT:
+            left.remove(best)
+            changes.append(Change("Allmänt", "shared", subject, best, text, word_diff(best, text)))
+    return changes + [Change("Allmänt", "shared", subject, unit, None, [("-", unit)]) for unit in left]
