@@ -9,6 +9,7 @@ the document's character cap.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import zipfile
@@ -176,8 +177,8 @@ def read_review_marks(data: bytes) -> ReviewMarks:
         for node in unit.iter():
             tag = node.tag
             if tag in _CHANGES:
-                text = " ".join(visible_text(node, rejected=_CHANGES[tag] == "deletion").split())
-                if not text:
+                text = visible_text(node, rejected=_CHANGES[tag] == "deletion")  # spaces kept: runs join as typed
+                if not text.strip():
                     continue
                 counter.mark(text)
                 proposal = Proposal(
@@ -200,6 +201,7 @@ def read_review_marks(data: bytes) -> ReviewMarks:
                     texts.append(node.text or "")
         for _, _, texts in anchors.values():
             texts.append(" ")
+    marks.proposals = [dataclasses.replace(p, text=" ".join(p.text.split())) for p in marks.proposals]
     for comment_id, (author, date, text) in comments.items():
         where, paragraph, quoted = anchored.get(comment_id, ("okänt ställe", "", ""))
         marks.comments.append(Comment(author, date, text, quoted, where, paragraph))
@@ -218,9 +220,7 @@ def _joined(proposals: list[Proposal], proposal: Proposal) -> Proposal:
             proposal.where,
         ):
             proposals.pop()
-            return Proposal(
-                last.kind, last.author, last.date, f"{last.text} {proposal.text}", last.where, last.paragraph
-            )
+            return dataclasses.replace(last, text=last.text + proposal.text)
     return proposal
 
 
