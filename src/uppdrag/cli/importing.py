@@ -69,11 +69,16 @@ def import_document(
     """Läs en befintlig uppdragsbeskrivning (Word, PDF, text) och gör en uppdragsfil av den.
 
     Filen kontrolleras som med validate innan den skrivs, och en befintlig fil skrivs aldrig
-    över utan --force. Det som saknas märks FYLL I och det som importen valt mellan läsningar
-    märks # KONTROLLERA. Rapporten visar varje fält med värde och var i dokumentet det stod.
-    Med -o - skrivs filen till stdout i stället.
+    över utan --force; med --force skrivs bara det som dokumentet ändrar, och resten av filen
+    (kommentarer, ordning, radbrytning) står kvar. Det som saknas märks FYLL I och det som
+    importen valt mellan läsningar märks # KONTROLLERA. Rapporten visar varje fält med värde
+    och var i dokumentet det stod. Med -o - skrivs filen till stdout i stället.
 
-    Exempel: [bold]uppdrag import Fritidshem.docx --id fritidshem[/bold]
+    --diff visar varje ändring mot den befintliga filen, och spårade ändringar (förslag) och
+    kommentarer i en Word-fil för sig, med författare och datum.
+
+    Exempel: [bold]uppdrag import Fritidshem.docx --id fritidshem[/bold] eller
+    [bold]uppdrag import Förskola-granskad.docx --id forskola --diff --format md[/bold]
     """
     from uppdrag.edit.importer import import_document, refuse_existing_output, write_mission
     from uppdrag.edit.importer.docx_reader import proposals_rejected

@@ -72,3 +72,26 @@ def _merge_list(old: CommentedSeq, new: list[Any]) -> None:
     start = next((i for i, (a, b) in enumerate(zip(old, new)) if plain(a) != plain(b)), min(len(old), len(new)))
     del old[start:]
     old.extend(new[start:])
+
+
+# What a rendered Word file does not show, so an import never reads it: a document without it is
+# silent about it, not a request to remove it. (alias, the key it goes after if present)
+UNSHOWN = (("antagen", ("bakgrund_tillägg", "bakgrund")), ("reviderad_av", ("reviderad", "antagen", "bakgrund")))
+
+
+def keep_unshown(data: dict[str, Any], current: dict[str, Any], shown_name: str) -> list[str]:
+    """Put into data the current file's values the document cannot show and did not state;
+    the report's notes, one per value kept."""
+    notes = []
+    for key, after in UNSHOWN:
+        if key in data or current.get(key) in (None, ""):
+            continue
+        value = current[key]
+        anchor = next((k for k in after if k in data), None)
+        items = list(data.items())
+        position = [k for k, _ in items].index(anchor) + 1 if anchor else len(items)
+        items.insert(position, (key, value))
+        data.clear()
+        data.update(items)
+        notes.append(f"{key} ({plain(value)}) behålls från {shown_name}: dokumentet visar det inte")
+    return notes

@@ -14,6 +14,7 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from uppdrag.check.validation import validate_replacement, write_checked
 from uppdrag.edit.importer.builder import Imported, MissionBuilder, ReportField, dotted
@@ -26,8 +27,8 @@ from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, OutputError, Uppd
 from uppdrag.files import write_output
 from uppdrag.findings import CheckResult, Finding
 from uppdrag.models import ID_HINT, Mission, is_valid_id
-from uppdrag.read.loading import Workspace, load_workspace, parse_model
-from uppdrag.read.yamlsource import KeyPath
+from uppdrag.read.loading import Workspace, load_workspace, parse_model, read_text
+from uppdrag.read.yamlsource import KeyPath, YamlSyntaxError, parse_yaml
 from uppdrag.views.changes import MissionChanges, compare, goal_labeller
 
 HEADER = "# yaml-language-server: $schema=../schemas/uppdrag.schema.json"
@@ -205,6 +206,7 @@ def _import_document(
     new_id = imported.data["id"]
     if not is_valid_id(new_id):
         raise ImportDocumentError(f"id '{new_id}' av namnet går inte att använda: {ID_HINT}; ange --id")
+    imported.notes += _kept_from_current(imported.data, folder / f"{new_id}.yaml")
     origin = f"# Importerad från {comment_safe(path.name)}."
     marked = bool(imported.checks) or "FYLL I" in to_yaml(imported.data, {}, [])
     header = [HEADER, origin + (" Se efter det som är märkt KONTROLLERA och FYLL I." if marked else "")]
@@ -237,6 +239,21 @@ def write_mission(result: ImportResult, force: bool, today: dt.date, output: str
         return result.target
     refuse_existing_output(output, force)
     return write_output(output, result.text, [result.source])  # a string: 'MAPP/' is refused as a folder
+
+
+def _kept_from_current(data: dict[str, Any], target: Path) -> list[str]:
+    """The notes for what the current file for the same id has that no document shows
+    (reviderad_av, an antagen the document does not state): it is kept, not removed."""
+    from uppdrag.edit.mission_merge import keep_unshown
+
+    if not target.is_file():
+        return []
+    text, _ = read_text(target)
+    try:  # the project's bounded reader: the file is the workspace's, and untrusted
+        current = parse_yaml(text).data if text is not None else None
+    except YamlSyntaxError:  # a broken file: --force replaces it, as it always did
+        return []
+    return keep_unshown(data, current, str(target)) if isinstance(current, dict) else []
 
 
 def merged(current: str, result: ImportResult) -> str:
