@@ -79,3 +79,23 @@ def test_a_meeting_added_keeps_the_ones_before() -> None:
 
 def test_a_file_that_is_no_mapping_is_replaced_whole() -> None:
     assert merge_mission("gammalt\n", DATA, "ny text") == "ny text"
+
+
+def test_a_reworded_folded_text_is_folded_at_the_width_it_had() -> None:
+    data = {
+        **DATA,
+        "uppdrag": {
+            "period": "2021",
+            "grupper": [{"punkter": ["Ett längre uppdrag som radbryts av koordinatorn.", "Kort uppdrag"]}],
+        },
+    }
+    assert merge_mission(FILE, data, "ny text") == FILE.replace(
+        "          Ett långt uppdrag som radbryts\n          av koordinatorn.\n",
+        "          Ett längre uppdrag som\n          radbryts av koordinatorn.\n",
+    )
+
+
+def test_the_comment_below_a_removed_key_stays() -> None:
+    text = "id: ka\nnamn: KA\nperiod: x\n\n# Om uppdragen:\nuppdrag: {period: '2021'}\n"
+    merged = merge_mission(text, {"id": "ka", "namn": "KA", "uppdrag": {"period": "2021"}}, "ny text")
+    assert merged == "id: ka\nnamn: KA\n\n# Om uppdragen:\nuppdrag: {period: '2021'}\n"

@@ -8,9 +8,12 @@ leaves the file byte for byte.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import textwrap
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString
 
 from uppdrag.edit.yaml_writer import dump, round_trip_yaml
 
@@ -42,6 +45,7 @@ def merge_mission(text: str, new: dict[str, Any], new_text: str) -> str:
 
 def _merge_map(old: CommentedMap, new: dict[str, Any]) -> None:
     for key in [k for k in old if k not in new]:
+        _keep_comment_after(old, key)
         del old[key]
     for index, (key, value) in enumerate(new.items()):
         if key not in old:
@@ -58,7 +62,39 @@ def _merged(old: Any, new: Any) -> Any:
     if isinstance(old, CommentedSeq) and isinstance(new, list):
         _merge_list(old, new)
         return old
+    if isinstance(old, FoldedScalarString) and isinstance(new, str):
+        return _folded_like(old, new)
     return new
+
+
+def _folded_like(old: FoldedScalarString, new: str) -> Any:  # a FoldedScalarString (ruamel is untyped here)
+    """new as a folded block wrapped at the width the old text's lines had, so a reworded
+    assignment keeps the look of its neighbours."""
+    breaks = [0, *getattr(old, "fold_pos", []), len(old)]
+    width = max((b - a for a, b in itertools.pairwise(breaks)), default=len(old))
+    folded = FoldedScalarString(new)
+    lines = textwrap.wrap(new, max(width, 20), break_long_words=False, break_on_hyphens=False)
+    if " ".join(lines) == new:  # no run of spaces the folding would lose
+        positions, at = [], 0
+        for line in lines[:-1]:
+            at += len(line)
+            positions.append(at)
+            at += 1
+        folded.fold_pos = positions  # ruamel reads it when it writes the block
+    return folded
+
+
+def _keep_comment_after(mapping: CommentedMap, key: Any) -> None:
+    """A comment below a removed key's value (ruamel keeps it with that key: often the comment
+    about the next key) moves to the key before it, rather than vanishing with it."""
+    comments = mapping.ca.items.get(key)
+    keys = list(mapping)
+    index = keys.index(key)
+    if not comments or len(comments) < 3 or comments[2] is None or index == 0:
+        return
+    before = mapping.ca.items.setdefault(keys[index - 1], [None, None, None, None])
+    if before[2] is None and not isinstance(mapping[keys[index - 1]], (CommentedMap, CommentedSeq)):
+        before[2] = comments[2]
 
 
 def _merge_list(old: CommentedSeq, new: list[Any]) -> None:
