@@ -99,3 +99,11 @@ def test_the_comment_below_a_removed_key_stays() -> None:
     text = "id: ka\nnamn: KA\nperiod: x\n\n# Om uppdragen:\nuppdrag: {period: '2021'}\n"
     merged = merge_mission(text, {"id": "ka", "namn": "KA", "uppdrag": {"period": "2021"}}, "ny text")
     assert merged == "id: ka\nnamn: KA\n\n# Om uppdragen:\nuppdrag: {period: '2021'}\n"
+
+
+def test_an_item_added_and_one_removed_leave_the_others_as_they_were() -> None:
+    first = DATA["uppdrag"]["grupper"][0]["punkter"][0]
+    data = {**DATA, "uppdrag": {"period": "2021", "grupper": [{"punkter": ["Nytt uppdrag först", first]}]}}
+    assert merge_mission(FILE, data, "ny text") == FILE.replace(
+        "        - >-\n          Ett långt", "        - Nytt uppdrag först\n        - >-\n          Ett långt"
+    ).replace("        - Kort uppdrag  # behålls\n", "")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import textwrap
+from difflib import SequenceMatcher
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -70,10 +72,8 @@ def _merged(old: Any, new: Any) -> Any:
 def _folded_like(old: FoldedScalarString, new: str) -> Any:  # a FoldedScalarString (ruamel is untyped here)
     """new as a folded block wrapped at the width the old text's lines had, so a reworded
     assignment keeps the look of its neighbours."""
-    breaks = [0, *getattr(old, "fold_pos", []), len(old)]
-    width = max((b - a for a, b in itertools.pairwise(breaks)), default=len(old))
     folded = FoldedScalarString(new)
-    lines = textwrap.wrap(new, max(width, 20), break_long_words=False, break_on_hyphens=False)
+    lines = textwrap.wrap(new, max(_width(old), 20), break_long_words=False, break_on_hyphens=False)
     if " ".join(lines) == new:  # no run of spaces the folding would lose
         positions, at = [], 0
         for line in lines[:-1]:
@@ -98,16 +98,33 @@ def _keep_comment_after(mapping: CommentedMap, key: Any) -> None:
 
 
 def _merge_list(old: CommentedSeq, new: list[Any]) -> None:
-    """Items kept where they are equal, changed in place where the lists are as long; an item
-    added or removed rebuilds the rest of the list from the first difference."""
-    if len(old) == len(new):
-        for index, value in enumerate(new):
-            if plain(old[index]) != plain(value):
-                old[index] = _merged(old[index], value)
-        return
-    start = next((i for i, (a, b) in enumerate(zip(old, new)) if plain(a) != plain(b)), min(len(old), len(new)))
-    del old[start:]
-    old.extend(new[start:])
+    """Items kept where they are equal, changed in place where one stands for another, removed
+    and added where the document removed or added them; ruamel moves the items' comments along."""
+    matcher = SequenceMatcher(None, [_key(v) for v in old], [_key(v) for v in new], autojunk=False)
+    folded = next((v for v in old if isinstance(v, FoldedScalarString)), None)
+    for op, a1, a2, b1, b2 in reversed(matcher.get_opcodes()):  # from the end: earlier indices hold
+        if op == "equal":
+            continue
+        paired = min(a2 - a1, b2 - b1)
+        for offset in range(paired):
+            old[a1 + offset] = _merged(old[a1 + offset], new[b1 + offset])
+        for index in range(a2 - 1, a1 + paired - 1, -1):
+            del old[index]
+        for offset in range(paired, b2 - b1):
+            value = new[b1 + offset]
+            if folded is not None and isinstance(value, str) and len(value) > _width(folded):
+                value = _folded_like(folded, value)  # a long new item looks like its folded neighbours
+            old.insert(a1 + offset, value)
+
+
+def _key(value: Any) -> str:
+    return json.dumps(plain(value), sort_keys=True, ensure_ascii=False)
+
+
+def _width(folded: FoldedScalarString) -> int:
+    """The longest line of a folded text as the file has it."""
+    breaks: list[int] = [0, *getattr(folded, "fold_pos", []), len(folded)]
+    return max(b - a for a, b in itertools.pairwise(breaks))
 
 
 # What a rendered Word file does not show, so an import never reads it: a document without it is
