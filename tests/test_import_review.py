@@ -338,3 +338,55 @@ def test_a_file_saved_by_libreoffice_shows_no_changes(shipped: Path, runner, tmp
     result = _import(runner, str(saved), "--id", "forskola", "--diff")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "Ändringar i Förskola enligt forskola.docx\nInga ändringar.\n"
+
+
+def _copy_after(paragraph, text: str) -> None:
+    """A new paragraph like paragraph right after it, as Enter and typing in Word make it."""
+    import copy
+
+    from docx.text.paragraph import Paragraph
+
+    element = copy.deepcopy(paragraph._p)
+    paragraph._p.addnext(element)
+    _set_text(Paragraph(element, paragraph._parent), text)
+
+
+def test_an_added_person_and_assignment_and_a_removed_meeting(shipped: Path, runner) -> None:
+    before = _with_meetings(shipped).decode("utf-8")
+    document = docx.Document(str(_render(runner, "forskola")))
+    chair = [p for p in document.paragraphs if p.text == "Emma Friman, Lidköping"][1]  # under Ordförande
+    _copy_after(chair, "Per Ek, Hjo")
+    _copy_after(_paragraph(document, "Nätverket samarbetar"), "Nätverket följer forskning om lek och lärande.")
+    table = document.tables[0]
+    table._tbl.remove(table.rows[2]._tr)
+    comment = document.add_comment(table.rows[1].cells[2].paragraphs[0].runs, text="Lokal bokad?", author="Karin Holm")
+    comment._comment_elm.set(qn("w:date"), "2027-03-04T12:00:00Z")
+    document.save("ut/andrad.docx")
+    result = _import(runner, "ut/andrad.docx", "--id", "forskola", "--diff")
+    assert result.stdout.splitlines() == [
+        "Ändringar i Förskola enligt andrad.docx",
+        "",
+        "Uppdrag",
+        "  tillagt: uppdrag: Nätverket följer forskning om lek och lärande.",
+        "",
+        "Roller och ansvar",
+        "  tillagt: person (ordförande): Per Ek, Hjo",
+        "",
+        "Möten",
+        "  borttaget: möte: 2027-03-12",
+        '  kommentar av Karin Holm, 4 mars 2027 om "Skövde" (möte 2027-02-05): Lokal bokad?',
+        "",
+    ]
+    assert _import(runner, "ut/andrad.docx", "--id", "forskola", "--force").exit_code == 0
+    assert (shipped / "missions" / "forskola.yaml").read_text(encoding="utf-8") == (
+        before.replace(
+            "        - Nätverket samarbetar och utbyter erfarenheter kring språkutvecklande arbete\n",
+            "        - Nätverket samarbetar och utbyter erfarenheter kring språkutvecklande arbete\n"
+            "        - Nätverket följer forskning om lek och lärande.\n",
+        )
+        .replace(
+            "      - {namn: Emma Friman, kommun: Lidköping}\n  - roll: sekreterare",
+            "      - {namn: Emma Friman, kommun: Lidköping}\n      - {namn: Per Ek, kommun: Hjo}\n  - roll: sekreterare",
+        )
+        .replace("    - datum: 2027-03-12  # planerat\n      plats: Falköping\n", "")
+    )

@@ -102,6 +102,7 @@ def _merge_list(old: CommentedSeq, new: list[Any]) -> None:
     and added where the document removed or added them; ruamel moves the items' comments along."""
     matcher = SequenceMatcher(None, [_key(v) for v in old], [_key(v) for v in new], autojunk=False)
     folded = next((v for v in old if isinstance(v, FoldedScalarString)), None)
+    flow = any(isinstance(v, CommentedMap) and v.fa.flow_style() for v in old)
     for op, a1, a2, b1, b2 in reversed(matcher.get_opcodes()):  # from the end: earlier indices hold
         if op == "equal":
             continue
@@ -114,6 +115,9 @@ def _merge_list(old: CommentedSeq, new: list[Any]) -> None:
             value = new[b1 + offset]
             if folded is not None and isinstance(value, str) and len(value) > _width(folded):
                 value = _folded_like(folded, value)  # a long new item looks like its folded neighbours
+            elif isinstance(value, dict) and flow:
+                value = CommentedMap(value)
+                value.fa.set_flow_style()  # '{namn: …, kommun: …}' like the people beside it
             old.insert(a1 + offset, value)
 
 
