@@ -44,9 +44,7 @@ def _known_municipality(value: str, info: ValidationInfo) -> str:
     # and already reported, so no municipality is judged against a list that is not the user's.
     known = (info.context or {}).get(MUNICIPALITIES_CONTEXT, KOMMUNER)
     if known is not None and value not in known:
-        raise PydanticCustomError(
-            UNKNOWN_MUNICIPALITY, "okänd kommun {value}", {"value": value, "choices": tuple(known)}
-        )
+        raise PydanticCustomError(UNKNOWN_MUNICIPALITY, "okänd kommun {value}", {"value": value, "choices": tuple(known)})
     return value
 
 
