@@ -74,7 +74,7 @@ def test_keys_removed_and_added_in_the_document_order() -> None:
 def test_a_meeting_added_keeps_the_ones_before() -> None:
     meetings = [*DATA["möten"]["träffar"], {"datum": dt.date(2027, 3, 12)}]
     data = {**DATA, "möten": {"veckodagar": ["fredag"], "träffar": meetings}}
-    assert merge_mission(FILE, data, "ny text") == FILE + "    - datum: 2027-03-12\n"
+    assert merge_mission(FILE, data, "ny text") == FILE + "    - {datum: 2027-03-12}\n"  # like the one before
 
 
 def test_a_file_that_is_no_mapping_is_replaced_whole() -> None:
