@@ -237,6 +237,11 @@ def test_force_changes_only_the_lines_that_changed(shipped: Path, runner) -> Non
         .replace("      plats: Falköping\n", "      plats: Skara\n")
     )
     assert after == expected  # the coordinator's comments, '# planerat' included, stay
+    assert (  # the edit of the shared text is not written, and the report says so
+        "obs: dokumentet ändrar den gemensamma bakgrunden 'strategi-2023-2026' ('mandat.' → 'mandat, "
+        "forskningsbevakning.'); filen hänvisar till den gemensamma texten och ändringen skrivs inte in: se "
+        "import --diff, och skriv in den i bakgrund_tillägg om den ska gälla\n"
+    ) in result.stderr
 
 
 def test_force_with_proposals_rejected_keeps_the_struck_text(shipped: Path, runner) -> None:

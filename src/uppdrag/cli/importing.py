@@ -100,6 +100,9 @@ def import_document(
         refuse_existing_output(target, force)
     with proposals_rejected(reject_proposals):
         result = import_document(document, missions, day, mission_id)
+        from uppdrag.edit.importer.review import unkept_shared_edits
+
+        result.imported.notes += unkept_shared_edits(result, missions)
     written = None if to_stdout else write_mission(result, force, day, target)
     if written is not None and written != result.target:
         result = result.placed_at(written)  # the warnings point into the file written

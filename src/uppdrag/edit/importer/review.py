@@ -45,18 +45,45 @@ def review_changes(
 
 def _with_shared(found: MissionChanges, path: Path, folder: Path, mission_id: str) -> MissionChanges:
     """found with every edit the document makes to the shared background it refers to."""
+    with proposals_rejected(True):  # the direct edits; a proposal is shown as one
+        shared = _shared_edits(path, folder, mission_id)
+    return dataclasses.replace(found, changes=shared + found.changes)
+
+
+def _shared_edits(path: Path, folder: Path, mission_id: str) -> list[Change]:
     workspace, _ = load_workspace(folder)
     current = workspace.mission(mission_id)
     background = workspace.backgrounds.get(current.mission.background) if current else None
     if background is None:
-        return found
-    with proposals_rejected(True):  # the direct edits; a proposal is shown as one
-        section = outline(read_document(path).paragraphs).section("bakgrund")
+        return []
+    section = outline(read_document(path).paragraphs).section("bakgrund")
     if section is None:  # no background at all: the import says so and refers to one
-        return found
-    texts = [p.text for p in section.paragraphs]
-    shared = shared_changes(background, workspace.steering_documents, texts)
-    return dataclasses.replace(found, changes=shared + found.changes)
+        return []
+    return shared_changes(background, workspace.steering_documents, [p.text for p in section.paragraphs])
+
+
+def unkept_shared_edits(result: ImportResult, folder: Path) -> list[str]:
+    """The report's notes for edits of the shared background that the file written does not
+    keep (the document read as import reads it): never dropped without a word."""
+    own = {comparable(t) for t in result.imported.data.get("bakgrund_tillägg", [])}
+    notes = []
+    for change in _shared_edits(result.source, folder, result.mission_id):
+        if change.new is not None and comparable(change.new) in own:
+            continue
+        removed = " … ".join(t for op, t in change.words if op == "-")
+        added = " … ".join(t for op, t in change.words if op == "+")
+        edit = (
+            f"'{removed}' → '{added}'"
+            if removed and added
+            else f"stryker '{removed}'"
+            if removed
+            else f"lägger till '{added}'"
+        )
+        notes.append(
+            f"dokumentet ändrar {change.subject} ({edit}); filen hänvisar till den gemensamma texten och "
+            "ändringen skrivs inte in: se import --diff, och skriv in den i bakgrund_tillägg om den ska gälla"
+        )
+    return notes
 
 
 def shared_units(background: Background, steering_documents: dict[str, SteeringDocument]) -> list[str]:
