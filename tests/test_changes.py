@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -287,4 +288,32 @@ def test_an_extended_sentence_is_reworded_not_removed_and_added() -> None:
         ("=", "Årlig uppdatering av"),
         ("-", "handboken."),
         ("+", "handboken och av rutinerna för KA-registret."),
+    ]
+
+
+def test_compare_every_cell_of_the_meeting_table(repo: Path, runner) -> None:
+    current = repo / "missions/forskola.yaml"
+    text = current.read_text(encoding="utf-8")
+    table = (
+        "  träffar:\n"
+        '    - {datum: 2027-02-05, start: "09:00", slut: "12:00", plats: Skövde, närvarande: [Vara], '
+        'minnesanteckningar: "https://utbildningskaraborg.se/a"}\n'
+        "    - {datum: 2027-03-12}\n"
+    )
+    (repo / "gammal.yaml").write_text(text + table, encoding="utf-8")
+    current.write_text(
+        text
+        + table.replace('"09:00", slut: "12:00", plats: Skövde, närvarande: [Vara]', '"13:00", plats: Lidköping')
+        .replace("/a", "/b")
+        .replace("{datum: 2027-03-12}", '{datum: 2027-03-12, start: "10:00", slut: "11:30"}'),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["diff", "forskola", "--file", "gammal.yaml", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert [(c["subject"], c["old"], c["new"]) for c in json.loads(result.stdout)["changes"]] == [
+        ("möte 2027-02-05, tid", "09:00–12:00", "13:00"),
+        ("möte 2027-02-05, plats", "Skövde", "Lidköping"),
+        ("möte 2027-02-05, närvarande", "Vara", "–"),
+        ("möte 2027-02-05, minnesanteckningar", "https://utbildningskaraborg.se/a", "https://utbildningskaraborg.se/b"),
+        ("möte 2027-03-12, tid", "–", "10:00–11:30"),
     ]

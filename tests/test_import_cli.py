@@ -251,26 +251,35 @@ def test_diff_of_a_chiefs_word_file_with_tracked_changes(shipped: Path, runner) 
         change.append(run)
         rule._p.append(change)
     rule.add_run(". Minnesanteckningar ska föras och läggas ut på utbildningskaraborg.se.")
-    document.add_comment(rule.runs[0], text="Fredagar krockar med APT.", author="Skolchef")
+    comment = document.add_comment(rule.runs[0], text="Fredagar krockar med APT.", author="Skolchef")
+    comment._comment_elm.set(qn("w:date"), "2027-03-03T09:00:00Z")
     document.save(str(path))
     result = _import(runner, "forskola.docx", "--id", "forskola", "--diff")
     assert result.exit_code == 0, result.stderr
+    # the proposal is not a direct edit: the text without it is the current file's
     assert result.stdout == (
         "Ändringar i Förskola enligt forskola.docx\n"
+        "Inga direkta ändringar; förslag och kommentarer:\n"
         "\n"
         "Möten\n"
-        "  ändrat: mötesregel: Minst 4 möten per år på fredagar. → Minst 4 möten per år på tisdagar.\n"
+        '  förslag av Skolchef: stryker i mötesregel: "fredagar"\n'
+        '  förslag av Skolchef: lägger till i mötesregel: "tisdagar"\n'
+        '  kommentar av Skolchef, 3 mars 2027 om "Minst 4 möten per år på" (mötesregel): Fredagar krockar med APT.\n'
         "\n"
     )
-    assert result.stderr == (
-        "obs: Word-filen har spårade ändringar; importen läser dem som godkända\n"
-        "obs: Word-filen har 1 kommentar; kommentarer importeras inte\n"
+    counted = (
+        "Word-filen har 2 förslag (spårade ändringar: 1 tillägg, 1 borttagning); importen läser dem som "
+        "godkända (--avvisa-förslag läser dem som avvisade); --diff visar dem",
+        "Word-filen har 1 kommentar; --diff visar den, de blir inte en del av uppdragsfilen",
     )
+    assert result.stderr == f"obs: {counted[0]}\nobs: {counted[1]}\n"
     report = json.loads(_import(runner, "forskola.docx", "--id", "forskola", "-o", "-", "--format", "json").stderr)
-    assert report["notes"][:2] == [
-        "Word-filen har spårade ändringar; importen läser dem som godkända",
-        "Word-filen har 1 kommentar; kommentarer importeras inte",
-    ]
+    assert report["notes"][:2] == list(counted)
+    assert {"field": "möten.veckodagar", "value": "tisdag", "source": "stycke 34"} in report["fields"]
+    rejected = _import(runner, "forskola.docx", "--id", "forskola", "-o", "-", "--format", "json", "--avvisa-förslag")
+    report = json.loads(rejected.stderr)
+    assert report["notes"][0].endswith("importen läser dem som avvisade (--avvisa-förslag); --diff visar dem")
+    assert {"field": "möten.veckodagar", "value": "fredag", "source": "stycke 34"} in report["fields"]
 
 
 def test_output_file_is_where_the_report_and_its_warnings_point(workspace: Path, runner) -> None:

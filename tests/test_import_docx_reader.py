@@ -66,12 +66,11 @@ def _reviewed() -> bytes:
     return buffer.getvalue()
 
 
-def test_tracked_changes_are_read_as_accepted_and_said_so() -> None:
-    from uppdrag.edit.importer.docx_reader import review_notes
+def test_tracked_changes_are_read_as_accepted_or_all_rejected() -> None:
+    from uppdrag.edit.importer.docx_reader import proposals_rejected
 
     data = _reviewed()
     assert read_docx(data)[0].text == "Minst 4 möten per år på tisdagar"
-    assert review_notes(data) == [
-        "Word-filen har spårade ändringar; importen läser dem som godkända",
-        "Word-filen har 1 kommentar; kommentarer importeras inte",
-    ]
+    with proposals_rejected():
+        assert read_docx(data)[0].text == "Minst 4 möten per år på fredagar"
+    assert read_docx(data)[0].text == "Minst 4 möten per år på tisdagar"  # only inside the block

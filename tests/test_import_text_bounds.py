@@ -126,9 +126,7 @@ def test_a_file_name_cannot_add_keys_through_the_header_comment(workspace: Path,
     result = runner.invoke(app, ["import", name, "--id", "forskola", "-o", "-", "--today", TODAY])
     assert result.exit_code == 0, result.stderr
     header = result.stdout.splitlines()[1]
-    assert header == (
-        "# Importerad från ka\\u000astyrdokument: kapat\\u2028x\\u0085.txt. Se efter det som är märkt KONTROLLERA och FYLL I."
-    )
+    assert header == ("# Importerad från ka\\u000astyrdokument: kapat\\u2028x\\u0085.txt.")
     assert yaml.safe_load(result.stdout)["styrdokument"] != "kapat"
     assert comment_safe("vanligt namn – å.docx") == "vanligt namn – å.docx"
 

@@ -26,7 +26,9 @@ from uppdrag.models import VECKODAGAR, Meeting, MeetingRule, Mission, Veckodag, 
 from uppdrag.read.loading import LoadedMission, Workspace
 
 # What `validate` reports of entered meetings: what is wrong whatever the year's rule says.
-VALIDATE_KINDS = frozenset({"duplicate", "weekend", "holiday", "school_break"})
+# A meeting on a weekday the rule does not name is a warning in validate (the rule may just have
+# changed, e.g. in an imported Word file) and an error in check-meetings.
+VALIDATE_KINDS = frozenset({"duplicate", "weekend", "holiday", "school_break", "weekday"})
 TERMS = (("vårterminen", "januari–juni", 1, 6), ("höstterminen", "augusti–december", 8, 12))
 WORKING_DAYS = VECKODAGAR[:5]
 
@@ -179,6 +181,8 @@ def entered_meeting_findings(
         if problem:
             kind, severity, message = problem
             message += f" (kör uppdrag check-meetings {day.year} för hela bilden)"
+            if kind == "weekday":
+                severity = Severity.WARNING
             findings.append(Finding(location, severity, kind, message, key_path, day))
     return findings
 

@@ -83,6 +83,7 @@ STYLES = {
     "removed": "red",
     "reworded": "yellow",
     "changed": "yellow",
+    "shared": "bold yellow",
     "file": "bold",
     "location": "bold",
     "error": "bold red",
@@ -330,10 +331,11 @@ def print_changes(mission_changes: MissionChanges) -> None:
 
     stdout.print(data(mission_changes.title, "bold"))
     if not mission_changes.changes:
-        stdout.print("Inga ändringar.")
-        return
+        stdout.print("Inga direkta ändringar; förslag och kommentarer:" if mission_changes.notes else "Inga ändringar.")
+        if not mission_changes.notes:
+            return
     stdout.print()
-    for line in text_lines(mission_changes.changes):
+    for line in text_lines(mission_changes.changes, mission_changes.notes):
         print_line(line)
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from uppdrag.cli.app import app, emit
-from uppdrag.cli.console import print_changes, print_drafts, print_plain, progress, progress_bar, stderr
+from uppdrag.cli.console import print_drafts, print_plain, progress, progress_bar, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, TemplatesOption, TodayOption, parse_today
 from uppdrag.errors import FindingsError, UsageError
 from uppdrag.findings import CheckResult
@@ -104,7 +104,9 @@ def site(
     ] = Path("site"),
     year: Annotated[
         Optional[int],
-        typer.Option("--year", metavar="ÅR", help="Året för mötena och kalendern (standard: i år).", min=1900, max=2200),
+        typer.Option(
+            "--year", metavar="ÅR", help="Året för mötena och kalendern (standard: i år).", min=1900, max=2200
+        ),
     ] = None,
     templates: TemplatesOption = None,
     missions: MissionsOption = Path("missions"),
@@ -146,6 +148,7 @@ class DiffFormat(str, Enum):
     """`diff --format`, in the names and order of options.FORMAT_NAMES."""
 
     text = "text"
+    json = "json"
     md = "md"
 
 
@@ -173,21 +176,19 @@ def diff(
     """Visa vad som ändrats i en uppdragsbeskrivning, på svenska, för den årliga revideringen.
 
     Jämför innehållet, inte raderna: uppdrag tillagda, borttagna eller omformulerade (ord för
-    ord), mål, roller, ansvar, personer, mötesregel, period och revideringsdatum. Ändrad
+    ord), mål, roller, ansvar, personer, mötesregel, period, revideringsdatum och varje cell i
+    mötestabellen (datum, tid, plats, närvaro, minnesanteckningar). Ändrad
     ordning på nycklar eller ny formatering är ingen ändring.
 
     Exempel: [bold]uppdrag diff forskola --sedan 2025-01-01[/bold], [bold]uppdrag diff forskola HEAD~1[/bold]
     eller [bold]uppdrag diff forskola --file gammal.yaml[/bold]
     """
     from uppdrag.check.validation import open_valid_workspace
-    from uppdrag.output.reporters import REPORTER_BY_NAME
+    from uppdrag.cli.importing import show_changes
     from uppdrag.views.changes import changes_since
 
     workspace = open_valid_workspace(missions, parse_today(today), [mission_id])
     [loaded] = workspace.select([mission_id])
     since_day = parse_today(since, "--sedan") if since is not None else None
     found = changes_since(workspace, loaded, revision, old_file, since_day)
-    if output_format.value == "text":
-        print_changes(found)
-    else:
-        emit(REPORTER_BY_NAME[output_format.value].changes(found), None)  # stdout
+    show_changes(found, output_format.value)

@@ -4,26 +4,44 @@ from __future__ import annotations
 
 from uppdrag.output.diagnostics import Line
 from uppdrag.output.escape import markdown_escape as md
-from uppdrag.views.changes import SECTIONS, Change
+from uppdrag.views.changes import SECTIONS, Change, MissionChanges, ReviewNote
 
-KIND_WORDS = {"added": "tillagt", "removed": "borttaget", "reworded": "omformulerat", "changed": "ändrat"}
+KIND_WORDS = {
+    "added": "tillagt",
+    "removed": "borttaget",
+    "reworded": "omformulerat",
+    "changed": "ändrat",
+    "shared": "ändrar",  # a document's edit of shared text: 'ändrar den gemensamma bakgrunden …: …'
+}
+NOTE_WORDS = {"insertion": "lägger till", "deletion": "stryker", "comment": "om"}
 
 
-def text_lines(changes: list[Change]) -> list[Line]:
-    """Grouped by section; reworded text shows [-removed-] and {+added+} words."""
+def note_line(note: ReviewNote) -> str:
+    """'förslag av Anna Berg, 2 mars 2027: lägger till i uppdrag: "…"' or
+    'kommentar av Karin Holm, 3 mars 2027 om "…" (uppdrag): …'."""
+    if note.kind == "comment":
+        anchored = f' "{note.anchored}"' if note.anchored else ""
+        return f"{note.byline} om{anchored} ({note.subject}): {note.text}"
+    return f'{note.byline}: {NOTE_WORDS[note.kind]} i {note.subject}: "{note.text}"'
+
+
+def text_lines(changes: list[Change], notes: list[ReviewNote] | None = None) -> list[Line]:
+    """Grouped by section; reworded text shows [-removed-] and {+added+} words; a reviewer's
+    proposals and comments follow the section's direct edits."""
     lines: list[Line] = []
     for section in SECTIONS:
         own = [c for c in changes if c.section == section]
-        if not own:
+        own_notes = [n for n in notes or [] if n.section == section]
+        if not own and not own_notes:
             continue
         lines.append([(section, "file")])
         for change in own:
             line: Line = [
                 ("  ", None),
-                (f"{KIND_WORDS[change.kind]}: ", change.kind),
+                (f"{KIND_WORDS[change.kind]}{' ' if change.kind == 'shared' else ': '}", change.kind),
                 (f"{change.subject}: ", "key"),
             ]
-            if change.kind == "reworded":
+            if change.kind in ("reworded", "shared"):
                 for index, (op, text) in enumerate(change.words):
                     if index:
                         line.append((" ", None))
@@ -37,22 +55,26 @@ def text_lines(changes: list[Change]) -> list[Line]:
             else:
                 line.append(((change.new if change.kind == "added" else change.old) or "", change.kind))
             lines.append(line)
+        lines += [[("  ", None), (note_line(note), "key")] for note in own_notes]
         lines.append([])
     return lines
 
 
-def to_markdown(changes: list[Change], title: str) -> str:
+def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | None = None) -> str:
+    """For a person: struck-out words ~~struck~~, new ones **bold**, each proposal and comment
+    as its own line under the part it belongs to."""
     out = [f"# {md(title)}", ""]
     if not changes:
-        return "\n".join(out + ["Inga ändringar.", ""])
+        out += ["Inga direkta ändringar; förslag och kommentarer:" if notes else "Inga ändringar.", ""]
     for section in SECTIONS:
         own = [c for c in changes if c.section == section]
-        if not own:
+        own_notes = [n for n in notes or [] if n.section == section]
+        if not own and not own_notes:
             continue
         out += [f"## {section}", ""]
         for change in own:
             head = f"- **{KIND_WORDS[change.kind].capitalize()}** {md(change.subject)}: "
-            if change.kind == "reworded":
+            if change.kind in ("reworded", "shared"):
                 body = " ".join(
                     md(t) if op == "=" else (f"~~{md(t)}~~" if op == "-" else f"**{md(t)}**") for op, t in change.words
                 )
@@ -61,5 +83,44 @@ def to_markdown(changes: list[Change], title: str) -> str:
             else:
                 body = md(change.new if change.kind == "added" else change.old)
             out.append(head + body)
+        for note in own_notes:
+            if note.kind == "comment":
+                anchored = f" om ”{md(note.anchored)}”" if note.anchored else ""
+                out.append(
+                    f"- *{md(note.byline[:1].upper() + note.byline[1:])}*{anchored} ({md(note.subject)}): {md(note.text)}"
+                )
+            else:
+                verb = NOTE_WORDS[note.kind]
+                out.append(
+                    f"- *{md(note.byline[:1].upper() + note.byline[1:])}*: {verb} i {md(note.subject)}: ”{md(note.text)}”"
+                )
         out.append("")
     return "\n".join(out)
+
+
+def to_data(found: MissionChanges) -> dict[str, object]:
+    """For programs: every change with its section, kind and values, every proposal and comment."""
+    return {
+        "title": found.title,
+        "changes": [
+            {"section": c.section, "kind": c.kind, "subject": c.subject, "old": c.old, "new": c.new}
+            for c in found.changes
+        ],
+        "proposals": [_note(n) for n in found.notes if n.kind != "comment"],
+        "comments": [_note(n) for n in found.notes if n.kind == "comment"],
+    }
+
+
+def _note(note: ReviewNote) -> dict[str, object]:
+    found: dict[str, object] = {
+        "section": note.section,
+        "subject": note.subject,
+        "author": note.author,
+        "date": note.date.isoformat() if note.date else None,
+        "where": note.where,
+    }
+    if note.kind == "comment":
+        found |= {"comment": note.text, "anchored": note.anchored}
+    else:
+        found |= {"kind": note.kind, "text": note.text}
+    return found

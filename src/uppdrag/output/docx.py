@@ -187,12 +187,15 @@ def _meetings(writer: _Writer, doc: Document) -> None:
     for sentence in doc.meeting_sentences:
         writer.paragraph(sentence)
     if doc.meetings:
+        minutes = any(m.minutes for m in doc.meetings)  # the link too, so an import gives it back
         header = ["Datum", "Tid", "Plats"] + (["Närvarande"] if doc.meetings_attendance else [])
+        header += ["Minnesanteckningar"] if minutes else []
         rows = []
         for meeting in doc.meetings:
             time = f"{meeting.start}–{meeting.end}" if meeting.start and meeting.end else meeting.start or ""
             row = [swedish_date(meeting.date), time, meeting.place or ""]
-            rows.append(row + ([", ".join(meeting.present)] if doc.meetings_attendance else []))
+            row += [", ".join(meeting.present)] if doc.meetings_attendance else []
+            rows.append(row + ([meeting.minutes or ""] if minutes else []))
         writer.table(header, rows)
 
 

@@ -135,6 +135,11 @@ class JsonReporter(Reporter):
         legacy = [legacy_finding_json(f, ("location", "field", "message")) for f in warnings]
         return _document(warnings, _counts(warnings), **report, warnings=legacy)
 
+    def changes(self, changes: MissionChanges) -> str:
+        from uppdrag.output.changes import to_data
+
+        return json.dumps({"version": JSON_VERSION, **to_data(changes)}, ensure_ascii=False, indent=2) + "\n"
+
     def goals(
         self, report: GoalsReport, names: dict[str, str], organisation: Organisation, renderer: Renderer | None
     ) -> str:
@@ -205,7 +210,7 @@ class MarkdownReporter(_PageReporter):
     def changes(self, changes: MissionChanges) -> str:
         from uppdrag.output.changes import to_markdown
 
-        return to_markdown(changes.changes, changes.title)
+        return to_markdown(changes.changes, changes.title, changes.notes)
 
     def overview(self, rows: list[OverviewRow]) -> str:
         from uppdrag.output.overview import to_markdown

@@ -15,7 +15,7 @@ from uppdrag.errors import FindingsError, UsageError
 from uppdrag.files import shorten
 from uppdrag.findings import CheckResult
 from uppdrag.history import commit_of, file_at, last_revision, revision_before
-from uppdrag.models import MeetingRule, Mission, Person, SteeringDocument
+from uppdrag.models import Meeting, MeetingRule, Mission, Person, SteeringDocument
 from uppdrag.read.loading import LoadedMission, Workspace, parse_model, read_text
 
 Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
@@ -98,6 +98,9 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
         ("reviderad av", old.revised_by, new.revised_by),
     ):
         changes += _value(general, subject, a, b)
+    changes += compare_texts(
+        general, "bakgrund_tillägg", list(old.background_additions), list(new.background_additions)
+    )
 
     purpose = "Syfte"
     changes += compare_texts(purpose, "text", list(old.purpose.paragraphs), list(new.purpose.paragraphs))
@@ -169,6 +172,7 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
         return [m.date.isoformat() for m in rule.meetings] if rule else []
 
     changes += compare_texts(meetings, "möte", dates(rule_before), dates(rule_after), reword=False)
+    changes += _meeting_cells(rule_before, rule_after)
     return changes
 
 
@@ -178,6 +182,30 @@ def _people_changes(section: str, subject: str, old: Sequence[Person], new: Sequ
     return [Change(section, "removed", subject, text, None) for text in before if text not in after] + [
         Change(section, "added", subject, None, text) for text in after if text not in before
     ]
+
+
+def _meeting_cells(before: MeetingRule | None, after: MeetingRule | None) -> list[Change]:
+    """Every cell of the meeting table of a meeting both versions have: time, place, attendance
+    and the minutes link (a date changed is a meeting removed and one added)."""
+    old = {m.date: m for m in before.meetings} if before else {}
+    changes: list[Change] = []
+    for meeting in after.meetings if after else []:
+        was = old.get(meeting.date)
+        if was is None:
+            continue
+        subject = f"möte {meeting.date.isoformat()}"
+        changes += _value("Möten", f"{subject}, tid", _clock(was), _clock(meeting))
+        changes += _value("Möten", f"{subject}, plats", was.place, meeting.place)
+        changes += _value("Möten", f"{subject}, närvarande", ", ".join(was.present), ", ".join(meeting.present))
+        changes += _value("Möten", f"{subject}, minnesanteckningar", was.minutes, meeting.minutes)
+    return changes
+
+
+def _clock(meeting: Meeting) -> str | None:
+    """'13:00–16:00', '13:00' or None."""
+    if meeting.start is None:
+        return None
+    return f"{meeting.start}–{meeting.end}" if meeting.end else meeting.start
 
 
 def goal_labeller(steering: SteeringDocument | None) -> Callable[[str], str]:
@@ -192,9 +220,25 @@ def goal_labeller(steering: SteeringDocument | None) -> Callable[[str], str]:
 
 
 @dataclass(frozen=True)
+class ReviewNote:
+    """A reviewer's tracked change or comment in a Word file, placed in the part it stands in."""
+
+    section: str  # one of SECTIONS
+    subject: str  # "uppdrag", "ansvar för ordförande", "möte 2027-03-05"
+    kind: str  # "insertion", "deletion" or "comment"
+    byline: str  # "förslag av Anna Berg, 2 mars 2027"
+    author: str
+    date: dt.date | None
+    text: str  # what was inserted or struck out, or the comment
+    anchored: str = ""  # a comment's anchored text
+    where: str = ""  # "stycke 12"
+
+
+@dataclass(frozen=True)
 class MissionChanges:
     title: str  # "Ändringar i Förskola sedan missions/forskola.yaml@4589dec…"
     changes: list[Change]
+    notes: list[ReviewNote] = field(default_factory=list)  # import --diff: proposals and comments
 
 
 def _old_text(

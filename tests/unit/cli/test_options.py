@@ -41,8 +41,8 @@ def test_output_path(value: str | None, path: str | None) -> None:
 
 # Every command's --format, and what it offers: a new command or format must be added here.
 OFFERED = {
-    DiffFormat: ["text", "md"],
-    ImportFormat: ["text", "json"],
+    DiffFormat: ["text", "json", "md"],
+    ImportFormat: ["text", "json", "md"],  # md only with --diff
     MeetingFormat: ["text", "json"],
     OverviewFormat: ["text", "json", "csv", "md"],
     ReportFormat: ["text", "json", "md", "html"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +26,8 @@ from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, OutputError, Uppd
 from uppdrag.files import write_output
 from uppdrag.findings import CheckResult, Finding
 from uppdrag.models import ID_HINT, Mission, is_valid_id
-from uppdrag.read.loading import Workspace, load_workspace, parse_model
-from uppdrag.read.yamlsource import KeyPath
+from uppdrag.read.loading import Workspace, load_workspace, parse_model, read_text
+from uppdrag.read.yamlsource import KeyPath, YamlSyntaxError, parse_yaml
 from uppdrag.views.changes import MissionChanges, compare, goal_labeller
 
 HEADER = "# yaml-language-server: $schema=../schemas/uppdrag.schema.json"
@@ -198,7 +199,10 @@ def _import_document(
     new_id = imported.data["id"]
     if not is_valid_id(new_id):
         raise ImportDocumentError(f"id '{new_id}' av namnet går inte att använda: {ID_HINT}; ange --id")
-    header = [HEADER, f"# Importerad från {comment_safe(path.name)}. Se efter det som är märkt KONTROLLERA och FYLL I."]
+    imported.notes += _kept_from_current(imported.data, folder / f"{new_id}.yaml")
+    origin = f"# Importerad från {comment_safe(path.name)}."
+    marked = bool(imported.checks) or "FYLL I" in to_yaml(imported.data, {}, [])
+    header = [HEADER, origin + (" Se efter det som är märkt KONTROLLERA och FYLL I." if marked else "")]
     text = to_yaml(imported.data, imported.checks, header)
     target = folder / f"{new_id}.yaml"
     result = validate_replacement(target, text, today)
@@ -215,7 +219,10 @@ def write_mission(result: ImportResult, force: bool, today: dt.date, output: str
         if os.path.lexists(result.target.with_suffix(".yml")) and not force:  # a name too long: False
             raise ImportDocumentError(f"{result.target.with_suffix('.yml')} finns redan; använd --force eller --diff")
         try:
-            write_checked(result.target, lambda _: result.text, today, create=True, force=force)
+            merging = force and os.path.lexists(result.target)  # --force merges into the existing file
+            write_checked(
+                result.target, lambda current: merged(current, result), today, create=not merging, force=force
+            )
         except OutputError as exc:
             if os.path.lexists(result.target) and not force:
                 raise ImportDocumentError(
@@ -223,9 +230,51 @@ def write_mission(result: ImportResult, force: bool, today: dt.date, output: str
                 ) from None
             raise exc from None
         return result.target
-    if os.path.lexists(output) and not force:
-        raise ImportDocumentError(f"{output} finns redan; använd --force för att skriva över")
+    refuse_existing_output(output, force)
     return write_output(output, result.text, [result.source])  # a string: 'MAPP/' is refused as a folder
+
+
+def _kept_from_current(data: dict[str, Any], target: Path) -> list[str]:
+    """The notes for what the current file for the same id has that no document shows
+    (reviderad_av, an antagen the document does not state): it is kept, not removed."""
+    from uppdrag.edit.mission_merge import keep_unshown
+
+    if not os.path.isfile(target):  # False, not an error, for a name too long for the system
+        return []
+    text, _ = read_text(target)
+    try:  # the project's bounded reader: the file is the workspace's, and untrusted
+        current = parse_yaml(text).data if text is not None else None
+    except YamlSyntaxError:  # a broken file: --force replaces it, as it always did
+        return []
+    return keep_unshown(data, current, str(target)) if isinstance(current, dict) else []
+
+
+def merged(current: str, result: ImportResult) -> str:
+    """The file to write: the import itself for a new file, else the existing file with only
+    what the document changed (its comments, order and layout kept)."""
+    if not current.strip():
+        return result.text
+    from ruamel.yaml.error import YAMLError
+
+    from uppdrag.edit.mission_merge import merge_mission
+
+    try:
+        return merge_mission(current, result.imported.data, result.text)
+    except YAMLError:  # a file broken beyond reading: --force replaces it whole, as it always did
+        return result.text
+
+
+def refuse_existing_output(output: str | Path, force: bool) -> None:
+    """import -o FIL never replaces an existing file without --force; a device or FIFO
+    (-o /dev/null) is written through, not replaced, so it is no such file. Called before the
+    document is read, so a refusal costs nothing, and again just before writing."""
+    if not force and os.path.lexists(output):
+        try:
+            mode = os.stat(output).st_mode
+        except OSError:  # a dangling link: refused like a file
+            mode = 0
+        if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+            raise ImportDocumentError(f"{output} finns redan; använd --force för att skriva över")
 
 
 def changes_from_current(result: ImportResult) -> MissionChanges:

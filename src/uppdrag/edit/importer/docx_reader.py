@@ -12,6 +12,8 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -231,22 +233,42 @@ def _list_info(paragraph: DocxParagraph, style_name: str, definitions: _Definiti
 
 
 _SKIPPED = (f"{_W}del", f"{_W}moveFrom")  # what a reviewer struck out
+_REJECTED_SKIPPED = (f"{_W}ins", f"{_W}moveTo")  # what a reviewer added
+_REJECTING: ContextVar[bool] = ContextVar("rejecting_proposals", default=False)
+
+
+@contextmanager
+def proposals_rejected(rejected: bool = True) -> Iterator[None]:
+    """Within it, read_docx reads every tracked change as rejected (import --avvisa-förslag)."""
+    token = _REJECTING.set(rejected)
+    try:
+        yield
+    finally:
+        _REJECTING.reset(token)
 
 
 def _accepted_text(element: BaseOxmlElement) -> str:
     """The text with every tracked change accepted: insertions in, deletions out (python-docx's
-    own .text leaves out what a reviewer inserted). One walk, each node once: a struck-out
-    subtree is never entered (asking every node for its ancestors costs the depth each time)."""
-    if any(a.tag in _SKIPPED for a in element.iterancestors()):
+    own .text leaves out what a reviewer inserted); inside proposals_rejected() the other way."""
+    return visible_text(element, _REJECTING.get())
+
+
+def visible_text(element: Any, rejected: bool = False) -> str:  # element: an lxml element
+    """The text with every tracked change accepted, or with every one rejected: then insertions
+    out and struck-out text (w:delText) in. One walk, each node once: a skipped subtree is never
+    entered (asking every node for its ancestors costs the depth each time)."""
+    skipped = _REJECTED_SKIPPED if rejected else _SKIPPED
+    if any(a.tag in skipped for a in element.iterancestors()):
         return ""
+    texts = (f"{_W}t", f"{_W}delText") if rejected else (f"{_W}t",)
     parts: list[str] = []
     stack = [element]
     while stack:
         node = stack.pop()
         tag = node.tag
-        if tag in _SKIPPED:
+        if tag in skipped:
             continue
-        if tag == f"{_W}t":
+        if tag in texts:
             parts.append(node.text or "")
         elif tag in (f"{_W}tab", f"{_W}br"):
             parts.append(" ")
@@ -256,18 +278,9 @@ def _accepted_text(element: BaseOxmlElement) -> str:
     return "".join(parts)
 
 
-def review_notes(data: bytes) -> list[str]:
-    """What a reviewer left in the file that the import handles in its own way: tracked
-    changes (read as accepted) and comments (not imported)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        counts = count_parts(archive)
-    notes = []
-    if counts[f"{_W}ins"] or counts[f"{_W}del"]:
-        notes.append("Word-filen har spårade ändringar; importen läser dem som godkända")
-    count = counts[f"{_W}comment"]
-    if count:
-        notes.append(f"Word-filen har {count} kommentar{'er' if count > 1 else ''}; kommentarer importeras inte")
-    return notes
+def rejecting_proposals() -> bool:
+    """True inside proposals_rejected()."""
+    return _REJECTING.get()
 
 
 def _table_rows(table: CT_Tbl) -> Iterator[tuple[str, ...]]:

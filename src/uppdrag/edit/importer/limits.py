@@ -22,6 +22,7 @@ MAX_RUNS = 50_000  # pieces of text with their own formatting; a real one has a 
 MAX_TABLE_CELLS = 20_000
 MAX_STYLES = 2_000  # python-docx's template, made from Word's, defines 164
 MAX_NUMBERING = 2_000  # list definitions in numbering.xml
+MAX_REVIEW_MARKS = 5_000  # tracked changes and comments read for --diff; a reviewed file has a few dozen
 
 # PDF: counted while pdfminer decodes and lays out the pages
 MAX_PAGES = 100

@@ -17,7 +17,15 @@ from uppdrag.read.yamlsource import KeyPath
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")  # fmt: skip
-_COLUMNS = {"datum": "datum", "tid": "tid", "klockan": "tid", "plats": "plats", "narvarande": "närvarande"}
+_COLUMNS = {
+    "datum": "datum",
+    "tid": "tid",
+    "klockan": "tid",
+    "plats": "plats",
+    "narvarande": "närvarande",
+    "minnesanteckningar": "minnesanteckningar",
+    "protokoll": "minnesanteckningar",
+}
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*[–-]\s*(\d{1,2})[:.](\d{2}))?")
 
 
@@ -71,6 +79,8 @@ def meeting_from_row(cells: tuple[str, ...], columns: dict[int, str]) -> tuple[d
         present.append(found)
     if present:
         meeting["närvarande"] = present
+    if values.get("minnesanteckningar"):
+        meeting["minnesanteckningar"] = values["minnesanteckningar"]
     return meeting, guesses
 
 

@@ -146,10 +146,11 @@ def read_document(path: Path) -> ReadDocument:
 def _read(kind: str, data: bytes) -> tuple[list[Paragraph], list[str]]:
     """The paragraphs, and notes about the file, by the reader for its format."""
     if kind == "docx":
-        from uppdrag.edit.importer.docx_reader import read_docx, review_notes
+        from uppdrag.edit.importer.docx_reader import read_docx, rejecting_proposals
+        from uppdrag.edit.importer.review_marks import read_review_marks
 
         try:
-            return read_docx(data), review_notes(data)
+            return read_docx(data), read_review_marks(data).notes(rejecting_proposals())
         except (ImportDocumentError, MemoryError):
             raise
         except Exception as exc:  # python-docx and lxml fail in many ways on a broken file

@@ -1,0 +1,154 @@
+"""import --force onto an existing mission: a merge, like plan-meetings --write.
+
+Only values that differ are replaced, so the coordinator's comments, key order, quoting, flow
+style and wrapping stay wherever the document did not change them; an unchanged document
+leaves the file byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import textwrap
+from difflib import SequenceMatcher
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString
+
+from uppdrag.edit.yaml_writer import dump, round_trip_yaml
+
+
+def plain(value: Any) -> Any:
+    """A loaded value as plain data to compare: ruamel's types, dates and numbers as text."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return str(value)  # 'period: 2021' and the importer's '2021' are one value to the model
+    return value
+
+
+def merge_mission(text: str, new: dict[str, Any], new_text: str) -> str:
+    """text with new's values where they differ from the file's; text itself when none do;
+    new_text (the whole import) when the file is no mapping to merge into."""
+    document = round_trip_yaml().load(text)
+    if not isinstance(document, CommentedMap):
+        return new_text
+    if plain(document) == plain(new):
+        return text
+    _merge_map(document, new)
+    return dump(document)
+
+
+def _merge_map(old: CommentedMap, new: dict[str, Any]) -> None:
+    for key in [k for k in old if k not in new]:
+        _keep_comment_after(old, key)
+        del old[key]
+    for index, (key, value) in enumerate(new.items()):
+        if key not in old:
+            old.insert(min(index, len(old)), key, value)
+        elif plain(old[key]) != plain(value):
+            old[key] = _merged(old[key], value)
+
+
+def _merged(old: Any, new: Any) -> Any:
+    """old changed into new in place where both are maps or lists, else new."""
+    if isinstance(old, CommentedMap) and isinstance(new, dict):
+        _merge_map(old, new)
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list):
+        _merge_list(old, new)
+        return old
+    if isinstance(old, FoldedScalarString) and isinstance(new, str):
+        return _folded_like(old, new)
+    return new
+
+
+def _folded_like(old: FoldedScalarString, new: str) -> Any:  # a FoldedScalarString (ruamel is untyped here)
+    """new as a folded block wrapped at the width the old text's lines had, so a reworded
+    assignment keeps the look of its neighbours."""
+    folded = FoldedScalarString(new)
+    lines = textwrap.wrap(new, max(_width(old), 20), break_long_words=False, break_on_hyphens=False)
+    if " ".join(lines) == new:  # no run of spaces the folding would lose
+        positions, at = [], 0
+        for line in lines[:-1]:
+            at += len(line)
+            positions.append(at)
+            at += 1
+        folded.fold_pos = positions  # ruamel reads it when it writes the block
+    return folded
+
+
+def _keep_comment_after(mapping: CommentedMap, key: Any) -> None:
+    """A comment below a removed key's value (ruamel keeps it with that key: often the comment
+    about the next key) moves to the key before it, rather than vanishing with it."""
+    comments = mapping.ca.items.get(key)
+    keys = list(mapping)
+    index = keys.index(key)
+    if not comments or len(comments) < 3 or comments[2] is None or index == 0:
+        return
+    before = mapping.ca.items.setdefault(keys[index - 1], [None, None, None, None])
+    if before[2] is None and not isinstance(mapping[keys[index - 1]], (CommentedMap, CommentedSeq)):
+        before[2] = comments[2]
+
+
+def _merge_list(old: CommentedSeq, new: list[Any]) -> None:
+    """Items kept where they are equal, changed in place where one stands for another, removed
+    and added where the document removed or added them; ruamel moves the items' comments along."""
+    matcher = SequenceMatcher(None, [_key(v) for v in old], [_key(v) for v in new], autojunk=False)
+    folded = next((v for v in old if isinstance(v, FoldedScalarString)), None)
+    flow = any(isinstance(v, CommentedMap) and v.fa.flow_style() for v in old)
+    for op, a1, a2, b1, b2 in reversed(matcher.get_opcodes()):  # from the end: earlier indices hold
+        if op == "equal":
+            continue
+        paired = min(a2 - a1, b2 - b1)
+        for offset in range(paired):
+            old[a1 + offset] = _merged(old[a1 + offset], new[b1 + offset])
+        for index in range(a2 - 1, a1 + paired - 1, -1):
+            del old[index]
+        for offset in range(paired, b2 - b1):
+            value = new[b1 + offset]
+            if folded is not None and isinstance(value, str) and len(value) > _width(folded):
+                value = _folded_like(folded, value)  # a long new item looks like its folded neighbours
+            elif isinstance(value, dict) and flow:
+                value = CommentedMap(value)
+                value.fa.set_flow_style()  # '{namn: …, kommun: …}' like the people beside it
+            old.insert(a1 + offset, value)
+
+
+def _key(value: Any) -> str:
+    return json.dumps(plain(value), sort_keys=True, ensure_ascii=False)
+
+
+def _width(folded: FoldedScalarString) -> int:
+    """The longest line of a folded text as the file has it."""
+    breaks: list[int] = [0, *getattr(folded, "fold_pos", []), len(folded)]
+    return max(b - a for a, b in itertools.pairwise(breaks))
+
+
+# What a rendered Word file does not show, so an import never reads it: a document without it is
+# silent about it, not a request to remove it. (alias, the key it goes after if present)
+UNSHOWN = (("antagen", ("bakgrund_tillägg", "bakgrund")), ("reviderad_av", ("reviderad", "antagen", "bakgrund")))
+
+
+def keep_unshown(data: dict[str, Any], current: dict[str, Any], shown_name: str) -> list[str]:
+    """Put into data the current file's values the document cannot show and did not state;
+    the report's notes, one per value kept."""
+    notes = []
+    for key, after in UNSHOWN:
+        if key in data or current.get(key) in (None, ""):
+            continue
+        value = current[key]
+        anchor = next((k for k in after if k in data), None)
+        items = list(data.items())
+        position = [k for k, _ in items].index(anchor) + 1 if anchor else len(items)
+        items.insert(position, (key, value))
+        data.clear()
+        data.update(items)
+        notes.append(f"{key} ({plain(value)}) behålls från {shown_name}: dokumentet visar det inte")
+    return notes
