@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from uppdrag import files
+from uppdrag.cli import app
 from uppdrag.errors import OutputError
 from uppdrag.files import write_output
 
@@ -253,7 +254,6 @@ def test_a_path_error_becomes_a_swedish_usage_error(code: int, reason: str) -> N
 
 
 def test_calendar_never_replaces_a_mission_named_in_another_case(shipped: Path, runner) -> None:
-    from uppdrag.cli import app
 
     missions = shipped / "missions"
     before = (missions / "ka.yaml").read_bytes()
@@ -272,7 +272,6 @@ def test_calendar_never_replaces_a_mission_named_in_another_case(shipped: Path, 
 
 
 def test_render_into_build_never_follows_a_link_out_of_the_workspace(shipped: Path, runner) -> None:
-    from uppdrag.cli import app
 
     private = shipped.parent / f"{shipped.name}-hem" / ".bashrc"  # a cloned repository's build/ points here
     private.parent.mkdir()
@@ -299,3 +298,36 @@ def test_render_into_build_never_follows_a_link_out_of_the_workspace(shipped: Pa
     assert named.exit_code == 0, named.output  # a link the user names with -o is meant: written through
     assert (shipped / "mitt.md").is_symlink()
     assert private.read_text(encoding="utf-8").startswith("# Uppdragsbeskrivning")
+
+
+def test_a_calendar_never_lands_among_the_mission_files(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["calendar", "forskola", "2027", "-o", "missions/kalender.yaml"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: 'missions/kalender.yaml' skulle hamna bland uppdragsfilerna, som verktyget läser; "
+        "välj en annan utdatafil\n",
+    )
+    assert not (shipped / "missions/kalender.yaml").exists()
+
+
+def test_a_mistyped_output_folder_is_never_made_as_a_chain(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "--all", "-o", "finnsinte/ut/"])
+    assert result.exit_code == 2
+    assert "finns inte" in result.stderr
+    assert not (shipped / "finnsinte").exists()
+    made = runner.invoke(app, ["render", "--all", "-o", "ut/"])  # one new folder is fine: build/, pdf/
+    assert made.exit_code == 0
+    assert sorted(p.name for p in (shipped / "ut").iterdir()) == [
+        "forskola.md", "grundskola.md", "ka.md", "sarskola.md", "skis.md",
+    ]
+
+
+def test_the_output_file_name_says_the_format(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["render", "forskola", "-o", "ut.pdf"])
+    assert result.exit_code == 0
+    assert (shipped / "ut.pdf").read_bytes().startswith(b"%PDF-")
+    clash = runner.invoke(app, ["render", "forskola", "--md", "-o", "ut2.pdf"])
+    assert (clash.exit_code, clash.stderr) == (
+        2,
+        "fel: -o ut2.pdf är en .pdf-fil men formatet är --md; byt filnamn eller skriv --pdf\n",
+    )

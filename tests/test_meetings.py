@@ -398,7 +398,7 @@ def test_cli_text(shipped: Path, runner) -> None:
             + "  träffar:\n    - datum: 2024-03-29\n"
         },
     )
-    result = runner.invoke(app, ["check-meetings", "2024", "forskola", "sarskola"])
+    result = runner.invoke(app, ["check-meetings", "2024", "forskola", "sarskola", "--today", "2024-01-15"])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[4:6] == [
         "│ forskola │ Förskola  │ 1 (0 giltiga) │     4 │ fredag   │ 2 fel       │",
@@ -414,7 +414,7 @@ def test_cli_text(shipped: Path, runner) -> None:
 
 
 def test_cli_json_keys(shipped: Path, runner) -> None:
-    result = runner.invoke(app, ["check-meetings", "2024", "--format", "json"])
+    result = runner.invoke(app, ["check-meetings", "2024", "--format", "json", "--today", "2024-01-15"])
     assert result.exit_code == 1
     document = json.loads(result.stdout)
     assert list(document) == ["version", "findings", "summary", "year", "networks"]
@@ -800,3 +800,25 @@ def test_plan_leaves_preferred_weekdays_only_when_they_have_no_room(workspace: P
     # Without företrädesvis the weekday is a rule: 25 Fridays a term do not exist.
     with pytest.raises(PlanningError, match=r"^bara 35 möjliga dagar 2026; kan inte planera 50 möten$"):
         _plan(workspace, _term_rule(extra="  minst_per_termin: 25\n  veckodagar: [fredag]\n"))
+
+
+def test_a_year_that_has_passed_gets_no_plan_to_write(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["check-meetings", "2025", "ka", "--today", "2026-12-05"])
+    assert result.exit_code == 1
+    assert "  fel: inga möten inlagda för 2025; regeln kräver minst 5; 2025 har redan varit" in result.stdout
+    refused = runner.invoke(app, ["plan-meetings", "ka", "2025", "--today", "2026-12-05"])
+    assert (refused.exit_code, refused.stderr) == (1, "fel: 2025 har redan varit; planera ett kommande år, t.ex. 2027\n")
+
+
+def test_a_plan_for_this_year_proposes_only_days_to_come(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["plan-meetings", "forskola", "2026", "--today", "2026-06-01"])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "  träffar:\n    - datum: 2026-06-05\n    - datum: 2026-09-04\n    - datum: 2026-10-16\n"
+        "    - datum: 2026-12-04\n"
+    )
+    too_late = runner.invoke(app, ["plan-meetings", "forskola", "2026", "--today", "2026-12-05"])
+    assert (too_late.exit_code, too_late.stderr) == (
+        1,
+        "fel: bara 2 möjliga dagar 2026 efter 2026-12-05; kan inte planera 4 möten\n",
+    )

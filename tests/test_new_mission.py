@@ -7,8 +7,7 @@ import pytest
 
 from uppdrag.check.validation import validate_paths
 from uppdrag.cli import app
-from uppdrag.edit.new_mission import next_period
-from uppdrag.models import make_id
+from uppdrag.models import make_id, next_period
 
 
 @pytest.mark.parametrize(

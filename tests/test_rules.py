@@ -48,7 +48,7 @@ def test_ended_period_warns_only_after_its_last_year(workspace: Path) -> None:
         (
             "missions/n.yaml:8:11",
             "varning",
-            "uppdragsperioden 2023–2026 har löpt ut; börja nästa period med `uppdrag new n-2028 --from n`",
+            "uppdragsperioden 2023–2026 har löpt ut; börja nästa period med `uppdrag new n-2027 --from n`",
         )
     ]
 

@@ -87,7 +87,8 @@ def atomic_write(path: Path, data: bytes | str, mode: int | None = None, shown: 
     path as the user knows it): renaming over it would split the links or ignore the lock."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     refuse_replacing(path, path if shown is None else shown)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # The last folder only (build/, -o pdf/): a mistyped path never grows a chain of folders.
+    path.parent.mkdir(exist_ok=True)
     if mode is None:
         mode = _existing_mode(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:200]}.", suffix=".tmp", dir=path.parent)
@@ -245,6 +246,10 @@ def write_output(
     real = Path(os.path.realpath(path))  # what a write would reach, through any link
     if any(p.suffix.casefold() in USER_DATA_SUFFIXES and os.path.lexists(p) for p in (path, real)):  # even if not read
         raise OutputError(f"'{shown}' är en YAML-fil eller mall; uppdrag skriver aldrig över en sådan med -o")
+    if path.suffix.casefold() in (".yaml", ".yml") and any(
+        os.path.isfile(source) and same_file(path.parent, source.parent) for source in inputs
+    ):  # a calendar or a report among the mission files would break the next validate
+        raise OutputError(f"'{shown}' skulle hamna bland uppdragsfilerna, som verktyget läser; välj en annan utdatafil")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         try:

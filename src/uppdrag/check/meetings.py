@@ -224,6 +224,14 @@ class YearCheck:
         return ", ".join(f"{n}/{period}" for n, period in stated if n is not None)
 
 
+def plan_advice(loaded: LoadedMission, year: int, today: dt.date | None) -> str:
+    """What fixes too few meetings: the plan command while the year is still to come (it plans
+    only days after today), or, for a year that has passed, that no plan can help any more."""
+    if today is not None and year < today.year:
+        return f"{year} har redan varit"
+    return f"föreslå fler med {plan_command(loaded, year)}"
+
+
 def plan_command(loaded: LoadedMission, year: int) -> str:
     """The exact command that proposes and writes the missing meetings."""
     words = ["uppdrag", "plan-meetings", loaded.mission.id, str(year), "--write"]
@@ -279,12 +287,17 @@ def _valid_days(meetings: list[Meeting], judge: DayJudge, first: dt.date, last: 
 
 
 def _term_and_school_year_problems(
-    loaded: LoadedMission, rule: MeetingRule, year: int, valid_dates: list[dt.date], judge: DayJudge
+    loaded: LoadedMission,
+    rule: MeetingRule,
+    year: int,
+    valid_dates: list[dt.date],
+    judge: DayJudge,
+    today: dt.date | None,
 ) -> list[Finding]:
     """A per-term rule on each term of year; a per-läsår rule on the läsår that ends in year and,
     as far as year's meetings can say, the one that starts in it."""
     where = loaded.source.locate("möten")
-    plan = plan_command(loaded, year)
+    plan = plan_advice(loaded, year, today)
     problems = []
     if rule.per_term is not None:
         for term, months, first, last in TERMS:
@@ -292,7 +305,7 @@ def _term_and_school_year_problems(
             if valid < rule.per_term:
                 message = (
                     f"{_counted(valid, f'{term} {year}')} ({months}); regeln kräver minst {rule.per_term} "
-                    f"per termin; föreslå fler med {plan}"
+                    f"per termin; {plan}"
                 )
                 problems.append(Finding(where, Severity.ERROR, "too_few_term", message, "möten"))
     wanted = rule.per_school_year
@@ -301,7 +314,7 @@ def _term_and_school_year_problems(
         if len(ending) < wanted:
             message = (
                 f"{_counted(len(ending), f'läsåret {school_year_name(year - 1)}')}; regeln kräver minst {wanted} "
-                f"per läsår; föreslå fler med {plan}"
+                f"per läsår; {plan}"
             )
             problems.append(Finding(where, Severity.ERROR, "too_few_school_year", message, "möten"))
         starting = _valid_days(list(rule.meetings), judge, dt.date(year, 8, 1), dt.date(year + 1, 6, 30))
@@ -315,9 +328,16 @@ def _term_and_school_year_problems(
 
 
 def check_year(
-    loaded: LoadedMission, year: int, today: dt.date | None = None, calendar: SchoolCalendar | None = None
+    loaded: LoadedMission,
+    year: int,
+    today: dt.date | None = None,
+    calendar: SchoolCalendar | None = None,
+    now: dt.date | None = None,
 ) -> YearCheck:
-    """Judge the meetings dated in year. A meeting with an error does not count."""
+    """Judge the meetings dated in year. A meeting with an error does not count. today: also
+    judge held meetings (their minutes); now: the day the advice is for (a past year cannot
+    be planned), today's if not given."""
+    now = now or today
     require_supported(year)
     mission = loaded.mission
     rule = mission.meetings
@@ -359,9 +379,9 @@ def check_year(
             counted = f"inga möten inlagda för {year}"
         else:
             counted = f"{result.valid} giltiga möten {year}" if result.valid != 1 else f"1 giltigt möte {year}"
-        message = f"{counted}; regeln kräver minst {minimum}; föreslå fler med {plan_command(loaded, year)}"
+        message = f"{counted}; regeln kräver minst {minimum}; {plan_advice(loaded, year, now)}"
         result.problems.append(Finding(rule_location, Severity.ERROR, "too_few", message, "möten"))
-    result.problems += _term_and_school_year_problems(loaded, rule, year, result.valid_dates, judge)
+    result.problems += _term_and_school_year_problems(loaded, rule, year, result.valid_dates, judge, now)
     # A per-term rule says more than this hint, and says it as an error.
     if minimum is not None and minimum >= 2 and result.valid_dates and rule.per_term is None:
         terms = {_term_of(day) for day in result.valid_dates}
@@ -446,10 +466,10 @@ def _term_floors(rule: MeetingRule | None, year: int, judge: DayJudge) -> list[i
     return floors
 
 
-def _good_days(judge: DayJudge, year: int, taken: set[dt.date]) -> list[list[dt.date]]:
-    """Each term's good days in year."""
+def _good_days(judge: DayJudge, year: int, taken: set[dt.date], after: dt.date | None) -> list[list[dt.date]]:
+    """Each term's good days in year (after a given day: a plan never proposes the past)."""
     candidates: list[list[dt.date]] = [[], []]
-    day = dt.date(year, 1, 1)
+    day = dt.date(year, 1, 1) if after is None else max(dt.date(year, 1, 1), after + dt.timedelta(days=1))
     while day.year == year:
         term = _term_of(day)
         if term is not None and judge.is_good(day, taken):
@@ -458,12 +478,20 @@ def _good_days(judge: DayJudge, year: int, taken: set[dt.date]) -> list[list[dt.
     return candidates
 
 
-def plan_year(loaded: LoadedMission, year: int, count: int | None, calendar: SchoolCalendar | None = None) -> Plan:
+def plan_year(
+    loaded: LoadedMission,
+    year: int,
+    count: int | None,
+    calendar: SchoolCalendar | None = None,
+    today: dt.date | None = None,
+) -> Plan:
     """Dates for the meetings year is missing (at least the rule's minimum, or count, and what
     its per-term and per-läsår rules ask of each term), on good days only, spread over vårtermin
     and hösttermin; the meetings already entered are kept. Preferred weekdays are used while
     they have room enough; then any working day."""
     require_supported(year)
+    if today is not None and year < today.year:
+        raise PlanningError(f"{year} har redan varit; planera ett kommande år, t.ex. {today.year + 1}")
     rule = loaded.mission.meetings
     calendar = calendar or SchoolCalendar()
     judge = DayJudge(calendar, tuple(rule.weekdays) if rule else (), rule.preferred if rule else False)
@@ -481,13 +509,14 @@ def plan_year(loaded: LoadedMission, year: int, count: int | None, calendar: Sch
     if missing <= 0:
         return Plan(wanted, existing, [])
     taken = {m.date for m in (rule.meetings if rule else [])}
-    candidates = _good_days(judge, year, taken)
+    candidates = _good_days(judge, year, taken, today)
     too_few = sum(map(len, candidates)) < missing or any(len(c) < n for c, n in zip(candidates, short))
     if judge.preferred and too_few:
-        candidates = _good_days(DayJudge(calendar), year, taken)  # a preference, not a rule
+        candidates = _good_days(DayJudge(calendar), year, taken, today)  # a preference, not a rule
     available = sum(map(len, candidates))
     if available < missing:
-        raise PlanningError(f"bara {available} möjliga dagar {year}; kan inte planera {missing} möten")
+        left = f" efter {today.isoformat()}" if today is not None and today.year == year else ""
+        raise PlanningError(f"bara {available} möjliga dagar {year}{left}; kan inte planera {missing} möten")
     for term, (name, _, _, _) in enumerate(TERMS):
         if len(candidates[term]) < short[term]:
             raise PlanningError(

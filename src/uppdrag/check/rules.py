@@ -9,8 +9,8 @@ from pathlib import Path
 from uppdrag.check.meetings import VALIDATE_KINDS, entered_meeting_findings, school_calendar
 from uppdrag.check.swedish_calendar import SchoolCalendar
 from uppdrag.findings import Finding, Location, error, format_key_path, warning
-from uppdrag.models import CONVENER, ROLLER, Background, SteeringDocument
-from uppdrag.read.loading import LoadedMission, LoadedShared, Workspace
+from uppdrag.models import CONVENER, ROLLER, Background, Mission, SteeringDocument, next_period, period_years
+from uppdrag.read.loading import LoadedMission, LoadedShared, Source, Workspace
 from uppdrag.read.schema_errors import near_miss, suggest
 from uppdrag.read.yamlsource import KeyPath
 
@@ -214,12 +214,22 @@ def _check_revision(loaded: LoadedMission, today: dt.date) -> list[Finding]:
             warning(
                 source.locate("uppdrag", "period"),
                 "period-ended",
-                f"uppdragsperioden {mission.assignments.period} har löpt ut; börja nästa period med "
-                f"`uppdrag new {mission.id}-{today.year + 1} --from {mission.id}`",
+                f"uppdragsperioden {mission.assignments.period} har löpt ut; {_next_period_advice(mission, source, today)}",
                 "uppdrag.period",
             )
         )
     return findings
+
+
+def _next_period_advice(mission: Mission, source: Source, today: dt.date) -> str:
+    """The command that starts the next period, its id named for the year `new` gives it; or,
+    once that file is there, to go on with it."""
+    following = period_years(next_period(mission.assignments.period, today))
+    successor = f"{mission.id}-{following[0] if following else today.year + 1}"
+    begun = source.path.with_name(f"{successor}.yaml")
+    if begun.exists():
+        return f"nästa period är påbörjad i {begun}; gör klart den och låt den ersätta {source.path.name}"
+    return f"börja nästa period med `uppdrag new {successor} --from {mission.id}`"
 
 
 PLACEHOLDER = "FYLL I"

@@ -10,7 +10,7 @@ import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import print_changes, print_plain, stderr, stdout
-from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, output_path, parse_today
+from uppdrag.cli.options import FORMAT, MissionsOption, TodayOption, output_path, parse_today
 from uppdrag.errors import UsageError
 
 if TYPE_CHECKING:
@@ -45,7 +45,15 @@ def import_document(
         typer.Option("--id", metavar="ID", help="Nätverkets id (standard: namnet i rubriken, som new gör det)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig uppdragsfil.")] = False,
-    output: OutputOption = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FIL",
+            help="Fil att skriva i stället för missions/<id>.yaml; '-': stdout.",
+        ),
+    ] = None,
     output_format: Annotated[ImportFormat, FORMAT] = ImportFormat.text,
     diff: Annotated[
         bool,

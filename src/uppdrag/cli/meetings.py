@@ -11,7 +11,7 @@ import typer
 
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import print_meeting_checks, print_plain, stderr
-from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, output_path, parse_today
+from uppdrag.cli.options import FORMAT, MissionsOption, OutputOption, TodayOption, output_path, parse_today
 from uppdrag.errors import EXIT_FINDINGS, UsageError
 
 
@@ -62,7 +62,8 @@ def check_meetings(
     reference = parse_today(today) if today else None
     workspace, result = open_networks(missions, reference or parse_today(None), ids or None)
     calendar = school_calendar(workspace)
-    checks = [check_year(loaded, year, reference, calendar) for loaded in workspace.select(ids, all_=not ids)]
+    now = reference or parse_today(None)
+    checks = [check_year(loaded, year, reference, calendar, now) for loaded in workspace.select(ids, all_=not ids)]
     if output_format.value == "text":
         print_meeting_checks(checks, year)
     else:
@@ -82,6 +83,7 @@ def plan_meetings(
     ] = None,
     write: Annotated[bool, typer.Option("--write", help="Lägg in datumen i uppdragsfilen.")] = False,
     missions: MissionsOption = Path("missions"),
+    today: TodayOption = None,
 ) -> None:
     """Föreslå de mötesdatum som fattas, jämnt fördelade över vår- och hösttermin.
 
@@ -96,10 +98,10 @@ def plan_meetings(
     from uppdrag.edit.planning import plan_meetings as make_plan
     from uppdrag.edit.planning import write_plan
 
-    today = parse_today(None)
-    workspace = open_valid_workspace(missions, today, [mission_id])
+    day = parse_today(today)
+    workspace = open_valid_workspace(missions, day, [mission_id])
     [loaded] = workspace.select([mission_id])
-    plan = write_plan(workspace, loaded, year, count, today) if write else make_plan(workspace, loaded, year, count)
+    plan = write_plan(workspace, loaded, year, count, day) if write else make_plan(workspace, loaded, year, count, day)
     display = loaded.source.display
     if not plan.proposed:
         message = (

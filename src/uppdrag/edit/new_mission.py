@@ -19,6 +19,7 @@ from uppdrag.models import (
     SteeringDocument,
     is_valid_id,
     make_id,
+    next_period,
     period_years,
 )
 from uppdrag.models.common import CONTROL_CHARACTERS
@@ -173,18 +174,6 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
         f"  #     plats: {place}",
     ]
     return "\n".join(lines) + "\n"
-
-
-def next_period(period: str, today: dt.date) -> str:
-    """The period after this one, of the same length ('2023–2026' -> '2027–2030'); one long
-    over ('2021' in 2026) moves on to next year instead, so the new file is not out of date."""
-    years = period_years(period)
-    if years is None:
-        return period
-    start, end = years
-    length = end - start
-    first = end + 1 if end + 1 + length >= today.year else today.year + 1
-    return str(first) if length == 0 else f"{first}–{first + length}"
 
 
 def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today: dt.date) -> str:

@@ -12,9 +12,12 @@ from uppdrag.models import Mission
 from uppdrag.read.loading import LoadedMission, Workspace, parse_model
 
 
-def plan_meetings(workspace: Workspace, loaded: LoadedMission, year: int, count: int | None) -> Plan:
-    """The meetings the year already has that count, and dates proposed for the missing ones."""
-    return plan_year(loaded, year, count, school_calendar(workspace))
+def plan_meetings(
+    workspace: Workspace, loaded: LoadedMission, year: int, count: int | None, today: dt.date | None = None
+) -> Plan:
+    """The meetings the year already has that count, and dates proposed for the missing ones
+    (after today, when given: the past cannot be planned)."""
+    return plan_year(loaded, year, count, school_calendar(workspace), today)
 
 
 def write_plan(workspace: Workspace, loaded: LoadedMission, year: int, count: int | None, today: dt.date) -> Plan:
@@ -29,7 +32,7 @@ def write_plan(workspace: Workspace, loaded: LoadedMission, year: int, count: in
         fresh, source, _ = parse_model(text, path, Mission, workspace.validation_context)
         if fresh is None or source is None:
             raise PlanningError(f"{loaded.source.display} validerar inte längre; kör uppdrag validate")
-        plan = plan_meetings(workspace, LoadedMission(fresh, source), year, count)
+        plan = plan_meetings(workspace, LoadedMission(fresh, source), year, count, today)
         written.append(plan)
         return add_meetings(text, plan.proposed) if plan.proposed else text
 

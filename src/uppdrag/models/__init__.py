@@ -30,6 +30,7 @@ from uppdrag.models.common import (
     is_valid_id,
     join_swedish,
     make_id,
+    next_period,
     period_years,
     weekday_plural,
 )
@@ -123,6 +124,7 @@ __all__ = [
     "is_valid_id",
     "join_swedish",
     "make_id",
+    "next_period",
     "period_years",
     "weekday_plural",
 ]

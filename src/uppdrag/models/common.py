@@ -173,6 +173,18 @@ def period_years(period: str) -> tuple[int, int] | None:
     return start, int(match.group(2) or start)
 
 
+def next_period(period: str, today: dt.date) -> str:
+    """The period after this one, of the same length ('2023–2026' -> '2027–2030'); one long
+    over ('2021' in 2026) moves on to next year instead, so the new file is not out of date."""
+    years = period_years(period)
+    if years is None:
+        return period
+    start, end = years
+    length = end - start
+    first = end + 1 if end + 1 + length >= today.year else today.year + 1
+    return str(first) if length == 0 else f"{first}–{first + length}"
+
+
 class Model(BaseModel):
     # Strict: no "8" for 8, no "yes" for true. JSON Schema (editors, check-jsonschema) is as
     # strict, and validate must say what it says.

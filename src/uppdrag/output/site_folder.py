@@ -212,7 +212,7 @@ def _write(folder: Path, pages: Mapping[str, Content]) -> SiteBuild:
     done = SiteBuild()
     payloads = {name: c.encode("utf-8") if isinstance(c, str) else c for name, c in pages.items()}
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(exist_ok=True)  # the site's own folder; a missing parent is a mistyped path
         owned = _owned(folder)
         for name in pages:
             path = folder / name

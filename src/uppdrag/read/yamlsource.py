@@ -214,6 +214,9 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
 # A key written against its value (`namn:Förskola`, `- start:09:00`): YAML reads the whole as
 # text, and stumbles on a later line. A colon before '/' is a web address, not a key.
 _KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)*([^\s#:'\"\[\]{},&*!|>%@`-][^\s:#]*):(?=[^\s:/])")
+# A line that is `key value` where `key: value` was meant: a single word, a space, and text
+# without a colon. Group 1 is the indent (and any "- "), 2 the key, 3 the value.
+_KEY_WITHOUT_COLON = re.compile(r"^( *(?:- +)*)([A-Za-zÅÄÖåäö_][\w-]*) +([^\s:#][^:#]*)$")
 # A line that is `key: …`; group 1 is what comes before the key (the indent and any "- ").
 _KEY_LINE = re.compile(r"^( *(?:-\s+)*)[^\s#'\"\[{][^:#]*:(?:\s|$)")
 
@@ -234,6 +237,13 @@ def _layout_error(lines: list[str], number: int) -> YamlSyntaxError | None:
                 f"ogiltig YAML: mellanslag saknas efter kolonet; skriv '{key}: …' i stället för '{key}:…'",
             )
     here, there = _KEY_LINE.match(lines[number]), None if above is None else _KEY_LINE.match(lines[above])
+    no_colon = None if above is None else _KEY_WITHOUT_COLON.match(lines[above])
+    if above is not None and here and no_colon and len(here.group(1)) == len(no_colon.group(1)):
+        key, value = no_colon.group(2), no_colon.group(3).rstrip()
+        return YamlSyntaxError(
+            Position(above + 1, no_colon.end(2) + 1),
+            f"ogiltig YAML: kolon saknas efter nyckeln '{key}'; skriv '{key}: {value}'",
+        )
     if here and there and above is not None and len(here.group(1)) != len(there.group(1)):
         column, column_above = len(here.group(1)) + 1, len(there.group(1)) + 1
         return YamlSyntaxError(

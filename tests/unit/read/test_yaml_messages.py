@@ -151,3 +151,26 @@ def test_an_integer_of_any_form_is_bounded(loader: type, text: str, shown: str) 
 def test_integers_up_to_the_bound_are_numbers(loader: type, text: str, value: int) -> None:
     parsed = parse_yaml(text)
     assert (parsed.data, parsed.problems) == ({"a": value}, [])
+
+
+@pytest.mark.parametrize(
+    "text, position, message",
+    [
+        (
+            "id: a\nnamn: B\nstyrdokument strategi-2023-2026\nbakgrund: x\n",
+            Position(3, 13),
+            "ogiltig YAML: kolon saknas efter nyckeln 'styrdokument'; skriv 'styrdokument: strategi-2023-2026'",
+        ),
+        (
+            "roller:\n  - namn Anna Berg\n    kommun: Hjo\n",
+            Position(2, 9),
+            "ogiltig YAML: kolon saknas efter nyckeln 'namn'; skriv 'namn: Anna Berg'",
+        ),
+    ],
+    ids=["top-level", "in-a-list"],
+)
+def test_a_key_without_its_colon_is_named_on_its_own_line(
+    loader: type, text: str, position: Position, message: str
+) -> None:
+    refusal = _refusal(text)
+    assert (refusal.position, refusal.message) == (position, message)
