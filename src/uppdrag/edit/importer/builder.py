@@ -11,7 +11,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from uppdrag.check.rules import PLACEHOLDER
-from uppdrag.edit.importer.headings import title_rest
+from uppdrag.edit.importer.headings import title_rest, without_typed_number
 from uppdrag.edit.importer.meetings import parse_date
 from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
@@ -157,7 +157,9 @@ class MissionBuilder(PurposeReading, RoleReading):
                 continue
             entry = {"del": section.part, "_where": section.heading.where if section.heading else ""}
             if section.heading is not None:
-                entry["rubrik"] = sentence_case(clean(section.heading.text.rstrip(":")), self.vocabulary)
+                entry["rubrik"] = sentence_case(
+                    clean(without_typed_number(section.heading.text).rstrip(":")), self.vocabulary
+                )
             if section.part == "uppdrag" and has_purpose and not any(p["del"] == "syfte" for p in parts):
                 # The 2023–2026 documents: "UPPDRAG" opens with the purpose, then the assignments.
                 parts += [

@@ -248,12 +248,29 @@ def _accepted_text(element: BaseOxmlElement) -> str:
             continue
         if tag == f"{_W}t":
             parts.append(node.text or "")
-        elif tag in (f"{_W}tab", f"{_W}br"):
+        elif tag == f"{_W}br" and node.get(f"{_W}type") in (None, "textWrapping"):
+            parts.append("\n")  # Shift+Enter: a line of its own ("Namn, Kommun" per line)
+        elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
             parts.append(" ")
         elif tag == f"{_W}p" and parts:
             parts.append(" ")  # paragraphs inside a table cell
         stack.extend(reversed(node))  # children, first child on top
     return "".join(parts)
+
+
+def text_lines(text: str) -> list[str]:
+    """A paragraph's lines, split at its line breaks (Shift+Enter); a line that begins in lower
+    case goes on the sentence before it, as a break typed mid-sentence only wraps."""
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if lines and line[:1].islower():
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
 
 
 def review_notes(data: bytes) -> list[str]:
@@ -311,8 +328,8 @@ def read_docx(data: bytes) -> list[Paragraph]:
                     paragraphs.append(Paragraph(text, f"stycke {number} (tabell)", cells=cells))
             continue
         assert isinstance(block, DocxParagraph)
-        text = " ".join(_accepted_text(block._p).split())
-        if not text:
+        lines = text_lines(_accepted_text(block._p))
+        if not lines:
             continue
         number += 1
         style = definitions.paragraph_style(block)
@@ -324,17 +341,18 @@ def read_docx(data: bytes) -> list[Paragraph]:
             key = ("number", depth)
             counters[key] = counters.get(key, 0) + 1
             item_number = counters[key]
-        paragraphs.append(
-            Paragraph(
-                text,
-                f"stycke {number}",
-                heading_level=_heading_level(style),
-                bold=bold,
-                list_kind=kind,
-                number=item_number,
-                depth=depth,
+        for index, text in enumerate(lines, start=1):
+            paragraphs.append(
+                Paragraph(
+                    text,
+                    f"stycke {number}" + (f", rad {index}" if len(lines) > 1 else ""),
+                    heading_level=_heading_level(style),
+                    bold=bold,
+                    list_kind=kind if index == 1 else None,
+                    number=item_number if index == 1 else None,
+                    depth=depth,
+                )
             )
-        )
     read: set[int] = set()  # each header and footer once, however many sections share it
     for section in document.sections:  # the footer may carry the revision date
         for part, name in ((section.header, "sidhuvud"), (section.footer, "sidfot")):

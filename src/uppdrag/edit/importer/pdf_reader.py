@@ -44,6 +44,11 @@ class _Line:
     def in_margin(self) -> bool:
         return self.top < self.page_height * 0.08 or self.bottom > self.page_height * 0.92
 
+    @property
+    def in_outer_fifth(self) -> bool:
+        """Where a page number may stand: a footer with a large bottom margin starts at 80 %."""
+        return self.top < self.page_height * 0.2 or self.bottom > self.page_height * 0.8
+
 
 def _lines(pdf: PDF) -> list[_Line]:
     lines: list[_Line] = []
@@ -260,7 +265,9 @@ def _running_text(lines: list[_Line], pages: int) -> set[int]:
             or (pages > 1 and recurring[pattern(line)] > 1)
             or _PAGE.match(line.text.strip())
         )
+        or (line.in_outer_fifth and _PAGE.match(line.text.strip()))
     }
 
 
-_PAGE = re.compile(r"^(sida \d+ av \d+|\d+)$", re.IGNORECASE)
+# "1", "- 2 -", "Sida 1 av 3", "2 (4)", "3/5": a page number, never the document's text
+_PAGE = re.compile(r"^[-–—\s]{0,3}(?:sida\s)?\d{1,4}(?:\s?(?:av\s|/|\()\s?\d{1,4}\)?)?[-–—\s]{0,3}$", re.IGNORECASE)

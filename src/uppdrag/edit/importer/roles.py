@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from uppdrag.check.rules import PLACEHOLDER
-from uppdrag.edit.importer.headings import normalise
+from uppdrag.edit.importer.headings import normalise, without_typed_number
 from uppdrag.edit.importer.meetings import read_meetings
 from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
@@ -36,7 +36,7 @@ class RoleReading:
         for section in [s for s in outline.sections if s.part == "roller"]:
             for block in section.roles:
                 role: dict[str, Any] = {"roll": list(block.kinds), "ansvar": []}
-                heading = sentence_case(clean(block.heading.text), self.vocabulary)
+                heading = sentence_case(clean(without_typed_number(block.heading.text).rstrip(":")), self.vocabulary)
                 if normalise(heading) != normalise("/".join(block.kinds)):
                     role["rubrik"] = heading
                 index = len(roles)

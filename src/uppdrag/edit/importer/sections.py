@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from uppdrag.edit.importer.headings import Heading, classify
+from uppdrag.edit.importer.headings import SECTIONS, Heading, classify
 from uppdrag.edit.importer.paragraphs import Paragraph
 
 
@@ -21,7 +21,7 @@ class RoleBlock:
 
 @dataclass
 class Section:
-    part: str  # bakgrund, syfte, uppdrag, roller or möten
+    part: str  # bakgrund, syfte, uppdrag, roller, medlemmar or möten
     heading: Paragraph | None  # None: the document has no heading here
     paragraphs: list[Paragraph] = field(default_factory=list)
     roles: list[RoleBlock] = field(default_factory=list)
@@ -58,7 +58,7 @@ def outline(paragraphs: list[Paragraph]) -> Outline:
     for paragraph in (p for p in paragraphs if not p.margin):
         heading = heading_of(paragraph)
         current = sections[-1] if sections else None
-        if heading is not None and heading.kind in ("bakgrund", "syfte", "uppdrag", "roller", "möten"):
+        if heading is not None and heading.kind in SECTIONS:
             if current is not None and current.part == heading.kind:
                 current.paragraphs.append(paragraph)  # "Uppdrag" inside "Syfte/uppdrag" text: keep
                 continue
