@@ -495,3 +495,4 @@ def test_word_member_table(workspace: Path) -> None:
         ("sekreterare", [{"namn": "Erik Sund", "kommun": "Tibro"}]),
     ]
     assert "# KONTROLLERA: Eva Ek står i en tabell utan roll (stycke 9 (tabell))" in result.text
+    assert "# KONTROLLERA: medlemmen Eva Ek, Vara (stycke 9 (tabell)) har ingen plats i filen" in result.text

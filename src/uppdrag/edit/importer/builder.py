@@ -52,6 +52,13 @@ class Imported:
     notes: list[str] = field(default_factory=list)  # what the report says besides the fields
 
 
+def _model_has(key: str) -> bool:
+    """Whether the mission model has a key yet (the members list arrives with issue 23's model)."""
+    from uppdrag.models import Mission
+
+    return any((f.alias or name) == key for name, f in Mission.model_fields.items())
+
+
 def dotted(path: KeyPath) -> str:
     out = ""
     for part in path:
@@ -74,6 +81,17 @@ class MissionBuilder(PurposeReading, RoleReading):
 
     def _check(self, path: KeyPath, message: str) -> None:
         self.result.checks.setdefault(path, []).append(message)
+
+    def _without_members(self, members: list[dict[str, str]]) -> None:
+        """A model without `medlemmar`: the members stay out, and the file says who they were."""
+        checks = self.result.checks
+        for key in [k for k in checks if k[:1] == ("medlemmar",)]:
+            for message in checks.pop(key):
+                self._check(("roller",), message.replace("; läst som medlem", ""))
+        for index, member in enumerate(members):
+            where = next((f.where for f in self.result.fields if f.key == ("medlemmar", index)), "–")
+            self._check(("roller",), f"medlemmen {', '.join(member.values())} ({where}) har ingen plats i filen")
+        self.result.fields = [f for f in self.result.fields if f.key[:1] != ("medlemmar",)]
 
     # --- the whole -----------------------------------------------------------------------
 
@@ -108,6 +126,11 @@ class MissionBuilder(PurposeReading, RoleReading):
         data["syfte"] = self._purpose(purpose_paragraphs, steering, extras)
         data["uppdrag"] = self._assignments(assignment_paragraphs, intro, steering)
         data["roller"] = self._roles(outline)
+        members = self._members(outline)
+        if members and _model_has("medlemmar"):
+            data["medlemmar"] = members
+        elif members:
+            self._without_members(members)
         meetings = self._meetings(outline.section("möten"))
         if meetings:
             data["möten"] = meetings

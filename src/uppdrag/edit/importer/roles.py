@@ -10,7 +10,7 @@ from uppdrag.edit.importer.headings import normalise, without_typed_number
 from uppdrag.edit.importer.meetings import read_meetings
 from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
-from uppdrag.edit.importer.people import Person, parse_people, person_from_row, table_columns
+from uppdrag.edit.importer.people import Person, parse_people, parse_person, person_from_row, table_columns
 from uppdrag.edit.importer.sections import Outline, Section
 from uppdrag.edit.importer.values import ordered
 from uppdrag.edit.importer.wording import clean, sentence_case, sentences
@@ -19,6 +19,18 @@ from uppdrag.read.yamlsource import KeyPath
 
 if TYPE_CHECKING:
     from uppdrag.read.loading import Workspace
+
+
+def person_entry(person: Person) -> dict[str, str]:
+    """A person in the YAML's keys, in the schema's order."""
+    entry = {"namn": clean(person.name)}
+    if person.municipality:
+        entry["kommun"] = person.municipality
+    if person.title:
+        entry["titel"] = person.title
+    if person.email:
+        entry["e-post"] = person.email
+    return entry
 
 
 class RoleReading:
@@ -54,6 +66,10 @@ class RoleReading:
                         for person in line.people:
                             holders.append((person, line.roles or block.kinds, paragraph.where))
                         continue
+                    one = parse_person(paragraph.text)
+                    if one is not None:
+                        holders.append((one, one.roles or block.kinds, paragraph.where))
+                        continue
                     self._duties(role, index, paragraph)
                 roles.append(role)
         # People named outside a role's own paragraphs: "Ordförande: Emma Friman, Lidköping". In
@@ -66,11 +82,9 @@ class RoleReading:
                 if paragraph.cells:
                     columns = table_columns(paragraph.cells) or columns
                     person = person_from_row(paragraph.cells, columns) if columns else None
-                    if person is not None:
+                    if person is not None and person.roles:
                         holders.append((person, (), paragraph.where))
-                        if not person.roles:
-                            self._check(("roller",), f"{person.name} står i en tabell utan roll ({paragraph.where})")
-                    continue
+                    continue  # a row without a role: a member (_members)
                 line = parse_people(paragraph.text)
                 if line is not None and line.roles:
                     named = line.roles
@@ -112,25 +126,62 @@ class RoleReading:
                 ("roller", index),
                 f"rollen {kind} har ingen egen rubrik i dokumentet, bara en rad med personer ({where})",
             )
-        role = roles[index]
-        people = role.setdefault("personer", [])
-        if person.municipality is None:
+        self._add_to(("roller", index, "personer"), roles[index].setdefault("personer", []), person, where)
+
+    def _add_to(self, path: KeyPath, people: list[dict[str, Any]], person: Person, where: str) -> None:
+        """person into people (a role's or the members), unless it is there already or its
+        municipality is none of the organisation's (then the report says so)."""
+        if person.written and person.municipality is None:
             self._check(
-                ("roller", index, "personer"),
+                path,
                 f"{person.name}: '{person.written}' är ingen av kommunerna i {self.workspace.organisation.name}; "
                 "personen är inte med",
             )
             return
-        entry = {"namn": clean(person.name), "kommun": person.municipality}
-        if entry in people:
+        entry = person_entry(person)
+        if any(p["namn"] == entry["namn"] and p.get("kommun") == entry.get("kommun") for p in people):
             return
         people.append(entry)
-        self._set(("roller", index, "personer", len(people) - 1), f"{entry['namn']}, {entry['kommun']}", where)
+        shown = ", ".join(str(v) for v in entry.values())
+        self._set((*path, len(people) - 1), shown, where)
         if person.guessed:
-            self._check(
-                ("roller", index, "personer", len(people) - 1),
-                f"'{person.written}' läst som {person.municipality}",
-            )
+            self._check((*path, len(people) - 1), f"'{person.written}' läst som {person.municipality}")
+
+    # --- members ---------------------------------------------------------------------------
+
+    def _members(self, outline: Outline) -> list[dict[str, Any]]:
+        """The network's members: the people of a members section ("Kommunrepresentanter",
+        "Nätverkets sammansättning"), and of a people table without a role column anywhere."""
+        members: list[dict[str, Any]] = []
+        for section in outline.sections:
+            columns: dict[int, str] | None = None
+            own = section.part == "medlemmar"
+            for paragraph in section.paragraphs:
+                if paragraph.cells:
+                    columns = table_columns(paragraph.cells) or columns
+                    person = person_from_row(paragraph.cells, columns) if columns else None
+                    if person is not None and not person.roles:
+                        self._add_to(("medlemmar",), members, person, paragraph.where)
+                        if not own:
+                            self._check(
+                                ("medlemmar",),
+                                f"{person.name} står i en tabell utan roll ({paragraph.where}); läst som medlem",
+                            )
+                    elif own and person is None and columns is None:
+                        self._check(("medlemmar",), f"raden '{paragraph.text}' ({paragraph.where}) är ingen person")
+                    continue
+                if not own:
+                    continue
+                line = parse_people(paragraph.text)
+                people = line.people if line is not None else []
+                one = parse_person(paragraph.text, alone=True) if not people else None
+                for person in people + ([one] if one else []):
+                    self._add_to(("medlemmar",), members, person, paragraph.where)
+                if not people and one is None:
+                    self._check(
+                        ("medlemmar",), f"texten '{paragraph.text}' ({paragraph.where}) är ingen medlem och är inte med"
+                    )
+        return members
 
     # --- meetings --------------------------------------------------------------------------
 
