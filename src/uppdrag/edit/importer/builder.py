@@ -52,11 +52,16 @@ class Imported:
     notes: list[str] = field(default_factory=list)  # what the report says besides the fields
 
 
-def _model_has(key: str) -> bool:
-    """Whether the mission model has a key yet (the members list arrives with issue 23's model)."""
-    from uppdrag.models import Mission
+def _model_has(key: str, model: str = "Mission") -> bool:
+    """Whether the model has a key yet (members, per-term rules arrive with issue 23's model)."""
+    from uppdrag import models
 
-    return any((f.alias or name) == key for name, f in Mission.model_fields.items())
+    fields = getattr(models, model).model_fields if hasattr(models, model) else {}
+    if model == "MeetingRule":
+        from uppdrag.models.mission import MeetingRule
+
+        fields = MeetingRule.model_fields
+    return any((f.alias or name) == key for name, f in fields.items())
 
 
 def dotted(path: KeyPath) -> str:
@@ -132,6 +137,11 @@ class MissionBuilder(PurposeReading, RoleReading):
         elif members:
             self._without_members(members)
         meetings = self._meetings(outline.section("möten"))
+        for key in [k for k in meetings or {} if not _model_has(k, "MeetingRule")]:
+            assert meetings is not None
+            value = meetings.pop(key)
+            self.result.fields = [f for f in self.result.fields if f.key != ("möten", key)]
+            self._check(("möten",), f"regeln {key}: {shown(value)} har ingen plats i filen och är inte med")
         if meetings:
             data["möten"] = meetings
         return self.result
