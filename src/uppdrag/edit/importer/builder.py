@@ -87,6 +87,48 @@ class MissionBuilder(PurposeReading, RoleReading):
     def _check(self, path: KeyPath, message: str) -> None:
         self.result.checks.setdefault(path, []).append(message)
 
+    def _fitted_roles(self, roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The roles as the model takes them: a role or person the model refuses (a role of the
+        network's own, a person without a municipality, before the model has them) stays out,
+        and the file says what it was instead of the import failing."""
+        from pydantic import ValidationError
+
+        from uppdrag.models.mission import Person, Role
+
+        kept: list[dict[str, Any]] = []
+        for role in roles:
+            people = []
+            for person in role.get("personer", []):
+                try:
+                    Person.model_validate(person)
+                    people.append(person)
+                except ValidationError:
+                    shown_person = ", ".join(person.values())
+                    self._check(("roller",), f"personen {shown_person} ({role['roll']}) har ingen plats i filen")
+            if "personer" in role:
+                role["personer"] = people
+                if not people:
+                    del role["personer"]
+            try:
+                Role.model_validate(role)
+                kept.append(role)
+            except ValidationError:
+                name = role["roll"] if isinstance(role["roll"], str) else "/".join(role["roll"])
+                texts = "; ".join([*role["ansvar"], *(", ".join(p.values()) for p in role.get("personer", []))])
+                self._check(("roller",), f"rollen {name} har ingen plats i filen och är inte med: {texts}")
+        moved = {index: kept.index(role) for index, role in enumerate(roles) if role in kept}
+        fields = []
+        for item in self.result.fields:
+            if item.key[:1] == ("roller",) and len(item.key) > 1 and isinstance(item.key[1], int):
+                if item.key[1] not in moved:
+                    continue
+                key: KeyPath = ("roller", moved[item.key[1]], *item.key[2:])
+                fields.append(ReportField(dotted(key), item.value, item.where, key))
+                continue
+            fields.append(item)
+        self.result.fields = fields
+        return kept
+
     def _without_members(self, members: list[dict[str, str]]) -> None:
         """A model without `medlemmar`: the members stay out, and the file says who they were."""
         checks = self.result.checks
@@ -130,11 +172,11 @@ class MissionBuilder(PurposeReading, RoleReading):
         data["avsnitt"] = self._sections(outline, bool(purpose_paragraphs))
         data["syfte"] = self._purpose(purpose_paragraphs, steering, extras)
         data["uppdrag"] = self._assignments(assignment_paragraphs, intro, steering)
-        data["roller"] = self._roles(outline)
+        data["roller"] = self._fitted_roles(self._roles(outline))
         members = self._members(outline)
         if members and _model_has("medlemmar"):
             data["medlemmar"] = members
-        elif members:
+        elif not _model_has("medlemmar"):
             self._without_members(members)
         meetings = self._meetings(outline.section("möten"))
         for key in [k for k in meetings or {} if not _model_has(k, "MeetingRule")]:
@@ -187,6 +229,8 @@ class MissionBuilder(PurposeReading, RoleReading):
         parts: list[dict[str, str]] = []
         for section in outline.sections:
             if any(p["del"] == section.part for p in parts):
+                continue
+            if section.part == "medlemmar" and not _model_has("medlemmar"):
                 continue
             entry = {"del": section.part, "_where": section.heading.where if section.heading else ""}
             if section.heading is not None:

@@ -259,12 +259,12 @@ def _running_text(lines: list[_Line], pages: int) -> set[int]:
     return {
         id(line)
         for line in lines
-        if line.in_margin
+        if (line.in_margin
         and (
             line.size < body_size - 0.5
             or (pages > 1 and recurring[pattern(line)] > 1)
             or _PAGE.match(line.text.strip())
-        )
+        ))
         or (line.in_outer_fifth and _PAGE.match(line.text.strip()))
     }
 

@@ -15,7 +15,7 @@ from typing import Any
 from uppdrag.edit.importer.headings import stands_alone
 from uppdrag.edit.importer.limits import MAX_LINE_CHARACTERS, CharacterCount, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
-from uppdrag.edit.importer.people import parse_people
+from uppdrag.edit.importer.people import parse_people, parse_person
 
 # '-', '*', '•' and the OCR's readings of '•': 'e' and '=' (only before a capital letter).
 _BULLET = re.compile("^(\\s*)(?:[-*+•▪◦·–●○■➢►✓\uf0b7\uf0a7]|[e=](?=\\s+[A-ZÅÄÖ]))\\s+(.*)$")
@@ -133,4 +133,6 @@ def _breaks(before: str, line: str) -> bool:
     capital, and at each line of a list of people ("Namn, Kommun" per line)."""
     if line[:1].isupper() and _ends_sentence(before):
         return True
-    return parse_people(line) is not None or parse_people(before) is not None
+    if parse_people(line) is not None or parse_people(before) is not None:
+        return True
+    return parse_person(line) is not None and parse_person(before) is not None
