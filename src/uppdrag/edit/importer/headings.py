@@ -174,4 +174,7 @@ def title_rest(text: str) -> str | None:
 
 def stands_alone(text: str) -> bool:
     """A heading or a title is never joined with the line before or after it."""
-    return classify(text.strip().rstrip(":")) is not None or title_rest(text) is not None
+    stripped = text.strip()
+    if stripped.endswith(".") or stripped[:1].islower():  # a sentence's end, or its second line
+        return False
+    return classify(stripped.rstrip(":")) is not None or title_rest(text) is not None

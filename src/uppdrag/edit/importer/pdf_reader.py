@@ -171,8 +171,10 @@ def read_pdf(data: bytes) -> list[Paragraph]:
             or (not page_break and line.top - previous.bottom > (previous.bottom - previous.top) * 0.6)
         )
         # A long title wraps: a large line right under a large line of the same size goes on.
+        # So does a bold heading in a narrow column ("3.1 Ordförande/förvaltnings-" "chefsrepresentant").
         wrapped_heading = (
-            big and not gap and current is not None and current["heading"] and previous is not None
+            (big or (line.bold and previous is not None and previous.bold and not numbered and not bullet))
+            and not gap and current is not None and current["heading"] and previous is not None
             and abs(previous.size - line.size) < 0.5 and classify(current["text"].rstrip(":")) is None
         )  # fmt: skip
         starts = not wrapped_heading and (

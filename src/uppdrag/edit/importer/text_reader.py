@@ -26,6 +26,8 @@ _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=[^\s*_])([^*_]+?)(?<=\S)\1")
 _URL = re.compile(r"https?://.")
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")  # a Markdown table's row: | Namn | Kommun |
+_TABLE_RULE = re.compile(r"^[\s|:-]*$")  # its line under the header: |---|:--|
 _LINE_OVER = "ett stycke har sällan över 2 000"
 
 
@@ -88,6 +90,14 @@ def read_text(text: str) -> list[Paragraph]:
             raise too_much(f"rad {number} i textfilen", MAX_LINE_CHARACTERS, "tecken", _LINE_OVER)
         if not line.strip() or _RULE.match(line):
             close()
+            continue
+        row = _TABLE_ROW.match(line)
+        if row:
+            close()
+            if not _TABLE_RULE.match(line):
+                cells = tuple(_inline(cell) for cell in row.group(1).split("|"))
+                text = " · ".join(c for c in cells if c)
+                paragraphs.append(Paragraph(text, f"{where} (tabell)", cells=cells))
             continue
         heading = _markdown_heading(line.strip())
         bullet = _BULLET.match(line)
