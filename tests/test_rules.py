@@ -190,3 +190,111 @@ def test_the_file_named_after_an_id_holds_it_whatever_the_order() -> None:
     # Neither named after the id: the first listed holds it.
     [second] = duplicate_ids([("ka", Location("m/a.yaml")), ("ka", Location("m/b.yaml"))])
     assert (second.location.file, second.message) == ("m/b.yaml", "id 'ka' används redan i m/a.yaml:1:1")
+
+
+ROLES = """\
+roller:
+  - roll: ordförnde
+    ansvar: [Leder möten.]
+    personer: [{namn: Eva Ek}]
+  - roll: [presidium, Sekreterare, vice ordförande]
+    ansvar: [Planerar.]
+  - roll: sammankallande
+    ansvar: [Kallar till möten.]
+  - roll: ordförande/förvaltningschefsrepresentant
+    ansvar: [Företräder förvaltningscheferna.]
+"""
+
+
+def test_an_own_role_a_slip_from_a_known_kind_warns_and_a_convener_needs_a_person(workspace: Path) -> None:
+    text = MINIMAL_MISSION.format(id="n").replace(MINIMAL_MISSION[MINIMAL_MISSION.index("roller:") :], ROLES)
+    write_tree(workspace, {"missions/n.yaml": text})
+    unfilled = "angiven; skriv vem under rollen, t.ex. `personer: [{namn: Anna Andersson, kommun: Essunga}]`"
+    assert _messages(Path("missions"), D2026) == [
+        ("missions/n.yaml:17:11", "varning", f"ingen sammankallande {unfilled}"),
+        ("missions/n.yaml:12:11", "varning", "egen roll 'ordförnde'; menade du 'ordförande'?"),
+        ("missions/n.yaml:15:23", "varning", "egen roll 'Sekreterare'; menade du 'sekreterare'?"),
+    ]
+    findings = validate_paths([Path("missions")], D2026).findings
+    assert [(f.code, f.key_path) for f in findings] == [
+        ("role-unfilled", "roller[2]"),
+        ("own-role", "roller[0].roll"),
+        ("own-role", "roller[1].roll[1]"),
+    ]
+
+
+MEMBERS = """\
+medlemmar:
+  - {namn: Eva Ek, kommun: Hjo, titel: rektor, e-post: eva.ek@hjo.se}
+  - {namn: Per Berg}
+"""
+
+
+def test_members_missing_from_a_municipality_warn_when_all_are_to_take_part(workspace: Path) -> None:
+    organisation = "organisation:\n  namn: Tre kommuner\n  kommuner: [Hjo, Tibro, Vara]\n"
+    all_take_part = "möten:\n  minst_per_år: 2\n  alla_kommuner: true\n"
+    text = MINIMAL_MISSION.format(id="n") + MEMBERS + all_take_part
+    write_tree(workspace, {"missions/n.yaml": text, "missions/_organisation.yaml": organisation})
+    assert _messages(Path("missions"), D2026) == [
+        ("missions/n.yaml:15:3", "varning", "inga medlemmar från Tibro"),
+        ("missions/n.yaml:15:3", "varning", "inga medlemmar från Vara"),
+    ]
+    # Without alla_kommuner, or without members, nothing is expected of them.
+    write_tree(workspace, {"missions/n.yaml": text.replace("  alla_kommuner: true\n", "")})
+    assert _messages(Path("missions"), D2026) == []
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n") + all_take_part})
+    assert _messages(Path("missions"), D2026) == []
+
+
+def test_a_preference_without_weekdays_warns(workspace: Path) -> None:
+    text = MINIMAL_MISSION.format(id="n") + "möten:\n  minst_per_termin: 2\n  företrädesvis: true\n"
+    write_tree(workspace, {"missions/n.yaml": text})
+    assert _messages(Path("missions"), D2026) == [
+        (
+            "missions/n.yaml:16:18",
+            "varning",
+            "företrädesvis utan veckodagar säger ingenting; ange `veckodagar:` eller ta bort `företrädesvis`",
+        )
+    ]
+    write_tree(workspace, {"missions/n.yaml": text + "  veckodagar: [måndag, tisdag]\n"})
+    assert _messages(Path("missions"), D2026) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "location", "message"),
+    [
+        (
+            "  - {namn: Eva Ek, e-post: eva.ek}\n",
+            "missions/n.yaml:16:28",
+            "ogiltigt värde 'eva.ek': skriv en e-postadress, t.ex. anna.andersson@exempel.se",
+        ),
+        ("  - {namn: Eva Ek, kommun: Hjoo}\n", "missions/n.yaml:16:28", "okänd kommun 'Hjoo' (menade du 'Hjo'?)"),
+        ("  - {kommun: Hjo}\n", "missions/n.yaml:16:5", "nyckeln 'namn' saknas"),
+        ("  - {namn: Eva Ek, titel: ''}\n", "missions/n.yaml:16:27", "får inte vara tom"),
+        (
+            "  - {namn: Eva Ek, epost: eva@hjo.se}\n",
+            "missions/n.yaml:16:20",
+            "okänd nyckel 'epost' (menade du 'e-post'?)",
+        ),
+    ],
+)
+def test_a_broken_member_is_a_located_error(workspace: Path, line: str, location: str, message: str) -> None:
+    text = MINIMAL_MISSION.format(id="n") + "medlemmar:\n  - {namn: Per Berg, kommun: Hjo}\n" + line
+    write_tree(workspace, {"missions/n.yaml": text})
+    assert _messages(Path("missions"), D2026) == [(location, "fel", message)]
+
+
+def test_the_members_part_in_avsnitt_is_checked_against_the_members(workspace: Path) -> None:
+    parts = "avsnitt:\n" + "".join(f"  - del: {p}\n" for p in ("bakgrund", "syfte", "uppdrag", "roller", "möten"))
+    text = MINIMAL_MISSION.format(id="n").replace("syfte:\n", parts + "syfte:\n", 1) + MEMBERS
+    write_tree(workspace, {"missions/n.yaml": text})
+    assert _messages(Path("missions"), D2026) == [
+        (
+            "missions/n.yaml:6:3",
+            "fel",
+            "delen 'medlemmar' saknas; ange alla sex delar (bakgrund, syfte, uppdrag, roller, medlemmar, möten) "
+            "i dokumentets ordning",
+        )
+    ]
+    write_tree(workspace, {"missions/n.yaml": text.replace("  - del: möten\n", "  - del: medlemmar\n  - del: möten\n")})
+    assert _messages(Path("missions"), D2026) == []

@@ -47,7 +47,9 @@ def test_every_key_has_a_swedish_description(kind: str) -> None:
 
 def test_municipalities_and_weekdays_are_enums() -> None:
     schema = json_schema("mission")
-    assert "Lidköping" in schema["$defs"]["Person"]["properties"]["kommun"]["anyOf"][0]["enum"]
+    kommun = schema["$defs"]["Person"]["properties"]["kommun"]
+    assert kommun["anyOf"][1] == {"type": "null"}  # optional: people named without a municipality
+    assert "Lidköping" in kommun["anyOf"][0]["anyOf"][0]["enum"]
     assert schema["$defs"]["MeetingRule"]["properties"]["veckodagar"]["items"]["anyOf"][0]["enum"][4] == "fredag"
 
 

@@ -99,7 +99,56 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "python-tag": ("namn: Förskola", "namn: !!python/name:os.system Förskola"),
     "duplicate-key": ("namn: Förskola", "namn: Förskola\nnamn: Förskola"),
     "anchor": ("roll: presidium", "roll: &r presidium"),
+    # Issue 23: own roles, people with less or more, members, per-term rules, preferences.
+    "role-own": ("roll: presidium", "roll: sammankallande"),
+    "role-own-with-slash": ("roll: presidium", "roll: ordförande/förvaltningschefsrepresentant"),
+    "role-own-in-list": ("roll: presidium", "roll: [presidium, processledare]"),
+    "role-misspelt": ("roll: presidium", "roll: ordförnde"),
+    "role-blank": ("roll: presidium", 'roll: "  "'),
+    "role-number": ("roll: presidium", "roll: 5"),
+    "role-blank-in-list": ("roll: presidium", 'roll: [presidium, ""]'),
+    "role-escape": ("roll: presidium", 'roll: "presidium\\e"'),
+    "person-without-municipality": ("{namn: Bånita Kron, kommun: Tibro}", "{namn: Bånita Kron}"),
+    "person-title-email": (
+        "kommun: Tibro}",
+        "kommun: Tibro, titel: förskolechef, e-post: banita.kron@tibro.se}",
+    ),
+    "person-municipality-null": ("kommun: Tibro}", "kommun: null}"),
+    "email-no-at": ("kommun: Tibro}", "kommun: Tibro, e-post: banita.kron.tibro.se}"),
+    "email-no-dot": ("kommun: Tibro}", "kommun: Tibro, e-post: banita@tibro}"),
+    "email-space": ("kommun: Tibro}", "kommun: Tibro, e-post: 'banita kron@tibro.se'}"),
+    "email-two-ats": ("kommun: Tibro}", "kommun: Tibro, e-post: banita@kron@tibro.se}"),
+    "email-number": ("kommun: Tibro}", "kommun: Tibro, e-post: 5}"),
+    "email-escape": ("kommun: Tibro}", 'kommun: Tibro, e-post: "banita@tibro.se\\e"}'),
+    "title-empty": ("kommun: Tibro}", "kommun: Tibro, titel: ''}"),
+    "title-number": ("kommun: Tibro}", "kommun: Tibro, titel: 1}"),
+    "members": ("$", "medlemmar:\n  - {namn: Eva Ek, kommun: Hjo}\n  - {namn: Per Berg, titel: rektor}\n"),
+    "members-empty": ("$", "medlemmar: []\n"),
+    "members-null": ("$", "medlemmar: ~\n"),
+    "members-not-list": ("$", "medlemmar: Eva Ek\n"),
+    "members-misspelt-municipality": ("$", "medlemmar:\n  - {namn: Eva Ek, kommun: Hjoo}\n"),
+    "members-without-name": ("$", "medlemmar:\n  - {kommun: Hjo}\n"),
+    "members-unknown-key": ("$", "medlemmar:\n  - {namn: Eva Ek, roll: rektor}\n"),
+    "members-and-part": ("<avsnitt>", "part+members"),
+    "members-without-part": ("<avsnitt>", "members"),
+    "part-without-members": ("<avsnitt>", "part"),
+    "members-in-default-layout": ("<avsnitt>", "no-avsnitt+members"),
+    "per-term": ("minst_per_år: 4", "minst_per_termin: 2"),
+    "per-term-and-year": ("minst_per_år: 4", "minst_per_år: 6\n  minst_per_läsår: 5\n  minst_per_termin: 2"),
+    "per-term-zero": ("minst_per_år: 4", "minst_per_termin: 0"),
+    "per-term-float": ("minst_per_år: 4", "minst_per_termin: 2.0"),
+    "per-term-text": ("minst_per_år: 4", 'minst_per_termin: "2"'),
+    "per-school-year-huge": ("minst_per_år: 4", "minst_per_läsår: " + "9" * 19),
+    "per-school-year-null": ("minst_per_år: 4", "minst_per_läsår: null"),
+    "preferred": ("veckodagar: [fredag]", "veckodagar: [måndag, tisdag]\n  företrädesvis: true"),
+    "preferred-yes": ("veckodagar: [fredag]", "veckodagar: [fredag]\n  företrädesvis: yes"),
+    "preferred-text": ("veckodagar: [fredag]", 'veckodagar: [fredag]\n  företrädesvis: "ja"'),
 }
+
+# "<avsnitt>" variants: forskola.yaml's own sections with the part `medlemmar`, a members list
+# at the end, or both; or no sections (the default layout) with either.
+MEMBERS_TEXT = "medlemmar:\n  - {namn: Eva Ek, kommun: Hjo}\n"
+MEETINGS_PART = "  - {del: möten, rubrik: Möten}\n"
 
 
 LOV = "lov:\n  - namn: sportlov\n    {}\n"
@@ -123,6 +172,12 @@ def _variant(text: str, old: str, new: str) -> str:
         return text + new
     if old == "<syfte>":  # the whole purpose block
         return text[: text.index("syfte:")] + new + text[text.index("uppdrag:") :]
+    if old == "<avsnitt>":
+        if "no-avsnitt" in new:
+            text = text[: text.index("avsnitt:")] + text[text.index(MEETINGS_PART) + len(MEETINGS_PART) :]
+        if "part" in new:
+            text = text.replace(MEETINGS_PART, "  - {del: medlemmar}\n" + MEETINGS_PART, 1)
+        return text + (MEMBERS_TEXT if "members" in new else "")
     assert old in text, old
     return text.replace(old, new, 1)
 
@@ -204,3 +259,35 @@ def test_quoted_dates_integral_floats_and_yes_are_judged_alike(workspace: Path, 
         "80:möten: nyckeln 'möten' är skriven med sönderdelade tecken (Unicode NFD, som macOS ibland sparar); "
         "skriv om å, ä och ö i den"
     ]
+
+
+def test_own_roles_people_members_and_term_rules_are_judged_alike(workspace: Path, runner) -> None:
+    _corpus(workspace / "missions")
+    result = runner.invoke(app, ["validate", "missions", "--format", "json", "--today", TODAY])
+    by_file: dict[str, list[str]] = {}
+    for f in json.loads(result.stdout)["findings"]:
+        by_file.setdefault(Path(f["file"]).stem, []).append(f"{f['severity']}:{f['line']}:{f['key']}: {f['message']}")
+    for accepted in (
+        "v-role-own", "v-role-own-with-slash", "v-role-own-in-list", "v-person-without-municipality",
+        "v-person-title-email", "v-person-municipality-null", "v-members-empty", "v-members-and-part",
+        "v-members-in-default-layout", "v-per-term", "v-per-term-and-year", "v-per-term-float", "v-preferred",
+    ):  # fmt: skip
+        assert accepted not in by_file, by_file.get(accepted)
+    assert by_file["v-role-misspelt"] == ["warning:46:roller[0].roll: egen roll 'ordförnde'; menade du 'ordförande'?"]
+    assert by_file["v-email-space"] == [
+        "error:53:roller[0].personer[2].e-post: ogiltigt värde 'banita kron@tibro.se': "
+        "skriv en e-postadress, t.ex. anna.andersson@exempel.se"
+    ]
+    assert by_file["v-members-without-part"] == [
+        "error:10:avsnitt: delen 'medlemmar' saknas; ange alla sex delar "
+        "(bakgrund, syfte, uppdrag, roller, medlemmar, möten) i dokumentets ordning"
+    ]
+    assert by_file["v-part-without-members"] == [
+        "error:10:avsnitt: delen 'medlemmar' finns men filen har inga medlemmar; "
+        "lägg till `medlemmar:` eller ta bort delen"
+    ]
+    assert by_file["v-members-misspelt-municipality"] == [
+        "error:85:medlemmar[0].kommun: okänd kommun 'Hjoo' (menade du 'Hjo'?)"
+    ]
+    assert by_file["v-per-term-zero"] == ["error:81:möten.minst_per_termin: måste vara minst 1, inte '0'"]
+    assert by_file["v-preferred-yes"] == ["error:83:möten.företrädesvis: måste vara true eller false, inte 'yes'"]

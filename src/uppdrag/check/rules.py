@@ -9,9 +9,9 @@ from pathlib import Path
 from uppdrag.check.meetings import VALIDATE_KINDS, entered_meeting_findings, school_calendar
 from uppdrag.check.swedish_calendar import SchoolCalendar
 from uppdrag.findings import Finding, Location, error, format_key_path, warning
-from uppdrag.models import Background, SteeringDocument
+from uppdrag.models import CONVENER, ROLLER, Background, SteeringDocument
 from uppdrag.read.loading import LoadedMission, LoadedShared, Workspace
-from uppdrag.read.schema_errors import suggest
+from uppdrag.read.schema_errors import near_miss, suggest
 from uppdrag.read.yamlsource import KeyPath
 
 
@@ -74,6 +74,9 @@ def check_mission(
         kinds = VALIDATE_KINDS - {"school_break"} if workspace.broken_shared else VALIDATE_KINDS
         findings += entered_meeting_findings(loaded, calendar or school_calendar(workspace), kinds)
     findings += _check_named_roles(loaded, workspace.organisation.municipalities[0])
+    findings += _check_own_roles(loaded)
+    findings += _check_members(loaded, workspace.organisation.municipalities)
+    findings += _check_preference(loaded)
     return findings
 
 
@@ -250,11 +253,11 @@ def _check_placeholders(loaded: LoadedMission) -> list[Finding]:
     ]
 
 
-NAMED_ROLES = ("ordförande", "sekreterare")  # the roles a document names a person for
+NAMED_ROLES = ("ordförande", "sekreterare", CONVENER)  # the roles a document names a person for
 
 
 def _check_named_roles(loaded: LoadedMission, example_municipality: str) -> list[Finding]:
-    """A chair or secretary without anyone in the role: the document would name nobody."""
+    """A chair, secretary or convener without anyone in the role: the document would name nobody."""
     findings = []
     for index, role in enumerate(loaded.mission.roles):
         named = [k for k in role.kinds if k in NAMED_ROLES]
@@ -269,6 +272,47 @@ def _check_named_roles(loaded: LoadedMission, example_municipality: str) -> list
                 )
             )
     return findings
+
+
+def _check_own_roles(loaded: LoadedMission) -> list[Finding]:
+    """An own role name a slip away from a known kind ('ordförnde'): the known kind's rules and
+    warnings would silently not apply, so say which one was likely meant."""
+    findings = []
+    values = loaded.source.source_map.values
+    for r_index, role in enumerate(loaded.mission.roles):
+        for k_index, kind in enumerate(role.kinds):
+            meant = near_miss(kind, ROLLER) if kind not in ROLLER else None
+            if meant is None:
+                continue
+            path: KeyPath = ("roller", r_index, "roll", k_index)
+            if path not in values:  # `roll: ordförnde`, a single name
+                path = path[:-1]
+            message = f"egen roll '{kind}'; menade du '{meant}'?"
+            findings.append(warning(loaded.source.locate(*path), "own-role", message, format_key_path(path)))
+    return findings
+
+
+def _check_members(loaded: LoadedMission, municipalities: Sequence[str]) -> list[Finding]:
+    """With every municipality to take part, each should have a member."""
+    mission = loaded.mission
+    if not (mission.members and mission.meetings and mission.meetings.all_municipalities):
+        return []
+    represented = {member.municipality for member in mission.members}
+    return [
+        warning(loaded.source.locate("medlemmar"), "members-missing", f"inga medlemmar från {name}", "medlemmar")
+        for name in municipalities
+        if name not in represented
+    ]
+
+
+def _check_preference(loaded: LoadedMission) -> list[Finding]:
+    """A preference for no weekday says nothing: likely the weekdays were forgotten."""
+    rule = loaded.mission.meetings
+    if rule is None or not rule.preferred or rule.weekdays:
+        return []
+    message = "företrädesvis utan veckodagar säger ingenting; ange `veckodagar:` eller ta bort `företrädesvis`"
+    path = ("möten", "företrädesvis")
+    return [warning(loaded.source.locate(*path), "preference", message, format_key_path(path))]
 
 
 def _one_year_before(day: dt.date) -> dt.date:

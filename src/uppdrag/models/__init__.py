@@ -5,6 +5,8 @@ Field descriptions are the documentation of the file format: `uppdrag schema` pu
 
 from uppdrag.models.common import (
     EASTER_RULES,
+    EMAIL_HINT,
+    EMAIL_PATTERN,
     ID_HINT,
     ID_PATTERN,
     KOMMUNER,
@@ -15,6 +17,7 @@ from uppdrag.models.common import (
     VECKODAGAR,
     Clock,
     Date,
+    Email,
     GoalId,
     Id,
     Kommun,
@@ -31,10 +34,13 @@ from uppdrag.models.common import (
     weekday_plural,
 )
 from uppdrag.models.mission import (
+    CONVENER,
     DEFAULT_HEADINGS,
+    MEMBERS_PART,
     PARTS,
     AssignmentGroup,
     Assignments,
+    Count,
     FocusGoal,
     Meeting,
     MeetingRule,
@@ -61,11 +67,15 @@ from uppdrag.models.shared import (
 )
 
 __all__ = [
+    "CONVENER",
     "DEFAULT_HEADINGS",
     "EASTER_RULES",
+    "EMAIL_HINT",
+    "EMAIL_PATTERN",
     "ID_HINT",
     "ID_PATTERN",
     "KOMMUNER",
+    "MEMBERS_PART",
     "MUNICIPALITY_SCHEMA_MARKER",
     "PARTS",
     "ROLLER",
@@ -81,8 +91,10 @@ __all__ = [
     "Block",
     "BlockInput",
     "Clock",
+    "Count",
     "Date",
     "DatedBreak",
+    "Email",
     "ExtraDay",
     "FocusGoal",
     "Goal",

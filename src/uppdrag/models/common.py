@@ -44,7 +44,9 @@ def _known_municipality(value: str, info: ValidationInfo) -> str:
     # and already reported, so no municipality is judged against a list that is not the user's.
     known = (info.context or {}).get(MUNICIPALITIES_CONTEXT, KOMMUNER)
     if known is not None and value not in known:
-        raise PydanticCustomError(UNKNOWN_MUNICIPALITY, "okänd kommun {value}", {"value": value, "choices": tuple(known)})
+        raise PydanticCustomError(
+            UNKNOWN_MUNICIPALITY, "okänd kommun {value}", {"value": value, "choices": tuple(known)}
+        )
     return value
 
 
@@ -62,6 +64,16 @@ CONTROL_CHARACTERS = _CONTROL_CHARS  # as a character class's body: what the imp
 TEXT_PATTERN = rf"^[^{_CONTROL_CHARS}]*[^{_CONTROL_CHARS}\s][^{_CONTROL_CHARS}]*$"
 Text = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1), Field(json_schema_extra={"pattern": TEXT_PATTERN})
+]
+# An address's shape, no more (whether it reaches anyone no file can say); the same in the schema.
+# No control characters either, as in every text, so that check-jsonschema and validate agree.
+EMAIL_PATTERN = rf"^[^@\s{_CONTROL_CHARS}]+@[^@\s{_CONTROL_CHARS}]+\.[^@\s{_CONTROL_CHARS}]+$"
+EMAIL_HINT = "skriv en e-postadress, t.ex. anna.andersson@exempel.se"
+Email = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=EMAIL_PATTERN),
+    Field(description="E-postadress, t.ex. anna.andersson@exempel.se."),
 ]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_HINT = "använd små bokstäver a–z, siffror och bindestreck"
@@ -189,5 +201,6 @@ def weekday_plural(day: str) -> str:
     return day + "ar"
 
 
-def join_swedish(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
+def join_swedish(words: list[str], conjunction: str = "och") -> str:
+    """'a, b och c'; with conjunction 'eller', alternatives: 'onsdagar eller torsdagar'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {conjunction} " + words[-1]

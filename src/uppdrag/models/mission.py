@@ -9,6 +9,7 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -16,13 +17,14 @@ from pydantic import (
 
 from uppdrag.models.common import (
     ROLLER,
+    TEXT_PATTERN,
     Clock,
     Date,
+    Email,
     GoalId,
     Id,
     Kommun,
     Model,
-    Rollslag,
     Text,
     Veckodag,
     _int_to_str,
@@ -150,29 +152,53 @@ class Assignments(Model):
 
 
 def _one_or_many(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
+    # One name is a list of one; so is a number, which the list's item then refuses as no text.
+    return value if isinstance(value, (list, dict)) or value is None else [value]
 
 
 class Person(Model):
     model_config = ConfigDict(title="Person")
 
     name: Text = Field(alias="namn", description="För- och efternamn.")
-    municipality: Kommun = Field(alias="kommun", description="Kommunen personen företräder.")
+    municipality: Kommun | None = Field(
+        None, alias="kommun", description="Kommunen personen företräder; utelämnas när dokumentet inte säger den."
+    )
+    title: Text | None = Field(
+        None, alias="titel", description="Personens titel, t.ex. 'rektor' eller 'förvaltningschef'."
+    )
+    email: Email | None = Field(None, alias="e-post", description="Personens e-postadress.")
+
+    @property
+    def line(self) -> str:
+        """'Anna Andersson, rektor, Lidköping, anna@exempel.se': the person as one line of text."""
+        return ", ".join(part for part in (self.name, self.title, self.municipality, self.email) if part)
+
+
+# A role name is text: one of ROLLER (with their rules) or the network's own, such as
+# "sammankallande"; validate warns when an own name is close to a known one.
+_ROLE_NAME_SCHEMA = {
+    "type": "string",
+    "minLength": 1,
+    "pattern": TEXT_PATTERN,
+    "examples": [*ROLLER, "sammankallande", "processledare", "kontaktperson"],
+}
+CONVENER = "sammankallande"  # the most common own role: a convener, often instead of a chair
 
 
 class Role(Model):
     model_config = ConfigDict(title="Roll")
 
     kinds: Annotated[
-        list[Rollslag],
+        list[Text],
         BeforeValidator(_one_or_many),
         WithJsonSchema(
             {
-                "anyOf": [
-                    {"enum": list(ROLLER)},
-                    {"type": "array", "items": {"enum": list(ROLLER)}, "minItems": 1},
-                ],
-                "description": "Rollen, eller flera roller som en och samma funktion har.",
+                "anyOf": [_ROLE_NAME_SCHEMA, {"type": "array", "items": _ROLE_NAME_SCHEMA, "minItems": 1}],
+                "description": (
+                    "Rollen, eller flera roller som en och samma funktion har: ordförande, sekreterare, "
+                    "presidium, skol- och utbildningschef, eller nätverkets egen roll som text, "
+                    "t.ex. 'sammankallande' eller 'processledare'."
+                ),
             }
         ),
     ] = Field(alias="roll", min_length=1, description="Rollen, eller flera roller som en och samma funktion har.")
@@ -182,9 +208,16 @@ class Role(Model):
 
     @property
     def title(self) -> str:
+        """The heading: the file's own, else the role's name with a capital first letter."""
         if self.heading:
             return self.heading
-        return "/".join(self.kinds).capitalize()
+        name = "/".join(self.kinds)
+        return name[:1].upper() + name[1:]
+
+    @property
+    def own_kinds(self) -> list[str]:
+        """The role names that are the network's own, not one of the four known kinds."""
+        return [kind for kind in self.kinds if kind not in ROLLER]
 
 
 class Meeting(Model):
@@ -211,13 +244,35 @@ class Meeting(Model):
         return end
 
 
+Count = Annotated[int, Strict(), Field(ge=1), BeforeValidator(_integral_float)]
+
+
 class MeetingRule(Model):
     model_config = ConfigDict(title="Möten")
 
-    minimum: Annotated[int, Strict(), Field(ge=1), BeforeValidator(_integral_float)] | None = Field(
-        None, alias="minst_per_år", description="Minsta antal möten per år; utelämnas om inget anges."
+    minimum: Count | None = Field(
+        None, alias="minst_per_år", description="Minsta antal möten per kalenderår; utelämnas om inget anges."
     )
-    weekdays: list[Veckodag] = Field(default=[], alias="veckodagar", description="Veckodagar då möten hålls.")
+    per_school_year: Count | None = Field(
+        None,
+        alias="minst_per_läsår",
+        description="Minsta antal möten per läsår (augusti–juni); utelämnas om inget anges.",
+    )
+    per_term: Count | None = Field(
+        None,
+        alias="minst_per_termin",
+        description="Minsta antal möten per termin (vårtermin januari–juni, hösttermin augusti–december).",
+    )
+    weekdays: list[Veckodag] = Field(
+        default=[],
+        alias="veckodagar",
+        description="Veckodagar då möten hålls; flera är alternativ (den ena eller den andra).",
+    )
+    preferred: Annotated[bool, Strict()] = Field(
+        False,
+        alias="företrädesvis",
+        description="Veckodagarna är önskemål ('företrädesvis på måndagar'), inget krav: ett möte en annan dag är en varning.",
+    )
     all_municipalities: Annotated[bool, Strict()] = Field(
         False, alias="alla_kommuner", description="Alla kommuner i organisationen ska vara företrädda."
     )
@@ -227,25 +282,47 @@ class MeetingRule(Model):
     meetings: list[Meeting] = Field(default=[], alias="träffar", description="Planerade och hållna möten.")
 
     @property
+    def minimums(self) -> list[tuple[int, str]]:
+        """The stated minimums, shortest period first: [(2, 'termin'), (4, 'läsår'), (6, 'år')]."""
+        stated = ((self.per_term, "termin"), (self.per_school_year, "läsår"), (self.minimum, "år"))
+        return [(count, period) for count, period in stated if count is not None]
+
+    @property
+    def has_rule(self) -> bool:
+        return bool(self.minimums or self.weekdays)
+
+    def _days(self, preference: str) -> str:
+        """'på fredagar', 'företrädesvis på måndagar eller tisdagar'; '' without weekdays."""
+        if not self.weekdays:
+            return ""
+        days = "på " + join_swedish([weekday_plural(d) for d in self.weekdays], "eller")
+        return f"{preference} {days}" if self.preferred else days
+
+    @property
     def sentence(self) -> str | None:
-        """'Minst 4 möten per år på fredagar.': generated, so rule and text cannot disagree."""
-        if self.minimum is None:
-            return None
-        noun = "möte" if self.minimum == 1 else "möten"
-        text = f"Minst {self.minimum} {noun} per år"
-        if self.weekdays:
-            text += " på " + join_swedish([weekday_plural(d) for d in self.weekdays])
+        """'Minst 2 möten per termin och minst 4 per läsår, företrädesvis på måndagar eller tisdagar.':
+        generated, so rule and text cannot disagree."""
+        minimums, days = self.minimums, self._days("företrädesvis")
+        if not minimums:
+            return f"Möten hålls {days}." if days else None
+        first, period = minimums[0]
+        parts = [f"Minst {first} {'möte' if first == 1 else 'möten'} per {period}"]
+        parts += [f"minst {count} per {period}" for count, period in minimums[1:]]
+        text = join_swedish(parts)
+        if days:
+            text += (", " if self.preferred else " ") + days
         return text + "."
 
     @property
     def short(self) -> str:
-        """'4/år på fredagar': the rule in a table cell."""
-        if self.minimum is None:
+        """'4/år på fredagar', '2/termin, 4/läsår, helst på måndagar eller tisdagar': the rule in a table cell."""
+        if not self.has_rule:
             return "ingen regel"
-        text = f"{self.minimum}/år"
-        if self.weekdays:
-            text += " på " + join_swedish([weekday_plural(d) for d in self.weekdays])
-        return text
+        counts = ", ".join(f"{count}/{period}" for count, period in self.minimums)
+        days = self._days("helst")
+        if not counts:
+            return days
+        return counts + ((", " if self.preferred else " ") + days if days else "")
 
     @property
     def all_municipalities_sentence(self) -> str | None:
@@ -257,21 +334,34 @@ class MeetingRule(Model):
         )
 
 
-Part = Literal["bakgrund", "syfte", "uppdrag", "roller", "möten"]
-PARTS: tuple[Part, ...] = get_args(Part)
+Part = Literal["bakgrund", "syfte", "uppdrag", "roller", "medlemmar", "möten"]
+MEMBERS_PART: Part = "medlemmar"  # a part only a file with `medlemmar` has
+PARTS: tuple[Part, ...] = tuple(p for p in get_args(Part) if p != MEMBERS_PART)  # every file's parts
 DEFAULT_HEADINGS: dict[str, str] = {
     "bakgrund": "Bakgrund",
     "syfte": "Syfte/uppdrag",
     "uppdrag": "Uppdrag",
     "roller": "Roller och ansvar",
+    "medlemmar": "Nätverkets medlemmar",
     "möten": "Möten",
 }
+
+
+def _parts(with_members: bool) -> tuple[Part, ...]:
+    """The parts a file has, in the default order: members right after the roles."""
+    if not with_members:
+        return PARTS
+    roles = PARTS.index("roller") + 1
+    return (*PARTS[:roles], MEMBERS_PART, *PARTS[roles:])
 
 
 class Section(Model):
     model_config = ConfigDict(title="Avsnitt")
 
-    part: Part = Field(alias="del", description="Vilken del: bakgrund, syfte, uppdrag, roller eller möten.")
+    part: Part = Field(
+        alias="del",
+        description="Vilken del: bakgrund, syfte, uppdrag, roller, medlemmar (när filen har medlemmar) eller möten.",
+    )
     heading: Text | None = Field(
         None,
         alias="rubrik",
@@ -279,10 +369,32 @@ class Section(Model):
     )
 
 
+def _members_schema(schema: dict[str, Any]) -> None:
+    """What the sections' check says of members, for the schema: the part `medlemmar` exactly
+    when the file has members. And `medlemmar` listed where files have it, after `roller` (the
+    model declares it earlier only so that the sections' check can see it)."""
+    properties = schema["properties"]
+    order = [key for key in properties if key != "medlemmar"]
+    order.insert(order.index("roller") + 1, "medlemmar")
+    schema["properties"] = {key: properties[key] for key in order}
+    part = {"properties": {"del": {"const": MEMBERS_PART, "description": "Delen medlemmar."}}, "required": ["del"]}
+    has_members = {"type": "array", "minItems": 1, "description": "Minst en medlem."}
+    schema["if"] = {"required": ["medlemmar"], "properties": {"medlemmar": has_members}}
+    schema["then"] = {
+        "properties": {"avsnitt": {"contains": part, "description": "Med medlemmar: delen medlemmar ska finnas."}}
+    }
+    schema["else"] = {
+        "properties": {"avsnitt": {"items": {"not": part}, "description": "Utan medlemmar: ingen del medlemmar."}}
+    }
+
+
 class Mission(Model):
     """One network's uppdragsbeskrivning."""
 
-    model_config = ConfigDict(title="Uppdragsbeskrivning")
+    model_config = ConfigDict(
+        title="Uppdragsbeskrivning",
+        json_schema_extra=_members_schema,
+    )
 
     id: Id = Field(description="Nätverkets id; samma som filnamnet utan .yaml.")
     name: Text = Field(alias="namn", description="Nätverkets namn som det står i rubriken, t.ex. 'Förskola'.")
@@ -293,12 +405,22 @@ class Mission(Model):
         alias="bakgrund_tillägg",
         description="Nätverkets egna stycken efter den gemensamma bakgrunden.",
     )
+    # Declared before `avsnitt` so that its check sees the members (a field sees the ones before it).
+    members: list[Person] = Field(
+        default=[],
+        alias="medlemmar",
+        description=(
+            "Nätverkets medlemmar, en eller flera per kommun (kommunrepresentanter); inte presidiet. "
+            "Skrivs efter roller."
+        ),
+    )
     sections: list[Section] | None = Field(
         None,
         alias="avsnitt",
         description=(
-            "Dokumentets avsnitt i originalets ordning med originalets rubriker; varje del en gång. "
-            "Utelämnas för Bakgrund, Syfte/uppdrag, Uppdrag, Roller och ansvar, Möten."
+            "Dokumentets avsnitt i originalets ordning med originalets rubriker; varje del en gång, "
+            "delen medlemmar när filen har medlemmar. Utelämnas för Bakgrund, Syfte/uppdrag, Uppdrag, "
+            "Roller och ansvar, (Nätverkets medlemmar,) Möten."
         ),
     )
     adopted: Date | None = Field(None, alias="antagen", description="När uppdragsbeskrivningen antogs.")
@@ -311,28 +433,39 @@ class Mission(Model):
 
     @field_validator("sections")
     @classmethod
-    def _every_part_once(cls, sections: list[Section] | None) -> list[Section] | None:
+    def _every_part_once(cls, sections: list[Section] | None, info: ValidationInfo) -> list[Section] | None:
         if sections is None:
             return None
         parts = [s.part for s in sections]
-        for part in PARTS:
+        for part in get_args(Part):
             if parts.count(part) > 1:
                 raise ValueError(f"delen '{part}' finns två gånger; ange varje del en gång")
-        missing = [p for p in PARTS if p not in parts]
-        if missing:
+        if "members" not in info.data:
+            return sections  # the members are broken and told; whether they need a part is unknown
+        has_members = bool(info.data["members"])
+        if MEMBERS_PART in parts and not has_members:
             raise ValueError(
-                f"delen '{missing[0]}' saknas; ange alla fem delar ({', '.join(PARTS)}) i dokumentets ordning"
+                f"delen '{MEMBERS_PART}' finns men filen har inga medlemmar; lägg till `medlemmar:` eller ta bort delen"
             )
+        required = _parts(has_members)
+        missing = [p for p in required if p not in parts]
+        if missing:
+            count = "alla sex delar" if has_members else "alla fem delar"
+            raise ValueError(f"delen '{missing[0]}' saknas; ange {count} ({', '.join(required)}) i dokumentets ordning")
         return sections
 
     def layout(self) -> list[Section]:
         """The sections in order: the document's own, else the default layout."""
         if self.sections is not None:
             return list(self.sections)
-        return [Section(part=p, heading=DEFAULT_HEADINGS[p]) for p in PARTS]
+        return [Section(part=p, heading=DEFAULT_HEADINGS[p]) for p in _parts(bool(self.members))]
 
     def role(self, kind: str) -> Role | None:
         return next((r for r in self.roles if kind in r.kinds), None)
+
+    def roles_named(self, kind: str) -> list[Role]:
+        """Every role with this name, an own name compared without case ('Sammankallande')."""
+        return [r for r in self.roles if kind.casefold() in (k.casefold() for k in r.kinds)]
 
     def goal_ids(self) -> list[str]:
         """Every goal the network works on: its stated focus and its assignments' goals."""

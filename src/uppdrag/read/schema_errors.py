@@ -12,15 +12,15 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from uppdrag.findings import Finding, Location, error, format_key_path
-from uppdrag.models import ID_HINT, ID_PATTERN, ROLLER, UNKNOWN_MUNICIPALITY, VECKODAGAR
+from uppdrag.models import EMAIL_HINT, ID_HINT, ID_PATTERN, UNKNOWN_MUNICIPALITY, VECKODAGAR
 from uppdrag.read.yamlsource import KeyPath, SourceMap
 
 _CHOICE_NOUNS = {
     frozenset(VECKODAGAR): "okänd veckodag",
-    frozenset(ROLLER): "okänd roll",
 }
 _PATTERN_HINTS = {
     ID_PATTERN: ID_HINT,
+    "@": EMAIL_HINT,
     "[0-5]": 'skriv klockslaget som TT:MM, t.ex. "09:00"',
     r"\d{2}-\d{2}": "skriv MM-DD, t.ex. 12-22",
 }
@@ -47,6 +47,29 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
         return folded[word.casefold()]
     match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
     return folded[match[0]] if match else None
+
+
+def edit_distance(first: str, second: str) -> int:
+    """Levenshtein distance: the fewest letters inserted, removed or changed to turn one into the other."""
+    previous = list(range(len(second) + 1))
+    for i, letter in enumerate(first, 1):
+        current = [i]
+        for j, other in enumerate(second, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other)))
+        previous = current
+    return previous[-1]
+
+
+def near_miss(word: str, choices: typing.Iterable[str], most: int = 2) -> str | None:
+    """The choice word is a typing slip of: equal but for case, or at most `most` letters apart
+    ('ordförnde' -> 'ordförande'). Stricter than suggest(): a word that merely resembles a
+    choice ('vice ordförande') is a word of its own."""
+    folded = word.casefold()
+    for choice in choices:
+        # Only words of about the same length are compared, so the time stays bounded.
+        if abs(len(choice) - len(folded)) <= most and edit_distance(folded, choice.casefold()) <= most:
+            return choice
+    return None
 
 
 def _shown_value(value: Any) -> str:
