@@ -89,11 +89,7 @@ def test_other_wordings_of_title_and_rule(tmp_path) -> None:
     )
     assert (data["id"], data["namn"]) == ("forskolechefer", "Förskolechefer")
     # "per läsår" is a rule per school year, not per year (the model's minst_per_läsår)
-    # (until h-model is merged the model has no minst_per_läsår, and the file says so instead)
-    from uppdrag.edit.importer.builder import _model_has
-
-    per_school_year = {"minst_per_läsår": 5} if _model_has("minst_per_läsår", "MeetingRule") else {}
-    assert data["möten"] == {**per_school_year, "veckodagar": ["torsdag"]}
+    assert data["möten"] == {"minst_per_läsår": 5, "veckodagar": ["torsdag"]}
 
 
 def test_impossible_values_become_checks_not_invalid_files(tmp_path) -> None:

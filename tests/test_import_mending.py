@@ -49,3 +49,9 @@ def test_intact_text_is_not_damaged() -> None:
 def test_known_words_and_proper_nouns() -> None:
     assert VOCABULARY.is_word("Skaraborgs") and VOCABULARY.proper_noun("SKARABORG") == "Skaraborg"
     assert fold("Nätverket") == "natverket"
+
+
+def test_an_ampersand_inside_an_unknown_word_is_a_marked_ä() -> None:
+    from uppdrag.edit.importer.mending import Mend, Vocabulary, mend_text
+
+    assert mend_text("arbetss&ttet", Vocabulary()) == ("arbetssättet", [Mend("arbetss&ttet", "arbetssättet", unsure=True)])

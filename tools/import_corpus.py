@@ -261,6 +261,7 @@ def to_html(blocks: list[Block], layout: str) -> str:
         "@page { size: A4; margin: 2.5cm; @top-right { content: 'Utbildning Skaraborg' }"
         " @bottom-center { content: counter(page) } }"
         " body { font-family: sans-serif; font-size: 11pt; hyphens: auto; width: 10cm; text-align: justify }"
+        " td, th { padding: 0.1em 1em 0.1em 0; text-align: left }"
     )
     out = [f'<html lang="sv"><head><meta charset="utf-8"><style>{style}</style></head><body>']
     in_list = False

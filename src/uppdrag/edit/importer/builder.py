@@ -23,6 +23,7 @@ from uppdrag.edit.importer.wording import clean, comparable, sentence_case
 from uppdrag.errors import ImportDocumentError
 from uppdrag.models import (
     DEFAULT_HEADINGS,
+    MEMBERS_PART,
     PARTS,
     Background,
     SteeringDocument,
@@ -50,18 +51,6 @@ class Imported:
     fields: list[ReportField] = field(default_factory=list)
     checks: dict[KeyPath, list[str]] = field(default_factory=dict)  # KONTROLLERA, by key path
     notes: list[str] = field(default_factory=list)  # what the report says besides the fields
-
-
-def _model_has(key: str, model: str = "Mission") -> bool:
-    """Whether the model has a key yet (members, per-term rules arrive with issue 23's model)."""
-    from uppdrag import models
-
-    fields = getattr(models, model).model_fields if hasattr(models, model) else {}
-    if model == "MeetingRule":
-        from uppdrag.models.mission import MeetingRule
-
-        fields = MeetingRule.model_fields
-    return any((f.alias or name) == key for name, f in fields.items())
 
 
 def dotted(path: KeyPath) -> str:
@@ -129,17 +118,6 @@ class MissionBuilder(PurposeReading, RoleReading):
         self.result.fields = fields
         return kept
 
-    def _without_members(self, members: list[dict[str, str]]) -> None:
-        """A model without `medlemmar`: the members stay out, and the file says who they were."""
-        checks = self.result.checks
-        for key in [k for k in checks if k[:1] == ("medlemmar",)]:
-            for message in checks.pop(key):
-                self._check(("roller",), message.replace("; läst som medlem", ""))
-        for index, member in enumerate(members):
-            where = next((f.where for f in self.result.fields if f.key == ("medlemmar", index)), "–")
-            self._check(("roller",), f"medlemmen {', '.join(member.values())} ({where}) har ingen plats i filen")
-        self.result.fields = [f for f in self.result.fields if f.key[:1] != ("medlemmar",)]
-
     # --- the whole -----------------------------------------------------------------------
 
     def build(self, outline: Outline, mission_id: str | None) -> Imported:
@@ -169,21 +147,14 @@ class MissionBuilder(PurposeReading, RoleReading):
             data["bakgrund_tillägg"] = [clean(p.text) for p in extras]
             for index, paragraph in enumerate(extras):
                 self._set(("bakgrund_tillägg", index), data["bakgrund_tillägg"][index], paragraph.where)
-        data["avsnitt"] = self._sections(outline, bool(purpose_paragraphs))
+        members = self._members(outline)
+        data["avsnitt"] = self._sections(outline, bool(purpose_paragraphs), bool(members))
         data["syfte"] = self._purpose(purpose_paragraphs, steering, extras)
         data["uppdrag"] = self._assignments(assignment_paragraphs, intro, steering)
         data["roller"] = self._fitted_roles(self._roles(outline))
-        members = self._members(outline)
-        if members and _model_has("medlemmar"):
+        if members:
             data["medlemmar"] = members
-        elif not _model_has("medlemmar"):
-            self._without_members(members)
         meetings = self._meetings(outline.section("möten"))
-        for key in [k for k in meetings or {} if not _model_has(k, "MeetingRule")]:
-            assert meetings is not None
-            value = meetings.pop(key)
-            self.result.fields = [f for f in self.result.fields if f.key != ("möten", key)]
-            self._check(("möten",), f"regeln {key}: {shown(value)} har ingen plats i filen och är inte med")
         if meetings:
             data["möten"] = meetings
         return self.result
@@ -224,14 +195,14 @@ class MissionBuilder(PurposeReading, RoleReading):
                 return day
         return None
 
-    def _sections(self, outline: Outline, has_purpose: bool) -> list[dict[str, str]]:
+    def _sections(self, outline: Outline, has_purpose: bool, has_members: bool) -> list[dict[str, str]]:
         """All five parts in the document's order, headed as the document heads them."""
         parts: list[dict[str, str]] = []
         for section in outline.sections:
             if any(p["del"] == section.part for p in parts):
                 continue
-            if section.part == "medlemmar" and not _model_has("medlemmar"):
-                continue
+            if section.part == MEMBERS_PART and not has_members:
+                continue  # a members heading with no one under it: the report lists its text
             entry = {"del": section.part, "_where": section.heading.where if section.heading else ""}
             if section.heading is not None:
                 entry["rubrik"] = sentence_case(
@@ -249,10 +220,14 @@ class MissionBuilder(PurposeReading, RoleReading):
                 ]
                 continue
             parts.append(entry)
-        for part in PARTS:
+        expected = PARTS
+        if has_members:  # the members' part comes right after the roles
+            roles = PARTS.index("roller") + 1
+            expected = (*PARTS[:roles], MEMBERS_PART, *PARTS[roles:])
+        for part in expected:
             if any(p["del"] == part for p in parts):
                 continue
-            before = PARTS[: PARTS.index(part)]
+            before = expected[: expected.index(part)]
             position = max((i + 1 for i, p in enumerate(parts) if p["del"] in before), default=0)
             # A part the document lacks: no heading, except Möten, which shows once meetings are added.
             parts.insert(position, {"del": part, **({"rubrik": DEFAULT_HEADINGS[part]} if part == "möten" else {})})

@@ -17,7 +17,7 @@ from uppdrag.edit.importer.headings import classify, stands_alone
 from uppdrag.edit.importer.limits import MAX_LINE_CHARACTERS, MAX_PAGES, CharacterCount, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.edit.importer.pdf_bounds import bounded_pdfminer, page_tree
-from uppdrag.edit.importer.people import parse_people
+from uppdrag.edit.importer.people import parse_people, table_columns
 from uppdrag.errors import ImportDocumentError
 
 if TYPE_CHECKING:  # pdfplumber is imported only when a PDF is read
@@ -39,6 +39,7 @@ class _Line:
     size: float
     bold: bool
     page_height: float
+    cells: tuple[str, ...] = ()  # the row's text split at wide gaps: a table's cells, if it is one
 
     @property
     def in_margin(self) -> bool:
@@ -64,9 +65,25 @@ def _lines(pdf: PDF) -> list[_Line]:
             sizes = [round(w["size"], 1) for w in row.words]
             bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.IGNORECASE) for w in row.words)
             lines.append(
-                _Line(page_number, number, text, row.top, row.bottom, row.words[0]["x0"], max(sizes), bold, page.height)
+                _Line(
+                    page_number, number, text, row.top, row.bottom, row.words[0]["x0"], max(sizes), bold,
+                    page.height, _cells(row.words, max(sizes)),
+                )  # fmt: skip
             )
     return lines
+
+
+def _cells(words: list[dict[str, Any]], size: float) -> tuple[str, ...]:
+    """The row's words split where a gap is wider than a justified space stretches (three
+    quarters of the font size; a table cell's padding is more): a table's columns."""
+    cells: list[list[str]] = []
+    previous_end: float | None = None
+    for word in words:
+        if previous_end is None or word["x0"] - previous_end > max(size * 0.75, 5.0):
+            cells.append([])
+        cells[-1].append(word["text"])
+        previous_end = word["x1"]
+    return tuple(" ".join(cell) for cell in cells) if len(cells) > 1 else ()
 
 
 @dataclass
@@ -159,8 +176,20 @@ def read_pdf(data: bytes) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     previous: _Line | None = None
     current: dict[str, Any] | None = None
+    table_width = 0  # the number of columns of the people table being read, 0 outside one
     for line in body:
         text = line.text.strip()
+        # A table's header row (Namn | Kommun | …) and the rows under it with as many cells
+        if line.cells and (table_columns(line.cells) is not None or len(line.cells) == table_width):
+            if current is not None:
+                paragraphs.append(current["paragraph"](current["text"]))
+                current = None
+            table_width = len(line.cells)
+            where = f"sida {line.page}, rad {line.number} (tabell)"
+            paragraphs.append(Paragraph(" · ".join(line.cells), where, cells=line.cells))
+            previous = line
+            continue
+        table_width = 0
         bullet, numbered = _BULLET.match(text), _NUMBER.match(text)
         big = line.size > body_size * 1.1
         heading_like = big or (line.bold and len(text) < 80) or stands_alone(text)

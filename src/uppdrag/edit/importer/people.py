@@ -156,6 +156,8 @@ def parse_person(text: str, alone: bool = False) -> Person | None:
     parts = [p.strip() for p in _PERSON_PARTS.split(body) if p.strip()]
     if not parts or not _NAME.match(parts[0]) or len(parts) > 4:
         return None
+    if any(normalise(word) in _TABLE_COLUMNS for word in re.split(r"\s+", body)):
+        return None  # "Namn Kommun E-post": a table's header, never a person
     name, rest = parts[0], parts[1:]
     written = ""
     roles: tuple[str, ...] = ()
