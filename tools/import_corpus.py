@@ -391,6 +391,7 @@ class Score:
     total: int = 0
     wrong_unmarked: list[str] = field(default_factory=list)  # fields differing without a KONTROLLERA
     failed: list[str] = field(default_factory=list)  # documents that did not import
+    wrong_marked: list[str] = field(default_factory=list)  # fields differing, with a KONTROLLERA
 
     @property
     def percent(self) -> float:
@@ -421,6 +422,8 @@ def score_document(document: CorpusDocument, path: Path, folder: Path, score: Sc
             score.equal += 1
         elif _top(name) not in marked and not (name.endswith("]") and said in messages):
             score.wrong_unmarked.append(f"{document.name}: {name}: {found.get(name)!r} (väntat {value!r})")
+        else:
+            score.wrong_marked.append(f"{document.name}: {name}: {found.get(name)!r} (väntat {value!r})")
 
 
 def score_corpus(
@@ -444,7 +447,8 @@ def main(argv: list[str]) -> int:
     if argv[1:2] == ["write"]:
         write_corpus()
         return 0
-    producers = tuple(argv[2:]) or PRODUCERS
+    verbose = "-v" in argv
+    producers = tuple(a for a in argv[2:] if a != "-v") or PRODUCERS
     scores = score_corpus(producers)
     print(f"{'producent':<18} {'lika':>6} {'totalt':>7} {'andel':>7} {'fel utan KONTROLLERA':>21}")
     for producer, score in scores.items():
@@ -454,6 +458,8 @@ def main(argv: list[str]) -> int:
     for producer, score in scores.items():
         for line in score.failed + score.wrong_unmarked:
             print(f"  {producer}: {line}")
+        for line in score.wrong_marked if verbose else []:
+            print(f"  {producer}: (KONTROLLERA) {line}")
     return 0
 
 

@@ -17,7 +17,7 @@ from uppdrag.edit.importer.headings import classify, stands_alone
 from uppdrag.edit.importer.limits import MAX_LINE_CHARACTERS, MAX_PAGES, CharacterCount, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.edit.importer.pdf_bounds import bounded_pdfminer, page_tree
-from uppdrag.edit.importer.people import parse_people, table_columns
+from uppdrag.edit.importer.people import parse_people, parse_person, table_columns
 from uppdrag.errors import ImportDocumentError
 
 if TYPE_CHECKING:  # pdfplumber is imported only when a PDF is read
@@ -204,12 +204,14 @@ def read_pdf(data: bytes) -> list[Paragraph]:
         wrapped_heading = (
             (big or (line.bold and previous is not None and previous.bold and not numbered and not bullet))
             and not gap and current is not None and current["heading"] and previous is not None
-            and abs(previous.size - line.size) < 0.5 and classify(current["text"].rstrip(":")) is None
+            and abs(previous.size - line.size) < 0.5
+            and (classify(current["text"].rstrip(":")) is None or current["text"].endswith(("/", "-", "\u2010")))
         )  # fmt: skip
         starts = not wrapped_heading and (
             current is None or gap or bullet or numbered or heading_like or current["heading"]
             or (line.x0 < current["x0"] - 5 and current["list"])
             or parse_people(text) is not None or parse_people(current["text"]) is not None
+            or (parse_person(text) is not None and parse_person(current["text"]) is not None)
         )  # fmt: skip
         if starts:
             if current is not None:
