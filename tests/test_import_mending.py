@@ -51,7 +51,10 @@ def test_known_words_and_proper_nouns() -> None:
     assert fold("Nätverket") == "natverket"
 
 
-def test_an_ampersand_inside_an_unknown_word_is_a_marked_ä() -> None:
+def test_an_ampersand_inside_an_unknown_word_is_a_marked_a_umlaut() -> None:
     from uppdrag.edit.importer.mending import Mend, Vocabulary, mend_text
 
-    assert mend_text("arbetss&ttet", Vocabulary()) == ("arbetssättet", [Mend("arbetss&ttet", "arbetssättet", unsure=True)])
+    assert mend_text("arbetss&ttet", Vocabulary()) == (
+        "arbetssättet",
+        [Mend("arbetss&ttet", "arbetssättet", unsure=True)],
+    )

@@ -86,15 +86,19 @@ def _shared_background(background_id: str) -> list[Block]:
 
 
 def _person_text(name: str, place: str, style: str, index: int) -> str:
-    email = f"{name.split()[0].lower()}.{name.split()[-1].lower()}@{place.lower().replace('ö', 'o').replace('ä', 'a').replace('å', 'a')}.se"
-    return {
-        "comma": f"{name}, {place}",
-        "paren": f"{name} ({place})",
-        "dash": f"{name} – {place}",
-        "title": f"{name}, rektor, {place}",
-        "email": f"{name}, {place}, {email}",
-        "prefix": f"{place}: {name}",
-    }[style] if index >= 0 else name
+    email = f"{name.split(maxsplit=1)[0].lower()}.{name.rsplit(maxsplit=1)[-1].lower()}@{place.lower().replace('ö', 'o').replace('ä', 'a').replace('å', 'a')}.se"
+    return (
+        {
+            "comma": f"{name}, {place}",
+            "paren": f"{name} ({place})",
+            "dash": f"{name} – {place}",
+            "title": f"{name}, rektor, {place}",
+            "email": f"{name}, {place}, {email}",
+            "prefix": f"{place}: {name}",
+        }[style]
+        if index >= 0
+        else name
+    )
 
 
 def _ocr_damaged(text: str) -> str:
@@ -144,7 +148,11 @@ def make_document(index: int) -> CorpusDocument:
         expected[f"uppdrag.punkter[{k}]"] = text
 
     blocks.append(heading("Rollfördelning" if roles_kind == "old" else "Roller och ansvar"))
-    first_role = {"chair": "ordförande", "convener": "sammankallande", "old": "ordförande/förvaltningschefsrepresentant"}
+    first_role = {
+        "chair": "ordförande",
+        "convener": "sammankallande",
+        "old": "ordförande/förvaltningschefsrepresentant",
+    }
     first_heading = {"chair": "Ordförande", "convener": "Sammankallande",
                      "old": "Ordförande/förvaltningschefsrepresentant"}[roles_kind]  # fmt: skip
     roles = [(first_role[roles_kind], first_heading, "Leder nätverkets möten och håller kontakten med skolcheferna.",
@@ -284,7 +292,8 @@ def to_html(blocks: list[Block], layout: str) -> str:
             out.append("<p>" + "<br>".join(html.escape(line) for line in value) + "</p>")
         elif kind == "table":
             rows = "".join(
-                "<tr>" + "".join(f"<{'th' if r == 0 else 'td'}>{html.escape(c)}</{'th' if r == 0 else 'td'}>" for c in row)
+                "<tr>"
+                + "".join(f"<{'th' if r == 0 else 'td'}>{html.escape(c)}</{'th' if r == 0 else 'td'}>" for c in row)
                 + "</tr>"
                 for r, row in enumerate(value)
             )
@@ -317,7 +326,7 @@ def libreoffice(source: Path, target_format: str, out_dir: Path) -> Path:
         )  # fmt: skip
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    return out_dir / f"{source.stem}.{target_format.split(':')[0]}"
+    return out_dir / f"{source.stem}.{target_format.split(':', maxsplit=1)[0]}"
 
 
 def layout_of(document: CorpusDocument) -> str:
@@ -399,7 +408,7 @@ class Score:
 
 
 def _top(field_name: str) -> str:
-    return field_name.split(".")[0].split("[")[0]
+    return field_name.split(".", maxsplit=1)[0].split("[", maxsplit=1)[0]
 
 
 def score_document(document: CorpusDocument, path: Path, folder: Path, score: Score) -> None:

@@ -80,7 +80,9 @@ _ROLE_WORDS = [
 ]
 KNOWN_ROLES = ("ordförande", "sekreterare", "presidium", "skol- och utbildningschef")
 # Two words that name one role of the network's own ("Ordförande/förvaltningschefsrepresentant")
-_JOINED_ROLES: dict[tuple[str, ...], str] = {("ordförande", "förvaltningschefsrepresentant"): "ordförande/förvaltningschefsrepresentant"}
+_JOINED_ROLES: dict[tuple[str, ...], str] = {
+    ("ordförande", "förvaltningschefsrepresentant"): "ordförande/förvaltningschefsrepresentant"
+}
 _ROLE = re.compile(rf"^(?:{'|'.join(p for p, _ in _ROLE_WORDS)})")
 _GOAL = re.compile(r"^(?:mal|prioriterat utvecklingsomrade|prioriterat omrade|utvecklingsomrade|omrade) (\d+)\b ?(.*)$")
 _TITLE = re.compile(

@@ -196,7 +196,9 @@ def mend_text(text: str, vocabulary: Vocabulary) -> tuple[str, list[Mend]]:
             mended = _with_case_of(word, close)
             mends.append(Mend(word, mended, unsure=True))
             return mended
-        if re.search(r"[a-zåäö]&[a-zåäö]", word):  # no word of the list fits; '&' inside a word is ä far more often than a
+        if re.search(
+            r"[a-zåäö]&[a-zåäö]", word
+        ):  # no word of the list fits; '&' inside a word is ä far more often than a
             mended = word.replace("&", "ä")
             mends.append(Mend(word, mended, unsure=True))
             return mended

@@ -66,9 +66,17 @@ def _lines(pdf: PDF) -> list[_Line]:
             bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.IGNORECASE) for w in row.words)
             lines.append(
                 _Line(
-                    page_number, number, text, row.top, row.bottom, row.words[0]["x0"], max(sizes), bold,
-                    page.height, _cells(row.words, max(sizes)),
-                )  # fmt: skip
+                    page_number,
+                    number,
+                    text,
+                    row.top,
+                    row.bottom,
+                    row.words[0]["x0"],
+                    max(sizes),
+                    bold,
+                    page.height,
+                    _cells(row.words, max(sizes)),
+                )
             )
     return lines
 
@@ -292,12 +300,14 @@ def _running_text(lines: list[_Line], pages: int) -> set[int]:
     return {
         id(line)
         for line in lines
-        if (line.in_margin
-        and (
-            line.size < body_size - 0.5
-            or (pages > 1 and recurring[pattern(line)] > 1)
-            or _PAGE.match(line.text.strip())
-        ))
+        if (
+            line.in_margin
+            and (
+                line.size < body_size - 0.5
+                or (pages > 1 and recurring[pattern(line)] > 1)
+                or _PAGE.match(line.text.strip())
+            )
+        )
         or (line.in_outer_fifth and _PAGE.match(line.text.strip()))
     }
 

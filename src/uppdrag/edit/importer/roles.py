@@ -146,6 +146,11 @@ class RoleReading:
         self._set((*path, len(people) - 1), shown, where)
         if person.guessed:
             self._check((*path, len(people) - 1), f"'{person.written}' läst som {person.municipality}")
+        if any(c in "&6é3" for c in entry["namn"]):  # OCR's å, ä, ö; a name is in no word list
+            self._check(
+                (*path, len(people) - 1),
+                f"namnet '{entry['namn']}' kan vara skadat av OCR (&, 6, 3 och é står ofta för å, ä och ö)",
+            )
 
     # --- members ---------------------------------------------------------------------------
 
