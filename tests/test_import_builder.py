@@ -114,3 +114,64 @@ def test_a_title_without_uppdragsbeskrivning_is_the_name_checked(tmp_path) -> No
     assert (
         "  # KONTROLLERA: dokumentet säger inte för vilken period uppdragen gäller\n  period: FYLL I\n" in result.text
     )
+
+
+def test_text_without_a_field_is_listed_counted_and_marked(tmp_path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "doc.txt": "Uppdragsbeskrivning för nätverket Test\n\nDokumentägare skolchefsnätverket\n\nUppdrag\n\n"
+            "Skolchefsnätverket ger följande uppdrag för 2026:\n\n- Ett uppdrag.\n\nOrdförande\n\nLeder.\n\n"
+            "Möten\n\nMinst 4 möten per år.\n"
+        },
+    )
+    result = import_document(tmp_path / "doc.txt", MISSIONS, dt.date.fromisoformat(TODAY))
+    assert result.imported.unplaced == [("rad 3", "Dokumentägare skolchefsnätverket")]
+    assert result.imported.words == (21, 23)
+    assert "# KONTROLLERA: texten 'Dokumentägare skolchefsnätverket' (rad 3) har ingen plats i filen\nnamn: Test" in (
+        result.text
+    )
+
+
+def test_people_and_members_as_offices_write_them(tmp_path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "doc.md": "# Uppdragsbeskrivning för nätverket Test\n\n## 2. Uppdrag 2026\n\n"
+            "Skolchefsnätverket ger följande uppdrag för 2026:\n\n- Ett uppdrag.\n\n## 3. Rollfördelning (inom nätverket)\n\n"
+            "**3.1 Sammankallande**\n\nKallar till möten.\n\nAmira Hassan (Lidköping)\n\n**3.2 Sekreterare**\n\n"
+            "Skriver minnesanteckningar.\n\nPer Ek, rektor, Hjo, per.ek@hjo.se\n\n## 4. Kommunrepresentanter\n\n"
+            "Hjo: Lena Ström\nOla Berg – Skara\n\n## 5. Mötesfrekvens\n\n"
+            "Nätverket träffas fyra gånger per läsår, två gånger per termin, företrädesvis på torsdagar eller fredagar.\n"
+        },
+    )
+    result = import_document(tmp_path / "doc.md", MISSIONS, dt.date.fromisoformat(TODAY))
+    data = yaml.safe_load(result.text)
+    assert data["roller"] == [
+        {
+            "roll": "sammankallande",
+            "ansvar": ["Kallar till möten."],
+            "personer": [{"namn": "Amira Hassan", "kommun": "Lidköping"}],
+        },
+        {
+            "roll": "sekreterare",
+            "ansvar": ["Skriver minnesanteckningar."],
+            "personer": [{"namn": "Per Ek", "kommun": "Hjo", "titel": "rektor", "e-post": "per.ek@hjo.se"}],
+        },
+    ]
+    assert data["medlemmar"] == [{"namn": "Lena Ström", "kommun": "Hjo"}, {"namn": "Ola Berg", "kommun": "Skara"}]
+    assert data["möten"] == {
+        "minst_per_läsår": 4,
+        "minst_per_termin": 2,
+        "veckodagar": ["torsdag", "fredag"],
+        "företrädesvis": True,
+    }
+    assert [(a["del"], a.get("rubrik")) for a in data["avsnitt"]] == [
+        ("bakgrund", None),
+        ("syfte", None),
+        ("uppdrag", "Uppdrag 2026"),
+        ("roller", "Rollfördelning (inom nätverket)"),
+        ("medlemmar", "Kommunrepresentanter"),
+        ("möten", "Mötesfrekvens"),
+    ]
+    assert result.imported.unplaced == []

@@ -48,6 +48,7 @@ def import_document(
     Exempel: [bold]uppdrag import Fritidshem.docx --id fritidshem[/bold]
     """
     from uppdrag.edit.importer import changes_from_current, import_document, write_mission
+    from uppdrag.output.import_report import report_json, report_text
 
     day = parse_today(today)
     result = import_document(document, missions, day, mission_id)
@@ -64,8 +65,8 @@ def import_document(
     if to_stdout:
         emit(result.text, None)
     if output_format.value == "json":  # on stdout, unless stdout already carries the YAML
-        print_plain(result.report_json(written), stderr if to_stdout else stdout)
+        print_plain(report_json(result.report(), str(written) if written else None), stderr if to_stdout else stdout)
         return
-    print_plain("\n".join(result.report_lines()), stderr)
+    print_plain("\n".join(report_text(result.report())), stderr)
     if written is not None:
         print_plain(str(written))

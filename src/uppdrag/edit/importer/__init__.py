@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, OutputError, Uppd
 from uppdrag.files import write_output
 from uppdrag.findings import CheckResult, Finding
 from uppdrag.models import ID_HINT, Mission, is_valid_id
+from uppdrag.output.import_report import ImportReport, ReportLine
 from uppdrag.read.loading import Workspace, load_workspace, parse_model
 from uppdrag.read.yamlsource import KeyPath
 from uppdrag.views.changes import MissionChanges, compare, goal_labeller
@@ -70,39 +70,20 @@ class ImportResult:
         walk(self.imported.data, ())
         return order
 
-    def report_json(self, written: Path | None = None) -> str:
-        """The report for programs; written is the file written, None when nothing was."""
-        return json.dumps(
-            {
-                "source": str(self.source),
-                "format": self.format,
-                "id": self.mission_id,
-                "written": str(written) if written else None,
-                "fields": [{"field": f.path, "value": f.value, "source": f.where} for f in self.fields],
-                "checks": [{"field": field, "message": message} for field, message in self.checks],
-                "notes": self.imported.notes,
-                "warnings": [
-                    {"location": str(f.location), "field": f.key_path, "message": f.message} for f in self.warnings
-                ],
-            },
-            ensure_ascii=False,
-            indent=2,
+    def report(self) -> ImportReport:
+        """The report's data, for output/import_report to format."""
+        return ImportReport(
+            str(self.source),
+            self.format,
+            self.mission_id,
+            str(self.target),
+            [ReportLine(f.path, f.value, f.where) for f in self.fields],
+            self.checks,
+            self.imported.notes,
+            [(str(f.location), f.key_path, f.message) for f in self.warnings],
+            self.imported.words,
+            self.imported.unplaced,
         )
-
-    def report_lines(self) -> list[str]:
-        lines = [f"{self.source} ({self.format}) -> {self.target}"]
-        width = max((len(f.path) for f in self.imported.fields), default=0)
-        for item in self.fields:
-            value = item.value if len(item.value) <= 70 else item.value[:69] + "…"
-            source = f"  [{item.where}]" if item.where else ""
-            lines.append(f"  {item.path.ljust(width)}  {value}{source}")
-        for note in self.imported.notes:
-            lines.append(f"obs: {note}")
-        for field, message in self.checks:
-            lines.append(f"KONTROLLERA {field}: {message}")
-        for finding in self.warnings:
-            lines.append(f"{finding.location}: varning: {finding.key_path}: {finding.message}")
-        return lines
 
     def placed_at(self, path: Path) -> ImportResult:
         """This result as written to path (import -o FIL): its report and warnings name path,

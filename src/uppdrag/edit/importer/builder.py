@@ -51,6 +51,33 @@ class Imported:
     fields: list[ReportField] = field(default_factory=list)
     checks: dict[KeyPath, list[str]] = field(default_factory=dict)  # KONTROLLERA, by key path
     notes: list[str] = field(default_factory=list)  # what the report says besides the fields
+    placed: set[str] = field(default_factory=set)  # where every placed paragraph stood ("rad 12")
+    unplaced: list[tuple[str, str]] = field(default_factory=list)  # (where, text) of what has no field
+    words: tuple[int, int] = (0, 0)  # (placed, all) words of the document's paragraphs
+
+
+# Where a KONTROLLERA about a section's unplaced text stands: the key its text goes to
+_KEY_OF_PART: dict[str, KeyPath] = {
+    "bakgrund": ("bakgrund",),
+    "syfte": ("syfte",),
+    "uppdrag": ("uppdrag",),
+    "roller": ("roller",),
+    "medlemmar": ("medlemmar",),
+    "möten": ("möten",),
+}
+
+
+def _paragraphs_of(outline: Outline) -> list[tuple[str, Paragraph]]:
+    """Every paragraph of the document (not its running headers), with the part it stood in."""
+    found: list[tuple[str, Paragraph]] = [("titel", p) for p in outline.title]
+    for section in outline.sections:
+        if section.heading is not None:
+            found.append((section.part, section.heading))
+        found += [(section.part, p) for p in section.paragraphs]
+        for block in section.roles:
+            found.append((section.part, block.heading))
+            found += [(section.part, p) for p in block.paragraphs]
+    return found
 
 
 def dotted(path: KeyPath) -> str:
@@ -72,6 +99,7 @@ class MissionBuilder(PurposeReading, RoleReading):
 
     def _set(self, path: KeyPath, value: Any, where: str) -> None:
         self.result.fields.append(ReportField(dotted(path), shown(value), where, path))
+        self.result.placed.add(where)
 
     def _check(self, path: KeyPath, message: str) -> None:
         self.result.checks.setdefault(path, []).append(message)
@@ -157,7 +185,28 @@ class MissionBuilder(PurposeReading, RoleReading):
         meetings = self._meetings(outline.section("möten"))
         if meetings:
             data["möten"] = meetings
+        self._coverage(outline)
         return self.result
+
+    def _coverage(self, outline: Outline) -> None:
+        """Every paragraph, list item and table row is in a field, or in the report's list of
+        unplaced text with a KONTROLLERA in the part it stood in (unless one names it already)."""
+        said = " ".join(m for ms in self.result.checks.values() for m in ms)
+        placed_words = total_words = 0
+        for part, paragraph in _paragraphs_of(outline):
+            words = len(paragraph.text.split())
+            total_words += words
+            if paragraph.where in self.result.placed:
+                placed_words += words
+                continue
+            self.result.unplaced.append((paragraph.where, paragraph.text))
+            if f"({paragraph.where})" not in said:
+                shown_text = paragraph.text if len(paragraph.text) <= 80 else paragraph.text[:79] + "…"
+                self._check(
+                    _KEY_OF_PART.get(part, ("namn",)),
+                    f"texten '{shown_text}' ({paragraph.where}) har ingen plats i filen",
+                )
+        self.result.words = (placed_words, total_words)
 
     # --- title ---------------------------------------------------------------------------
 
@@ -173,6 +222,7 @@ class MissionBuilder(PurposeReading, RoleReading):
                 return name[:1].upper() + name[1:], paragraph.where
             following = next((p for p in paragraphs[index + 1 :] if p.text.strip()), None)
             if following is not None:
+                self.result.placed.add(paragraph.where)  # "UPPDRAGSBESKRIVNING för nätverket", the name below
                 return sentence_case(clean(following.text), self.vocabulary), following.where
         if paragraphs:
             first = paragraphs[0]
@@ -273,6 +323,8 @@ class MissionBuilder(PurposeReading, RoleReading):
                 best = (score, background.id, extras)
         score, background_id, extras = best
         where = section.heading.where if section and section.heading else "–"
+        if score >= SHARED_MATCH or len(extras) < len(paragraphs):  # the shared text stands for these
+            self.result.placed.update(p.where for p in paragraphs if p not in extras)
         if score >= SHARED_MATCH:
             steering = self._steering_for(backgrounds[background_id], outline)
             self.result.notes.append(

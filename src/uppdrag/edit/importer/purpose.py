@@ -86,6 +86,7 @@ class PurposeReading:
                 numbered = numbered or paragraph.list_kind == "number"
             elif paragraph.list_kind is not None and goals and (paragraph.depth > 0 or not bullets):
                 goals[-1]["delmål"].append(text)
+                self.result.placed.add(paragraph.where)  # the goal's own sub-goals, or the standard ones
             elif paragraph.list_kind is not None:
                 bullets.append((text, paragraph))
             else:
@@ -196,6 +197,7 @@ class PurposeReading:
             reporting = re.match(r"^återrapportering\s+(.+?)\.?$", text, re.IGNORECASE)
             if reporting and current is not None and not current.get("punkter"):
                 current["återrapportering"] = reporting.group(1)  # as `render` writes it, under the heading
+                self.result.placed.add(paragraph.where)
             elif heading is not None and heading.kind == "mål":
                 current = open_group(goal_id, paragraph)
                 if heading.rest:
@@ -216,6 +218,7 @@ class PurposeReading:
                 if not named:
                     current["_rubrik"].append(text)
                 self._reporting(current, text)
+                self.result.placed.add(paragraph.where)  # the group's heading
             elif label and goal_id is not None:
                 current = open_group(goal_id, paragraph)
                 self._reporting(current, text)

@@ -18,6 +18,7 @@ from uppdrag.errors import ImportDocumentError
 from uppdrag.read.yamlsource import KeyPath
 
 if TYPE_CHECKING:
+    from uppdrag.edit.importer.builder import Imported
     from uppdrag.read.loading import Workspace
 
 
@@ -39,6 +40,7 @@ class RoleReading:
     # MissionBuilder's: the vocabulary for casing, and how a reading records a value and a doubt.
     vocabulary: Vocabulary
     workspace: Workspace
+    result: Imported
     _set: Callable[[KeyPath, Any, str], None]
     _check: Callable[[KeyPath, str], None]
 
@@ -56,7 +58,7 @@ class RoleReading:
                 columns: dict[int, str] | None = None
                 for paragraph in block.paragraphs:
                     if paragraph.cells:  # a member table: | Namn | Kommun | Roll |
-                        columns = table_columns(paragraph.cells) or columns
+                        columns = self._table_header(paragraph) or columns
                         person = person_from_row(paragraph.cells, columns) if columns else None
                         if person is not None:
                             holders.append((person, block.kinds, paragraph.where))
@@ -80,7 +82,7 @@ class RoleReading:
             named: tuple[str, ...] = ()
             for paragraph in section.paragraphs:  # in a roles section: before its first role
                 if paragraph.cells:
-                    columns = table_columns(paragraph.cells) or columns
+                    columns = self._table_header(paragraph) or columns
                     person = person_from_row(paragraph.cells, columns) if columns else None
                     if person is not None and person.roles:
                         holders.append((person, (), paragraph.where))
@@ -152,6 +154,13 @@ class RoleReading:
                 f"namnet '{entry['namn']}' kan vara skadat av OCR (&, 6, 3 och é står ofta för å, ä och ö)",
             )
 
+    def _table_header(self, paragraph: Paragraph) -> dict[int, str] | None:
+        """The columns a people table's header row names; the header is placed, never a person."""
+        columns = table_columns(paragraph.cells)
+        if columns is not None:
+            self.result.placed.add(paragraph.where)
+        return columns
+
     # --- members ---------------------------------------------------------------------------
 
     def _members(self, outline: Outline) -> list[dict[str, Any]]:
@@ -163,7 +172,7 @@ class RoleReading:
             own = section.part == "medlemmar"
             for paragraph in section.paragraphs:
                 if paragraph.cells:
-                    columns = table_columns(paragraph.cells) or columns
+                    columns = self._table_header(paragraph) or columns
                     person = person_from_row(paragraph.cells, columns) if columns else None
                     if person is not None and not person.roles:
                         self._add_to(("medlemmar",), members, person, paragraph.where)
