@@ -175,3 +175,30 @@ def test_people_and_members_as_offices_write_them(tmp_path) -> None:
         ("möten", "Mötesfrekvens"),
     ]
     assert result.imported.unplaced == []
+
+
+def test_the_older_rollfordelning_layout(tmp_path) -> None:
+    """An older Skaraborg document: 'Rollfördelning', own roles inline with names but no municipality,
+    'Kommunrepresentanter' (members, never the presidium) and a heading-only 'MÅL'."""
+    write_tree(
+        tmp_path,
+        {
+            "doc.txt": "UPPDRAGSBESKRIVNING för nätverket Modersmål\n\nUPPDRAG\n\n"
+            "Skolchefsnätverket ger följande uppdrag för kommande år:\n\n- Samordna modersmålsundervisningen.\n\n"
+            "MÅL\n\nROLLFÖRDELNING\n\nOrdförande/förvaltningschefrepresentant: Karin Holm\n\n"
+            "Sammankallande: Erik Sund\n\nKommunrepresentanter: Lena Ström, Hjo; Ola Berg, Skara\n\n"
+            "MÖTEN\n\nNätverket träffas varannan månad.\n"
+        },
+    )
+    result = import_document(tmp_path / "doc.txt", MISSIONS, dt.date.fromisoformat(TODAY))
+    data = yaml.safe_load(result.text)
+    assert [(r["roll"], r.get("personer")) for r in data["roller"]] == [
+        ("ordförande/förvaltningschefsrepresentant", [{"namn": "Karin Holm"}]),
+        ("sammankallande", [{"namn": "Erik Sund"}]),
+    ]
+    assert data["medlemmar"] == [{"namn": "Lena Ström", "kommun": "Hjo"}, {"namn": "Ola Berg", "kommun": "Skara"}]
+    assert data["möten"] == {"minst_per_år": 6}
+    assert "# KONTROLLERA: 'varannan månad' (rad 21) läst som minst 6 möten per år" in result.text
+    assert data["uppdrag"]["grupper"] == [{"punkter": ["Samordna modersmålsundervisningen."]}]
+    assert result.imported.unplaced == [("rad 9", "MÅL")]  # a heading with nothing under it: no data
+    assert "# KONTROLLERA: texten 'MÅL' (rad 9) har ingen plats i filen" in result.text

@@ -77,7 +77,7 @@ def _paragraphs_of(outline: Outline) -> list[tuple[str, Paragraph]]:
         for block in section.roles:
             found.append((section.part, block.heading))
             found += [(section.part, p) for p in block.paragraphs]
-    return found
+    return found + outline.unknown_headings
 
 
 def dotted(path: KeyPath) -> str:

@@ -76,6 +76,9 @@ def parse_people(text: str) -> PeopleLine | None:
         roles, body = kinds, prefix.group(2)
     # (?<!\s): a run of spaces is tried once, from its start, not again from each space in it
     parts = [p.strip() for p in re.split(r",|;|(?<!\s)\s+(?:och|samt)\s+", body.rstrip(".")) if p.strip()]
+    if prefix and parts and all(_NAME.match(p) and municipality(p) is None for p in parts):
+        # "Sammankallande: Karin Holm och Erik Sund": people named without their municipality
+        return PeopleLine(roles, [Person(name, "", None) for name in parts])
     if len(parts) < 2 or len(parts) % 2:
         return None
     people: list[Person] = []
@@ -176,3 +179,20 @@ def parse_person(text: str, alone: bool = False) -> Person | None:
     if not (found or email or (alone and (written or not rest or titles))):
         return None  # "Utbildning Skaraborg, Skövde" reads as prose unless a known place makes it a person
     return Person(name, written, found, roles, ", ".join(titles) or None, email)
+
+
+_MEMBERS_PREFIX = re.compile(
+    r"^(?:kommunrepresentanter|medlemmar|deltagare|nätverkets medlemmar)\s*:\s*(.+)$", re.IGNORECASE
+)
+
+
+def members_line(text: str) -> list[Person] | None:
+    """The people of "Kommunrepresentanter: Lena Ström, Hjo; Ola Berg, Skara", or None."""
+    match = _MEMBERS_PREFIX.match(text.strip())
+    if not match or len(text) > MAX_PEOPLE_LINE:
+        return None
+    listed = parse_people(match.group(1))
+    if listed is not None:
+        return listed.people
+    people = [parse_person(part, alone=True) for part in re.split(r";", match.group(1))]
+    return [p for p in people if p is not None] if all(people) else None

@@ -10,7 +10,14 @@ from uppdrag.edit.importer.headings import normalise, without_typed_number
 from uppdrag.edit.importer.meetings import read_meetings
 from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
-from uppdrag.edit.importer.people import Person, parse_people, parse_person, person_from_row, table_columns
+from uppdrag.edit.importer.people import (
+    Person,
+    members_line,
+    parse_people,
+    parse_person,
+    person_from_row,
+    table_columns,
+)
 from uppdrag.edit.importer.sections import Outline, Section
 from uppdrag.edit.importer.values import ordered
 from uppdrag.edit.importer.wording import clean, sentence_case, sentences
@@ -63,6 +70,8 @@ class RoleReading:
                         if person is not None:
                             holders.append((person, block.kinds, paragraph.where))
                         continue
+                    if members_line(paragraph.text) is not None:
+                        continue  # "Kommunrepresentanter: …": the members (_members)
                     line = parse_people(paragraph.text)
                     if line is not None:
                         for person in line.people:
@@ -170,7 +179,10 @@ class RoleReading:
         for section in outline.sections:
             columns: dict[int, str] | None = None
             own = section.part == "medlemmar"
-            for paragraph in section.paragraphs:
+            role_paragraphs = [p for block in section.roles for p in block.paragraphs]
+            for paragraph in section.paragraphs + role_paragraphs:
+                if paragraph.cells and paragraph in role_paragraphs:
+                    continue  # a role's own table: its people are the role's
                 if paragraph.cells:
                     columns = self._table_header(paragraph) or columns
                     person = person_from_row(paragraph.cells, columns) if columns else None
@@ -183,6 +195,11 @@ class RoleReading:
                             )
                     elif own and person is None and columns is None:
                         self._check(("medlemmar",), f"raden '{paragraph.text}' ({paragraph.where}) är ingen person")
+                    continue
+                inline = members_line(paragraph.text)
+                if inline is not None:
+                    for person in inline:
+                        self._add_to(("medlemmar",), members, person, paragraph.where)
                     continue
                 if not own:
                     continue

@@ -32,6 +32,9 @@ class Outline:
     title: list[Paragraph]
     sections: list[Section]
     margins: list[Paragraph] = field(default_factory=list)  # running headers and footers
+    # (part, heading) of headings the importer does not know ("MÅL" with nothing under it): not
+    # data; the report lists them as text without a place
+    unknown_headings: list[tuple[str, Paragraph]] = field(default_factory=list)
 
     def section(self, part: str) -> Section | None:
         return next((s for s in self.sections if s.part == part), None)
@@ -55,6 +58,7 @@ def outline(paragraphs: list[Paragraph]) -> Outline:
     title: list[Paragraph] = []
     sections: list[Section] = []
     margins = [p for p in paragraphs if p.margin]
+    outline_unknown: list[tuple[str, Paragraph]] = []
     for paragraph in (p for p in paragraphs if not p.margin):
         heading = heading_of(paragraph)
         current = sections[-1] if sections else None
@@ -70,8 +74,20 @@ def outline(paragraphs: list[Paragraph]) -> Outline:
             current.roles.append(RoleBlock(paragraph, heading.roles))
         elif current is None:
             title.append(paragraph)
+        elif heading is None and _unknown_heading(paragraph):
+            outline_unknown.append((current.part, paragraph))
         elif current.part == "roller" and current.roles:
             current.roles[-1].paragraphs.append(paragraph)
         else:
             current.paragraphs.append(paragraph)
-    return Outline(title, sections, margins)
+    return Outline(title, sections, margins, outline_unknown)
+
+
+def _unknown_heading(paragraph: Paragraph) -> bool:
+    """A heading by its looks (a Word heading style, or a short line in capitals) that names no
+    section, role or goal: 'MÅL', 'ÖVRIGT'."""
+    text = paragraph.text.strip()
+    if paragraph.list_kind is not None or text.endswith((".", ":")) or len(text.split()) > 4:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return paragraph.heading_level is not None or (len(letters) >= 3 and all(c.isupper() for c in letters))
