@@ -57,7 +57,7 @@ class RoleReading:
         for section in [s for s in outline.sections if s.part == "roller"]:
             for block in section.roles:
                 role: dict[str, Any] = {"roll": list(block.kinds), "ansvar": []}
-                heading = sentence_case(clean(without_typed_number(block.heading.text).rstrip(":")), self.vocabulary)
+                heading = sentence_case(clean(without_typed_number(block.heading.text)), self.vocabulary)
                 if normalise(heading) != normalise("/".join(block.kinds)):
                     role["rubrik"] = heading
                 index = len(roles)

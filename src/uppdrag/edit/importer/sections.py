@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from uppdrag.edit.importer.headings import SECTIONS, Heading, classify
+from uppdrag.edit.importer.headings import SECTIONS, Heading, classify, normalise
 from uppdrag.edit.importer.paragraphs import Paragraph
 
 
@@ -83,11 +83,11 @@ def outline(paragraphs: list[Paragraph]) -> Outline:
     return Outline(title, sections, margins, outline_unknown)
 
 
+# Headings that name no part of a mission file: what stands under them is read by its own part,
+# and the heading itself is no data ("MÅL" alone before the roles in older documents).
+_NAMELESS_HEADINGS = frozenset({"mal", "malsattning", "ovrigt", "inledning", "organisation"})
+
+
 def _unknown_heading(paragraph: Paragraph) -> bool:
-    """A heading by its looks (a Word heading style, or a short line in capitals) that names no
-    section, role or goal: 'MÅL', 'ÖVRIGT'."""
-    text = paragraph.text.strip()
-    if paragraph.list_kind is not None or text.endswith((".", ":")) or len(text.split()) > 4:
-        return False
-    letters = [c for c in text if c.isalpha()]
-    return paragraph.heading_level is not None or (len(letters) >= 3 and all(c.isupper() for c in letters))
+    """'MÅL', 'Övrigt': a heading that names no section, role or goal."""
+    return paragraph.list_kind is None and normalise(paragraph.text) in _NAMELESS_HEADINGS
