@@ -15,7 +15,7 @@ from pathlib import Path
 
 from uppdrag.check.validation import validate_replacement, write_checked
 from uppdrag.edit.importer.builder import Imported, MissionBuilder, ReportField, dotted
-from uppdrag.edit.importer.mending import Vocabulary, is_damaged, mend_text
+from uppdrag.edit.importer.mending import Vocabulary, mend_paragraphs
 from uppdrag.edit.importer.people import municipalities_of
 from uppdrag.edit.importer.reading import read_document
 from uppdrag.edit.importer.sections import outline
@@ -153,22 +153,10 @@ def _import_document(
     vocabulary = shared_vocabulary(workspace)
     paragraphs = document.paragraphs
     notes: list[str] = list(document.notes)
-    checks: list[tuple[str, str]] = []
-    if is_damaged(" ".join(p.text for p in paragraphs), vocabulary):
-        mended_paragraphs = []
-        changed = 0
-        for paragraph in paragraphs:
-            text, mends = mend_text(paragraph.text, vocabulary)
-            changed += sum(1 for m in mends if m.mended)
-            for mend in mends:
-                if mend.unsure:
-                    checks.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) läst som '{mend.mended}'"))
-                if mend.mended is None:
-                    readings = " eller ".join(mend.readings)
-                    checks.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) kan läsas som {readings}"))
-            mended_paragraphs.append(paragraph.with_text(text))
-        paragraphs = mended_paragraphs
-        notes.append(f"texten är skadad av OCR (å, ä, ö saknas); {changed} ord lagade med ordlistan")
+    mended = mend_paragraphs(paragraphs, vocabulary)  # the OCR stage: a no-op on an intact text
+    paragraphs = mended.paragraphs
+    notes += mended.notes
+    checks = mended.doubts
     shape = outline(paragraphs)
     found = {s.part for s in shape.sections}
     if len(found & {"bakgrund", "syfte", "uppdrag", "roller", "möten"}) < 2 or not (found & {"uppdrag", "roller"}):

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
+from uppdrag.edit.importer.paragraphs import Paragraph
+
 # What OCR has made of å, ä and ö in the seeds: "&r" = är, "6ka" = öka, "férmagorna" = förmågorna,
 # "P3" = På, "ndtverk" = nätverk, "HOojd" = Höjd.
 _OCR_CHARACTERS = {"&": "aä", "6": "oö", "é": "oöä", "É": "OÖÄ", "3": "aå", "d": "däöå"}
@@ -205,3 +207,33 @@ def mend_text(text: str, vocabulary: Vocabulary) -> tuple[str, list[Mend]]:
         return word
 
     return _WORD.sub(replace, text), mends
+
+
+@dataclass(frozen=True)
+class MendedText:
+    """The paragraphs after the OCR stage, what the report says of it, and each doubt (where, message)."""
+
+    paragraphs: list[Paragraph]
+    notes: list[str]
+    doubts: list[tuple[str, str]]
+
+
+def mend_paragraphs(paragraphs: list[Paragraph], vocabulary: Vocabulary) -> MendedText:
+    """The OCR stage: a text that has lost its å, ä and ö mended word by word; an intact text as it is."""
+    if not is_damaged(" ".join(p.text for p in paragraphs), vocabulary):
+        return MendedText(paragraphs, [], [])
+    mended: list[Paragraph] = []
+    doubts: list[tuple[str, str]] = []
+    changed = 0
+    for paragraph in paragraphs:
+        text, mends = mend_text(paragraph.text, vocabulary)
+        changed += sum(1 for m in mends if m.mended)
+        for mend in mends:
+            if mend.unsure:
+                doubts.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) läst som '{mend.mended}'"))
+            if mend.mended is None:
+                readings = " eller ".join(mend.readings)
+                doubts.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) kan läsas som {readings}"))
+        mended.append(paragraph.with_text(text))
+    note = f"texten är skadad av OCR (å, ä, ö saknas); {changed} ord lagade med ordlistan"
+    return MendedText(mended, [note], doubts)
