@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from uppdrag.check.validation import validate_replacement, write_checked
-from uppdrag.edit.importer.builder import Imported, MissionBuilder, ReportField, dotted
+from uppdrag.edit.importer.builder import MissionBuilder
 from uppdrag.edit.importer.mending import Vocabulary, mend_paragraphs
 from uppdrag.edit.importer.people import municipalities_of
 from uppdrag.edit.importer.reading import read_document
+from uppdrag.edit.importer.recorder import Imported, ReportField, dotted
 from uppdrag.edit.importer.sections import outline
 from uppdrag.edit.importer.yaml_text import to_yaml
 from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, OutputError, UppdragError

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -15,10 +14,11 @@ from uppdrag.edit.importer.headings import title_rest, without_typed_number
 from uppdrag.edit.importer.meetings import parse_date
 from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
-from uppdrag.edit.importer.purpose import PurposeReading
-from uppdrag.edit.importer.roles import RoleReading
+from uppdrag.edit.importer.purpose import PurposeReader
+from uppdrag.edit.importer.recorder import Imported, ReportField, dotted
+from uppdrag.edit.importer.roles import RoleReader
 from uppdrag.edit.importer.sections import Outline, Section
-from uppdrag.edit.importer.values import SHARED_MATCH, background_of, shown
+from uppdrag.edit.importer.values import SHARED_MATCH, background_of
 from uppdrag.edit.importer.wording import clean, comparable, sentence_case
 from uppdrag.errors import ImportDocumentError
 from uppdrag.models import (
@@ -31,30 +31,6 @@ from uppdrag.models import (
 )
 from uppdrag.read.loading import Workspace
 from uppdrag.read.yamlsource import KeyPath
-
-
-@dataclass(frozen=True)
-class ReportField:
-    """One value the importer set, and the paragraph it came from."""
-
-    path: str
-    value: str
-    where: str
-    key: KeyPath = ()
-
-
-@dataclass
-class Imported:
-    """The mission's data, what it came from, and what a person should check."""
-
-    data: dict[str, Any]
-    fields: list[ReportField] = field(default_factory=list)
-    checks: dict[KeyPath, list[str]] = field(default_factory=dict)  # KONTROLLERA, by key path
-    notes: list[str] = field(default_factory=list)  # what the report says besides the fields
-    placed: set[str] = field(default_factory=set)  # where every placed paragraph stood ("rad 12")
-    unplaced: list[tuple[str, str]] = field(default_factory=list)  # (where, text) of what has no field
-    words: tuple[int, int] = (0, 0)  # (placed, all) words of the document's paragraphs
-
 
 # Where a KONTROLLERA about a section's unplaced text stands: the key its text goes to
 _KEY_OF_PART: dict[str, KeyPath] = {
@@ -80,29 +56,15 @@ def _paragraphs_of(outline: Outline) -> list[tuple[str, Paragraph]]:
     return found + outline.unknown_headings
 
 
-def dotted(path: KeyPath) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-class MissionBuilder(PurposeReading, RoleReading):
+class MissionBuilder:
     """Builds one mission from an outline, for a workspace's shared files."""
 
     def __init__(self, workspace: Workspace, vocabulary: Vocabulary):
         self.workspace = workspace
         self.vocabulary = vocabulary
-        self.result = Imported({})
-
-    # --- recording ---------------------------------------------------------------------
-
-    def _set(self, path: KeyPath, value: Any, where: str) -> None:
-        self.result.fields.append(ReportField(dotted(path), shown(value), where, path))
-        self.result.placed.add(where)
-
-    def _check(self, path: KeyPath, message: str) -> None:
-        self.result.checks.setdefault(path, []).append(message)
+        self.result = Imported({})  # the recorder every stage below writes to
+        self.purposes = PurposeReader(self.result)
+        self.roles = RoleReader(self.result, workspace, vocabulary)
 
     def _fitted_roles(self, roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The roles as the model takes them: a role or person the model refuses (a role of the
@@ -121,7 +83,7 @@ class MissionBuilder(PurposeReading, RoleReading):
                     people.append(person)
                 except ValidationError:
                     shown_person = ", ".join(person.values())
-                    self._check(("roller",), f"personen {shown_person} ({role['roll']}) har ingen plats i filen")
+                    self.result.check(("roller",), f"personen {shown_person} ({role['roll']}) har ingen plats i filen")
             if "personer" in role:
                 role["personer"] = people
                 if not people:
@@ -132,7 +94,7 @@ class MissionBuilder(PurposeReading, RoleReading):
             except ValidationError:
                 name = role["roll"] if isinstance(role["roll"], str) else "/".join(role["roll"])
                 texts = "; ".join([*role["ansvar"], *(", ".join(p.values()) for p in role.get("personer", []))])
-                self._check(("roller",), f"rollen {name} har ingen plats i filen och är inte med: {texts}")
+                self.result.check(("roller",), f"rollen {name} har ingen plats i filen och är inte med: {texts}")
         moved = {index: kept.index(role) for index, role in enumerate(roles) if role in kept}
         fields = []
         for item in self.result.fields:
@@ -152,9 +114,9 @@ class MissionBuilder(PurposeReading, RoleReading):
         data = self.result.data
         name, name_where = self._name(outline)
         data["id"] = mission_id or make_id(name) or "natverk"
-        self._set(("id",), data["id"], "--id" if mission_id else name_where)
+        self.result.set(("id",), data["id"], "--id" if mission_id else name_where)
         data["namn"] = name
-        self._set(("namn",), name, name_where)
+        self.result.set(("namn",), name, name_where)
 
         background_section = outline.section("bakgrund")
         background, extras, steering = self._background(background_section, outline)
@@ -165,24 +127,24 @@ class MissionBuilder(PurposeReading, RoleReading):
             data["reviderad"] = revised
         adopted = self._dated(outline, r"antagen|antaget|beslutad")
         if adopted and revised and revised < adopted:
-            self._check(
+            self.result.check(
                 ("reviderad",), f"dokumentet säger antagen {adopted} men reviderad {revised}; antagen är utelämnad"
             )
         elif adopted:
             data["antagen"] = adopted
-        purpose_paragraphs, assignment_paragraphs, intro = self._split_purpose(outline)
+        purpose_paragraphs, assignment_paragraphs, intro = self.purposes.split(outline)
         if extras:
             data["bakgrund_tillägg"] = [clean(p.text) for p in extras]
             for index, paragraph in enumerate(extras):
-                self._set(("bakgrund_tillägg", index), data["bakgrund_tillägg"][index], paragraph.where)
-        members = self._members(outline)
+                self.result.set(("bakgrund_tillägg", index), data["bakgrund_tillägg"][index], paragraph.where)
+        members = self.roles.members(outline)
         data["avsnitt"] = self._sections(outline, bool(purpose_paragraphs), bool(members))
-        data["syfte"] = self._purpose(purpose_paragraphs, steering, extras)
-        data["uppdrag"] = self._assignments(assignment_paragraphs, intro, steering)
-        data["roller"] = self._fitted_roles(self._roles(outline))
+        data["syfte"] = self.purposes.purpose(purpose_paragraphs, steering, extras)
+        data["uppdrag"] = self.purposes.assignments(assignment_paragraphs, intro, steering)
+        data["roller"] = self._fitted_roles(self.roles.roles(outline))
         if members:
             data["medlemmar"] = members
-        meetings = self._meetings(outline.section("möten"))
+        meetings = self.roles.meetings(outline.section("möten"))
         if meetings:
             data["möten"] = meetings
         self._coverage(outline)
@@ -202,7 +164,7 @@ class MissionBuilder(PurposeReading, RoleReading):
             self.result.unplaced.append((paragraph.where, paragraph.text))
             if f"({paragraph.where})" not in said:
                 shown_text = paragraph.text if len(paragraph.text) <= 80 else paragraph.text[:79] + "…"
-                self._check(
+                self.result.check(
                     _KEY_OF_PART.get(part, ("namn",)),
                     f"texten '{shown_text}' ({paragraph.where}) har ingen plats i filen",
                 )
@@ -222,17 +184,17 @@ class MissionBuilder(PurposeReading, RoleReading):
                 return name[:1].upper() + name[1:], paragraph.where
             following = next((p for p in paragraphs[index + 1 :] if p.text.strip()), None)
             if following is not None:
-                self.result.placed.add(paragraph.where)  # "UPPDRAGSBESKRIVNING för nätverket", the name below
+                self.result.place(paragraph.where)  # "UPPDRAGSBESKRIVNING för nätverket", the name below
                 return sentence_case(clean(following.text), self.vocabulary), following.where
         if paragraphs:
             first = paragraphs[0]
-            self._check(
+            self.result.check(
                 ("namn",), "rubriken säger inte 'Uppdragsbeskrivning för nätverket …'; namnet är dess första rad"
             )
             name = re.sub(r"^(?:nätverket\s+(?:för\s+)?)", "", clean(first.text), flags=re.IGNORECASE)
             name = sentence_case(name, self.vocabulary)
             return name[:1].upper() + name[1:], first.where
-        self._check(("namn",), "dokumentet har ingen rubrik med nätverkets namn")
+        self.result.check(("namn",), "dokumentet har ingen rubrik med nätverkets namn")
         return PLACEHOLDER, "–"
 
     def _dated(self, outline: Outline, words: str) -> dt.date | None:
@@ -241,7 +203,7 @@ class MissionBuilder(PurposeReading, RoleReading):
             match = re.search(rf"(?:{words})\w*\s*:?\s*(?:den\s+)?({date})", paragraph.text, re.IGNORECASE)
             day = parse_date(match.group(1)) if match else None
             if day is not None:
-                self._set(("reviderad" if "revider" in words else "antagen",), day, paragraph.where)
+                self.result.set(("reviderad" if "revider" in words else "antagen",), day, paragraph.where)
                 return day
         return None
 
@@ -283,7 +245,7 @@ class MissionBuilder(PurposeReading, RoleReading):
             parts.insert(position, {"del": part, **({"rubrik": DEFAULT_HEADINGS[part]} if part == "möten" else {})})
         for index, entry in enumerate(parts):
             where = entry.pop("_where", "")
-            self._set(("avsnitt", index), entry.get("rubrik", f"({entry['del']}, utan rubrik)"), where)
+            self.result.set(("avsnitt", index), entry.get("rubrik", f"({entry['del']}, utan rubrik)"), where)
         return parts
 
     # --- background ------------------------------------------------------------------------
@@ -337,7 +299,7 @@ class MissionBuilder(PurposeReading, RoleReading):
                 f"bakgrunden stämmer bara delvis med den gemensamma texten '{background_id}' ({score:.0f} % lika); "
                 "den gemensamma texten används: jämför med originalet"
             )
-            self._check(("bakgrund",), message)
+            self.result.check(("bakgrund",), message)
         else:
             # No shared text fits: the steering document the text speaks of decides the background.
             steering = self._steering_by_words(outline)
@@ -350,8 +312,8 @@ class MissionBuilder(PurposeReading, RoleReading):
                 )
             else:
                 message = f"dokumentet har ingen bakgrund; '{background_id}' är vald"
-            self._check(("bakgrund",), message)
-        self._set(("bakgrund",), background_id, where)
+            self.result.check(("bakgrund",), message)
+        self.result.set(("bakgrund",), background_id, where)
         return background_id, extras, steering
 
     def _steering_for(self, background: Background, outline: Outline) -> SteeringDocument:
@@ -360,7 +322,7 @@ class MissionBuilder(PurposeReading, RoleReading):
         steering_id = background.id if background.id in documents else listed
         if steering_id is None:
             return self._steering_by_words(outline)
-        self._set(("styrdokument",), steering_id, "bakgrunden")
+        self.result.set(("styrdokument",), steering_id, "bakgrunden")
         return documents[steering_id]
 
     def _steering_by_words(self, outline: Outline) -> SteeringDocument:
@@ -378,8 +340,8 @@ class MissionBuilder(PurposeReading, RoleReading):
 
         documents = list(self.workspace.steering_documents.values())
         chosen = max(documents, key=score)
-        self._check(("styrdokument",), f"styrdokumentet är valt utifrån texten: {chosen.name}")
-        self._set(("styrdokument",), chosen.id, "texten")
+        self.result.check(("styrdokument",), f"styrdokumentet är valt utifrån texten: {chosen.name}")
+        self.result.set(("styrdokument",), chosen.id, "texten")
         return chosen
 
     # --- purpose ---------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from uppdrag.check.rules import PLACEHOLDER
@@ -25,7 +24,7 @@ from uppdrag.errors import ImportDocumentError
 from uppdrag.read.yamlsource import KeyPath
 
 if TYPE_CHECKING:
-    from uppdrag.edit.importer.builder import Imported
+    from uppdrag.edit.importer.recorder import Imported
     from uppdrag.read.loading import Workspace
 
 
@@ -41,17 +40,15 @@ def person_entry(person: Person) -> dict[str, str]:
     return entry
 
 
-class RoleReading:
-    """MissionBuilder's reading of the roles, their people and the meeting rule."""
+class RoleReader:
+    """The reading of the roles, their people, the members and the meeting rule, into the recorder."""
 
-    # MissionBuilder's: the vocabulary for casing, and how a reading records a value and a doubt.
-    vocabulary: Vocabulary
-    workspace: Workspace
-    result: Imported
-    _set: Callable[[KeyPath, Any, str], None]
-    _check: Callable[[KeyPath, str], None]
+    def __init__(self, result: Imported, workspace: Workspace, vocabulary: Vocabulary):
+        self.result = result
+        self.workspace = workspace
+        self.vocabulary = vocabulary  # for the headings' casing
 
-    def _roles(self, outline: Outline) -> list[dict[str, Any]]:
+    def roles(self, outline: Outline) -> list[dict[str, Any]]:
         roles: list[dict[str, Any]] = []
         holders: list[tuple[Person, tuple[str, ...], str]] = []
         for section in [s for s in outline.sections if s.part == "roller"]:
@@ -61,7 +58,7 @@ class RoleReading:
                 if normalise(heading) != normalise("/".join(block.kinds)):
                     role["rubrik"] = heading
                 index = len(roles)
-                self._set(("roller", index, "roll"), "/".join(block.kinds), block.heading.where)
+                self.result.set(("roller", index, "roll"), "/".join(block.kinds), block.heading.where)
                 columns: dict[int, str] | None = None
                 for paragraph in block.paragraphs:
                     if paragraph.cells:  # a member table: | Namn | Kommun | Roll |
@@ -112,7 +109,7 @@ class RoleReading:
         for index, role in enumerate(roles):
             if not role["ansvar"]:
                 role["ansvar"] = [f"{PLACEHOLDER}: rollens ansvar."]
-                self._check(("roller", index, "ansvar"), "dokumentet säger inte vad rollen ansvarar för")
+                self.result.check(("roller", index, "ansvar"), "dokumentet säger inte vad rollen ansvarar för")
             if len(role["roll"]) == 1:
                 role["roll"] = role["roll"][0]
         if not roles:
@@ -126,14 +123,14 @@ class RoleReading:
             # a duty is a sentence, as the schema has it
             duty = sentence if sentence.endswith((".", "!", "?", ":")) else sentence + "."
             role["ansvar"].append(duty)
-            self._set(("roller", index, "ansvar", len(role["ansvar"]) - 1), duty, paragraph.where)
+            self.result.set(("roller", index, "ansvar", len(role["ansvar"]) - 1), duty, paragraph.where)
 
     def _add_person(self, roles: list[dict[str, Any]], kind: str, person: Person, where: str) -> None:
         index = next((i for i, r in enumerate(roles) if kind in r["roll"]), None)
         if index is None:
             roles.append({"roll": [kind], "ansvar": []})
             index = len(roles) - 1
-            self._check(
+            self.result.check(
                 ("roller", index),
                 f"rollen {kind} har ingen egen rubrik i dokumentet, bara en rad med personer ({where})",
             )
@@ -143,7 +140,7 @@ class RoleReading:
         """person into people (a role's or the members), unless it is there already or its
         municipality is none of the organisation's (then the report says so)."""
         if person.written and person.municipality is None:
-            self._check(
+            self.result.check(
                 path,
                 f"{person.name}: '{person.written}' är ingen av kommunerna i {self.workspace.organisation.name}; "
                 "personen är inte med",
@@ -154,11 +151,11 @@ class RoleReading:
             return
         people.append(entry)
         shown = ", ".join(str(v) for v in entry.values())
-        self._set((*path, len(people) - 1), shown, where)
+        self.result.set((*path, len(people) - 1), shown, where)
         if person.guessed:
-            self._check((*path, len(people) - 1), f"'{person.written}' läst som {person.municipality}")
+            self.result.check((*path, len(people) - 1), f"'{person.written}' läst som {person.municipality}")
         if any(c in "&6é3" for c in entry["namn"]):  # OCR's å, ä, ö; a name is in no word list
-            self._check(
+            self.result.check(
                 (*path, len(people) - 1),
                 f"namnet '{entry['namn']}' kan vara skadat av OCR (&, 6, 3 och é står ofta för å, ä och ö)",
             )
@@ -167,12 +164,12 @@ class RoleReading:
         """The columns a people table's header row names; the header is placed, never a person."""
         columns = table_columns(paragraph.cells)
         if columns is not None:
-            self.result.placed.add(paragraph.where)
+            self.result.place(paragraph.where)
         return columns
 
     # --- members ---------------------------------------------------------------------------
 
-    def _members(self, outline: Outline) -> list[dict[str, Any]]:
+    def members(self, outline: Outline) -> list[dict[str, Any]]:
         """The network's members: the people of a members section ("Kommunrepresentanter",
         "Nätverkets sammansättning"), and of a people table without a role column anywhere."""
         members: list[dict[str, Any]] = []
@@ -189,12 +186,14 @@ class RoleReading:
                     if person is not None and not person.roles:
                         self._add_to(("medlemmar",), members, person, paragraph.where)
                         if not own:
-                            self._check(
+                            self.result.check(
                                 ("medlemmar",),
                                 f"{person.name} står i en tabell utan roll ({paragraph.where}); läst som medlem",
                             )
                     elif own and person is None and columns is None:
-                        self._check(("medlemmar",), f"raden '{paragraph.text}' ({paragraph.where}) är ingen person")
+                        self.result.check(
+                            ("medlemmar",), f"raden '{paragraph.text}' ({paragraph.where}) är ingen person"
+                        )
                     continue
                 inline = members_line(paragraph.text)
                 if inline is not None:
@@ -209,14 +208,14 @@ class RoleReading:
                 for person in people + ([one] if one else []):
                     self._add_to(("medlemmar",), members, person, paragraph.where)
                 if not people and one is None:
-                    self._check(
+                    self.result.check(
                         ("medlemmar",), f"texten '{paragraph.text}' ({paragraph.where}) är ingen medlem och är inte med"
                     )
         return members
 
     # --- meetings --------------------------------------------------------------------------
 
-    def _meetings(self, section: Section | None) -> dict[str, Any] | None:
+    def meetings(self, section: Section | None) -> dict[str, Any] | None:
         if section is None:
             return None
-        return read_meetings(section.paragraphs, self._set, self._check)
+        return read_meetings(section.paragraphs, self.result.set, self.result.check)
