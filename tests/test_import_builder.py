@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import yaml
 
 from uppdrag.edit.importer import import_document
@@ -202,3 +203,22 @@ def test_the_older_rollfordelning_layout(tmp_path) -> None:
     assert data["uppdrag"]["grupper"] == [{"punkter": ["Samordna modersmålsundervisningen."]}]
     assert result.imported.unplaced == [("rad 9", "MÅL")]  # a heading with nothing under it: no data
     assert "# KONTROLLERA: texten 'MÅL' (rad 9) har ingen plats i filen" in result.text
+
+
+@pytest.mark.parametrize(
+    ("opening", "period", "check"),
+    [
+        ("Uppdrag\n\nSkolchefsnätverket ger följande uppdrag för läsåret 2025/26:", "2025–2026",
+         "# KONTROLLERA: dokumentet säger 'läsåret 2025/26'; läst som '2025–2026'"),
+        ("Uppdrag 2026", "2026", "# KONTROLLERA: perioden är läst ur rubriken 'Uppdrag 2026'"),
+        ("Uppdrag\n\nSkolchefsnätverket ger följande uppdrag för 2025–2026:", "2025–2026", None),
+    ],
+)  # fmt: skip
+def test_periods_as_documents_write_them(tmp_path, opening: str, period: str, check: str | None) -> None:
+    write_tree(
+        tmp_path,
+        {"doc.txt": f"Uppdragsbeskrivning för nätverket Test\n\n{opening}\n\n- Ett uppdrag.\n\nOrdförande\n\nLeder.\n"},
+    )
+    result = import_document(tmp_path / "doc.txt", MISSIONS, dt.date.fromisoformat(TODAY))
+    assert yaml.safe_load(result.text)["uppdrag"]["period"] == period
+    assert (check in result.text) if check else ("KONTROLLERA: dokumentet säger '2025" not in result.text)

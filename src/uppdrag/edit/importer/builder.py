@@ -43,6 +43,10 @@ _KEY_OF_PART: dict[str, KeyPath] = {
 }
 
 
+def _heading_of(section: Section | None) -> Paragraph | None:
+    return section.heading if section is not None else None
+
+
 def _paragraphs_of(outline: Outline) -> list[tuple[str, Paragraph]]:
     """Every paragraph of the document (not its running headers), with the part it stood in."""
     found: list[tuple[str, Paragraph]] = [("titel", p) for p in outline.title]
@@ -140,7 +144,9 @@ class MissionBuilder:
         members = self.roles.members(outline)
         data["avsnitt"] = self._sections(outline, bool(purpose_paragraphs), bool(members))
         data["syfte"] = self.purposes.purpose(purpose_paragraphs, steering, extras)
-        data["uppdrag"] = self.purposes.assignments(assignment_paragraphs, intro, steering)
+        data["uppdrag"] = self.purposes.assignments(
+            assignment_paragraphs, intro, steering, _heading_of(outline.section("uppdrag"))
+        )
         data["roller"] = self._fitted_roles(self.roles.roles(outline))
         if members:
             data["medlemmar"] = members

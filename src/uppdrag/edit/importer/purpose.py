@@ -149,8 +149,14 @@ class PurposeReader:
     # --- assignments -----------------------------------------------------------------------
 
     def assignments(
-        self, paragraphs: list[Paragraph], intro: Paragraph | None, steering: SteeringDocument
+        self,
+        paragraphs: list[Paragraph],
+        intro: Paragraph | None,
+        steering: SteeringDocument,
+        section_heading: Paragraph | None = None,
     ) -> dict[str, Any]:
+        """The assignments; section_heading is the section's heading, whose year ("Uppdrag 2026") is the
+        period when no sentence states one."""
         result: dict[str, Any] = {}
         if intro is not None:
             match = INTRO.search(clean(intro.text))
@@ -164,8 +170,14 @@ class PurposeReader:
             if normalise(intro.text) != normalise(default):
                 result["inledning"] = clean(intro.text)  # the document's own words, kept
                 self.result.set(("uppdrag", "inledning"), result["inledning"], intro.where)
-            if match and normalise(match.group(1)) != "kommande ar" and not re.search(r"\d{4}", match.group(1)):
-                self.result.check(("uppdrag", "period"), f"dokumentet säger '{match.group(1)}'; läst som '{period}'")
+            written = match.group(1) if match else ""
+            if match and normalise(written) != "kommande ar" and (not re.search(r"\d{4}", written) or "/" in written):
+                self.result.check(("uppdrag", "period"), f"dokumentet säger '{written}'; läst som '{period}'")
+        elif section_heading is not None and re.search(r"\b20\d\d\b", section_heading.text):
+            # "Uppdrag 2026": the period the heading names, a reading the file marks
+            period = period_text(section_heading.text)
+            self.result.set(("uppdrag", "period"), period, section_heading.where)
+            self.result.check(("uppdrag", "period"), f"perioden är läst ur rubriken '{section_heading.text}'")
         else:
             period = PLACEHOLDER
             self.result.check(("uppdrag", "period"), "dokumentet säger inte för vilken period uppdragen gäller")
