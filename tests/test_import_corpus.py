@@ -59,7 +59,8 @@ def test_the_score_per_producer(producer: str) -> None:
     score = corpus.score_corpus((producer,))[producer]
     assert score.failed == []
     assert score.wrong_unmarked == []
-    assert score.total == sum(len(d.expected) for d in corpus.documents())
+    extra = [line for line in score.wrong_marked if line.endswith("(finns inte i dokumentet)")]
+    assert score.total == sum(len(d.expected) for d in corpus.documents()) + len(extra)
     assert score.percent >= 98.0, score.wrong_marked
 
 

@@ -433,6 +433,13 @@ def score_document(document: CorpusDocument, path: Path, folder: Path, score: Sc
             score.wrong_unmarked.append(f"{document.name}: {name}: {found.get(name)!r} (väntat {value!r})")
         else:
             score.wrong_marked.append(f"{document.name}: {name}: {found.get(name)!r} (väntat {value!r})")
+    # A value the document does not have (a page number as an assignment, a table header as a
+    # person) is a wrong field too.
+    for name in found.keys() - document.expected.keys():
+        if name.startswith(("uppdrag.punkter", "medlemmar[")) or ".personer[" in name or name.startswith("möten."):
+            score.total += 1
+            line = f"{document.name}: {name}: {found[name]!r} (finns inte i dokumentet)"
+            (score.wrong_marked if _top(name) in marked else score.wrong_unmarked).append(line)
 
 
 def score_corpus(

@@ -71,9 +71,8 @@ class MissionBuilder:
         self.roles = RoleReader(self.result, workspace, vocabulary)
 
     def _fitted_roles(self, roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The roles as the model takes them: a role or person the model refuses (a role of the
-        network's own, a person without a municipality, before the model has them) stays out,
-        and the file says what it was instead of the import failing."""
+        """The roles as the model takes them: a role or person the model refuses stays out, and
+        the file says what it was, instead of the import failing with exit 3."""
         from pydantic import ValidationError
 
         from uppdrag.models.mission import Person, Role
