@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -15,7 +14,7 @@ from uppdrag.edit.importer.meetings import parse_date
 from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.purpose import PurposeReader
-from uppdrag.edit.importer.recorder import Imported, ReportField, dotted
+from uppdrag.edit.importer.recorder import Imported
 from uppdrag.edit.importer.roles import RoleReader
 from uppdrag.edit.importer.sections import Outline, Section
 from uppdrag.edit.importer.values import SHARED_MATCH, background_of
@@ -70,47 +69,6 @@ class MissionBuilder:
         self.purposes = PurposeReader(self.result)
         self.roles = RoleReader(self.result, workspace, vocabulary)
 
-    def _fitted_roles(self, roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The roles as the model takes them: a role or person the model refuses stays out, and
-        the file says what it was, instead of the import failing with exit 3."""
-        from pydantic import ValidationError
-
-        from uppdrag.models.mission import Person, Role
-
-        kept: list[dict[str, Any]] = []
-        for role in roles:
-            people = []
-            for person in role.get("personer", []):
-                try:
-                    Person.model_validate(person)
-                    people.append(person)
-                except ValidationError:
-                    shown_person = ", ".join(person.values())
-                    self.result.check(("roller",), f"personen {shown_person} ({role['roll']}) har ingen plats i filen")
-            if "personer" in role:
-                role["personer"] = people
-                if not people:
-                    del role["personer"]
-            try:
-                Role.model_validate(role)
-                kept.append(role)
-            except ValidationError:
-                name = role["roll"] if isinstance(role["roll"], str) else "/".join(role["roll"])
-                texts = "; ".join([*role["ansvar"], *(", ".join(p.values()) for p in role.get("personer", []))])
-                self.result.check(("roller",), f"rollen {name} har ingen plats i filen och är inte med: {texts}")
-        moved = {index: kept.index(role) for index, role in enumerate(roles) if role in kept}
-        fields = []
-        for item in self.result.fields:
-            if item.key[:1] == ("roller",) and len(item.key) > 1 and isinstance(item.key[1], int):
-                if item.key[1] not in moved:
-                    continue
-                key: KeyPath = ("roller", moved[item.key[1]], *item.key[2:])
-                fields.append(ReportField(dotted(key), item.value, item.where, key))
-                continue
-            fields.append(item)
-        self.result.fields = fields
-        return kept
-
     # --- the whole -----------------------------------------------------------------------
 
     def build(self, outline: Outline, mission_id: str | None) -> Imported:
@@ -146,7 +104,7 @@ class MissionBuilder:
         data["uppdrag"] = self.purposes.assignments(
             assignment_paragraphs, intro, steering, _heading_of(outline.section("uppdrag"))
         )
-        data["roller"] = self._fitted_roles(self.roles.roles(outline))
+        data["roller"] = self.roles.roles(outline)
         if members:
             data["medlemmar"] = members
         meetings = self.roles.meetings(outline.section("möten"))
