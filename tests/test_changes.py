@@ -145,6 +145,26 @@ def test_roles_goals_rule_and_dates(repo: Path, runner) -> None:
     ]
 
 
+def test_members_titles_and_term_rules(repo: Path, runner) -> None:
+    _edit(repo, "{namn: Bånita Kron, kommun: Tibro}", "{namn: Bånita Kron, kommun: Tibro, titel: förskolechef}")
+    _edit(repo, "  - {del: möten, rubrik: Möten}\n", "  - {del: medlemmar}\n  - {del: möten, rubrik: Möten}\n")
+    _edit(repo, "\nmöten:\n", "\nmedlemmar:\n  - {namn: Eva Ek, kommun: Hjo}\n\nmöten:\n")
+    _edit(repo, "  minst_per_år: 4\n  veckodagar: [fredag]\n", "  minst_per_termin: 2\n  veckodagar: [torsdag, fredag]\n")
+    lines = runner.invoke(app, ["diff", "forskola"]).stdout.splitlines()
+    assert lines[2:] == [
+        "Roller och ansvar",
+        "  borttaget: person (presidium): Bånita Kron, Tibro",
+        "  tillagt: person (presidium): Bånita Kron, förskolechef, Tibro",
+        "",
+        "Nätverkets medlemmar",
+        "  tillagt: medlem: Eva Ek, Hjo",
+        "",
+        "Möten",
+        "  ändrat: mötesregel: Minst 4 möten per år på fredagar. → Minst 2 möten per termin på torsdagar eller fredagar.",
+        "",
+    ]
+
+
 def test_compare_with_a_file(repo: Path, runner) -> None:
     old = repo / "gammal.yaml"
     old.write_text(

@@ -41,6 +41,8 @@ def test_pandoc_reads_escaped_data_as_one_paragraph_of_text() -> None:
 def test_overview_table_cells_cannot_break_out() -> None:
     from uppdrag.views.overview import OverviewRow
 
-    row = OverviewRow("x", "<img src=x> [l](javascript:x)", "s", "S", "1", "G", "- a", "", "r", "", None, "p")
+    row = OverviewRow(
+        "x", "<img src=x> [l](javascript:x)", "s", "S", "1", "G", "- a", "", "", "", "", "r", "", None, "p"
+    )
     table = to_markdown([row])
     assert "| x | \\<img src=x\\> \\[l\\](javascript:x) | s | S | 1 | G | \\- a |" in table

@@ -86,7 +86,7 @@ def test_validate_accepts_uddevalla_and_refuses_skovde(fyrbodal: Path, runner: C
     # FYLL I twice, no secretary, and the sportlov of all but Uddevalla on 2027-02-19.
     assert lines[-1] == "1 nätverk och 4 delade filer: 0 fel, 4 varningar."
     assert any(
-        line.startswith("missions/forskola.yaml:55:15: varning: möten.träffar[1].datum: 2027-02-19") for line in lines
+        line.startswith("missions/forskola.yaml:66:15: varning: möten.träffar[1].datum: 2027-02-19") for line in lines
     )
     mission = fyrbodal / "missions/forskola.yaml"
     mission.write_text(

@@ -13,6 +13,7 @@ import yaml
 from uppdrag.check.meetings import check_year, plan_year, school_calendar
 from uppdrag.check.validation import open_workspace
 from uppdrag.cli import app
+from uppdrag.errors import PlanningError
 from uppdrag.findings import Finding
 from uppdrag.output.ical import meeting_uid, meetings_calendar
 
@@ -356,6 +357,16 @@ def test_attendance_names_missing_municipalities(workspace: Path) -> None:
     ]
 
 
+def test_attendance_expects_the_municipalities_of_the_members(workspace: Path) -> None:
+    rule = (
+        "medlemmar:\n  - {namn: Eva Ek, kommun: Hjo}\n  - {namn: Per Berg, kommun: Vara}\n  - {namn: Ola Ny}\n"
+        "möten:\n  alla_kommuner: true\n  träffar:\n    - {datum: 2024-02-02, närvarande: [Hjo, Tibro]}\n"
+    )
+    assert _problems(_check(workspace, rule)) == [
+        (None, "attendance", "warning", "kommuner som inte deltog i något möte 2024: Vara"),
+    ]
+
+
 def test_attendance_is_not_judged_without_records(workspace: Path) -> None:
     assert _check(workspace, "möten:\n  alla_kommuner: true\n  träffar:\n    - datum: 2024-02-02\n").problems == []
 
@@ -677,3 +688,101 @@ def test_calendar_all_writes_every_networks_meetings(shipped: Path, runner) -> N
 def test_calendar_needs_one_id_or_all(argv: list[str], message: str, shipped: Path, runner) -> None:
     result = runner.invoke(app, argv)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+def _term_rule(*days: str, extra: str = "") -> str:
+    rule = "möten:\n" + extra
+    return rule + ("  träffar:\n" + "".join(f"    - datum: {d}\n" for d in days) if days else "")
+
+
+PER_TERM = "  minst_per_termin: 2\n  veckodagar: [måndag, tisdag]\n  företrädesvis: true\n"
+
+
+def test_a_per_term_rule_is_judged_on_each_term_and_a_preference_only_warns(workspace: Path) -> None:
+    # 2026-10-08 is a Thursday: not a preferred day, but it counts.
+    days = ("2026-02-16", "2026-03-17", "2026-09-14", "2026-10-08")
+    check = _check(workspace, _term_rule(*days, extra=PER_TERM), 2026)
+    assert (check.count, check.valid, check.ok, check.minimum_shown) == (4, 4, True, "2/termin")
+    assert _problems(check) == [
+        ("2026-10-08", "weekday", "warning", "2026-10-08 är en torsdag; regeln säger helst möten på måndagar eller tisdagar")
+    ]
+
+
+def test_a_term_with_too_few_meetings_is_an_error_and_a_meeting_on_a_day_off_does_not_count(workspace: Path) -> None:
+    # Annandag påsk 2026 is Monday 6 April: the spring has one meeting that counts.
+    days = ("2026-03-17", "2026-04-06", "2026-09-14", "2026-10-13")
+    check = _check(workspace, _term_rule(*days, extra=PER_TERM), 2026)
+    assert check.ok is False
+    assert _problems(check) == [
+        ("2026-04-06", "holiday", "error", "2026-04-06 (måndag) är annandag påsk, en ledig dag; närmaste bra dag: 2026-04-07 (tisdag)"),
+        (
+            None,
+            "too_few_term",
+            "error",
+            "1 giltigt möte vårterminen 2026 (januari–juni); regeln kräver minst 2 per termin; "
+            "föreslå fler med uppdrag plan-meetings n 2026 --write",
+        ),
+    ]
+
+
+def test_a_per_school_year_rule_judges_the_school_year_that_ends_and_the_one_that_starts(workspace: Path) -> None:
+    days = ("2025-09-15", "2025-11-10", "2026-02-16", "2026-09-14")
+    check = _check(workspace, _term_rule(*days, extra="  minst_per_läsår: 4\n"), 2026)
+    assert check.minimum_shown == "4/läsår"
+    assert _problems(check) == [
+        (
+            None,
+            "too_few_school_year",
+            "error",
+            "3 giltiga möten läsåret 2025/26; regeln kräver minst 4 per läsår; "
+            "föreslå fler med uppdrag plan-meetings n 2026 --write",
+        ),
+        (
+            None,
+            "school_year_ahead",
+            "warning",
+            "1 giltigt möte läsåret 2026/27 hittills; regeln kräver minst 4 per läsår, så vårterminen 2027 behöver minst 3",
+        ),
+    ]
+    days += ("2026-05-18", "2026-11-09", "2027-03-08", "2027-04-19")
+    assert _problems(_check(workspace, _term_rule(*days, extra="  minst_per_läsår: 4\n"), 2026)) == []
+
+
+def _plan(workspace: Path, rule: str, year: int = 2026, count: int | None = None):
+    write_tree(workspace, {"missions/n.yaml": _mission(rule)})
+    loaded_workspace, result = open_workspace(Path("missions"), dt.date(2026, 1, 1))
+    assert result.errors == 0, result.findings
+    return plan_year(loaded_workspace.mission("n"), year, count, school_calendar(loaded_workspace))
+
+
+def test_plan_gives_each_term_what_a_per_term_rule_asks(workspace: Path) -> None:
+    plan = _plan(workspace, _term_rule(extra="  minst_per_termin: 2\n  veckodagar: [tisdag]\n"))
+    assert (plan.wanted, plan.existing) == (4, [])
+    assert [d.isoformat() for d in plan.proposed] == ["2026-02-24", "2026-05-12", "2026-09-15", "2026-11-17"]
+    # With a yearly minimum of 6 as well, the year's total wins and the terms still get 2 each.
+    plan = _plan(workspace, _term_rule("2026-03-17", extra="  minst_per_år: 6\n  minst_per_termin: 2\n  veckodagar: [tisdag]\n"))
+    assert (plan.wanted, plan.existing, len(plan.proposed)) == (6, [dt.date(2026, 3, 17)], 5)
+    assert sum(d.month <= 6 for d in plan.proposed) >= 1 and sum(d.month >= 8 for d in plan.proposed) >= 2
+    # Nothing to add once each term has its two.
+    full = _term_rule("2026-02-24", "2026-05-12", "2026-09-15", "2026-11-17", extra="  minst_per_termin: 2\n  veckodagar: [tisdag]\n")
+    assert _plan(workspace, full).proposed == []
+
+
+def test_plan_finishes_the_school_year_in_the_spring_and_starts_the_next_in_the_autumn(workspace: Path) -> None:
+    plan = _plan(workspace, _term_rule("2025-10-14", extra="  minst_per_läsår: 4\n  veckodagar: [tisdag]\n"))
+    spring = [d for d in plan.proposed if d.month <= 6]
+    autumn = [d for d in plan.proposed if d.month >= 8]
+    assert (len(spring), len(autumn)) == (3, 2)  # 1 + 3 for 2025/26, 2 of 4 for 2026/27
+    assert all(d.weekday() == 1 for d in plan.proposed)
+
+
+def test_plan_leaves_preferred_weekdays_only_when_they_have_no_room(workspace: Path) -> None:
+    preferred = "  minst_per_termin: {}\n  veckodagar: [fredag]\n  företrädesvis: true\n"
+    plan = _plan(workspace, _term_rule(extra=preferred.format(3)))
+    assert all(d.weekday() == 4 for d in plan.proposed) and len(plan.proposed) == 6
+    plan = _plan(workspace, _term_rule(extra=preferred.format(25)))
+    assert len(plan.proposed) == 50
+    assert any(d.weekday() != 4 for d in plan.proposed)
+    # Without företrädesvis the weekday is a rule: 25 Fridays a term do not exist.
+    with pytest.raises(PlanningError, match=r"^bara 35 möjliga dagar 2026; kan inte planera 50 möten$"):
+        _plan(workspace, _term_rule(extra="  minst_per_termin: 25\n  veckodagar: [fredag]\n"))

@@ -44,6 +44,30 @@ def test_new_from_the_standard_validates_with_placeholder_warnings(shipped: Path
     assert result.errors == 0
 
 
+def test_the_commented_own_role_and_members_validate_once_uncommented(shipped: Path, runner) -> None:
+    assert runner.invoke(app, ["new", "fritidshem", "--namn", "Fritidshem"]).exit_code == 0
+    path = shipped / "missions/fritidshem.yaml"
+    text = path.read_text(encoding="utf-8")
+    for line in (
+        "  # - roll: sammankallande",
+        "  #   ansvar: [Kallar till möten och leder dem.]",
+        "  #   personer: [{namn: Förnamn Efternamn, kommun: Essunga, titel: rektor, e-post: namn@exempel.se}]",
+        "# medlemmar:",
+        "#   - {namn: Förnamn Efternamn, kommun: Essunga}",
+    ):
+        assert f"\n{line}\n" in text, line
+        text = text.replace(f"\n{line}\n", "\n" + line.replace("# ", "", 1) + "\n", 1)
+    text = text.replace("  minst_per_år: 4\n", "  minst_per_läsår: 4\n  minst_per_termin: 2\n")
+    text = text.replace("  veckodagar: [fredag]\n", "  veckodagar: [måndag, tisdag]\n  företrädesvis: true\n")
+    path.write_text(text, encoding="utf-8")
+    result = validate_paths([Path("missions")], dt.date(2026, 11, 22))
+    assert result.errors == 0, result.findings
+    rendered = runner.invoke(app, ["render", "fritidshem", "-o", "-", "--today", "2026-11-22"]).stdout
+    assert "### Sammankallande\n\nKallar till möten och leder dem.\n\n- Förnamn Efternamn, rektor, Essunga, namn@exempel.se\n" in rendered
+    assert "## Nätverkets medlemmar\n\n| Namn | Kommun |\n| --- | --- |\n| Förnamn Efternamn | Essunga |\n" in rendered
+    assert "Minst 2 möten per termin och minst 4 per läsår, företrädesvis på måndagar eller tisdagar." in rendered
+
+
 def test_new_with_named_steering_document(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["new", "vux", "--namn", "Vuxenutbildning", "--styrdokument", "maldokument"])
     assert result.exit_code == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shlex
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from uppdrag.check.swedish_calendar import (
 )
 from uppdrag.errors import PlanningError
 from uppdrag.findings import Finding, Location, Severity, format_key_path
-from uppdrag.models import VECKODAGAR, Meeting, Veckodag, join_swedish, weekday_plural
+from uppdrag.models import VECKODAGAR, Meeting, MeetingRule, Mission, Veckodag, join_swedish, weekday_plural
 from uppdrag.read.loading import LoadedMission, Workspace
 
 # What `validate` reports of entered meetings: what is wrong whatever the year's rule says.
@@ -57,6 +58,7 @@ class DayJudge:
 
     calendar: SchoolCalendar
     rule_weekdays: tuple[str, ...] = ()
+    preferred: bool = False  # the weekdays are a preference ("företrädesvis"): another day warns
 
     @property
     def allowed(self) -> tuple[str, ...]:
@@ -80,8 +82,13 @@ class DayJudge:
         if on_break and everywhere:
             found.append(("school_break", Severity.ERROR, f"{_shown(day)} är {describe_breaks(on_break, True)}"))
         if self.rule_weekdays and weekday not in self.allowed:  # a weekend day is one error, not two
-            rule = join_swedish([weekday_plural(d) for d in self.rule_weekdays])
-            found.append(("weekday", Severity.ERROR, f"{day} är en {weekday}; regeln säger möten på {rule}"))
+            rule = join_swedish([weekday_plural(d) for d in self.rule_weekdays], "eller")
+            if self.preferred:
+                found.append(
+                    ("weekday", Severity.WARNING, f"{day} är en {weekday}; regeln säger helst möten på {rule}")
+                )
+            else:
+                found.append(("weekday", Severity.ERROR, f"{day} är en {weekday}; regeln säger möten på {rule}"))
         if on_break and not everywhere:
             found.append(("school_break", Severity.WARNING, f"{_shown(day)} är {describe_breaks(on_break, False)}"))
         bridge = bridge_days(day.year).get(day)
@@ -167,7 +174,7 @@ def entered_meeting_findings(
     rule = loaded.mission.meetings
     if rule is None:
         return []
-    judge = DayJudge(calendar, tuple(rule.weekdays))
+    judge = DayJudge(calendar, tuple(rule.weekdays), rule.preferred)
     taken = {m.date for m in rule.meetings}
     findings: list[Finding] = []
     earlier: set[dt.date] = set()
@@ -200,6 +207,8 @@ class YearCheck:
     weekdays: list[Veckodag]
     problems: list[Finding] = field(default_factory=list)
     valid_dates: list[dt.date] = field(default_factory=list)
+    per_term: int | None = None
+    per_school_year: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -211,7 +220,15 @@ class YearCheck:
 
     @property
     def has_rule(self) -> bool:
-        return self.minimum is not None or bool(self.weekdays)
+        return any(n is not None for n in (self.minimum, self.per_term, self.per_school_year)) or bool(self.weekdays)
+
+    @property
+    def minimum_shown(self) -> str:
+        """'4' (a year's minimum, as always), '2/termin, 4/läsår' when the rule counts otherwise, '–' for none."""
+        if self.per_term is None and self.per_school_year is None:
+            return str(self.minimum) if self.minimum is not None else "–"
+        stated = ((self.per_term, "termin"), (self.per_school_year, "läsår"), (self.minimum, "år"))
+        return ", ".join(f"{n}/{period}" for n, period in stated if n is not None)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -234,8 +251,85 @@ def plan_command(loaded: LoadedMission, year: int) -> str:
     return shlex.join(words)
 
 
+def absent_municipalities(mission: Mission, year: int, municipalities: Sequence[str]) -> list[str] | None:
+    """The municipalities at no meeting of year, of those expected: with members, the ones that
+    have a member (validate tells the others), else all of the organisation's. None when no
+    meeting of the year records who was there."""
+    rule = mission.meetings
+    recorded = [m for m in (rule.meetings if rule else []) if m.date.year == year and m.present]
+    if not recorded:
+        return None
+    present = {k for m in recorded for k in m.present}
+    represented = {p.municipality for p in mission.members if p.municipality}
+    return [k for k in municipalities if (k in represented or not represented) and k not in present]
+
+
 def _term_of(day: dt.date) -> int | None:
     return next((i for i, (_, _, first, last) in enumerate(TERMS) if first <= day.month <= last), None)
+
+
+def school_year_name(first_year: int) -> str:
+    """2025 -> '2025/26': a läsår runs August–June and is named by its first year."""
+    return f"{first_year}/{(first_year + 1) % 100:02d}"
+
+
+def _counted(valid: int, when: str) -> str:
+    """'inga giltiga möten vårterminen 2026', '1 giltigt möte …', '3 giltiga möten …'."""
+    if valid == 0:
+        return f"inga giltiga möten {when}"
+    return f"1 giltigt möte {when}" if valid == 1 else f"{valid} giltiga möten {when}"
+
+
+def _valid_days(meetings: list[Meeting], judge: DayJudge, first: dt.date, last: dt.date) -> list[dt.date]:
+    """The meetings from first to last that break no rule, whatever their year (a läsår spans
+    two); a meeting in a year the calendar does not know is not counted."""
+    taken = {m.date for m in meetings}
+    earlier: set[dt.date] = set()
+    valid = []
+    for meeting in sorted((m for m in meetings if first <= m.date <= last), key=lambda m: m.date):
+        if not is_supported(meeting.date.year):
+            continue
+        problem = judge_meeting(meeting, judge, earlier, taken)
+        earlier.add(meeting.date)
+        if problem is None or problem[1] is not Severity.ERROR:
+            valid.append(meeting.date)
+    return valid
+
+
+def _term_and_school_year_problems(
+    loaded: LoadedMission, rule: MeetingRule, year: int, valid_dates: list[dt.date], judge: DayJudge
+) -> list[Finding]:
+    """A per-term rule on each term of year; a per-läsår rule on the läsår that ends in year and,
+    as far as year's meetings can say, the one that starts in it."""
+    where = loaded.source.locate("möten")
+    plan = plan_command(loaded, year)
+    problems = []
+    if rule.per_term is not None:
+        for term, months, first, last in TERMS:
+            valid = sum(first <= day.month <= last for day in valid_dates)
+            if valid < rule.per_term:
+                message = (
+                    f"{_counted(valid, f'{term} {year}')} ({months}); regeln kräver minst {rule.per_term} "
+                    f"per termin; föreslå fler med {plan}"
+                )
+                problems.append(Finding(where, Severity.ERROR, "too_few_term", message, "möten"))
+    wanted = rule.per_school_year
+    if wanted is not None:
+        ending = _valid_days(list(rule.meetings), judge, dt.date(year - 1, 8, 1), dt.date(year, 6, 30))
+        if len(ending) < wanted:
+            message = (
+                f"{_counted(len(ending), f'läsåret {school_year_name(year - 1)}')}; regeln kräver minst {wanted} "
+                f"per läsår; föreslå fler med {plan}"
+            )
+            problems.append(Finding(where, Severity.ERROR, "too_few_school_year", message, "möten"))
+        starting = _valid_days(list(rule.meetings), judge, dt.date(year, 8, 1), dt.date(year + 1, 6, 30))
+        if len(starting) < wanted:
+            message = (
+                f"{_counted(len(starting), f'läsåret {school_year_name(year)}')} hittills; regeln kräver minst "
+                f"{wanted} per läsår, så vårterminen {year + 1} behöver minst {wanted - len(starting)}"
+            )
+            problems.append(Finding(where, Severity.WARNING, "school_year_ahead", message, "möten"))
+    return problems
 
 
 def check_year(
@@ -249,7 +343,9 @@ def check_year(
     weekdays = list(rule.weekdays) if rule else []
     indexed = [(i, m) for i, m in enumerate(rule.meetings if rule else []) if m.date.year == year]
     result = YearCheck(mission.id, mission.name, year, len(indexed), 0, minimum, weekdays)
-    judge = DayJudge(calendar or SchoolCalendar(), tuple(weekdays))
+    if rule is not None:
+        result.per_term, result.per_school_year = rule.per_term, rule.per_school_year
+    judge = DayJudge(calendar or SchoolCalendar(), tuple(weekdays), rule.preferred if rule else False)
     taken = {m.date for m in (rule.meetings if rule else [])}
     earlier: set[dt.date] = set()
     for index, meeting in sorted(indexed, key=lambda pair: (pair[1].date, pair[0])):
@@ -283,7 +379,9 @@ def check_year(
             counted = f"{result.valid} giltiga möten {year}" if result.valid != 1 else f"1 giltigt möte {year}"
         message = f"{counted}; regeln kräver minst {minimum}; föreslå fler med {plan_command(loaded, year)}"
         result.problems.append(Finding(rule_location, Severity.ERROR, "too_few", message, "möten"))
-    if minimum is not None and minimum >= 2 and result.valid_dates:
+    result.problems += _term_and_school_year_problems(loaded, rule, year, result.valid_dates, judge)
+    # A per-term rule says more than this hint, and says it as an error.
+    if minimum is not None and minimum >= 2 and result.valid_dates and rule.per_term is None:
         terms = {_term_of(day) for day in result.valid_dates}
         for index, (term, months, _, _) in enumerate(TERMS):
             if index not in terms:
@@ -293,13 +391,10 @@ def check_year(
                 )
                 result.problems.append(Finding(rule_location, Severity.WARNING, "spread", message, "möten"))
     if rule.all_municipalities:
-        recorded = [m for _, m in indexed if m.present]
-        if recorded:
-            present = {k for m in recorded for k in m.present}
-            missing = [k for k in judge.calendar.municipalities if k not in present]
-            if missing:
-                message = f"kommuner som inte deltog i något möte {year}: {', '.join(missing)}"
-                result.problems.append(Finding(rule_location, Severity.WARNING, "attendance", message, "möten"))
+        missing = absent_municipalities(mission, year, judge.calendar.municipalities)
+        if missing:
+            message = f"kommuner som inte deltog i något möte {year}: {', '.join(missing)}"
+            result.problems.append(Finding(rule_location, Severity.WARNING, "attendance", message, "möten"))
     return result
 
 
@@ -330,42 +425,47 @@ def _place(need: int, candidates: list[dt.date], existing: list[dt.date]) -> lis
     return sorted(chosen)
 
 
-def _term_needs(wanted: int, missing: int, candidates: list[list[dt.date]], existing: list[list[dt.date]]) -> list[int]:
+def _term_needs(
+    wanted: int, missing: int, candidates: list[list[dt.date]], existing: list[list[dt.date]], floors: list[int]
+) -> list[int]:
     """How many new meetings each term gets: the year's total shared by the terms' good days,
-    at least one each when two or more are wanted."""
+    at least one each when two or more are wanted, and at least what a per-term or per-läsår
+    rule asks of each term (floors: the meetings each term must have in all)."""
     sizes = [len(c) + len(e) for c, e in zip(candidates, existing)]
     share = round(wanted * sizes[0] / sum(sizes)) if sum(sizes) else 0
     if wanted >= 2 and all(sizes):
         share = min(max(share, 1), wanted - 1)
-    targets = [share, wanted - share]
+    targets = [max(share, floors[0]), max(wanted - share, floors[1])]
+    lowest = [max(0, min(f - len(e), len(c))) for f, e, c in zip(floors, existing, candidates)]
     needs = [max(0, min(t - len(e), len(c))) for t, e, c in zip(targets, existing, candidates)]
     while sum(needs) < missing:  # a term already has more than its share, or too few days
         load = [(len(e) + n) / max(s, 1) for e, n, s in zip(existing, needs, sizes)]
         open_terms = [i for i in range(2) if needs[i] < len(candidates[i])]
         needs[min(open_terms, key=lambda i: load[i])] += 1
     while sum(needs) > missing:  # meetings outside the terms (July) count towards the year
-        needs[max(range(2), key=lambda i: (needs[i] > 0, len(existing[i]) + needs[i]))] -= 1
+        reducible = [i for i in range(2) if needs[i] > lowest[i]]
+        if not reducible:
+            break  # each term's rule needs them all
+        needs[max(reducible, key=lambda i: (needs[i] > 0, len(existing[i]) + needs[i]))] -= 1
     return needs
 
 
-def plan_year(loaded: LoadedMission, year: int, count: int | None, calendar: SchoolCalendar | None = None) -> Plan:
-    """Dates for the meetings year is missing (at least the rule's minimum, or count), on good
-    days only, spread over vårtermin and hösttermin; the meetings already entered are kept."""
-    require_supported(year)
-    rule = loaded.mission.meetings
-    minimum = rule.minimum if rule else None
-    wanted = max(filter(None, (minimum, count)), default=None)
-    if wanted is None:
-        raise PlanningError(f"{loaded.mission.id} har ingen regel för antal möten; ange --count")
-    calendar = calendar or SchoolCalendar()
-    judge = DayJudge(calendar, tuple(rule.weekdays) if rule else ())
-    if judge.rule_weekdays and not set(judge.rule_weekdays) & set(WORKING_DAYS):
-        raise PlanningError(f"{loaded.mission.id}: regeln säger bara möten på helger; möten planeras på vardagar")
-    existing = check_year(loaded, year, calendar=calendar).valid_dates
-    missing = wanted - len(existing)
-    if missing <= 0:
-        return Plan(wanted, existing, [])
-    taken = {m.date for m in (rule.meetings if rule else [])}
+def _term_floors(rule: MeetingRule | None, year: int, judge: DayJudge) -> list[int]:
+    """The meetings each term of year must have: a per-term rule's count; a per-läsår rule's
+    rest in the spring (after the autumn before) and half of it in the autumn (the spring
+    after is next year's to plan)."""
+    if rule is None:
+        return [0, 0]
+    floors = [rule.per_term or 0, rule.per_term or 0]
+    if rule.per_school_year is not None:
+        autumn_before = _valid_days(list(rule.meetings), judge, dt.date(year - 1, 8, 1), dt.date(year - 1, 12, 31))
+        floors[0] = max(floors[0], rule.per_school_year - len(autumn_before))
+        floors[1] = max(floors[1], -(-rule.per_school_year // 2))
+    return floors
+
+
+def _good_days(judge: DayJudge, year: int, taken: set[dt.date]) -> list[list[dt.date]]:
+    """Each term's good days in year."""
     candidates: list[list[dt.date]] = [[], []]
     day = dt.date(year, 1, 1)
     while day.year == year:
@@ -373,10 +473,44 @@ def plan_year(loaded: LoadedMission, year: int, count: int | None, calendar: Sch
         if term is not None and judge.is_good(day, taken):
             candidates[term].append(day)
         day += dt.timedelta(days=1)
+    return candidates
+
+
+def plan_year(loaded: LoadedMission, year: int, count: int | None, calendar: SchoolCalendar | None = None) -> Plan:
+    """Dates for the meetings year is missing (at least the rule's minimum, or count, and what
+    its per-term and per-läsår rules ask of each term), on good days only, spread over vårtermin
+    and hösttermin; the meetings already entered are kept. Preferred weekdays are used while
+    they have room enough; then any working day."""
+    require_supported(year)
+    rule = loaded.mission.meetings
+    calendar = calendar or SchoolCalendar()
+    judge = DayJudge(calendar, tuple(rule.weekdays) if rule else (), rule.preferred if rule else False)
+    floors = _term_floors(rule, year, judge)
+    minimum = rule.minimum if rule else None
+    wanted = max(filter(None, (minimum, count, sum(floors) or None)), default=None)
+    if wanted is None:
+        raise PlanningError(f"{loaded.mission.id} har ingen regel för antal möten; ange --count")
+    if judge.rule_weekdays and not set(judge.rule_weekdays) & set(WORKING_DAYS):
+        raise PlanningError(f"{loaded.mission.id}: regeln säger bara möten på helger; möten planeras på vardagar")
+    existing = check_year(loaded, year, calendar=calendar).valid_dates
+    in_term = [[d for d in existing if _term_of(d) == i] for i in range(2)]
+    short = [max(0, f - len(e)) for f, e in zip(floors, in_term)]
+    missing = max(wanted - len(existing), sum(short))
+    if missing <= 0:
+        return Plan(wanted, existing, [])
+    taken = {m.date for m in (rule.meetings if rule else [])}
+    candidates = _good_days(judge, year, taken)
+    too_few = sum(map(len, candidates)) < missing or any(len(c) < n for c, n in zip(candidates, short))
+    if judge.preferred and too_few:
+        candidates = _good_days(DayJudge(calendar), year, taken)  # a preference, not a rule
     available = sum(map(len, candidates))
     if available < missing:
         raise PlanningError(f"bara {available} möjliga dagar {year}; kan inte planera {missing} möten")
-    in_term = [[d for d in existing if _term_of(d) == i] for i in range(2)]
-    needs = _term_needs(wanted, missing, candidates, in_term)
+    for term, (name, _, _, _) in enumerate(TERMS):
+        if len(candidates[term]) < short[term]:
+            raise PlanningError(
+                f"bara {len(candidates[term])} möjliga dagar {name} {year}; kan inte planera {short[term]} möten där"
+            )
+    needs = _term_needs(max(wanted, len(existing) + missing), missing, candidates, in_term, floors)
     proposed = [d for i in range(2) for d in _place(needs[i], candidates[i], in_term[i])]
-    return Plan(wanted, existing, sorted(proposed))
+    return Plan(max(wanted, len(existing) + missing), existing, sorted(proposed))

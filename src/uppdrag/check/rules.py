@@ -281,7 +281,7 @@ def _check_own_roles(loaded: LoadedMission) -> list[Finding]:
     values = loaded.source.source_map.values
     for r_index, role in enumerate(loaded.mission.roles):
         for k_index, kind in enumerate(role.kinds):
-            meant = near_miss(kind, ROLLER) if kind not in ROLLER else None
+            meant = near_miss(kind, ROLLER) if kind in role.own_kinds else None
             if meant is None:
                 continue
             path: KeyPath = ("roller", r_index, "roll", k_index)

@@ -219,7 +219,7 @@ def print_meeting_checks(checks: list[YearCheck], year: int) -> None:
             data(check.network),
             data(check.name),
             counted,
-            str(check.minimum) if check.minimum is not None else "–",
+            check.minimum_shown,
             ", ".join(check.weekdays) or "–",
             _meeting_status(check),
         )
@@ -253,7 +253,12 @@ def _overview_table(rows: list[OverviewRow], wide: bool) -> Table:
     table.add_column("Namn", overflow="fold", max_width=20)
     if wide:
         table.add_column("Mål", overflow="fold")
-    table.add_column("Ordförande / sekreterare", overflow="fold")
+    conveners, members = any(row.convener for row in rows), any(row.members for row in rows)
+    table.add_column(
+        "Ordförande / sammankallande / sekreterare" if conveners else "Ordförande / sekreterare", overflow="fold"
+    )
+    if members:
+        table.add_column("Medlemmar", overflow="fold")
     table.add_column("Mötesregel", overflow="fold")
     table.add_column("Reviderad", overflow="fold")
     if wide:
@@ -263,10 +268,16 @@ def _overview_table(rows: list[OverviewRow], wide: bool) -> Table:
             revised = Text("saknas", style="yellow")
         else:
             revised = data(f"{row.revised} ({row.revised_age_days} d)", "yellow" if row.revision_overdue else None)
-        people = data("\n".join(filter(None, (row.chair, row.secretary))) or "–")
+        people = data("\n".join(filter(None, (row.chair, row.convener, row.secretary))) or "–")
         cells = [data(row.id), data(row.name)]
         cells += [data(f"{row.steering_id}: {row.goal_ids}")] if wide else []
-        cells += [people, data(row.meeting_rule_short), revised]
+        cells += [people]
+        cells += (
+            [data(f"{row.member_count} ({row.member_municipalities} kommuner)" if row.members else "–")]
+            if members
+            else []
+        )
+        cells += [data(row.meeting_rule_short), revised]
         cells += [data(row.period)] if wide else []
         table.add_row(*cells)
     return table

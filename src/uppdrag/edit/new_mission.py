@@ -137,18 +137,30 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
                 "    # personer:",
                 f"    #   - {{namn: Förnamn Efternamn, kommun: {_plain(example_place)}}}",
             ]
+    place = _plain(example_place)
     lines += [
+        "  # Nätverkets egna roller (sammankallande, processledare, kontaktperson …) skrivs som text;",
+        "  # titel och e-post är valfria för varje person:",
+        "  # - roll: sammankallande",
+        "  #   ansvar: [Kallar till möten och leder dem.]",
+        f"  #   personer: [{{namn: Förnamn Efternamn, kommun: {place}, titel: rektor, e-post: namn@exempel.se}}]",
+        "",
+        "# Nätverkets medlemmar, en eller flera per kommun (inte presidiet); ta bort # före raderna:",
+        "# medlemmar:",
+        f"#   - {{namn: Förnamn Efternamn, kommun: {place}}}",
         "",
         "möten:",
         "  minst_per_år: 4",
+        "  # Eller per läsår och termin: minst_per_läsår: 4, minst_per_termin: 2",
         "  veckodagar: [fredag]",
+        "  # Flera veckodagar är alternativ; företrädesvis: true gör dem till önskemål.",
         f"  minnesanteckningar: {_plain(minutes_note(organisation))}",
         f"  # Mötena, när de är bestämda (eller: uppdrag plan-meetings {mission_id} {first_year} --write):",
         "  # träffar:",
         f"  #   - datum: {first_year}-02-05",
         '  #     start: "09:00"',
         '  #     slut: "12:00"',
-        f"  #     plats: {_plain(example_place)}",
+        f"  #     plats: {place}",
     ]
     return "\n".join(lines) + "\n"
 

@@ -169,6 +169,11 @@ class Person(Model):
     email: Email | None = Field(None, alias="e-post", description="Personens e-postadress.")
 
     @property
+    def name_and_municipality(self) -> str:
+        """'Anna Andersson, Lidköping', or the name alone: who a person is, in a table cell."""
+        return f"{self.name}, {self.municipality}" if self.municipality else self.name
+
+    @property
     def line(self) -> str:
         """'Anna Andersson, rektor, Lidköping, anna@exempel.se': the person as one line of text."""
         return ", ".join(part for part in (self.name, self.title, self.municipality, self.email) if part)

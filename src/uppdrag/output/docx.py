@@ -170,7 +170,14 @@ def _roles(writer: _Writer, doc: Document) -> None:
         writer.heading(role.title, 3)
         for duty in role.duties:
             writer.paragraph(duty)
-        writer.bullets([f"{person.name}, {person.municipality}" for person in role.people])
+        writer.bullets([person.line for person in role.people])
+
+
+def _members(writer: _Writer, doc: Document) -> None:
+    if doc.members is None:
+        return
+    _heading(writer, doc, "medlemmar")
+    writer.table(doc.members.header, doc.members.rows)
 
 
 def _meetings(writer: _Writer, doc: Document) -> None:
@@ -194,6 +201,7 @@ SECTIONS: dict[str, Callable[[_Writer, Document], None]] = {
     "syfte": _purpose,
     "uppdrag": _assignments,
     "roller": _roles,
+    "medlemmar": _members,
     "möten": _meetings,
 }
 

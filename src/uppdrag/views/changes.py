@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from uppdrag.errors import FindingsError, UsageError
 from uppdrag.files import shorten
 from uppdrag.findings import CheckResult
 from uppdrag.history import commit_of, file_at, last_revision, revision_before
-from uppdrag.models import MeetingRule, Mission, SteeringDocument
+from uppdrag.models import MeetingRule, Mission, Person, SteeringDocument
 from uppdrag.read.loading import LoadedMission, Workspace, parse_model, read_text
 
 Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
@@ -23,7 +23,7 @@ Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
 
 @dataclass(frozen=True)
 class Change:
-    section: str  # "Allmänt", "Syfte", "Uppdrag", "Roller och ansvar", "Möten"
+    section: str  # one of SECTIONS
     kind: str  # "added", "removed", "reworded" or "changed"
     subject: str  # what it is about, in Swedish: "uppdrag under Mål 2"
     old: str | None = None
@@ -31,7 +31,7 @@ class Change:
     words: Words = field(default_factory=list)
 
 
-SECTIONS = ("Allmänt", "Syfte", "Uppdrag", "Roller och ansvar", "Möten")
+SECTIONS = ("Allmänt", "Syfte", "Uppdrag", "Roller och ansvar", "Nätverkets medlemmar", "Möten")
 REWORDED_AT = 0.5  # texts at least this alike are the same item reworded, not a swap
 
 
@@ -149,20 +149,8 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
         role = "/".join(new_role.kinds)  # the role itself, not its heading ("Uppdrag ordförande:")
         changes += _value(roles, f"rubrik ({role})", old_role.heading, new_role.heading)
         changes += compare_texts(roles, f"ansvar för {role}", list(old_role.duties), list(new_role.duties))
-        old_people = [f"{p.name}, {p.municipality}" for p in old_role.people]
-        new_people = [f"{p.name}, {p.municipality}" for p in new_role.people]
-        for kind, text in [("removed", p) for p in old_people if p not in new_people] + [
-            ("added", p) for p in new_people if p not in old_people
-        ]:
-            changes.append(
-                Change(
-                    roles,
-                    kind,
-                    f"person ({role})",
-                    text if kind == "removed" else None,
-                    text if kind == "added" else None,
-                )
-            )
+        changes += _people_changes(roles, f"person ({role})", old_role.people, new_role.people)
+    changes += _people_changes("Nätverkets medlemmar", "medlem", old.members, new.members)
 
     meetings = "Möten"
     rule_before, rule_after = old.meetings, new.meetings
@@ -182,6 +170,14 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
 
     changes += compare_texts(meetings, "möte", dates(rule_before), dates(rule_after), reword=False)
     return changes
+
+
+def _people_changes(section: str, subject: str, old: Sequence[Person], new: Sequence[Person]) -> list[Change]:
+    """Each person gone or come, as one line ('Eva Ek, rektor, Hjo'): a changed title is both."""
+    before, after = [p.line for p in old], [p.line for p in new]
+    return [Change(section, "removed", subject, text, None) for text in before if text not in after] + [
+        Change(section, "added", subject, None, text) for text in after if text not in before
+    ]
 
 
 def goal_labeller(steering: SteeringDocument | None) -> Callable[[str], str]:

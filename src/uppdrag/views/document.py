@@ -13,6 +13,7 @@ from uppdrag.models import (
     Meeting,
     Mission,
     Organisation,
+    Person,
     Role,
     SteeringDocument,
 )
@@ -51,8 +52,27 @@ class AssignmentGroupView:
 
 
 @dataclass(frozen=True)
+class MemberTable:
+    """The network's members as a table: only the columns some member has, in every format alike."""
+
+    header: list[str]
+    rows: list[list[str]]
+
+
+_MEMBER_COLUMNS = (("Namn", "name"), ("Kommun", "municipality"), ("Titel", "title"), ("E-post", "email"))
+
+
+def member_table(members: list[Person]) -> MemberTable | None:
+    if not members:
+        return None
+    columns = [(label, key) for label, key in _MEMBER_COLUMNS if any(getattr(m, key) for m in members)]
+    rows = [[getattr(m, key) or "" for _, key in columns] for m in members]
+    return MemberTable([label for label, _ in columns], rows)
+
+
+@dataclass(frozen=True)
 class SectionView:
-    part: str  # bakgrund, syfte, uppdrag, roller, möten
+    part: str  # bakgrund, syfte, uppdrag, roller, medlemmar, möten
     block: str  # the template block that shows it: the part's name in ASCII
     heading: str | None  # None: no heading, the content follows the previous section
 
@@ -80,6 +100,7 @@ class Document:
     revised: dt.date | None
     draft: bool  # unfinished (FYLL I left or validation warnings): HTML and PDF say UTKAST
     organisation: Organisation = SKARABORG  # who publishes it: headers, footers, properties
+    members: MemberTable | None = None  # the network's members, when the file lists them
 
     def heading(self, part: str) -> str | None:
         return next((s.heading for s in self.sections if s.part == part), None)
@@ -164,4 +185,5 @@ def build_document(loaded: LoadedMission, workspace: Workspace, draft: bool = Fa
         revised=mission.revised,
         draft=draft,
         organisation=workspace.organisation,
+        members=member_table(list(mission.members)),
     )

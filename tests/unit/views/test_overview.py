@@ -23,7 +23,10 @@ def test_the_shipped_forskola_row(shipped: Path) -> None:
         goal_ids="1, 2",
         goals="Fullföljd utbildning; Kompetensförsörjning för en arbetsmarknadsregion där utbud och efterfrågan är i balans",
         chair="Emma Friman, Lidköping",
+        convener="",
         secretary="Fredrica Malmberg, Vara",
+        members="",
+        absent="",
         meeting_rule="Minst 4 möten per år på fredagar",
         revised="",
         revised_age_days=None,
@@ -70,3 +73,26 @@ def test_exported_has_the_columns_in_order_and_not_the_table_only_text(workspace
     assert list(exported) == list(COLUMNS)
     assert exported["meeting_rule"] == "ingen regel"
     assert "meeting_rule_short" not in exported
+
+
+def test_conveners_members_and_who_was_at_no_meeting_this_year(workspace: Path) -> None:
+    meeting = "  träffar:\n    - {datum: 2026-03-17, närvarande: [Hjo, Tibro]}\n"
+    members = "medlemmar:\n  - {namn: Eva Ek, kommun: Hjo}\n  - {namn: Per Berg, kommun: Vara}\n  - {namn: Ola Ny}\n"
+    convener = "  - roll: Sammankallande\n    ansvar: [Kallar.]\n    personer: [{namn: Ida Ås}]\n"
+    organisation = "organisation:\n  namn: Tre kommuner\n  kommuner: [Hjo, Tibro, Vara]\n"
+    write_tree(
+        workspace,
+        {
+            "missions/_organisation.yaml": organisation,
+            "missions/medlemmar.yaml": MINIMAL_MISSION.format(id="medlemmar") + convener + members
+            + "möten:\n" + meeting,
+            "missions/alla.yaml": MINIMAL_MISSION.format(id="alla") + "möten:\n  alla_kommuner: true\n" + meeting,
+            "missions/ingen.yaml": MINIMAL_MISSION.format(id="ingen") + "möten:\n" + meeting,
+        },
+    )  # fmt: skip
+    rows = overview_rows(open_valid_workspace(Path("missions"), TODAY), TODAY)
+    assert [(r.id, r.convener, r.members, r.absent, r.member_count, r.member_municipalities) for r in rows] == [
+        ("alla", "", "", "Vara", 0, 0),
+        ("ingen", "", "", "", 0, 0),  # nobody is expected: no members, not every municipality
+        ("medlemmar", "Ida Ås", "Eva Ek, Hjo; Per Berg, Vara; Ola Ny", "Vara", 3, 2),
+    ]
