@@ -13,7 +13,7 @@ YEAR ?= $(shell date +%Y)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup demo test test-fast test-latest check upgrade bench clean
+.PHONY: setup demo test test-fast test-latest check upgrade bench import-score clean
 
 setup: $(VENV)/.installed
 
@@ -55,6 +55,10 @@ test-latest: $(UV)
 upgrade: $(UV)
 	$(UV) lock --upgrade --python $(PYTHON)
 	$(UV) export --quiet --only-group bootstrap --format requirements-txt --no-emit-project -o requirements/uv.txt
+
+# The import corpus: fields equal / total per producer (tools/import_corpus.py).
+import-score: setup
+	$(BIN)/python tools/import_corpus.py score
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

@@ -67,3 +67,33 @@ def test_titles() -> None:
 def test_normalise() -> None:
     assert normalise("Syfte/ uppdrag:") == "syfte uppdrag"
     assert normalise("Skol-och utbildningschef") == "skol och utbildningschef"
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("1. Bakgrund", Heading("bakgrund")),
+        ("II. Möten", Heading("möten")),
+        ("2.1 Ordförande", Heading("roll", roles=("ordförande",))),
+        ("Möten och dokumentation", Heading("möten", loose=True)),
+        ("Mötesfrekvens", Heading("möten", loose=True)),
+        ("Uppdrag 2026", Heading("uppdrag", loose=True)),
+        ("Rollfördelning (rollfördelning inom nätverket)", Heading("roller", loose=True)),
+        ("Nätverkets sammansättning", Heading("medlemmar")),
+        ("Kommunrepresentanter", Heading("medlemmar")),
+        ("Sammankallande", Heading("roll", roles=("sammankallande",))),
+        ("Kontaktperson på Skaraborgs Kommunalförbund", Heading("roll", roles=("kontaktperson",))),
+        (
+            "Ordförande/förvaltningschefrepresentant",
+            Heading("roll", roles=("ordförande/förvaltningschefsrepresentant",)),
+        ),
+    ],
+)
+def test_headings_as_offices_write_them(text: str, heading: Heading) -> None:
+    assert classify(text) == heading
+
+
+def test_a_word_besides_a_headings_filler_makes_body_text() -> None:
+    assert classify("Möten med rektorer") is None
+    assert classify("Uppdrag att sprida goda exempel") is None
+    assert classify("MÅL") is None

@@ -59,3 +59,33 @@ def test_the_section_read_as_a_rule() -> None:
     }
     assert (("möten", "minst_per_år"), 4, "rad 2") in fields
     assert checks == [(("möten",), "meningen 'Vi bjuder på fika.' (rad 3) har ingen plats i mötesregeln")]
+
+
+def _rule(text: str) -> tuple[dict[str, object] | None, list[str]]:
+    from uppdrag.edit.importer.meetings import read_meetings
+    from uppdrag.edit.importer.paragraphs import Paragraph
+
+    checks: list[str] = []
+    rule = read_meetings([Paragraph(text, "rad 1")], lambda *_: None, lambda _, message: checks.append(message))
+    return rule, checks
+
+
+def test_rules_per_school_year_and_term_in_words() -> None:
+    assert _rule("Nätverket träffas fyra gånger per läsår, två gånger per termin, på torsdagar.") == (
+        {"minst_per_läsår": 4, "minst_per_termin": 2, "veckodagar": ["torsdag"]},
+        [],
+    )
+
+
+def test_weekdays_as_a_preference_are_alternatives() -> None:
+    assert _rule("Nätverket har minst sex möten per år, företrädesvis på måndagar eller tisdagar.") == (
+        {"minst_per_år": 6, "veckodagar": ["måndag", "tisdag"], "företrädesvis": True},
+        [],
+    )
+
+
+def test_every_other_month_is_a_marked_reading() -> None:
+    assert _rule("Nätverket träffas varannan månad.") == (
+        {"minst_per_år": 6},
+        ["'varannan månad' (rad 1) läst som minst 6 möten per år"],
+    )

@@ -49,3 +49,24 @@ def test_intact_text_is_not_damaged() -> None:
 def test_known_words_and_proper_nouns() -> None:
     assert VOCABULARY.is_word("Skaraborgs") and VOCABULARY.proper_noun("SKARABORG") == "Skaraborg"
     assert fold("Nätverket") == "natverket"
+
+
+def test_an_ampersand_inside_an_unknown_word_is_a_marked_a_umlaut() -> None:
+    from uppdrag.edit.importer.mending import Mend, Vocabulary, mend_text
+
+    assert mend_text("arbetss&ttet", Vocabulary()) == (
+        "arbetssättet",
+        [Mend("arbetss&ttet", "arbetssättet", unsure=True)],
+    )
+
+
+def test_the_ocr_stage_leaves_an_intact_text_alone_and_mends_a_damaged_one() -> None:
+    from uppdrag.edit.importer.mending import MendedText, Vocabulary, mend_paragraphs
+    from uppdrag.edit.importer.paragraphs import Paragraph
+
+    intact = [Paragraph("Nätverket träffas på fredagar.", "rad 1")]
+    assert mend_paragraphs(intact, Vocabulary()) == MendedText(intact, [], [])
+    damaged = mend_paragraphs([Paragraph("N&tverket tr&ffas pa fredagar och &r arbetss&ttet.", "rad 1")], Vocabulary())
+    assert [p.text for p in damaged.paragraphs] == ["Nätverket träffas på fredagar och är arbetssättet."]
+    assert damaged.notes == ["texten är skadad av OCR (å, ä, ö saknas); 5 ord lagade med ordlistan"]
+    assert damaged.doubts == [("rad 1", "'arbetss&ttet' (rad 1) läst som 'arbetssättet'")]

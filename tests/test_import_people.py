@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from uppdrag.edit.importer.people import PeopleLine, Person, parse_people
 
 
@@ -45,3 +47,31 @@ def test_member_table_rows() -> None:
     )
     assert person_from_row(("", "Skara", ""), columns) is None
     assert table_columns(("Datum", "Plats")) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "person"),
+    [
+        ("Emma Friman, Lidköping", ("Emma Friman", "Lidköping", None, None)),
+        ("Amira Hassan (Lidköping)", ("Amira Hassan", "Lidköping", None, None)),
+        ("Karin Holm – Skara", ("Karin Holm", "Skara", None, None)),
+        ("Per Ek, rektor, Hjo", ("Per Ek", "Hjo", "rektor", None)),
+        ("Tibro: Lena Ström", ("Lena Ström", "Tibro", None, None)),
+        ("Lena Ström, Tibro, lena.strom@tibro.se", ("Lena Ström", "Tibro", None, "lena.strom@tibro.se")),
+    ],
+)
+def test_one_person_as_offices_write_them(line: str, person: tuple[str, str, str | None, str | None]) -> None:
+    from uppdrag.edit.importer.people import parse_person
+
+    found = parse_person(line)
+    assert found is not None
+    assert (found.name, found.municipality, found.title, found.email) == person
+
+
+def test_a_name_alone_only_in_a_members_section_and_a_header_never() -> None:
+    from uppdrag.edit.importer.people import parse_person
+
+    assert parse_person("Ola Berg") is None
+    assert parse_person("Ola Berg", alone=True) is not None
+    assert parse_person("Kommun Namn E-post", alone=True) is None
+    assert parse_person("Leda nätverket, Skövde") is None

@@ -41,3 +41,11 @@ def test_ocr_bullets_and_people_lines() -> None:
         ("Anna Holm, Mariestad", None),
         ("Per Dahl, Töreboda", None),
     ]
+
+
+def test_a_markdown_table_is_rows_of_cells_without_its_rule() -> None:
+    paragraphs = read_text("| Namn | Kommun |\n|---|:--|\n| Amira Hassan | Lidköping |\n")
+    assert [(p.cells, p.where) for p in paragraphs] == [
+        (("Namn", "Kommun"), "rad 1 (tabell)"),
+        (("Amira Hassan", "Lidköping"), "rad 3 (tabell)"),
+    ]

@@ -494,4 +494,5 @@ def test_word_member_table(workspace: Path) -> None:
         ("ordförande", [{"namn": "Karin Holm", "kommun": "Skara"}]),
         ("sekreterare", [{"namn": "Erik Sund", "kommun": "Tibro"}]),
     ]
-    assert "# KONTROLLERA: Eva Ek står i en tabell utan roll (stycke 9 (tabell))" in result.text
+    assert data["medlemmar"] == [{"namn": "Eva Ek", "kommun": "Vara"}]
+    assert "# KONTROLLERA: Eva Ek står i en tabell utan roll (stycke 9 (tabell)); läst som medlem" in result.text

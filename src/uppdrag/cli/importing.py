@@ -88,6 +88,7 @@ def import_document(
     """
     from uppdrag.edit.importer import import_document, refuse_existing_output, write_mission
     from uppdrag.edit.importer.docx_reader import proposals_rejected
+    from uppdrag.output.import_report import report_data, report_text
     from uppdrag.output.reporters import REPORTER_BY_NAME
 
     day = parse_today(today)
@@ -116,9 +117,10 @@ def import_document(
     if to_stdout:
         emit(result.text, None)
     if output_format.value != "text":  # on stdout, unless stdout already carries the YAML
-        report = REPORTER_BY_NAME[output_format.value].imported(result.report_data(written), result.warnings)
+        data = report_data(result.report(), str(written) if written else None)
+        report = REPORTER_BY_NAME[output_format.value].imported(data, result.warnings)
         print_plain(report.removesuffix("\n"), stderr if to_stdout else stdout)
         return
-    print_plain("\n".join(result.report_lines()), stderr)
+    print_plain("\n".join(report_text(result.report())), stderr)
     if written is not None:
         print_plain(str(written))

@@ -16,16 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from uppdrag.check.validation import validate_replacement, write_checked
-from uppdrag.edit.importer.builder import Imported, MissionBuilder, ReportField, dotted
-from uppdrag.edit.importer.mending import Vocabulary, is_damaged, mend_text
+from uppdrag.edit.importer.builder import MissionBuilder
+from uppdrag.edit.importer.mending import Vocabulary, mend_paragraphs
 from uppdrag.edit.importer.people import municipalities_of
 from uppdrag.edit.importer.reading import read_document
+from uppdrag.edit.importer.recorder import Imported, ReportField, dotted
 from uppdrag.edit.importer.sections import outline
 from uppdrag.edit.importer.yaml_text import to_yaml
 from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, OutputError, UppdragError
 from uppdrag.files import write_output
 from uppdrag.findings import CheckResult, Finding
 from uppdrag.models import ID_HINT, Mission, is_valid_id
+from uppdrag.output.import_report import ImportReport, ReportLine
 from uppdrag.read.loading import Workspace, load_workspace, parse_model, read_text
 from uppdrag.read.yamlsource import KeyPath, YamlSyntaxError, parse_yaml
 from uppdrag.views.changes import MissionChanges, compare, goal_labeller
@@ -71,33 +73,20 @@ class ImportResult:
         walk(self.imported.data, ())
         return order
 
-    def report_data(self, written: Path | None = None) -> dict[str, Any]:
-        """The report for programs, without the findings (output/reporters.py adds those);
-        written is the file written, None when nothing was."""
-        return {
-            "source": str(self.source),
-            "format": self.format,
-            "id": self.mission_id,
-            "written": str(written) if written else None,
-            "fields": [{"field": f.path, "value": f.value, "source": f.where} for f in self.fields],
-            "checks": [{"field": field, "message": message} for field, message in self.checks],
-            "notes": self.imported.notes,
-        }
-
-    def report_lines(self) -> list[str]:
-        lines = [f"{self.source} ({self.format}) -> {self.target}"]
-        width = max((len(f.path) for f in self.imported.fields), default=0)
-        for item in self.fields:
-            value = item.value if len(item.value) <= 70 else item.value[:69] + "…"
-            source = f"  [{item.where}]" if item.where else ""
-            lines.append(f"  {item.path.ljust(width)}  {value}{source}")
-        for note in self.imported.notes:
-            lines.append(f"obs: {note}")
-        for field, message in self.checks:
-            lines.append(f"KONTROLLERA {field}: {message}")
-        for finding in self.warnings:
-            lines.append(f"{finding.location}: varning: {finding.key_path}: {finding.message}")
-        return lines
+    def report(self) -> ImportReport:
+        """The report's data, for output/import_report to format."""
+        return ImportReport(
+            str(self.source),
+            self.format,
+            self.mission_id,
+            str(self.target),
+            [ReportLine(f.path, f.value, f.where) for f in self.fields],
+            self.checks,
+            self.imported.notes,
+            [(str(f.location), f.key_path, f.message) for f in self.warnings],
+            self.imported.words,
+            self.imported.unplaced,
+        )
 
     def placed_at(self, path: Path) -> ImportResult:
         """This result as written to path (import -o FIL): its report and warnings name path,
@@ -167,22 +156,10 @@ def _import_document(
     vocabulary = shared_vocabulary(workspace)
     paragraphs = document.paragraphs
     notes: list[str] = list(document.notes)
-    checks: list[tuple[str, str]] = []
-    if is_damaged(" ".join(p.text for p in paragraphs), vocabulary):
-        mended_paragraphs = []
-        changed = 0
-        for paragraph in paragraphs:
-            text, mends = mend_text(paragraph.text, vocabulary)
-            changed += sum(1 for m in mends if m.mended)
-            for mend in mends:
-                if mend.unsure:
-                    checks.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) läst som '{mend.mended}'"))
-                if mend.mended is None:
-                    readings = " eller ".join(mend.readings)
-                    checks.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) kan läsas som {readings}"))
-            mended_paragraphs.append(paragraph.with_text(text))
-        paragraphs = mended_paragraphs
-        notes.append(f"texten är skadad av OCR (å, ä, ö saknas); {changed} ord lagade med ordlistan")
+    mended = mend_paragraphs(paragraphs, vocabulary)  # the OCR stage: a no-op on an intact text
+    paragraphs = mended.paragraphs
+    notes += mended.notes
+    checks = mended.doubts
     shape = outline(paragraphs)
     found = {s.part for s in shape.sections}
     if len(found & {"bakgrund", "syfte", "uppdrag", "roller", "möten"}) < 2 or not (found & {"uppdrag", "roller"}):

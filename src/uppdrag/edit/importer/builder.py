@@ -5,24 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from rapidfuzz import fuzz
 
 from uppdrag.check.rules import PLACEHOLDER
-from uppdrag.edit.importer.headings import title_rest
+from uppdrag.edit.importer.headings import title_rest, without_typed_number
 from uppdrag.edit.importer.meetings import parse_date
 from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
-from uppdrag.edit.importer.purpose import PurposeReading
-from uppdrag.edit.importer.roles import RoleReading
+from uppdrag.edit.importer.purpose import PurposeReader
+from uppdrag.edit.importer.recorder import Imported
+from uppdrag.edit.importer.roles import RoleReader
 from uppdrag.edit.importer.sections import Outline, Section
-from uppdrag.edit.importer.values import SHARED_MATCH, background_of, shown
+from uppdrag.edit.importer.values import SHARED_MATCH, background_of
 from uppdrag.edit.importer.wording import clean, comparable, sentence_case
 from uppdrag.errors import ImportDocumentError
 from uppdrag.models import (
     DEFAULT_HEADINGS,
+    MEMBERS_PART,
     PARTS,
     Background,
     SteeringDocument,
@@ -31,49 +31,43 @@ from uppdrag.models import (
 from uppdrag.read.loading import Workspace
 from uppdrag.read.yamlsource import KeyPath
 
-
-@dataclass(frozen=True)
-class ReportField:
-    """One value the importer set, and the paragraph it came from."""
-
-    path: str
-    value: str
-    where: str
-    key: KeyPath = ()
-
-
-@dataclass
-class Imported:
-    """The mission's data, what it came from, and what a person should check."""
-
-    data: dict[str, Any]
-    fields: list[ReportField] = field(default_factory=list)
-    checks: dict[KeyPath, list[str]] = field(default_factory=dict)  # KONTROLLERA, by key path
-    notes: list[str] = field(default_factory=list)  # what the report says besides the fields
+# Where a KONTROLLERA about a section's unplaced text stands: the key its text goes to
+_KEY_OF_PART: dict[str, KeyPath] = {
+    "bakgrund": ("bakgrund",),
+    "syfte": ("syfte",),
+    "uppdrag": ("uppdrag",),
+    "roller": ("roller",),
+    "medlemmar": ("medlemmar",),
+    "möten": ("möten",),
+}
 
 
-def dotted(path: KeyPath) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+def _heading_of(section: Section | None) -> Paragraph | None:
+    return section.heading if section is not None else None
 
 
-class MissionBuilder(PurposeReading, RoleReading):
+def _paragraphs_of(outline: Outline) -> list[tuple[str, Paragraph]]:
+    """Every paragraph of the document (not its running headers), with the part it stood in."""
+    found: list[tuple[str, Paragraph]] = [("titel", p) for p in outline.title]
+    for section in outline.sections:
+        if section.heading is not None:
+            found.append((section.part, section.heading))
+        found += [(section.part, p) for p in section.paragraphs]
+        for block in section.roles:
+            found.append((section.part, block.heading))
+            found += [(section.part, p) for p in block.paragraphs]
+    return found + outline.unknown_headings
+
+
+class MissionBuilder:
     """Builds one mission from an outline, for a workspace's shared files."""
 
     def __init__(self, workspace: Workspace, vocabulary: Vocabulary):
         self.workspace = workspace
         self.vocabulary = vocabulary
-        self.result = Imported({})
-
-    # --- recording ---------------------------------------------------------------------
-
-    def _set(self, path: KeyPath, value: Any, where: str) -> None:
-        self.result.fields.append(ReportField(dotted(path), shown(value), where, path))
-
-    def _check(self, path: KeyPath, message: str) -> None:
-        self.result.checks.setdefault(path, []).append(message)
+        self.result = Imported({})  # the recorder every stage below writes to
+        self.purposes = PurposeReader(self.result)
+        self.roles = RoleReader(self.result, workspace, vocabulary)
 
     # --- the whole -----------------------------------------------------------------------
 
@@ -81,9 +75,9 @@ class MissionBuilder(PurposeReading, RoleReading):
         data = self.result.data
         name, name_where = self._name(outline)
         data["id"] = mission_id or make_id(name) or "natverk"
-        self._set(("id",), data["id"], "--id" if mission_id else name_where)
+        self.result.set(("id",), data["id"], "--id" if mission_id else name_where)
         data["namn"] = name
-        self._set(("namn",), name, name_where)
+        self.result.set(("namn",), name, name_where)
 
         background_section = outline.section("bakgrund")
         background, extras, steering = self._background(background_section, outline)
@@ -94,24 +88,50 @@ class MissionBuilder(PurposeReading, RoleReading):
             data["reviderad"] = revised
         adopted = self._dated(outline, r"antagen|antaget|beslutad")
         if adopted and revised and revised < adopted:
-            self._check(
+            self.result.check(
                 ("reviderad",), f"dokumentet säger antagen {adopted} men reviderad {revised}; antagen är utelämnad"
             )
         elif adopted:
             data["antagen"] = adopted
-        purpose_paragraphs, assignment_paragraphs, intro = self._split_purpose(outline)
+        purpose_paragraphs, assignment_paragraphs, intro = self.purposes.split(outline)
         if extras:
             data["bakgrund_tillägg"] = [clean(p.text) for p in extras]
             for index, paragraph in enumerate(extras):
-                self._set(("bakgrund_tillägg", index), data["bakgrund_tillägg"][index], paragraph.where)
-        data["avsnitt"] = self._sections(outline, bool(purpose_paragraphs))
-        data["syfte"] = self._purpose(purpose_paragraphs, steering, extras)
-        data["uppdrag"] = self._assignments(assignment_paragraphs, intro, steering)
-        data["roller"] = self._roles(outline)
-        meetings = self._meetings(outline.section("möten"))
+                self.result.set(("bakgrund_tillägg", index), data["bakgrund_tillägg"][index], paragraph.where)
+        members = self.roles.members(outline)
+        data["avsnitt"] = self._sections(outline, bool(purpose_paragraphs), bool(members))
+        data["syfte"] = self.purposes.purpose(purpose_paragraphs, steering, extras)
+        data["uppdrag"] = self.purposes.assignments(
+            assignment_paragraphs, intro, steering, _heading_of(outline.section("uppdrag"))
+        )
+        data["roller"] = self.roles.roles(outline)
+        if members:
+            data["medlemmar"] = members
+        meetings = self.roles.meetings(outline.section("möten"))
         if meetings:
             data["möten"] = meetings
+        self._coverage(outline)
         return self.result
+
+    def _coverage(self, outline: Outline) -> None:
+        """Every paragraph, list item and table row is in a field, or in the report's list of
+        unplaced text with a KONTROLLERA in the part it stood in (unless one names it already)."""
+        said = " ".join(m for ms in self.result.checks.values() for m in ms)
+        placed_words = total_words = 0
+        for part, paragraph in _paragraphs_of(outline):
+            words = len(paragraph.text.split())
+            total_words += words
+            if paragraph.where in self.result.placed:
+                placed_words += words
+                continue
+            self.result.unplaced.append((paragraph.where, paragraph.text))
+            if f"({paragraph.where})" not in said:
+                shown_text = paragraph.text if len(paragraph.text) <= 80 else paragraph.text[:79] + "…"
+                self.result.check(
+                    _KEY_OF_PART.get(part, ("namn",)),
+                    f"texten '{shown_text}' ({paragraph.where}) har ingen plats i filen",
+                )
+        self.result.words = (placed_words, total_words)
 
     # --- title ---------------------------------------------------------------------------
 
@@ -127,16 +147,17 @@ class MissionBuilder(PurposeReading, RoleReading):
                 return name[:1].upper() + name[1:], paragraph.where
             following = next((p for p in paragraphs[index + 1 :] if p.text.strip()), None)
             if following is not None:
+                self.result.place(paragraph.where)  # "UPPDRAGSBESKRIVNING för nätverket", the name below
                 return sentence_case(clean(following.text), self.vocabulary), following.where
         if paragraphs:
             first = paragraphs[0]
-            self._check(
+            self.result.check(
                 ("namn",), "rubriken säger inte 'Uppdragsbeskrivning för nätverket …'; namnet är dess första rad"
             )
             name = re.sub(r"^(?:nätverket\s+(?:för\s+)?)", "", clean(first.text), flags=re.IGNORECASE)
             name = sentence_case(name, self.vocabulary)
             return name[:1].upper() + name[1:], first.where
-        self._check(("namn",), "dokumentet har ingen rubrik med nätverkets namn")
+        self.result.check(("namn",), "dokumentet har ingen rubrik med nätverkets namn")
         return PLACEHOLDER, "–"
 
     def _dated(self, outline: Outline, words: str) -> dt.date | None:
@@ -145,19 +166,23 @@ class MissionBuilder(PurposeReading, RoleReading):
             match = re.search(rf"(?:{words})\w*\s*:?\s*(?:den\s+)?({date})", paragraph.text, re.IGNORECASE)
             day = parse_date(match.group(1)) if match else None
             if day is not None:
-                self._set(("reviderad" if "revider" in words else "antagen",), day, paragraph.where)
+                self.result.set(("reviderad" if "revider" in words else "antagen",), day, paragraph.where)
                 return day
         return None
 
-    def _sections(self, outline: Outline, has_purpose: bool) -> list[dict[str, str]]:
+    def _sections(self, outline: Outline, has_purpose: bool, has_members: bool) -> list[dict[str, str]]:
         """All five parts in the document's order, headed as the document heads them."""
         parts: list[dict[str, str]] = []
         for section in outline.sections:
             if any(p["del"] == section.part for p in parts):
                 continue
+            if section.part == MEMBERS_PART and not has_members:
+                continue  # a members heading with no one under it: the report lists its text
             entry = {"del": section.part, "_where": section.heading.where if section.heading else ""}
             if section.heading is not None:
-                entry["rubrik"] = sentence_case(clean(section.heading.text.rstrip(":")), self.vocabulary)
+                entry["rubrik"] = sentence_case(
+                    clean(without_typed_number(section.heading.text).rstrip(":")), self.vocabulary
+                )
             if section.part == "uppdrag" and has_purpose and not any(p["del"] == "syfte" for p in parts):
                 # The 2023–2026 documents: "UPPDRAG" opens with the purpose, then the assignments.
                 parts += [
@@ -170,16 +195,20 @@ class MissionBuilder(PurposeReading, RoleReading):
                 ]
                 continue
             parts.append(entry)
-        for part in PARTS:
+        expected = PARTS
+        if has_members:  # the members' part comes right after the roles
+            roles = PARTS.index("roller") + 1
+            expected = (*PARTS[:roles], MEMBERS_PART, *PARTS[roles:])
+        for part in expected:
             if any(p["del"] == part for p in parts):
                 continue
-            before = PARTS[: PARTS.index(part)]
+            before = expected[: expected.index(part)]
             position = max((i + 1 for i, p in enumerate(parts) if p["del"] in before), default=0)
             # A part the document lacks: no heading, except Möten, which shows once meetings are added.
             parts.insert(position, {"del": part, **({"rubrik": DEFAULT_HEADINGS[part]} if part == "möten" else {})})
         for index, entry in enumerate(parts):
             where = entry.pop("_where", "")
-            self._set(("avsnitt", index), entry.get("rubrik", f"({entry['del']}, utan rubrik)"), where)
+            self.result.set(("avsnitt", index), entry.get("rubrik", f"({entry['del']}, utan rubrik)"), where)
         return parts
 
     # --- background ------------------------------------------------------------------------
@@ -219,6 +248,8 @@ class MissionBuilder(PurposeReading, RoleReading):
                 best = (score, background.id, extras)
         score, background_id, extras = best
         where = section.heading.where if section and section.heading else "–"
+        if score >= SHARED_MATCH or len(extras) < len(paragraphs):  # the shared text stands for these
+            self.result.placed.update(p.where for p in paragraphs if p not in extras)
         if score >= SHARED_MATCH:
             steering = self._steering_for(backgrounds[background_id], outline)
             self.result.notes.append(
@@ -231,7 +262,7 @@ class MissionBuilder(PurposeReading, RoleReading):
                 f"bakgrunden stämmer bara delvis med den gemensamma texten '{background_id}' ({score:.0f} % lika); "
                 "den gemensamma texten används: jämför med originalet"
             )
-            self._check(("bakgrund",), message)
+            self.result.check(("bakgrund",), message)
         else:
             # No shared text fits: the steering document the text speaks of decides the background.
             steering = self._steering_by_words(outline)
@@ -244,8 +275,8 @@ class MissionBuilder(PurposeReading, RoleReading):
                 )
             else:
                 message = f"dokumentet har ingen bakgrund; '{background_id}' är vald"
-            self._check(("bakgrund",), message)
-        self._set(("bakgrund",), background_id, where)
+            self.result.check(("bakgrund",), message)
+        self.result.set(("bakgrund",), background_id, where)
         return background_id, extras, steering
 
     def _steering_for(self, background: Background, outline: Outline) -> SteeringDocument:
@@ -254,7 +285,7 @@ class MissionBuilder(PurposeReading, RoleReading):
         steering_id = background.id if background.id in documents else listed
         if steering_id is None:
             return self._steering_by_words(outline)
-        self._set(("styrdokument",), steering_id, "bakgrunden")
+        self.result.set(("styrdokument",), steering_id, "bakgrunden")
         return documents[steering_id]
 
     def _steering_by_words(self, outline: Outline) -> SteeringDocument:
@@ -272,8 +303,8 @@ class MissionBuilder(PurposeReading, RoleReading):
 
         documents = list(self.workspace.steering_documents.values())
         chosen = max(documents, key=score)
-        self._check(("styrdokument",), f"styrdokumentet är valt utifrån texten: {chosen.name}")
-        self._set(("styrdokument",), chosen.id, "texten")
+        self.result.check(("styrdokument",), f"styrdokumentet är valt utifrån texten: {chosen.name}")
+        self.result.set(("styrdokument",), chosen.id, "texten")
         return chosen
 
     # --- purpose ---------------------------------------------------------------------------

@@ -270,7 +270,9 @@ def visible_text(element: Any, rejected: bool = False) -> str:  # element: an lx
             continue
         if tag in texts:
             parts.append(node.text or "")
-        elif tag in (f"{_W}tab", f"{_W}br"):
+        elif tag == f"{_W}br" and node.get(f"{_W}type") in (None, "textWrapping"):
+            parts.append("\n")  # Shift+Enter: a line of its own ("Namn, Kommun" per line)
+        elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
             parts.append(" ")
         elif tag == f"{_W}p" and parts:
             parts.append(" ")  # paragraphs inside a table cell
@@ -281,6 +283,21 @@ def visible_text(element: Any, rejected: bool = False) -> str:  # element: an lx
 def rejecting_proposals() -> bool:
     """True inside proposals_rejected()."""
     return _REJECTING.get()
+
+
+def text_lines(text: str) -> list[str]:
+    """A paragraph's lines, split at its line breaks (Shift+Enter); a line that begins in lower
+    case goes on the sentence before it, as a break typed mid-sentence only wraps."""
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if lines and line[:1].islower():
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
 
 
 def _table_rows(table: CT_Tbl) -> Iterator[tuple[str, ...]]:
@@ -324,8 +341,8 @@ def read_docx(data: bytes) -> list[Paragraph]:
                     paragraphs.append(Paragraph(text, f"stycke {number} (tabell)", cells=cells))
             continue
         assert isinstance(block, DocxParagraph)
-        text = " ".join(_accepted_text(block._p).split())
-        if not text:
+        lines = text_lines(_accepted_text(block._p))
+        if not lines:
             continue
         number += 1
         style = definitions.paragraph_style(block)
@@ -337,17 +354,18 @@ def read_docx(data: bytes) -> list[Paragraph]:
             key = ("number", depth)
             counters[key] = counters.get(key, 0) + 1
             item_number = counters[key]
-        paragraphs.append(
-            Paragraph(
-                text,
-                f"stycke {number}",
-                heading_level=_heading_level(style),
-                bold=bold,
-                list_kind=kind,
-                number=item_number,
-                depth=depth,
+        for index, text in enumerate(lines, start=1):
+            paragraphs.append(
+                Paragraph(
+                    text,
+                    f"stycke {number}" + (f", rad {index}" if len(lines) > 1 else ""),
+                    heading_level=_heading_level(style),
+                    bold=bold,
+                    list_kind=kind if index == 1 else None,
+                    number=item_number if index == 1 else None,
+                    depth=depth,
+                )
             )
-        )
     read: set[int] = set()  # each header and footer once, however many sections share it
     for section in document.sections:  # the footer may carry the revision date
         for part, name in ((section.header, "sidhuvud"), (section.footer, "sidfot")):

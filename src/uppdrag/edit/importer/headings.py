@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-SECTIONS = ("bakgrund", "syfte", "uppdrag", "roller", "möten")
+SECTIONS = ("bakgrund", "syfte", "uppdrag", "roller", "medlemmar", "möten")
 
 _SECTION_WORDS = {
     "bakgrund": "bakgrund",
@@ -27,7 +27,44 @@ _SECTION_WORDS = {
     "ansvar och roller": "roller",
     "moten": "möten",
     "motesformer": "möten",
+    "rollfordelning": "roller",
+    "natverkets sammansattning": "medlemmar",
+    "kommunrepresentanter": "medlemmar",
+    "medlemmar": "medlemmar",
+    "natverkets medlemmar": "medlemmar",
+    "deltagare": "medlemmar",
 }
+# The word of a heading with more words than the section's own ("Uppdrag 2026", "Möten och
+# dokumentation", "Mötesfrekvens"): the section it names.
+_SECTION_STEMS = {
+    "bakgrund": "bakgrund",
+    "syfte": "syfte",
+    "syftet": "syfte",
+    "uppdrag": "uppdrag",
+    "uppdraget": "uppdrag",
+    "uppdragen": "uppdrag",
+    "roller": "roller",
+    "rollfordelning": "roller",
+    "rollfordelningen": "roller",
+    "moten": "möten",
+    "motesfrekvens": "möten",
+    "motesformer": "möten",
+    "motestider": "möten",
+    "traffar": "möten",
+    "natverkstraffar": "möten",
+    "sammansattning": "medlemmar",
+    "kommunrepresentanter": "medlemmar",
+    "medlemmar": "medlemmar",
+}
+# Words a heading may carry besides its section's word; any other word makes the line body text
+# ("Möten med rektorer" is an assignment, not the meetings section).
+_HEADING_FILLER = frozenset(
+    "och samt for inom av i med natverkets natverket natverk kommande ar arets period perioden lasaret "
+    "lasar termin dokumentation ansvar frekvens former arbetsformer organisation inom mal "
+    "skaraborg utbildning".split()
+)
+# "1.", "2.1", "II." typed in front of a heading by hand
+_TYPED_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s+(?=\S)")
 _ROLE_WORDS = [
     (r"ordforanden?", "ordförande"),
     (r"sekreterare[n]?", "sekreterare"),
@@ -36,7 +73,16 @@ _ROLE_WORDS = [
         r"skol och utbildningschef(?:er|en)?|skolchef(?:er|en)?|skolchefsrepresentant(?:en)?",
         "skol- och utbildningschef",
     ),
+    (r"sammankallande", "sammankallande"),
+    (r"processledare[n]?", "processledare"),
+    (r"kontaktperson(?:en|er)?(?: pa skaraborgs kommunalforbund| pa kommunalforbundet)?", "kontaktperson"),
+    (r"forvaltningschefs?representant(?:en|er)?", "förvaltningschefsrepresentant"),
 ]
+KNOWN_ROLES = ("ordförande", "sekreterare", "presidium", "skol- och utbildningschef")
+# Two words that name one role of the network's own ("Ordförande/förvaltningschefsrepresentant")
+_JOINED_ROLES: dict[tuple[str, ...], str] = {
+    ("ordförande", "förvaltningschefsrepresentant"): "ordförande/förvaltningschefsrepresentant"
+}
 _ROLE = re.compile(rf"^(?:{'|'.join(p for p, _ in _ROLE_WORDS)})")
 _GOAL = re.compile(r"^(?:mal|prioriterat utvecklingsomrade|prioriterat omrade|utvecklingsomrade|omrade) (\d+)\b ?(.*)$")
 _TITLE = re.compile(
@@ -60,6 +106,7 @@ class Heading:
     roles: tuple[str, ...] = ()
     goal: str | None = None
     rest: str = ""  # a goal heading's name: "Mål 1: Stärkt tillväxt" -> "Stärkt tillväxt"
+    loose: bool = False  # a section known by one word among others ("Möten och dokumentation")
 
 
 def role_kinds(normalised: str) -> tuple[str, ...] | None:
@@ -75,12 +122,33 @@ def role_kinds(normalised: str) -> tuple[str, ...] | None:
         text = text[match.end() :].strip()
         for joiner in ("och ", "samt "):
             text = text.removeprefix(joiner)
-    return tuple(dict.fromkeys(kinds)) or None
+    unique = tuple(dict.fromkeys(kinds))
+    joined = _JOINED_ROLES.get(unique)
+    return (joined,) if joined else unique or None
+
+
+def without_typed_number(text: str) -> str:
+    """'2.1 Ordförande' -> 'Ordförande'; 'II. Möten' -> 'Möten'; other text as it is."""
+    return _TYPED_NUMBER.sub("", text, count=1)
+
+
+def loose_section(words: str) -> str | None:
+    """The section a heading with extra words names ('uppdrag 2026', 'moten och dokumentation'),
+    or None when a word in it is neither the section's nor a heading's filler."""
+    found: set[str] = set()
+    for word in words.split():
+        if word in _SECTION_STEMS:
+            found.add(_SECTION_STEMS[word])
+        elif word not in _HEADING_FILLER and not word.isdigit():
+            return None
+    if found == {"roller", "uppdrag"}:  # "Roller och uppdrag": the roles
+        return "roller"
+    return found.pop() if len(found) == 1 else None
 
 
 def classify(text: str) -> Heading | None:
     """The heading text is, or None for body text."""
-    words = normalise(text)
+    words = normalise(without_typed_number(text))
     if not words or len(words) > 60:
         return None
     if words in _SECTION_WORDS:
@@ -88,6 +156,10 @@ def classify(text: str) -> Heading | None:
     kinds = role_kinds(words)
     if kinds:
         return Heading("roll", roles=kinds)
+    bare = normalise(re.sub(r"\([^()]{0,200}\)", " ", without_typed_number(text)))
+    loose = loose_section(bare) if len(bare.split()) <= 6 else None
+    if loose is not None:
+        return Heading(loose, loose=True)
     goal = _GOAL.match(words)
     if goal and len(text) < 120:
         rest = re.split(r"\d+\s*[:.–-]?\s*", text, maxsplit=1)
@@ -104,4 +176,7 @@ def title_rest(text: str) -> str | None:
 
 def stands_alone(text: str) -> bool:
     """A heading or a title is never joined with the line before or after it."""
-    return classify(text.strip().rstrip(":")) is not None or title_rest(text) is not None
+    stripped = text.strip()
+    if stripped.endswith(".") or stripped[:1].islower():  # a sentence's end, or its second line
+        return False
+    return classify(stripped.rstrip(":")) is not None or title_rest(text) is not None

@@ -87,9 +87,18 @@ def meeting_from_row(cells: tuple[str, ...], columns: dict[int, str]) -> tuple[d
 NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
                  "nio": 9, "tio": 10, "elva": 11, "tolv": 12}  # fmt: skip
 _RULE = re.compile(
-    r"\bminst\s+(\d+|\w+)\s+(?:möten|möte|träffar|träff|nätverksträffar|gånger|ggr)\s+(?:per|om|varje|/)\s*(?:läs)?år",
+    r"\b(?:minst\s+|träffas\s+|ses\s+|har\s+)(\d+|\w+)\s+(?:fysiska\s+|digitala\s+)?"
+    r"(?:möten|möte|träffar|träff|nätverksträffar|gånger|ggr)\s+(?:per|om|varje|/|i)\s*(?:år|läsår|termin)",
     re.IGNORECASE,
 )
+# every rule in a sentence: "fyra gånger per läsår, två gånger per termin"
+_RULES = re.compile(
+    r"(\d+|[a-zåäö]+)\s+(?:fysiska\s+|digitala\s+)?(?:möten|möte|träffar|träff|nätverksträffar|gånger|ggr)"
+    r"\s+(?:per|om|varje|/|i)\s*(läsår|år|termin)",
+    re.IGNORECASE,
+)
+_RULE_KEYS = {"år": "minst_per_år", "läsår": "minst_per_läsår", "termin": "minst_per_termin"}
+_EVERY_OTHER_MONTH = re.compile(r"\bvarannan\s+månad\b", re.IGNORECASE)
 _DATES = re.compile(r"\b20\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+20\d\d\b", re.IGNORECASE)
 
 
@@ -120,18 +129,17 @@ def read_meetings(
                 record(("möten", "träffar", len(meetings) - 1, "datum"), date, paragraph.where)
             continue
         for sentence in sentences(paragraph.text):
-            match = _RULE.search(sentence)
+            match = _RULE.search(sentence) or _EVERY_OTHER_MONTH.search(sentence)
             folded = sentence.casefold()
             if match:
-                number = match.group(1).lower()
-                minimum = int(number) if number.isdigit() else NUMBER_WORDS.get(number)
-                if minimum and minimum >= 1:
-                    rule["minst_per_år"] = minimum
-                    record(("möten", "minst_per_år"), minimum, paragraph.where)
+                _rule_of(sentence, paragraph.where, rule, record, check)
                 days = [d for d in VECKODAGAR if re.search(rf"\b{d}(ar|en)?\b", folded)]
                 if days:
                     rule["veckodagar"] = days
                     record(("möten", "veckodagar"), ", ".join(days), paragraph.where)
+                    if re.search(r"\bföreträdesvis|\bhelst|\bi första hand", folded):
+                        rule["företrädesvis"] = True
+                        record(("möten", "företrädesvis"), True, paragraph.where)
             elif re.search(r"\b(samtliga|alla)\b.*\bkommuner", folded) and re.search(r"delta|företrädd", folded):
                 rule["alla_kommuner"] = True
                 record(("möten", "alla_kommuner"), True, paragraph.where)
@@ -147,5 +155,30 @@ def read_meetings(
     if not rule:
         check(("möten",), "avsnittet om möten har ingen regel som gick att läsa")
         return None
-    order = ("minst_per_år", "veckodagar", "alla_kommuner", "minnesanteckningar", "träffar")
+    order = ("minst_per_år", "minst_per_läsår", "minst_per_termin", "veckodagar", "företrädesvis", "alla_kommuner",
+             "minnesanteckningar", "träffar")  # fmt: skip
     return {key: rule[key] for key in order if key in rule}
+
+
+def _rule_of(
+    sentence: str,
+    where: str,
+    rule: dict[str, Any],
+    record: Callable[[KeyPath, Any, str], None],
+    check: Callable[[KeyPath, str], None],
+) -> None:
+    """Each 'N gånger per år/läsår/termin' of a sentence, in digits or words ('fyra', 'tolv');
+    'varannan månad' is at least 6 a year, a reading the file marks."""
+    for number, unit in _RULES.findall(sentence):
+        minimum = int(number) if number.isdigit() else NUMBER_WORDS.get(number.casefold())
+        if not minimum:
+            continue
+        key = _RULE_KEYS[unit.casefold()]
+        rule[key] = minimum
+        record(("möten", key), minimum, where)
+    if _EVERY_OTHER_MONTH.search(sentence) and "minst_per_år" not in rule:
+        rule["minst_per_år"] = 6
+        record(("möten", "minst_per_år"), 6, where)
+        check(("möten", "minst_per_år"), f"'varannan månad' ({where}) läst som minst 6 möten per år")
+    if not rule.keys() & set(_RULE_KEYS.values()):
+        check(("möten",), f"meningen '{sentence}' ({where}) nämner möten men inget antal som gick att läsa")

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
+from uppdrag.edit.importer.paragraphs import Paragraph
+
 # What OCR has made of å, ä and ö in the seeds: "&r" = är, "6ka" = öka, "férmagorna" = förmågorna,
 # "P3" = På, "ndtverk" = nätverk, "HOojd" = Höjd.
 _OCR_CHARACTERS = {"&": "aä", "6": "oö", "é": "oöä", "É": "OÖÄ", "3": "aå", "d": "däöå"}
@@ -196,6 +198,42 @@ def mend_text(text: str, vocabulary: Vocabulary) -> tuple[str, list[Mend]]:
             mended = _with_case_of(word, close)
             mends.append(Mend(word, mended, unsure=True))
             return mended
+        if re.search(
+            r"[a-zåäö]&[a-zåäö]", word
+        ):  # no word of the list fits; '&' inside a word is ä far more often than a
+            mended = word.replace("&", "ä")
+            mends.append(Mend(word, mended, unsure=True))
+            return mended
         return word
 
     return _WORD.sub(replace, text), mends
+
+
+@dataclass(frozen=True)
+class MendedText:
+    """The paragraphs after the OCR stage, what the report says of it, and each doubt (where, message)."""
+
+    paragraphs: list[Paragraph]
+    notes: list[str]
+    doubts: list[tuple[str, str]]
+
+
+def mend_paragraphs(paragraphs: list[Paragraph], vocabulary: Vocabulary) -> MendedText:
+    """The OCR stage: a text that has lost its å, ä and ö mended word by word; an intact text as it is."""
+    if not is_damaged(" ".join(p.text for p in paragraphs), vocabulary):
+        return MendedText(paragraphs, [], [])
+    mended: list[Paragraph] = []
+    doubts: list[tuple[str, str]] = []
+    changed = 0
+    for paragraph in paragraphs:
+        text, mends = mend_text(paragraph.text, vocabulary)
+        changed += sum(1 for m in mends if m.mended)
+        for mend in mends:
+            if mend.unsure:
+                doubts.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) läst som '{mend.mended}'"))
+            if mend.mended is None:
+                readings = " eller ".join(mend.readings)
+                doubts.append((paragraph.where, f"'{mend.original}' ({paragraph.where}) kan läsas som {readings}"))
+        mended.append(paragraph.with_text(text))
+    note = f"texten är skadad av OCR (å, ä, ö saknas); {changed} ord lagade med ordlistan"
+    return MendedText(mended, [note], doubts)

@@ -36,9 +36,21 @@ class ReadDocument:
     notes: tuple[str, ...] = ()  # what the report should say about the file itself
 
 
+# A hyphen the typesetter put in (U+2010 HYPHEN, U+00AD SOFT HYPHEN), or a plain one between two
+# lower-case letters at a line's end: 'språkut‐' + 'vecklande' is one word.
+_HYPHENATED = re.compile("([a-zåäöé])[\u2010\u00ad-]$")
+_CONJUNCTION = re.compile(r"(?:och|eller|samt|som|till)\b")
+
+
 def join_lines(before: str, after: str) -> str:
-    """A paragraph wrapped over two lines, as one: 'Vux-' + 'nätverket' -> 'Vux-nätverket', but
-    'skol-' + 'och' keeps its space ('skol- och utbildningschefer')."""
+    """A paragraph wrapped over two lines, as one: 'Vux-' + 'nätverket' -> 'Vux-nätverket',
+    'legiti‐' + 'merad' -> 'legitimerad', but 'skol-' + 'och' keeps its space ('skol- och
+    utbildningschefer')."""
+    if _HYPHENATED.search(before[-2:]) and re.match(r"[a-zåäö]", after) and not _CONJUNCTION.match(after):
+        word = before.rsplit(None, 1)[-1]
+        if before.endswith("-") and not word.islower():  # 'Vux-', 'IT-': a hyphen of the word's own
+            return before + after
+        return before[:-1] + after
     if (
         re.search(r"\w[-/]-?$|/-$", before[-3:])  # the pattern spans at most 3 characters
         and re.match(r"[a-zåäö]", after)
@@ -46,3 +58,12 @@ def join_lines(before: str, after: str) -> str:
     ):
         return before + after
     return f"{before} {after}"
+
+
+_SPLIT_WORD = re.compile("([a-zåäöé])[\u2010\u00ad] ?([a-zåäö])")
+
+
+def unhyphenated(text: str) -> str:
+    """Text without the typesetter's hyphens: soft hyphens (U+00AD) go, and a word split by a
+    hyphen (U+2010) and a space is one word again ('språkut‐ vecklande' -> 'språkutvecklande')."""
+    return _SPLIT_WORD.sub(r"\1\2", text).replace("\u00ad", "")

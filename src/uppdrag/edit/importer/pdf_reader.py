@@ -17,7 +17,7 @@ from uppdrag.edit.importer.headings import classify, stands_alone
 from uppdrag.edit.importer.limits import MAX_LINE_CHARACTERS, MAX_PAGES, CharacterCount, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.edit.importer.pdf_bounds import bounded_pdfminer, page_tree
-from uppdrag.edit.importer.people import parse_people
+from uppdrag.edit.importer.people import parse_people, parse_person, table_columns
 from uppdrag.errors import ImportDocumentError
 
 if TYPE_CHECKING:  # pdfplumber is imported only when a PDF is read
@@ -39,10 +39,16 @@ class _Line:
     size: float
     bold: bool
     page_height: float
+    cells: tuple[str, ...] = ()  # the row's text split at wide gaps: a table's cells, if it is one
 
     @property
     def in_margin(self) -> bool:
         return self.top < self.page_height * 0.08 or self.bottom > self.page_height * 0.92
+
+    @property
+    def in_outer_fifth(self) -> bool:
+        """Where a page number may stand: a footer with a large bottom margin starts at 80 %."""
+        return self.top < self.page_height * 0.2 or self.bottom > self.page_height * 0.8
 
 
 def _lines(pdf: PDF) -> list[_Line]:
@@ -59,9 +65,33 @@ def _lines(pdf: PDF) -> list[_Line]:
             sizes = [round(w["size"], 1) for w in row.words]
             bold = all(re.search(r"bold|black|heavy|semibold", w["fontname"], re.IGNORECASE) for w in row.words)
             lines.append(
-                _Line(page_number, number, text, row.top, row.bottom, row.words[0]["x0"], max(sizes), bold, page.height)
+                _Line(
+                    page_number,
+                    number,
+                    text,
+                    row.top,
+                    row.bottom,
+                    row.words[0]["x0"],
+                    max(sizes),
+                    bold,
+                    page.height,
+                    _cells(row.words, max(sizes)),
+                )
             )
     return lines
+
+
+def _cells(words: list[dict[str, Any]], size: float) -> tuple[str, ...]:
+    """The row's words split where a gap is wider than a justified space stretches (three
+    quarters of the font size; a table cell's padding is more): a table's columns."""
+    cells: list[list[str]] = []
+    previous_end: float | None = None
+    for word in words:
+        if previous_end is None or word["x0"] - previous_end > max(size * 0.75, 5.0):
+            cells.append([])
+        cells[-1].append(word["text"])
+        previous_end = word["x1"]
+    return tuple(" ".join(cell) for cell in cells) if len(cells) > 1 else ()
 
 
 @dataclass
@@ -154,8 +184,20 @@ def read_pdf(data: bytes) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     previous: _Line | None = None
     current: dict[str, Any] | None = None
+    table_width = 0  # the number of columns of the people table being read, 0 outside one
     for line in body:
         text = line.text.strip()
+        # A table's header row (Namn | Kommun | …) and the rows under it with as many cells
+        if line.cells and (table_columns(line.cells) is not None or len(line.cells) == table_width):
+            if current is not None:
+                paragraphs.append(current["paragraph"](current["text"]))
+                current = None
+            table_width = len(line.cells)
+            where = f"sida {line.page}, rad {line.number} (tabell)"
+            paragraphs.append(Paragraph(" · ".join(line.cells), where, cells=line.cells))
+            previous = line
+            continue
+        table_width = 0
         bullet, numbered = _BULLET.match(text), _NUMBER.match(text)
         big = line.size > body_size * 1.1
         heading_like = big or (line.bold and len(text) < 80) or stands_alone(text)
@@ -166,14 +208,18 @@ def read_pdf(data: bytes) -> list[Paragraph]:
             or (not page_break and line.top - previous.bottom > (previous.bottom - previous.top) * 0.6)
         )
         # A long title wraps: a large line right under a large line of the same size goes on.
+        # So does a bold heading in a narrow column ("3.1 Ordförande/förvaltnings-" "chefsrepresentant").
         wrapped_heading = (
-            big and not gap and current is not None and current["heading"] and previous is not None
-            and abs(previous.size - line.size) < 0.5 and classify(current["text"].rstrip(":")) is None
+            (big or (line.bold and previous is not None and previous.bold and not numbered and not bullet))
+            and not gap and current is not None and current["heading"] and previous is not None
+            and abs(previous.size - line.size) < 0.5
+            and (classify(current["text"].rstrip(":")) is None or current["text"].endswith(("/", "-", "\u2010")))
         )  # fmt: skip
         starts = not wrapped_heading and (
             current is None or gap or bullet or numbered or heading_like or current["heading"]
             or (line.x0 < current["x0"] - 5 and current["list"])
             or parse_people(text) is not None or parse_people(current["text"]) is not None
+            or (parse_person(text) is not None and parse_person(current["text"]) is not None)
         )  # fmt: skip
         if starts:
             if current is not None:
@@ -254,13 +300,17 @@ def _running_text(lines: list[_Line], pages: int) -> set[int]:
     return {
         id(line)
         for line in lines
-        if line.in_margin
-        and (
-            line.size < body_size - 0.5
-            or (pages > 1 and recurring[pattern(line)] > 1)
-            or _PAGE.match(line.text.strip())
+        if (
+            line.in_margin
+            and (
+                line.size < body_size - 0.5
+                or (pages > 1 and recurring[pattern(line)] > 1)
+                or _PAGE.match(line.text.strip())
+            )
         )
+        or (line.in_outer_fifth and _PAGE.match(line.text.strip()))
     }
 
 
-_PAGE = re.compile(r"^(sida \d+ av \d+|\d+)$", re.IGNORECASE)
+# "1", "- 2 -", "Sida 1 av 3", "2 (4)", "3/5": a page number, never the document's text
+_PAGE = re.compile(r"^[-–—\s]{0,3}(?:sida\s)?\d{1,4}(?:\s?(?:av\s|/|\()\s?\d{1,4}\)?)?[-–—\s]{0,3}$", re.IGNORECASE)

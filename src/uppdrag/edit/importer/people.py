@@ -24,6 +24,8 @@ class Person:
     written: str  # the municipality as the document writes it
     municipality: str | None  # one of the organisation's, or None when nothing is close
     roles: tuple[str, ...] = ()  # from a note in parentheses: "(ordförande)"
+    title: str | None = None  # "rektor", "förvaltningschef"
+    email: str | None = None
 
     @property
     def guessed(self) -> bool:
@@ -74,6 +76,9 @@ def parse_people(text: str) -> PeopleLine | None:
         roles, body = kinds, prefix.group(2)
     # (?<!\s): a run of spaces is tried once, from its start, not again from each space in it
     parts = [p.strip() for p in re.split(r",|;|(?<!\s)\s+(?:och|samt)\s+", body.rstrip(".")) if p.strip()]
+    if prefix and parts and all(_NAME.match(p) and municipality(p) is None for p in parts):
+        # "Sammankallande: Karin Holm och Erik Sund": people named without their municipality
+        return PeopleLine(roles, [Person(name, "", None) for name in parts])
     if len(parts) < 2 or len(parts) % 2:
         return None
     people: list[Person] = []
@@ -90,19 +95,104 @@ def parse_people(text: str) -> PeopleLine | None:
     return PeopleLine(roles, people)
 
 
-_TABLE_COLUMNS = {"namn": "namn", "kommun": "kommun", "roll": "roll", "uppdrag": "roll", "funktion": "roll"}
+_TABLE_COLUMNS = {
+    "namn": "namn",
+    "kommun": "kommun",
+    "roll": "roll",
+    "uppdrag": "roll",
+    "funktion": "roll",
+    "e post": "e-post",
+    "epost": "e-post",
+    "mejl": "e-post",
+    "mail": "e-post",
+    "e postadress": "e-post",
+    "titel": "titel",
+    "befattning": "titel",
+}
 
 
 def table_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
-    """Column index -> 'namn' | 'kommun' | 'roll' for a member table's header row, else None."""
+    """Column index -> 'namn' | 'kommun' | 'roll' | 'e-post' | 'titel' for a people table's header
+    row (a 'Namn' column and one more, in any order), else None."""
     columns = {i: _TABLE_COLUMNS[normalise(c)] for i, c in enumerate(cells) if normalise(c) in _TABLE_COLUMNS}
-    return columns if {"namn", "kommun"} <= set(columns.values()) else None
+    return columns if "namn" in columns.values() and len(columns) >= 2 else None
 
 
 def person_from_row(cells: tuple[str, ...], columns: dict[int, str]) -> Person | None:
     """A person from a member table's row: | Karin Holm | Skara | ordförande |."""
     values = {key: cells[i].strip() for i, key in columns.items() if i < len(cells)}
-    if not values.get("namn") or not values.get("kommun"):
+    if not values.get("namn") or table_columns(cells) is not None:  # the header, repeated on a new page
         return None
     role = role_kinds(normalise(values.get("roll", ""))) or ()
-    return Person(values["namn"], values["kommun"], municipality(values["kommun"]), role)
+    written = values.get("kommun", "")
+    email = _EMAIL.search(values.get("e-post", ""))
+    return Person(
+        values["namn"],
+        written,
+        municipality(written) if written else None,
+        role,
+        values.get("titel") or None,
+        email.group(0) if email else None,
+    )
+
+
+_EMAIL = re.compile(r"[^@\s,;:()<>]{1,64}@[^@\s,;:()<>]{1,120}\.[a-zA-Z]{2,10}")
+_PERSON_PARTS = re.compile(r"\s+[–—-]\s+|[,;()]")
+
+
+def parse_person(text: str, alone: bool = False) -> Person | None:
+    """One person on a line: "Namn, Kommun", "Namn (Kommun)", "Namn – Kommun", "Namn, titel,
+    Kommun", "Kommun: Namn", each with or without an e-mail address; with alone, a name by
+    itself too (in a members section). None when the line is not one person."""
+    body = text.strip().rstrip(".")
+    if len(body) > 300:
+        return None
+    email_match = _EMAIL.search(body)
+    email = email_match.group(0) if email_match else None
+    if email_match:
+        body = f"{body[: email_match.start()]} {body[email_match.end() :]}".strip(" ,;–—-<>")
+        body = re.sub(r"\(\s*\)|<\s*>", "", body).strip(" ,;–—-")
+    prefix = re.match(r"^([A-ZÅÄÖ][\wåäö-]{1,30}):\s*(.+)$", body)
+    if prefix and municipality(prefix.group(1)) and _NAME.match(prefix.group(2).strip()):
+        place = prefix.group(1)
+        return Person(prefix.group(2).strip(), place, municipality(place), email=email)
+    parts = [p.strip() for p in _PERSON_PARTS.split(body) if p.strip()]
+    if not parts or not _NAME.match(parts[0]) or len(parts) > 4:
+        return None
+    if any(normalise(word) in _TABLE_COLUMNS for word in re.split(r"\s+", body)):
+        return None  # "Namn Kommun E-post": a table's header, never a person
+    name, rest = parts[0], parts[1:]
+    written = ""
+    roles: tuple[str, ...] = ()
+    titles: list[str] = []
+    for part in rest:
+        kinds = role_kinds(normalise(part))
+        if kinds:
+            roles += kinds
+        elif part[:1].isupper() and " " not in part and not written:
+            written = part
+        elif part[:1].islower() and len(part) <= 60:
+            titles.append(part)
+        else:
+            return None
+    found = municipality(written) if written else None
+    if not (found or email or (alone and (written or not rest or titles))):
+        return None  # "Utbildning Skaraborg, Skövde" reads as prose unless a known place makes it a person
+    return Person(name, written, found, roles, ", ".join(titles) or None, email)
+
+
+_MEMBERS_PREFIX = re.compile(
+    r"^(?:kommunrepresentanter|medlemmar|deltagare|nätverkets medlemmar)\s*:\s*(.+)$", re.IGNORECASE
+)
+
+
+def members_line(text: str) -> list[Person] | None:
+    """The people of "Kommunrepresentanter: Lena Ström, Hjo; Ola Berg, Skara", or None."""
+    match = _MEMBERS_PREFIX.match(text.strip())
+    if not match or len(text) > MAX_PEOPLE_LINE:
+        return None
+    listed = parse_people(match.group(1))
+    if listed is not None:
+        return listed.people
+    people = [parse_person(part, alone=True) for part in re.split(r";", match.group(1))]
+    return [p for p in people if p is not None] if all(people) else None

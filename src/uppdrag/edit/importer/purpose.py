@@ -4,7 +4,6 @@ the intro sentence, groups with their goal and reporting note."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
@@ -21,21 +20,18 @@ from uppdrag.models import (
     SteeringDocument,
     period_years,
 )
-from uppdrag.read.yamlsource import KeyPath
 
 if TYPE_CHECKING:
-    from uppdrag.edit.importer.builder import Imported
+    from uppdrag.edit.importer.recorder import Imported
 
 
-class PurposeReading:
-    """MissionBuilder's reading of the purpose and the assignments."""
+class PurposeReader:
+    """The reading of the purpose and the assignments, into the recorder."""
 
-    # MissionBuilder's: the mission so far, and how a reading records a value and a doubt.
-    result: Imported
-    _set: Callable[[KeyPath, Any, str], None]
-    _check: Callable[[KeyPath, str], None]
+    def __init__(self, result: Imported):
+        self.result = result
 
-    def _split_purpose(self, outline: Outline) -> tuple[list[Paragraph], list[Paragraph], Paragraph | None]:
+    def split(self, outline: Outline) -> tuple[list[Paragraph], list[Paragraph], Paragraph | None]:
         """Purpose and assignments, cut at the sentence 'Skolchefsnätverket ger följande uppdrag …'."""
         purpose = outline.section("syfte")
         assignments = outline.section("uppdrag")
@@ -63,7 +59,7 @@ class PurposeReading:
                 return goal.id
         return None
 
-    def _purpose(
+    def purpose(
         self, paragraphs: list[Paragraph], steering: SteeringDocument, extras: list[Paragraph]
     ) -> dict[str, Any]:
         texts: list[tuple[str, Paragraph]] = []
@@ -86,6 +82,7 @@ class PurposeReading:
                 numbered = numbered or paragraph.list_kind == "number"
             elif paragraph.list_kind is not None and goals and (paragraph.depth > 0 or not bullets):
                 goals[-1]["delmål"].append(text)
+                self.result.place(paragraph.where)  # the goal's own sub-goals, or the standard ones
             elif paragraph.list_kind is not None:
                 bullets.append((text, paragraph))
             else:
@@ -94,7 +91,7 @@ class PurposeReading:
         if texts:
             purpose["text"] = [t for t, _ in texts]
             for index, (text, paragraph) in enumerate(texts):
-                self._set(("syfte", "text", index), text, paragraph.where)
+                self.result.set(("syfte", "text", index), text, paragraph.where)
         if goals:
             purpose["mål"] = []
             for index, (goal, paragraph) in enumerate(zip(goals, goal_sources)):
@@ -114,20 +111,20 @@ class PurposeReading:
                 elif own:
                     self.result.notes.append(f"delmålen under {label} är styrdokumentets; de hänvisas till")
                 purpose["mål"].append(entry)
-                self._set(("syfte", "mål", index, "mål"), goal["mål"], paragraph.where)
+                self.result.set(("syfte", "mål", index, "mål"), goal["mål"], paragraph.where)
         if bullets:
             purpose["punkter"] = [t for t, _ in bullets]
             for index, (text, paragraph) in enumerate(bullets):
-                self._set(("syfte", "punkter", index), text, paragraph.where)
+                self.result.set(("syfte", "punkter", index), text, paragraph.where)
         focus = self._focus([t for t, _ in texts] + [clean(p.text) for p in extras], steering, bool(goals))
         if focus:
             purpose["fokus"] = [goal_value(g) for g in focus]
-            self._set(("syfte", "fokus"), ", ".join(focus), "syftets text")
+            self.result.set(("syfte", "fokus"), ", ".join(focus), "syftets text")
         if numbered:
             purpose["numrerad"] = True
         if not (texts or goals or bullets):
             purpose["text"] = [f"{PLACEHOLDER}: vad nätverket fokuserar på och varför."]
-            self._check(("syfte",), "dokumentet säger inget om syftet")
+            self.result.check(("syfte",), "dokumentet säger inget om syftet")
         return purpose
 
     def _focus(self, texts: list[str], steering: SteeringDocument, listed: bool) -> list[str]:
@@ -151,27 +148,39 @@ class PurposeReading:
 
     # --- assignments -----------------------------------------------------------------------
 
-    def _assignments(
-        self, paragraphs: list[Paragraph], intro: Paragraph | None, steering: SteeringDocument
+    def assignments(
+        self,
+        paragraphs: list[Paragraph],
+        intro: Paragraph | None,
+        steering: SteeringDocument,
+        section_heading: Paragraph | None = None,
     ) -> dict[str, Any]:
+        """The assignments; section_heading is the section's heading, whose year ("Uppdrag 2026") is the
+        period when no sentence states one."""
         result: dict[str, Any] = {}
         if intro is not None:
             match = INTRO.search(clean(intro.text))
             period = period_text(match.group(1)) if match else PLACEHOLDER
             years = period_years(period)
             if match and years and years[0] > years[1]:  # without a match, the period is FYLL I
-                self._check(("uppdrag", "period"), f"perioden '{match.group(1)}' slutar före den börjar")
+                self.result.check(("uppdrag", "period"), f"perioden '{match.group(1)}' slutar före den börjar")
                 period = PLACEHOLDER
-            self._set(("uppdrag", "period"), period, intro.where)
+            self.result.set(("uppdrag", "period"), period, intro.where)
             default = Assignments.model_validate({"period": period, "grupper": [{"punkter": ["-"]}]}).intro_sentence
             if normalise(intro.text) != normalise(default):
                 result["inledning"] = clean(intro.text)  # the document's own words, kept
-                self._set(("uppdrag", "inledning"), result["inledning"], intro.where)
-            if match and normalise(match.group(1)) != "kommande ar" and not re.search(r"\d{4}", match.group(1)):
-                self._check(("uppdrag", "period"), f"dokumentet säger '{match.group(1)}'; läst som '{period}'")
+                self.result.set(("uppdrag", "inledning"), result["inledning"], intro.where)
+            written = match.group(1) if match else ""
+            if match and normalise(written) != "kommande ar" and (not re.search(r"\d{4}", written) or "/" in written):
+                self.result.check(("uppdrag", "period"), f"dokumentet säger '{written}'; läst som '{period}'")
+        elif section_heading is not None and re.search(r"\b20\d\d\b", section_heading.text):
+            # "Uppdrag 2026": the period the heading names, a reading the file marks
+            period = period_text(section_heading.text)
+            self.result.set(("uppdrag", "period"), period, section_heading.where)
+            self.result.check(("uppdrag", "period"), f"perioden är läst ur rubriken '{section_heading.text}'")
         else:
             period = PLACEHOLDER
-            self._check(("uppdrag", "period"), "dokumentet säger inte för vilken period uppdragen gäller")
+            self.result.check(("uppdrag", "period"), "dokumentet säger inte för vilken period uppdragen gäller")
         result["period"] = period
         groups: list[dict[str, Any]] = []
         sources: list[list[Paragraph]] = []
@@ -196,6 +205,7 @@ class PurposeReading:
             reporting = re.match(r"^återrapportering\s+(.+?)\.?$", text, re.IGNORECASE)
             if reporting and current is not None and not current.get("punkter"):
                 current["återrapportering"] = reporting.group(1)  # as `render` writes it, under the heading
+                self.result.place(paragraph.where)
             elif heading is not None and heading.kind == "mål":
                 current = open_group(goal_id, paragraph)
                 if heading.rest:
@@ -216,6 +226,7 @@ class PurposeReading:
                 if not named:
                     current["_rubrik"].append(text)
                 self._reporting(current, text)
+                self.result.place(paragraph.where)  # the group's heading
             elif label and goal_id is not None:
                 current = open_group(goal_id, paragraph)
                 self._reporting(current, text)
@@ -229,7 +240,7 @@ class PurposeReading:
             heading_where = group.pop("_where")
             default = ""
             if "mål" in group:
-                self._set(("uppdrag", "grupper", index, "mål"), group["mål"], heading_where)
+                self.result.set(("uppdrag", "grupper", index, "mål"), group["mål"], heading_where)
                 goal = steering.goal(group["mål"])
                 assert goal is not None  # _goal_id reads ids from this steering document's goals only
                 default = steering.goal_title(goal)
@@ -237,13 +248,15 @@ class PurposeReading:
             if rubrik and normalise(rubrik) != normalise(default):
                 group["rubrik"] = rubrik
             for item, paragraph in zip(group.get("punkter", []), paragraphs_of):
-                self._set(("uppdrag", "grupper", index, "punkter", group["punkter"].index(item)), item, paragraph.where)
+                self.result.set(
+                    ("uppdrag", "grupper", index, "punkter", group["punkter"].index(item)), item, paragraph.where
+                )
             if not group.get("punkter"):
                 group["punkter"] = [f"{PLACEHOLDER}: uppdragen under denna rubrik."]
-                self._check(("uppdrag", "grupper", index), "rubriken har inga uppdrag under sig i dokumentet")
+                self.result.check(("uppdrag", "grupper", index), "rubriken har inga uppdrag under sig i dokumentet")
         if not groups:
             groups.append({"punkter": [f"{PLACEHOLDER}: ett uppdrag från skolchefsnätverket."]})
-            self._check(("uppdrag", "grupper"), "dokumentet har inga uppdrag som gick att läsa")
+            self.result.check(("uppdrag", "grupper"), "dokumentet har inga uppdrag som gick att läsa")
         result["grupper"] = [ordered(g, ("rubrik", "mål", "återrapportering", "punkter")) for g in groups]
         return ordered(result, ("period", "inledning", "grupper"))
 

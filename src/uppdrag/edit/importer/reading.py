@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from uppdrag.edit.importer.limits import MAX_DOCUMENT_BYTES, MAX_LINE_CHARACTERS, MAX_UNPACKED_BYTES, too_much
-from uppdrag.edit.importer.paragraphs import Paragraph, ReadDocument
+from uppdrag.edit.importer.paragraphs import Paragraph, ReadDocument, unhyphenated
 from uppdrag.errors import ImportDocumentError
 from uppdrag.files import os_reason
 from uppdrag.models.common import CONTROL_CHARACTERS
@@ -133,6 +133,9 @@ def read_document(path: Path) -> ReadDocument:
         ) from None
     paragraphs, removed = _without_control_characters(paragraphs)
     notes += removed
+    paragraphs = [
+        replace(p, text=unhyphenated(p.text), cells=tuple(unhyphenated(c) for c in p.cells)) for p in paragraphs
+    ]
     if not any(p.text.strip() for p in paragraphs):
         raise ImportDocumentError(f"filen '{path}' har ingen text")
     for paragraph in paragraphs:  # what comes next reads each paragraph whole: none may be endless

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from uppdrag.check.swedish_calendar import swedish_date
-from uppdrag.edit.importer.builder import Imported
 from uppdrag.edit.importer.docx_reader import count_parts, visible_text
 from uppdrag.edit.importer.limits import MAX_REVIEW_MARKS, CharacterCount, too_much
+from uppdrag.edit.importer.recorder import Imported
 from uppdrag.views.changes import ReviewNote
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -15,7 +15,7 @@ from typing import Any
 from uppdrag.edit.importer.headings import stands_alone
 from uppdrag.edit.importer.limits import MAX_LINE_CHARACTERS, CharacterCount, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
-from uppdrag.edit.importer.people import parse_people
+from uppdrag.edit.importer.people import parse_people, parse_person
 
 # '-', '*', '•' and the OCR's readings of '•': 'e' and '=' (only before a capital letter).
 _BULLET = re.compile("^(\\s*)(?:[-*+•▪◦·–●○■➢►✓\uf0b7\uf0a7]|[e=](?=\\s+[A-ZÅÄÖ]))\\s+(.*)$")
@@ -26,6 +26,8 @@ _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=[^\s*_])([^*_]+?)(?<=\S)\1")
 _URL = re.compile(r"https?://.")
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")  # a Markdown table's row: | Namn | Kommun |
+_TABLE_RULE = re.compile(r"^[\s|:-]*$")  # its line under the header: |---|:--|
 _LINE_OVER = "ett stycke har sällan över 2 000"
 
 
@@ -89,6 +91,14 @@ def read_text(text: str) -> list[Paragraph]:
         if not line.strip() or _RULE.match(line):
             close()
             continue
+        row = _TABLE_ROW.match(line)
+        if row:
+            close()
+            if not _TABLE_RULE.match(line):
+                cells = tuple(_inline(cell) for cell in row.group(1).split("|"))
+                text = " · ".join(c for c in cells if c)
+                paragraphs.append(Paragraph(text, f"{where} (tabell)", cells=cells))
+            continue
         heading = _markdown_heading(line.strip())
         bullet = _BULLET.match(line)
         numbered = _NUMBER.match(line)
@@ -133,4 +143,6 @@ def _breaks(before: str, line: str) -> bool:
     capital, and at each line of a list of people ("Namn, Kommun" per line)."""
     if line[:1].isupper() and _ends_sentence(before):
         return True
-    return parse_people(line) is not None or parse_people(before) is not None
+    if parse_people(line) is not None or parse_people(before) is not None:
+        return True
+    return parse_person(line) is not None and parse_person(before) is not None

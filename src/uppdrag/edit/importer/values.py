@@ -36,6 +36,11 @@ def goal_value(goal_id: str) -> int | str:
 
 
 def period_text(text: str) -> str:
+    """'2025–2026', '2026', 'läsåret 2025/26' -> '2025–2026'; 'kommande år' without a year."""
+    school_year = re.search(r"\b(20\d\d)\s?/\s?(\d\d)\b", text)
+    if school_year:
+        start = int(school_year.group(1))
+        return f"{start}–{start // 100 * 100 + int(school_year.group(2))}"
     years: list[str] = re.findall(r"\d{4}", text)
     if len(years) >= 2:
         return f"{years[0]}–{years[1]}"

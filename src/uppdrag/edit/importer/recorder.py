@@ -1,0 +1,54 @@
+"""The recorder every reading stage writes to: the mission's data, each value with the paragraph
+it came from, what a person must check (KONTROLLERA), the report's notes, and which paragraphs
+found a place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from uppdrag.edit.importer.values import shown
+from uppdrag.read.yamlsource import KeyPath
+
+
+@dataclass(frozen=True)
+class ReportField:
+    """One value the importer set, and the paragraph it came from."""
+
+    path: str
+    value: str
+    where: str
+    key: KeyPath = ()
+
+
+@dataclass
+class Imported:
+    """The mission's data, what it came from, and what a person should check."""
+
+    data: dict[str, Any]
+    fields: list[ReportField] = field(default_factory=list)
+    checks: dict[KeyPath, list[str]] = field(default_factory=dict)  # KONTROLLERA, by key path
+    notes: list[str] = field(default_factory=list)  # what the report says besides the fields
+    placed: set[str] = field(default_factory=set)  # where every placed paragraph stood ("rad 12")
+    unplaced: list[tuple[str, str]] = field(default_factory=list)  # (where, text) of what has no field
+    words: tuple[int, int] = (0, 0)  # (placed, all) words of the document's paragraphs
+
+    def set(self, path: KeyPath, value: Any, where: str) -> None:
+        """A value was read from the paragraph at where: the report shows it, the paragraph is placed."""
+        self.fields.append(ReportField(dotted(path), shown(value), where, path))
+        self.placed.add(where)
+
+    def check(self, path: KeyPath, message: str) -> None:
+        """A KONTROLLERA at path: what the reader chose, or could not place."""
+        self.checks.setdefault(path, []).append(message)
+
+    def place(self, where: str) -> None:
+        """The paragraph at where is in the file without a value of its own (a heading, a sub-goal)."""
+        self.placed.add(where)
+
+
+def dotted(path: KeyPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
