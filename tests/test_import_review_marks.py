@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from uppdrag.edit.importer import review_marks
-from uppdrag.edit.importer.builder import Imported, ReportField
+from uppdrag.edit.importer.recorder import Imported, ReportField
 from uppdrag.edit.importer.review_marks import Comment, Proposal, place_marks, read_review_marks
 from uppdrag.errors import ImportDocumentError
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from uppdrag.output.import_report import ImportReport, ReportLine, report_json, report_text
+from uppdrag.output.import_report import ImportReport, ReportLine, report_data, report_text
 
 
 def _report(unplaced: list[tuple[str, str]]) -> ImportReport:
@@ -37,7 +35,7 @@ def test_text_gives_fields_coverage_unplaced_notes_checks_and_warnings() -> None
 
 
 def test_json_carries_the_same() -> None:
-    data = json.loads(report_json(_report([("stycke 4", "x")]), "missions/test.yaml"))
+    data = report_data(_report([("stycke 4", "x")]), "missions/test.yaml")
     assert data["coverage"] == {"placed_words": 312, "words": 315}
     assert data["unplaced"] == [{"source": "stycke 4", "text": "x"}]
     assert data["written"] == "missions/test.yaml"
