@@ -247,7 +247,8 @@ def write_output(
     if any(p.suffix.casefold() in USER_DATA_SUFFIXES and os.path.lexists(p) for p in (path, real)):  # even if not read
         raise OutputError(f"'{shown}' är en YAML-fil eller mall; uppdrag skriver aldrig över en sådan med -o")
     if path.suffix.casefold() in (".yaml", ".yml") and any(
-        os.path.isfile(source) and same_file(path.parent, source.parent) for source in inputs
+        Path(source).suffix.casefold() in (".yaml", ".yml") and same_file(path.parent, Path(source).parent)
+        for source in inputs
     ):  # a calendar or a report among the mission files would break the next validate
         raise OutputError(f"'{shown}' skulle hamna bland uppdragsfilerna, som verktyget läser; välj en annan utdatafil")
     payload = data.encode("utf-8") if isinstance(data, str) else data

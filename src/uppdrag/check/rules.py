@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -227,7 +228,7 @@ def _next_period_advice(mission: Mission, source: Source, today: dt.date) -> str
     following = period_years(next_period(mission.assignments.period, today))
     successor = f"{mission.id}-{following[0] if following else today.year + 1}"
     begun = source.path.with_name(f"{successor}.yaml")
-    if begun.exists():
+    if os.path.exists(begun):  # False for a name too long to be a file, where Path.exists raises
         return f"nästa period är påbörjad i {begun}; gör klart den och låt den ersätta {source.path.name}"
     return f"börja nästa period med `uppdrag new {successor} --from {mission.id}`"
 
