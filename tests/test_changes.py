@@ -317,3 +317,14 @@ def test_compare_every_cell_of_the_meeting_table(repo: Path, runner) -> None:
         ("möte 2027-02-05, minnesanteckningar", "https://utbildningskaraborg.se/a", "https://utbildningskaraborg.se/b"),
         ("möte 2027-03-12, tid", "–", "10:00–11:30"),
     ]
+
+
+def test_long_texts_are_compared_whole_not_word_by_word() -> None:
+    from uppdrag.views.changes import MAX_WORD_PAIRS, similarity, word_diff
+
+    old = " ".join(f"ord{n}" for n in range(600))
+    new = " ".join(f"ord{n}" for n in range(1, 601))
+    assert MAX_WORD_PAIRS < 600 * 600
+    assert word_diff(old, new) == [("-", old), ("+", new)]
+    assert similarity(old, new) == 599 / 600  # the words they share, whatever their order
+    assert word_diff("a b c", "a x c") == [("=", "a"), ("-", "b"), ("+", "x"), ("=", "c")]

@@ -12,9 +12,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from uppdrag.cli import app
+from uppdrag.models import SKARABORG
 from uppdrag.read.loading import load_workspace
 
-from .conftest import MINIMAL_MISSION, TODAY, write_tree
+from .conftest import MINIMAL_MISSION, MISSIONS, TODAY, write_tree
 
 FYRBODAL = [
     "Bengtsfors", "Dals-Ed", "Färgelanda", "Lysekil", "Mellerud", "Munkedal", "Orust",
@@ -187,3 +188,26 @@ def test_schema_and_validate_agree_on_organisation_files(tmp_path: Path, runner:
         by_validate = runner.invoke(app, ["validate", "--today", TODAY]).exit_code
         verdicts[name] = (by_schema == 0, by_validate == 0)
     assert verdicts == {name: (valid, valid) for name, (_, valid) in ORGANISATION_VARIANTS.items()}
+
+
+def test_a_file_with_thousands_of_unknown_names_gets_a_bounded_answer(workspace: Path, runner) -> None:
+    names = ", ".join(f"Ort{n}" for n in range(5000))
+    text = (MISSIONS / "forskola.yaml").read_text(encoding="utf-8")
+    text = text.replace("  veckodagar: [fredag]\n", f"  veckodagar: [fredag]\n  träffar:\n    - datum: 2027-02-05\n      närvarande: [{names}]\n", 1)
+    (workspace / "missions" / "forskola.yaml").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", "missions", "--today", "2026-11-22"])
+    lines = [line.strip() for line in result.stdout.splitlines() if line.startswith("  missions/forskola.yaml")]
+    assert result.exit_code == 1
+    assert len(lines) == 201
+    assert lines[-1].endswith("fel: och 4800 fel till i filen; rätta felen ovan först och kör igen")
+    assert lines[-2].endswith("okänd kommun 'Ort199'; tillåtna: " + ", ".join(SKARABORG.municipalities))
+
+
+def test_an_organisation_has_at_most_the_municipalities_of_sweden(workspace: Path, runner) -> None:
+    many = ", ".join(f"Kommun{n}" for n in range(291))
+    (workspace / "missions" / "_organisation.yaml").write_text(
+        f"organisation:\n  namn: Alla\n  kommuner: [{many}]\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["validate", "missions"])
+    assert result.exit_code == 1
+    assert "missions/_organisation.yaml:3:13: fel: organisation.kommuner: " in result.stdout

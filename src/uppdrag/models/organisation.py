@@ -18,6 +18,9 @@ def _unique(names: list[str]) -> list[str]:
     return names
 
 
+
+MAX_MUNICIPALITIES = 290
+
 class Organisation(Model):
     # Who publishes the documents: in headers, footers, properties, the site and the new files.
     # (No docstring: pydantic would publish it as the schema's description, in English.)
@@ -29,9 +32,11 @@ class Organisation(Model):
     )
 
     name: Text = Field(alias="namn", description="Organisationens namn, t.ex. 'Utbildning Skaraborg'.")
+    # Sweden has 290 municipalities: a list longer than that is no organisation's.
     municipalities: Annotated[list[Text], AfterValidator(_unique)] = Field(
         alias="kommuner",
         min_length=1,
+        max_length=MAX_MUNICIPALITIES,
         json_schema_extra={"uniqueItems": True},  # what the schema can say of _unique: exact repeats
         description="Kommunerna som samverkar; uppdragens kommun och närvarande väljs bland dessa.",
     )

@@ -39,12 +39,18 @@ _TYPE_NAMES = {
 }
 
 
+MAX_SUGGESTED_LENGTH = 100
+MAX_FINDINGS_PER_FILE = 200
+
+
 def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
     """The closest choice to a misspelt word, or None ("Lidkoping" -> "Lidköping")."""
     choices = list(choices)
     folded = {c.casefold(): c for c in choices}
     if word.casefold() in folded:
         return folded[word.casefold()]
+    if len(word) > MAX_SUGGESTED_LENGTH:  # no name is that long; comparing it would cost its square
+        return None
     match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
     return folded[match[0]] if match else None
 
@@ -243,8 +249,14 @@ def schema_findings(
     already_reported: Collection[KeyPath] = frozenset(),
 ) -> list[Finding]:
     errors = exc.errors(include_url=False)
-    findings = []
-    for err in errors:
+    findings: list[Finding] = []
+    for number, err in enumerate(errors):
+        if len(findings) == MAX_FINDINGS_PER_FILE:  # each costs a lookup and a suggestion; nobody reads more
+            position = source_map.value_position(tuple(err["loc"]))  # where the first one not told is
+            rest = len(errors) - number
+            message = f"och {rest} fel till i filen; rätta felen ovan först och kör igen"
+            findings.append(error(Location(file, position.line, position.column), "more", message))
+            break
         loc: KeyPath = tuple(err["loc"])
         if any(loc[: len(p)] == p for p in already_reported):
             continue  # the YAML layer already said what is wrong here (a tag that does not fit)

@@ -42,6 +42,9 @@ _DEPTH_MESSAGE = f"för djup nästling (mer än {MAX_DEPTH} nivåer)"
 # Nodes after expanding aliases: a real mission has a few hundred, a "billion laughs" file
 # has billions. Counting expansions stops such a file long before memory or time suffers.
 MAX_NODES = 100_000
+# Every so many characters of a text count as one more node, so a long text repeated through
+# aliases is stopped like many nodes are: 100 000 nodes are at most 10 MB of expanded text.
+CHARACTERS_PER_NODE = 100
 
 _CORE_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
@@ -366,7 +369,7 @@ class _Builder:
         if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:  # as check-jsonschema refuses it
             raise YamlSyntaxError(position, _tag_message(event.tag))
         if event.anchor:  # `&k a: 1` … `b: *k` is the key's text
-            self.anchors[event.anchor] = (key, 1)
+            self.anchors[event.anchor] = (key, 1 + len(key) // CHARACTERS_PER_NODE)
         path = top.path + (key,)
         self._check_control(key, position, path)
         if key != event.value:  # the schema (and so every editor) knows the keys in one form only
@@ -495,7 +498,9 @@ class _Builder:
                     else:
                         self._take_key(event)
                     continue
-                nodes += 1
+                # A long text weighs more: an alias repeats its characters, not just a node.
+                weight = 1 + len(event.value) // CHARACTERS_PER_NODE
+                nodes += weight
                 if nodes > MAX_NODES:
                     raise _too_large(event.start_mark)
                 value = event.value
@@ -509,17 +514,17 @@ class _Builder:
                 else:
                     value = self._scalar(event)
                 if event.anchor:
-                    anchors[event.anchor] = (value, 1)
+                    anchors[event.anchor] = (value, weight)
                 if top is None:
-                    self._attach(value, event.start_mark, 1)
+                    self._attach(value, event.start_mark, weight)
                 elif top.is_map:
-                    top.weight += 1
+                    top.weight += weight
                     if not top.duplicate:
                         values[top.key_path] = event.start_mark
                         top.container[top.key] = value  # type: ignore[index, call-overload]  # is_map: a dict, with its key set
                     top.key, top.duplicate = None, False
                 else:
-                    top.weight += 1
+                    top.weight += weight
                     values.setdefault(top.path + (len(top.container),), event.start_mark)  # a repeated key's list
                     top.container.append(value)  # type: ignore[union-attr]  # not is_map: a list
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
@@ -579,7 +584,10 @@ class _Builder:
 
 def _too_large(mark: Any) -> YamlSyntaxError:
     # Nodes counted after expanding aliases: a "billion laughs" file stops here.
-    message = f"filen blir för stor när alias expanderas (över {MAX_NODES:,} noder)".replace(",", " ")
+    text_mb = MAX_NODES * CHARACTERS_PER_NODE // 1_000_000
+    message = f"filen blir för stor när alias expanderas (över {MAX_NODES:,} noder eller {text_mb} MB text)".replace(
+        ",", " "
+    )
     return YamlSyntaxError(_position(mark), message)
 
 
@@ -600,8 +608,22 @@ def _build(text: str, loader: type) -> ParsedYaml:
     return ParsedYaml(builder.root, builder.source_map, builder.problems)
 
 
+# Line breaks of YAML 1.1 (PyYAML) that YAML 1.2 (editors, ruamel.yaml, check-jsonschema)
+# reads as text: the two would see different files, and a write-back would break it.
+_OTHER_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def parse_yaml(text: str) -> ParsedYaml:
     """Parse one YAML document. Raises YamlSyntaxError when the text is not YAML data."""
+    other = _OTHER_LINE_BREAKS.search(text)
+    if other is not None:
+        char = other.group()
+        name = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}[char]
+        raise YamlSyntaxError(
+            _offset_position(text, other.start()),
+            f"ogiltig YAML: radbrytningen U+{ord(char):04X} ({name}) läses olika av olika program; "
+            "använd vanliga radbrytningar (spara om filen som vanlig text)",
+        )
     try:
         try:
             return _build(text, _Loader)

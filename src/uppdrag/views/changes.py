@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,9 +36,17 @@ SECTIONS = ("Allmänt", "Syfte", "Uppdrag", "Roller och ansvar", "Nätverkets me
 REWORDED_AT = 0.5  # texts at least this alike are the same item reworded, not a swap
 
 
+# Word-by-word comparison costs the product of the two lengths: past this many word pairs (two
+# paragraphs of 500 words; a real item has a few dozen) texts are compared whole instead.
+MAX_WORD_PAIRS = 250_000
+
+
 def word_diff(old: str, new: str) -> Words:
-    """Runs of kept, removed and added words; a renderer joins the runs with spaces."""
+    """Runs of kept, removed and added words; a renderer joins the runs with spaces. Texts too
+    long to compare word by word are shown whole: all of the old removed, all of the new added."""
     old_words, new_words = old.split(), new.split()
+    if len(old_words) * len(new_words) > MAX_WORD_PAIRS:
+        return [("-", " ".join(old_words)), ("+", " ".join(new_words))]
     result: Words = []
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old_words, new_words, autojunk=False).get_opcodes():
         if op == "equal":
@@ -56,8 +65,13 @@ def _bare_words(text: str) -> list[str]:
 
 
 def similarity(a: str, b: str) -> float:
-    """Share of words the two texts have in common, in order (0 to 1)."""
-    return difflib.SequenceMatcher(None, _bare_words(a), _bare_words(b), autojunk=False).ratio()
+    """Share of words the two texts have in common, in order (0 to 1); for texts too long to
+    compare in order, the share of words they have in common at all."""
+    first, second = _bare_words(a), _bare_words(b)
+    if len(first) * len(second) > MAX_WORD_PAIRS:
+        common = sum((Counter(first) & Counter(second)).values())
+        return 2 * common / (len(first) + len(second))
+    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
 
 
 def compare_texts(section: str, subject: str, old: list[str], new: list[str], reword: bool = True) -> list[Change]:

@@ -174,3 +174,25 @@ def test_a_key_without_its_colon_is_named_on_its_own_line(
 ) -> None:
     refusal = _refusal(text)
     assert (refusal.position, refusal.message) == (position, message)
+
+
+def test_a_long_text_repeated_through_aliases_is_stopped_like_many_nodes(loader: type) -> None:
+    text = "a: [&t " + "Lång text " * 4000 + ", " + ", ".join(["*t"] * 300) + "]\n"  # 40 kB, 12 MB expanded
+    refusal = _refusal(text)
+    assert refusal.message == "filen blir för stor när alias expanderas (över 100 000 noder eller 10 MB text)"
+    assert refusal.position.line == 1
+
+
+def test_a_long_text_used_a_few_times_is_fine(loader: type) -> None:
+    text = "a: [&t " + "Lång text " * 4000 + ", *t, *t]\n"
+    assert len(parse_yaml(text).data["a"]) == 3
+
+
+@pytest.mark.parametrize("char, name", [("\x85", "NEL"), ("\u2028", "LINE SEPARATOR"), ("\u2029", "PARAGRAPH SEPARATOR")])
+def test_line_breaks_that_yaml_versions_read_apart_are_refused(loader: type, char: str, name: str) -> None:
+    refusal = _refusal(f"id: a\nnamn: B{char}styrdokument: x\n")
+    assert (refusal.position, refusal.message) == (
+        Position(2, 8),
+        f"ogiltig YAML: radbrytningen U+{ord(char):04X} ({name}) läses olika av olika program; "
+        "använd vanliga radbrytningar (spara om filen som vanlig text)",
+    )
