@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from uppdrag.check.swedish_calendar import swedish_date as day_and_month
 from uppdrag.errors import EXIT_USAGE, TemplateError, UsageError
 from uppdrag.files import os_reason
-from uppdrag.output.escape import markdown_escape
+from uppdrag.output.escape import markdown_cell, markdown_escape
 from uppdrag.output.template_budget import LIMITS, BudgetedEnvironment, TemplateLimits
 from uppdrag.output.template_errors import TemplateLookupFailed, template_error
 from uppdrag.views.document import Document
@@ -152,6 +152,7 @@ class Renderer:
         self.env.cache = {}
         self._prepared: set[str] = set()
         self.env.filters["md"] = markdown_escape
+        self.env.filters["md_cell"] = markdown_cell  # one line: a table cell, a heading
         self.env.filters["datum"] = swedish_date
         self.env.filters["css_string"] = css_string
         self.env.globals["link"] = link
