@@ -74,3 +74,40 @@ def test_tracked_changes_are_read_as_accepted_or_all_rejected() -> None:
     with proposals_rejected():
         assert read_docx(data)[0].text == "Minst 4 möten per år på fredagar"
     assert read_docx(data)[0].text == "Minst 4 möten per år på tisdagar"  # only inside the block
+
+
+_TEXT_BOX_RUN = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+    xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+    xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    xmlns:v="urn:schemas-microsoft-com:vml">
+  <mc:AlternateContent>
+    <mc:Choice Requires="wps">
+      <w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>
+        <w:p><w:r><w:t>Ruta med text</w:t></w:r></w:p>
+      </w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>
+    </mc:Choice>
+    <mc:Fallback>
+      <w:pict><v:rect><v:textbox><w:txbxContent>
+        <w:p><w:r><w:t>Ruta med text</w:t></w:r></w:p>
+      </w:txbxContent></v:textbox></v:rect></w:pict>
+    </mc:Fallback>
+  </mc:AlternateContent>
+</w:r>"""
+
+
+def test_a_text_box_is_read_once_from_its_choice_not_again_from_its_fallback() -> None:
+    from docx.oxml import parse_xml
+
+    from uppdrag.edit.importer.docx_reader import proposals_rejected
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Före rutan.")
+    paragraph._p.append(parse_xml(_TEXT_BOX_RUN))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    expected = [Paragraph("Före rutan. Ruta med text", "stycke 1")]
+    assert read_docx(buffer.getvalue()) == expected
+    with proposals_rejected():  # the other reading of tracked changes skips the Fallback too
+        assert read_docx(buffer.getvalue()) == expected

@@ -62,7 +62,7 @@ def test_the_commented_own_role_and_members_validate_once_uncommented(shipped: P
     result = validate_paths([Path("missions")], dt.date(2026, 11, 22))
     assert result.errors == 0, result.findings
     rendered = runner.invoke(app, ["render", "fritidshem", "-o", "-", "--today", "2026-11-22"]).stdout
-    assert "### Sammankallande\n\nKallar till möten och leder dem.\n\n- Förnamn Efternamn, rektor, Essunga, namn@exempel.se\n" in rendered
+    assert "### Sammankallande\n\nKallar till möten och leder dem.\n\n- Förnamn Efternamn, rektor, Essunga, namn\\@exempel.se\n" in rendered
     assert "## Nätverkets medlemmar\n\n| Namn | Kommun |\n| --- | --- |\n| Förnamn Efternamn | Essunga |\n" in rendered
     assert "Minst 2 möten per termin och minst 4 per läsår, företrädesvis på måndagar eller tisdagar." in rendered
 

@@ -198,3 +198,48 @@ def test_a_broken_template_named_but_not_used_does_not_stop_the_render(tmp_path:
     assert Renderer([tmp_path]).render_template("t.md.j2") == "hej\n"
     error = _render_error(tmp_path, '{% if true %}\n{% include "trasig.j2" %}{% endif %}hej')
     assert error.message == f"{tmp_path / 'trasig.j2'}:1: fel i mallen: ett uttryck saknas; fann '%}}'"
+
+
+_NOT_THERE = "finns inte i mallmapparna (bara filer i mallmapparna kan användas)"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ('{% include "/etc/passwd" %}', f"mallen '/etc/passwd' {_NOT_THERE}"),
+        ('{% extends "../../etc/passwd" %}', f"mallen '../../etc/passwd' {_NOT_THERE}"),
+        ('{% import "saknas.j2" as m %}', f"mallen 'saknas.j2' {_NOT_THERE}"),
+        ('{% include ["a.j2", "b.j2"] %}', f"mallen 'a.j2' eller 'b.j2' {_NOT_THERE}"),
+    ],
+)
+def test_a_template_named_but_not_found_is_a_located_swedish_error(tmp_path: Path, source: str, message: str) -> None:
+    error = _render_error(tmp_path, source)
+    assert error.message == f"{tmp_path / 't.md.j2'}:2: {message}"
+    assert error.exit_code == 2
+
+
+def test_an_asset_outside_the_template_folders_is_a_located_error(tmp_path: Path) -> None:
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    (tmp_path / "hemlig.txt").write_text("hemligt", encoding="utf-8")
+    error = _render_error(folder, '{{ asset("../hemlig.txt") }}')
+    assert error.message == (
+        f"{folder / 't.md.j2'}:2: hittar inte '../hemlig.txt' i mallmapparna: {folder} (bara filer i mallmapparna läses)"
+    )
+    assert error.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% for i in [1] %}" * 25 + "x" + "{% endfor %}" * 25,  # Python: too many statically nested blocks
+        "{% if 1 %}" * 120 + "x" + "{% endif %}" * 120,  # Python: too many levels of indentation
+    ],
+)
+def test_a_template_nested_too_deep_for_python_says_so(tmp_path: Path, source: str) -> None:
+    error = _render_error(tmp_path, source)
+    assert error.message == f"{tmp_path / 't.md.j2'}: mallen är för djupt kapslad (för många taggar i varandra)"
+    assert error.exit_code == 2
+    (tmp_path / "djup.j2").write_text(source, encoding="utf-8")
+    included = _render_error(tmp_path, '{% include "djup.j2" %}')
+    assert included.message == f"{tmp_path / 'djup.j2'}: mallen är för djupt kapslad (för många taggar i varandra)"

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from uppdrag.output.escape import markdown_escape
+from uppdrag.output.escape import markdown_cell
 from uppdrag.views.overview import COLUMNS, OverviewRow
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -34,11 +34,7 @@ def to_json(rows: list[OverviewRow]) -> str:
     return json.dumps([r.exported() for r in rows], ensure_ascii=False, indent=2)
 
 
-def _md_cell(value: object) -> str:
-    return "" if value is None else markdown_escape(value).replace("\n", " ")
-
-
 def to_markdown(rows: list[OverviewRow]) -> str:
     lines = ["| " + " | ".join(COLUMNS.values()) + " |", "|" + " --- |" * len(COLUMNS)]
-    lines += ["| " + " | ".join(_md_cell(v) for v in row.exported().values()) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_cell(v) for v in row.exported().values()) + " |" for row in rows]
     return "\n".join(lines) + "\n"

@@ -227,6 +227,17 @@ def _blocked_message(exc: Exception) -> str:
     return "mallen gör något som inte är tillåtet (spärrat i mallarnas sandlåda)"
 
 
+class TemplateLookupFailed(LookupError):
+    """A file a template asked for (asset("…")) is not in the template folders; its message is
+    Swedish and shown at the template's line."""
+
+
+def _not_found_message(exc: jinja2.TemplateNotFound) -> str:
+    names = exc.templates if isinstance(exc, jinja2.TemplatesNotFound) else [exc.name]
+    shown = " eller ".join(f"'{_shown(str(name))}'" for name in names)
+    return f"mallen {shown} finns inte i mallmapparna (bara filer i mallmapparna kan användas)"
+
+
 def _undefined_message(exc: jinja2.UndefinedError) -> str:
     match = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
     if match and match.group(2):
@@ -266,16 +277,26 @@ def template_error(exc: BaseException, name: str, limits: TemplateLimits = LIMIT
     where = template_location(exc, name)
     if isinstance(exc, TemplateError):
         return exc
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return TemplateError(f"mallen '{_shown(str(exc.name))}' finns inte")
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return TemplateError(
             f"{exc.filename or exc.name or name}:{exc.lineno}: fel i mallen: {syntax_message(exc.message or '')}",
             exit_code=EXIT_USAGE,
         )
+    if isinstance(exc, SyntaxError):
+        # Python's compiler refuses the code Jinja made of the template: "too many statically
+        # nested blocks" (SyntaxError, over 20 loops), "too many levels of indentation"
+        # (IndentationError, about 100 tags). Nothing else in a template raises Python's
+        # SyntaxError (Jinja's own TemplateSyntaxError is handled above). Its filename is the
+        # template's (an included one's, too); its line is of the generated code, so not shown.
+        return TemplateError(
+            f"{exc.filename or where}: mallen är för djupt kapslad (för många taggar i varandra)",
+            exit_code=EXIT_USAGE,
+        )
     if isinstance(exc, jinja2.UndefinedError):
         return TemplateError(f"{where}: {_undefined_message(exc)}", exit_code=EXIT_USAGE)
-    if isinstance(exc, BudgetExceeded):
+    if isinstance(exc, jinja2.TemplateNotFound):  # {% include %}, {% extends %}, {% import %} of a name not there
+        message = _not_found_message(exc)
+    elif isinstance(exc, (BudgetExceeded, TemplateLookupFailed)):
         message = str(exc)
     elif isinstance(exc, TimeLimitExceeded):
         message = time_message(limits)

@@ -21,9 +21,9 @@ from markupsafe import Markup, escape
 from uppdrag.check.swedish_calendar import swedish_date as day_and_month
 from uppdrag.errors import EXIT_USAGE, TemplateError, UsageError
 from uppdrag.files import os_reason
-from uppdrag.output.escape import markdown_escape
+from uppdrag.output.escape import markdown_cell, markdown_escape
 from uppdrag.output.template_budget import LIMITS, BudgetedEnvironment, TemplateLimits
-from uppdrag.output.template_errors import template_error
+from uppdrag.output.template_errors import TemplateLookupFailed, template_error
 from uppdrag.views.document import Document
 from uppdrag.workers import Stopped, TimeLimitExceeded, WorkerDied, run_bounded
 
@@ -152,14 +152,19 @@ class Renderer:
         self.env.cache = {}
         self._prepared: set[str] = set()
         self.env.filters["md"] = markdown_escape
+        self.env.filters["md_cell"] = markdown_cell  # one line: a table cell, a heading
         self.env.filters["datum"] = swedish_date
         self.env.filters["css_string"] = css_string
         self.env.globals["link"] = link
         self.env.globals["asset"] = self.asset
 
     def asset(self, name: str) -> str:
-        """A file:// URI for a file found on the search path (fonts for the PDF)."""
-        return self.find(name).resolve().as_uri()
+        """A file:// URI for a file found on the search path (fonts for the PDF). A name not
+        found there is the template's error, at its line."""
+        try:
+            return self.find(name).resolve().as_uri()
+        except TemplateError as exc:
+            raise TemplateLookupFailed(exc.message) from None
 
     def find(self, name: str) -> Path:
         """The first file of that name on the search path (a font, the Word reference document)."""
@@ -167,7 +172,10 @@ class Renderer:
             candidate = folder / name
             if candidate.is_file() and _within(folder, candidate):
                 return candidate
-        raise TemplateError(f"hittar inte '{name}' i mallmapparna: {', '.join(map(str, self.folders))}")
+        raise TemplateError(
+            f"hittar inte '{name}' i mallmapparna: {', '.join(map(str, self.folders))} (bara filer i mallmapparna läses)",
+            exit_code=EXIT_USAGE,
+        )
 
     def render(self, document: Document, fmt: Format, for_pdf: bool = False, site: bool = False) -> str:
         """One network's document as Markdown or HTML (for a PDF: with pdf.css; for the
@@ -181,7 +189,9 @@ class Renderer:
             template = self.env.get_template(name)
             self._prepare(name)
         except jinja2.TemplateNotFound as exc:
-            raise TemplateError(f"mallen '{exc.name}' finns inte i {', '.join(map(str, self.folders))}") from None
+            raise TemplateError(
+                f"mallen '{exc.name}' finns inte i {', '.join(map(str, self.folders))}", exit_code=EXIT_USAGE
+            ) from None
         except OSError as exc:  # a template file that cannot be read
             raise TemplateError(f"kan inte läsa mallen '{name}': {os_reason(exc)}") from None
         except Exception as exc:  # noqa: BLE001 - a syntax error, a literal too large, nesting too deep
@@ -232,6 +242,8 @@ class Renderer:
         """In the child: the text, or a TemplateError that says where and why in Swedish."""
         try:
             return self.env.render_counted(template, context)
+        except jinja2.TemplateNotFound as exc:  # an OSError too, but the template's fault: at its line
+            raise template_error(exc, shown, self.limits) from None
         except OSError as exc:  # an included template that cannot be read
             raise TemplateError(f"kan inte läsa en mall som {shown} använder: {os_reason(exc)}") from None
         except Exception as exc:  # noqa: BLE001 - whatever a template does wrong is its error

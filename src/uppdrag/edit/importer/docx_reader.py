@@ -232,8 +232,12 @@ def _list_info(paragraph: DocxParagraph, style_name: str, definitions: _Definiti
     return None, 0
 
 
-_SKIPPED = (f"{_W}del", f"{_W}moveFrom")  # what a reviewer struck out
-_REJECTED_SKIPPED = (f"{_W}ins", f"{_W}moveTo")  # what a reviewer added
+# Word stores a text box twice, as mc:AlternateContent: the drawing (wps:txbx) in mc:Choice and
+# the same text in a VML v:textbox in mc:Fallback, for readers that lack the Choice. Only the
+# Choice is read, or the text would come twice.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIPPED = (f"{_W}del", f"{_W}moveFrom", _FALLBACK)  # what a reviewer struck out, the old copy of a text box
+_REJECTED_SKIPPED = (f"{_W}ins", f"{_W}moveTo", _FALLBACK)  # what a reviewer added, the old copy of a text box
 _REJECTING: ContextVar[bool] = ContextVar("rejecting_proposals", default=False)
 
 
