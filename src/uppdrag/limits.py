@@ -8,3 +8,12 @@ from __future__ import annotations
 # No field holds a larger number (a year, a count of meetings, a week, a goal); a
 # thousand-digit one would only reach code that cannot print or count with it.
 MAX_INTEGER = 10**18 - 1
+
+# One mission file, on disk or in git's history; a real one is a few kilobytes.
+MAX_FILE_BYTES = 1024 * 1024
+
+
+def file_too_large(size: int) -> str:
+    """'filen är för stor (600,0 MB; högst 1 MB)': the one refusal of a file past MAX_FILE_BYTES."""
+    shown = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+    return f"filen är för stor ({shown} MB; högst {MAX_FILE_BYTES // 1024 // 1024} MB)"
