@@ -308,9 +308,15 @@ def _outside_folder(shipped: Path) -> Path:
     return outside
 
 
-def test_render_never_writes_through_a_linked_build_folder_out_of_the_workspace(shipped: Path, runner) -> None:
+def test_render_never_writes_through_a_linked_build_folder_out_of_the_workspace(
+    shipped: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from uppdrag.output import documents
+
     outside = _outside_folder(shipped)
     (shipped / "build").symlink_to(outside)
+    made: list[object] = []
+    monkeypatch.setattr(documents, "render_documents", lambda *args: made.append(args) or [])
     result = runner.invoke(app, ["render", "forskola", "--today", "2026-11-22"])
     assert (result.exit_code, result.stderr.splitlines()[-1]) == (
         2,
@@ -320,6 +326,7 @@ def test_render_never_writes_through_a_linked_build_folder_out_of_the_workspace(
     )
     pdf = runner.invoke(app, ["render", "--all", "--pdf", "--today", "2026-11-22"])
     assert pdf.exit_code == 2 and "via den symboliska länken 'build'" in pdf.stderr
+    assert made == []  # refused before any document was made, not after the PDFs
     assert sorted(p.name for p in outside.iterdir()) == ["forskola.md"]
     assert (outside / "forskola.md").read_text(encoding="utf-8") == "OFFER\n"
 

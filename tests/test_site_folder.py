@@ -322,7 +322,7 @@ def test_never_through_a_link_out_of_the_workspace(tmp_path: Path, monkeypatch: 
             write_site_folder(Path("site"), {"index.html": "ny"}, workspace=workspace, own_parts=own_parts)
         assert caught.value.message == (
             f"'site' leder via en symbolisk länk till '{outside}', utanför arbetsytan '{workspace}'; uppdrag skriver "
-            "bara genom länkar som stannar i arbetsytan; ersätt länken med en kopia eller ange den verkliga sökvägen"
+            "bara genom länkar som stannar i arbetsytan; ersätt länken med en vanlig mapp eller ange den verkliga sökvägen"
         )
     assert list(outside.iterdir()) == []
     (workspace / "publicerat").mkdir()
@@ -344,6 +344,6 @@ def test_the_site_command_refuses_a_linked_site_folder(shipped: Path, runner) ->
     assert (result.exit_code, result.stderr.splitlines()[-1]) == (
         2,
         f"fel: 'site' leder via en symbolisk länk till '{outside}', utanför arbetsytan '{shipped}'; uppdrag skriver "
-        "bara genom länkar som stannar i arbetsytan; ersätt länken med en kopia eller ange den verkliga sökvägen",
+        "bara genom länkar som stannar i arbetsytan; ersätt länken med en vanlig mapp eller ange den verkliga sökvägen",
     )
     assert list(outside.iterdir()) == []

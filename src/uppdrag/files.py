@@ -222,7 +222,7 @@ def _link_out(path: Path, link: Path, real: Path, workspace: Path) -> OutputErro
     return OutputError(
         f"'{shorten(path)}' leder via {via} till '{shorten(real)}', utanför arbetsytan "
         f"'{shorten(os.path.realpath(workspace))}'; uppdrag skriver bara genom länkar som stannar i arbetsytan; "
-        f"ersätt länken med {'en kopia' if link == path else 'en vanlig mapp'} eller ange den verkliga sökvägen"
+        f"ersätt länken med {'en vanlig mapp' if os.path.isdir(link) else 'en kopia'} eller ange den verkliga sökvägen"
     )
 
 

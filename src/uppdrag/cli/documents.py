@@ -83,6 +83,7 @@ def render(
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """
     from uppdrag.check.validation import draft_warnings, open_networks, raise_if_skipped
+    from uppdrag.files import refuse_links_out
     from uppdrag.output.diagnostics import draft_notice
     from uppdrag.output.documents import output_targets, render_documents
     from uppdrag.output.templates import renderer_for, workspace_inputs
@@ -91,6 +92,11 @@ def render(
     workspace, result = open_networks(missions, day, ids or None)  # --all: broken files named at the end
     chosen = workspace.select(ids, all_)
     targets = output_targets([m.mission.id for m in chosen], fmt, output)
+    to_folder = len(targets) > 1 or (output is None) or targets[0] != Path(output)
+    own_parts = 2 if output is None else 1  # build/ and the file's name, or the name in -o MAPP
+    for target in targets:  # before the slow work: a linked build/ out of the workspace is refused now
+        if to_folder and target is not None:
+            refuse_links_out(target, missions.parent, own_parts)
     warnings = draft_warnings(workspace, day)
     drafts = {m.mission.id: warnings[m.mission.id] for m in chosen if warnings[m.mission.id]}
     if drafts and strict:  # the errors of files left out are shown too: nothing is made
@@ -101,9 +107,7 @@ def render(
     renderer = renderer_for(templates, missions)
     documents = render_documents(renderer, workspace, chosen, fmt, pdf_variant.value, drafts)
     inputs = workspace_inputs(workspace, renderer)
-    to_folder = len(targets) > 1 or (output is None) or targets[0] != Path(output)
-    workspace_root = missions.parent if to_folder else None  # links on build/ka.pdf stay in the workspace
-    own_parts = 2 if output is None else 1  # build/ and the file's name, or the name in -o MAPP
+    workspace_root = missions.parent if to_folder else None  # checked again as each file is written
     for target, data in progress(zip(targets, documents), len(chosen), "Skapar dokument"):
         emit(data, target, inputs, make_folder=to_folder, links_within=workspace_root, own_parts=own_parts)
     raise_if_skipped(workspace, result)
