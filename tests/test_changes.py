@@ -191,6 +191,44 @@ def test_unknown_revision(repo: Path, runner) -> None:
     )
 
 
+def test_a_huge_file_in_history_is_refused_by_its_size_before_it_is_read(repo: Path, runner) -> None:
+    path = repo / "missions/ka.yaml"
+    before = path.read_bytes()
+    path.write_bytes(before + b" " * (3 * 1024 * 1024))  # valid YAML still: trailing spaces
+    _git(repo, "commit", "-qam", "Uppblåst")
+    path.write_bytes(before)
+    _git(repo, "commit", "-qam", "Återställd")
+    result = runner.invoke(app, ["diff", "ka", "HEAD~1"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "fel: kan inte läsa missions/ka.yaml i revision 'HEAD~1': filen är för stor (3,0 MB; högst 1 MB)\n",
+    )
+    (repo / "stor.yaml").write_bytes(before + b" " * (3 * 1024 * 1024))
+    on_disk = runner.invoke(app, ["diff", "ka", "--file", "stor.yaml"])  # the same cap, the same words
+    assert (on_disk.exit_code, on_disk.stderr) == (
+        2,
+        "fel: kan inte läsa 'stor.yaml': filen är för stor (3,0 MB; högst 1 MB)\n",
+    )
+    assert runner.invoke(app, ["diff", "ka", "HEAD~2"]).exit_code == 0  # the first version, under the cap
+
+
+def test_the_cap_on_history_is_the_cap_on_files(repo: Path, runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from uppdrag import limits
+
+    path = repo / "missions/ka.yaml"
+    before = path.read_bytes()
+    path.write_bytes(before + b" " * 100)
+    _git(repo, "commit", "-qam", "Hundra byte till")
+    path.write_bytes(before)
+    _git(repo, "commit", "-qam", "Återställd")
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", len(before) + 100)  # exactly the old file: still read
+    assert runner.invoke(app, ["diff", "ka", "HEAD~1"]).exit_code == 0
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", len(before) + 99)  # one byte less: the file on disk still fits
+    result = runner.invoke(app, ["diff", "ka", "HEAD~1"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("fel: kan inte läsa missions/ka.yaml i revision 'HEAD~1': filen är för stor (")
+
+
 def test_outside_git(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["diff", "forskola"])
     assert result.exit_code == 2

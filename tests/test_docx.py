@@ -440,6 +440,65 @@ def test_broken_reference_document(shipped: Path, runner) -> None:
     assert not (shipped / "forskola.docx").exists()
 
 
+def _padded_reference(target: Path, padding: int) -> None:
+    """The shipped reference document with word/styles.xml padded by spaces: valid XML, deflated to
+    some kB, declared in the zip's directory at its full size."""
+    target.parent.mkdir(exist_ok=True)
+    with zipfile.ZipFile(REFERENCE) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as padded:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/styles.xml":
+                data = data.replace(b"</w:styles>", b" " * padding + b"</w:styles>")
+            padded.writestr(item.filename, data)
+
+
+@pytest.mark.parametrize(
+    ("padding", "why"),
+    [
+        (51 * 1024 * 1024, "packas upp till 51 MB (högst 50 MB)"),
+        (17 * 1024 * 1024, "har en del (word/styles.xml) som packas upp till 17 MB (högst 16 MB per del)"),
+    ],
+)
+def test_a_reference_document_that_unpacks_too_far_is_refused_before_it_is_read(
+    shipped: Path, runner, monkeypatch: pytest.MonkeyPatch, padding: int, why: str
+) -> None:
+    _padded_reference(shipped / "templates/referens.docx", padding)
+    assert (shipped / "templates/referens.docx").stat().st_size < 1024 * 1024  # the bomb is small on disk
+    opened: list[object] = []
+    monkeypatch.setattr(docx, "Document", lambda *args: opened.append(args))  # python-docx never gets it
+    result = runner.invoke(app, ["render", "forskola", "--docx", "-o", "forskola.docx", "--today", TODAY])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"fel: templates/referens.docx: referensdokumentet {why}, mer än det som läses; ett riktigt är några "
+        "hundra kB: spara om det i Word, eller ta bort det så används det inbyggda\n"
+    )
+    assert opened == [] and not (shipped / "forskola.docx").exists()
+
+
+def test_a_reference_document_with_too_many_elements_or_bytes_is_refused(
+    shipped: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from uppdrag import limits
+
+    (shipped / "templates").mkdir()
+    (shipped / "templates/referens.docx").write_bytes(REFERENCE.read_bytes())
+    monkeypatch.setattr(limits, "MAX_XML_ELEMENTS", 1_000)  # the shipped one has several thousand
+    result = runner.invoke(app, ["render", "forskola", "--docx", "-o", "forskola.docx", "--today", TODAY])
+    assert (result.exit_code, result.stderr.split(", mer än")[0]) == (
+        2,
+        "fel: templates/referens.docx: referensdokumentet har fler än 1 000 XML-element",
+    )
+    monkeypatch.setattr(limits, "MAX_XML_ELEMENTS", 500_000)
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_BYTES", 1024 * 1024)
+    (shipped / "templates/referens.docx").write_bytes(REFERENCE.read_bytes() + b"\0" * 2 * 1024 * 1024)
+    result = runner.invoke(app, ["render", "forskola", "--docx", "-o", "forskola.docx", "--today", TODAY])
+    assert (result.exit_code, result.stderr.split(", mer än")[0]) == (
+        2,
+        "fel: templates/referens.docx: referensdokumentet är 2 MB (högst 1 MB)",
+    )
+    assert not (shipped / "forskola.docx").exists()
+
+
 def test_reference_document_without_a_list_style(shipped: Path, runner) -> None:
     word = docx.Document(str(REFERENCE))
     style = word.styles["List Number"].element

@@ -300,6 +300,97 @@ def test_render_into_build_never_follows_a_link_out_of_the_workspace(shipped: Pa
     assert private.read_text(encoding="utf-8").startswith("# Uppdragsbeskrivning")
 
 
+def _outside_folder(shipped: Path) -> Path:
+    """A folder of the user's outside the workspace, holding a file a cloned repository's link could reach."""
+    outside = shipped.parent / f"{shipped.name}-utanfor"
+    outside.mkdir()
+    (outside / "forskola.md").write_text("OFFER\n", encoding="utf-8")
+    return outside
+
+
+def test_render_never_writes_through_a_linked_build_folder_out_of_the_workspace(
+    shipped: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from uppdrag.output import documents
+
+    outside = _outside_folder(shipped)
+    (shipped / "build").symlink_to(outside)
+    made: list[object] = []
+    monkeypatch.setattr(documents, "render_documents", lambda *args: made.append(args) or [])
+    result = runner.invoke(app, ["render", "forskola", "--today", "2026-11-22"])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        f"fel: 'build/forskola.md' leder via den symboliska länken 'build' till '{outside}', "
+        f"utanför arbetsytan '{shipped}'; uppdrag skriver bara genom länkar som stannar i arbetsytan; ersätt länken "
+        "med en vanlig mapp eller ange den verkliga sökvägen",
+    )
+    pdf = runner.invoke(app, ["render", "--all", "--pdf", "--today", "2026-11-22"])
+    assert pdf.exit_code == 2 and "via den symboliska länken 'build'" in pdf.stderr
+    assert made == []  # refused before any document was made, not after the PDFs
+    assert sorted(p.name for p in outside.iterdir()) == ["forskola.md"]
+    assert (outside / "forskola.md").read_text(encoding="utf-8") == "OFFER\n"
+
+
+def test_render_to_a_folder_never_follows_a_link_on_its_path_out_of_the_workspace(shipped: Path, runner) -> None:
+    outside = _outside_folder(shipped)
+    (shipped / "ut").mkdir()
+    (shipped / "ut" / "djup").symlink_to(outside)  # deeper in the path than the folder named
+    (shipped / "mapp").symlink_to(outside)
+    for folder, link in (("ut/djup/", "ut/djup"), ("mapp/", "mapp"), ("mapp", "mapp")):
+        result = runner.invoke(app, ["render", "forskola", "skis", "-o", folder, "--today", "2026-11-22"])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.splitlines()[-1] == (
+            f"fel: '{link}/forskola.md' leder via den symboliska länken '{link}' till '{outside}', "
+            f"utanför arbetsytan '{shipped}'; uppdrag skriver bara genom länkar som stannar i arbetsytan; ersätt "
+            "länken med en vanlig mapp eller ange den verkliga sökvägen"
+        )
+    assert (outside / "forskola.md").read_text(encoding="utf-8") == "OFFER\n"
+    assert sorted(p.name for p in outside.iterdir()) == ["forskola.md"]
+    real = runner.invoke(app, ["render", "forskola", "skis", "-o", f"{outside}/", "--today", "2026-11-22"])
+    assert real.exit_code == 0, real.output  # the real path, named: the user means it
+    assert (outside / "skis.md").read_text(encoding="utf-8").startswith("# Uppdragsbeskrivning")
+
+
+def test_render_follows_a_linked_folder_that_stays_in_the_workspace(shipped: Path, runner) -> None:
+    (shipped / "arkiv" / "dokument").mkdir(parents=True)
+    (shipped / "build").symlink_to("arkiv/dokument")
+    result = runner.invoke(app, ["render", "forskola", "--today", "2026-11-22"])
+    assert result.exit_code == 0, result.output
+    assert (shipped / "arkiv" / "dokument" / "forskola.md").read_text(encoding="utf-8").startswith("# Uppdrag")
+    assert (shipped / "build").is_symlink()
+
+
+def test_one_file_named_with_o_is_written_through_a_linked_folder_as_before(shipped: Path, runner) -> None:
+    outside = _outside_folder(shipped)
+    (shipped / "mapp").symlink_to(outside)
+    result = runner.invoke(app, ["render", "forskola", "-o", "mapp/forskola.md", "--today", "2026-11-22"])
+    assert result.exit_code == 0, result.output  # the user named this path: its links are meant
+    assert (outside / "forskola.md").read_text(encoding="utf-8").startswith("# Uppdragsbeskrivning")
+
+
+def test_links_out_are_found_anywhere_on_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    workspace, outside = tmp_path / "arbetsyta", tmp_path / "annat"
+    (workspace / "a").mkdir(parents=True)
+    outside.mkdir()
+    (workspace / "a" / "ut").symlink_to(outside)
+    (outside / "tillbaka").symlink_to(workspace / "a")
+    monkeypatch.chdir(workspace)
+    with pytest.raises(OutputError) as caught:
+        files.refuse_links_out(Path("a/ut/x.pdf"), workspace, own_parts=1)
+    assert "via den symboliska länken 'a/ut' till" in caught.value.message
+    with pytest.raises(OutputError) as caught:  # out and back in: every link must stay inside
+        files.refuse_links_out(Path("a/ut/tillbaka/x.pdf"), workspace, own_parts=1)
+    assert f"via den symboliska länken 'a/ut' till '{outside}', utanför" in caught.value.message
+    (workspace / "a" / "inne").symlink_to(".")
+    files.refuse_links_out(Path("a/inne/inne/x.pdf"), workspace, own_parts=1)
+    files.refuse_links_out(Path("a/../a/x.pdf"), workspace, own_parts=2)
+    files.refuse_links_out(outside / "x.pdf", workspace, own_parts=1)  # no link at all: the user's own folder
+    (tmp_path / "lank").symlink_to(outside)
+    files.refuse_links_out(tmp_path / "lank" / "x.pdf", workspace, own_parts=1)  # a link the user typed, not in it
+    with pytest.raises(OutputError):
+        files.refuse_links_out(tmp_path / "lank" / "x.pdf", workspace, own_parts=2)  # the tool chose 'lank'
+
+
 def test_a_calendar_never_lands_among_the_mission_files(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["calendar", "forskola", "2027", "-o", "missions/kalender.yaml"])
     assert (result.exit_code, result.stderr) == (

@@ -197,6 +197,17 @@ def test_bad_id(workspace: Path, runner) -> None:
     )
 
 
+@pytest.mark.parametrize(("typed", "shown"), [("a\nb", "a\\u000ab"), ("ka\t", "ka\\u0009"), ("k\u202ea", "k\\u202ea")])
+def test_an_id_with_a_control_character_is_refused_not_changed(workspace: Path, runner, typed: str, shown: str) -> None:
+    result = _import(runner, str(SEEDS / "ka.txt"), "--id", typed)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"fel: ogiltigt id '{shown}': det innehåller styrtecken (som en radbrytning eller tabb); "
+        "använd små bokstäver a–z, siffror och bindestreck\n",
+    )
+    assert sorted(p.name for p in (workspace / "missions").iterdir() if not p.name.startswith("_")) == []
+
+
 def test_report_of_an_uncertain_import(workspace: Path, runner) -> None:
     from .test_importer import FRITIDSHEM
 

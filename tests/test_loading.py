@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from uppdrag.limits import MAX_FILE_BYTES
 from uppdrag.read.loading import (
-    MAX_FILE_BYTES,
     UsageError,
     group_paths,
     load_workspace,

@@ -82,6 +82,18 @@ def test_new_refuses_to_overwrite(shipped: Path, runner) -> None:
     assert (shipped / "missions/ka.yaml").read_bytes() == before
 
 
+@pytest.mark.parametrize(("typed", "shown"), [("a\nb", "a\\u000ab"), ("\tfritids", "\\u0009fritids"), ("a\u2028b", "a\\u2028b")])
+def test_new_refuses_an_id_with_a_control_character(shipped: Path, runner, typed: str, shown: str) -> None:
+    before = sorted(p.name for p in (shipped / "missions").iterdir())
+    result = runner.invoke(app, ["new", typed, "--namn", "Fritids"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"fel: ogiltigt id '{shown}': det innehåller styrtecken (som en radbrytning eller tabb); "
+        "använd små bokstäver a–z, siffror och bindestreck\n",
+    )
+    assert sorted(p.name for p in (shipped / "missions").iterdir()) == before  # no a-b.yaml, no ab.yaml
+
+
 def test_new_refuses_unknown_steering_document(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["new", "x", "--namn", "X", "--styrdokument", "strategi-2099"])
     assert result.exit_code == 2

@@ -309,3 +309,41 @@ def test_a_read_only_page_stops_the_build_before_anything_is_written(tmp_path: P
         "ta bort skrivskyddet (chmod u+w) om den ska skrivas över"
     )
     assert (folder / "a.html").read_text() == "a1" and (folder / MANIFEST).read_bytes() == before
+
+
+def test_never_through_a_link_out_of_the_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    workspace, outside = tmp_path / "arbetsyta", tmp_path / "annat"
+    workspace.mkdir()
+    outside.mkdir()
+    monkeypatch.chdir(workspace)
+    Path("site").symlink_to(outside)
+    for own_parts in (1, 0):  # the default site/, or -o site naming a link in the workspace
+        with pytest.raises(OutputError) as caught:
+            write_site_folder(Path("site"), {"index.html": "ny"}, workspace=workspace, own_parts=own_parts)
+        assert caught.value.message == (
+            f"'site' leder via en symbolisk länk till '{outside}', utanför arbetsytan '{workspace}'; uppdrag skriver "
+            "bara genom länkar som stannar i arbetsytan; ersätt länken med en vanlig mapp eller ange den verkliga sökvägen"
+        )
+    assert list(outside.iterdir()) == []
+    (workspace / "publicerat").mkdir()
+    Path("inne").symlink_to("publicerat")
+    built = write_site_folder(Path("inne"), {"index.html": "ny"}, workspace=workspace, own_parts=1)
+    assert built.written == [Path("inne/index.html")]
+    assert (workspace / "publicerat" / "index.html").read_text(encoding="utf-8") == "ny"
+    built = write_site_folder(outside, {"index.html": "ny"}, workspace=workspace)  # named, no link: meant
+    assert (outside / "index.html").read_text(encoding="utf-8") == "ny"
+
+
+def test_the_site_command_refuses_a_linked_site_folder(shipped: Path, runner) -> None:
+    from uppdrag.cli import app
+
+    outside = shipped.parent / f"{shipped.name}-utanfor"
+    outside.mkdir()
+    (shipped / "site").symlink_to(outside)
+    result = runner.invoke(app, ["site", "--today", "2026-11-22"])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        f"fel: 'site' leder via en symbolisk länk till '{outside}', utanför arbetsytan '{shipped}'; uppdrag skriver "
+        "bara genom länkar som stannar i arbetsytan; ersätt länken med en vanlig mapp eller ange den verkliga sökvägen",
+    )
+    assert list(outside.iterdir()) == []

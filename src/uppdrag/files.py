@@ -213,11 +213,42 @@ def link_target_inside(path: Path, workspace: Path) -> Path:
     real = Path(os.path.realpath(path))
     if real == Path(os.path.abspath(path)) or is_within(real, workspace):
         return real if path.is_symlink() else path
-    raise OutputError(
-        f"'{shorten(path)}' leder via en symbolisk länk till '{shorten(real)}', utanför arbetsytan "
+    raise _link_out(path, path, real, workspace)
+
+
+def _link_out(path: Path, link: Path, real: Path, workspace: Path) -> OutputError:
+    """The refusal of path, whose link (path itself or a folder on it) leads to real, out of workspace."""
+    via = "en symbolisk länk" if link == path else f"den symboliska länken '{shorten(link)}'"
+    return OutputError(
+        f"'{shorten(path)}' leder via {via} till '{shorten(real)}', utanför arbetsytan "
         f"'{shorten(os.path.realpath(workspace))}'; uppdrag skriver bara genom länkar som stannar i arbetsytan; "
-        "ersätt länken med en kopia eller ange den verkliga sökvägen"
+        f"ersätt länken med {'en vanlig mapp' if os.path.isdir(link) else 'en kopia'} eller ange den verkliga sökvägen"
     )
+
+
+def refuse_links_out(path: Path, workspace: Path, own_parts: int = 1) -> None:
+    """OutputError when a symbolic link anywhere on path leads out of workspace: a link that lies
+    in the workspace, or one of the last own_parts parts of path (the names the tool chose, as
+    build/ka.pdf). A cloned repository may hold build/ or site/ as a link to another folder of
+    the user's. Each such link must itself lead into the workspace (one out and back is refused
+    too). A link outside the workspace in a folder the user named (/tmp on macOS) is followed."""
+    parts = path.parts
+    first = 1 if path.is_absolute() else 0
+    current = Path(path.anchor) if path.is_absolute() else Path(os.path.realpath(os.getcwd()))
+    for index in range(first, len(parts)):
+        part = parts[index]
+        if part == "..":
+            current = current.parent
+            continue
+        step = current / part
+        if not os.path.islink(step):
+            current = step
+            continue
+        target = Path(os.path.realpath(step))
+        chosen_by_tool = index >= len(parts) - own_parts
+        if (chosen_by_tool or is_within(current, workspace)) and not is_within(target, workspace):
+            raise _link_out(path, Path(*parts[: index + 1]), target, workspace)
+        current = target
 
 
 def write_output(
@@ -226,18 +257,22 @@ def write_output(
     inputs: Iterable[Path] = (),
     make_folder: bool = False,
     links_within: Path | None = None,
+    own_parts: int = 1,
 ) -> Path:
     """Write an output file the user named with -o; return where it went.
 
     Refuses the tool's own inputs; writes through a character device or FIFO (/dev/null stays a
     device); writes a symbolic link's target, atomically, and keeps the link; any OSError becomes
     an OutputError with a Swedish message. make_folder creates missing folders (build/).
-    links_within is for a name the tool chose (build/forskola.pdf): a link there is followed only
-    into that folder (the workspace), since a cloned repository may have put it there."""
+    links_within is for a name the tool chose (build/forskola.pdf, the last own_parts parts of
+    path): the whole path is resolved, and a link on it is followed only into that folder (the
+    workspace), since a cloned repository may have put it there (refuse_links_out)."""
     shown = str(path)
     if shown.endswith(("/", os.sep)):
         raise OutputError(f"kan inte skriva '{shown}': det är en mapp; ange ett filnamn")
     path = Path(path)
+    if links_within is not None:
+        refuse_links_out(path, links_within, own_parts)
     for source in inputs:
         if os.path.isdir(source) and is_within(path, source):
             raise OutputError(f"'{shown}' ligger i mallmappen {source}, som verktyget läser; välj en annan utdatafil")

@@ -7,7 +7,9 @@ import os
 import subprocess
 from pathlib import Path
 
+from uppdrag import limits
 from uppdrag.errors import HistoryError
+from uppdrag.limits import file_too_large
 
 NO_GIT = "git finns inte på den här datorn"
 
@@ -78,6 +80,10 @@ def file_at(path: Path, revision: str) -> str:
         raise HistoryError(
             f"{relative} finns inte i revision '{revision}'; välj en senare eller jämför med en fil: `--file GAMMAL.yaml`"
         ) from None
+    # Its size first: a file made huge in one commit (and emptied in the next) is refused, never read.
+    size = _git(root, "cat-file", "-s", f"{revision}:{relative.as_posix()}").strip()
+    if int(size) > limits.MAX_FILE_BYTES:
+        raise HistoryError(f"kan inte läsa {relative} i revision '{revision}': {file_too_large(int(size))}")
     return _git(root, "show", f"{revision}:{relative.as_posix()}")
 
 

@@ -127,10 +127,11 @@ def emit(
     inputs: Iterable[Path] = (),
     make_folder: bool = False,
     links_within: Path | None = None,
+    own_parts: int = 1,
 ) -> None:
     """Write to the file chosen (atomically, then name it on stdout), or to stdout (None, '-').
-    inputs are the files this run read: -o never replaces one of them. links_within: see
-    files.write_output (for the names the tool chose, in build/ or -o MAPP)."""
+    inputs are the files this run read: -o never replaces one of them. links_within, own_parts:
+    see files.write_output (for the names the tool chose, in build/ or -o MAPP)."""
     from uppdrag.files import write_output
 
     if output is None or str(output) == "-":
@@ -142,7 +143,7 @@ def emit(
         sys.stdout.buffer.write(data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data)
         sys.stdout.flush()
     else:
-        write_output(output, data, inputs, make_folder, links_within)
+        write_output(output, data, inputs, make_folder, links_within, own_parts)
         print_plain(str(output))
 
 

@@ -83,6 +83,7 @@ def render(
     Exempel: [bold]uppdrag render --all --pdf[/bold]
     """
     from uppdrag.check.validation import draft_warnings, open_networks, raise_if_skipped
+    from uppdrag.files import refuse_links_out
     from uppdrag.output.diagnostics import draft_notice
     from uppdrag.output.documents import output_targets, render_documents
     from uppdrag.output.templates import renderer_for, workspace_inputs
@@ -91,6 +92,11 @@ def render(
     workspace, result = open_networks(missions, day, ids or None)  # --all: broken files named at the end
     chosen = workspace.select(ids, all_)
     targets = output_targets([m.mission.id for m in chosen], fmt, output)
+    to_folder = len(targets) > 1 or (output is None) or targets[0] != Path(output)
+    own_parts = 2 if output is None else 1  # build/ and the file's name, or the name in -o MAPP
+    for target in targets:  # before the slow work: a linked build/ out of the workspace is refused now
+        if to_folder and target is not None:
+            refuse_links_out(target, missions.parent, own_parts)
     warnings = draft_warnings(workspace, day)
     drafts = {m.mission.id: warnings[m.mission.id] for m in chosen if warnings[m.mission.id]}
     if drafts and strict:  # the errors of files left out are shown too: nothing is made
@@ -101,18 +107,18 @@ def render(
     renderer = renderer_for(templates, missions)
     documents = render_documents(renderer, workspace, chosen, fmt, pdf_variant.value, drafts)
     inputs = workspace_inputs(workspace, renderer)
-    to_folder = len(targets) > 1 or (output is None) or targets[0] != Path(output)
-    workspace_root = missions.parent if to_folder else None  # links in build/ stay in the workspace
+    workspace_root = missions.parent if to_folder else None  # checked again as each file is written
     for target, data in progress(zip(targets, documents), len(chosen), "Skapar dokument"):
-        emit(data, target, inputs, make_folder=to_folder, links_within=workspace_root)
+        emit(data, target, inputs, make_folder=to_folder, links_within=workspace_root, own_parts=own_parts)
     raise_if_skipped(workspace, result)
 
 
 @app.command()
 def site(
     output: Annotated[
-        Path, typer.Option("--output", "-o", metavar="MAPP", help="Mappen som webbplatsen skrivs till.")
-    ] = Path("site"),
+        Optional[Path],
+        typer.Option("--output", "-o", metavar="MAPP", help="Mappen som webbplatsen skrivs till.", show_default="site"),
+    ] = None,
     year: Annotated[
         Optional[int],
         typer.Option(
@@ -141,13 +147,15 @@ def site(
 
     if str(output) == "-":
         raise UsageError("webbplatsen är en mapp med många filer; -o - (stdout) går inte, ange en mapp")
+    own_parts = 1 if output is None else 0  # site/ is a name the tool chose; a link on it stays in the workspace
+    output = output or Path("site")
     day = parse_today(today)
     workspace, result = open_healthy_workspace(missions, day)
     renderer = renderer_for(templates, missions)
     pages = site_pages(workspace, renderer, year or day.year, day)
     read = [missions, missions.parent / "templates", *renderer.folders]  # the site's sources: never its folder
     with progress_bar(len(pages), "Bygger webbplatsen") as done:
-        built = write_site_folder(output, pages, done, protected=read)
+        built = write_site_folder(output, pages, done, protected=read, workspace=missions.parent, own_parts=own_parts)
     for path, why in built.kept:
         print_plain(f"obs: {path} lämnades kvar: den {why}", stderr)
     print_plain(str(built.written[0]))

@@ -17,6 +17,7 @@ from uppdrag.models import (
     ID_HINT,
     Organisation,
     SteeringDocument,
+    id_with_controls,
     is_valid_id,
     make_id,
     next_period,
@@ -221,6 +222,9 @@ def create_mission(
 ) -> NewMission:
     """Write a new mission file (standard, or rolled over from source_id); never over an existing one."""
 
+    refusal = id_with_controls(requested_id)  # `new "a<newline>b"` is never silently the id a-b
+    if refusal is not None:
+        raise NewMissionError(refusal)
     new_id = make_id(requested_id)
     path = target_path(workspace.folder, new_id)
     if source_id is not None:

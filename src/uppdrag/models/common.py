@@ -143,6 +143,29 @@ def make_id(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
+def is_control(character: str) -> bool:
+    """A character that is no letter to read: a control, a format character (bidi override), a
+    line or paragraph separator, a surrogate of bytes that were not UTF-8."""
+    category = unicodedata.category(character)
+    return category[0] == "C" or category in ("Zl", "Zp")
+
+
+def escape_controls(text: str) -> str:
+    """text with every control character (is_control) written as an escape, \\u000a: a message or
+    a comment shows it, and it can neither end a line nor hide."""
+    return "".join(f"\\u{ord(c):04x}" if is_control(c) else c for c in text)
+
+
+def id_with_controls(text: str) -> str | None:
+    """The refusal of an id typed with a control character (`--id "a<newline>b"`), or None: a
+    slip of the keyboard or a pasted line, never to be made into some other id in silence."""
+    if not any(is_control(c) for c in text):
+        return None
+    return (
+        f"ogiltigt id '{escape_controls(text)}': det innehåller styrtecken (som en radbrytning eller tabb); {ID_HINT}"
+    )
+
+
 def is_valid_id(text: str) -> bool:
     return re.fullmatch(ID_PATTERN, text) is not None
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import stat
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +20,12 @@ from typing import Any
 
 from lxml.etree import XMLSyntaxError
 
-from uppdrag.errors import TemplateError
+from uppdrag import limits
+from uppdrag.errors import EXIT_USAGE, TemplateError
+from uppdrag.files import os_reason
 from uppdrag.output.templates import swedish_date
 from uppdrag.views.document import Document
+from uppdrag.word_package import package_problem
 
 REFERENCE = "referens.docx"
 LANGUAGE = "sv-SE"
@@ -34,7 +39,21 @@ def open_reference(path: Path) -> Any:
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        word = docx.Document(str(path))
+        info = os.stat(path)  # a workspace's own may be anyone's: measured before it is read
+        if not stat.S_ISREG(info.st_mode):
+            raise TemplateError(f"{path}: referensdokumentet är inte en vanlig fil", EXIT_USAGE)
+        if info.st_size > limits.MAX_DOCUMENT_BYTES:
+            raise _too_large(
+                path, f"är {info.st_size // 1024 // 1024} MB (högst {limits.MAX_DOCUMENT_BYTES // 1024 // 1024} MB)"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"{path}: referensdokumentet kan inte läsas: {os_reason(exc)}", EXIT_USAGE) from None
+    problem = package_problem(io.BytesIO(data))
+    if problem is not None:
+        raise _too_large(path, problem)
+    try:
+        word = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, XMLSyntaxError):
         raise TemplateError(f"{path}: referensdokumentet är ingen läsbar Word-fil (.docx)") from None
     names = {style.name for style in word.styles}
@@ -45,6 +64,14 @@ def open_reference(path: Path) -> Any:
         if _style_num_id(word, name) is None:
             raise TemplateError(f"{path}: formatmallen '{name}' har ingen numrering (punkter eller nummer)")
     return word
+
+
+def _too_large(path: Path, why: str) -> TemplateError:
+    return TemplateError(
+        f"{path}: referensdokumentet {why}, mer än det som läses; ett riktigt är några hundra kB: "
+        "spara om det i Word, eller ta bort det så används det inbyggda",
+        EXIT_USAGE,
+    )
 
 
 def _style_num_id(word: Any, style_name: str) -> int | None:

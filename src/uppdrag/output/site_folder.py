@@ -26,6 +26,7 @@ from uppdrag.files import (
     inside,
     is_within,
     output_error,
+    refuse_links_out,
     refuse_replacing,
     shorten,
 )
@@ -158,6 +159,8 @@ def write_site_folder(
     pages: Mapping[str, Page],
     progress: Callable[[str], None] = lambda name: None,
     protected: Iterable[Path] = (),
+    workspace: Path | None = None,
+    own_parts: int = 0,
 ) -> SiteBuild:
     """Write pages ({file name: content or producer}) into folder; say what was written and
     what was left.
@@ -165,12 +168,16 @@ def write_site_folder(
     Every page is produced before any is written, so a broken template leaves the old site
     whole. Stale pages of an earlier build are removed if they are as the site wrote them;
     other files are never touched, and a page whose name is taken by one is refused. folder
-    may not be or lie in one of protected (the missions and template folders)."""
+    may not be or lie in one of protected (the missions and template folders). With workspace,
+    no symbolic link on folder may lead out of it, whether in the workspace or among the last
+    own_parts parts of folder (site/, a name the tool chose): see files.refuse_links_out."""
     if os.path.islink(folder) and not os.path.exists(folder):
         raise OutputError(
             f"kan inte skriva webbplatsen till '{shorten(folder)}': det är en symbolisk länk till "
             f"'{shorten(os.readlink(folder))}', som inte finns"
         )
+    if workspace is not None:
+        refuse_links_out(folder, workspace, own_parts)
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"kan inte skriva webbplatsen till '{shorten(folder)}': det är inte en mapp")
     for name in pages:

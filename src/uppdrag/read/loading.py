@@ -11,9 +11,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from uppdrag import limits
 from uppdrag.errors import UsageError
 from uppdrag.files import os_reason
 from uppdrag.findings import Finding, Location, error, format_key_path
+from uppdrag.limits import file_too_large
 from uppdrag.models import (
     ID_HINT,
     SKARABORG,
@@ -31,7 +33,6 @@ from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-MAX_FILE_BYTES = 1024 * 1024  # a real mission is a few kilobytes
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -174,9 +175,8 @@ def read_text(path: Path) -> tuple[str | None, list[Finding]]:
         info = os.stat(path)  # follows links; a link loop fails here instead of hanging
         if not stat.S_ISREG(info.st_mode):
             return None, [error(here, "not-a-file", "är inte en vanlig fil")]
-        if info.st_size > MAX_FILE_BYTES:
-            size = f"{info.st_size / 1024 / 1024:.1f}".replace(".", ",")
-            return None, [error(here, "too-large", f"filen är för stor ({size} MB; högst 1 MB)")]
+        if info.st_size > limits.MAX_FILE_BYTES:
+            return None, [error(here, "too-large", file_too_large(info.st_size))]
         data = path.read_bytes()
     except OSError as exc:
         return None, [error(here, "unreadable", f"kan inte läsa filen: {os_reason(exc)}")]

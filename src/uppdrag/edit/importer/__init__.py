@@ -10,7 +10,6 @@ import dataclasses
 import datetime as dt
 import os
 import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from uppdrag.edit.importer.yaml_text import to_yaml
 from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, OutputError, UppdragError
 from uppdrag.files import write_output
 from uppdrag.findings import CheckResult, Finding
-from uppdrag.models import ID_HINT, Mission, is_valid_id
+from uppdrag.models import ID_HINT, Mission, escape_controls, id_with_controls, is_valid_id
 from uppdrag.output.import_report import ImportReport, ReportLine
 from uppdrag.read.loading import Workspace, load_workspace, parse_model, read_text
 from uppdrag.read.yamlsource import KeyPath, YamlSyntaxError, parse_yaml
@@ -115,10 +114,7 @@ def comment_safe(text: str) -> str:
     """text for a YAML comment: every character that could end the comment's line (a newline,
     U+2028, NEL) or hide in it (controls, bidi overrides, bytes that were not UTF-8) written as
     an escape, so no file name can add a key."""
-    return "".join(
-        f"\\u{ord(c):04x}" if unicodedata.category(c)[0] == "C" or unicodedata.category(c) in ("Zl", "Zp") else c
-        for c in text
-    )
+    return escape_controls(text)
 
 
 def shared_vocabulary(workspace: Workspace) -> Vocabulary:
@@ -142,6 +138,8 @@ def shared_vocabulary(workspace: Workspace) -> Vocabulary:
 
 def import_document(path: Path, folder: Path, today: dt.date, mission_id: str | None = None) -> ImportResult:
     """Read the document at path into a mission for the workspace in folder; nothing is written."""
+    if mission_id is not None and id_with_controls(mission_id):
+        raise ImportDocumentError(str(id_with_controls(mission_id)))
     if mission_id is not None and not is_valid_id(mission_id):
         raise ImportDocumentError(f"ogiltigt id '{mission_id}': {ID_HINT}")
     workspace, _ = load_workspace(folder, only=[])

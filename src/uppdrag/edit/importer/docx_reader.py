@@ -29,6 +29,7 @@ from uppdrag.edit.importer.limits import (
 )
 from uppdrag.edit.importer.paragraphs import ListKind, Paragraph
 from uppdrag.errors import ImportDocumentError
+from uppdrag.word_package import xml_parts
 
 if TYPE_CHECKING:  # python-docx is imported only when a .docx is read
     from docx.document import Document as DocxDocument
@@ -63,7 +64,7 @@ def count_parts(archive: zipfile.ZipFile) -> dict[str, int]:
     counts = dict.fromkeys((*_COUNTED, *_NOTED), 0)
     characters = CharacterCount("Word-filen")
     elements = 0
-    for name in _xml_parts(archive):
+    for name in xml_parts(archive):
         for definitions in _PER_PART:  # Word 2010 keeps a second copy of the styles in stylesWithEffects.xml
             counts[definitions] = 0
         with archive.open(name) as part:
@@ -90,31 +91,6 @@ def count_parts(archive: zipfile.ZipFile) -> dict[str, int]:
                     f"Word-filen är trasig och kan inte läsas ({xml_problem(name, exc)})"
                 ) from None
     return counts
-
-
-def _xml_parts(archive: zipfile.ZipFile) -> list[str]:
-    """The parts python-docx parses as XML: by the content type the package declares for each
-    (by name, or by extension), whatever the part is called; and every relationship part."""
-    from lxml import etree
-
-    names = archive.namelist()
-    try:
-        root = etree.fromstring(
-            archive.read("[Content_Types].xml"), etree.XMLParser(resolve_entities=False, no_network=True)
-        )
-    except (KeyError, etree.XMLSyntaxError):
-        return names  # python-docx cannot open it either; every part is read as XML, and refused
-    defaults = {
-        str(d.get("Extension", "")).lower(): str(d.get("ContentType", "")) for d in root if "Default" in str(d.tag)
-    }
-    overrides = {
-        str(o.get("PartName", "")).lower(): str(o.get("ContentType", "")) for o in root if "Override" in str(o.tag)
-    }
-
-    def declared(name: str) -> str:
-        return overrides.get("/" + name.lower()) or defaults.get(name.rsplit(".", 1)[-1].lower(), "")
-
-    return [n for n in names if n.endswith(".rels") or declared(n).endswith("xml")]
 
 
 def xml_problem(part: str, exc: Any) -> str:  # exc: lxml.etree.XMLSyntaxError (lxml is untyped)

@@ -8,15 +8,18 @@ README.md lists them in its import section; keep the two in step.
 
 from __future__ import annotations
 
+from uppdrag import limits as shared
 from uppdrag.errors import ImportDocumentError
 
-MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # the file itself; a real one is well under 1 MB
+# Word files' bounds, shared with render's reference document (uppdrag.limits, uppdrag.word_package)
+MAX_DOCUMENT_BYTES = shared.MAX_DOCUMENT_BYTES
+MAX_UNPACKED_BYTES = shared.MAX_UNPACKED_BYTES
+MAX_XML_ELEMENTS = shared.MAX_XML_ELEMENTS
+
 MAX_CHARACTERS = 200_000  # text in the whole document: about 60 full pages
 MAX_LINE_CHARACTERS = 20_000  # one line of a text file, or one paragraph: about 7 full pages
 
 # Word (.docx): counted while the XML is read, whatever prefix names the namespace
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # the zip unpacked: a zip bomb stops here, before any XML is parsed
-MAX_XML_ELEMENTS = 500_000  # every element of every part; 20,000 characters of text make some 20,000
 MAX_PARAGRAPHS = 5_000  # a real one has a few hundred
 MAX_RUNS = 50_000  # pieces of text with their own formatting; a real one has a few thousand
 MAX_TABLE_CELLS = 20_000

@@ -14,6 +14,7 @@ from uppdrag.edit.importer.paragraphs import Paragraph, ReadDocument, unhyphenat
 from uppdrag.errors import ImportDocumentError
 from uppdrag.files import os_reason
 from uppdrag.models.common import CONTROL_CHARACTERS
+from uppdrag.word_package import unpacked_size
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .doc
 _WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -31,7 +32,7 @@ def document_format(data: bytes, suffix: str) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
-                unpacked = sum(item.file_size for item in archive.infolist())
+                unpacked = unpacked_size(archive)
                 types = (
                     archive.read("[Content_Types].xml")
                     if unpacked <= MAX_UNPACKED_BYTES and "[Content_Types].xml" in names
