@@ -230,7 +230,7 @@ def produce_pages(pages: Mapping[str, Page], progress: Callable[[str], None] = l
             except PdfError as exc:
                 failed.append((name, exc))
     if failed:
-        first, others = failed[0][1], [name for name, _ in failed[1:]]
+        first, others = failed[0][1], [name.removesuffix(".pdf") for name, _ in failed[1:]]
         also = f" (likadant för {join_swedish(others)})" if others else ""
         raise PdfError(first.message + also)
     return produced
