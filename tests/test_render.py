@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import zipfile
@@ -260,6 +261,88 @@ def test_pdf_reads_back(shipped: Path, runner) -> None:
         "Uppdragsbeskrivning för nätverket Skolutveckling i Skaraborg, SKIS\n"
         "Uppdraget gäller under perioden 2023–2026 Sida 1 av 2"
     ) in skis
+
+
+# The hostile review's stylesheet: a page of 6 points for every element, thousands of pages.
+PAGE_PER_ELEMENT = (
+    "@page { size: 6pt 6pt; margin: 0 }  body,p,li,h1,h2,h3 { font-size: 5pt }  * { break-before: page !important; }"
+)
+PDF_TOO_SLOW = (
+    "fel: PDF:en för {network} blev inte klar inom {seconds} sekunder (gränsen för en PDF); mallarna, t.ex. pdf.css, "
+    "eller filen ger för många sidor"
+)
+
+
+def _thousands_of_pages_for(shipped: Path, networks: list[str]) -> None:
+    """The networks' PDFs get the page-per-element stylesheet and 5 000 more paragraphs, minutes of
+    work (the HTML and the others stay as shipped)."""
+    template = (REPO / "templates" / "uppdrag.html.j2").read_text(encoding="utf-8")
+    hostile = f"{{% if for_pdf and mission.id in {networks!r} %}}<style>{PAGE_PER_ELEMENT}</style>{{% endif %}}\n</head>"
+    pages = f"{{% if for_pdf and mission.id in {networks!r} %}}{{% for i in range(5000) %}}<p>{{{{ i }}}}</p>{{% endfor %}}{{% endif %}}\n</body>"
+    assert template.count("</head>") == template.count("</body>") == 1
+    write_tree(shipped, {"templates/uppdrag.html.j2": template.replace("</head>", hostile).replace("</body>", pages)})
+
+
+def test_a_pdf_over_its_time_limit_is_a_swedish_error_and_writes_nothing(
+    shipped: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from uppdrag.output import pdf
+
+    monkeypatch.setattr(pdf, "PDF_SECONDS", 2.0)
+    shipped_css = (REPO / "templates" / "pdf.css").read_text(encoding="utf-8")  # as in the hostile review:
+    write_tree(shipped, {"templates/pdf.css": shipped_css + "\n" + PAGE_PER_ELEMENT + "\n"})  # appended to it
+    result = runner.invoke(app, ["render", "ka", "--pdf", "--today", TODAY])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(PDF_TOO_SLOW.format(network="ka", seconds=2) + "\n")
+    assert result.stdout == ""
+    assert not (shipped / "build").exists()
+
+
+def test_render_all_makes_the_other_pdfs_when_some_are_over_the_limit(
+    shipped: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from uppdrag.output import pdf
+
+    monkeypatch.setattr(pdf, "PDF_SECONDS", 8.0)  # the shipped ones take under a second
+    _thousands_of_pages_for(shipped, ["ka", "skis"])
+    result = runner.invoke(app, ["render", "--all", "--pdf", "-o", "ut", "--today", TODAY])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        PDF_TOO_SLOW.format(network="ka", seconds=8) + "\n" + PDF_TOO_SLOW.format(network="skis", seconds=8) + "\n"
+    )
+    made = ["forskola", "grundskola", "sarskola"]
+    assert result.stdout.splitlines() == [f"ut/{n}.pdf" for n in made]
+    assert sorted(p.name for p in (shipped / "ut").iterdir()) == [f"{n}.pdf" for n in made]
+    for network in made:
+        assert (shipped / "ut" / f"{network}.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_pdf_worker_the_system_ends_costs_only_its_own_pdf(
+    shipped: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed (as by the system, out of memory) takes its pool down; the PDFs it took
+    with it are made again one by one, and the one that kills its process is named."""
+    from uppdrag.output import documents
+
+    made = documents.document_bytes
+
+    def killing_ka(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if args[2].mission.id == "ka":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(documents, "document_bytes", killing_ka)
+    result = runner.invoke(app, ["render", "--all", "--pdf", "-o", "ut", "--today", TODAY])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "fel: PDF:en för ka avbröts innan den blev klar; den gick troligen över gränsen på 60 sekunder "
+        "eller 2 GB minne\n"
+    )
+    others = [n for n in NETWORKS if n != "ka"]
+    assert result.stdout.splitlines() == [f"ut/{n}.pdf" for n in others]
+    for network in others:
+        assert (shipped / "ut" / f"{network}.pdf").read_bytes().startswith(b"%PDF-")
+    assert not (shipped / "ut" / "ka.pdf").exists()
 
 
 def test_pdf_a_variant_for_archiving(shipped: Path, runner) -> None:

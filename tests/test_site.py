@@ -549,3 +549,18 @@ def test_the_calendar_prints_its_twelve_months_on_one_a4_landscape_page(built_si
     assert [m for m in months if f"{m} 2026" not in first] == []
     assert "Alla möten 2026" not in first  # the list starts on a page of its own
     assert "Alla möten 2026" in reader.pages[1].extract_text()
+
+
+def test_pdfs_over_their_limit_stop_the_site_naming_the_networks(shipped: Path, runner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every PDF is made (within the limits) before any page is written: the site is not
+    written, and the error names each network over the limit."""
+    from uppdrag.output import pdf
+
+    from .test_render import PDF_TOO_SLOW, _thousands_of_pages_for
+
+    monkeypatch.setattr(pdf, "PDF_SECONDS", 8.0)  # the shipped ones take under a second
+    _thousands_of_pages_for(shipped, ["ka", "skis"])
+    result = runner.invoke(app, ["site", "-o", "ut", "--today", TODAY.isoformat()])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(PDF_TOO_SLOW.format(network="ka", seconds=8) + " (likadant för skis)\n")
+    assert not (shipped / "ut").exists()

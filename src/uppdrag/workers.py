@@ -263,25 +263,56 @@ def _bounded_child(
     status = 1
     try:
         _work_for(parent, die_with_parent)
-        if memory_bytes is not None:
-            _limit_memory(memory_bytes)
-
-        def time_is_up(signum: int, frame: object) -> None:
-            raise TimeLimitExceeded()
-
-        signal.signal(signal.SIGALRM, time_is_up)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
-            sent = pickle.dumps((True, function()))
+            with limited(seconds, memory_bytes):
+                sent = pickle.dumps((True, function()))
         except Exception as exc:  # noqa: BLE001 - raised in the caller instead
             sent = _pickled_error(exc)
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
         with os.fdopen(writing, "wb") as pipe:
             pipe.write(sent)
         status = 0
     finally:
         os._exit(status)
+
+
+@contextmanager
+def limited(seconds: float, memory_bytes: int | None = None) -> Iterator[None]:
+    """The block under a time and (on Linux) a memory limit, in this process: a timer raises
+    TimeLimitExceeded inside it after `seconds`, and it may map at most memory_bytes more
+    address space (MemoryError beyond). Only on a process's main thread; both limits are
+    lifted again on the way out, so a pool's worker can run its next task unbounded by this
+    one. Should the block be stuck in C code, where no signal handler runs, its CPU time is
+    limited too: the system ends the process _GRACE_SECONDS after the timer."""
+    import resource
+
+    def time_is_up(signum: int, frame: object) -> None:
+        raise TimeLimitExceeded()
+
+    memory = resource.getrlimit(resource.RLIMIT_AS)
+    cpu = resource.getrlimit(resource.RLIMIT_CPU)
+    handler = signal.signal(signal.SIGALRM, time_is_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        _limit_cpu(seconds + _GRACE_SECONDS)
+        if memory_bytes is not None:
+            _limit_memory(memory_bytes)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, handler)
+        resource.setrlimit(resource.RLIMIT_AS, memory)
+        resource.setrlimit(resource.RLIMIT_CPU, cpu)
+
+
+def _limit_cpu(seconds: float) -> None:
+    """At most `seconds` more CPU time; beyond it SIGXCPU ends the process (its default)."""
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    limit = int(used.ru_utime + used.ru_stime + seconds) + 1
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard == resource.RLIM_INFINITY or limit <= hard:
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, hard))
 
 
 def _limit_memory(extra: int) -> None:

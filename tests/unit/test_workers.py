@@ -20,6 +20,7 @@ from uppdrag.workers import (
     cores_for,
     forked_map,
     forked_pool,
+    limited,
     run_bounded,
 )
 
@@ -253,3 +254,40 @@ def _children() -> list[int]:
 def test_a_child_that_ends_without_an_answer_is_worker_died() -> None:
     with pytest.raises(WorkerDied):
         run_bounded(lambda: os.kill(os.getpid(), signal.SIGKILL), seconds=30)
+
+
+def _spin() -> None:
+    while True:
+        pass
+
+
+def test_limited_raises_inside_the_block_when_its_time_is_up() -> None:
+    with pytest.raises(TimeLimitExceeded), limited(0.3):
+        _spin()
+
+
+def test_limited_bounds_this_process_memory_and_lifts_its_limits_after() -> None:
+    import resource
+
+    before = [resource.getrlimit(kind) for kind in (resource.RLIMIT_AS, resource.RLIMIT_CPU)]
+    handler = signal.getsignal(signal.SIGALRM)
+    with pytest.raises(MemoryError), limited(30, 64 << 20):
+        bytearray(1 << 30)
+    assert [resource.getrlimit(kind) for kind in (resource.RLIMIT_AS, resource.RLIMIT_CPU)] == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is handler
+    assert len(bytearray(1 << 30)) == 1 << 30  # the next task is not bounded by this one
+
+
+def _stuck_in_c(seconds: float) -> None:
+    """As a pool worker stuck in C code, where no signal handler runs: its CPU limit ends it."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    with limited(seconds):
+        _spin()
+
+
+def test_a_pool_worker_stuck_past_its_time_is_ended_by_the_system() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    with forked_pool(1) as pool, pytest.raises(BrokenProcessPool):
+        pool.submit(_stuck_in_c, 0.2).result()

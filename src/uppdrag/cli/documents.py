@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from uppdrag.cli.app import app, emit
-from uppdrag.cli.console import print_drafts, print_plain, progress, progress_bar, stderr
+from uppdrag.cli.console import print_drafts, print_error, print_plain, progress, progress_bar, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, TemplatesOption, TodayOption, parse_today
-from uppdrag.errors import FindingsError, UsageError
+from uppdrag.errors import FindingsError, PdfError, UsageError
 from uppdrag.findings import CheckResult
 
 if TYPE_CHECKING:  # the commands import their modules when they run
@@ -108,8 +108,16 @@ def render(
     documents = render_documents(renderer, workspace, chosen, fmt, pdf_variant.value, drafts)
     inputs = workspace_inputs(workspace, renderer)
     workspace_root = missions.parent if to_folder else None  # checked again as each file is written
+    failed: list[PdfError] = []  # a PDF beyond its limits: the others are still written
     for target, data in progress(zip(targets, documents), len(chosen), "Skapar dokument"):
-        emit(data, target, inputs, make_folder=to_folder, links_within=workspace_root, own_parts=own_parts)
+        if isinstance(data, PdfError):
+            failed.append(data)
+        else:
+            emit(data, target, inputs, make_folder=to_folder, links_within=workspace_root, own_parts=own_parts)
+    if failed:
+        for earlier in failed[:-1]:
+            print_error(earlier.message)
+        raise failed[-1]
     raise_if_skipped(workspace, result)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from uppdrag.errors import UsageError
+from uppdrag.errors import PdfError, UsageError
 from uppdrag.files import inside
 from uppdrag.read.loading import LoadedMission, Workspace
 from uppdrag.views.document import build_document
@@ -62,10 +62,16 @@ class _RenderJob:
 
 
 def _render_in_worker(mission_id: str) -> bytes:
+    from uppdrag.output.pdf import bounded_pdf
+
     job = worker_job(_RenderJob)
     loaded = job.workspace.mission(mission_id)
     assert loaded is not None  # the ids are the chosen missions' own
-    return document_bytes(job.renderer, job.workspace, loaded, job.fmt, job.variant, mission_id in job.drafts)
+    return bounded_pdf(
+        lambda: document_bytes(job.renderer, job.workspace, loaded, job.fmt, job.variant, mission_id in job.drafts),
+        mission_id,
+        in_worker=True,
+    )
 
 
 def render_documents(
@@ -75,17 +81,42 @@ def render_documents(
     fmt: DocumentFormat,
     pdf_variant: str,
     drafts: Collection[str] = (),
-) -> Iterator[bytes]:
-    """The documents' bytes in the order chosen. Several PDFs are made on all cores: the workers
-    are forked after WeasyPrint is loaded, so each starts ready and nothing needs pickling in."""
+) -> Iterator[bytes | PdfError]:
+    """The documents' bytes in the order chosen. Each PDF is made within the PDF limits
+    (output.pdf.bounded_pdf); one beyond them is its PdfError in its place, so the others are
+    still made. Several PDFs are made on all cores: the workers are forked after WeasyPrint
+    is loaded, so each starts ready and nothing needs pickling in. Each worker limits its own
+    task; should the system end one (out of memory), the PDFs it took down with it are made
+    again one by one, each in a process of its own."""
+    from concurrent.futures.process import BrokenProcessPool
+
     cores = cores_for(len(chosen))
-    if fmt != "pdf" or cores < 2:
+    if fmt != "pdf":
         for loaded in chosen:
             yield document_bytes(renderer, workspace, loaded, fmt, pdf_variant, loaded.mission.id in drafts)
         return
-    from uppdrag.output.pdf import load_weasyprint
+    from uppdrag.output.pdf import bounded_pdf, load_weasyprint
 
-    load_weasyprint()
+    def alone(loaded: LoadedMission) -> bytes | PdfError:
+        try:
+            return bounded_pdf(
+                lambda: document_bytes(renderer, workspace, loaded, fmt, pdf_variant, loaded.mission.id in drafts),
+                loaded.mission.id,
+            )
+        except PdfError as exc:
+            return exc
+
+    load_weasyprint()  # once, before any fork
+    if cores < 2:
+        yield from map(alone, chosen)
+        return
     job = _RenderJob(renderer, workspace, fmt, pdf_variant, frozenset(drafts))
     with forked_pool(cores, job) as pool:
-        yield from pool.map(_render_in_worker, [loaded.mission.id for loaded in chosen])
+        futures = [pool.submit(_render_in_worker, loaded.mission.id) for loaded in chosen]
+        for loaded, future in zip(chosen, futures):
+            try:
+                yield future.result()
+            except PdfError as exc:
+                yield exc
+            except BrokenProcessPool:
+                yield alone(loaded)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from uppdrag.errors import OutputError
+from uppdrag.errors import OutputError, PdfError
 from uppdrag.files import (
     USER_DATA_SUFFIXES,
     atomic_write,
@@ -30,6 +30,7 @@ from uppdrag.files import (
     refuse_replacing,
     shorten,
 )
+from uppdrag.models.common import join_swedish
 from uppdrag.workers import cores_for, forked_pool, worker_job
 
 MANIFEST = ".uppdrag-webbplats.json"
@@ -191,27 +192,54 @@ def write_site_folder(
 
 def _produce(name: str) -> Content:
     pages: dict[str, Page] = worker_job(dict)
-    page = pages[name]
-    return page() if callable(page) else page
+    return _made(name, pages[name], in_worker=True)
+
+
+def _made(name: str, page: Page, in_worker: bool = False) -> Content:
+    """A page's content; a network's PDF within the PDF limits (output.pdf.bounded_pdf)."""
+    if not callable(page):
+        return page
+    if not name.endswith(".pdf"):
+        return page()
+    from uppdrag.output.pdf import bounded_pdf
+
+    return bounded_pdf(page, name.removesuffix(".pdf"), in_worker)
 
 
 def produce_pages(pages: Mapping[str, Page], progress: Callable[[str], None] = lambda name: None) -> dict[str, Content]:
     """Every page's content, in the pages' order. The PDFs, which take most of the time, are
-    made on all cores by workers forked after WeasyPrint is loaded."""
+    made on all cores by workers forked after WeasyPrint is loaded, each within the PDF
+    limits; should the system end a worker (out of memory), the PDFs it took down with it
+    are made again, each in a process of its own. A PDF beyond the limits does not stop the
+    others: all are made, and then the first is raised, naming the others."""
+    from concurrent.futures.process import BrokenProcessPool
+
     pdfs = [name for name, page in pages.items() if name.endswith(".pdf") and callable(page)]
     cores = cores_for(len(pdfs))
     futures = {}
+    failed: list[tuple[str, PdfError]] = []
     with contextlib.ExitStack() as stack:
-        if cores > 1:
+        if pdfs:
             from uppdrag.output.pdf import load_weasyprint
 
-            load_weasyprint()
+            load_weasyprint()  # once, before any fork
+        if cores > 1:
             pool = stack.enter_context(forked_pool(cores, dict(pages)))
             futures = {name: pool.submit(_produce, name) for name in pdfs}
         produced: dict[str, Content] = {}
         for name, page in pages.items():
             progress(name)
-            produced[name] = futures[name].result() if name in futures else (page() if callable(page) else page)
+            try:
+                try:
+                    produced[name] = futures[name].result() if name in futures else _made(name, page)
+                except BrokenProcessPool:
+                    produced[name] = _made(name, page)
+            except PdfError as exc:
+                failed.append((name, exc))
+    if failed:
+        first, others = failed[0][1], [name.removesuffix(".pdf") for name, _ in failed[1:]]
+        also = f" (likadant för {join_swedish(others)})" if others else ""
+        raise PdfError(first.message + also)
     return produced
 
 

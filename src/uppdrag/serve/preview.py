@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from uppdrag.check.validation import open_workspace
 from uppdrag.errors import UppdragError, UsageError
 from uppdrag.findings import CheckResult
+from uppdrag.output.pdf import bounded_pdf
 from uppdrag.output.site import (
     ALL_MEETINGS_CALENDAR,
     CALENDAR_STYLESHEET,
@@ -32,7 +33,7 @@ from uppdrag.output.template_budget import LIMITS, TemplateLimits
 from uppdrag.output.templates import Renderer, search_path
 from uppdrag.read.loading import YAML_SUFFIXES, is_shared_file
 from uppdrag.serve.pages import findings_page, not_found_page, problem_page, with_reload
-from uppdrag.workers import Stopped, TimeLimitExceeded, WorkerDied, run_bounded
+from uppdrag.workers import Stopped
 
 HTML = MEDIA_TYPES[".html"]
 _PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.(html|pdf|css|ics)")
@@ -44,10 +45,6 @@ PAGES_AT_ONCE = 4
 PDFS_AT_ONCE = 2
 # How long a request waits for a page being made by another request, or for a free place.
 WAIT_SECONDS = 65.0
-# The shipped documents take one to three seconds and about 100 MB each; a PDF that takes a
-# minute or 2 GB more than the server is a runaway.
-PDF_SECONDS = 60.0
-PDF_MEMORY = 2 * 2**30
 
 
 @dataclass(frozen=True)
@@ -216,9 +213,6 @@ class Preview:
             return _html(500, problem_page("Sidan kan inte visas", [f"fel: {exc.message}"], _RETRY), build)
         except Stopped:
             return _html(503, problem_page("Förhandsvisningen stängs", [], _RETRY), build)
-        except (TimeLimitExceeded, WorkerDied):
-            lines = [f"fel: PDF:en {name} blev inte klar inom {PDF_SECONDS:g} sekunder eller tog för mycket minne"]
-            return _html(500, problem_page("Sidan kan inte visas", lines, _RETRY), build)
         except Exception as exc:  # noqa: BLE001 - a bug: the page says so, the server goes on
             return _internal_error(exc, build.version)
         media_type = MEDIA_TYPES[Path(name).suffix]
@@ -230,9 +224,10 @@ class Preview:
         """A page's content, with at most pages_at_once made at a time (each render is a
         process of its own, see Renderer), PDFs at most PDFS_AT_ONCE of them. A PDF is made in
         a process with a time and memory limit: WeasyPrint is not shared between threads, and
-        one slow PDF must not hold up any other page."""
+        one slow PDF must not hold up any other page. A PDF takes its PDF slot first, so one
+        waiting for it holds no page slot: HTML pages are answered while PDFs queue."""
         pdf = name.endswith(".pdf")
-        slots = [self._page_slots, self._pdf_slots] if pdf else [self._page_slots]
+        slots = [self._pdf_slots, self._page_slots] if pdf else [self._page_slots]
         taken = []
         try:
             for slot in slots:
@@ -244,7 +239,7 @@ class Preview:
             from uppdrag.output.pdf import load_weasyprint
 
             load_weasyprint()  # once, here: each PDF's process starts with it loaded
-            return run_bounded(producer, PDF_SECONDS, PDF_MEMORY, self._stop)
+            return bounded_pdf(producer, name.removesuffix(".pdf"), stop=self._stop)
         finally:
             for slot in taken:
                 slot.release()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import builtins
 import io
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -12,7 +14,8 @@ import pytest
 from pypdf.generic import BooleanObject
 
 from uppdrag.errors import EXIT_USAGE, PdfError
-from uppdrag.output.pdf import html_to_pdf
+from uppdrag.output import pdf
+from uppdrag.output.pdf import bounded_pdf, html_to_pdf
 
 HTML = """<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><title>Uppdrag för Särskolan</title></head>
@@ -56,3 +59,46 @@ def test_a_machine_without_pango_gets_a_pdf_error(monkeypatch: pytest.MonkeyPatc
         html_to_pdf(HTML, base_url=Path.cwd())
     assert caught.value.message == "WeasyPrint kan inte laddas: cannot load library 'libpango-1.0-0'"
     assert caught.value.exit_code == EXIT_USAGE
+
+
+def _spin() -> bytes:
+    while True:
+        pass
+
+
+@pytest.mark.parametrize("in_worker", [False, True])
+def test_a_pdf_over_its_time_is_an_error_naming_the_network(in_worker: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf, "PDF_SECONDS", 0.3)
+    with pytest.raises(PdfError) as caught:
+        bounded_pdf(_spin, "ka", in_worker)
+    assert (caught.value.message, caught.value.exit_code) == (
+        "PDF:en för ka blev inte klar inom 0.3 sekunder (gränsen för en PDF); mallarna, t.ex. pdf.css, "
+        "eller filen ger för många sidor",
+        EXIT_USAGE,
+    )
+
+
+@pytest.mark.parametrize("in_worker", [False, True])
+def test_a_pdf_over_its_memory_is_an_error_naming_the_network(in_worker: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf, "PDF_MEMORY", 64 << 20)
+    with pytest.raises(PdfError) as caught:
+        bounded_pdf(lambda: bytes(1 << 30), "skis", in_worker)
+    assert (caught.value.message, caught.value.exit_code) == (
+        "PDF:en för skis behövde mer än 64 MB minne (gränsen för en PDF); mallarna, t.ex. pdf.css, "
+        "eller filen ger för många sidor",
+        EXIT_USAGE,
+    )
+
+
+def test_a_pdf_whose_process_the_system_ends_is_an_error_naming_the_network() -> None:
+    with pytest.raises(PdfError) as caught:
+        bounded_pdf(lambda: os.kill(os.getpid(), signal.SIGKILL), "ka")
+    assert (caught.value.message, caught.value.exit_code) == (
+        "PDF:en för ka avbröts innan den blev klar; den gick troligen över gränsen på 60 sekunder eller 2 GB minne",
+        EXIT_USAGE,
+    )
+
+
+def test_a_pdf_within_its_limits_is_made() -> None:
+    assert bounded_pdf(lambda: b"%PDF-", "ka") == b"%PDF-"
+    assert bounded_pdf(lambda: b"%PDF-", "ka", in_worker=True) == b"%PDF-"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import REPO
+from uppdrag.output import pdf
 from uppdrag.output.template_budget import LIMITS, BudgetedEnvironment
 from uppdrag.output.templates import TEMPLATE_BYTES
 from uppdrag.serve import preview, server
@@ -39,7 +40,8 @@ def test_the_readme_states_the_limits() -> None:
         f"| {spaced(LIMITS.number_digits)} siffror |",
         f"| `lipsum` | {LIMITS.lipsum_paragraphs} stycken om högst {spaced(LIMITS.lipsum_words)} ord |",
         f"| mallfil | {TEMPLATE_BYTES // 2**20} MB |",
-        f"(högst {preview.PDF_SECONDS:g} sekunder och {preview.PDF_MEMORY // 2**30} GB)",
+        f"(högst {pdf.PDF_SECONDS:g} sekunder och {pdf.PDF_MEMORY // 2**30} GB)",
+        f"Varje PDF får ta högst {pdf.PDF_SECONDS:g} sekunder och högst {pdf.PDF_MEMORY // 2**30} GB minne",
         f"Högst {preview.PAGES_AT_ONCE} sidor görs samtidigt, varav högst {preview.PDFS_AT_ONCE} PDF:er",
         f"högst {server.MAX_CONNECTIONS} anslutningar åt gången",
         f"inte skickar något på {server.SOCKET_SECONDS:g} sekunder",

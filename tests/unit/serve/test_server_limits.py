@@ -22,7 +22,7 @@ from tests.conftest import write_tree
 from tests.unit.serve.test_server import get
 from uppdrag.output.template_budget import TemplateLimits
 from uppdrag.output.templates import search_path
-from uppdrag.serve.preview import Preview
+from uppdrag.serve.preview import PDFS_AT_ONCE, Preview
 from uppdrag.serve.server import PreviewServer
 
 TODAY = dt.date(2026, 11, 22)
@@ -137,6 +137,40 @@ def test_a_runaway_pdf_holds_up_no_page_and_no_other_pdf(runaway_network_page: P
     page = unescape(_read_all(stuck))
     assert page.startswith("HTTP/1.0 503 ") and "<h1>Förhandsvisningen stängs</h1>" in page
     _until(lambda: _render_children() == [])
+
+
+def test_pdfs_waiting_for_their_turn_hold_no_page_place(shipped: Path) -> None:
+    """Five PDFs asked for at once: two are made (PDFS_AT_ONCE), three wait for their turn, and
+    an HTML page is answered meanwhile; the waiting PDFs do not take the page places."""
+    networks = ["forskola", "grundskola", "ka", "sarskola", "skis"]
+    write_tree(
+        shipped,
+        {
+            "templates/uppdrag.html.j2": (
+                "{% if for_pdf %}\n" + RUNAWAY + '{% endif %}<!DOCTYPE html>\n<html lang="sv"><body><h1>'
+                "{{ mission.name }}</h1></body></html>\n"
+            )
+        },
+    )
+    with _serve(_preview(shipped, pages_at_once=4)) as server:
+        stuck = [_send(server, f"/{network}.pdf") for network in networks]
+        build = lambda: server.preview._build  # noqa: E731 - the requests' own record of the pages they make
+
+        def all_asked_for() -> bool:
+            made = build()
+            return made is not None and all(made.making.get(f"{n}.pdf", threading.Lock()).locked() for n in networks)
+
+        _until(lambda: all_asked_for() and len(_render_children()) == PDFS_AT_ONCE)
+        status, _, body = get(server, "/ka.html")
+        assert (status, "<h1>KA</h1>" in body) == (200, True)
+        assert get(server, "/index.html")[0] == 200
+        assert not any(_answered(connection) for connection in stuck)  # the PDFs are still made or waiting
+        assert len(_render_children()) == PDFS_AT_ONCE
+        server.preview.close()
+        for connection in stuck:
+            page = unescape(_read_all(connection))
+            assert page.startswith("HTTP/1.0 503 ") and "<h1>Förhandsvisningen stängs</h1>" in page
+        _until(lambda: _render_children() == [])
 
 
 def test_a_page_over_its_time_shows_where_it_stopped(shipped: Path) -> None:
