@@ -102,15 +102,21 @@ def _child(
     try:
         _work_for(parent, die_with_parent)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # SIGINT is ignored by now
-        try:
-            sent = pickle.dumps((True, [function(item) for item in share]))
-        except Exception as exc:  # noqa: BLE001 - raised in the parent instead
-            sent = _pickled_error(exc)
-        with os.fdopen(writing, "wb") as pipe:
-            pipe.write(sent)
+        _answer(writing, lambda: [function(item) for item in share])
         status = 0
     finally:
         os._exit(status)
+
+
+def _answer(writing: int, produce: Callable[[], object]) -> None:
+    """Send what produce() returns, or the exception it raises (raised again by the parent),
+    pickled through the pipe, which is closed after."""
+    try:
+        sent = pickle.dumps((True, produce()))
+    except Exception as exc:  # noqa: BLE001 - raised in the parent instead
+        sent = _pickled_error(exc)
+    with os.fdopen(writing, "wb") as pipe:
+        pipe.write(sent)
 
 
 def _pickled_error(exc: Exception) -> bytes:
@@ -263,13 +269,12 @@ def _bounded_child(
     status = 1
     try:
         _work_for(parent, die_with_parent)
-        try:
+
+        def within_limits() -> Result:
             with limited(seconds, memory_bytes):
-                sent = pickle.dumps((True, function()))
-        except Exception as exc:  # noqa: BLE001 - raised in the caller instead
-            sent = _pickled_error(exc)
-        with os.fdopen(writing, "wb") as pipe:
-            pipe.write(sent)
+                return function()
+
+        _answer(writing, within_limits)
         status = 0
     finally:
         os._exit(status)
