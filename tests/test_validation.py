@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from uppdrag.check.validation import write_checked
+from uppdrag.edit.checked_write import write_checked
 from uppdrag.errors import OutputError, UnwrittenChangeError
 
 from .conftest import MISSIONS, REPO, packages_loaded

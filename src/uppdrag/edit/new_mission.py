@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from uppdrag.check.rules import PLACEHOLDER
-from uppdrag.check.validation import write_checked
+from uppdrag.edit.checked_write import write_checked
 from uppdrag.edit.yaml_writer import dump, round_trip_yaml
 from uppdrag.errors import NewMissionError
 from uppdrag.findings import CheckResult

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from uppdrag.check.meetings import Plan, plan_year, school_calendar
-from uppdrag.check.validation import write_checked
+from uppdrag.edit.checked_write import write_checked
 from uppdrag.edit.yaml_writer import add_meetings
 from uppdrag.errors import PlanningError
 from uppdrag.models import Mission

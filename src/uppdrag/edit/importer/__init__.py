@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from uppdrag.check.validation import validate_replacement, write_checked
+from uppdrag.check.validation import validate_replacement
+from uppdrag.edit.checked_write import write_checked
 from uppdrag.edit.importer.builder import MissionBuilder
 from uppdrag.edit.importer.mending import Vocabulary, mend_paragraphs
 from uppdrag.edit.importer.people import municipalities_of
