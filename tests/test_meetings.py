@@ -10,12 +10,14 @@ import icalendar
 import pytest
 import yaml
 
-from uppdrag.check.meetings import check_year, plan_year, school_calendar
+from uppdrag.check.meetings import check_year, school_calendar
 from uppdrag.check.validation import open_workspace
 from uppdrag.cli import app
+from uppdrag.edit.planning import plan_year
 from uppdrag.errors import PlanningError
 from uppdrag.findings import Finding
 from uppdrag.output.ical import meeting_uid, meetings_calendar
+from uppdrag.output.plan_advice import with_plan_advice
 
 from .conftest import MINIMAL_MISSION, write_tree
 
@@ -45,7 +47,8 @@ def _check(workspace: Path, rule: str, year: int = 2024, today: dt.date | None =
     write_tree(workspace, files)
     loaded_workspace, result = open_workspace(Path("missions"), dt.date(2024, 1, 1))
     assert result.errors == 0, result.findings
-    return check_year(loaded_workspace.mission("n"), year, today, school_calendar(loaded_workspace))
+    loaded = loaded_workspace.mission("n")
+    return with_plan_advice(check_year(loaded, year, today, school_calendar(loaded_workspace)), loaded)
 
 
 def _problems(check) -> list[tuple[str | None, str, str, str]]:

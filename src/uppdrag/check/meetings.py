@@ -1,12 +1,10 @@
-"""Meeting rules against the school calendar: judging entered meetings, checking a year, planning one."""
+"""Meeting rules against the school calendar: judging entered meetings and checking a year."""
 
 from __future__ import annotations
 
 import datetime as dt
-import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from uppdrag.check.swedish_calendar import (
     SchoolCalendar,
@@ -20,7 +18,6 @@ from uppdrag.check.swedish_calendar import (
     swedish_weekday,
     unsupported_message,
 )
-from uppdrag.errors import PlanningError
 from uppdrag.findings import Finding, Location, Severity, format_key_path
 from uppdrag.models import VECKODAGAR, Meeting, MeetingRule, Mission, Veckodag, join_swedish, weekday_plural
 from uppdrag.read.loading import LoadedMission, Workspace
@@ -31,6 +28,8 @@ from uppdrag.read.loading import LoadedMission, Workspace
 VALIDATE_KINDS = frozenset({"duplicate", "weekend", "holiday", "school_break", "weekday"})
 TERMS = (("vårterminen", "januari–juni", 1, 6), ("höstterminen", "augusti–december", 8, 12))
 WORKING_DAYS = VECKODAGAR[:5]
+# The findings that more meetings fix: the ones plan-meetings is suggested for.
+TOO_FEW_CODES = frozenset({"too_few", "too_few_term", "too_few_school_year"})
 
 
 def school_calendar(workspace: Workspace) -> SchoolCalendar:
@@ -202,6 +201,7 @@ class YearCheck:
     valid_dates: list[dt.date] = field(default_factory=list)
     per_term: int | None = None
     per_school_year: int | None = None
+    plannable: bool = True  # the year is still to come: plan-meetings can add what it lacks
 
     @property
     def ok(self) -> bool:
@@ -224,21 +224,15 @@ class YearCheck:
         return ", ".join(f"{n}/{period}" for n, period in stated if n is not None)
 
 
-def plan_advice(loaded: LoadedMission, year: int, today: dt.date | None) -> str:
-    """What fixes too few meetings: the plan command while the year is still to come (it plans
-    only days after today), or, for a year that has passed, that no plan can help any more."""
-    if today is not None and year < today.year:
-        return f"{year} har redan varit"
-    return f"föreslå fler med {plan_command(loaded, year)}"
+def _year_passed(year: int, now: dt.date | None) -> bool:
+    """A year before now's: its missing meetings can no longer be planned."""
+    return now is not None and year < now.year
 
 
-def plan_command(loaded: LoadedMission, year: int) -> str:
-    """The exact command that proposes and writes the missing meetings."""
-    words = ["uppdrag", "plan-meetings", loaded.mission.id, str(year), "--write"]
-    folder = loaded.source.path.parent
-    if folder != Path("missions"):
-        words += ["-m", str(folder)]
-    return shlex.join(words)
+def _passed_advice(year: int, now: dt.date | None) -> str:
+    """What a too-few finding adds of its own: that the year is gone. For a year still to come,
+    the command that plans it is added where findings are made text (output.plan_advice)."""
+    return f"; {year} har redan varit" if _year_passed(year, now) else ""
 
 
 def absent_municipalities(mission: Mission, year: int, municipalities: Sequence[str]) -> list[str] | None:
@@ -254,7 +248,7 @@ def absent_municipalities(mission: Mission, year: int, municipalities: Sequence[
     return [k for k in municipalities if (k in represented or not represented) and k not in present]
 
 
-def _term_of(day: dt.date) -> int | None:
+def term_of(day: dt.date) -> int | None:
     return next((i for i, (_, _, first, last) in enumerate(TERMS) if first <= day.month <= last), None)
 
 
@@ -270,7 +264,7 @@ def _counted(valid: int, when: str) -> str:
     return f"1 giltigt möte {when}" if valid == 1 else f"{valid} giltiga möten {when}"
 
 
-def _valid_days(meetings: list[Meeting], judge: DayJudge, first: dt.date, last: dt.date) -> list[dt.date]:
+def valid_days(meetings: list[Meeting], judge: DayJudge, first: dt.date, last: dt.date) -> list[dt.date]:
     """The meetings from first to last that break no rule, whatever their year (a läsår spans
     two); a meeting in a year the calendar does not know is not counted."""
     taken = {m.date for m in meetings}
@@ -297,7 +291,7 @@ def _term_and_school_year_problems(
     """A per-term rule on each term of year; a per-läsår rule on the läsår that ends in year and,
     as far as year's meetings can say, the one that starts in it."""
     where = loaded.source.locate("möten")
-    plan = plan_advice(loaded, year, today)
+    plan = _passed_advice(year, today)
     problems = []
     if rule.per_term is not None:
         for term, months, first, last in TERMS:
@@ -305,19 +299,19 @@ def _term_and_school_year_problems(
             if valid < rule.per_term:
                 message = (
                     f"{_counted(valid, f'{term} {year}')} ({months}); regeln kräver minst {rule.per_term} "
-                    f"per termin; {plan}"
+                    f"per termin{plan}"
                 )
                 problems.append(Finding(where, Severity.ERROR, "too_few_term", message, "möten"))
     wanted = rule.per_school_year
     if wanted is not None:
-        ending = _valid_days(list(rule.meetings), judge, dt.date(year - 1, 8, 1), dt.date(year, 6, 30))
+        ending = valid_days(list(rule.meetings), judge, dt.date(year - 1, 8, 1), dt.date(year, 6, 30))
         if len(ending) < wanted:
             message = (
                 f"{_counted(len(ending), f'läsåret {school_year_name(year - 1)}')}; regeln kräver minst {wanted} "
-                f"per läsår; {plan}"
+                f"per läsår{plan}"
             )
             problems.append(Finding(where, Severity.ERROR, "too_few_school_year", message, "möten"))
-        starting = _valid_days(list(rule.meetings), judge, dt.date(year, 8, 1), dt.date(year + 1, 6, 30))
+        starting = valid_days(list(rule.meetings), judge, dt.date(year, 8, 1), dt.date(year + 1, 6, 30))
         if len(starting) < wanted:
             message = (
                 f"{_counted(len(starting), f'läsåret {school_year_name(year)}')} hittills; regeln kräver minst "
@@ -345,6 +339,7 @@ def check_year(
     weekdays = list(rule.weekdays) if rule else []
     indexed = [(i, m) for i, m in enumerate(rule.meetings if rule else []) if m.date.year == year]
     result = YearCheck(mission.id, mission.name, year, len(indexed), 0, minimum, weekdays)
+    result.plannable = not _year_passed(year, now)
     if rule is not None:
         result.per_term, result.per_school_year = rule.per_term, rule.per_school_year
     judge = DayJudge(calendar or SchoolCalendar(), tuple(weekdays), rule.preferred if rule else False)
@@ -379,12 +374,12 @@ def check_year(
             counted = f"inga möten inlagda för {year}"
         else:
             counted = f"{result.valid} giltiga möten {year}" if result.valid != 1 else f"1 giltigt möte {year}"
-        message = f"{counted}; regeln kräver minst {minimum}; {plan_advice(loaded, year, now)}"
+        message = f"{counted}; regeln kräver minst {minimum}{_passed_advice(year, now)}"
         result.problems.append(Finding(rule_location, Severity.ERROR, "too_few", message, "möten"))
     result.problems += _term_and_school_year_problems(loaded, rule, year, result.valid_dates, judge, now)
     # A per-term rule says more than this hint, and says it as an error.
     if minimum is not None and minimum >= 2 and result.valid_dates and rule.per_term is None:
-        terms = {_term_of(day) for day in result.valid_dates}
+        terms = {term_of(day) for day in result.valid_dates}
         for index, (term, months, _, _) in enumerate(TERMS):
             if index not in terms:
                 message = (
@@ -398,130 +393,3 @@ def check_year(
             message = f"kommuner som inte deltog i något möte {year}: {', '.join(missing)}"
             result.problems.append(Finding(rule_location, Severity.WARNING, "attendance", message, "möten"))
     return result
-
-
-@dataclass
-class Plan:
-    """The meetings a year already has that count, and the dates proposed beside them."""
-
-    wanted: int
-    existing: list[dt.date]
-    proposed: list[dt.date]
-
-
-def _place(need: int, candidates: list[dt.date], existing: list[dt.date]) -> list[dt.date]:
-    """need of candidates, so that with existing they sit near the middles of equal slices of
-    the term: evenly spread, the existing meetings kept where they are."""
-    if need <= 0:
-        return []
-    total = need + len(existing)
-    pool = sorted(set(candidates) | set(existing))
-    ideals = [pool[int((i + 0.5) * len(pool) / total)] for i in range(total)]
-    for day in sorted(existing):  # each existing meeting takes the ideal spot nearest to it
-        ideals.remove(min(ideals, key=lambda ideal: abs((ideal - day).days)))
-    free, chosen = set(candidates), []
-    for ideal in ideals:
-        best = min(free, key=lambda day: (abs((day - ideal).days), day))
-        free.discard(best)
-        chosen.append(best)
-    return sorted(chosen)
-
-
-def _term_needs(
-    wanted: int, missing: int, candidates: list[list[dt.date]], existing: list[list[dt.date]], floors: list[int]
-) -> list[int]:
-    """How many new meetings each term gets: the year's total shared by the terms' good days,
-    at least one each when two or more are wanted, and at least what a per-term or per-läsår
-    rule asks of each term (floors: the meetings each term must have in all)."""
-    sizes = [len(c) + len(e) for c, e in zip(candidates, existing)]
-    share = round(wanted * sizes[0] / sum(sizes)) if sum(sizes) else 0
-    if wanted >= 2 and all(sizes):
-        share = min(max(share, 1), wanted - 1)
-    targets = [max(share, floors[0]), max(wanted - share, floors[1])]
-    lowest = [max(0, min(f - len(e), len(c))) for f, e, c in zip(floors, existing, candidates)]
-    needs = [max(0, min(t - len(e), len(c))) for t, e, c in zip(targets, existing, candidates)]
-    while sum(needs) < missing:  # a term already has more than its share, or too few days
-        load = [(len(e) + n) / max(s, 1) for e, n, s in zip(existing, needs, sizes)]
-        open_terms = [i for i in range(2) if needs[i] < len(candidates[i])]
-        needs[min(open_terms, key=lambda i: load[i])] += 1
-    while sum(needs) > missing:  # meetings outside the terms (July) count towards the year
-        reducible = [i for i in range(2) if needs[i] > lowest[i]]
-        if not reducible:
-            break  # each term's rule needs them all
-        needs[max(reducible, key=lambda i: (needs[i] > 0, len(existing[i]) + needs[i]))] -= 1
-    return needs
-
-
-def _term_floors(rule: MeetingRule | None, year: int, judge: DayJudge) -> list[int]:
-    """The meetings each term of year must have: a per-term rule's count; a per-läsår rule's
-    rest in the spring (after the autumn before) and half of it in the autumn (the spring
-    after is next year's to plan)."""
-    if rule is None:
-        return [0, 0]
-    floors = [rule.per_term or 0, rule.per_term or 0]
-    if rule.per_school_year is not None:
-        autumn_before = _valid_days(list(rule.meetings), judge, dt.date(year - 1, 8, 1), dt.date(year - 1, 12, 31))
-        floors[0] = max(floors[0], rule.per_school_year - len(autumn_before))
-        floors[1] = max(floors[1], -(-rule.per_school_year // 2))
-    return floors
-
-
-def _good_days(judge: DayJudge, year: int, taken: set[dt.date], after: dt.date | None) -> list[list[dt.date]]:
-    """Each term's good days in year (after a given day: a plan never proposes the past)."""
-    candidates: list[list[dt.date]] = [[], []]
-    day = dt.date(year, 1, 1) if after is None else max(dt.date(year, 1, 1), after + dt.timedelta(days=1))
-    while day.year == year:
-        term = _term_of(day)
-        if term is not None and judge.is_good(day, taken):
-            candidates[term].append(day)
-        day += dt.timedelta(days=1)
-    return candidates
-
-
-def plan_year(
-    loaded: LoadedMission,
-    year: int,
-    count: int | None,
-    calendar: SchoolCalendar | None = None,
-    today: dt.date | None = None,
-) -> Plan:
-    """Dates for the meetings year is missing (at least the rule's minimum, or count, and what
-    its per-term and per-läsår rules ask of each term), on good days only, spread over vårtermin
-    and hösttermin; the meetings already entered are kept. Preferred weekdays are used while
-    they have room enough; then any working day."""
-    require_supported(year)
-    if today is not None and year < today.year:
-        raise PlanningError(f"{year} har redan varit; planera ett kommande år, t.ex. {today.year + 1}")
-    rule = loaded.mission.meetings
-    calendar = calendar or SchoolCalendar()
-    judge = DayJudge(calendar, tuple(rule.weekdays) if rule else (), rule.preferred if rule else False)
-    floors = _term_floors(rule, year, judge)
-    minimum = rule.minimum if rule else None
-    wanted = max(filter(None, (minimum, count, sum(floors) or None)), default=None)
-    if wanted is None:
-        raise PlanningError(f"{loaded.mission.id} har ingen regel för antal möten; ange --count")
-    if judge.rule_weekdays and not set(judge.rule_weekdays) & set(WORKING_DAYS):
-        raise PlanningError(f"{loaded.mission.id}: regeln säger bara möten på helger; möten planeras på vardagar")
-    existing = check_year(loaded, year, calendar=calendar).valid_dates
-    in_term = [[d for d in existing if _term_of(d) == i] for i in range(2)]
-    short = [max(0, f - len(e)) for f, e in zip(floors, in_term)]
-    missing = max(wanted - len(existing), sum(short))
-    if missing <= 0:
-        return Plan(wanted, existing, [])
-    taken = {m.date for m in (rule.meetings if rule else [])}
-    candidates = _good_days(judge, year, taken, today)
-    too_few = sum(map(len, candidates)) < missing or any(len(c) < n for c, n in zip(candidates, short))
-    if judge.preferred and too_few:
-        candidates = _good_days(DayJudge(calendar), year, taken, today)  # a preference, not a rule
-    available = sum(map(len, candidates))
-    if available < missing:
-        left = f" efter {today.isoformat()}" if today is not None and today.year == year else ""
-        raise PlanningError(f"bara {available} möjliga dagar {year}{left}; kan inte planera {missing} möten")
-    for term, (name, _, _, _) in enumerate(TERMS):
-        if len(candidates[term]) < short[term]:
-            raise PlanningError(
-                f"bara {len(candidates[term])} möjliga dagar {name} {year}; kan inte planera {short[term]} möten där"
-            )
-    needs = _term_needs(max(wanted, len(existing) + missing), missing, candidates, in_term, floors)
-    proposed = [d for i in range(2) for d in _place(needs[i], candidates[i], in_term[i])]
-    return Plan(max(wanted, len(existing) + missing), existing, sorted(proposed))

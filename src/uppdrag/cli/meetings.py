@@ -57,13 +57,17 @@ def check_meetings(
     """
     from uppdrag.check.meetings import check_year, school_calendar
     from uppdrag.check.validation import open_networks, raise_if_skipped
+    from uppdrag.output.plan_advice import with_plan_advice
     from uppdrag.output.reporters import REPORTER_BY_NAME
 
     reference = parse_today(today) if today else None
     workspace, result = open_networks(missions, reference or parse_today(None), ids or None)
     calendar = school_calendar(workspace)
     now = reference or parse_today(None)
-    checks = [check_year(loaded, year, reference, calendar, now) for loaded in workspace.select(ids, all_=not ids)]
+    checks = [
+        with_plan_advice(check_year(loaded, year, reference, calendar, now), loaded)
+        for loaded in workspace.select(ids, all_=not ids)
+    ]
     if output_format.value == "text":
         print_meeting_checks(checks, year)
     else:

@@ -14,6 +14,7 @@ from uppdrag.check.meetings import check_year, school_calendar
 from uppdrag.check.validation import draft_warnings
 from uppdrag.models import Organisation
 from uppdrag.output.ical import combined_calendar, meetings_calendar
+from uppdrag.output.plan_advice import with_plan_advice
 from uppdrag.output.templates import TEMPLATES, Renderer, render_output
 from uppdrag.read.loading import LoadedMission, Workspace
 from uppdrag.views.document import build_document
@@ -60,7 +61,7 @@ def site_pages(
     def calendar_page() -> str:
         school = school_calendar(workspace)
         # today: the coordinator also hears of held meetings without minutes
-        checks = [check_year(m, year, today, school) for m in missions] if review else None
+        checks = [with_plan_advice(check_year(m, year, today, school), m) for m in missions] if review else None
         view = year_calendar([m.mission for m in missions], year, today, school)
         return renderer.render_template(
             "kalender.html.j2", cal=view, year=year, checks=checks, all_calendar=ALL_MEETINGS_CALENDAR, **shared
@@ -109,7 +110,9 @@ def _network_page(
 ) -> Producer:
     def page() -> str:
         document = build_document(loaded, workspace, draft=draft)
-        check = check_year(loaded, year, today, school_calendar(workspace)) if review else None
+        check = (
+            with_plan_advice(check_year(loaded, year, today, school_calendar(workspace)), loaded) if review else None
+        )
         return renderer.render_template(
             TEMPLATES["html"],
             doc=document,
