@@ -1,4 +1,4 @@
-"""A mission file as it was at a git revision."""
+"""A mission file as it was at a git revision: the one module that runs git."""
 
 from __future__ import annotations
 
@@ -111,3 +111,12 @@ def revision_before(path: Path, day: dt.date) -> str:
         f"{path.name} fanns inte i git före {day.isoformat()}; den äldsta versionen är från {first[1][:10]}: "
         f"`uppdrag diff {path.stem} {first[0]}`"
     )
+
+
+def version_of(path: Path, revision: str | None, since: dt.date | None) -> tuple[str, str, dt.date]:
+    """path's text at revision, or as it was when since began, or at its last commit (neither
+    given), with the full hash of that commit and the day it was made."""
+    revision = revision_before(path, since) if since is not None else revision or last_revision(path)
+    text = file_at(path, revision)
+    sha, committed = commit_of(path, revision)
+    return text, sha, committed

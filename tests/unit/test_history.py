@@ -112,3 +112,22 @@ def test_a_hung_git_is_a_message(monkeypatch, tmp_path) -> None:
     with pytest.raises(HistoryError) as raised:
         last_revision(tmp_path / "x.yaml")
     assert raised.value.message == "git svarade inte inom 60 sekunder (git rev-parse --show-toplevel)"
+
+
+def test_version_of_picks_the_revision_then_gives_its_text_hash_and_day(repo: Path) -> None:
+    import datetime as dt
+
+    from uppdrag.history import version_of
+
+    path = repo / "missions" / "ka.yaml"
+    first, touched = _git(repo, "rev-parse", "HEAD~2"), _git(repo, "rev-parse", "HEAD~1")
+    day = dt.date.fromisoformat(_git(repo, "show", "-s", "--format=%cI", "HEAD~1")[:10])
+    assert version_of(path, None, None) == ("namn: Andra åäö\n", touched, day)  # its last commit
+    assert version_of(path, "HEAD~2", None) == ("namn: Första\n", first, day)
+    assert version_of(path, None, dt.date(2099, 1, 1)) == ("namn: Andra åäö\n", touched, day)
+    with pytest.raises(HistoryError) as raised:
+        version_of(path, None, dt.date(2000, 1, 1))
+    assert raised.value.message == (
+        f"ka.yaml fanns inte i git före 2000-01-01; den äldsta versionen är från {day.isoformat()}: "
+        f"`uppdrag diff ka {first[:7]}`"
+    )

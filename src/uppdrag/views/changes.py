@@ -15,7 +15,7 @@ from uppdrag.check.swedish_calendar import swedish_date
 from uppdrag.errors import FindingsError, UsageError
 from uppdrag.files import shorten
 from uppdrag.findings import CheckResult
-from uppdrag.history import commit_of, file_at, last_revision, revision_before
+from uppdrag.history import version_of
 from uppdrag.models import Meeting, MeetingRule, Mission, Person, SteeringDocument
 from uppdrag.read.loading import LoadedMission, Workspace, parse_model, read_text
 
@@ -264,9 +264,7 @@ def _old_text(
         raise UsageError("ange en av REV, --sedan och --file, inte flera")
     if old_file is None:
         path = loaded.source.path
-        revision = revision_before(path, since) if since is not None else revision or last_revision(path)
-        text = file_at(path, revision)
-        sha, committed = commit_of(path, revision)
+        text, sha, committed = version_of(path, revision, since)
         return (
             text,
             f"{loaded.source.display}@{sha[:7]}",
