@@ -13,8 +13,8 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "uppdrag"
 
-# Higher number = higher layer. Base modules (models, findings, errors, files, history, schema)
-# are the floor.
+# Higher number = higher layer. Base modules (models, findings, errors, files, history, schema,
+# swedish_dates, …) are the floor.
 LAYERS = {"__main__": 6, "cli": 6, "edit": 5, "serve": 5, "output": 4, "views": 3, "check": 2, "read": 1}
 BASE = 0
 PRESENTATION = {"typer", "rich", "click"}

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from uppdrag.errors import CalendarError
 from uppdrag.models import KOMMUNER, VECKODAGAR, SchoolBreak, SchoolYear, SharedFile, join_swedish
+from uppdrag.swedish_dates import day_and_month
 
 # Used when the workspace's `_` files say nothing about school breaks; missions/_lov.yaml ships
 # the same values with their sources. Sportlov is week 7 in Skaraborg (Grästorp, Töreboda and
@@ -22,11 +23,6 @@ DEFAULT_SCHOOL_BREAKS = (
     SchoolBreak(name="jullov", start="12-22", end="01-07"),
     SchoolBreak(name="sommarlov", start="06-12", end="08-17"),
 )
-
-MONTHS = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-)  # fmt: skip
 
 # Eves that many workplaces shorten (holidays' "bank" category: "från kl. 14.00"), by the
 # name holidays gives them. Midsommarafton, julafton and nyårsafton are days off instead.
@@ -45,11 +41,6 @@ def swedish_weekday(day: dt.date) -> str:
 
 def is_weekend(day: dt.date) -> bool:
     return day.weekday() >= 5
-
-
-def swedish_date(day: dt.date) -> str:
-    """'22 december'."""
-    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +149,7 @@ class BreakSpan:
         week = self.start.isocalendar()
         if week[:2] == self.end.isocalendar()[:2]:
             return f"{self.name} (vecka {week[1]})"
-        return f"{self.name} ({swedish_date(self.start)}–{swedish_date(self.end)})"
+        return f"{self.name} ({day_and_month(self.start)}–{day_and_month(self.end)})"
 
     def days(self) -> Iterable[dt.date]:
         day = self.start

@@ -23,7 +23,7 @@ from lxml.etree import XMLSyntaxError
 from uppdrag import limits
 from uppdrag.errors import EXIT_USAGE, TemplateError
 from uppdrag.files import os_reason
-from uppdrag.output.templates import swedish_date
+from uppdrag.swedish_dates import swedish_date
 from uppdrag.views.document import Document
 from uppdrag.word_package import package_problem
 

@@ -18,12 +18,12 @@ import jinja2
 import jinja2.meta
 from markupsafe import Markup, escape
 
-from uppdrag.check.swedish_calendar import swedish_date as day_and_month
 from uppdrag.errors import EXIT_USAGE, TemplateError, UsageError
 from uppdrag.files import os_reason
 from uppdrag.output.escape import markdown_cell, markdown_escape
 from uppdrag.output.template_budget import LIMITS, BudgetedEnvironment, TemplateLimits
 from uppdrag.output.template_errors import TemplateLookupFailed, template_error
+from uppdrag.swedish_dates import swedish_date
 from uppdrag.views.document import Document
 from uppdrag.workers import Stopped, TimeLimitExceeded, WorkerDied, run_bounded
 
@@ -87,11 +87,9 @@ def css_string(text: object) -> Markup:
     return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in str(text)))  # noqa: S704 - escaped
 
 
-def swedish_date(day: object) -> str:
-    """2024-06-14 -> '14 juni 2024'."""
-    if isinstance(day, dt.date):
-        return f"{day_and_month(day)} {day.year}"
-    return str(day)
+def _date_filter(day: object) -> str:
+    """The `datum` filter: a date as '14 juni 2024'; a template may pass any value, shown as it is."""
+    return swedish_date(day) if isinstance(day, dt.date) else str(day)
 
 
 def _within(folder: Path, candidate: Path) -> bool:
@@ -153,7 +151,7 @@ class Renderer:
         self._prepared: set[str] = set()
         self.env.filters["md"] = markdown_escape
         self.env.filters["md_cell"] = markdown_cell  # one line: a table cell, a heading
-        self.env.filters["datum"] = swedish_date
+        self.env.filters["datum"] = _date_filter
         self.env.filters["css_string"] = css_string
         self.env.globals["link"] = link
         self.env.globals["asset"] = self.asset

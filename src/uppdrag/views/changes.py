@@ -11,13 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from uppdrag.check.swedish_calendar import swedish_date
 from uppdrag.errors import FindingsError, UsageError
 from uppdrag.files import shorten
 from uppdrag.findings import CheckResult
 from uppdrag.history import version_of
 from uppdrag.models import Meeting, MeetingRule, Mission, Person, SteeringDocument
 from uppdrag.read.loading import LoadedMission, Workspace, parse_model, read_text
+from uppdrag.swedish_dates import swedish_date
 
 Words = list[tuple[str, str]]  # ("=", kept), ("-", removed), ("+", added)
 
@@ -268,7 +268,7 @@ def _old_text(
         return (
             text,
             f"{loaded.source.display}@{sha[:7]}",
-            f"{path.name}, {swedish_date(committed)} {committed.year} ({sha[:7]})",
+            f"{path.name}, {swedish_date(committed)} ({sha[:7]})",
         )
     if not os.path.lexists(old_file):
         raise UsageError(f"filen '{shorten(old_file)}' finns inte")

@@ -11,8 +11,9 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from uppdrag.check.swedish_calendar import MONTHS, SchoolCalendar, days_off, swedish_weekday
+from uppdrag.check.swedish_calendar import SchoolCalendar, days_off, swedish_weekday
 from uppdrag.models import KOMMUNER, Meeting, Mission, join_swedish
+from uppdrag.swedish_dates import MONTHS
 
 
 @dataclass(frozen=True)

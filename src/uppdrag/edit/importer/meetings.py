@@ -14,9 +14,8 @@ from uppdrag.edit.importer.people import known_municipalities, municipality
 from uppdrag.edit.importer.wording import sentences
 from uppdrag.models import VECKODAGAR
 from uppdrag.read.yamlsource import KeyPath
+from uppdrag.swedish_dates import MONTHS
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december")  # fmt: skip
 _COLUMNS = {
     "datum": "datum",
     "tid": "tid",

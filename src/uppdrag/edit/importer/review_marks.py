@@ -16,10 +16,10 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from uppdrag.check.swedish_calendar import swedish_date
 from uppdrag.edit.importer.docx_reader import count_parts, visible_text
 from uppdrag.edit.importer.limits import MAX_REVIEW_MARKS, CharacterCount, too_much
 from uppdrag.edit.importer.recorder import Imported
+from uppdrag.swedish_dates import swedish_date
 from uppdrag.views.changes import ReviewNote
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -91,7 +91,7 @@ class ReviewMarks:
 
 def _signed(author: str, date: dt.date | None) -> str:
     name = author.strip() or "okänd"
-    return f"{name}, {swedish_date(date)} {date.year}" if date else name
+    return f"{name}, {swedish_date(date)}" if date else name
 
 
 def _date(value: str | None) -> dt.date | None:
