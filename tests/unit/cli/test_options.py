@@ -11,8 +11,9 @@ import pytest
 from uppdrag.cli.documents import DiffFormat
 from uppdrag.cli.importing import ImportFormat
 from uppdrag.cli.meetings import MeetingFormat
-from uppdrag.cli.networks import OverviewFormat, ReportFormat
 from uppdrag.cli.options import FORMAT_NAMES, output_path, parse_today
+from uppdrag.cli.overview import OverviewFormat
+from uppdrag.cli.report import ReportFormat
 from uppdrag.cli.validate import ValidateFormat
 from uppdrag.errors import EXIT_USAGE, UsageError
 

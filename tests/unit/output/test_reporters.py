@@ -15,7 +15,8 @@ from uppdrag.check.meetings import YearCheck
 from uppdrag.cli.documents import DiffFormat
 from uppdrag.cli.importing import ImportFormat
 from uppdrag.cli.meetings import MeetingFormat
-from uppdrag.cli.networks import OverviewFormat, ReportFormat
+from uppdrag.cli.overview import OverviewFormat
+from uppdrag.cli.report import ReportFormat
 from uppdrag.cli.validate import ValidateFormat
 from uppdrag.findings import CheckResult, Finding, Location, Severity, error, warning
 from uppdrag.output.reporters import JSON_VERSION, REPORTER_BY_NAME, Reporter, UnsupportedFormat, finding_json
