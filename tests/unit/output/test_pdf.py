@@ -102,3 +102,19 @@ def test_a_pdf_whose_process_the_system_ends_is_an_error_naming_the_network() ->
 def test_a_pdf_within_its_limits_is_made() -> None:
     assert bounded_pdf(lambda: b"%PDF-", "ka") == b"%PDF-"
     assert bounded_pdf(lambda: b"%PDF-", "ka", in_worker=True) == b"%PDF-"
+
+
+def test_weasyprint_is_imported_in_one_place_only() -> None:
+    """load_weasyprint is the one import: its message when WeasyPrint is broken, and the one
+    load before forking PDF workers, hold only if nothing else imports it."""
+    import ast
+
+    src = Path(pdf.__file__).parents[1]
+    importers = sorted(
+        str(path.relative_to(src))
+        for path in src.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if (isinstance(node, ast.Import) and any(a.name.split(".")[0] == "weasyprint" for a in node.names))
+        or (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "weasyprint")
+    )
+    assert importers == ["output/pdf.py"]
