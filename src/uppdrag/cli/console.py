@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
+from uppdrag.control_characters import CONTROL_CHARACTERS
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
@@ -92,10 +94,9 @@ STYLES = {
     "ok": "bold green",
 }
 
-# C0 controls but tab and newline, DEL, and C1 controls: ESC sequences could clear the screen,
-# move the cursor or forge a hyperlink if they reached the terminal as they are. Bidi overrides
-# reorder what is shown; lone surrogates are the bytes of a file name that is not UTF-8.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+# The characters no text may hold (control_characters), and lone surrogates: the bytes of a
+# file name that is not UTF-8.
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}\ud800-\udfff]")
 
 
 def _written_out(match: re.Match[str]) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from uppdrag.check.rules import PLACEHOLDER
+from uppdrag.control_characters import CONTROL
 from uppdrag.edit.checked_write import write_checked
 from uppdrag.edit.yaml_writer import dump, round_trip_yaml
 from uppdrag.errors import NewMissionError
@@ -23,7 +24,6 @@ from uppdrag.models import (
     next_period,
     period_years,
 )
-from uppdrag.models.common import CONTROL_CHARACTERS
 from uppdrag.read.loading import LoadedMission, Workspace
 
 
@@ -88,14 +88,11 @@ def _plain(text: str) -> str:
     return text if _PLAIN.fullmatch(text) and ": " not in text else _q(text)
 
 
-_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
-
-
 def checked_name(name: str) -> str:
     """The network's name from --namn, or a usage error for one that validate would refuse."""
     if not name.strip():
         raise NewMissionError("--namn får inte vara tomt; skriv nätverkets namn, t.ex. --namn Fritidshem")
-    if _CONTROL.search(name):  # the characters validate refuses in any text, bidi overrides too
+    if CONTROL.search(name):  # the characters validate refuses in any text, bidi overrides too
         raise NewMissionError("--namn innehåller styrtecken; skriv bara text")
     return name.strip()
 

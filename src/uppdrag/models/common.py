@@ -20,6 +20,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from uppdrag.control_characters import CONTROL_CHARACTERS
+
 # Skaraborg's municipalities: the organisation of a workspace without _organisation.yaml.
 KOMMUNER: tuple[str, ...] = (
     "Essunga", "Falköping", "Grästorp", "Gullspång", "Götene", "Hjo", "Karlsborg", "Lidköping",
@@ -59,8 +61,7 @@ Kommun = Annotated[
 
 # For editors and check-jsonschema: some non-blank character, and no terminal control characters
 # (validate says the same: blank text is too short, control characters are findings).
-_CONTROL_CHARS = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
-CONTROL_CHARACTERS = _CONTROL_CHARS  # as a character class's body: what the importer takes out of text
+_CONTROL_CHARS = CONTROL_CHARACTERS
 TEXT_PATTERN = rf"^[^{_CONTROL_CHARS}]*[^{_CONTROL_CHARS}\s][^{_CONTROL_CHARS}]*$"
 Text = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1), Field(json_schema_extra={"pattern": TEXT_PATTERN})

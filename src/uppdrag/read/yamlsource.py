@@ -25,6 +25,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from uppdrag.control_characters import CONTROL
 from uppdrag.limits import MAX_INTEGER
 from uppdrag.read import yaml_messages
 
@@ -73,11 +74,6 @@ def _yaml12_number(text: str) -> float | int | None:
         return int(text[2:], 8)
     return None
 
-
-# Terminal control characters (ESC sequences clear screens and fake output) and the bidi
-# overrides that reorder what is shown; tab and newline are ordinary text.
-# C0/C1 controls, bidi overrides, and the noncharacters U+FFFE/U+FFFF that no XML (Word) may hold.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 _CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0d": "CR", "\x1b": "ESC", "\x7f": "DEL"}
 
@@ -397,7 +393,7 @@ class _Builder:
         top.key, top.key_path = key, path
 
     def _check_control(self, text: str, position: Position, path: KeyPath) -> None:
-        found = _CONTROL.search(text)
+        found = CONTROL.search(text)
         if found:
             char = found.group()
             name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "styrtecken")
@@ -474,7 +470,7 @@ class _Builder:
     def _text(self, event: ScalarEvent) -> str:
         """Text as Python sees it: NFC-normalised (macOS writes 'ö' as 'o' + a combining mark)."""
         value = event.value
-        if _CONTROL.search(value):
+        if CONTROL.search(value):
             self._check_control(value, _position(event.start_mark), self._child_path())
         return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
 
@@ -595,7 +591,7 @@ def _is_clean(text: str) -> bool:
     """Whether no key or value of text can hold a control character or be other than NFC:
     checked once for the file instead of for each of its hundreds of values. Escapes are
     the only way to make those from clean text (a line joined by folding gets a space)."""
-    return "\\" not in text and not _CONTROL.search(text) and unicodedata.is_normalized("NFC", text)
+    return "\\" not in text and not CONTROL.search(text) and unicodedata.is_normalized("NFC", text)
 
 
 def _build(text: str, loader: type) -> ParsedYaml:

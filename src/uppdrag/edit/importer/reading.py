@@ -9,11 +9,11 @@ import zlib
 from dataclasses import replace
 from pathlib import Path
 
+from uppdrag.control_characters import CONTROL_CHARACTERS
 from uppdrag.edit.importer.limits import MAX_DOCUMENT_BYTES, MAX_LINE_CHARACTERS, MAX_UNPACKED_BYTES, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, ReadDocument, unhyphenated
 from uppdrag.errors import ImportDocumentError
 from uppdrag.files import os_reason
-from uppdrag.models.common import CONTROL_CHARACTERS
 from uppdrag.word_package import unpacked_size
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .doc
