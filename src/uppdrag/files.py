@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from uppdrag.ellipsis import shortened
 from uppdrag.errors import OutputError, UsageError
 
 _REASONS = {
@@ -43,7 +44,7 @@ def os_reason(exc: OSError) -> str:
 
 def shorten(path: Path | str) -> str:
     """A path as shown in a message: a very long one keeps its start and its end."""
-    return str(path) if len(str(path)) <= 100 else str(path)[:60] + "…" + str(path)[-20:]
+    return shortened(str(path), 100, 60, 20)
 
 
 def path_error(exc: OSError) -> UsageError:

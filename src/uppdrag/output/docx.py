@@ -21,6 +21,7 @@ from typing import Any
 from lxml.etree import XMLSyntaxError
 
 from uppdrag import limits
+from uppdrag.ellipsis import shortened
 from uppdrag.errors import EXIT_USAGE, TemplateError
 from uppdrag.files import os_reason
 from uppdrag.swedish_dates import swedish_date
@@ -360,9 +361,7 @@ PROPERTY_CHARACTERS = 255  # python-docx refuses a longer core property (docProp
 def property_text(text: str) -> str:
     """text as a core property can hold it: whole, or cut to the limit and ended with '…'.
     Only the property is cut; the document's own text has the whole name."""
-    if len(text) <= PROPERTY_CHARACTERS:
-        return text
-    return text[: PROPERTY_CHARACTERS - 1].rstrip() + "…"
+    return shortened(text, PROPERTY_CHARACTERS, PROPERTY_CHARACTERS - 1)
 
 
 def _core_properties(word: Any, doc: Document) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from uppdrag.ellipsis import shortened
+
 
 @dataclass(frozen=True)
 class ReportLine:
@@ -40,12 +42,12 @@ def report_text(report: ImportReport) -> list[str]:
     lines = [f"{report.source} ({report.format}) -> {report.target}"]
     width = max((len(f.path) for f in report.fields), default=0)
     for item in report.fields:
-        value = item.value if len(item.value) <= 70 else item.value[:69] + "…"
+        value = shortened(item.value, 70, 69)
         source = f"  [{item.where}]" if item.where else ""
         lines.append(f"  {item.path.ljust(width)}  {value}{source}")
     lines.append(coverage_line(report))
     for where, text in report.unplaced:
-        shown = text if len(text) <= 70 else text[:69] + "…"
+        shown = shortened(text, 70, 69)
         lines.append(f"utan plats ({where}): {shown}")
     lines += [f"obs: {note}" for note in report.notes]
     lines += [f"KONTROLLERA {field_name}: {message}" for field_name, message in report.checks]

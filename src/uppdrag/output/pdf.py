@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from uppdrag.ellipsis import shortened
 from uppdrag.errors import EXIT_USAGE, PdfError, TemplateError
 from uppdrag.workers import TimeLimitExceeded, WorkerDied, limited, run_bounded
 
@@ -60,7 +61,7 @@ def html_to_pdf(html: str, base_url: Path, variant: str = "pdf/ua-1", allowed: l
     )
     data: bytes = document.write_pdf(pdf_variant=variant, pdf_tags=True)
     if refused:
-        shown = refused[0] if len(refused[0]) <= 80 else refused[0][:80] + "…"
+        shown = shortened(refused[0], 80)
         raise TemplateError(
             f"mallen hämtar '{shown}', som ligger utanför mallmapparna; en PDF får bara använda "
             "mallmapparnas egna filer (inga andra filer, ingen webbadress)",

@@ -15,6 +15,7 @@ from types import TracebackType
 import jinja2
 import jinja2.sandbox
 
+from uppdrag.ellipsis import shortened
 from uppdrag.errors import EXIT_USAGE, TemplateError
 from uppdrag.output.template_budget import LIMITS, BudgetExceeded, TemplateLimits, memory_message, time_message
 from uppdrag.workers import TimeLimitExceeded, WorkerDied
@@ -23,7 +24,7 @@ _LONGEST_SHOWN = 60
 
 
 def _shown(text: str) -> str:
-    return text if len(text) <= _LONGEST_SHOWN else text[:_LONGEST_SHOWN] + "…"
+    return shortened(text, _LONGEST_SHOWN)
 
 
 # How Jinja describes a token (lexer._describe_token_type), in Swedish.

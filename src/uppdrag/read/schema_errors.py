@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from uppdrag.ellipsis import shortened
 from uppdrag.findings import Finding, Location, error, format_key_path
 from uppdrag.models import EMAIL_HINT, ID_HINT, ID_PATTERN, UNKNOWN_MUNICIPALITY, VECKODAGAR
 from uppdrag.read.yamlsource import KeyPath, SourceMap
@@ -80,7 +81,7 @@ def near_miss(word: str, choices: typing.Iterable[str], most: int = 2) -> str | 
 
 def _shown_value(value: Any) -> str:
     text = str(value)
-    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+    return f"'{shortened(text, 60)}'"
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

@@ -26,6 +26,7 @@ from yaml.events import (
 )
 
 from uppdrag.control_characters import CONTROL
+from uppdrag.ellipsis import shortened
 from uppdrag.limits import MAX_INTEGER
 from uppdrag.read import yaml_messages
 
@@ -443,7 +444,7 @@ class _Builder:
             value = _constructor.yaml_constructors[tag](_constructor, node)
         except Exception:  # noqa: BLE001 - PyYAML's constructors fail in many ways on `!!int ""`
             kind = "datum" if tag.endswith("timestamp") else "värde"
-            shown = event.value if len(event.value) <= 60 else event.value[:60] + "…"
+            shown = shortened(event.value, 60)
             explicit = "" if event.tag in (None, "!") else f" för taggen '{tag.replace(_CORE_TAG, '!!')}'"
             hint = ": den dagen finns inte i kalendern" if kind == "datum" and _ISO_DAY.match(event.value) else ""
             message = f"ogiltigt {kind} '{shown}'{explicit}{hint}"
@@ -458,7 +459,7 @@ class _Builder:
         with a located problem: no field holds such a number, and a thousand-digit one would
         only reach code that cannot print or count with it."""
         if type(value) is int and not -MAX_INTEGER <= value <= MAX_INTEGER:
-            shown = event.value if len(event.value) <= 30 else event.value[:30] + "…"
+            shown = shortened(event.value, 30)
             message = (
                 f"talet '{shown}' är för stort (högst {len(str(MAX_INTEGER))} siffror); "
                 "skriv det inom citattecken om det är en text"

@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from uppdrag.ellipsis import shortened
 from uppdrag.errors import UsageError
 from uppdrag.serve.pages import EVENTS_PATH, error_page
 from uppdrag.serve.preview import Preview
@@ -124,7 +125,7 @@ def _bind_message(exc: OSError, host: str, port: int) -> str:
 
 
 def _shown(host: str) -> str:
-    return host if len(host) <= 60 else host[:60] + "…"
+    return shortened(host, 60)
 
 
 # What http.server refuses by itself, as the page says it: (heading, explanation).
