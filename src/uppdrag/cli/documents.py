@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -26,22 +25,14 @@ class PdfVariant(str, Enum):
     a3u = "pdf/a-3u"
 
 
-# A file named with -o says its format: `-o build/ka.pdf` without --pdf is a PDF, not Markdown in a .pdf.
-_FORMAT_OF_SUFFIX: dict[str, DocumentFormat] = {".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
-
-
 def _document_format(md: bool, html: bool, pdf: bool, docx: bool, output: str | None) -> DocumentFormat:
+    from uppdrag.output.documents import document_format
+
     options: tuple[tuple[DocumentFormat, bool], ...] = (("md", md), ("html", html), ("pdf", pdf), ("docx", docx))
     chosen = [name for name, on in options if on]
     if len(chosen) > 1:
         raise UsageError("välj ett format: --md, --html, --pdf eller --docx")
-    named = None if output in (None, "-") or output.endswith(("/", os.sep)) else Path(output)
-    by_name = _FORMAT_OF_SUFFIX.get(named.suffix.lower()) if named is not None else None
-    if chosen and by_name and by_name != chosen[0]:
-        raise UsageError(
-            f"-o {output} är en .{by_name}-fil men formatet är --{chosen[0]}; byt filnamn eller skriv --{by_name}"
-        )
-    return chosen[0] if chosen else by_name or "md"
+    return document_format(chosen[0] if chosen else None, output)
 
 
 @app.command()

@@ -18,6 +18,26 @@ if TYPE_CHECKING:
     from uppdrag.output.templates import Renderer
 
 DocumentFormat = Literal["md", "html", "pdf", "docx"]
+# A file named with -o says its format: `-o build/ka.pdf` without --pdf is a PDF, not Markdown in a .pdf.
+FORMAT_OF_SUFFIX: dict[str, DocumentFormat] = {
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+
+
+def document_format(flag: DocumentFormat | None, output: str | None) -> DocumentFormat:
+    """The documents' format: the one asked for (flag), else what the file named with -o says by
+    its suffix, else Markdown. A flag and a file name that disagree are a usage error."""
+    named = None if output in (None, "-") or output.endswith(("/", os.sep)) else Path(output)
+    by_name = FORMAT_OF_SUFFIX.get(named.suffix.lower()) if named is not None else None
+    if flag and by_name and by_name != flag:
+        raise UsageError(
+            f"-o {output} är en .{by_name}-fil men formatet är --{flag}; byt filnamn eller skriv --{by_name}"
+        )
+    return flag or by_name or "md"
 
 
 def output_targets(ids: list[str], fmt: DocumentFormat, output: str | None) -> list[Path | None]:

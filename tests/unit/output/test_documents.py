@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import REPO
 from uppdrag.check.validation import open_valid_workspace
 from uppdrag.errors import EXIT_USAGE, UsageError
-from uppdrag.output.documents import document_bytes, output_targets
+from uppdrag.output.documents import DocumentFormat, document_bytes, document_format, output_targets
 from uppdrag.output.templates import renderer_for
 
 STDOUT_RULE = "-o - skriver ett dokument i Markdown eller HTML till stdout"
@@ -26,6 +26,27 @@ def test_dash_refuses_a_pdf_or_several_documents(ids: list[str], fmt: str) -> No
     with pytest.raises(UsageError) as caught:
         output_targets(ids, fmt, "-")
     assert (caught.value.message, caught.value.exit_code) == (STDOUT_RULE, EXIT_USAGE)
+
+
+@pytest.mark.parametrize(
+    ("flag", "output", "chosen"),
+    [(None, None, "md"), (None, "-", "md"), (None, "ut/KA.PDF", "pdf"), (None, "ka.htm", "html"),
+     (None, "ut.docx/", "md"), (None, "ka.txt", "md"), ("pdf", None, "pdf"), ("html", "ka.html", "html"),
+     ("docx", "ka.txt", "docx")],
+)  # fmt: skip
+def test_the_format_is_the_flag_else_the_named_files_suffix_else_markdown(
+    flag: DocumentFormat | None, output: str | None, chosen: DocumentFormat
+) -> None:
+    assert document_format(flag, output) == chosen
+
+
+def test_a_flag_and_a_file_name_that_disagree_are_a_usage_error() -> None:
+    with pytest.raises(UsageError) as caught:
+        document_format("md", "ut2.pdf")
+    assert (caught.value.message, caught.value.exit_code) == (
+        "-o ut2.pdf är en .pdf-fil men formatet är --md; byt filnamn eller skriv --pdf",
+        EXIT_USAGE,
+    )
 
 
 def test_without_o_documents_go_to_build(tmp_path: Path) -> None:
