@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from uppdrag.output.diagnostics import Line
 from uppdrag.output.escape import markdown_escape as md
 from uppdrag.views.changes import SECTIONS, Change, MissionChanges, ReviewNote
@@ -25,15 +27,22 @@ def note_line(note: ReviewNote) -> str:
     return f'{note.byline}: {NOTE_WORDS[note.kind]} i {note.subject}: "{note.text}"'
 
 
+def _by_section(
+    changes: list[Change], notes: list[ReviewNote] | None
+) -> Iterator[tuple[str, list[Change], list[ReviewNote]]]:
+    """Each section that has changes or notes, in document order, with its own of each."""
+    for section in SECTIONS:
+        own = [c for c in changes if c.section == section]
+        own_notes = [n for n in notes or [] if n.section == section]
+        if own or own_notes:
+            yield section, own, own_notes
+
+
 def text_lines(changes: list[Change], notes: list[ReviewNote] | None = None) -> list[Line]:
     """Grouped by section; reworded text shows [-removed-] and {+added+} words; a reviewer's
     proposals and comments follow the section's direct edits."""
     lines: list[Line] = []
-    for section in SECTIONS:
-        own = [c for c in changes if c.section == section]
-        own_notes = [n for n in notes or [] if n.section == section]
-        if not own and not own_notes:
-            continue
+    for section, own, own_notes in _by_section(changes, notes):
         lines.append([(section, "file")])
         for change in own:
             line: Line = [
@@ -66,11 +75,7 @@ def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | Non
     out = [f"# {md(title)}", ""]
     if not changes:
         out += ["Inga direkta ändringar; förslag och kommentarer:" if notes else "Inga ändringar.", ""]
-    for section in SECTIONS:
-        own = [c for c in changes if c.section == section]
-        own_notes = [n for n in notes or [] if n.section == section]
-        if not own and not own_notes:
-            continue
+    for section, own, own_notes in _by_section(changes, notes):
         out += [f"## {section}", ""]
         for change in own:
             head = f"- **{KIND_WORDS[change.kind].capitalize()}** {md(change.subject)}: "
@@ -84,16 +89,12 @@ def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | Non
                 body = md(change.new if change.kind == "added" else change.old)
             out.append(head + body)
         for note in own_notes:
+            byline = md(note.byline[:1].upper() + note.byline[1:])
             if note.kind == "comment":
                 anchored = f" om ”{md(note.anchored)}”" if note.anchored else ""
-                out.append(
-                    f"- *{md(note.byline[:1].upper() + note.byline[1:])}*{anchored} ({md(note.subject)}): {md(note.text)}"
-                )
+                out.append(f"- *{byline}*{anchored} ({md(note.subject)}): {md(note.text)}")
             else:
-                verb = NOTE_WORDS[note.kind]
-                out.append(
-                    f"- *{md(note.byline[:1].upper() + note.byline[1:])}*: {verb} i {md(note.subject)}: ”{md(note.text)}”"
-                )
+                out.append(f"- *{byline}*: {NOTE_WORDS[note.kind]} i {md(note.subject)}: ”{md(note.text)}”")
         out.append("")
     return "\n".join(out)
 

@@ -90,7 +90,7 @@ def site_pages(
         network = loaded.mission.id
         pages[f"{network}.html"] = _network_page(workspace, renderer, loaded, draft, year, today, meetings_page, review)
         pages[f"{network}.pdf"] = _network_pdf(workspace, renderer, loaded, draft)
-        pages[f"{network}.ics"] = _network_calendar(loaded, exported, workspace.organisation)
+        pages[network_calendar_name(network)] = _network_calendar(loaded, exported, workspace.organisation)
     return pages
 
 

@@ -238,15 +238,7 @@ class _Handler(BaseHTTPRequestHandler):
         The status line keeps HTTP's standard reason phrase."""
         title, explanation = HTTP_ERRORS.get(code, _OTHER_ERROR)
         body = error_page(code, title, explanation).encode("utf-8")
-        self.send_response(code)
-        self.send_header("Connection", "close")
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self._send(code, "text/html; charset=utf-8", body, with_body=self.command != "HEAD", close=True)
 
     def _answer(self, with_body: bool) -> None:
         if not self._host_allowed():
@@ -271,8 +263,11 @@ class _Handler(BaseHTTPRequestHandler):
             name, _, port = host.partition(":")
         return name in allowed and port in ("", str(self.server.server_port))
 
-    def _send(self, status: int, media_type: str, body: bytes, with_body: bool) -> None:
+    def _send(self, status: int, media_type: str, body: bytes, with_body: bool, close: bool = False) -> None:
+        """One answer; close: the connection too (after a refusal http.server cannot read past)."""
         self.send_response(status)
+        if close:
+            self.send_header("Connection", "close")
         self.send_header("Content-Type", media_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
