@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from uppdrag.edit.importer import import_document
-from uppdrag.edit.importer.values import period_text
+from uppdrag.edit.importer.periods import period_text
 
 from .conftest import MISSIONS, TODAY, write_tree
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from uppdrag.edit.importer.values import shown
+from uppdrag.findings import format_key_path
 from uppdrag.read.yamlsource import KeyPath
 
 
@@ -35,7 +35,7 @@ class Imported:
 
     def set(self, path: KeyPath, value: Any, where: str) -> None:
         """A value was read from the paragraph at where: the report shows it, the paragraph is placed."""
-        self.fields.append(ReportField(dotted(path), shown(value), where, path))
+        self.fields.append(ReportField(format_key_path(path), shown(value), where, path))
         self.placed.add(where)
 
     def check(self, path: KeyPath, message: str) -> None:
@@ -47,8 +47,8 @@ class Imported:
         self.placed.add(where)
 
 
-def dotted(path: KeyPath) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+def shown(value: Any) -> str:
+    """A value as the report prints it: 'ja' for true, else its text."""
+    if value is True:
+        return "ja"
+    return str(value)

@@ -18,8 +18,8 @@ from uppdrag.edit.importer.people import (
     table_columns,
 )
 from uppdrag.edit.importer.sections import Outline, Section
-from uppdrag.edit.importer.values import ordered
 from uppdrag.edit.importer.wording import clean, sentence_case, sentences
+from uppdrag.edit.importer.yaml_text import ordered
 from uppdrag.errors import ImportDocumentError
 from uppdrag.read.yamlsource import KeyPath
 
