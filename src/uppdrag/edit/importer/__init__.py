@@ -85,6 +85,8 @@ class ImportResult:
             [(str(f.location), f.key_path, f.message) for f in self.warnings],
             self.imported.words,
             self.imported.unplaced,
+            self.imported.unplaced_parts,
+            self.imported.dropped_words,
         )
 
     def placed_at(self, path: Path) -> ImportResult:

@@ -117,23 +117,32 @@ class MissionBuilder:
 
     def _coverage(self, outline: Outline) -> None:
         """Every paragraph, list item and table row is in a field, or in the report's list of
-        unplaced text with a KONTROLLERA in the part it stood in (unless one names it already)."""
+        unplaced text with a KONTROLLERA in the part it stood in (unless one names it already).
+        Coverage counts words: a paragraph partly placed counts the words of its placed part; the
+        running headers, footers and page numbers dropped as such are no words of the document."""
         said = " ".join(m for ms in self.result.checks.values() for m in ms)
         placed_words = total_words = 0
         for part, paragraph in _paragraphs_of(outline):
             words = len(paragraph.text.split())
             total_words += words
             if paragraph.where in self.result.placed:
-                placed_words += words
+                left = self.result.left.get(paragraph.where, [])
+                placed_words += max(0, words - sum(len(text.split()) for text in left))
+                for text in left:
+                    self._unplaced(part, paragraph.where, text, said)
+                self.result.unplaced_parts += len(left)
                 continue
-            self.result.unplaced.append((paragraph.where, paragraph.text))
-            if f"({paragraph.where})" not in said:
-                shown_text = paragraph.text if len(paragraph.text) <= 80 else paragraph.text[:79] + "…"
-                self.result.check(
-                    _KEY_OF_PART.get(part, ("namn",)),
-                    f"texten '{shown_text}' ({paragraph.where}) har ingen plats i filen",
-                )
+            self._unplaced(part, paragraph.where, paragraph.text, said)
         self.result.words = (placed_words, total_words)
+        self.result.dropped_words = sum(len(p.text.split()) for p in outline.margins)
+
+    def _unplaced(self, part: str, where: str, text: str, said: str) -> None:
+        self.result.unplaced.append((where, text))
+        if f"({where})" not in said:
+            shown_text = text if len(text) <= 80 else text[:79] + "…"
+            self.result.check(
+                _KEY_OF_PART.get(part, ("namn",)), f"texten '{shown_text}' ({where}) har ingen plats i filen"
+            )
 
     # --- title ---------------------------------------------------------------------------
 
