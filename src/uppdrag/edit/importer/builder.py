@@ -15,6 +15,7 @@ from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.purpose import PurposeReader
 from uppdrag.edit.importer.recorder import Imported
+from uppdrag.edit.importer.reporting import read_reporting
 from uppdrag.edit.importer.roles import RoleReader
 from uppdrag.edit.importer.sections import Outline, Section
 from uppdrag.edit.importer.steering import Signals, background_of, choose_steering, layout_generation, steering_of
@@ -41,6 +42,7 @@ _KEY_OF_PART: dict[str, KeyPath] = {
     "roller": ("roller",),
     "medlemmar": ("medlemmar",),
     "möten": ("möten",),
+    "återrapportering": ("uppdrag",),
 }
 
 
@@ -112,6 +114,7 @@ class MissionBuilder:
         meetings = self.roles.meetings(outline.section("möten"))
         if meetings:
             data["möten"] = meetings
+        read_reporting(outline.section("återrapportering"), data, self.result)
         self._coverage(outline)
         return self.result
 
@@ -189,6 +192,8 @@ class MissionBuilder:
                 continue
             if section.part == MEMBERS_PART and not has_members:
                 continue  # a members heading with no one under it: the report lists its text
+            if section.part not in PARTS and section.part != MEMBERS_PART:
+                continue  # "Återrapportering": read into the assignments and meetings (reporting.py)
             entry = {"del": section.part, "_where": section.heading.where if section.heading else ""}
             if section.heading is not None:
                 entry["rubrik"] = sentence_case(

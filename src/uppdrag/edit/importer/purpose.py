@@ -14,6 +14,7 @@ from uppdrag.edit.importer.headings import classify, normalise
 from uppdrag.edit.importer.meetings import NUMBER_WORDS
 from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.periods import StatedPeriod, stated_period
+from uppdrag.edit.importer.reporting import GROUP_KEYS
 from uppdrag.edit.importer.sections import Outline, heading_of
 from uppdrag.edit.importer.wording import clean, comparable
 from uppdrag.edit.importer.yaml_text import ordered
@@ -289,7 +290,7 @@ class PurposeReader:
         if not groups:
             groups.append({"punkter": [f"{PLACEHOLDER}: ett uppdrag från skolchefsnätverket."]})
             self.result.check(("uppdrag", "grupper"), "dokumentet har inga uppdrag som gick att läsa")
-        result["grupper"] = [ordered(g, ("rubrik", "mål", "återrapportering", "punkter")) for g in groups]
+        result["grupper"] = [ordered(g, GROUP_KEYS) for g in groups]
         return ordered(result, ("period", "inledning", "grupper"))
 
     def _reporting(self, group: dict[str, Any], text: str) -> None:
