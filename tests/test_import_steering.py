@@ -85,6 +85,16 @@ def test_only_the_period_tells(tmp_path: Path, intro: str, steering: str, check:
     assert ("styrdokument", check) in checks
 
 
+def test_period_and_layout_disagree(tmp_path: Path) -> None:
+    intro = "Skolchefsnätverket ger följande uppdrag för 2024–2025:"
+    data, checks = _imported(tmp_path, _document(OWN_BACKGROUND, "Uppdrag", intro, roles_heading="Rollfördelning"))
+    assert data["styrdokument"] == "strategi-2023-2026"
+    assert [m for f, m in checks if f == "styrdokument"] == [
+        "den äldre layouten (Rollfördelning, MÅL) talar för maldokument",
+        "styrdokumentet är valt utifrån perioden 2024–2025 (inom 2023–2026): Strategi för Utbildning Skaraborg 2023–2026",
+    ]
+
+
 def test_text_and_period_disagree(tmp_path: Path) -> None:
     """The text names the strategy and its priority area, the period lies after it: the tie goes
     to the first steering document, and both readings are said."""

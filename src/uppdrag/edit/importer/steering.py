@@ -127,7 +127,12 @@ def choose_steering(documents: list[SteeringDocument], signals: Signals) -> Stee
             f"texten talar för {by_words.id} men {' och '.join(reasons) or 'helheten'} för {chosen.id}; {chosen.id} är vald"
         )
     lead = total[chosen.id] - total[ranked[1].id] if len(ranked) > 1 else CLOSE_CALL
-    if not choice.doubts and (signals.shared_background is None or lead < CLOSE_CALL):
+    weak = signals.shared_background is None or lead < CLOSE_CALL
+    by_layout = next((d for d in documents if layout[d.id] > 0), None)
+    if weak and by_layout is not None and layout[chosen.id] == 0:
+        what = "den äldre layouten (Rollfördelning, MÅL)" if signals.generation == OLD_GENERATION else "layouten"
+        choice.doubts.append(f"{what} talar för {by_layout.id}")
+    if not any(d.startswith(("perioden", "texten")) for d in choice.doubts) and weak:
         excluded = [d for d in documents if period_fit[d.id] == PERIOD_OUTSIDE]
         said = _said(chosen, words[chosen.id], period_fit[chosen.id], layout[chosen.id], signals, excluded)
         choice.doubts.append(f"styrdokumentet är valt utifrån {said}: {chosen.name}")
