@@ -283,7 +283,9 @@ def test_running_headers_and_page_numbers_are_no_words_of_the_document(tmp_path)
     assert result.imported.dropped_words == margins
     from uppdrag.output.import_report import coverage_line
 
-    assert coverage_line(result.report()).endswith(f"; {margins} ord i sidhuvud, sidfot och sidnummer räknas inte")
+    assert coverage_line(result.report()).endswith(
+        f"; {margins} ord i sidhuvud, sidfot, sidnummer och vattenstämplar räknas inte"
+    )
 
 
 def _text(tmp_path):

@@ -34,7 +34,7 @@ class ImportReport:
 
 def coverage_line(report: ImportReport) -> str:
     """'täckning: 312 av 315 ord placerade; 1 stycke och 1 del av ett stycke utan plats (se nedan);
-    6 ord i sidhuvud, sidfot och sidnummer räknas inte'."""
+    6 ord i sidhuvud, sidfot, sidnummer och vattenstämplar räknas inte'."""
     placed, total = report.words
     line = f"täckning: {placed} av {total} ord placerade"
     whole = len(report.unplaced) - report.unplaced_parts
@@ -45,7 +45,7 @@ def coverage_line(report: ImportReport) -> str:
     if pieces:
         line += f"; {' och '.join(pieces)} utan plats (se nedan)"
     if report.dropped_words:
-        line += f"; {report.dropped_words} ord i sidhuvud, sidfot och sidnummer räknas inte"
+        line += f"; {report.dropped_words} ord i sidhuvud, sidfot, sidnummer och vattenstämplar räknas inte"
     return line
 
 

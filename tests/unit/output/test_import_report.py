@@ -40,7 +40,7 @@ def test_coverage_names_parts_of_paragraphs_and_the_words_not_counted() -> None:
     unplaced = [("stycke 4", "Dokumentägare: skolchefsnätverket"), ("stycke 9", "Vi fikar."), ("stycke 5", "x y")]
     assert report_text(_report(unplaced, parts=1, dropped=6))[3] == (
         "täckning: 312 av 315 ord placerade; 2 stycken och 1 del av ett stycke utan plats (se nedan); "
-        "6 ord i sidhuvud, sidfot och sidnummer räknas inte"
+        "6 ord i sidhuvud, sidfot, sidnummer och vattenstämplar räknas inte"
     )
     assert report_text(_report(unplaced[1:2], parts=1))[3] == (
         "täckning: 312 av 315 ord placerade; 1 del av ett stycke utan plats (se nedan)"
