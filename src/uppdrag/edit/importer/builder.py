@@ -122,7 +122,7 @@ class MissionBuilder:
         """Every paragraph, list item and table row is in a field, or in the report's list of
         unplaced text with a KONTROLLERA in the part it stood in (unless one names it already).
         Coverage counts words: a paragraph partly placed counts the words of its placed part; the
-        running headers, footers and page numbers dropped as such are no words of the document."""
+        running headers, footers, page numbers and watermarks dropped as such are no words of the document."""
         said = " ".join(m for ms in self.result.checks.values() for m in ms)
         placed_words = total_words = 0
         for part, paragraph in _paragraphs_of(outline):
