@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from uppdrag.edit.importer import import_document
-from uppdrag.edit.importer.values import period_text
+from uppdrag.edit.importer.periods import period_text
 
 from .conftest import MISSIONS, TODAY, write_tree
 
@@ -222,3 +222,83 @@ def test_periods_as_documents_write_them(tmp_path, opening: str, period: str, ch
     result = import_document(tmp_path / "doc.txt", MISSIONS, dt.date.fromisoformat(TODAY))
     assert yaml.safe_load(result.text)["uppdrag"]["period"] == period
     assert (check in result.text) if check else ("KONTROLLERA: dokumentet säger '2025" not in result.text)
+
+
+_COVERED = """\
+Uppdragsbeskrivning för nätverket Test
+
+Uppdrag
+
+Skolchefsnätverket ger följande uppdrag för 2026:
+
+- Ett uppdrag.
+
+Ordförande
+
+Leder.
+
+Karin Holm, Borås
+
+Möten
+
+Minst 4 möten per år. Vi fikar alltid.
+"""
+
+
+def test_coverage_counts_the_placed_words_of_a_paragraph_partly_placed(tmp_path) -> None:
+    write_tree(tmp_path, {"doc.txt": _COVERED})
+    result = import_document(tmp_path / "doc.txt", MISSIONS, dt.date.fromisoformat(TODAY))
+    assert result.imported.unplaced == [("rad 17", "Vi fikar alltid.")]
+    assert result.imported.unplaced_parts == 1
+    total = sum(len(line.removeprefix("- ").split()) for line in _COVERED.splitlines())  # a bullet is no word
+    assert result.imported.words == (total - 3, total)  # 'Vi fikar alltid.' has no place; the rule has
+    assert result.imported.dropped_words == 0
+
+
+def test_running_headers_and_page_numbers_are_no_words_of_the_document(tmp_path) -> None:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from .documents import to_docx
+
+    path = to_docx(_COVERED, tmp_path / "doc.docx")
+    document = docx.Document(str(path))
+    document.sections[0].header.paragraphs[0].text = "Utbildning Skaraborg"
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.add_run("Sida ")
+    run = footer.add_run()
+    for tag, attribute in (("w:fldChar", "begin"), ("w:instrText", None), ("w:fldChar", "end")):
+        element = OxmlElement(tag)
+        if attribute:
+            element.set(qn("w:fldCharType"), attribute)
+        else:
+            element.text = "PAGE"
+        run._r.append(element)
+    document.save(str(path))
+    result = import_document(path, MISSIONS, dt.date.fromisoformat(TODAY))
+    from_text = import_document(_text(tmp_path), MISSIONS, dt.date.fromisoformat(TODAY))
+    assert result.imported.words == from_text.imported.words  # the margins are not counted
+    margins = sum(len(p.split()) for p in ("Utbildning Skaraborg", "Sida"))
+    assert result.imported.dropped_words == margins
+    from uppdrag.output.import_report import coverage_line
+
+    assert coverage_line(result.report()).endswith(
+        f"; {margins} ord i sidhuvud, sidfot, sidnummer och vattenstämplar räknas inte"
+    )
+
+
+def _text(tmp_path):
+    write_tree(tmp_path, {"doc.txt": _COVERED})
+    return tmp_path / "doc.txt"
+
+
+def test_a_municipality_outside_the_organisation_keeps_the_person_and_says_so(tmp_path) -> None:
+    result = import_document(_text(tmp_path), MISSIONS, dt.date.fromisoformat(TODAY))
+    data = yaml.safe_load(result.text)
+    chair = next(r for r in data["roller"] if r["roll"] == "ordförande")
+    assert chair["personer"] == [{"namn": "Karin Holm"}]  # not dropped, not moved to a near municipality
+    assert (
+        "roller[0].personer[0]",
+        "kommunen 'Borås' finns inte i organisationen (Utbildning Skaraborg); Karin Holm är med utan kommun",
+    ) in result.checks

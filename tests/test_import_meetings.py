@@ -40,7 +40,7 @@ def test_the_section_read_as_a_rule() -> None:
     from uppdrag.edit.importer.meetings import read_meetings
     from uppdrag.edit.importer.paragraphs import Paragraph
 
-    fields, checks = [], []
+    fields, checks, left = [], [], []
     rule = read_meetings(
         [
             Paragraph("Minst fyra möten per år på måndagar och fredagar. Samtliga kommuner ska delta.", "rad 2"),
@@ -49,6 +49,7 @@ def test_the_section_read_as_a_rule() -> None:
         ],
         lambda path, value, where: fields.append((path, value, where)),
         lambda path, message: checks.append((path, message)),
+        lambda where, text: left.append((where, text)),
     )
     assert rule == {
         "minst_per_år": 4,
@@ -59,6 +60,7 @@ def test_the_section_read_as_a_rule() -> None:
     }
     assert (("möten", "minst_per_år"), 4, "rad 2") in fields
     assert checks == [(("möten",), "meningen 'Vi bjuder på fika.' (rad 3) har ingen plats i mötesregeln")]
+    assert left == [("rad 3", "Vi bjuder på fika.")]  # the rest of rad 3 is placed
 
 
 def _rule(text: str) -> tuple[dict[str, object] | None, list[str]]:
@@ -66,7 +68,9 @@ def _rule(text: str) -> tuple[dict[str, object] | None, list[str]]:
     from uppdrag.edit.importer.paragraphs import Paragraph
 
     checks: list[str] = []
-    rule = read_meetings([Paragraph(text, "rad 1")], lambda *_: None, lambda _, message: checks.append(message))
+    rule = read_meetings(
+        [Paragraph(text, "rad 1")], lambda *_: None, lambda _, message: checks.append(message), lambda *_: None
+    )
     return rule, checks
 
 

@@ -46,3 +46,16 @@ def test_word_symbol_bullets() -> None:
 
     assert _BULLET.match("\uf0b7 Ett uppdrag") and _BULLET.match("• Ett uppdrag") and _BULLET.match("- Ett uppdrag")
     assert not _BULLET.match("-sektorer och samverkansparter")
+
+
+def test_a_rotated_watermark_is_kept_apart_as_margin_text() -> None:
+    paragraphs = read_pdf(
+        _pdf(
+            '<div style="position: fixed; top: 12cm; left: 4cm; font-size: 48pt; transform: rotate(-45deg)">'
+            "UTKAST</div><p>Nätverket träffas fyra gånger per år.</p>"
+        )
+    )
+    assert [(p.text, p.margin) for p in paragraphs] == [
+        ("Nätverket träffas fyra gånger per år.", False),
+        ("UTKAST", True),  # counted apart in the report, never the document's text
+    ]

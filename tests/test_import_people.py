@@ -75,3 +75,12 @@ def test_a_name_alone_only_in_a_members_section_and_a_header_never() -> None:
     assert parse_person("Ola Berg", alone=True) is not None
     assert parse_person("Kommun Namn E-post", alone=True) is None
     assert parse_person("Leda nätverket, Skövde") is None
+
+
+def test_a_place_outside_the_organisation_is_a_person_only_under_a_role() -> None:
+    from uppdrag.edit.importer.people import parse_person
+
+    assert parse_person("Karin Holm, Borås", any_place=True) == Person("Karin Holm", "Borås", None)
+    assert parse_person("Karin Holm – Borås", any_place=True) == Person("Karin Holm", "Borås", None)
+    assert parse_person("Karin Holm, Borås") is None  # elsewhere it may be prose
+    assert parse_person("Utbildning Skaraborg, Falun.", any_place=True) is None  # a sentence

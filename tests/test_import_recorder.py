@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from uppdrag.edit.importer.recorder import Imported, ReportField, dotted
+from uppdrag.edit.importer.recorder import Imported, ReportField
 
 
 def test_a_value_is_reported_with_its_source_and_places_its_paragraph() -> None:
@@ -16,7 +16,3 @@ def test_a_value_is_reported_with_its_source_and_places_its_paragraph() -> None:
     assert isinstance(record.fields[0], ReportField)
     assert record.placed == {"stycke 7", "stycke 8"}
     assert record.checks == {("möten",): ["'varannan månad' (stycke 9) läst som minst 6 möten per år"]}
-
-
-def test_dotted() -> None:
-    assert dotted(("uppdrag", "grupper", 0, "punkter", 2)) == "uppdrag.grupper[0].punkter[2]"

@@ -62,6 +62,18 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
     ("Nätverket ska ha minst tolv möten per år.", {"minst_per_år": 12}),
 ]
 _MEETINGS_HEADINGS = ("Möten", "Möten och dokumentation", "Mötesfrekvens")
+_PURPOSE = (
+    "Nätverket ska stärka samverkan mellan kommunerna och sprida det som fungerar.",
+    ["Erfarenhetsutbyte mellan kommunerna.", "Gemensam kompetensutveckling."],
+)
+# Documents after the first 32, each made for one thing the generated variety lacks.
+_ADDED = {
+    32: ["hyphen", "unknown-municipality"],  # "Namn - Kommun"; a member from Borås, outside Skaraborg
+    33: ["members-table"],  # "Kommunrepresentanter" as a table Namn | Kommun | E-post
+    34: ["reporting", "every-other-month"],  # a section "Återrapportering"; "varannan månad"
+    35: ["period-only"],  # its own background: only "läsåret 2024/25" tells the steering document
+    36: ["period-disagrees"],  # the text names the strategy, the period lies after it: KONTROLLERA
+}
 _ASSIGNMENT_HEADINGS = ("Uppdrag", "Uppdrag 2026", "Nätverkets uppdrag")
 
 
@@ -92,6 +104,7 @@ def _person_text(name: str, place: str, style: str, index: int) -> str:
             "comma": f"{name}, {place}",
             "paren": f"{name} ({place})",
             "dash": f"{name} – {place}",
+            "hyphen": f"{name} - {place}",
             "title": f"{name}, rektor, {place}",
             "email": f"{name}, {place}, {email}",
             "prefix": f"{place}: {name}",
@@ -109,19 +122,31 @@ def _ocr_damaged(text: str) -> str:
 def make_document(index: int) -> CorpusDocument:
     """Document number index of the corpus; its traits follow from the number, so every
     combination that matters appears and none is chosen by hand."""
+    added = _ADDED.get(index, [])
     generation = ("maldokument", "strategi-2023-2026")[index % 2]
+    if "period-only" in added:
+        generation = "strategi-2023-2026"
+    if "period-disagrees" in added:
+        generation = "maldokument"  # what the tie between text and period gives, marked
     layout = ("word", "bold", "caps", "numbered")[index % 4]
     people_style = ("comma", "paren", "dash", "title", "email", "prefix", "table")[index % 7]
+    if "hyphen" in added:
+        people_style = "hyphen"
+    if "members-table" in added:
+        people_style = "comma"
     roles_kind = ("chair", "convener", "old")[index % 3]
-    members = index % 3 != 2
+    members = index % 3 != 2 or "unknown-municipality" in added or "members-table" in added
     members_as_lines = index % 4 in (1, 2)
     rule_text, rule = _RULES[index % 4]
+    if "every-other-month" in added:
+        rule_text, rule = "Nätverket träffas varannan månad.", {"minst_per_år": 6}
     ocr = index % 10 == 9
     network = _NETWORKS[index % len(_NETWORKS)]
     people = _PEOPLE[index % 5 :] + _PEOPLE[: index % 5]
     expected: dict[str, Any] = {"namn": network, "styrdokument": generation, "bakgrund": generation}
     traits = [generation, layout, people_style, roles_kind] + (["members"] if members else [])
     traits += ["ocr"] if ocr else []
+    traits = list(dict.fromkeys(traits + added))
 
     number = [0]
 
@@ -135,13 +160,40 @@ def make_document(index: int) -> CorpusDocument:
 
     blocks: list[Block] = [("title", f"Uppdragsbeskrivning för nätverket {network}")]
     blocks.append(heading("Bakgrund"))
-    blocks += _shared_background(generation)
+    own_background = f"Nätverket samlar {network.lower()} i Skaraborgs kommuner."
+    if "period-only" in added:
+        blocks.append(("p", own_background))
+        expected["bakgrund_tillägg[0]"] = own_background
+    elif "period-disagrees" in added:
+        text = "Nätverket arbetar efter Strategi för Utbildning Skaraborg 2023–2026, prioriterat utvecklingsområde 1."
+        blocks.append(("p", text))
+        expected["bakgrund_tillägg[0]"] = text
+    else:
+        blocks += _shared_background(generation)
+        if index % 5 == 1:
+            blocks.append(("p", own_background))
+            expected["bakgrund_tillägg[0]"] = own_background
+            traits.append("own-background")
     if index % 6 == 0:
         blocks.append(heading("Syfte"))  # a heading with nothing under it
         traits.append("empty-heading")
+    elif index % 6 in (1, 4):
+        purpose_text, purpose_points = _PURPOSE
+        blocks += [heading("Syfte"), ("p", purpose_text)] + [("li", point) for point in purpose_points]
+        expected["syfte.text[0]"] = purpose_text
+        for k, point in enumerate(purpose_points):
+            expected[f"syfte.punkter[{k}]"] = point
+        traits.append("purpose")
     blocks.append(heading(_ASSIGNMENT_HEADINGS[index % 3]))
-    intro = ("för kommande år", "för 2025–2026", "för 2026")[index % 3]
+    intro, period = (("för kommande år", "kommande år"), ("för 2025–2026", "2025–2026"), ("för 2026", "2026"))[
+        index % 3
+    ]
+    if "period-only" in added:
+        intro, period = "för läsåret 2024/25", "2024–2025"
+    if "period-disagrees" in added:
+        intro, period = "för 2028", "2028"
     blocks.append(("p", f"Skolchefsnätverket ger följande uppdrag {intro}:"))
+    expected["uppdrag.period"] = period
     chosen = [_ASSIGNMENTS[(index + k) % len(_ASSIGNMENTS)] for k in range(3)]
     blocks += [("li", text) for text in chosen]
     for k, text in enumerate(chosen):
@@ -167,10 +219,15 @@ def make_document(index: int) -> CorpusDocument:
             blocks.append(("p", _person_text(name, place, people_style, 0)))
         expected[f"roller[{kind}].ansvar[0]"] = duty
         expected[f"roller[{kind}].personer[{name}]"] = place
-    if members:
+    if members or "members-table" in added:
         blocks.append(heading("Kommunrepresentanter" if index % 2 else "Nätverkets sammansättning"))
         chosen_members = people[2:6]
-        if people_style == "table":
+        if "unknown-municipality" in added:
+            chosen_members = [*people[2:5], ("Hanna Borg", "Borås")]
+        if "members-table" in added:
+            blocks.append(("table", [("Namn", "Kommun", "E-post")]
+                           + [(n, p, f"{n.split()[0].lower()}@example.se") for n, p in chosen_members]))  # fmt: skip
+        elif people_style == "table":
             blocks.append(("table", [("Kommun", "Namn", "E-post")]
                            + [(p, n, f"{n.split()[0].lower()}@example.se") for n, p in chosen_members]))  # fmt: skip
         elif members_as_lines:
@@ -178,18 +235,23 @@ def make_document(index: int) -> CorpusDocument:
         else:
             blocks += [("p", _person_text(n, p, people_style, 0)) for n, p in chosen_members]
         for name, place in chosen_members:
-            expected[f"medlemmar[{name}]"] = place
+            # a municipality outside the organisation: the person is kept without it, and marked
+            expected[f"medlemmar[{name}]"] = None if place == "Borås" else place
     blocks.append(heading(_MEETINGS_HEADINGS[index % 3]))
     blocks.append(("p", rule_text))
     for key, value in rule.items():
         expected[f"möten.{key}"] = value
+    if "reporting" in added:
+        blocks.append(heading("Återrapportering"))
+        blocks.append(("p", "Nätverket återrapporterar till skolchefsnätverket i maj och december."))
+        expected["uppdrag.återrapportering"] = "till skolchefsnätverket i maj och december"
     if ocr:
         blocks = [(kind, _ocr_damaged(value)) if kind in ("p", "li") and not value.startswith(tuple(
             n for n, _ in _PEOPLE)) and ", " not in value[:30] else (kind, value) for kind, value in blocks]  # fmt: skip
     return CorpusDocument(f"{index:02d}-{'-'.join(traits)}", blocks, expected, traits)
 
 
-CORPUS_SIZE = 32
+CORPUS_SIZE = 32 + len(_ADDED)
 
 
 def documents() -> list[CorpusDocument]:
@@ -336,6 +398,9 @@ def layout_of(document: CorpusDocument) -> str:
 def write_corpus() -> None:
     """tests/import_corpus/: each document's Markdown, expected fields and LibreOffice files."""
     CORPUS.mkdir(exist_ok=True)
+    names = {document.name for document in documents()}
+    for stale in [f for f in CORPUS.iterdir() if f.name.split(".", maxsplit=1)[0] not in names]:
+        stale.unlink()  # a document whose traits (and so its name) changed
     for document in documents():
         (CORPUS / f"{document.name}.md").write_text(to_markdown(document.blocks), encoding="utf-8")
         (CORPUS / f"{document.name}.expected.json").write_text(
@@ -376,9 +441,20 @@ def imported_fields(data: dict[str, Any]) -> dict[str, Any]:
     """The imported mission's data as the corpus names its fields."""
     found: dict[str, Any] = {"namn": data.get("namn"), "styrdokument": data.get("styrdokument"),
                              "bakgrund": data.get("bakgrund")}  # fmt: skip
-    points = [p for group in (data.get("uppdrag") or {}).get("grupper", []) for p in group.get("punkter", [])]
+    assignments = data.get("uppdrag") or {}
+    found["uppdrag.period"] = assignments.get("period")
+    points = [p for group in assignments.get("grupper", []) for p in group.get("punkter", [])]
     for index, point in enumerate(points):
         found[f"uppdrag.punkter[{index}]"] = point
+    reporting = [g["återrapportering"] for g in assignments.get("grupper", []) if "återrapportering" in g]
+    if reporting:
+        found["uppdrag.återrapportering"] = reporting[0]
+    purpose = data.get("syfte") or {}
+    for key in ("text", "punkter"):
+        for index, text in enumerate(purpose.get(key, [])):
+            found[f"syfte.{key}[{index}]"] = text
+    for index, text in enumerate(data.get("bakgrund_tillägg") or []):
+        found[f"bakgrund_tillägg[{index}]"] = text
     for role in data.get("roller") or []:
         kinds = role["roll"] if isinstance(role["roll"], list) else [role["roll"]]
         kind = "/".join(kinds)
@@ -436,7 +512,9 @@ def score_document(document: CorpusDocument, path: Path, folder: Path, score: Sc
     # A value the document does not have (a page number as an assignment, a table header as a
     # person) is a wrong field too.
     for name in found.keys() - document.expected.keys():
-        if name.startswith(("uppdrag.punkter", "medlemmar[", "möten.")) or ".personer[" in name:
+        if name.startswith(("uppdrag.punkter", "medlemmar[", "möten.", "syfte.punkter", "bakgrund_tillägg")) or (
+            ".personer[" in name
+        ):
             score.total += 1
             line = f"{document.name}: {name}: {found[name]!r} (finns inte i dokumentet)"
             (score.wrong_marked if _top(name) in marked else score.wrong_unmarked).append(line)

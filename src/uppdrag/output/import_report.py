@@ -28,14 +28,27 @@ class ImportReport:
     checks: list[tuple[str, str]]  # (field, message): every KONTROLLERA in the file's order
     notes: list[str]
     warnings: list[tuple[str, str, str]]  # (location, field, message) from validate
-    words: tuple[int, int]  # (placed, all)
+    words: tuple[int, int]  # (placed, all) words of the document's own text
     unplaced: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
+    unplaced_parts: int = 0  # how many of unplaced are parts of a paragraph whose rest is placed
+    dropped_words: int = 0  # words of running headers, footers and page numbers, not counted
 
 
 def coverage_line(report: ImportReport) -> str:
+    """'täckning: 312 av 315 ord placerade; 1 stycke och 1 del av ett stycke utan plats (se nedan);
+    6 ord i sidhuvud, sidfot, sidnummer och vattenstämplar räknas inte'."""
     placed, total = report.words
     line = f"täckning: {placed} av {total} ord placerade"
-    return line if not report.unplaced else f"{line}; {len(report.unplaced)} stycken utan plats (se nedan)"
+    whole = len(report.unplaced) - report.unplaced_parts
+    pieces = [f"{whole} {'stycke' if whole == 1 else 'stycken'}"] if whole else []
+    if report.unplaced_parts:
+        parts = report.unplaced_parts
+        pieces.append(f"{parts} {'del av ett stycke' if parts == 1 else 'delar av stycken'}")
+    if pieces:
+        line += f"; {' och '.join(pieces)} utan plats (se nedan)"
+    if report.dropped_words:
+        line += f"; {report.dropped_words} ord i sidhuvud, sidfot, sidnummer och vattenstämplar räknas inte"
+    return line
 
 
 def report_text(report: ImportReport) -> list[str]:
@@ -65,7 +78,13 @@ def report_data(report: ImportReport, written: str | None) -> dict[str, Any]:
         "id": report.mission_id,
         "written": written,
         "fields": [{"field": f.path, "value": f.value, "source": f.where} for f in report.fields],
-        "coverage": {"placed_words": placed, "words": total},
+        "coverage": {
+            "placed_words": placed,
+            "words": total,
+            "unplaced": len(report.unplaced),
+            "unplaced_parts": report.unplaced_parts,
+            "dropped_words": report.dropped_words,
+        },
         "unplaced": [{"source": where, "text": text} for where, text in report.unplaced],
         "checks": [{"field": field_name, "message": message} for field_name, message in report.checks],
         "notes": report.notes,

@@ -20,12 +20,12 @@ from uppdrag.edit.importer.builder import MissionBuilder
 from uppdrag.edit.importer.mending import Vocabulary, mend_paragraphs
 from uppdrag.edit.importer.people import municipalities_of
 from uppdrag.edit.importer.reading import read_document
-from uppdrag.edit.importer.recorder import Imported, ReportField, dotted
+from uppdrag.edit.importer.recorder import Imported, ReportField
 from uppdrag.edit.importer.sections import outline
 from uppdrag.edit.importer.yaml_text import to_yaml
 from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, OutputError, UppdragError
 from uppdrag.files import write_output
-from uppdrag.findings import CheckResult, Finding
+from uppdrag.findings import CheckResult, Finding, format_key_path
 from uppdrag.models import ID_HINT, Mission, escape_controls, id_with_controls, is_valid_id
 from uppdrag.output.import_report import ImportReport, ReportLine
 from uppdrag.read.loading import Workspace, load_workspace, parse_model, read_text
@@ -58,14 +58,14 @@ class ImportResult:
     def checks(self) -> list[tuple[str, str]]:
         """(field, message) for every KONTROLLERA, in the order of the file."""
         order = self._order()
-        found = [(dotted(p), m) for p, ms in self.imported.checks.items() for m in ms]
+        found = [(format_key_path(p), m) for p, ms in self.imported.checks.items() for m in ms]
         return sorted(found, key=lambda c: order.get(c[0], len(order)))
 
     def _order(self) -> dict[str, int]:
         order: dict[str, int] = {}
 
         def walk(value: object, path: KeyPath) -> None:
-            order.setdefault(dotted(path), len(order))
+            order.setdefault(format_key_path(path), len(order))
             items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
             for key, item in items:
                 walk(item, path + (key,))
@@ -86,6 +86,8 @@ class ImportResult:
             [(str(f.location), f.key_path, f.message) for f in self.warnings],
             self.imported.words,
             self.imported.unplaced,
+            self.imported.unplaced_parts,
+            self.imported.dropped_words,
         )
 
     def placed_at(self, path: Path) -> ImportResult:
@@ -166,7 +168,7 @@ def _import_document(
             f"'{path}' ser inte ut som en uppdragsbeskrivning: inga avsnitt som Bakgrund, Uppdrag, "
             "Roller och ansvar eller Möten hittades"
         )
-    builder = MissionBuilder(workspace, vocabulary)
+    builder = MissionBuilder(workspace, vocabulary, today)
     imported = builder.build(shape, mission_id)
     imported.notes = notes + imported.notes
     for where, message in checks:  # beside the value that paragraph became, if it became one

@@ -15,9 +15,10 @@ from uppdrag.edit.importer.mending import Vocabulary
 from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.purpose import PurposeReader
 from uppdrag.edit.importer.recorder import Imported
+from uppdrag.edit.importer.reporting import read_reporting
 from uppdrag.edit.importer.roles import RoleReader
 from uppdrag.edit.importer.sections import Outline, Section
-from uppdrag.edit.importer.values import SHARED_MATCH, background_of
+from uppdrag.edit.importer.steering import Signals, background_of, choose_steering, layout_generation, steering_of
 from uppdrag.edit.importer.wording import clean, comparable, sentence_case
 from uppdrag.errors import ImportDocumentError
 from uppdrag.models import (
@@ -31,6 +32,8 @@ from uppdrag.models import (
 from uppdrag.read.loading import Workspace
 from uppdrag.read.yamlsource import KeyPath
 
+SHARED_MATCH = 85  # per cent alike (rapidfuzz ratio) for text to count as the shared text
+
 # Where a KONTROLLERA about a section's unplaced text stands: the key its text goes to
 _KEY_OF_PART: dict[str, KeyPath] = {
     "bakgrund": ("bakgrund",),
@@ -39,6 +42,7 @@ _KEY_OF_PART: dict[str, KeyPath] = {
     "roller": ("roller",),
     "medlemmar": ("medlemmar",),
     "möten": ("möten",),
+    "återrapportering": ("uppdrag",),
 }
 
 
@@ -62,11 +66,11 @@ def _paragraphs_of(outline: Outline) -> list[tuple[str, Paragraph]]:
 class MissionBuilder:
     """Builds one mission from an outline, for a workspace's shared files."""
 
-    def __init__(self, workspace: Workspace, vocabulary: Vocabulary):
+    def __init__(self, workspace: Workspace, vocabulary: Vocabulary, today: dt.date):
         self.workspace = workspace
         self.vocabulary = vocabulary
         self.result = Imported({})  # the recorder every stage below writes to
-        self.purposes = PurposeReader(self.result)
+        self.purposes = PurposeReader(self.result, today)
         self.roles = RoleReader(self.result, workspace, vocabulary)
 
     # --- the whole -----------------------------------------------------------------------
@@ -110,28 +114,38 @@ class MissionBuilder:
         meetings = self.roles.meetings(outline.section("möten"))
         if meetings:
             data["möten"] = meetings
+        read_reporting(outline.section("återrapportering"), data, self.result)
         self._coverage(outline)
         return self.result
 
     def _coverage(self, outline: Outline) -> None:
         """Every paragraph, list item and table row is in a field, or in the report's list of
-        unplaced text with a KONTROLLERA in the part it stood in (unless one names it already)."""
+        unplaced text with a KONTROLLERA in the part it stood in (unless one names it already).
+        Coverage counts words: a paragraph partly placed counts the words of its placed part; the
+        running headers, footers, page numbers and watermarks dropped as such are no words of the document."""
         said = " ".join(m for ms in self.result.checks.values() for m in ms)
         placed_words = total_words = 0
         for part, paragraph in _paragraphs_of(outline):
             words = len(paragraph.text.split())
             total_words += words
             if paragraph.where in self.result.placed:
-                placed_words += words
+                left = self.result.left.get(paragraph.where, [])
+                placed_words += max(0, words - sum(len(text.split()) for text in left))
+                for text in left:
+                    self._unplaced(part, paragraph.where, text, said)
+                self.result.unplaced_parts += len(left)
                 continue
-            self.result.unplaced.append((paragraph.where, paragraph.text))
-            if f"({paragraph.where})" not in said:
-                shown_text = paragraph.text if len(paragraph.text) <= 80 else paragraph.text[:79] + "…"
-                self.result.check(
-                    _KEY_OF_PART.get(part, ("namn",)),
-                    f"texten '{shown_text}' ({paragraph.where}) har ingen plats i filen",
-                )
+            self._unplaced(part, paragraph.where, paragraph.text, said)
         self.result.words = (placed_words, total_words)
+        self.result.dropped_words = sum(len(p.text.split()) for p in outline.margins)
+
+    def _unplaced(self, part: str, where: str, text: str, said: str) -> None:
+        self.result.unplaced.append((where, text))
+        if f"({where})" not in said:
+            shown_text = text if len(text) <= 80 else text[:79] + "…"
+            self.result.check(
+                _KEY_OF_PART.get(part, ("namn",)), f"texten '{shown_text}' ({where}) har ingen plats i filen"
+            )
 
     # --- title ---------------------------------------------------------------------------
 
@@ -178,6 +192,8 @@ class MissionBuilder:
                 continue
             if section.part == MEMBERS_PART and not has_members:
                 continue  # a members heading with no one under it: the report lists its text
+            if section.part not in PARTS and section.part != MEMBERS_PART:
+                continue  # "Återrapportering": read into the assignments and meetings (reporting.py)
             entry = {"del": section.part, "_where": section.heading.where if section.heading else ""}
             if section.heading is not None:
                 entry["rubrik"] = sentence_case(
@@ -280,31 +296,26 @@ class MissionBuilder:
         return background_id, extras, steering
 
     def _steering_for(self, background: Background, outline: Outline) -> SteeringDocument:
-        documents = self.workspace.steering_documents
-        listed = next((b.goal_list for b in background.blocks if b.goal_list in documents), None)
-        steering_id = background.id if background.id in documents else listed
-        if steering_id is None:
-            return self._steering_by_words(outline)
-        self.result.set(("styrdokument",), steering_id, "bakgrunden")
-        return documents[steering_id]
+        """The steering document of a document whose background is a shared text."""
+        return self._steering(outline, steering_of(background, self.workspace.steering_documents))
 
     def _steering_by_words(self, outline: Outline) -> SteeringDocument:
-        """The steering document the text names: its name, its goals' names, its word for a goal."""
-        text = comparable(" ".join(p.text for s in outline.sections for p in s.paragraphs))
+        """The steering document of a document with no shared background."""
+        return self._steering(outline, None)
 
-        def score(document: SteeringDocument) -> float:
-            names = [document.name] + [g.name for g in document.goals]
-            found = sum(1 for n in names if comparable(n) in text)
-            label = re.escape(document.goal_word.split()[-1] if " " in document.goal_word else document.goal_word)
-            mentions = len(re.findall(rf"\b(?:prioriterat\s+)?{label}\w*\s+\d", text))
-            if document.goal_word != "mål":
-                mentions += len(re.findall(r"\bprioriterat\s+\w*område\w*\s+\d", text))
-            return found * 2 + mentions + (1 if document.period and document.period[:4] in text else 0)
-
-        documents = list(self.workspace.steering_documents.values())
-        chosen = max(documents, key=score)
-        self.result.check(("styrdokument",), f"styrdokumentet är valt utifrån texten: {chosen.name}")
-        self.result.set(("styrdokument",), chosen.id, "texten")
-        return chosen
+    def _steering(self, outline: Outline, shared_background: str | None) -> SteeringDocument:
+        """The steering document the text, the period and the layout point to together."""
+        _, _, intro = self.purposes.split(outline)
+        signals = Signals(
+            comparable(" ".join(p.text for s in outline.sections for p in s.paragraphs)),
+            shared_background,
+            self.purposes.stated_period(intro, _heading_of(outline.section("uppdrag"))),
+            layout_generation(outline),
+        )
+        choice = choose_steering(list(self.workspace.steering_documents.values()), signals)
+        for doubt in choice.doubts:
+            self.result.check(("styrdokument",), doubt)
+        self.result.set(("styrdokument",), choice.document.id, choice.source)
+        return choice.document
 
     # --- purpose ---------------------------------------------------------------------------

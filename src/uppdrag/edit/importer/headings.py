@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-SECTIONS = ("bakgrund", "syfte", "uppdrag", "roller", "medlemmar", "möten")
+SECTIONS = ("bakgrund", "syfte", "uppdrag", "roller", "medlemmar", "möten", "återrapportering")
 
 _SECTION_WORDS = {
     "bakgrund": "bakgrund",
@@ -33,6 +33,10 @@ _SECTION_WORDS = {
     "medlemmar": "medlemmar",
     "natverkets medlemmar": "medlemmar",
     "deltagare": "medlemmar",
+    # a section of its own in some documents; the file keeps it with the assignments (reporting.py)
+    "aterrapportering": "återrapportering",
+    "aterrapportering och uppfoljning": "återrapportering",
+    "uppfoljning och aterrapportering": "återrapportering",
 }
 # The word of a heading with more words than the section's own ("Uppdrag 2026", "Möten och
 # dokumentation", "Mötesfrekvens"): the section it names.

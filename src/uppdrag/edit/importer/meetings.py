@@ -102,10 +102,14 @@ _DATES = re.compile(r"\b20\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}\s+(?:" + "|".join(MONT
 
 
 def read_meetings(
-    paragraphs: list[Paragraph], record: Callable[[KeyPath, Any, str], None], check: Callable[[KeyPath, str], None]
+    paragraphs: list[Paragraph],
+    record: Callable[[KeyPath, Any, str], None],
+    check: Callable[[KeyPath, str], None],
+    leave: Callable[[str, str], None],
 ) -> dict[str, Any] | None:
     """The section's rule and meetings (the YAML's keys), or None when nothing could be read;
-    record(path, value, where) notes each value, check(path, message) what a person must look at."""
+    record(path, value, where) notes each value, check(path, message) what a person must look at,
+    leave(where, text) a sentence of a paragraph that has no place."""
     rule: dict[str, Any] = {}
     meetings: list[dict[str, Any]] = []
     columns: dict[int, str] | None = None
@@ -149,6 +153,7 @@ def read_meetings(
                 record(("möten", "minnesanteckningar"), sentence, paragraph.where)
             else:
                 check(("möten",), f"meningen '{sentence}' ({paragraph.where}) har ingen plats i mötesregeln")
+                leave(paragraph.where, sentence)
     if meetings:
         rule["träffar"] = meetings
     if not rule:

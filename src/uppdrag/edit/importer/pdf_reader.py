@@ -40,6 +40,7 @@ class _Line:
     bold: bool
     page_height: float
     cells: tuple[str, ...] = ()  # the row's text split at wide gaps: a table's cells, if it is one
+    watermark: bool = False  # the page's rotated text: kept apart, as a running header is
 
     @property
     def in_margin(self) -> bool:
@@ -57,8 +58,15 @@ def _lines(pdf: PDF) -> list[_Line]:
         # Rotated text is a watermark ("UTKAST" across the page), never the document's own.
         level = page.filter(lambda obj: obj.get("object_type") != "char" or not _rotated(obj))
         words = level.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+        # in the order drawn: extract_words reads rotated letters as words of one letter each
+        turned = "".join(c.get("text", "") for c in page.chars if _rotated(c)).split()
         page.close()  # its characters are words now: one page's objects in memory at a time
         rows = _rows(words)
+        if turned:  # one line per page, so the report can count its words apart from the text
+            text = " ".join(turned)
+            lines.append(
+                _Line(page_number, len(rows) + 1, text, 0.0, 0.0, 0.0, 0.0, False, page.height, watermark=True)
+            )
         for number, row in enumerate(rows, start=1):
             row.words.sort(key=lambda w: w["x0"])
             text = " ".join(w["text"] for w in row.words)
@@ -166,13 +174,14 @@ def read_pdf(data: bytes) -> list[Paragraph]:
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ImportDocumentError("PDF-filen är lösenordsskyddad; spara den utan lösenord och försök igen") from exc
         raise ImportDocumentError(f"PDF-filen är trasig och kan inte läsas ({_swedish_detail(cause)})") from exc
-    if not any(line.text.strip() for line in lines):
+    if not any(line.text.strip() for line in lines if not line.watermark):
         raise ImportDocumentError(
             "PDF-filen har inget textlager (troligen inskannad: sidorna är bara bilder); gör den sökbar "
             "med OCR först, t.ex. 'ocrmypdf --language swe in.pdf ut.pdf', och importera den nya filen"
         )
     pages = max(line.page for line in lines)
-    margins = _running_text(lines, pages)
+    margins = _running_text([line for line in lines if not line.watermark], pages)
+    margins |= {id(line) for line in lines if line.watermark}
     body = [line for line in lines if id(line) not in margins]
     if not body:
         raise ImportDocumentError("PDF-filen har bara sidhuvud och sidfot, ingen text att importera")

@@ -140,10 +140,13 @@ _EMAIL = re.compile(r"[^@\s,;:()<>]{1,64}@[^@\s,;:()<>]{1,120}\.[a-zA-Z]{2,10}")
 _PERSON_PARTS = re.compile(r"\s+[–—-]\s+|[,;()]")
 
 
-def parse_person(text: str, alone: bool = False) -> Person | None:
+def parse_person(text: str, alone: bool = False, any_place: bool = False) -> Person | None:
     """One person on a line: "Namn, Kommun", "Namn (Kommun)", "Namn – Kommun", "Namn, titel,
     Kommun", "Kommun: Namn", each with or without an e-mail address; with alone, a name by
-    itself too (in a members section). None when the line is not one person."""
+    itself too (in a members section); with any_place, a place that is none of the organisation's
+    too ("Karin Holm, Borås" under a role's heading), unless the line ends as a sentence. None
+    when the line is not one person."""
+    sentence = text.strip().endswith(".")
     body = text.strip().rstrip(".")
     if len(body) > 300:
         return None
@@ -176,7 +179,8 @@ def parse_person(text: str, alone: bool = False) -> Person | None:
         else:
             return None
     found = municipality(written) if written else None
-    if not (found or email or (alone and (written or not rest or titles))):
+    elsewhere = any_place and bool(written) and not sentence  # "Karin Holm, Borås": a place, not prose
+    if not (found or email or elsewhere or (alone and (written or not rest or titles))):
         return None  # "Utbildning Skaraborg, Skövde" reads as prose unless a known place makes it a person
     return Person(name, written, found, roles, ", ".join(titles) or None, email)
 

@@ -3,6 +3,7 @@ the intro sentence, groups with their goal and reporting note."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -12,24 +13,47 @@ from uppdrag.check.rules import PLACEHOLDER
 from uppdrag.edit.importer.headings import classify, normalise
 from uppdrag.edit.importer.meetings import NUMBER_WORDS
 from uppdrag.edit.importer.paragraphs import Paragraph
+from uppdrag.edit.importer.periods import StatedPeriod, stated_period
+from uppdrag.edit.importer.reporting import GROUP_KEYS
 from uppdrag.edit.importer.sections import Outline, heading_of
-from uppdrag.edit.importer.values import GOAL_MATCH, INTRO, REPORTING, goal_value, ordered, period_text, same_texts
 from uppdrag.edit.importer.wording import clean, comparable
+from uppdrag.edit.importer.yaml_text import ordered
 from uppdrag.models import (
     Assignments,
     SteeringDocument,
-    period_years,
 )
 
 if TYPE_CHECKING:
     from uppdrag.edit.importer.recorder import Imported
 
+GOAL_MATCH = 80  # per cent alike (rapidfuzz ratio) for a heading to name a goal
+
+# "Skolchefsnätverket ger följande uppdrag för 2025–2026:" — the sentence that opens the assignments
+INTRO = re.compile(
+    r"\bger\s+(?:här\s+)?(?:nätverket\s+)?(?:följande\s+)?uppdrag\s+(?:för|under perioden|under)\s+(.+?)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+REPORTING = re.compile(r"\(\s*(återrapportering\b[^)]*)\)", re.IGNORECASE)
+
+
+def goal_value(goal_id: str) -> int | str:
+    """A goal's id as the YAML writes it: 2, not '2'; 'tillägg' as it is."""
+    return int(goal_id) if goal_id.isdigit() else goal_id
+
+
+def same_texts(own: list[str], standard: list[str]) -> bool:
+    """The network's sub-goals are the steering document's, allowing for small rewordings."""
+    return len(own) == len(standard) and all(
+        fuzz.ratio(comparable(a), comparable(b)) >= 90 for a, b in zip(own, standard)
+    )
+
 
 class PurposeReader:
     """The reading of the purpose and the assignments, into the recorder."""
 
-    def __init__(self, result: Imported):
+    def __init__(self, result: Imported, today: dt.date):
         self.result = result
+        self.today = today  # "för kommande år" is the calendar year after it
 
     def split(self, outline: Outline) -> tuple[list[Paragraph], list[Paragraph], Paragraph | None]:
         """Purpose and assignments, cut at the sentence 'Skolchefsnätverket ger följande uppdrag …'."""
@@ -148,6 +172,16 @@ class PurposeReader:
 
     # --- assignments -----------------------------------------------------------------------
 
+    def stated_period(self, intro: Paragraph | None, section_heading: Paragraph | None) -> StatedPeriod | None:
+        """The period of the assignments: from the sentence that opens them ("… ger följande uppdrag
+        för 2025–2026:"), else from the section's heading ("Uppdrag 2026"); nothing is recorded."""
+        if intro is not None:
+            match = INTRO.search(clean(intro.text))
+            return stated_period(match.group(1), intro.where, self.today) if match else None
+        if section_heading is not None and re.search(r"\b20\d\d\b", section_heading.text):
+            return stated_period(clean(section_heading.text), section_heading.where, self.today, from_heading=True)
+        return None
+
     def assignments(
         self,
         paragraphs: list[Paragraph],
@@ -158,26 +192,25 @@ class PurposeReader:
         """The assignments; section_heading is the section's heading, whose year ("Uppdrag 2026") is the
         period when no sentence states one."""
         result: dict[str, Any] = {}
+        stated = self.stated_period(intro, section_heading)
         if intro is not None:
-            match = INTRO.search(clean(intro.text))
-            period = period_text(match.group(1)) if match else PLACEHOLDER
-            years = period_years(period)
-            if match and years and years[0] > years[1]:  # without a match, the period is FYLL I
-                self.result.check(("uppdrag", "period"), f"perioden '{match.group(1)}' slutar före den börjar")
+            period = stated.period if stated is not None else PLACEHOLDER  # no period in the sentence: FYLL I
+            years = stated.years if stated is not None else None
+            if stated is not None and years and years[0] > years[1]:
+                self.result.check(("uppdrag", "period"), f"perioden '{stated.written}' slutar före den börjar")
                 period = PLACEHOLDER
             self.result.set(("uppdrag", "period"), period, intro.where)
             default = Assignments.model_validate({"period": period, "grupper": [{"punkter": ["-"]}]}).intro_sentence
             if normalise(intro.text) != normalise(default):
                 result["inledning"] = clean(intro.text)  # the document's own words, kept
                 self.result.set(("uppdrag", "inledning"), result["inledning"], intro.where)
-            written = match.group(1) if match else ""
-            if match and normalise(written) != "kommande ar" and (not re.search(r"\d{4}", written) or "/" in written):
-                self.result.check(("uppdrag", "period"), f"dokumentet säger '{written}'; läst som '{period}'")
-        elif section_heading is not None and re.search(r"\b20\d\d\b", section_heading.text):
+            if stated is not None and stated.doubt is not None and period != PLACEHOLDER:
+                self.result.check(("uppdrag", "period"), stated.doubt)
+        elif stated is not None:
             # "Uppdrag 2026": the period the heading names, a reading the file marks
-            period = period_text(section_heading.text)
-            self.result.set(("uppdrag", "period"), period, section_heading.where)
-            self.result.check(("uppdrag", "period"), f"perioden är läst ur rubriken '{section_heading.text}'")
+            period = stated.period
+            self.result.set(("uppdrag", "period"), period, stated.where)
+            self.result.check(("uppdrag", "period"), stated.doubt or f"perioden är läst ur rubriken '{stated.written}'")
         else:
             period = PLACEHOLDER
             self.result.check(("uppdrag", "period"), "dokumentet säger inte för vilken period uppdragen gäller")
@@ -257,7 +290,7 @@ class PurposeReader:
         if not groups:
             groups.append({"punkter": [f"{PLACEHOLDER}: ett uppdrag från skolchefsnätverket."]})
             self.result.check(("uppdrag", "grupper"), "dokumentet har inga uppdrag som gick att läsa")
-        result["grupper"] = [ordered(g, ("rubrik", "mål", "återrapportering", "punkter")) for g in groups]
+        result["grupper"] = [ordered(g, GROUP_KEYS) for g in groups]
         return ordered(result, ("period", "inledning", "grupper"))
 
     def _reporting(self, group: dict[str, Any], text: str) -> None:

@@ -18,8 +18,8 @@ from uppdrag.edit.importer.people import (
     table_columns,
 )
 from uppdrag.edit.importer.sections import Outline, Section
-from uppdrag.edit.importer.values import ordered
 from uppdrag.edit.importer.wording import clean, sentence_case, sentences
+from uppdrag.edit.importer.yaml_text import ordered
 from uppdrag.errors import ImportDocumentError
 from uppdrag.read.yamlsource import KeyPath
 
@@ -74,7 +74,7 @@ class RoleReader:
                         for person in line.people:
                             holders.append((person, line.roles or block.kinds, paragraph.where))
                         continue
-                    one = parse_person(paragraph.text)
+                    one = parse_person(paragraph.text, any_place=True)
                     if one is not None:
                         holders.append((one, one.roles or block.kinds, paragraph.where))
                         continue
@@ -137,21 +137,22 @@ class RoleReader:
         self._add_to(("roller", index, "personer"), roles[index].setdefault("personer", []), person, where)
 
     def _add_to(self, path: KeyPath, people: list[dict[str, Any]], person: Person, where: str) -> None:
-        """person into people (a role's or the members), unless it is there already or its
-        municipality is none of the organisation's (then the report says so)."""
-        if person.written and person.municipality is None:
-            self.result.check(
-                path,
-                f"{person.name}: '{person.written}' är ingen av kommunerna i {self.workspace.organisation.name}; "
-                "personen är inte med",
-            )
-            return
+        """person into people (a role's or the members), unless it is there already. A municipality
+        that is none of the organisation's is never dropped and never changed to a near one: the
+        person is kept without it and the file says what the document wrote."""
+        unknown = person.written if person.written and person.municipality is None else None
         entry = person_entry(person)
         if any(p["namn"] == entry["namn"] and p.get("kommun") == entry.get("kommun") for p in people):
             return
         people.append(entry)
         shown = ", ".join(str(v) for v in entry.values())
         self.result.set((*path, len(people) - 1), shown, where)
+        if unknown is not None:
+            self.result.check(
+                (*path, len(people) - 1),
+                f"kommunen '{unknown}' finns inte i organisationen ({self.workspace.organisation.name}); "
+                f"{person.name} är med utan kommun",
+            )
         if person.guessed:
             self.result.check((*path, len(people) - 1), f"'{person.written}' läst som {person.municipality}")
         if any(c in "&6é3" for c in entry["namn"]):  # OCR's å, ä, ö; a name is in no word list
@@ -218,4 +219,4 @@ class RoleReader:
     def meetings(self, section: Section | None) -> dict[str, Any] | None:
         if section is None:
             return None
-        return read_meetings(section.paragraphs, self.result.set, self.result.check)
+        return read_meetings(section.paragraphs, self.result.set, self.result.check, self.result.leave)

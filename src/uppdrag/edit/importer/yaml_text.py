@@ -15,6 +15,11 @@ WIDTH = 100
 TOP_GAPS = ("syfte", "uppdrag", "roller", "möten", "avsnitt", "bakgrund_tillägg")
 
 
+def ordered(mapping: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
+    """mapping with the keys in order first, as the shipped files write them, then the rest."""
+    return {key: mapping[key] for key in order if key in mapping} | {k: v for k, v in mapping.items() if k not in order}
+
+
 def _plain_ok(text: str) -> bool:
     if not text or text != text.strip() or "\n" in text or text[0] in "!&*{}[]|>'\"%@`#,?:-" or ":" in text[:3]:
         return False
