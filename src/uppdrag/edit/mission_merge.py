@@ -133,7 +133,10 @@ def _width(folded: FoldedScalarString) -> int:
 
 # What a rendered Word file does not show, so an import never reads it: a document without it is
 # silent about it, not a request to remove it. (alias, the key it goes after if present)
-UNSHOWN = (("antagen", ("bakgrund_tillägg", "bakgrund")), ("reviderad_av", ("reviderad", "antagen", "bakgrund")))
+UNSHOWN = (
+    ("antagen", ("bakgrund_tillägg", "bakgrund_egen", "bakgrund")),
+    ("reviderad_av", ("reviderad", "antagen", "bakgrund_egen", "bakgrund")),
+)
 
 
 def keep_unshown(data: dict[str, Any], current: dict[str, Any], shown_name: str) -> list[str]:

@@ -1,0 +1,98 @@
+"""A document's background against a shared text: the edits it makes, and the network's own
+version of the shared text (`bakgrund_egen`) that keeps them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from uppdrag.edit.importer.paragraphs import Paragraph
+from uppdrag.edit.importer.wording import clean, comparable
+from uppdrag.models import Background, SteeringDocument
+from uppdrag.views.changes import REWORDED_AT, Change, SharedTexts, similarity, word_diff
+
+_LIST_NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s+")  # '1. Höjd utbildningsnivå' in a text or PDF
+
+
+def shared_subject(background_id: str) -> str:
+    return f"den gemensamma bakgrunden '{background_id}'"
+
+
+OWN_SUBJECT = "nätverkets egen bakgrund"  # what a mission's bakgrund_egen is called in --diff
+
+
+def text_changes(subject: str, units: list[str], texts: list[str]) -> list[Change]:
+    """Each paragraph of a document's background that is a paragraph of units reworded or added,
+    and each paragraph of units the document struck out, as 'ändrar <subject>: …' (kind "shared")."""
+    left = list(units)
+    changes: list[Change] = []
+    for text in texts:
+        same = next((u for u in left if comparable(u) == comparable(text)), None)
+        if same is not None:
+            left.remove(same)
+            continue
+        best = max(left, key=lambda u: similarity(u, text), default=None)
+        if best is not None and similarity(best, text) >= REWORDED_AT:
+            left.remove(best)
+            changes.append(Change("Allmänt", "shared", subject, best, text, word_diff(best, text)))
+        else:
+            changes.append(Change("Allmänt", "shared", subject, None, text, [("+", text)]))
+    return changes + [Change("Allmänt", "shared", subject, unit, None, [("-", unit)]) for unit in left]
+
+
+def edit_phrase(change: Change) -> str:
+    """"'mandat.' → 'mandat, forskningsbevakning.'", "stryker '…'" or "lägger till '…'"."""
+    removed = " … ".join(t for op, t in change.words if op == "-")
+    added = " … ".join(t for op, t in change.words if op == "+")
+    if removed and added:
+        return f"'{removed}' → '{added}'"
+    return f"stryker '{removed}'" if removed else f"lägger till '{added}'"
+
+
+def own_version(
+    paragraphs: list[Paragraph], shared: Background, steering_documents: Mapping[str, SteeringDocument]
+) -> dict[str, Any]:
+    """The document's background as written, as `bakgrund_egen`: paragraph for paragraph, list
+    items as `punkter`, a list that is exactly a steering document's goals as `mållista`, and a
+    first paragraph that stands for the shared subheading as `rubrik`."""
+    own: dict[str, Any] = {}
+    rest = list(paragraphs)
+    if shared.heading and rest and rest[0].list_kind is None:
+        first = clean(rest[0].text)
+        if comparable(first) == comparable(shared.heading) or similarity(first, shared.heading) >= REWORDED_AT:
+            own["rubrik"] = first
+            rest = rest[1:]
+    blocks: list[Any] = []
+    run: list[str] = []
+
+    def end_list() -> None:
+        if run:
+            blocks.append(_list_block(run, shared, steering_documents))
+            run.clear()
+
+    for paragraph in rest:
+        if paragraph.list_kind is not None:
+            run.append(clean(paragraph.text))
+            continue
+        end_list()
+        blocks.append(clean(paragraph.text))
+    end_list()
+    own["stycken"] = blocks
+    return own
+
+
+def _list_block(
+    items: list[str], shared: Background, steering_documents: Mapping[str, SteeringDocument]
+) -> dict[str, Any]:
+    """{'mållista': id} for a list that is a steering document's goals, word for word, in order
+    (the shared text's own goal lists first); else the items as {'punkter': [...]}."""
+    listed = [b.goal_list for b in shared.blocks if b.goal_list is not None]
+    candidates = list(dict.fromkeys([*listed, *steering_documents]))
+    texts = SharedTexts(steering_documents=steering_documents)
+    wanted = [comparable(_LIST_NUMBER.sub("", item)) for item in items]
+    for steering_id in candidates:
+        goals = texts.goal_units(steering_id)
+        if goals and [comparable(g) for g in goals] == wanted:
+            return {"mållista": steering_id}
+    return {"punkter": list(items)}
