@@ -17,6 +17,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
+from uppdrag.edit.importer.yaml_text import WIDTH
 from uppdrag.edit.yaml_writer import dump, round_trip_yaml
 
 
@@ -51,7 +52,7 @@ def _merge_map(old: CommentedMap, new: dict[str, Any]) -> None:
         del old[key]
     for index, (key, value) in enumerate(new.items()):
         if key not in old:
-            old.insert(min(index, len(old)), key, value)
+            old.insert(min(index, len(old)), key, _laid_out(value, _indent_of(old)))
         elif plain(old[key]) != plain(value):
             old[key] = _merged(old[key], value)
 
@@ -72,8 +73,30 @@ def _merged(old: Any, new: Any) -> Any:
 def _folded_like(old: FoldedScalarString, new: str) -> Any:  # a FoldedScalarString (ruamel is untyped here)
     """new as a folded block wrapped at the width the old text's lines had, so a reworded
     assignment keeps the look of its neighbours."""
+    return _folded(new, max(_width(old), 20))
+
+
+def _indent_of(mapping: CommentedMap) -> int:
+    """The column a mapping's keys stand in (0 at the file's top level)."""
+    return int(mapping.lc.col or 0)
+
+
+def _laid_out(value: Any, indent: int) -> Any:
+    """A value new to the file, its long texts as folded blocks within the importer's line width
+    (as the importer writes a new file), so a new bakgrund_egen reads like the shared texts."""
+    if isinstance(value, dict):
+        return {key: _laid_out(item, indent + 2) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_laid_out(item, indent + 2) for item in value]
+    if isinstance(value, str) and len(value) + indent > WIDTH and " " in value:
+        return _folded(value, WIDTH - indent - 4)
+    return value
+
+
+def _folded(new: str, width: int) -> Any:  # a FoldedScalarString (ruamel is untyped here)
+    """new as a folded block wrapped at width, where folding keeps it as it is."""
     folded = FoldedScalarString(new)
-    lines = textwrap.wrap(new, max(_width(old), 20), break_long_words=False, break_on_hyphens=False)
+    lines = textwrap.wrap(new, width, break_long_words=False, break_on_hyphens=False)
     if " ".join(lines) == new:  # no run of spaces the folding would lose
         positions, at = [], 0
         for line in lines[:-1]:

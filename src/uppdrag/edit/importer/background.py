@@ -10,6 +10,7 @@ from typing import Any
 from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.wording import clean, comparable
 from uppdrag.models import Background, SteeringDocument
+from uppdrag.read.yamlsource import KeyPath
 from uppdrag.views.changes import REWORDED_AT, Change, SharedTexts, similarity, word_diff
 
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s+")  # '1. Höjd utbildningsnivå' in a text or PDF
@@ -52,34 +53,41 @@ def edit_phrase(change: Change) -> str:
 
 def own_version(
     paragraphs: list[Paragraph], shared: Background, steering_documents: Mapping[str, SteeringDocument]
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], list[tuple[KeyPath, str, str]]]:
     """The document's background as written, as `bakgrund_egen`: paragraph for paragraph, list
     items as `punkter`, a list that is exactly a steering document's goals as `mållista`, and a
-    first paragraph that stands for the shared subheading as `rubrik`."""
+    first paragraph that stands for the shared subheading as `rubrik`; with each of its values
+    for the report: (key path within bakgrund_egen, the value shown, the paragraph it began at)."""
     own: dict[str, Any] = {}
+    sources: list[tuple[KeyPath, str, str]] = []
     rest = list(paragraphs)
     if shared.heading and rest and rest[0].list_kind is None:
         first = clean(rest[0].text)
         if comparable(first) == comparable(shared.heading) or similarity(first, shared.heading) >= REWORDED_AT:
             own["rubrik"] = first
+            sources.append((("rubrik",), first, rest[0].where))
             rest = rest[1:]
     blocks: list[Any] = []
-    run: list[str] = []
+    run: list[Paragraph] = []
 
     def end_list() -> None:
         if run:
-            blocks.append(_list_block(run, shared, steering_documents))
+            block = _list_block([clean(p.text) for p in run], shared, steering_documents)
+            shown = f"mållista: {block['mållista']}" if "mållista" in block else "; ".join(block["punkter"])
+            sources.append((("stycken", len(blocks)), shown, run[0].where))
+            blocks.append(block)
             run.clear()
 
     for paragraph in rest:
         if paragraph.list_kind is not None:
-            run.append(clean(paragraph.text))
+            run.append(paragraph)
             continue
         end_list()
+        sources.append((("stycken", len(blocks)), clean(paragraph.text), paragraph.where))
         blocks.append(clean(paragraph.text))
     end_list()
     own["stycken"] = blocks
-    return own
+    return own, sources
 
 
 def _list_block(

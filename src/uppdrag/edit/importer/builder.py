@@ -304,10 +304,11 @@ class MissionBuilder:
         edits = text_changes(shared_subject(background.id), units, [p.text for p in body])
         if not edits:
             return None, extras
-        own = own_version(body, background, self.workspace.steering_documents)
-        for paragraph in body:
+        own, sources = own_version(body, background, self.workspace.steering_documents)
+        for paragraph in body:  # a list's items too, which stand in the value of its first
             self.result.place(paragraph.where)
-        self.result.set(("bakgrund_egen",), f"{len(body)} stycken", body[0].where)
+        for path, shown, where in sources:
+            self.result.set(("bakgrund_egen", *path), shown, where)
         self.result.notes.append(
             f"bakgrunden är den gemensamma texten '{background.id}' med ändringar; nätverket får en egen "
             f"version (bakgrund_egen): {'; '.join(edit_phrase(e) for e in edits)}"
