@@ -52,7 +52,11 @@ def _merge_map(old: CommentedMap, new: dict[str, Any]) -> None:
         del old[key]
     for index, (key, value) in enumerate(new.items()):
         if key not in old:
-            old.insert(min(index, len(old)), key, _laid_out(value, _indent_of(old)))
+            position = min(index, len(old))
+            laid_out = _laid_out(value, _indent_of(old))
+            old.insert(position, key, laid_out)
+            if position > 0:
+                _keep_comment_before_next(old, list(old)[position - 1], laid_out)
         elif plain(old[key]) != plain(value):
             old[key] = _merged(old[key], value)
 
@@ -85,9 +89,9 @@ def _laid_out(value: Any, indent: int) -> Any:
     """A value new to the file, its long texts as folded blocks within the importer's line width
     (as the importer writes a new file), so a new bakgrund_egen reads like the shared texts."""
     if isinstance(value, dict):
-        return {key: _laid_out(item, indent + 2) for key, item in value.items()}
+        return CommentedMap((key, _laid_out(item, indent + 2)) for key, item in value.items())
     if isinstance(value, list):
-        return [_laid_out(item, indent + 2) for item in value]
+        return CommentedSeq(_laid_out(item, indent + 2) for item in value)
     if isinstance(value, str) and len(value) + indent > WIDTH and " " in value:
         return _folded(value, WIDTH - indent - 4)
     return value
@@ -107,17 +111,60 @@ def _folded(new: str, width: int) -> Any:  # a FoldedScalarString (ruamel is unt
     return folded
 
 
+def _keep_comment_before_next(mapping: CommentedMap, before: Any, inserted: Any) -> None:
+    """A comment below the value of the key a new block goes after (ruamel keeps it with that
+    key: often the comment about the next key) moves below the new block, so it stays above
+    the key it is about."""
+    comments = mapping.ca.items.get(before)
+    if not comments or len(comments) < 3 or comments[2] is None:
+        return
+    if isinstance(inserted, (CommentedMap, CommentedSeq)) and _comment_at_end(inserted, comments[2]):
+        comments[2] = None
+
+
+def _comment_at_end(block: CommentedMap | CommentedSeq, token: Any) -> bool:
+    """token as the comment after block's last scalar; False when block is empty."""
+    if not block:
+        return False
+    last = list(block)[-1] if isinstance(block, CommentedMap) else len(block) - 1
+    item = block[last]
+    if isinstance(item, (CommentedMap, CommentedSeq)):
+        return _comment_at_end(item, token)
+    if isinstance(block, CommentedMap):
+        block.ca.items[last] = [None, None, token, None]
+    else:
+        block.ca.items[last] = [token, None]
+    return True
+
+
 def _keep_comment_after(mapping: CommentedMap, key: Any) -> None:
     """A comment below a removed key's value (ruamel keeps it with that key: often the comment
     about the next key) moves to the key before it, rather than vanishing with it."""
     comments = mapping.ca.items.get(key)
     keys = list(mapping)
     index = keys.index(key)
-    if not comments or len(comments) < 3 or comments[2] is None or index == 0:
+    value = mapping[key]
+    token = comments[2] if comments and len(comments) >= 3 else None
+    if token is None and isinstance(value, (CommentedMap, CommentedSeq)):
+        token = _comment_at_end_of(value)  # a block's: below its last line
+    if token is None or index == 0:
         return
     before = mapping.ca.items.setdefault(keys[index - 1], [None, None, None, None])
     if before[2] is None and not isinstance(mapping[keys[index - 1]], (CommentedMap, CommentedSeq)):
-        before[2] = comments[2]
+        before[2] = token
+
+
+def _comment_at_end_of(block: CommentedMap | CommentedSeq) -> Any:
+    """The comment below a block's last scalar (ruamel keeps it there), or None."""
+    if not block:
+        return None
+    last = list(block)[-1] if isinstance(block, CommentedMap) else len(block) - 1
+    item = block[last]
+    if isinstance(item, (CommentedMap, CommentedSeq)):
+        return _comment_at_end_of(item)
+    comments = block.ca.items.get(last)
+    at = 2 if isinstance(block, CommentedMap) else 0
+    return comments[at] if comments and len(comments) > at else None
 
 
 def _merge_list(old: CommentedSeq, new: list[Any]) -> None:

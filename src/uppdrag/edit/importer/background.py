@@ -43,7 +43,7 @@ def text_changes(subject: str, units: list[str], texts: list[str]) -> list[Chang
 
 
 def edit_phrase(change: Change) -> str:
-    """"'mandat.' → 'mandat, forskningsbevakning.'", "stryker '…'" or "lägger till '…'"."""
+    """ "'mandat.' → 'mandat, forskningsbevakning.'", "stryker '…'" or "lägger till '…'"."""
     removed = " … ".join(t for op, t in change.words if op == "-")
     added = " … ".join(t for op, t in change.words if op == "+")
     if removed and added:
