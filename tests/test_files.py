@@ -409,11 +409,7 @@ def test_a_mistyped_output_folder_is_never_made_as_a_chain(shipped: Path, runner
     made = runner.invoke(app, ["render", "--all", "-o", "ut/"])  # one new folder is fine: build/, pdf/
     assert made.exit_code == 0
     assert sorted(p.name for p in (shipped / "ut").iterdir()) == [
-        "forskola.md",
-        "grundskola.md",
-        "ka.md",
-        "sarskola.md",
-        "skis.md",
+        "forskola.md", "grundskola.md", "ka.md", "sarskola.md", "skis.md",
     ]
 
 

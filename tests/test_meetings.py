@@ -718,12 +718,7 @@ def test_a_per_term_rule_is_judged_on_each_term_and_a_preference_only_warns(work
     check = _check(workspace, _term_rule(*days, extra=PER_TERM), 2026)
     assert (check.count, check.valid, check.ok, check.minimum_shown) == (4, 4, True, "2/termin")
     assert _problems(check) == [
-        (
-            "2026-10-08",
-            "weekday",
-            "warning",
-            "2026-10-08 är en torsdag; regeln säger helst möten på måndagar eller tisdagar",
-        )
+        ("2026-10-08", "weekday", "warning", "2026-10-08 är en torsdag; regeln säger helst möten på måndagar eller tisdagar")
     ]
 
 
@@ -733,12 +728,7 @@ def test_a_term_with_too_few_meetings_is_an_error_and_a_meeting_on_a_day_off_doe
     check = _check(workspace, _term_rule(*days, extra=PER_TERM), 2026)
     assert check.ok is False
     assert _problems(check) == [
-        (
-            "2026-04-06",
-            "holiday",
-            "error",
-            "2026-04-06 (måndag) är annandag påsk, en ledig dag; närmaste bra dag: 2026-04-07 (tisdag)",
-        ),
+        ("2026-04-06", "holiday", "error", "2026-04-06 (måndag) är annandag påsk, en ledig dag; närmaste bra dag: 2026-04-07 (tisdag)"),
         (
             None,
             "too_few_term",
@@ -784,15 +774,11 @@ def test_plan_gives_each_term_what_a_per_term_rule_asks(workspace: Path) -> None
     assert (plan.wanted, plan.existing) == (4, [])
     assert [d.isoformat() for d in plan.proposed] == ["2026-02-24", "2026-05-12", "2026-09-15", "2026-11-17"]
     # With a yearly minimum of 6 as well, the year's total wins and the terms still get 2 each.
-    plan = _plan(
-        workspace, _term_rule("2026-03-17", extra="  minst_per_år: 6\n  minst_per_termin: 2\n  veckodagar: [tisdag]\n")
-    )
+    plan = _plan(workspace, _term_rule("2026-03-17", extra="  minst_per_år: 6\n  minst_per_termin: 2\n  veckodagar: [tisdag]\n"))
     assert (plan.wanted, plan.existing, len(plan.proposed)) == (6, [dt.date(2026, 3, 17)], 5)
     assert sum(d.month <= 6 for d in plan.proposed) >= 1 and sum(d.month >= 8 for d in plan.proposed) >= 2
     # Nothing to add once each term has its two.
-    full = _term_rule(
-        "2026-02-24", "2026-05-12", "2026-09-15", "2026-11-17", extra="  minst_per_termin: 2\n  veckodagar: [tisdag]\n"
-    )
+    full = _term_rule("2026-02-24", "2026-05-12", "2026-09-15", "2026-11-17", extra="  minst_per_termin: 2\n  veckodagar: [tisdag]\n")
     assert _plan(workspace, full).proposed == []
 
 
@@ -821,10 +807,7 @@ def test_a_year_that_has_passed_gets_no_plan_to_write(shipped: Path, runner) -> 
     assert result.exit_code == 1
     assert "  fel: inga möten inlagda för 2025; regeln kräver minst 5; 2025 har redan varit" in result.stdout
     refused = runner.invoke(app, ["plan-meetings", "ka", "2025", "--today", "2026-12-05"])
-    assert (refused.exit_code, refused.stderr) == (
-        1,
-        "fel: 2025 har redan varit; planera ett kommande år, t.ex. 2027\n",
-    )
+    assert (refused.exit_code, refused.stderr) == (1, "fel: 2025 har redan varit; planera ett kommande år, t.ex. 2027\n")
 
 
 def test_a_plan_for_this_year_proposes_only_days_to_come(shipped: Path, runner) -> None:

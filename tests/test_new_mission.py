@@ -62,10 +62,7 @@ def test_the_commented_own_role_and_members_validate_once_uncommented(shipped: P
     result = validate_paths([Path("missions")], dt.date(2026, 11, 22))
     assert result.errors == 0, result.findings
     rendered = runner.invoke(app, ["render", "fritidshem", "-o", "-", "--today", "2026-11-22"]).stdout
-    assert (
-        "### Sammankallande\n\nKallar till möten och leder dem.\n\n- Förnamn Efternamn, rektor, Essunga, namn\\@exempel.se\n"
-        in rendered
-    )
+    assert "### Sammankallande\n\nKallar till möten och leder dem.\n\n- Förnamn Efternamn, rektor, Essunga, namn\\@exempel.se\n" in rendered
     assert "## Nätverkets medlemmar\n\n| Namn | Kommun |\n| --- | --- |\n| Förnamn Efternamn | Essunga |\n" in rendered
     assert "Minst 2 möten per termin och minst 4 per läsår, företrädesvis på måndagar eller tisdagar." in rendered
 
@@ -85,9 +82,7 @@ def test_new_refuses_to_overwrite(shipped: Path, runner) -> None:
     assert (shipped / "missions/ka.yaml").read_bytes() == before
 
 
-@pytest.mark.parametrize(
-    ("typed", "shown"), [("a\nb", "a\\u000ab"), ("\tfritids", "\\u0009fritids"), ("a\u2028b", "a\\u2028b")]
-)
+@pytest.mark.parametrize(("typed", "shown"), [("a\nb", "a\\u000ab"), ("\tfritids", "\\u0009fritids"), ("a\u2028b", "a\\u2028b")])
 def test_new_refuses_an_id_with_a_control_character(shipped: Path, runner, typed: str, shown: str) -> None:
     before = sorted(p.name for p in (shipped / "missions").iterdir())
     result = runner.invoke(app, ["new", typed, "--namn", "Fritids"])

@@ -193,11 +193,7 @@ def test_schema_and_validate_agree_on_organisation_files(tmp_path: Path, runner:
 def test_a_file_with_thousands_of_unknown_names_gets_a_bounded_answer(workspace: Path, runner) -> None:
     names = ", ".join(f"Ort{n}" for n in range(5000))
     text = (MISSIONS / "forskola.yaml").read_text(encoding="utf-8")
-    text = text.replace(
-        "  veckodagar: [fredag]\n",
-        f"  veckodagar: [fredag]\n  träffar:\n    - datum: 2027-02-05\n      närvarande: [{names}]\n",
-        1,
-    )
+    text = text.replace("  veckodagar: [fredag]\n", f"  veckodagar: [fredag]\n  träffar:\n    - datum: 2027-02-05\n      närvarande: [{names}]\n", 1)
     (workspace / "missions" / "forskola.yaml").write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["validate", "missions", "--today", "2026-11-22"])
     lines = [line.strip() for line in result.stdout.splitlines() if line.startswith("  missions/forskola.yaml")]

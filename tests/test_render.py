@@ -277,9 +277,7 @@ def _thousands_of_pages_for(shipped: Path, networks: list[str]) -> None:
     """The networks' PDFs get the page-per-element stylesheet and 5 000 more paragraphs, minutes of
     work (the HTML and the others stay as shipped)."""
     template = (REPO / "templates" / "uppdrag.html.j2").read_text(encoding="utf-8")
-    hostile = (
-        f"{{% if for_pdf and mission.id in {networks!r} %}}<style>{PAGE_PER_ELEMENT}</style>{{% endif %}}\n</head>"
-    )
+    hostile = f"{{% if for_pdf and mission.id in {networks!r} %}}<style>{PAGE_PER_ELEMENT}</style>{{% endif %}}\n</head>"
     pages = f"{{% if for_pdf and mission.id in {networks!r} %}}{{% for i in range(5000) %}}<p>{{{{ i }}}}</p>{{% endfor %}}{{% endif %}}\n</body>"
     assert template.count("</head>") == template.count("</body>") == 1
     write_tree(shipped, {"templates/uppdrag.html.j2": template.replace("</head>", hostile).replace("</body>", pages)})

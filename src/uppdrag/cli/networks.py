@@ -133,9 +133,7 @@ def report_goals(
     if output_format.value == "text" and output_path(output) is None:
         print_goals_report(report, names)
     else:
-        reporter = REPORTER_BY_NAME[
-            "md" if output_format.value == "text" else output_format.value
-        ]  # text in a file: Markdown
+        reporter = REPORTER_BY_NAME["md" if output_format.value == "text" else output_format.value]  # text in a file: Markdown
         renderer = renderer_for(None, missions) if reporter.uses_templates else None
         page = reporter.goals(report, names, workspace.organisation, renderer)
         emit(page, output_path(output), workspace_inputs(workspace, renderer))

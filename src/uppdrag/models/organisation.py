@@ -18,8 +18,8 @@ def _unique(names: list[str]) -> list[str]:
     return names
 
 
-MAX_MUNICIPALITIES = 290
 
+MAX_MUNICIPALITIES = 290
 
 class Organisation(Model):
     # Who publishes the documents: in headers, footers, properties, the site and the new files.

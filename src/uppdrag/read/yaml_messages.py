@@ -62,10 +62,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("expected '!'", _TAG),
     ("did not find the expected '>'", _TAG),
     ("expected '>'", _TAG),
-    (
-        "expected alphabetic or numeric character",
-        "ogiltigt ankare eller alias; efter '&' eller '*' väntas bokstäver eller siffror",
-    ),
+    ("expected alphabetic or numeric character", "ogiltigt ankare eller alias; efter '&' eller '*' väntas bokstäver eller siffror"),
     ("found duplicate anchor", "ankaret är definierat två gånger"),
     ("found an indentation indicator equal to 0", _BLOCK_HEADER),
     ("expected indentation indicator in the range 1-9", _BLOCK_HEADER),

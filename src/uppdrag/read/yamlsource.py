@@ -206,12 +206,7 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
         quoted = _quote_error(lines[: position.line], position)
         if quoted is not None:
             return quoted
-    misplaced = (
-        "mapping values are not allowed",
-        "could not find expected ':'",
-        "did not find expected key",
-        "expected <block end>",
-    )
+    misplaced = ("mapping values are not allowed", "could not find expected ':'", "did not find expected key", "expected <block end>")
     if any(kind in problem for kind in misplaced) and position.line <= len(lines):
         layout = _layout_error(lines, position.line - 1)
         if layout is not None:

@@ -71,12 +71,7 @@ def test_github_annotations_escape_data_and_properties() -> None:
 
 
 EVE = Finding(
-    Location("missions/ka.yaml", 40, 7),
-    Severity.WARNING,
-    "eve",
-    "afton",
-    "möten.träffar[2].datum",
-    dt.date(2024, 4, 30),
+    Location("missions/ka.yaml", 40, 7), Severity.WARNING, "eve", "afton", "möten.träffar[2].datum", dt.date(2024, 4, 30)
 )
 TOO_FEW = error(Location("missions/ka.yaml", 38, 3), "too_few", "2 giltiga möten 2024; regeln kräver minst 4")
 

@@ -44,37 +44,13 @@ def _refusal(text: str) -> YamlSyntaxError:
         ("a:\n  b: " + "{c: " * 1500 + "1" + "}" * 1500, Position(2, 6 + 4 * (MAX_DEPTH - 2)), DEPTH),
         ("".join(" " * i + "a:\n" for i in range(1100)) + " " * 1100 + "b\n", Position(65, 65), DEPTH),
         ("{" * 2000 + "}" * 2000, Position(1, 2), "en nyckel måste vara en enkel text"),
-        (
-            "k" * 2000 + ": 1\n",
-            Position(1, 1),
-            "ogiltig YAML: nyckeln är 2000 tecken lång; en nyckel får vara högst 1024 tecken",
-        ),
-        (
-            "a:\n  - " + "k" * 1500 + ": 1\n",
-            Position(2, 5),
-            "ogiltig YAML: nyckeln är 1500 tecken lång; en nyckel får vara högst 1024 tecken",
-        ),
-        (
-            "a: {" + "k" * 1500 + ": 1}\n",
-            Position(1, 5),
-            "ogiltig YAML: nyckeln är 1500 tecken lång; en nyckel får vara högst 1024 tecken",
-        ),
-        (
-            '"' + "k" * 1500 + '": 1\n',
-            Position(1, 1),
-            "ogiltig YAML: nyckeln är 1502 tecken lång; en nyckel får vara högst 1024 tecken",
-        ),
+        ("k" * 2000 + ": 1\n", Position(1, 1), "ogiltig YAML: nyckeln är 2000 tecken lång; en nyckel får vara högst 1024 tecken"),
+        ("a:\n  - " + "k" * 1500 + ": 1\n", Position(2, 5), "ogiltig YAML: nyckeln är 1500 tecken lång; en nyckel får vara högst 1024 tecken"),
+        ("a: {" + "k" * 1500 + ": 1}\n", Position(1, 5), "ogiltig YAML: nyckeln är 1500 tecken lång; en nyckel får vara högst 1024 tecken"),
+        ('"' + "k" * 1500 + '": 1\n', Position(1, 1), "ogiltig YAML: nyckeln är 1502 tecken lång; en nyckel får vara högst 1024 tecken"),
     ],
-    ids=[
-        "brackets-2000",
-        "flow-mapping-1500",
-        "block-1100",
-        "braces-2000",
-        "long-key",
-        "long-key-in-list",
-        "long-key-in-flow",
-        "long-quoted-key",
-    ],
+    ids=["brackets-2000", "flow-mapping-1500", "block-1100", "braces-2000", "long-key",
+         "long-key-in-list", "long-key-in-flow", "long-quoted-key"],
 )
 def test_hostile_text_gets_our_located_finding(loader: type, text: str, position: Position, message: str) -> None:
     refusal = _refusal(text)
@@ -90,24 +66,12 @@ BROKEN = [
     ("a: {b: 1]\n", "ogiltig YAML: hittade inte väntat ',' eller '}'"),
     ("- a\nb: c\n", None),
     ("a: b\n- c\n", None),
-    (
-        "a: |0\n  x\n",
-        "ogiltig YAML: ogiltig markering efter '|' eller '>'; skriv '|', '|-', '>' eller '>-' och texten på nästa rad",
-    ),
-    (
-        "a: |x\n  x\n",
-        "ogiltig YAML: ogiltig markering efter '|' eller '>'; skriv '|', '|-', '>' eller '>-' och texten på nästa rad",
-    ),
+    ("a: |0\n  x\n", "ogiltig YAML: ogiltig markering efter '|' eller '>'; skriv '|', '|-', '>' eller '>-' och texten på nästa rad"),
+    ("a: |x\n  x\n", "ogiltig YAML: ogiltig markering efter '|' eller '>'; skriv '|', '|-', '>' eller '>-' och texten på nästa rad"),
     ('a: "\\xZZ"\n', "ogiltig YAML: ogiltig \\x-, \\u- eller \\U-sekvens i citerad text"),
     ('a: "\\q"\n', "ogiltig YAML: okänd escape-sekvens i citerad text"),
-    (
-        "%YAML 2.0\n---\na: 1\n",
-        "ogiltig YAML: ogiltigt direktiv (en rad som börjar med '%'); ta bort raden eller skriv texten inom citattecken",
-    ),
-    (
-        "%YAML 1.1\n%YAML 1.1\n---\na: 1\n",
-        "ogiltig YAML: ogiltigt direktiv (en rad som börjar med '%'); ta bort raden eller skriv texten inom citattecken",
-    ),
+    ("%YAML 2.0\n---\na: 1\n", "ogiltig YAML: ogiltigt direktiv (en rad som börjar med '%'); ta bort raden eller skriv texten inom citattecken"),
+    ("%YAML 1.1\n%YAML 1.1\n---\na: 1\n", "ogiltig YAML: ogiltigt direktiv (en rad som börjar med '%'); ta bort raden eller skriv texten inom citattecken"),
     ("a: !<x\n", "ogiltig YAML: ogiltig tagg (ett värde som börjar med '!'); skriv texten inom citattecken"),
     ("a: !e!x 1\n", "ogiltig YAML: okänd tagg"),
     ("a: &\n", "ogiltig YAML: ogiltigt ankare eller alias; efter '&' eller '*' väntas bokstäver eller siffror"),
@@ -131,9 +95,7 @@ def _pure_python_texts() -> set[str]:
     texts: set[str] = set()
     for name in ("scanner.py", "parser.py", "reader.py"):
         source = (folder / name).read_text(encoding="utf-8")
-        texts.update(
-            re.findall(r'"((?:found|expected|did not|could not|mapping|sequence|special|unacceptable)[^"]*)"', source)
-        )
+        texts.update(re.findall(r'"((?:found|expected|did not|could not|mapping|sequence|special|unacceptable)[^"]*)"', source))
     return texts
 
 
@@ -182,15 +144,10 @@ def test_an_integer_of_any_form_is_bounded(loader: type, text: str, shown: str) 
     assert parsed.data == {"a": text[3:].removeprefix("!!int ")}  # kept as written
     [problem] = parsed.problems
     assert (problem.position, problem.path) == (Position(1, 4), ("a",))
-    assert (
-        problem.message
-        == f"talet '{shown}' är för stort (högst 18 siffror); skriv det inom citattecken om det är en text"
-    )
+    assert problem.message == f"talet '{shown}' är för stort (högst 18 siffror); skriv det inom citattecken om det är en text"
 
 
-@pytest.mark.parametrize(
-    "text, value", [("a: 999999999999999999", 999999999999999999), ("a: -0x10", -16), ("a: 0o17", 15)]
-)
+@pytest.mark.parametrize("text, value", [("a: 999999999999999999", 999999999999999999), ("a: -0x10", -16), ("a: 0o17", 15)])
 def test_integers_up_to_the_bound_are_numbers(loader: type, text: str, value: int) -> None:
     parsed = parse_yaml(text)
     assert (parsed.data, parsed.problems) == ({"a": value}, [])
@@ -231,9 +188,7 @@ def test_a_long_text_used_a_few_times_is_fine(loader: type) -> None:
     assert len(parse_yaml(text).data["a"]) == 3
 
 
-@pytest.mark.parametrize(
-    "char, name", [("\x85", "NEL"), ("\u2028", "LINE SEPARATOR"), ("\u2029", "PARAGRAPH SEPARATOR")]
-)
+@pytest.mark.parametrize("char, name", [("\x85", "NEL"), ("\u2028", "LINE SEPARATOR"), ("\u2029", "PARAGRAPH SEPARATOR")])
 def test_line_breaks_that_yaml_versions_read_apart_are_refused(loader: type, char: str, name: str) -> None:
     refusal = _refusal(f"id: a\nnamn: B{char}styrdokument: x\n")
     assert (refusal.position, refusal.message) == (
