@@ -27,13 +27,7 @@ class PdfVariant(str, Enum):
 
 
 # A file named with -o says its format: `-o build/ka.pdf` without --pdf is a PDF, not Markdown in a .pdf.
-_FORMAT_OF_SUFFIX: dict[str, DocumentFormat] = {
-    ".md": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".pdf": "pdf",
-    ".docx": "docx",
-}
+_FORMAT_OF_SUFFIX: dict[str, DocumentFormat] = {".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
 
 
 def _document_format(md: bool, html: bool, pdf: bool, docx: bool, output: str | None) -> DocumentFormat:
