@@ -521,3 +521,30 @@ def test_paragraphs_after_the_unchanged_shared_text_stay_bakgrund_tillagg(shippe
     assert result.exit_code == 0, result.stderr
     assert "bakgrund_egen" not in result.stdout
     assert "bakgrund_tillägg:\n  - Förskolorna i Skaraborg har ett eget nätverk sedan 2015.\n" in result.stdout
+
+
+def test_a_struck_shared_paragraph_is_kept_struck_in_the_own_version(shipped: Path, runner) -> None:
+    path = shipped / "missions" / "forskola.yaml"
+    before = path.read_text(encoding="utf-8")
+    document = docx.Document(str(_render(runner, "forskola")))
+    struck = _paragraph(document, "Skolchefsnätverket ansvarar för och organiserar")
+    struck._p.getparent().remove(struck._p)
+    document.save("ut/struken.docx")
+    result = _import(runner, "ut/struken.docx", "--id", "forskola", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert "KONTROLLERA" not in result.stderr
+    assert result.stderr.endswith(
+        "obs: bakgrunden är den gemensamma texten 'strategi-2023-2026' med ändringar; nätverket får en egen version "
+        "(bakgrund_egen): stryker 'Skolchefsnätverket ansvarar för och organiserar professionsnätverk utifrån behov. "
+        "Professionsnätverken arbetar utifrån uppdragsbeskrivningar och rapporterar till skolchefsnätverket. Nätverken "
+        "består av representanter från kommunerna och personal från Skaraborgs Kommunalförbund. Professionsnätverken är "
+        "en framgångsfaktor för att fullfölja samverkan kring de prioriterade områdena.'\n"
+    )
+    own = (
+        OWN_BACKGROUND.replace("mandat, forskningsbevakning.", "mandat.")
+        .split("    - >-\n      Skolchefsnätverket ansvarar")[0]
+        + "    - 'Strategin för åren 2023–2026 prioriterar två utvecklingsområden:'\n"
+        "    - mållista: strategi-2023-2026\n"
+    )
+    head = "bakgrund: strategi-2023-2026\n"
+    assert path.read_text(encoding="utf-8") == before.replace(head, head + own, 1)

@@ -269,13 +269,16 @@ class MissionBuilder:
                     "den hänvisas till, inte kopieras"
                 )
         elif len(extras) < len(paragraphs):
-            # Part of the shared text, shortened or reworded: refer to it rather than print it twice.
+            # Part of the shared text, shortened or reworded: the network's own version when most
+            # of it is the shared text word for word (a paragraph struck), else refer to it.
             steering = self._steering_for(backgrounds[background_id], outline)
-            message = (
-                f"bakgrunden stämmer bara delvis med den gemensamma texten '{background_id}' ({score:.0f} % lika); "
-                "den gemensamma texten används: jämför med originalet"
-            )
-            self.result.check(("bakgrund",), message)
+            own, extras = self._own_version(backgrounds[background_id], paragraphs, extras, mostly_same=True)
+            if own is None:
+                message = (
+                    f"bakgrunden stämmer bara delvis med den gemensamma texten '{background_id}' ({score:.0f} % lika); "
+                    "den gemensamma texten används: jämför med originalet"
+                )
+                self.result.check(("bakgrund",), message)
         else:
             # No shared text fits: the steering document the text speaks of decides the background.
             steering = self._steering_by_words(outline)
@@ -293,16 +296,19 @@ class MissionBuilder:
         return background_id, own, extras, steering
 
     def _own_version(
-        self, background: Background, paragraphs: list[Paragraph], extras: list[Paragraph]
+        self, background: Background, paragraphs: list[Paragraph], extras: list[Paragraph], mostly_same: bool = False
     ) -> tuple[dict[str, Any] | None, list[Paragraph]]:
         """The network's own version of the shared text when the document edits it, and the
         paragraphs after it (bakgrund_tillägg). The shared text unchanged, with or without
-        paragraphs after it, is no own version: the file refers to the shared text."""
+        paragraphs after it, is no own version: the file refers to the shared text. With
+        mostly_same (a text only partly like the shared one), only when at least half of the
+        shared paragraphs stand in the document word for word: an edited copy, not another text."""
         covered = [i for i, p in enumerate(paragraphs) if p not in extras]
         body, after = paragraphs[: covered[-1] + 1], paragraphs[covered[-1] + 1 :]
         units = SharedTexts(steering_documents=self.workspace.steering_documents).units(background)
         edits = text_changes(shared_subject(background.id), units, [p.text for p in body])
-        if not edits:
+        same = len(body) - sum(1 for e in edits if e.new is not None)
+        if not edits or (mostly_same and 2 * same < len(units)):
             return None, extras
         own, sources = own_version(body, background, self.workspace.steering_documents)
         for paragraph in body:  # a list's items too, which stand in the value of its first
