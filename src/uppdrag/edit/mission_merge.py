@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from uppdrag.edit.importer.yaml_text import WIDTH
-from uppdrag.edit.yaml_writer import dump, round_trip_yaml
+from uppdrag.edit.yaml_writer import comment_at_end_of, dump, round_trip_yaml
 
 
 def plain(value: Any) -> Any:
@@ -146,25 +146,12 @@ def _keep_comment_after(mapping: CommentedMap, key: Any) -> None:
     value = mapping[key]
     token = comments[2] if comments and len(comments) >= 3 else None
     if token is None and isinstance(value, (CommentedMap, CommentedSeq)):
-        token = _comment_at_end_of(value)  # a block's: below its last line
+        token = comment_at_end_of(value)  # a block's: below its last line
     if token is None or index == 0:
         return
     before = mapping.ca.items.setdefault(keys[index - 1], [None, None, None, None])
     if before[2] is None and not isinstance(mapping[keys[index - 1]], (CommentedMap, CommentedSeq)):
         before[2] = token
-
-
-def _comment_at_end_of(block: CommentedMap | CommentedSeq) -> Any:
-    """The comment below a block's last scalar (ruamel keeps it there), or None."""
-    if not block:
-        return None
-    last = list(block)[-1] if isinstance(block, CommentedMap) else len(block) - 1
-    item = block[last]
-    if isinstance(item, (CommentedMap, CommentedSeq)):
-        return _comment_at_end_of(item)
-    comments = block.ca.items.get(last)
-    at = 2 if isinstance(block, CommentedMap) else 0
-    return comments[at] if comments and len(comments) > at else None
 
 
 def _merge_list(old: CommentedSeq, new: list[Any]) -> None:
