@@ -506,8 +506,8 @@ def test_the_shared_text_again_removes_the_own_version_and_says_so(shipped: Path
     result = _import(runner, str(unedited), "--id", "forskola", "--force")
     assert result.exit_code == 0, result.stderr
     assert (
-        "obs: dokumentet har den gemensamma bakgrunden 'strategi-2023-2026' utan nätverkets egna ändringar; "
-        "bakgrund_egen skrivs inte, och med --force tas den bort ur filen\n"
+        "obs: dokumentet följer den gemensamma bakgrunden 'strategi-2023-2026', inte nätverkets egen version i "
+        "missions/forskola.yaml; med --force tas bakgrund_egen bort ur filen: se import --diff\n"
     ) in result.stderr
     assert path.read_text(encoding="utf-8") == before
 

@@ -83,8 +83,8 @@ def unkept_shared_edits(result: ImportResult, folder: Path) -> list[str]:
     current = workspace.mission(result.mission_id)
     if current is not None and current.mission.own_background is not None:
         return [
-            f"dokumentet har den gemensamma bakgrunden '{result.imported.data['bakgrund']}' utan nätverkets egna "
-            "ändringar; bakgrund_egen skrivs inte, och med --force tas den bort ur filen"
+            f"dokumentet följer den gemensamma bakgrunden '{result.imported.data['bakgrund']}', inte nätverkets "
+            f"egen version i {current.source.display}; med --force tas bakgrund_egen bort ur filen: se import --diff"
         ]
     own = {comparable(t) for t in result.imported.data.get("bakgrund_tillägg", [])}
     notes = []
