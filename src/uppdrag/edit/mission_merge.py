@@ -16,6 +16,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
+from ruamel.yaml.tokens import CommentToken
 
 from uppdrag.edit.importer.yaml_text import WIDTH
 from uppdrag.edit.yaml_writer import comment_at_end_of, dump, round_trip_yaml
@@ -118,8 +119,15 @@ def _keep_comment_before_next(mapping: CommentedMap, before: Any, inserted: Any)
     comments = mapping.ca.items.get(before)
     if not comments or len(comments) < 3 or comments[2] is None:
         return
-    if isinstance(inserted, (CommentedMap, CommentedSeq)) and _comment_at_end(inserted, comments[2]):
-        comments[2] = None
+    token = comments[2]
+    eol, below = ("", token.value) if token.value.startswith("\n") else token.value.split("\n", 1)
+    if not below.strip() or not isinstance(inserted, (CommentedMap, CommentedSeq)):
+        return  # only a comment at the end of the key's line: it stays there
+    if not eol:
+        if _comment_at_end(inserted, token):
+            comments[2] = None
+    elif _comment_at_end(inserted, CommentToken("\n" + below, token.start_mark, token.end_mark)):
+        token.value = eol + "\n"
 
 
 def _comment_at_end(block: CommentedMap | CommentedSeq, token: Any) -> bool:
@@ -150,8 +158,13 @@ def _keep_comment_after(mapping: CommentedMap, key: Any) -> None:
     if token is None or index == 0:
         return
     before = mapping.ca.items.setdefault(keys[index - 1], [None, None, None, None])
-    if before[2] is None and not isinstance(mapping[keys[index - 1]], (CommentedMap, CommentedSeq)):
+    if isinstance(mapping[keys[index - 1]], (CommentedMap, CommentedSeq)):
+        return
+    if before[2] is None:
         before[2] = token
+    elif not before[2].value.startswith("\n") and before[2].value.count("\n") == 1:
+        # an end-of-line comment (its value ends that line): the lines below follow it
+        before[2].value += token.value.removeprefix("\n")
 
 
 def _merge_list(old: CommentedSeq, new: list[Any]) -> None:

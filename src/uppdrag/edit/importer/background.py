@@ -23,10 +23,39 @@ def shared_subject(background_id: str) -> str:
 OWN_SUBJECT = "nätverkets egen bakgrund"  # what a mission's bakgrund_egen is called in --diff
 
 
+MAX_JOINED = 20  # paragraphs a line-broken text file may split one shared paragraph into
+
+
+def _joined(pieces: list[str], whole: list[str]) -> list[str]:
+    """pieces with each run of consecutive pieces that together are one of whole (compared as
+    comparable text) joined into one: a paragraph a text file broke in two is one again."""
+    targets = {comparable(w) for w in whole}
+    starts = [comparable(w) for w in whole]
+    joined: list[str] = []
+    index = 0
+    while index < len(pieces):
+        end = index + 1
+        if comparable(pieces[index]) not in targets:
+            run = comparable(pieces[index])
+            for later in range(index + 1, min(len(pieces), index + MAX_JOINED)):
+                run += " " + comparable(pieces[later])
+                if run in targets:
+                    end = later + 1
+                    break
+                if not any(start.startswith(run) for start in starts):
+                    break
+        joined.append(" ".join(pieces[index:end]))
+        index = end
+    return joined
+
+
 def text_changes(subject: str, units: list[str], texts: list[str]) -> list[Change]:
     """Each paragraph of a document's background that is a paragraph of units reworded or added,
-    and each paragraph of units the document struck out, as 'ändrar <subject>: …' (kind "shared")."""
-    left = list(units)
+    and each paragraph of units the document struck out, as 'ändrar <subject>: …' (kind "shared").
+    Paragraphs are compared whatever the lines they were broken into: a unit the document has
+    in two paragraphs, or two units it runs together, are the same text."""
+    texts = _joined(texts, units)
+    left = _joined(list(units), texts)
     changes: list[Change] = []
     for text in texts:
         same = next((u for u in left if comparable(u) == comparable(text)), None)
