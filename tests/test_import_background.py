@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from uppdrag.edit.importer.background import edit_phrase, own_version, text_changes
 from uppdrag.edit.importer.paragraphs import Paragraph
-from uppdrag.models import Background, Goal, SteeringDocument
+from uppdrag.models import Background, SteeringDocument
 from uppdrag.views.changes import Change
 
 UNITS = ["Första stycket. Det har två meningar.", "Andra stycket om samverkan.", "Tredje stycket."]
