@@ -3,7 +3,7 @@ own version of it."""
 
 from __future__ import annotations
 
-from uppdrag.edit.importer.background import edit_phrase, own_version, text_changes
+from uppdrag.edit.importer.background import MAX_PARAGRAPH_PAIRS, edit_phrase, own_version, text_changes
 from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.models import Background, SteeringDocument
 from uppdrag.views.changes import Change
@@ -75,3 +75,15 @@ def test_a_list_that_is_not_exactly_the_goals_stays_bullets() -> None:
     paragraphs = [Paragraph("Ett stycke.", "rad 1"), Paragraph("Fullföljd utbildning", "rad 2", list_kind="number")]
     own, _ = own_version(paragraphs, SHARED, {"s": STEERING})
     assert own == {"stycken": ["Ett stycke.", {"punkter": ["Fullföljd utbildning"]}]}
+
+
+def test_thousands_of_paragraphs_are_compared_as_equal_or_not_without_a_search() -> None:
+    units = [f"Stycke nummer {n} i den gemensamma texten." for n in range(300)]
+    texts = [*units[:299], "Stycke nummer 299 i den gemensamma texten, ändrat."]  # 300 × 300 > MAX_PARAGRAPH_PAIRS
+    changes = text_changes(SUBJECT, units, texts)
+    assert [(c.old, c.new) for c in changes] == [(None, texts[-1]), (units[-1], None)]  # added and struck
+    assert len(units) * len(texts) > MAX_PARAGRAPH_PAIRS
+    # within the bound the same edit is a rewording
+    assert [c.words for c in text_changes(SUBJECT, units[-150:], texts[-150:])] == [
+        [("=", "Stycke nummer 299 i den gemensamma"), ("-", "texten."), ("+", "texten, ändrat.")]
+    ]

@@ -24,11 +24,21 @@ OWN_SUBJECT = "nätverkets egen bakgrund"  # what a mission's bakgrund_egen is c
 
 
 MAX_JOINED = 20  # paragraphs a line-broken text file may split one shared paragraph into
+# Paragraph pairs searched for a rewording or a split (200 × 200; a real background has a dozen):
+# past it, a hostile file's thousands of paragraphs are compared as equal or not, each at once.
+MAX_PARAGRAPH_PAIRS = 40_000
+
+
+def searchable(units: list[str], texts: list[str]) -> bool:
+    """Whether every paragraph of texts may be compared with every one of units."""
+    return len(units) * len(texts) <= MAX_PARAGRAPH_PAIRS
 
 
 def _joined(pieces: list[str], whole: list[str]) -> list[str]:
     """pieces with each run of consecutive pieces that together are one of whole (compared as
     comparable text) joined into one: a paragraph a text file broke in two is one again."""
+    if not searchable(pieces, whole):
+        return pieces
     targets = {comparable(w) for w in whole}
     starts = [comparable(w) for w in whole]
     joined: list[str] = []
@@ -53,22 +63,31 @@ def text_changes(subject: str, units: list[str], texts: list[str]) -> list[Chang
     """Each paragraph of a document's background that is a paragraph of units reworded or added,
     and each paragraph of units the document struck out, as 'ändrar <subject>: …' (kind "shared").
     Paragraphs are compared whatever the lines they were broken into: a unit the document has
-    in two paragraphs, or two units it runs together, are the same text."""
+    in two paragraphs, or two units it runs together, are the same text. Past MAX_PARAGRAPH_PAIRS
+    a paragraph is the same or added, never searched for as a rewording."""
     texts = _joined(texts, units)
     left = _joined(list(units), texts)
+    reword = searchable(left, texts)
+    unmatched: dict[str, list[int]] = {}  # each unit's comparable text: its indices not yet matched
+    for index, unit in enumerate(left):
+        unmatched.setdefault(comparable(unit), []).append(index)
+    matched: set[int] = set()
     changes: list[Change] = []
     for text in texts:
-        same = next((u for u in left if comparable(u) == comparable(text)), None)
-        if same is not None:
-            left.remove(same)
+        same = unmatched.get(comparable(text))
+        if same:
+            matched.add(same.pop(0))
             continue
-        best = max(left, key=lambda u: similarity(u, text), default=None)
-        if best is not None and similarity(best, text) >= REWORDED_AT:
-            left.remove(best)
-            changes.append(Change("Allmänt", "shared", subject, best, text, word_diff(best, text)))
+        open_units = [i for i in range(len(left)) if i not in matched] if reword else []
+        best = max(open_units, key=lambda i: similarity(left[i], text), default=None)
+        if best is not None and similarity(left[best], text) >= REWORDED_AT:
+            matched.add(best)
+            unmatched[comparable(left[best])].remove(best)
+            changes.append(Change("Allmänt", "shared", subject, left[best], text, word_diff(left[best], text)))
         else:
             changes.append(Change("Allmänt", "shared", subject, None, text, [("+", text)]))
-    return changes + [Change("Allmänt", "shared", subject, unit, None, [("-", unit)]) for unit in left]
+    struck = [unit for index, unit in enumerate(left) if index not in matched]
+    return changes + [Change("Allmänt", "shared", subject, unit, None, [("-", unit)]) for unit in struck]
 
 
 def edit_phrase(change: Change) -> str:

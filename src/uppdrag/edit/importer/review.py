@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from uppdrag.edit.importer import ImportResult, changes_from_current, import_document
-from uppdrag.edit.importer.background import OWN_SUBJECT, edit_phrase, shared_subject, text_changes
+from uppdrag.edit.importer.background import OWN_SUBJECT, edit_phrase, searchable, shared_subject, text_changes
 from uppdrag.edit.importer.docx_reader import proposals_rejected
 from uppdrag.edit.importer.reading import read_document
 from uppdrag.edit.importer.review_marks import place_marks, read_review_marks
@@ -68,7 +68,7 @@ def _background_edits(path: Path, folder: Path, mission_id: str) -> list[Change]
     own = current.mission.own_background
     units = shared.units(own if own is not None else background)
     texts = [p.text for p in section.paragraphs]
-    while texts and not any(similarity(u, texts[-1]) >= REWORDED_AT for u in units):
+    while searchable(units, texts) and texts and not any(similarity(u, texts[-1]) >= REWORDED_AT for u in units):
         texts.pop()  # paragraphs after the text, like none of it: bakgrund_tillägg, which the diff shows
     return text_changes(OWN_SUBJECT if own is not None else shared_subject(background.id), units, texts)
 
