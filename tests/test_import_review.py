@@ -548,3 +548,14 @@ def test_a_struck_shared_paragraph_is_kept_struck_in_the_own_version(shipped: Pa
     )
     head = "bakgrund: strategi-2023-2026\n"
     assert path.read_text(encoding="utf-8") == before.replace(head, head + own, 1)
+
+
+def test_a_new_file_has_the_own_version_right_under_bakgrund(shipped: Path, runner) -> None:
+    edited = _shared_sentence_edited(_render(runner, "forskola"), "ny.docx")
+    result = _import(runner, str(edited), "--id", "forskolan", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    own = OWN_BACKGROUND.replace(
+        "'Strategin för åren 2023–2026 prioriterar två utvecklingsområden:'",
+        '"Strategin för åren 2023–2026 prioriterar två utvecklingsområden:"',
+    )
+    assert "styrdokument: strategi-2023-2026\nbakgrund: strategi-2023-2026\n" + own + "\navsnitt:\n" in result.stdout
