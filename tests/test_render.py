@@ -81,7 +81,7 @@ def test_invalid_workspace_is_not_rendered(workspace: Path, runner) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "missions/n.yaml:14:1: fel: okänd: okänd nyckel 'okänd'; tillåtna nycklar: id, namn, styrdokument, "
-        "bakgrund, bakgrund_tillägg, medlemmar, avsnitt, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten\n"
+        "bakgrund, bakgrund_egen, bakgrund_tillägg, medlemmar, avsnitt, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten\n"
         "fel: 1 nätverk och 3 delade filer: 1 fel, 0 varningar. Rätta felen först.\n"
     )
 
