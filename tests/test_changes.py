@@ -150,7 +150,9 @@ def test_members_titles_and_term_rules(repo: Path, runner) -> None:
     _edit(repo, "{namn: Bånita Kron, kommun: Tibro}", "{namn: Bånita Kron, kommun: Tibro, titel: förskolechef}")
     _edit(repo, "  - {del: möten, rubrik: Möten}\n", "  - {del: medlemmar}\n  - {del: möten, rubrik: Möten}\n")
     _edit(repo, "\nmöten:\n", "\nmedlemmar:\n  - {namn: Eva Ek, kommun: Hjo}\n\nmöten:\n")
-    _edit(repo, "  minst_per_år: 4\n  veckodagar: [fredag]\n", "  minst_per_termin: 2\n  veckodagar: [torsdag, fredag]\n")
+    _edit(
+        repo, "  minst_per_år: 4\n  veckodagar: [fredag]\n", "  minst_per_termin: 2\n  veckodagar: [torsdag, fredag]\n"
+    )
     lines = runner.invoke(app, ["diff", "forskola"]).stdout.splitlines()
     assert lines[2:] == [
         "Roller och ansvar",
@@ -366,3 +368,41 @@ def test_long_texts_are_compared_whole_not_word_by_word() -> None:
     assert word_diff(old, new) == [("-", old), ("+", new)]
     assert similarity(old, new) == 599 / 600  # the words they share, whatever their order
     assert word_diff("a b c", "a x c") == [("=", "a"), ("-", "b"), ("+", "x"), ("=", "c")]
+
+
+OWN = (
+    "bakgrund: strategi-2023-2026\n"
+    "bakgrund_egen:\n"
+    "  rubrik: Utbildning Skaraborg – organiserad samverkan för utveckling\n"
+    "  stycken:\n"
+    "    - Skaraborgs Kommunalförbund samordnar utveckling med kommunerna, och forskningsbevakning.\n"
+    "    - mållista: strategi-2023-2026\n"
+)
+
+
+def test_own_background_come_reworded_and_gone(repo: Path, runner) -> None:
+    _edit(repo, "bakgrund: strategi-2023-2026\n", OWN, commit="Egen bakgrund")
+    lines = runner.invoke(app, ["diff", "forskola", "HEAD~1"]).stdout.splitlines()
+    subject = "egen version av den gemensamma bakgrunden 'strategi-2023-2026'"
+    assert lines[2:4] == ["Allmänt", f"  tillagt: {subject}: ersätter den gemensamma texten"]
+    assert lines[4].startswith(
+        f"  borttaget: {subject}: Skaraborgs Kommunalförbund har, baserat på sin förbundsordning"
+    )
+    assert (
+        f"  tillagt: {subject}: Skaraborgs Kommunalförbund samordnar utveckling med kommunerna, och forskningsbevakning."
+        in lines
+    )
+    assert not any("Fullföljd utbildning" in line for line in lines)  # the goal list is the same
+
+    _edit(repo, "och forskningsbevakning.", "och omvärldsbevakning.", commit="Omformulerad")
+    assert runner.invoke(app, ["diff", "forskola", "HEAD~1"]).stdout.splitlines()[2:] == [
+        "Allmänt",
+        f"  omformulerat: {subject}: Skaraborgs Kommunalförbund samordnar utveckling med kommunerna, och "
+        "[-forskningsbevakning.-] {+omvärldsbevakning.+}",
+        "",
+    ]
+    _edit(repo, OWN.replace("forskningsbevakning", "omvärldsbevakning"), "bakgrund: strategi-2023-2026\n")
+    lines = runner.invoke(app, ["diff", "forskola"]).stdout.splitlines()
+    assert lines[3] == f"  borttaget: {subject}: den gemensamma texten gäller igen"
+    found = json.loads(runner.invoke(app, ["diff", "forskola", "--format", "json"]).stdout)
+    assert found["changes"][0]["kind"] == "removed" and found["changes"][0]["subject"] == subject

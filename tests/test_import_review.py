@@ -113,6 +113,38 @@ BACKGROUND_LINE = (
     "aktörer. Samverkan kring genomförandet av denna strategi bygger på ömsesidig förståelse och respekt mellan "
     "olika aktörer med avseende på roller och [-mandat.-] {+mandat, forskningsbevakning.+}"
 )
+OWN_BACKGROUND = """\
+bakgrund_egen:
+  rubrik: Utbildning Skaraborg – organiserad samverkan för utveckling
+  stycken:
+    - >-
+      Skaraborgs Kommunalförbund har, baserat på sin förbundsordning, ett ansvar att samordna
+      utveckling genom tillitsfull samverkan med kommunerna och andra aktörer. Samverkan kring
+      genomförandet av denna strategi bygger på ömsesidig förståelse och respekt mellan olika
+      aktörer med avseende på roller och mandat, forskningsbevakning.
+    - >-
+      Skolchefsnätverket driver bland annat erfarenhetsutbyten, omvärldsbevakning och strategisk
+      utveckling inom utbildningsområdet för kommunernas skol- och
+      utbildningsförvaltningar/-sektorer och samverkansparter. Nätverket främjar även samverkan
+      mellan kommunernas skol- och utbildningsnämnder.
+    - >-
+      Skolchefsnätverket ansvarar för och organiserar professionsnätverk utifrån behov.
+      Professionsnätverken arbetar utifrån uppdragsbeskrivningar och rapporterar till
+      skolchefsnätverket. Nätverken består av representanter från kommunerna och personal från
+      Skaraborgs Kommunalförbund. Professionsnätverken är en framgångsfaktor för att fullfölja
+      samverkan kring de prioriterade områdena.
+    - 'Strategin för åren 2023–2026 prioriterar två utvecklingsområden:'
+    - mållista: strategi-2023-2026
+"""
+OWN_NOTE = (
+    "obs: bakgrunden är den gemensamma texten 'strategi-2023-2026' med ändringar; nätverket får en egen version "
+    "(bakgrund_egen): 'mandat.' → 'mandat, forskningsbevakning.'\n"
+)
+EDITED_SENTENCE = (
+    "Skaraborgs Kommunalförbund har, baserat på sin förbundsordning, ett ansvar att samordna utveckling genom "
+    "tillitsfull samverkan med kommunerna och andra aktörer. Samverkan kring genomförandet av denna strategi bygger "
+    "på ömsesidig förståelse och respekt mellan olika aktörer med avseende på roller och mandat, forskningsbevakning."
+)
 NOTES = (
     "obs: Word-filen har 2 förslag (spårade ändringar: 1 tillägg, 1 borttagning); importen läser dem som "
     "godkända (--avvisa-förslag läser dem som avvisade); --diff visar dem\n"
@@ -236,12 +268,11 @@ def test_force_changes_only_the_lines_that_changed(shipped: Path, runner) -> Non
         )
         .replace("      plats: Falköping\n", "      plats: Skara\n")
     )
+    # the edit of the shared text is kept as the network's own version, right after `bakgrund`
+    expected = expected.replace("bakgrund: strategi-2023-2026\n", "bakgrund: strategi-2023-2026\n" + OWN_BACKGROUND, 1)
     assert after == expected  # the coordinator's comments, '# planerat' included, stay
-    assert (  # the edit of the shared text is not written, and the report says so
-        "obs: dokumentet ändrar den gemensamma bakgrunden 'strategi-2023-2026' ('mandat.' → 'mandat, "
-        "forskningsbevakning.'); filen hänvisar till den gemensamma texten och ändringen skrivs inte in: se "
-        "import --diff, och skriv in den i bakgrund_tillägg om den ska gälla\n"
-    ) in result.stderr
+    assert OWN_NOTE in result.stderr
+    assert "skrivs inte in" not in result.stderr
 
 
 def test_force_with_proposals_rejected_keeps_the_struck_text(shipped: Path, runner) -> None:
@@ -395,3 +426,136 @@ def test_an_added_person_and_assignment_and_a_removed_meeting(shipped: Path, run
         )
         .replace("    - datum: 2027-03-12  # planerat\n      plats: Falköping\n", "")
     )
+
+
+def _shared_sentence_edited(path: Path, name: str) -> Path:
+    """Only the shared background edited: ', forskningsbevakning' added to its first sentence."""
+    document = docx.Document(str(path))
+    shared = _paragraph(document, "Skaraborgs Kommunalförbund har, baserat på sin förbundsordning")
+    shared.runs[-1].text = shared.runs[-1].text.replace("roller och mandat.", "roller och mandat, forskningsbevakning.")
+    document.save(f"ut/{name}")
+    return Path(f"ut/{name}")
+
+
+def test_an_edit_of_the_shared_background_becomes_the_networks_own_version(shipped: Path, runner) -> None:
+    path = shipped / "missions" / "forskola.yaml"
+    before = path.read_text(encoding="utf-8")
+    edited = _shared_sentence_edited(_render(runner, "forskola"), "bakgrund.docx")
+    result = _import(runner, str(edited), "--id", "forskola", "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Ändringar i Förskola enligt bakgrund.docx",
+        "",
+        "Allmänt",
+        BACKGROUND_LINE,
+        "",
+    ]
+    found = json.loads(_import(runner, str(edited), "--id", "forskola", "--diff", "--format", "json").stdout)
+    assert [(c["kind"], c["subject"], c["new"]) for c in found["changes"]] == [
+        ("shared", "den gemensamma bakgrunden 'strategi-2023-2026'", EDITED_SENTENCE)
+    ]
+
+    result = _import(runner, str(edited), "--id", "forskola", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith(OWN_NOTE)
+    assert (
+        "  bakgrund_egen.stycken[0]       Skaraborgs Kommunalförbund har, baserat på sin förbundsordning, ett a…  [stycke 4]\n"
+        in result.stderr
+    )
+    head = "bakgrund: strategi-2023-2026\n"
+    assert path.read_text(encoding="utf-8") == before.replace(head, head + OWN_BACKGROUND, 1)  # the rest byte for byte
+    assert runner.invoke(app, ["validate", "--today", TODAY]).exit_code == 0
+    shown = runner.invoke(app, ["render", "forskola", "--md", "-o", "-", "--today", TODAY]).stdout
+    assert EDITED_SENTENCE in shown.splitlines()
+
+    # The file now has its own version: the document it renders is no change, a further edit is
+    # one of the network's own text
+    rendered = _render(runner, "forskola")
+    assert _import(runner, str(rendered), "--id", "forskola", "--diff").stdout.splitlines()[1:] == ["Inga ändringar."]
+    document = docx.Document(str(rendered))
+    struck = _paragraph(document, "Skolchefsnätverket ansvarar för och organiserar")
+    struck._p.getparent().remove(struck._p)
+    document.save("ut/struken.docx")
+    assert _import(runner, "ut/struken.docx", "--id", "forskola", "--diff").stdout.splitlines() == [
+        "Ändringar i Förskola enligt struken.docx",
+        "",
+        "Allmänt",
+        "  ändrar nätverkets egen bakgrund: [-Skolchefsnätverket ansvarar för och organiserar professionsnätverk "
+        "utifrån behov. Professionsnätverken arbetar utifrån uppdragsbeskrivningar och rapporterar till "
+        "skolchefsnätverket. Nätverken består av representanter från kommunerna och personal från Skaraborgs "
+        "Kommunalförbund. Professionsnätverken är en framgångsfaktor för att fullfölja samverkan kring de prioriterade "
+        "områdena.-]",
+        "",
+    ]
+
+
+def test_the_shared_text_again_removes_the_own_version_and_says_so(shipped: Path, runner) -> None:
+    path = shipped / "missions" / "forskola.yaml"
+    before = path.read_text(encoding="utf-8")
+    unedited = _render(runner, "forskola")
+    head = "bakgrund: strategi-2023-2026\n"
+    path.write_text(before.replace(head, head + OWN_BACKGROUND, 1), encoding="utf-8")
+    result = _import(runner, str(unedited), "--id", "forskola", "--diff")
+    assert result.stdout.splitlines()[2:4] == [
+        "Allmänt",
+        "  ändrar nätverkets egen bakgrund: "
+        + BACKGROUND_LINE.split(": ", 1)[1].replace(
+            "[-mandat.-] {+mandat, forskningsbevakning.+}", "[-mandat, forskningsbevakning.-] {+mandat.+}"
+        ),
+    ]
+    result = _import(runner, str(unedited), "--id", "forskola", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "obs: dokumentet följer den gemensamma bakgrunden 'strategi-2023-2026', inte nätverkets egen version i "
+        "missions/forskola.yaml; med --force tas bakgrund_egen bort ur filen: se import --diff\n"
+    ) in result.stderr
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_paragraphs_after_the_unchanged_shared_text_stay_bakgrund_tillagg(shipped: Path, runner) -> None:
+    document = docx.Document(str(_render(runner, "forskola")))
+    goals = [p for p in document.paragraphs if p.text.startswith("Kompetensförsörjning för en arbetsmarknadsregion")]
+    _copy_after(goals[0], "Förskolorna i Skaraborg har ett eget nätverk sedan 2015.")
+    document.save("ut/tillagg.docx")
+    result = _import(runner, "ut/tillagg.docx", "--id", "forskola", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "bakgrund_egen" not in result.stdout
+    assert "bakgrund_tillägg:\n  - Förskolorna i Skaraborg har ett eget nätverk sedan 2015.\n" in result.stdout
+
+
+def test_a_struck_shared_paragraph_is_kept_struck_in_the_own_version(shipped: Path, runner) -> None:
+    path = shipped / "missions" / "forskola.yaml"
+    before = path.read_text(encoding="utf-8")
+    document = docx.Document(str(_render(runner, "forskola")))
+    struck = _paragraph(document, "Skolchefsnätverket ansvarar för och organiserar")
+    struck._p.getparent().remove(struck._p)
+    document.save("ut/struken.docx")
+    result = _import(runner, "ut/struken.docx", "--id", "forskola", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert "KONTROLLERA" not in result.stderr
+    assert result.stderr.endswith(
+        "obs: bakgrunden är den gemensamma texten 'strategi-2023-2026' med ändringar; nätverket får en egen version "
+        "(bakgrund_egen): stryker 'Skolchefsnätverket ansvarar för och organiserar professionsnätverk utifrån behov. "
+        "Professionsnätverken arbetar utifrån uppdragsbeskrivningar och rapporterar till skolchefsnätverket. Nätverken "
+        "består av representanter från kommunerna och personal från Skaraborgs Kommunalförbund. Professionsnätverken är "
+        "en framgångsfaktor för att fullfölja samverkan kring de prioriterade områdena.'\n"
+    )
+    own = (
+        OWN_BACKGROUND.replace("mandat, forskningsbevakning.", "mandat.")
+        .split("    - >-\n      Skolchefsnätverket ansvarar")[0]
+        + "    - 'Strategin för åren 2023–2026 prioriterar två utvecklingsområden:'\n"
+        "    - mållista: strategi-2023-2026\n"
+    )
+    head = "bakgrund: strategi-2023-2026\n"
+    assert path.read_text(encoding="utf-8") == before.replace(head, head + own, 1)
+
+
+def test_a_new_file_has_the_own_version_right_under_bakgrund(shipped: Path, runner) -> None:
+    edited = _shared_sentence_edited(_render(runner, "forskola"), "ny.docx")
+    result = _import(runner, str(edited), "--id", "forskolan", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    own = OWN_BACKGROUND.replace(
+        "'Strategin för åren 2023–2026 prioriterar två utvecklingsområden:'",
+        '"Strategin för åren 2023–2026 prioriterar två utvecklingsområden:"',
+    )
+    assert "styrdokument: strategi-2023-2026\nbakgrund: strategi-2023-2026\n" + own + "\navsnitt:\n" in result.stdout

@@ -107,3 +107,24 @@ def test_an_item_added_and_one_removed_leave_the_others_as_they_were() -> None:
     assert merge_mission(FILE, data, "ny text") == FILE.replace(
         "        - >-\n          Ett långt", "        - Nytt uppdrag först\n        - >-\n          Ett långt"
     ).replace("        - Kort uppdrag  # behålls\n", "")
+
+
+NEW_BLOCK = {"stycken": ["Ett stycke.", {"mållista": "s"}]}
+
+
+def test_a_new_block_keeps_the_comments_of_the_key_before_it_in_place() -> None:
+    """An end-of-line comment stays on its line; the lines below it stay above the key they are about."""
+    text = "a: 1  # om a\n\n# om b\nb: 2\n"
+    merged = merge_mission(text, {"a": "1", "ny": NEW_BLOCK, "b": "2"}, "ny text")
+    assert merged == "a: 1  # om a\nny:\n  stycken:\n    - Ett stycke.\n    - mållista: s\n\n# om b\nb: 2\n"
+    assert merge_mission("a: 1  # om a\nb: 2\n", {"a": "1", "ny": NEW_BLOCK, "b": "2"}, "") == (
+        "a: 1  # om a\nny:\n  stycken:\n    - Ett stycke.\n    - mållista: s\nb: 2\n"
+    )
+    # and removed again: the comment goes back below the key before it
+    assert merge_mission(merged, {"a": "1", "b": "2"}, "ny text") == "a: 1  # om a\n\n# om b\nb: 2\n"
+
+
+def test_a_new_long_text_is_folded_within_the_line_width() -> None:
+    long = " ".join(["ord"] * 40)
+    merged = merge_mission("a: 1\n", {"a": "1", "ny": {"stycken": [long]}}, "")
+    assert merged == "a: 1\nny:\n  stycken:\n    - >-\n      " + " ".join(["ord"] * 23) + "\n      " + " ".join(["ord"] * 17) + "\n"

@@ -178,3 +178,20 @@ def test_the_suggested_command_for_an_ended_period_makes_a_current_file(shipped:
     assert runner.invoke(app, command[1:]).exit_code == 0
     after = validate_paths([Path(f"missions/ka-{dt.date.today().year + 1}.yaml")], dt.date.today()).findings
     assert [f.code for f in after if f.code.startswith("period")] == []
+
+
+def test_roll_over_keeps_the_own_background_with_its_shared_text(shipped: Path, runner) -> None:
+    path = shipped / "missions/forskola.yaml"
+    own = "bakgrund_egen:\n  stycken:\n    - Vår egen bakgrund.\n    - mållista: strategi-2023-2026\n"
+    source = path.read_text(encoding="utf-8").replace(
+        "bakgrund: strategi-2023-2026\n", "bakgrund: strategi-2023-2026\n" + own
+    )
+    path.write_text(source, encoding="utf-8")
+    assert runner.invoke(app, ["new", "forskola-2027", "--from", "forskola"]).exit_code == 0
+    new = (shipped / "missions/forskola-2027.yaml").read_text(encoding="utf-8")
+    today = dt.date.today().isoformat()
+    assert new == (
+        source.replace("id: forskola\n", "id: forskola-2027\n")
+        .replace(own, f"{own}reviderad: {today}\n")  # the blank line and comment after it stay below
+        .replace("period: 2023–2026", "period: 2027–2030")
+    )

@@ -81,7 +81,7 @@ def test_invalid_workspace_is_not_rendered(workspace: Path, runner) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "missions/n.yaml:14:1: fel: okänd: okänd nyckel 'okänd'; tillåtna nycklar: id, namn, styrdokument, "
-        "bakgrund, bakgrund_tillägg, medlemmar, avsnitt, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten\n"
+        "bakgrund, bakgrund_egen, bakgrund_tillägg, medlemmar, avsnitt, antagen, reviderad, reviderad_av, syfte, uppdrag, roller, möten\n"
         "fel: 1 nätverk och 3 delade filer: 1 fel, 0 varningar. Rätta felen först.\n"
     )
 
@@ -435,3 +435,25 @@ def test_missing_template_folder_says_how_to_make_it(shipped: Path, runner) -> N
         2,
         "fel: mallmappen 'egna' finns inte; skapa den (`mkdir egna`) eller ange en annan med --templates\n",
     )
+
+
+def test_an_own_background_is_printed_instead_of_the_shared_text_in_every_format(workspace: Path, runner) -> None:
+    import docx
+
+    own = "bakgrund_egen:\n  rubrik: Vår egen rubrik\n  stycken:\n    - Ett eget stycke.\n    - mållista: maldokument\n"
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n") + own})
+    Path("ut").mkdir()
+    shared = "Samverkan lyfts särskilt fram som en framgångsfaktor."  # in the shared text 'maldokument'
+    for fmt in ("md", "html", "docx", "pdf"):
+        result = runner.invoke(app, ["render", "n", f"--{fmt}", "-o", f"ut/n.{fmt}", "--today", TODAY])
+        assert result.exit_code == 0, result.stderr
+        path = Path(f"ut/n.{fmt}")
+        if fmt == "docx":
+            text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+        elif fmt == "pdf":
+            text = "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+        else:
+            text = path.read_text(encoding="utf-8")
+        assert "Vår egen rubrik" in text, fmt
+        assert "Ett eget stycke." in text, fmt
+        assert shared not in text, fmt

@@ -298,3 +298,46 @@ def test_the_members_part_in_avsnitt_is_checked_against_the_members(workspace: P
     ]
     write_tree(workspace, {"missions/n.yaml": text.replace("  - del: möten\n", "  - del: medlemmar\n  - del: möten\n")})
     assert _messages(Path("missions"), D2026) == []
+
+
+OWN_BACKGROUND = """\
+bakgrund_egen:
+  stycken:
+    - Vårt nätverk samverkar kring förskolan.
+    - punkter: [Samverkan, Forskningsbevakning]
+    - mållista: strategi-2023
+"""
+SHARED_AS_OWN = """\
+bakgrund_egen:
+  stycken:
+    - Samma text.
+    - punkter: [En punkt]
+"""
+
+
+def test_own_background_names_known_steering_documents(workspace: Path) -> None:
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n") + OWN_BACKGROUND})
+    assert _messages(Path("missions"), D2026) == [
+        (
+            "missions/n.yaml:18:17",
+            "fel",
+            "okänt styrdokument 'strategi-2023' (menade du 'strategi-2023-2026'?)",
+        )
+    ]
+
+
+def test_own_background_equal_to_the_shared_text_can_be_removed(workspace: Path) -> None:
+    shared = "bakgrunder:\n  - id: kort\n    stycken:\n      - Samma text.\n      - punkter: [En punkt]\n"
+    mission = MINIMAL_MISSION.format(id="n").replace("bakgrund: maldokument", "bakgrund: kort")
+    write_tree(workspace, {"missions/_kort.yaml": shared, "missions/n.yaml": mission + SHARED_AS_OWN})
+    assert _messages(Path("missions"), D2026) == [
+        (
+            "missions/n.yaml:15:3",
+            "varning",
+            "bakgrund_egen är samma text som den gemensamma bakgrunden 'kort'; ta bort bakgrund_egen så följer "
+            "filen den gemensamma texten",
+        )
+    ]
+    edited = SHARED_AS_OWN.replace("Samma text.", "Samma text, nästan.")
+    write_tree(workspace, {"missions/n.yaml": mission + edited})
+    assert _messages(Path("missions"), D2026) == []  # an own version is no finding in itself

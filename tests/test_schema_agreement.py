@@ -143,7 +143,17 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "preferred": ("veckodagar: [fredag]", "veckodagar: [måndag, tisdag]\n  företrädesvis: true"),
     "preferred-yes": ("veckodagar: [fredag]", "veckodagar: [fredag]\n  företrädesvis: yes"),
     "preferred-text": ("veckodagar: [fredag]", 'veckodagar: [fredag]\n  företrädesvis: "ja"'),
-}
+    # Issue 24: a network's own version of the shared background.
+    "own-background": ("$", "bakgrund_egen:\n  rubrik: Vår rubrik\n  stycken:\n    - Ett stycke.\n"
+                       "    - punkter: [En punkt]\n    - mållista: strategi-2023-2026\n"),
+    "own-background-text-key": ("$", "bakgrund_egen:\n  stycken:\n    - text: Ett stycke.\n"),
+    "own-background-empty": ("$", "bakgrund_egen:\n  stycken: []\n"),
+    "own-background-without-blocks": ("$", "bakgrund_egen:\n  rubrik: Vår rubrik\n"),
+    "own-background-with-id": ("$", "bakgrund_egen:\n  id: egen\n  stycken: [Ett stycke.]\n"),
+    "own-background-two-kinds": ("$", "bakgrund_egen:\n  stycken:\n    - {text: Ett stycke., punkter: [En]}\n"),
+    "own-background-text": ("$", "bakgrund_egen: Ett stycke.\n"),
+    "own-background-null": ("$", "bakgrund_egen: ~\n"),
+}  # fmt: skip
 
 # "<avsnitt>" variants: forskola.yaml's own sections with the part `medlemmar`, a members list
 # at the end, or both; or no sections (the default layout) with either.
@@ -291,3 +301,25 @@ def test_own_roles_people_members_and_term_rules_are_judged_alike(workspace: Pat
     ]
     assert by_file["v-per-term-zero"] == ["error:81:möten.minst_per_termin: måste vara minst 1, inte '0'"]
     assert by_file["v-preferred-yes"] == ["error:83:möten.företrädesvis: måste vara true eller false, inte 'yes'"]
+
+
+def test_an_own_background_is_judged_alike(workspace: Path, runner) -> None:
+    _corpus(workspace / "missions")
+    result = runner.invoke(app, ["validate", "missions", "--format", "json", "--today", TODAY])
+    by_file: dict[str, list[str]] = {}
+    for f in json.loads(result.stdout)["findings"]:
+        by_file.setdefault(Path(f["file"]).stem, []).append(f"{f['severity']}:{f['line']}:{f['key']}: {f['message']}")
+    for accepted in ("v-own-background", "v-own-background-text-key", "v-own-background-null"):
+        assert accepted not in by_file, by_file.get(accepted)
+    assert {name: found for name, found in by_file.items() if name.startswith("v-own-background")} == {
+        "v-own-background-empty": ["error:85:bakgrund_egen.stycken: listan får inte vara tom"],
+        "v-own-background-text": [
+            "error:84:bakgrund_egen: måste vara en mappning, inte 'Ett stycke.': skriv nycklarna (rubrik, stycken) "
+            "indragna på egna rader under `bakgrund_egen:`, t.ex. `  rubrik: …`"
+        ],
+        "v-own-background-two-kinds": [
+            "error:86:bakgrund_egen.stycken[0]: ett stycke är antingen en text, 'punkter' eller 'mållista'"
+        ],
+        "v-own-background-with-id": ["error:85:bakgrund_egen.id: okänd nyckel 'id'; tillåtna nycklar: rubrik, stycken"],
+        "v-own-background-without-blocks": ["error:85:bakgrund_egen.stycken: nyckeln 'stycken' saknas"],
+    }

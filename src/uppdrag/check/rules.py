@@ -157,6 +157,7 @@ def _check_references(loaded: LoadedMission, workspace: Workspace) -> list[Findi
                 "bakgrund",
             )
         )
+    findings += _check_own_background(loaded, workspace)
     steering = workspace.steering_documents.get(mission.steering_document)
     if steering is None:
         known = list(workspace.steering_documents)
@@ -179,6 +180,29 @@ def _check_references(loaded: LoadedMission, workspace: Workspace) -> list[Findi
         if goal_id not in goal_ids:
             message = _unknown("okänt mål", goal_id, goal_ids, f" i {steering.name}")
             findings.append(error(source.locate(*path), "reference", message, format_key_path(path)))
+    return findings
+
+
+def _check_own_background(loaded: LoadedMission, workspace: Workspace) -> list[Finding]:
+    """The network's own version of the background: its goal lists name steering documents, and
+    a version that is the shared text word for word is no version of its own."""
+    own, source = loaded.mission.own_background, loaded.source
+    if own is None:
+        return []
+    findings = []
+    steering = workspace.steering_documents
+    for index, block in enumerate(own.blocks):
+        if block.goal_list is not None and block.goal_list not in steering:
+            path = ("bakgrund_egen", "stycken", index, "mållista")
+            message = _unknown("okänt styrdokument", block.goal_list, list(steering))
+            findings.append(error(source.locate(*path), "reference", message, format_key_path(path)))
+    shared = workspace.backgrounds.get(loaded.mission.background)
+    if shared is not None and (shared.heading, shared.blocks) == (own.heading, own.blocks):
+        message = (
+            f"bakgrund_egen är samma text som den gemensamma bakgrunden '{shared.id}'; "
+            "ta bort bakgrund_egen så följer filen den gemensamma texten"
+        )
+        findings.append(warning(source.locate("bakgrund_egen"), "own-background-unchanged", message, "bakgrund_egen"))
     return findings
 
 

@@ -16,8 +16,10 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
+from ruamel.yaml.tokens import CommentToken
 
-from uppdrag.edit.yaml_writer import dump, round_trip_yaml
+from uppdrag.edit.importer.yaml_text import WIDTH
+from uppdrag.edit.yaml_writer import comment_at_end_of, dump, round_trip_yaml
 
 
 def plain(value: Any) -> Any:
@@ -51,7 +53,11 @@ def _merge_map(old: CommentedMap, new: dict[str, Any]) -> None:
         del old[key]
     for index, (key, value) in enumerate(new.items()):
         if key not in old:
-            old.insert(min(index, len(old)), key, value)
+            position = min(index, len(old))
+            laid_out = _laid_out(value, _indent_of(old))
+            old.insert(position, key, laid_out)
+            if position > 0:
+                _keep_comment_before_next(old, list(old)[position - 1], laid_out)
         elif plain(old[key]) != plain(value):
             old[key] = _merged(old[key], value)
 
@@ -72,8 +78,30 @@ def _merged(old: Any, new: Any) -> Any:
 def _folded_like(old: FoldedScalarString, new: str) -> Any:  # a FoldedScalarString (ruamel is untyped here)
     """new as a folded block wrapped at the width the old text's lines had, so a reworded
     assignment keeps the look of its neighbours."""
+    return _folded(new, max(_width(old), 20))
+
+
+def _indent_of(mapping: CommentedMap) -> int:
+    """The column a mapping's keys stand in (0 at the file's top level)."""
+    return int(mapping.lc.col or 0)
+
+
+def _laid_out(value: Any, indent: int) -> Any:
+    """A value new to the file, its long texts as folded blocks within the importer's line width
+    (as the importer writes a new file), so a new bakgrund_egen reads like the shared texts."""
+    if isinstance(value, dict):
+        return CommentedMap((key, _laid_out(item, indent + 2)) for key, item in value.items())
+    if isinstance(value, list):
+        return CommentedSeq(_laid_out(item, indent + 2) for item in value)
+    if isinstance(value, str) and len(value) + indent > WIDTH and " " in value:
+        return _folded(value, WIDTH - indent - 4)
+    return value
+
+
+def _folded(new: str, width: int) -> Any:  # a FoldedScalarString (ruamel is untyped here)
+    """new as a folded block wrapped at width, where folding keeps it as it is."""
     folded = FoldedScalarString(new)
-    lines = textwrap.wrap(new, max(_width(old), 20), break_long_words=False, break_on_hyphens=False)
+    lines = textwrap.wrap(new, width, break_long_words=False, break_on_hyphens=False)
     if " ".join(lines) == new:  # no run of spaces the folding would lose
         positions, at = [], 0
         for line in lines[:-1]:
@@ -84,17 +112,59 @@ def _folded_like(old: FoldedScalarString, new: str) -> Any:  # a FoldedScalarStr
     return folded
 
 
+def _keep_comment_before_next(mapping: CommentedMap, before: Any, inserted: Any) -> None:
+    """A comment below the value of the key a new block goes after (ruamel keeps it with that
+    key: often the comment about the next key) moves below the new block, so it stays above
+    the key it is about."""
+    comments = mapping.ca.items.get(before)
+    if not comments or len(comments) < 3 or comments[2] is None:
+        return
+    token = comments[2]
+    eol, below = ("", token.value) if token.value.startswith("\n") else token.value.split("\n", 1)
+    if not below.strip() or not isinstance(inserted, (CommentedMap, CommentedSeq)):
+        return  # only a comment at the end of the key's line: it stays there
+    if not eol:
+        if _comment_at_end(inserted, token):
+            comments[2] = None
+    elif _comment_at_end(inserted, CommentToken("\n" + below, token.start_mark, token.end_mark)):
+        token.value = eol + "\n"
+
+
+def _comment_at_end(block: CommentedMap | CommentedSeq, token: Any) -> bool:
+    """token as the comment after block's last scalar; False when block is empty."""
+    if not block:
+        return False
+    last = list(block)[-1] if isinstance(block, CommentedMap) else len(block) - 1
+    item = block[last]
+    if isinstance(item, (CommentedMap, CommentedSeq)):
+        return _comment_at_end(item, token)
+    if isinstance(block, CommentedMap):
+        block.ca.items[last] = [None, None, token, None]
+    else:
+        block.ca.items[last] = [token, None]
+    return True
+
+
 def _keep_comment_after(mapping: CommentedMap, key: Any) -> None:
     """A comment below a removed key's value (ruamel keeps it with that key: often the comment
     about the next key) moves to the key before it, rather than vanishing with it."""
     comments = mapping.ca.items.get(key)
     keys = list(mapping)
     index = keys.index(key)
-    if not comments or len(comments) < 3 or comments[2] is None or index == 0:
+    value = mapping[key]
+    token = comments[2] if comments and len(comments) >= 3 else None
+    if token is None and isinstance(value, (CommentedMap, CommentedSeq)):
+        token = comment_at_end_of(value)  # a block's: below its last line
+    if token is None or index == 0:
         return
     before = mapping.ca.items.setdefault(keys[index - 1], [None, None, None, None])
-    if before[2] is None and not isinstance(mapping[keys[index - 1]], (CommentedMap, CommentedSeq)):
-        before[2] = comments[2]
+    if isinstance(mapping[keys[index - 1]], (CommentedMap, CommentedSeq)):
+        return
+    if before[2] is None:
+        before[2] = token
+    elif not before[2].value.startswith("\n") and before[2].value.count("\n") == 1:
+        # an end-of-line comment (its value ends that line): the lines below follow it
+        before[2].value += token.value.removeprefix("\n")
 
 
 def _merge_list(old: CommentedSeq, new: list[Any]) -> None:
@@ -133,7 +203,10 @@ def _width(folded: FoldedScalarString) -> int:
 
 # What a rendered Word file does not show, so an import never reads it: a document without it is
 # silent about it, not a request to remove it. (alias, the key it goes after if present)
-UNSHOWN = (("antagen", ("bakgrund_tillägg", "bakgrund")), ("reviderad_av", ("reviderad", "antagen", "bakgrund")))
+UNSHOWN = (
+    ("antagen", ("bakgrund_tillägg", "bakgrund_egen", "bakgrund")),
+    ("reviderad_av", ("reviderad", "antagen", "bakgrund_egen", "bakgrund")),
+)
 
 
 def keep_unshown(data: dict[str, Any], current: dict[str, Any], shown_name: str) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from uppdrag.check.rules import PLACEHOLDER
 from uppdrag.control_characters import CONTROL
 from uppdrag.edit.checked_write import write_checked
-from uppdrag.edit.yaml_writer import dump, round_trip_yaml
+from uppdrag.edit.yaml_writer import comment_at_end_of, dump, round_trip_yaml
 from uppdrag.errors import NewMissionError
 from uppdrag.findings import CheckResult
 from uppdrag.models import (
@@ -184,6 +184,12 @@ def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today:
     document["uppdrag"]["period"] = next_period(str(document["uppdrag"]["period"]), today)
     if "reviderad" in document:
         document["reviderad"] = today
+    elif "bakgrund_egen" in document:  # after the network's own background, which goes with `bakgrund`
+        document.insert(list(document).index("bakgrund_egen") + 1, "reviderad", today)
+        # A blank line after a block belongs to its last line in ruamel; keep it after the new key.
+        below = comment_at_end_of(document["bakgrund_egen"], take=True)
+        if below is not None:
+            document.ca.items["reviderad"] = [None, None, below, None]
     else:
         document.insert(list(document).index("bakgrund") + 1, "reviderad", today)
         # A blank line after `bakgrund` belongs to that key in ruamel; keep it after the new one.

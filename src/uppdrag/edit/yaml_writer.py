@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -41,3 +42,20 @@ def dump(document: CommentedMap) -> str:
     out = io.StringIO()
     round_trip_yaml().dump(document, out)
     return out.getvalue()
+
+
+def comment_at_end_of(block: CommentedMap | CommentedSeq, take: bool = False) -> Any:
+    """The comment below a block's last scalar (ruamel keeps it there), or None; with take,
+    removed from there (to be put below something else)."""
+    if not block:
+        return None
+    last = list(block)[-1] if isinstance(block, CommentedMap) else len(block) - 1
+    item = block[last]
+    if isinstance(item, (CommentedMap, CommentedSeq)):
+        return comment_at_end_of(item, take)
+    comments = block.ca.items.get(last)
+    at = 2 if isinstance(block, CommentedMap) else 0
+    token = comments[at] if comments and len(comments) > at else None
+    if take and token is not None:
+        comments[at] = None
+    return token

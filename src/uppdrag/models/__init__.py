@@ -59,6 +59,7 @@ from uppdrag.models.organisation import SKARABORG, UNKNOWN_MUNICIPALITIES, Organ
 from uppdrag.models.shared import (
     SCHOOL_YEAR_PATTERN,
     Background,
+    BackgroundText,
     Block,
     BlockInput,
     DatedBreak,
@@ -92,6 +93,7 @@ __all__ = [
     "AssignmentGroup",
     "Assignments",
     "Background",
+    "BackgroundText",
     "Block",
     "BlockInput",
     "Clock",

@@ -33,6 +33,7 @@ from uppdrag.models.common import (
     period_years,
     weekday_plural,
 )
+from uppdrag.models.shared import BackgroundText
 
 
 class FocusGoal(Model):
@@ -405,6 +406,15 @@ class Mission(Model):
     name: Text = Field(alias="namn", description="Nätverkets namn som det står i rubriken, t.ex. 'Förskola'.")
     steering_document: Id = Field(alias="styrdokument", description="Id för styrdokumentet i en _-fil.")
     background: Id = Field(alias="bakgrund", description="Id för den gemensamma bakgrundstexten i en _-fil.")
+    own_background: BackgroundText | None = Field(
+        None,
+        alias="bakgrund_egen",
+        description=(
+            "Nätverkets egen version av den gemensamma bakgrunden som 'bakgrund' anger: visas i stället "
+            "för den gemensamma texten (bakgrund_tillägg följer efter). Samma form som en gemensam "
+            "bakgrund, utan id."
+        ),
+    )
     background_additions: list[Text] = Field(
         default=[],
         alias="bakgrund_tillägg",

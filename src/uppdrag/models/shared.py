@@ -135,14 +135,30 @@ BlockInput = Annotated[
 ]
 
 
-class Background(Model):
-    model_config = ConfigDict(title="Bakgrund")
+# A background's text: what a shared background holds, and what a network's own version of one
+# holds (`bakgrund_egen`). A comment, not a docstring: a docstring would be the schema's description.
+class BackgroundText(Model):
+    model_config = ConfigDict(
+        title="Bakgrundstext",
+        json_schema_extra={"description": "En bakgrunds text: underrubrik och stycken, utan id."},
+    )
 
-    id: Id
     heading: Text | None = Field(None, alias="rubrik", description="Underrubrik överst i bakgrunden.")
     blocks: list[BlockInput] = Field(
         alias="stycken", min_length=1, description="Stycken, punktlistor och mållistor i ordning."
     )
+
+
+def _id_first(schema: dict[str, Any]) -> None:
+    """The id first in the schema, as in the files (a subclass's own fields come last)."""
+    schema["properties"] = {"id": schema["properties"].pop("id"), **schema["properties"]}
+    schema["required"] = ["id", *(key for key in schema["required"] if key != "id")]
+
+
+class Background(BackgroundText):
+    model_config = ConfigDict(title="Bakgrund", json_schema_extra=_id_first)
+
+    id: Id
 
 
 class SchoolBreak(Model):

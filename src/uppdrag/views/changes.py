@@ -7,7 +7,7 @@ import datetime as dt
 import difflib
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from uppdrag.errors import FindingsError, UsageError
 from uppdrag.files import shorten
 from uppdrag.findings import CheckResult
 from uppdrag.history import version_of
-from uppdrag.models import Meeting, MeetingRule, Mission, Person, SteeringDocument
+from uppdrag.models import Background, BackgroundText, Meeting, MeetingRule, Mission, Person, SteeringDocument
 from uppdrag.read.loading import LoadedMission, Workspace, parse_model, read_text
 from uppdrag.swedish_dates import swedish_date
 
@@ -99,8 +99,62 @@ def _value(section: str, subject: str, old: object, new: object) -> list[Change]
     return [Change(section, "changed", subject, shown(old), shown(new))]
 
 
-def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> list[Change]:
-    """Every change from old to new, section by section in document order."""
+@dataclass(frozen=True)
+class SharedTexts:
+    """The workspace's shared backgrounds and steering documents: what a network's own version of
+    a background is compared with, and what its goal lists list."""
+
+    backgrounds: Mapping[str, Background] = field(default_factory=dict)
+    steering_documents: Mapping[str, SteeringDocument] = field(default_factory=dict)
+
+    def units(self, text: BackgroundText) -> list[str]:
+        """The text as a rendered document has its paragraphs: the subheading, each text, each
+        bullet and each goal of a goal list ("name (description)"; a goal list of a steering
+        document not known is shown by its id)."""
+        units = [text.heading] if text.heading else []
+        for block in text.blocks:
+            if block.text is not None:
+                units.append(block.text)
+            units += block.bullets or []
+            if block.goal_list is not None:
+                units += self.goal_units(block.goal_list) or [f"mållista '{block.goal_list}'"]
+        return units
+
+    def goal_units(self, steering_id: str) -> list[str]:
+        """A goal list's items as a rendered document has them: "name (description)"."""
+        listed = self.steering_documents.get(steering_id)
+        return [g.name + (f" ({g.description})" if g.description else "") for g in listed.goals] if listed else []
+
+
+OWN_BACKGROUND = "egen version av den gemensamma bakgrunden"
+
+
+def own_background_subject(background_id: str) -> str:
+    return f"{OWN_BACKGROUND} '{background_id}'"
+
+
+def _own_background(old: Mission, new: Mission, shared: SharedTexts) -> list[Change]:
+    """A network's own version of the shared background: come, gone, or reworded paragraph by
+    paragraph (come or gone, against the shared text it replaces or gives way to)."""
+    if old.own_background is None and new.own_background is None:
+        return []
+    general, subject = "Allmänt", own_background_subject(new.background)
+    before = old.own_background or shared.backgrounds.get(old.background)
+    after = new.own_background or shared.backgrounds.get(new.background)
+    changes = []
+    if old.own_background is None:
+        changes.append(Change(general, "added", subject, None, "ersätter den gemensamma texten"))
+    elif new.own_background is None:
+        changes.append(Change(general, "removed", subject, "den gemensamma texten gäller igen", None))
+    units = (shared.units(before) if before else [], shared.units(after) if after else [])
+    return changes + compare_texts(general, subject, *units)
+
+
+def compare(
+    old: Mission, new: Mission, goal_label: Callable[[str], str], shared: SharedTexts | None = None
+) -> list[Change]:
+    """Every change from old to new, section by section in document order; shared: what a
+    network's own background is compared with."""
     changes: list[Change] = []
     general = "Allmänt"
     for subject, a, b in (
@@ -112,6 +166,7 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
         ("reviderad av", old.revised_by, new.revised_by),
     ):
         changes += _value(general, subject, a, b)
+    changes += _own_background(old, new, shared or SharedTexts())
     changes += compare_texts(
         general, "bakgrund_tillägg", list(old.background_additions), list(new.background_additions)
     )
@@ -297,4 +352,5 @@ def changes_since(
         raise FindingsError(message, CheckResult([old_name], findings))
     steering = workspace.steering_documents.get(loaded.mission.steering_document)
     title = f"Ändringar i {loaded.mission.name} {'jämfört med' if old_file else 'sedan'} {old_label}"
-    return MissionChanges(title, compare(old, loaded.mission, goal_labeller(steering)))
+    shared = SharedTexts(workspace.backgrounds, workspace.steering_documents)
+    return MissionChanges(title, compare(old, loaded.mission, goal_labeller(steering), shared))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from uppdrag.models import (
     SKARABORG,
     AssignmentGroup,
-    Background,
+    BackgroundText,
     Goal,
     Meeting,
     Mission,
@@ -121,7 +121,7 @@ def goal_view(steering: SteeringDocument, goal: Goal, subgoals: list[str] | None
     )
 
 
-def _background(background: Background, steering_documents: dict[str, SteeringDocument]) -> list[BlockView]:
+def _background(background: BackgroundText, steering_documents: dict[str, SteeringDocument]) -> list[BlockView]:
     blocks = []
     for block in background.blocks:
         if block.text is not None:
@@ -139,7 +139,8 @@ def build_document(loaded: LoadedMission, workspace: Workspace, draft: bool = Fa
     mission = loaded.mission
     steering_documents = workspace.steering_documents
     steering = steering_documents[mission.steering_document]
-    background = workspace.backgrounds[mission.background]
+    # The network's own version of the shared text, where it has one, stands in its place.
+    background = mission.own_background or workspace.backgrounds[mission.background]
 
     def goal(goal_id: str, subgoals: list[str] | None = None) -> GoalView:
         found = steering.goal(goal_id)

@@ -97,3 +97,20 @@ def test_own_subgoals_meetings_in_date_order_and_the_revision(workspace: Path) -
     assert [(g.goal.label, g.goal.subgoals) for g in doc.purpose_goals] == [("Mål 2", ["Eget delmål."])]
     assert [m.date for m in doc.meetings] == [dt.date(2027, 2, 5), dt.date(2027, 5, 7)]
     assert (doc.meeting_sentences, doc.revised) == ([], dt.date(2026, 10, 1))
+
+
+def test_an_own_background_is_shown_instead_of_the_shared_text(workspace: Path) -> None:
+    own = (
+        "bakgrund_egen:\n  rubrik: Vår bakgrund\n  stycken:\n    - Ett eget stycke.\n"
+        "    - punkter: [En punkt]\n    - mållista: maldokument\n"
+        "bakgrund_tillägg: [Ett stycke efter.]\n"
+    )
+    write_tree(workspace, {"missions/n.yaml": MINIMAL_MISSION.format(id="n") + own})
+    doc = document("n")
+    assert doc.background_heading == "Vår bakgrund"
+    assert [(b.kind, b.text, b.items) for b in doc.background[:2]] == [
+        ("text", "Ett eget stycke.", []),
+        ("bullets", "", ["En punkt"]),
+    ]
+    assert doc.background[2].kind == "goals" and doc.background[2].goals[0].label == "Mål 1"
+    assert doc.background_additions == ["Ett stycke efter."]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from rapidfuzz import fuzz
 
 from uppdrag.check.rules import PLACEHOLDER
+from uppdrag.edit.importer.background import edit_phrase, own_version, shared_subject, text_changes
 from uppdrag.edit.importer.headings import title_rest, without_typed_number
 from uppdrag.edit.importer.meetings import parse_date
 from uppdrag.edit.importer.mending import Vocabulary
@@ -31,6 +33,7 @@ from uppdrag.models import (
 )
 from uppdrag.read.loading import Workspace
 from uppdrag.read.yamlsource import KeyPath
+from uppdrag.views.changes import SharedTexts
 
 SHARED_MATCH = 85  # per cent alike (rapidfuzz ratio) for text to count as the shared text
 
@@ -84,9 +87,11 @@ class MissionBuilder:
         self.result.set(("namn",), name, name_where)
 
         background_section = outline.section("bakgrund")
-        background, extras, steering = self._background(background_section, outline)
+        background, own, extras, steering = self._background(background_section, outline)
         data["styrdokument"] = steering.id
         data["bakgrund"] = background
+        if own is not None:
+            data["bakgrund_egen"] = own
         revised = self._dated(outline, r"revider(?:ad|at|ing)")
         if revised:
             data["reviderad"] = revised
@@ -242,7 +247,11 @@ class MissionBuilder:
                     parts.append(f"{number}. {goal.name}" + (f" ({goal.description})" if goal.description else ""))
         return comparable(" ".join(parts))
 
-    def _background(self, section: Section | None, outline: Outline) -> tuple[str, list[Paragraph], SteeringDocument]:
+    def _background(
+        self, section: Section | None, outline: Outline
+    ) -> tuple[str, dict[str, Any] | None, list[Paragraph], SteeringDocument]:
+        """The shared background the section is, the network's own version of it when the
+        section edits it (bakgrund_egen), and the paragraphs that follow it (bakgrund_tillägg)."""
         backgrounds = self.workspace.backgrounds
         if not backgrounds or not self.workspace.steering_documents:
             raise ImportDocumentError(
@@ -266,19 +275,26 @@ class MissionBuilder:
         where = section.heading.where if section and section.heading else "–"
         if score >= SHARED_MATCH or len(extras) < len(paragraphs):  # the shared text stands for these
             self.result.placed.update(p.where for p in paragraphs if p not in extras)
+        own = None
         if score >= SHARED_MATCH:
             steering = self._steering_for(backgrounds[background_id], outline)
-            self.result.notes.append(
-                f"bakgrunden är den gemensamma texten '{background_id}' ({score:.0f} % lika); den hänvisas till, inte kopieras"
-            )
+            own, extras = self._own_version(backgrounds[background_id], paragraphs, extras)
+            if own is None:
+                self.result.notes.append(
+                    f"bakgrunden är den gemensamma texten '{background_id}' ({score:.0f} % lika); "
+                    "den hänvisas till, inte kopieras"
+                )
         elif len(extras) < len(paragraphs):
-            # Part of the shared text, shortened or reworded: refer to it rather than print it twice.
+            # Part of the shared text, shortened or reworded: the network's own version when most
+            # of it is the shared text word for word (a paragraph struck), else refer to it.
             steering = self._steering_for(backgrounds[background_id], outline)
-            message = (
-                f"bakgrunden stämmer bara delvis med den gemensamma texten '{background_id}' ({score:.0f} % lika); "
-                "den gemensamma texten används: jämför med originalet"
-            )
-            self.result.check(("bakgrund",), message)
+            own, extras = self._own_version(backgrounds[background_id], paragraphs, extras, mostly_same=True)
+            if own is None:
+                message = (
+                    f"bakgrunden stämmer bara delvis med den gemensamma texten '{background_id}' ({score:.0f} % lika); "
+                    "den gemensamma texten används: jämför med originalet"
+                )
+                self.result.check(("bakgrund",), message)
         else:
             # No shared text fits: the steering document the text speaks of decides the background.
             steering = self._steering_by_words(outline)
@@ -293,7 +309,33 @@ class MissionBuilder:
                 message = f"dokumentet har ingen bakgrund; '{background_id}' är vald"
             self.result.check(("bakgrund",), message)
         self.result.set(("bakgrund",), background_id, where)
-        return background_id, extras, steering
+        return background_id, own, extras, steering
+
+    def _own_version(
+        self, background: Background, paragraphs: list[Paragraph], extras: list[Paragraph], mostly_same: bool = False
+    ) -> tuple[dict[str, Any] | None, list[Paragraph]]:
+        """The network's own version of the shared text when the document edits it, and the
+        paragraphs after it (bakgrund_tillägg). The shared text unchanged, with or without
+        paragraphs after it, is no own version: the file refers to the shared text. With
+        mostly_same (a text only partly like the shared one), only when at least half of the
+        shared paragraphs stand in the document word for word: an edited copy, not another text."""
+        covered = [i for i, p in enumerate(paragraphs) if p not in extras]
+        body, after = paragraphs[: covered[-1] + 1], paragraphs[covered[-1] + 1 :]
+        units = SharedTexts(steering_documents=self.workspace.steering_documents).units(background)
+        edits = text_changes(shared_subject(background.id), units, [p.text for p in body])
+        same = len(body) - sum(1 for e in edits if e.new is not None)
+        if not edits or (mostly_same and 2 * same < len(units)):
+            return None, extras
+        own, sources = own_version(body, background, self.workspace.steering_documents)
+        for paragraph in body:  # a list's items too, which stand in the value of its first
+            self.result.place(paragraph.where)
+        for path, shown, where in sources:
+            self.result.set(("bakgrund_egen", *path), shown, where)
+        self.result.notes.append(
+            f"bakgrunden är den gemensamma texten '{background.id}' med ändringar; nätverket får en egen "
+            f"version (bakgrund_egen): {'; '.join(edit_phrase(e) for e in edits)}"
+        )
+        return own, after
 
     def _steering_for(self, background: Background, outline: Outline) -> SteeringDocument:
         """The steering document of a document whose background is a shared text."""

@@ -12,14 +12,14 @@ import datetime as dt
 from pathlib import Path
 
 from uppdrag.edit.importer import ImportResult, changes_from_current, import_document
+from uppdrag.edit.importer.background import OWN_SUBJECT, edit_phrase, searchable, shared_subject, text_changes
 from uppdrag.edit.importer.docx_reader import proposals_rejected
 from uppdrag.edit.importer.reading import read_document
 from uppdrag.edit.importer.review_marks import place_marks, read_review_marks
 from uppdrag.edit.importer.sections import outline
 from uppdrag.edit.importer.wording import comparable
-from uppdrag.models import Background, SteeringDocument
 from uppdrag.read.loading import load_workspace
-from uppdrag.views.changes import REWORDED_AT, Change, MissionChanges, similarity, word_diff
+from uppdrag.views.changes import OWN_BACKGROUND, REWORDED_AT, Change, MissionChanges, SharedTexts, similarity
 
 
 def review_changes(
@@ -44,77 +44,55 @@ def review_changes(
 
 
 def _with_shared(found: MissionChanges, path: Path, folder: Path, mission_id: str) -> MissionChanges:
-    """found with every edit the document makes to the shared background it refers to."""
+    """found with every edit the document makes to the background the current file has (the
+    shared text, or the network's own version of it), in place of the own version's lines."""
     with proposals_rejected(True):  # the direct edits; a proposal is shown as one
-        shared = _shared_edits(path, folder, mission_id)
-    return dataclasses.replace(found, changes=shared + found.changes)
+        shared = _background_edits(path, folder, mission_id)
+    rest = [c for c in found.changes if not c.subject.startswith(OWN_BACKGROUND)]
+    return dataclasses.replace(found, changes=shared + rest)
 
 
-def _shared_edits(path: Path, folder: Path, mission_id: str) -> list[Change]:
+def _background_edits(path: Path, folder: Path, mission_id: str) -> list[Change]:
+    """The document's background against the current file's: its own version where it has one
+    ('ändrar nätverkets egen bakgrund'), else the shared text ('ändrar den gemensamma
+    bakgrunden …'). Paragraphs the import keeps as bakgrund_tillägg are shown as such by the diff."""
     workspace, _ = load_workspace(folder)
     current = workspace.mission(mission_id)
     background = workspace.backgrounds.get(current.mission.background) if current else None
-    if background is None:
+    if current is None or background is None:
         return []
     section = outline(read_document(path).paragraphs).section("bakgrund")
     if section is None:  # no background at all: the import says so and refers to one
         return []
-    return shared_changes(background, workspace.steering_documents, [p.text for p in section.paragraphs])
+    shared = SharedTexts(workspace.backgrounds, workspace.steering_documents)
+    own = current.mission.own_background
+    units = shared.units(own if own is not None else background)
+    texts = [p.text for p in section.paragraphs]
+    while searchable(units, texts) and texts and not any(similarity(u, texts[-1]) >= REWORDED_AT for u in units):
+        texts.pop()  # paragraphs after the text, like none of it: bakgrund_tillägg, which the diff shows
+    return text_changes(OWN_SUBJECT if own is not None else shared_subject(background.id), units, texts)
 
 
 def unkept_shared_edits(result: ImportResult, folder: Path) -> list[str]:
-    """The report's notes for edits of the shared background that the file written does not
-    keep (the document read as import reads it): never dropped without a word."""
+    """The report's notes for edits of the background that the file written does not keep (the
+    document read as import reads it): never dropped without a word. A file with bakgrund_egen
+    keeps them (the import's own note says so)."""
+    if "bakgrund_egen" in result.imported.data:
+        return []
+    workspace, _ = load_workspace(folder)
+    current = workspace.mission(result.mission_id)
+    if current is not None and current.mission.own_background is not None:
+        return [
+            f"dokumentet följer den gemensamma bakgrunden '{result.imported.data['bakgrund']}', inte nätverkets "
+            f"egen version i {current.source.display}; med --force tas bakgrund_egen bort ur filen: se import --diff"
+        ]
     own = {comparable(t) for t in result.imported.data.get("bakgrund_tillägg", [])}
     notes = []
-    for change in _shared_edits(result.source, folder, result.mission_id):
+    for change in _background_edits(result.source, folder, result.mission_id):
         if change.new is not None and comparable(change.new) in own:
             continue
-        removed = " … ".join(t for op, t in change.words if op == "-")
-        added = " … ".join(t for op, t in change.words if op == "+")
-        edit = (
-            f"'{removed}' → '{added}'"
-            if removed and added
-            else f"stryker '{removed}'"
-            if removed
-            else f"lägger till '{added}'"
-        )
         notes.append(
-            f"dokumentet ändrar {change.subject} ({edit}); filen hänvisar till den gemensamma texten och "
-            "ändringen skrivs inte in: se import --diff, och skriv in den i bakgrund_tillägg om den ska gälla"
+            f"dokumentet ändrar {change.subject} ({edit_phrase(change)}); filen hänvisar till den gemensamma "
+            "texten och ändringen skrivs inte in: se import --diff, och skriv in den i bakgrund_egen om den ska gälla"
         )
     return notes
-
-
-def shared_units(background: Background, steering_documents: dict[str, SteeringDocument]) -> list[str]:
-    """The shared text as a rendered document has its paragraphs: the subheading, each text,
-    each bullet and each goal of a goal list ("name (description)")."""
-    units = [background.heading] if background.heading else []
-    for block in background.blocks:
-        if block.text is not None:
-            units.append(block.text)
-        units += block.bullets or []
-        listed = steering_documents.get(block.goal_list) if block.goal_list else None
-        units += [g.name + (f" ({g.description})" if g.description else "") for g in listed.goals] if listed else []
-    return units
-
-
-def shared_changes(
-    background: Background, steering_documents: dict[str, SteeringDocument], texts: list[str]
-) -> list[Change]:
-    """Each paragraph of the document's background that is a shared paragraph reworded, and each
-    shared paragraph the document struck out, as 'ändrar den gemensamma bakgrunden …'. A paragraph
-    like none of them is the network's own (bakgrund_tillägg), compared as such."""
-    subject = f"den gemensamma bakgrunden '{background.id}'"
-    left = shared_units(background, steering_documents)
-    changes: list[Change] = []
-    for text in texts:
-        same = next((u for u in left if comparable(u) == comparable(text)), None)
-        if same is not None:
-            left.remove(same)
-            continue
-        best = max(left, key=lambda u: similarity(u, text), default=None)
-        if best is not None and similarity(best, text) >= REWORDED_AT:
-            left.remove(best)
-            changes.append(Change("Allmänt", "shared", subject, best, text, word_diff(best, text)))
-    return changes + [Change("Allmänt", "shared", subject, unit, None, [("-", unit)]) for unit in left]

@@ -12,7 +12,7 @@ import yaml
 from uppdrag.read.yamlsource import KeyPath
 
 WIDTH = 100
-TOP_GAPS = ("syfte", "uppdrag", "roller", "möten", "avsnitt", "bakgrund_tillägg")
+TOP_GAPS = ("syfte", "uppdrag", "roller", "möten", "avsnitt", "bakgrund_tillägg")  # bakgrund_egen goes with bakgrund
 
 
 def ordered(mapping: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
