@@ -84,6 +84,7 @@ STYLES = {
     "reworded": "yellow",
     "changed": "yellow",
     "shared": "bold yellow",
+    "unplaced": "bold yellow",
     "file": "bold",
     "location": "bold",
     "error": "bold red",

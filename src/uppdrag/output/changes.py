@@ -12,6 +12,7 @@ KIND_WORDS = {
     "reworded": "omformulerat",
     "changed": "ändrat",
     "shared": "ändrar",  # a document's edit of shared text: 'ändrar den gemensamma bakgrunden …: …'
+    "unplaced": "KONTROLLERA, utan plats",  # import --diff: text the import puts in no field
 }
 NOTE_WORDS = {"insertion": "lägger till", "deletion": "stryker", "comment": "om"}
 
@@ -53,7 +54,7 @@ def text_lines(changes: list[Change], notes: list[ReviewNote] | None = None) -> 
             elif change.kind == "changed":
                 line += [(change.old or "", "removed"), (" → ", None), (change.new or "", "added")]
             else:
-                line.append(((change.new if change.kind == "added" else change.old) or "", change.kind))
+                line.append(((change.old if change.kind == "removed" else change.new) or "", change.kind))
             lines.append(line)
         lines += [[("  ", None), (note_line(note), "key")] for note in own_notes]
         lines.append([])
@@ -81,7 +82,7 @@ def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | Non
             elif change.kind == "changed":
                 body = f"~~{md(change.old)}~~ → **{md(change.new)}**"
             else:
-                body = md(change.new if change.kind == "added" else change.old)
+                body = md(change.old if change.kind == "removed" else change.new)
             out.append(head + body)
         for note in own_notes:
             if note.kind == "comment":

@@ -115,6 +115,7 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
     changes += compare_texts(
         general, "bakgrund_tillägg", list(old.background_additions), list(new.background_additions)
     )
+    changes += _section_headings(old, new)
 
     purpose = "Syfte"
     changes += compare_texts(purpose, "text", list(old.purpose.paragraphs), list(new.purpose.paragraphs))
@@ -187,6 +188,28 @@ def compare(old: Mission, new: Mission, goal_label: Callable[[str], str]) -> lis
 
     changes += compare_texts(meetings, "möte", dates(rule_before), dates(rule_after), reword=False)
     changes += _meeting_cells(rule_before, rule_after)
+    return changes
+
+
+# The part of the file a section heading stands over, as the changes are grouped
+_SECTION_OF_PART = {
+    "bakgrund": "Allmänt",
+    "syfte": "Syfte",
+    "uppdrag": "Uppdrag",
+    "roller": "Roller och ansvar",
+    "medlemmar": "Nätverkets medlemmar",
+    "möten": "Möten",
+}
+
+
+def _section_headings(old: Mission, new: Mission) -> list[Change]:
+    """Each part's heading renamed ('Möten' -> 'Möten och dokumentation'), added or dropped, in
+    the new version's order; a part one version lacks is its content's change, not its heading's."""
+    before = {s.part: s.heading for s in old.layout()}
+    changes: list[Change] = []
+    for section in new.layout():
+        if section.part in before:
+            changes += _value(_SECTION_OF_PART[section.part], "rubrik", before[section.part], section.heading)
     return changes
 
 

@@ -29,7 +29,7 @@ from uppdrag.models import ID_HINT, Mission, escape_controls, id_with_controls, 
 from uppdrag.output.import_report import ImportReport, ReportLine
 from uppdrag.read.loading import Workspace, load_workspace, parse_model, read_text
 from uppdrag.read.yamlsource import KeyPath, YamlSyntaxError, parse_yaml
-from uppdrag.views.changes import MissionChanges, compare, goal_labeller
+from uppdrag.views.changes import Change, MissionChanges, compare, goal_labeller
 
 HEADER = "# yaml-language-server: $schema=../schemas/uppdrag.schema.json"
 
@@ -267,4 +267,5 @@ def changes_from_current(result: ImportResult) -> MissionChanges:
         raise UppdragError("den importerade filen gick inte att läsa tillbaka", EXIT_INTERNAL)
     steering = workspace.steering_documents.get(current.mission.steering_document)
     title = f"Ändringar i {current.mission.name} enligt {result.source.name}"
-    return MissionChanges(title, compare(current.mission, new, goal_labeller(steering)))
+    unplaced = [Change("Allmänt", "unplaced", where, None, text) for where, text in result.imported.unplaced]
+    return MissionChanges(title, compare(current.mission, new, goal_labeller(steering)) + unplaced)
