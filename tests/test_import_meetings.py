@@ -49,6 +49,7 @@ def test_the_section_read_as_a_rule() -> None:
         ],
         lambda path, value, where: fields.append((path, value, where)),
         lambda path, message: checks.append((path, message)),
+        lambda where: None,
     )
     assert rule == {
         "minst_per_år": 4,
@@ -66,7 +67,9 @@ def _rule(text: str) -> tuple[dict[str, object] | None, list[str]]:
     from uppdrag.edit.importer.paragraphs import Paragraph
 
     checks: list[str] = []
-    rule = read_meetings([Paragraph(text, "rad 1")], lambda *_: None, lambda _, message: checks.append(message))
+    rule = read_meetings(
+        [Paragraph(text, "rad 1")], lambda *_: None, lambda _, message: checks.append(message), lambda where: None
+    )
     return rule, checks
 
 

@@ -54,6 +54,7 @@ from uppdrag.models.mission import (
     Purpose,
     Role,
     Section,
+    default_layout,
 )
 from uppdrag.models.organisation import SKARABORG, UNKNOWN_MUNICIPALITIES, Organisation
 from uppdrag.models.shared import (
@@ -120,6 +121,7 @@ __all__ = [
     "SchoolBreak",
     "SchoolYear",
     "Section",
+    "default_layout",
     "SharedFile",
     "SteeringDocument",
     "Text",

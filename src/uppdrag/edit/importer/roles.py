@@ -218,4 +218,4 @@ class RoleReader:
     def meetings(self, section: Section | None) -> dict[str, Any] | None:
         if section is None:
             return None
-        return read_meetings(section.paragraphs, self.result.set, self.result.check)
+        return read_meetings(section.paragraphs, self.result.set, self.result.check, self.result.place)
