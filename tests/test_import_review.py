@@ -395,3 +395,98 @@ def test_an_added_person_and_assignment_and_a_removed_meeting(shipped: Path, run
         )
         .replace("    - datum: 2027-03-12  # planerat\n      plats: Falköping\n", "")
     )
+
+
+def _rename_heading(path: Path, old: str, new: str) -> Path:
+    """The section heading old retyped as new, as a chief does in Word."""
+    document = docx.Document(str(path))
+    heading = next(p for p in document.paragraphs if p.text == old and p.style.name.startswith("Heading"))
+    _set_text(heading, new)
+    renamed = path.with_name("omdopt.docx")
+    document.save(str(renamed))
+    return renamed
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "section"),
+    [
+        ("Möten", "Möten och dokumentation", "Möten"),
+        ("Roller och ansvar", "Roller, ansvar och kontaktvägar", "Roller och ansvar"),
+        ("Uppdrag", "Uppdrag 2027", "Syfte"),  # Förskola's 'Uppdrag' heads its purpose and assignments
+    ],
+)
+def test_a_renamed_heading_is_only_the_heading_changed(old: str, new: str, section: str, shipped: Path, runner) -> None:
+    _with_meetings(shipped)  # the table too: its rows stay meetings, not the secretary's duties
+    renamed = _rename_heading(_render(runner, "forskola"), old, new)
+    result = _import(runner, str(renamed), "--id", "forskola", "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Ändringar i Förskola enligt omdopt.docx",
+        "",
+        section,
+        f"  ändrat: rubrik: {old} → {new}",
+        "",
+    ]
+    found = json.loads(_import(runner, str(renamed), "--id", "forskola", "--diff", "--format", "json").stdout)
+    assert found["changes"] == [{"section": section, "kind": "changed", "subject": "rubrik", "old": old, "new": new}]
+
+
+def test_text_under_an_extra_heading_is_unplaced_not_read_into_the_part_before(shipped: Path, runner) -> None:
+    import copy
+
+    from docx.text.paragraph import Paragraph
+
+    rendered = _render(runner, "forskola")
+    document = docx.Document(str(rendered))
+    roles = next(p for p in document.paragraphs if p.text == "Roller och ansvar")
+    heading = copy.deepcopy(roles._p)  # 'Övrigt' as a heading like the others, before the roles
+    roles._p.addprevious(heading)
+    _set_text(Paragraph(heading, roles._parent), "Övrigt")
+    body = copy.deepcopy(_paragraph(document, "Upprättar arbetsordning")._p)
+    roles._p.addprevious(body)
+    _set_text(Paragraph(body, roles._parent), "Nätverket bjuder in gäster vid behov.")
+    extra = rendered.with_name("extra.docx")
+    document.save(str(extra))
+    result = _import(runner, str(extra), "--id", "forskola", "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Ändringar i Förskola enligt extra.docx",
+        "",
+        "Allmänt",
+        "  KONTROLLERA, utan plats: stycke 21: Övrigt",
+        "  KONTROLLERA, utan plats: stycke 22: Nätverket bjuder in gäster vid behov.",
+        "",
+    ]
+    found = json.loads(_import(runner, str(extra), "--id", "forskola", "--diff", "--format", "json").stdout)
+    assert found["changes"] == [
+        {"section": "Allmänt", "kind": "unplaced", "subject": "stycke 21", "old": None, "new": "Övrigt"},
+        {
+            "section": "Allmänt",
+            "kind": "unplaced",
+            "subject": "stycke 22",
+            "old": None,
+            "new": "Nätverket bjuder in gäster vid behov.",
+        },
+    ]
+    path = shipped / "missions" / "forskola.yaml"
+    before = path.read_text(encoding="utf-8")
+    written = _import(runner, str(extra), "--id", "forskola", "--force")
+    assert written.exit_code == 0, written.stderr
+    assert path.read_text(encoding="utf-8") == before  # the assignments did not gain it
+    assert "utan plats (stycke 22): Nätverket bjuder in gäster vid behov.\n" in written.stderr
+
+
+def test_a_field_word_does_not_print_comes_from_the_current_file(shipped: Path, runner) -> None:
+    """syfte.fokus is not in the rendered document; `uppdrag new` gives a network one."""
+    assert runner.invoke(app, ["new", "fritidshem", "--namn", "Fritidshem", "--today", TODAY]).exit_code == 0
+    path = shipped / "missions" / "fritidshem.yaml"
+    before = path.read_bytes()
+    assert b"  fokus: [1]\n" in before
+    rendered = _render(runner, "fritidshem")
+    diff = _import(runner, str(rendered), "--id", "fritidshem", "--diff")
+    assert diff.exit_code == 0, diff.stderr
+    assert diff.stdout == "Ändringar i Fritidshem enligt fritidshem.docx\nInga ändringar.\n"
+    result = _import(runner, str(rendered), "--id", "fritidshem", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert path.read_bytes() == before  # fokus kept, and no `avsnitt` written out for the default layout
+    assert "obs: syfte.fokus (1) behålls från missions/fritidshem.yaml: dokumentet visar det inte\n" in result.stderr
