@@ -201,6 +201,8 @@ def test_diff_as_json_and_as_markdown_for_a_chief(shipped: Path, runner) -> None
             "where": "stycke 20",
             "comment": "Gäller detta även fritidshemmen?",
             "anchored": "Nätverket delar erfarenheter och framgångsrika sätt att organisera för volymminskning i förskolan.",
+            "resolved": False,
+            "replies": [],
         }
     ]
     markdown = _import(runner, str(edited), "--id", "forskola", "--diff", "--format", "md").stdout

@@ -22,8 +22,16 @@ def note_line(note: ReviewNote) -> str:
     'kommentar av Karin Holm, 3 mars 2027 om "…" (uppdrag): …'."""
     if note.kind == "comment":
         anchored = f' "{note.anchored}"' if note.anchored else ""
-        return f"{note.byline} om{anchored} ({note.subject}): {note.text}"
+        return f"{note.byline}{RESOLVED if note.resolved else ''} om{anchored} ({note.subject}): {note.text}"
     return f'{note.byline}: {NOTE_WORDS[note.kind]} i {note.subject}: "{note.text}"'
+
+
+RESOLVED = " (löst)"
+
+
+def reply_line(reply: ReviewNote) -> str:
+    """'svar av Anna Berg, 4 mars 2027: Ja, från hösten.'"""
+    return f"{reply.byline}{RESOLVED if reply.resolved else ''}: {reply.text}"
 
 
 def text_lines(changes: list[Change], notes: list[ReviewNote] | None = None) -> list[Line]:
@@ -56,7 +64,9 @@ def text_lines(changes: list[Change], notes: list[ReviewNote] | None = None) -> 
             else:
                 line.append(((change.old if change.kind == "removed" else change.new) or "", change.kind))
             lines.append(line)
-        lines += [[("  ", None), (note_line(note), "key")] for note in own_notes]
+        for note in own_notes:
+            lines.append([("  ", None), (note_line(note), "key")])
+            lines += [[("    ", None), (reply_line(reply), "key")] for reply in note.replies]
         lines.append([])
     return lines
 
@@ -87,9 +97,15 @@ def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | Non
         for note in own_notes:
             if note.kind == "comment":
                 anchored = f" om ”{md(note.anchored)}”" if note.anchored else ""
+                resolved = RESOLVED if note.resolved else ""
                 out.append(
-                    f"- *{md(note.byline[:1].upper() + note.byline[1:])}*{anchored} ({md(note.subject)}): {md(note.text)}"
+                    f"- *{md(note.byline[:1].upper() + note.byline[1:])}*{resolved}{anchored} ({md(note.subject)}): "
+                    f"{md(note.text)}"
                 )
+                out += [
+                    f"  - *{md(r.byline[:1].upper() + r.byline[1:])}*{RESOLVED if r.resolved else ''}: {md(r.text)}"
+                    for r in note.replies
+                ]
             else:
                 verb = NOTE_WORDS[note.kind]
                 out.append(
@@ -121,7 +137,20 @@ def _note(note: ReviewNote) -> dict[str, object]:
         "where": note.where,
     }
     if note.kind == "comment":
-        found |= {"comment": note.text, "anchored": note.anchored}
+        found |= {
+            "comment": note.text,
+            "anchored": note.anchored,
+            "resolved": note.resolved,
+            "replies": [
+                {
+                    "author": r.author,
+                    "date": r.date.isoformat() if r.date else None,
+                    "comment": r.text,
+                    "resolved": r.resolved,
+                }
+                for r in note.replies
+            ],
+        }
     else:
         found |= {"kind": note.kind, "text": note.text}
     return found

@@ -268,7 +268,9 @@ class ReviewNote:
     date: dt.date | None
     text: str  # what was inserted or struck out, or the comment
     anchored: str = ""  # a comment's anchored text
-    where: str = ""  # "stycke 12"
+    where: str = ""  # "stycke 12", "sidfot, stycke 1", "fotnot 2"; "" for a comment anchored nowhere
+    resolved: bool = False  # a comment marked done in Word
+    replies: tuple[ReviewNote, ...] = ()  # the answers to a comment, in order
 
 
 @dataclass(frozen=True)
