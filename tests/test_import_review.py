@@ -492,3 +492,79 @@ def test_a_field_word_does_not_print_comes_from_the_current_file(shipped: Path, 
     assert result.exit_code == 0, result.stderr
     assert path.read_bytes() == before  # fokus kept, and no `avsnitt` written out for the default layout
     assert "obs: syfte.fokus (1) behålls från missions/fritidshem.yaml: dokumentet visar det inte\n" in result.stderr
+
+
+def _answered_and_resolved(path: Path) -> Path:
+    """The chief's file after Anna Berg answers Karin Holm's comment and Karin marks it resolved."""
+    from .test_import_review_marks import PART_TYPE, W14, W15, _with_parts
+
+    document = docx.Document(str(path))
+    asked = next(iter(document.comments))
+    asked._comment_elm.findall(qn("w:p"))[-1].set(f"{{{W14}}}paraId", "0000000A")
+    anchored = _paragraph(document, "Nätverket delar erfarenheter och framgångsrika")
+    reply = document.add_comment(anchored.runs, text="Nej, bara förskolan.", author="Anna Berg")
+    reply._comment_elm.set(qn("w:date"), "2027-03-04T09:00:00Z")
+    reply._comment_elm.findall(qn("w:p"))[-1].set(f"{{{W14}}}paraId", "0000000B")
+    answered = path.with_name("besvarad.docx")
+    document.save(str(answered))
+    extended = (
+        f'<w15:commentsEx xmlns:w15="{W15}"><w15:commentEx w15:paraId="0000000A" w15:done="1"/>'
+        '<w15:commentEx w15:paraId="0000000B" w15:paraIdParent="0000000A" w15:done="0"/></w15:commentsEx>'
+    )
+    parts = {"word/commentsExtended.xml": (PART_TYPE.format("commentsExtended"), extended)}
+    answered.write_bytes(_with_parts(answered.read_bytes(), parts))
+    return answered
+
+
+def test_diff_as_markdown_strikes_and_adds_words_and_shows_the_conversation(shipped: Path, runner) -> None:
+    _with_meetings(shipped)
+    answered = _answered_and_resolved(_chief_edits(_render(runner, "forskola")))
+    result = _import(runner, str(answered), "--id", "forskola", "--diff", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    comment = (
+        "- *Kommentar av Karin Holm, 3 mars 2027* (löst) om ”Nätverket delar erfarenheter och framgångsrika sätt att "
+        "organisera för volymminskning i förskolan.” (uppdrag): Gäller detta även fritidshemmen?"
+    )
+    assert result.stdout.splitlines() == [
+        "# Ändringar i Förskola enligt besvarad.docx",
+        "",
+        "## Allmänt",
+        "",
+        "- **Ändrar** den gemensamma bakgrunden 'strategi-2023-2026': "
+        + BACKGROUND_LINE.split(": ", 1)[1].replace("[-mandat.-] {+mandat, forskningsbevakning.+}", "")
+        + "~~mandat.~~ **mandat, forskningsbevakning.**",
+        "",
+        "## Uppdrag",
+        "",
+        "- **Omformulerat** uppdrag: Nätverket samarbetar och utbyter erfarenheter kring språkutvecklande arbete "
+        "**och läsning**",
+        comment,
+        "  - *Svar av Anna Berg, 4 mars 2027*: Nej, bara förskolan.",
+        "",
+        "## Roller och ansvar",
+        "",
+        "- *Förslag av Anna Berg, 2 mars 2027*: stryker i ansvar för presidium: ”kalenderåret”",
+        "- *Förslag av Anna Berg, 2 mars 2027*: lägger till i ansvar för presidium: ”läsåret”",
+        "",
+        "## Möten",
+        "",
+        "- **Ändrat** mötesregel: ~~Minst 4 möten per år på fredagar.~~ → **Minst 4 möten per år på tisdagar.**",
+        "- **Ändrat** möte 2027-02-05, tid: ~~09:00–12:00~~ → **13:00–16:00**",
+        "- **Ändrat** möte 2027-02-05, plats: ~~Skövde~~ → **Lidköping**",
+        "- **Ändrat** möte 2027-02-05, närvarande: ~~Lidköping, Vara~~ → **Lidköping, Vara, Hjo**",
+        "- **Ändrat** möte 2027-03-12, plats: ~~Falköping~~ → **Skara**",
+    ]
+    text = _import(runner, str(answered), "--id", "forskola", "--diff").stdout.splitlines()
+    assert text[7:9] == [
+        '  kommentar av Karin Holm, 3 mars 2027 (löst) om "Nätverket delar erfarenheter och framgångsrika sätt att '
+        'organisera för volymminskning i förskolan." (uppdrag): Gäller detta även fritidshemmen?',
+        "    svar av Anna Berg, 4 mars 2027: Nej, bara förskolan.",
+    ]
+    found = json.loads(_import(runner, str(answered), "--id", "forskola", "--diff", "--format", "json").stdout)
+    assert [(c["author"], c["resolved"], c["replies"]) for c in found["comments"]] == [
+        (
+            "Karin Holm",
+            True,
+            [{"author": "Anna Berg", "date": "2027-03-04", "comment": "Nej, bara förskolan.", "resolved": False}],
+        )
+    ]
