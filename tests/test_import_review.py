@@ -17,6 +17,13 @@ from uppdrag.cli import app
 from .conftest import TODAY, system_tool
 
 NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
+NAMES = {
+    "forskola": "Förskola",
+    "grundskola": "Grundskolan",
+    "ka": "KA",
+    "sarskola": "Särskolan",
+    "skis": "Skolutveckling i Skaraborg, SKIS",
+}
 MEETINGS = (  # two entered meetings, so the rendered file has the meeting table
     "  träffar:\n"
     '    - {datum: 2027-02-05, start: "09:00", slut: "12:00", plats: Skövde, närvarande: [Lidköping, Vara]}\n'
@@ -320,31 +327,75 @@ def test_validate_warns_at_once_when_the_rule_no_longer_allows_the_entered_days(
     ) in result.stdout.splitlines()
 
 
-@pytest.mark.slow
-def test_a_file_saved_by_libreoffice_shows_no_changes(shipped: Path, runner, tmp_path: Path) -> None:
-    """A chief without Word opens the file in LibreOffice and saves it unchanged."""
-    rendered = _render(runner, "forskola")
-    profile = (tmp_path / "lo-profile").as_uri()  # its own profile: no clash with a running LibreOffice
+def _through_libreoffice(path: Path, profile: Path) -> Path:
+    """path opened and saved as .docx by LibreOffice, as a chief without Word does."""
     subprocess.run(
         [
             system_tool("soffice"),
-            f"-env:UserInstallation={profile}",
+            f"-env:UserInstallation={profile.as_uri()}",  # its own profile: no clash with a running LibreOffice
             "--headless",
             "--convert-to",
             "docx",
             "--outdir",
             "sparad",
-            str(rendered),
+            str(path),
         ],
         capture_output=True,
         check=True,
         timeout=180,
     )
-    saved = Path("sparad/forskola.docx")
-    assert saved.read_bytes() != rendered.read_bytes()  # LibreOffice wrote its own file
+    saved = Path("sparad") / path.name
+    assert saved.read_bytes() != path.read_bytes()  # LibreOffice wrote its own file
+    return saved
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("network", NETWORKS)
+def test_a_file_saved_by_libreoffice_shows_no_changes(network: str, shipped: Path, runner, tmp_path: Path) -> None:
+    """A chief without Word opens the file in LibreOffice and saves it unchanged."""
+    if network == "forskola":
+        _with_meetings(shipped)  # the meeting table through LibreOffice too
+    path = shipped / "missions" / f"{network}.yaml"
+    before = path.read_bytes()
+    saved = _through_libreoffice(_render(runner, network), tmp_path / "lo-profile")
+    result = _import(runner, str(saved), "--id", network, "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"Ändringar i {NAMES[network]} enligt {network}.docx\nInga ändringar.\n"
+    written = _import(runner, str(saved), "--id", network, "--force")
+    assert written.exit_code == 0, written.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_a_proposal_saved_by_libreoffice_is_still_a_proposal_with_its_author(
+    shipped: Path, runner, tmp_path: Path
+) -> None:
+    _with_meetings(shipped)
+    document = docx.Document(str(_render(runner, "forskola")))
+    duty = _paragraph(document, "Upprättar arbetsordning")
+    _set_text(duty, "Upprättar arbetsordning för ")
+    duty._p.append(_change("w:del", "kalenderåret", 101))
+    duty._p.append(_change("w:ins", "läsåret", 102))
+    rest = OxmlElement("w:r")
+    content = OxmlElement("w:t")
+    content.text = ", dagordning för mötet samt bereder möten."
+    content.set(XML_SPACE, "preserve")
+    rest.append(content)
+    duty._p.append(rest)
+    proposed = Path("ut/forslag.docx")
+    document.save(str(proposed))
+    saved = _through_libreoffice(proposed, tmp_path / "lo-profile")
     result = _import(runner, str(saved), "--id", "forskola", "--diff")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "Ändringar i Förskola enligt forskola.docx\nInga ändringar.\n"
+    assert result.stdout.splitlines() == [
+        "Ändringar i Förskola enligt forslag.docx",
+        "Inga direkta ändringar; förslag och kommentarer:",
+        "",
+        "Roller och ansvar",
+        '  förslag av Anna Berg, 2 mars 2027: stryker i ansvar för presidium: "kalenderåret"',
+        '  förslag av Anna Berg, 2 mars 2027: lägger till i ansvar för presidium: "läsåret"',
+        "",
+    ]
 
 
 def _copy_after(paragraph, text: str) -> None:
