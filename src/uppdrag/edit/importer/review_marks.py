@@ -304,7 +304,7 @@ def place_marks(marks: ReviewMarks, imported: Imported) -> list[ReviewNote]:
 
     def part(where: str) -> tuple[str, str]:
         if not where.startswith("stycke"):  # a header, a footnote, or no anchor at all: no part's
-            return "Allmänt", where.split(",")[0] if where else "hela dokumentet"
+            return "Allmänt", where.split(",", maxsplit=1)[0] if where else "hela dokumentet"
         number = _number(where)
         same = [key for at, key in placed if at == number]  # the first value read from the paragraph
         before = [key for at, key in placed if at < number]
