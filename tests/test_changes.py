@@ -366,3 +366,17 @@ def test_long_texts_are_compared_whole_not_word_by_word() -> None:
     assert word_diff(old, new) == [("-", old), ("+", new)]
     assert similarity(old, new) == 599 / 600  # the words they share, whatever their order
     assert word_diff("a b c", "a x c") == [("=", "a"), ("-", "b"), ("+", "x"), ("=", "c")]
+
+
+def test_a_renamed_section_heading(repo: Path, runner) -> None:
+    _edit(repo, "  - {del: möten, rubrik: Möten}\n", "  - {del: möten, rubrik: Möten och dokumentation}\n")
+    _edit(repo, "  - {del: syfte, rubrik: Uppdrag}\n", "  - {del: syfte}\n")  # the heading left out
+    lines = runner.invoke(app, ["diff", "forskola"]).stdout.splitlines()
+    assert lines[2:] == [
+        "Syfte",
+        "  ändrat: rubrik: Uppdrag → –",
+        "",
+        "Möten",
+        "  ändrat: rubrik: Möten → Möten och dokumentation",
+        "",
+    ]
