@@ -107,4 +107,6 @@ def test_a_styled_heading_is_known_by_one_section_word_among_any() -> None:
     assert styled_section("Roller och uppdrag i nätverket") == Heading("roller", loose=True)
     assert styled_section("Bakgrund och möten") is None  # two sections: unsure, so none
     assert styled_section("Kontaktvägar") is None
+    assert styled_section("Mötesplanering") == Heading("möten", loose=True)  # a compound of a section's word
+    assert styled_section("Rollbeskrivningar") == Heading("roller", loose=True)
     assert styled_section("Uppdrag " + "mycket " * 8) is None  # a sentence, not a heading

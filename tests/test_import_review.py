@@ -619,3 +619,26 @@ def test_diff_as_markdown_strikes_and_adds_words_and_shows_the_conversation(ship
             [{"author": "Anna Berg", "date": "2027-03-04", "comment": "Nej, bara förskolan.", "resolved": False}],
         )
     ]
+
+
+def test_a_meetings_heading_renamed_past_recognition_keeps_the_meetings(shipped: Path, runner) -> None:
+    before = _with_meetings(shipped)
+    renamed = _rename_heading(_render(runner, "forskola"), "Möten", "Arbetssätt")
+    diff = _import(runner, str(renamed), "--id", "forskola", "--diff")
+    assert diff.exit_code == 0, diff.stderr
+    assert diff.stdout.splitlines()[:6] == [
+        "Ändringar i Förskola enligt omdopt.docx",
+        "",
+        "Allmänt",
+        "  KONTROLLERA, utan plats: stycke 39: Arbetssätt",
+        "  KONTROLLERA, utan plats: stycke 40: Minst 4 möten per år på fredagar.",
+        "  KONTROLLERA, utan plats: stycke 41: Minnesanteckningar ska föras och läggas ut på utbildningskaraborg.se.",
+    ]
+    assert "borttaget" not in diff.stdout and "Möten\n" not in diff.stdout
+    result = _import(runner, str(renamed), "--id", "forskola", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert (shipped / "missions" / "forskola.yaml").read_bytes() == before
+    assert (
+        "obs: möten behålls från missions/forskola.yaml: dokumentet har inget avsnitt som gick att läsa som möten "
+        "(se texten utan plats)\n"
+    ) in result.stderr

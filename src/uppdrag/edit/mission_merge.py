@@ -166,6 +166,19 @@ def _leave_out_default_layout(data: dict[str, Any], current: dict[str, Any]) -> 
         del data["avsnitt"]
 
 
+def keep_unread_meetings(data: dict[str, Any], current: dict[str, Any], shown_name: str, unsure: bool) -> list[str]:
+    """The current file's meetings when the document gave none and left text without a place
+    (a Möten heading renamed past recognition): the rule and the entered meetings are not
+    removed for a heading the import could not read; the note says so."""
+    if "möten" in data or not unsure or not current.get("möten"):
+        return []
+    data["möten"] = current["möten"]
+    return [
+        f"möten behålls från {shown_name}: dokumentet har inget avsnitt som gick att läsa som möten "
+        "(se texten utan plats)"
+    ]
+
+
 # Values inside a part that no rendered document prints, so no import can read them back:
 # (part, key, the keys it goes after). The focus goals: an import only guesses them from the text.
 UNSHOWN_WITHIN = (("syfte", "fokus", ("punkter", "mål", "text")),)

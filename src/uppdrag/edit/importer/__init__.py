@@ -174,7 +174,7 @@ def _import_document(
     new_id = imported.data["id"]
     if not is_valid_id(new_id):
         raise ImportDocumentError(f"id '{new_id}' av namnet går inte att använda: {ID_HINT}; ange --id")
-    imported.notes += _kept_from_current(imported.data, folder / f"{new_id}.yaml")
+    imported.notes += _kept_from_current(imported.data, folder / f"{new_id}.yaml", bool(imported.unplaced))
     origin = f"# Importerad från {comment_safe(path.name)}."
     marked = bool(imported.checks) or "FYLL I" in to_yaml(imported.data, {}, [])
     header = [HEADER, origin + (" Se efter det som är märkt KONTROLLERA och FYLL I." if marked else "")]
@@ -209,10 +209,11 @@ def write_mission(result: ImportResult, force: bool, today: dt.date, output: str
     return write_output(output, result.text, [result.source])  # a string: 'MAPP/' is refused as a folder
 
 
-def _kept_from_current(data: dict[str, Any], target: Path) -> list[str]:
+def _kept_from_current(data: dict[str, Any], target: Path, unsure: bool) -> list[str]:
     """The notes for what the current file for the same id has that no document shows
-    (reviderad_av, an antagen the document does not state): it is kept, not removed."""
-    from uppdrag.edit.mission_merge import keep_unshown
+    (reviderad_av, an antagen the document does not state), or that the document has only as
+    text without a place (unsure): it is kept, not removed."""
+    from uppdrag.edit.mission_merge import keep_unread_meetings, keep_unshown
 
     if not os.path.isfile(target):  # False, not an error, for a name too long for the system
         return []
@@ -221,7 +222,9 @@ def _kept_from_current(data: dict[str, Any], target: Path) -> list[str]:
         current = parse_yaml(text).data if text is not None else None
     except YamlSyntaxError:  # a broken file: --force replaces it, as it always did
         return []
-    return keep_unshown(data, current, str(target)) if isinstance(current, dict) else []
+    if not isinstance(current, dict):
+        return []
+    return keep_unshown(data, current, str(target)) + keep_unread_meetings(data, current, str(target), unsure)
 
 
 def merged(current: str, result: ImportResult) -> str:

@@ -158,8 +158,23 @@ def styled_section(text: str) -> Heading | None:
     words = normalise(re.sub(r"\([^()]{0,200}\)", " ", without_typed_number(text)))
     if not words or len(words.split()) > 8:
         return None
-    section = _one_section({_SECTION_STEMS[word] for word in words.split() if word in _SECTION_STEMS})
+    found = {_SECTION_STEMS[word] for word in words.split() if word in _SECTION_STEMS}
+    found |= {part for word in words.split() for prefix, part in _COMPOUND_PREFIXES if word.startswith(prefix)}
+    section = _one_section(found)
     return Heading(section, loose=True) if section is not None else None
+
+
+# The first half of a compound a styled heading may be ("Mötesplanering", "Rollbeskrivningar")
+_COMPOUND_PREFIXES = (
+    ("bakgrund", "bakgrund"),
+    ("syfte", "syfte"),
+    ("uppdrags", "uppdrag"),
+    ("roll", "roller"),
+    ("motes", "möten"),
+    ("traff", "möten"),
+    ("natverkstraff", "möten"),
+    ("medlem", "medlemmar"),
+)
 
 
 def classify(text: str) -> Heading | None:
