@@ -510,6 +510,13 @@ def test_text_under_an_extra_heading_is_unplaced_not_read_into_the_part_before(s
         "  KONTROLLERA, utan plats: stycke 22: Nätverket bjuder in gäster vid behov.",
         "",
     ]
+    markdown = _import(runner, str(extra), "--id", "forskola", "--diff", "--format", "md").stdout
+    assert markdown.splitlines()[2:6] == [
+        "## Allmänt",
+        "",
+        "- **KONTROLLERA, utan plats** stycke 21: Övrigt",
+        "- **KONTROLLERA, utan plats** stycke 22: Nätverket bjuder in gäster vid behov.",
+    ]
     found = json.loads(_import(runner, str(extra), "--id", "forskola", "--diff", "--format", "json").stdout)
     assert found["changes"] == [
         {"section": "Allmänt", "kind": "unplaced", "subject": "stycke 21", "old": None, "new": "Övrigt"},

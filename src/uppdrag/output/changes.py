@@ -84,7 +84,8 @@ def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | Non
             continue
         out += [f"## {section}", ""]
         for change in own:
-            head = f"- **{KIND_WORDS[change.kind].capitalize()}** {md(change.subject)}: "
+            word = KIND_WORDS[change.kind]
+            head = f"- **{word[:1].upper() + word[1:]}** {md(change.subject)}: "
             if change.kind in ("reworded", "shared"):
                 body = " ".join(
                     md(t) if op == "=" else (f"~~{md(t)}~~" if op == "-" else f"**{md(t)}**") for op, t in change.words
