@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,8 @@ from uppdrag.edit.importer.people import municipalities_of
 from uppdrag.edit.importer.reading import read_document
 from uppdrag.edit.importer.recorder import Imported, ReportField, dotted
 from uppdrag.edit.importer.sections import outline
+from uppdrag.edit.importer.values import GOAL_MATCH, REPORTING
+from uppdrag.edit.importer.wording import comparable
 from uppdrag.edit.importer.yaml_text import to_yaml
 from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, OutputError, UppdragError
 from uppdrag.files import write_output
@@ -158,7 +162,7 @@ def _import_document(
     paragraphs = mended.paragraphs
     notes += mended.notes
     checks = mended.doubts
-    shape = outline(paragraphs)
+    shape = outline(paragraphs, _goal_names(workspace))
     found = {s.part for s in shape.sections}
     if len(found & {"bakgrund", "syfte", "uppdrag", "roller", "möten"}) < 2 or not (found & {"uppdrag", "roller"}):
         raise ImportDocumentError(
@@ -185,6 +189,20 @@ def _import_document(
         first = next(f for f in result.findings if f.is_error)
         raise UppdragError(f"den importerade filen skulle inte validera ({first.message}); inget skrevs", EXIT_INTERNAL)
     return ImportResult(path, document.format, new_id, target, text, imported, result, document.notes)
+
+
+def _goal_names(workspace: Workspace) -> Callable[[str], bool]:
+    """Whether a heading is the name of one of the workspace's goals ("Höjd utbildningsnivå"),
+    as alike as the purpose's reader asks a goal's name to be."""
+    from rapidfuzz import fuzz
+
+    names = {comparable(g.name) for document in workspace.steering_documents.values() for g in document.goals}
+
+    def names_a_goal(text: str) -> bool:
+        words = comparable(re.sub(REPORTING, "", text).rstrip(": "))
+        return bool(words) and any(fuzz.ratio(words, name) >= GOAL_MATCH for name in names)
+
+    return names_a_goal
 
 
 def write_mission(result: ImportResult, force: bool, today: dt.date, output: str | Path | None = None) -> Path:

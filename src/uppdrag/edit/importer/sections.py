@@ -6,6 +6,7 @@ assignments with no "Roller och ansvar" heading; such roles open a roles section
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from uppdrag.edit.importer.headings import SECTIONS, Heading, classify, normalise, styled_section, title_rest
@@ -56,7 +57,9 @@ def heading_of(paragraph: Paragraph) -> Heading | None:
     return heading
 
 
-def outline(paragraphs: list[Paragraph]) -> Outline:
+def outline(paragraphs: list[Paragraph], names_content: Callable[[str], bool] = lambda text: False) -> Outline:
+    """The document's sections; names_content(text) is true of a heading that is a part's own
+    content (a goal's name styled like the sections' headings), so it opens no text without a place."""
     title: list[Paragraph] = []
     sections: list[Section] = []
     margins = [p for p in paragraphs if p.margin]
@@ -81,7 +84,9 @@ def outline(paragraphs: list[Paragraph]) -> Outline:
             current.roles.append(RoleBlock(paragraph, heading.roles))
         elif current is None:
             title.append(paragraph)
-        elif stray or (heading is None and _sibling_heading(paragraph, section_level)):
+        elif stray or (
+            heading is None and _sibling_heading(paragraph, section_level) and not names_content(paragraph.text)
+        ):
             stray = True  # neither read into the part before it nor dropped: the report lists it
             outline_unknown.append((current.part, paragraph))
         elif heading is None and _unknown_heading(paragraph):
