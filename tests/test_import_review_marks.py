@@ -188,8 +188,9 @@ def test_comments_anchored_in_every_part_with_replies_and_resolved() -> None:
     header.add_run("Utbildning Skaraborg")
     _comment(document, header.runs, "Ny logga?", "Per Ek", "0000000D")  # anchored in header1.xml
     in_footnote = _comment(document, body.runs, "Vilken källa?", "Karin Holm", "0000000E")
+    in_endnote = _comment(document, body.runs, "Stämmer året?", "Per Ek", "00000010")
     nowhere = _comment(document, body.runs, "Allmänt: bra!", "Eva Ek", "0000000F")
-    for comment in (in_footnote, nowhere):
+    for comment in (in_footnote, in_endnote, nowhere):
         for element in _anchors(document, comment.comment_id):
             holder = element.getparent() if element.tag == qn("w:commentReference") else element
             holder.getparent().remove(holder)
@@ -201,6 +202,13 @@ def test_comments_anchored_in_every_part_with_replies_and_resolved() -> None:
         f'<w:commentRangeEnd w:id="{footnote}"/><w:r><w:commentReference w:id="{footnote}"/></w:r></w:p>'
         "</w:footnote></w:footnotes>"
     )
+    endnote = in_endnote.comment_id
+    endnotes = (
+        f'<w:endnotes xmlns:w="{WORD}">'
+        '<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        f'</w:endnote><w:endnote w:id="1"><w:p><w:commentRangeStart w:id="{endnote}"/><w:r><w:t>Antagen 2026</w:t>'
+        f'</w:r><w:commentRangeEnd w:id="{endnote}"/></w:p></w:endnote></w:endnotes>'
+    )
     extended = (
         f'<w15:commentsEx xmlns:w15="{W15}">'
         '<w15:commentEx w15:paraId="0000000A" w15:done="1"/>'
@@ -211,6 +219,7 @@ def test_comments_anchored_in_every_part_with_replies_and_resolved() -> None:
         _saved(document),
         {
             "word/footnotes.xml": (PART_TYPE.format("footnotes"), footnotes),
+            "word/endnotes.xml": (PART_TYPE.format("endnotes"), endnotes),
             "word/commentsExtended.xml": (PART_TYPE.format("commentsExtended"), extended),
         },
     )
@@ -221,6 +230,7 @@ def test_comments_anchored_in_every_part_with_replies_and_resolved() -> None:
         ("Per Ek", "Vilken lokal?", "Möte i Skövde", "stycke 3 (tabell)", None, False),
         ("Per Ek", "Ny logga?", "Utbildning Skaraborg", "sidhuvud, stycke 1", None, False),
         ("Karin Holm", "Vilken källa?", "Källa: Skolverket", "fotnot 1", None, False),
+        ("Per Ek", "Stämmer året?", "Antagen 2026", "slutnot 1", None, False),
         ("Eva Ek", "Allmänt: bra!", "", "", None, False),
     ]
     read = [ReportField("bakgrund_tillägg[0]", "x", "stycke 2", ("bakgrund_tillägg", 0))]
@@ -230,6 +240,7 @@ def test_comments_anchored_in_every_part_with_replies_and_resolved() -> None:
         ("Allmänt", "bakgrund", "kommentar av Per Ek, 3 mars 2027", False, []),
         ("Allmänt", "sidhuvud", "kommentar av Per Ek, 3 mars 2027", False, []),
         ("Allmänt", "fotnot 1", "kommentar av Karin Holm, 3 mars 2027", False, []),
+        ("Allmänt", "slutnot 1", "kommentar av Per Ek, 3 mars 2027", False, []),
         ("Allmänt", "hela dokumentet", "kommentar av Eva Ek, 3 mars 2027", False, []),
     ]
 
