@@ -151,19 +151,6 @@ def _one_section(found: set[str]) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-def styled_section(text: str) -> Heading | None:
-    """The section a line styled as a heading names by one of its words, whatever other words
-    stand beside it ("Roller, ansvar och kontaktvägar"): a heading style says the line is a
-    heading, so only its section is asked for. None when it names no section, or several."""
-    words = normalise(re.sub(r"\([^()]{0,200}\)", " ", without_typed_number(text)))
-    if not words or len(words.split()) > 8:
-        return None
-    found = {_SECTION_STEMS[word] for word in words.split() if word in _SECTION_STEMS}
-    found |= {part for word in words.split() for prefix, part in _COMPOUND_PREFIXES if word.startswith(prefix)}
-    section = _one_section(found)
-    return Heading(section, loose=True) if section is not None else None
-
-
 # The first half of a compound a styled heading may be ("Mötesplanering", "Rollbeskrivningar")
 _COMPOUND_PREFIXES = (
     ("bakgrund", "bakgrund"),
@@ -175,6 +162,19 @@ _COMPOUND_PREFIXES = (
     ("natverkstraff", "möten"),
     ("medlem", "medlemmar"),
 )
+
+
+def styled_section(text: str) -> Heading | None:
+    """The section a line styled as a heading names by one of its words, whatever other words
+    stand beside it ("Roller, ansvar och kontaktvägar"): a heading style says the line is a
+    heading, so only its section is asked for. None when it names no section, or several."""
+    words = normalise(re.sub(r"\([^()]{0,200}\)", " ", without_typed_number(text)))
+    if not words or len(words.split()) > 8:
+        return None
+    found = {_SECTION_STEMS[word] for word in words.split() if word in _SECTION_STEMS}
+    found |= {part for word in words.split() for prefix, part in _COMPOUND_PREFIXES if word.startswith(prefix)}
+    section = _one_section(found)
+    return Heading(section, loose=True) if section is not None else None
 
 
 def classify(text: str) -> Heading | None:
