@@ -1,8 +1,11 @@
 """What a reviewer left in a Word file besides the text: tracked changes (w:ins, w:del) and
-comments (comments.xml, anchored by w:commentRangeStart/End), each with its author, date and
-the paragraph it stands in, numbered as read_docx numbers them ("stycke 12", "stycke 14 (tabell)").
+comments (comments.xml, anchored by w:commentRangeStart/End in the body, a table, a header or
+footer, a footnote or an endnote; replies and resolved ones from commentsExtended.xml), each with
+its author, date and the paragraph it stands in. The body is walked by docx_reader.body_units,
+the reader's own walk, so "stycke 12" and "stycke 14 (tabell)" are the paragraphs the import read.
 
-The XML is read with lxml only after count_parts has bounded every part; what is built here
+The parts are found by the content types the package declares and parsed only after
+count_parts has bounded every part; what is built here
 (one mark per tracked change or comment, their text) is counted against MAX_REVIEW_MARKS and
 the document's character cap.
 """
