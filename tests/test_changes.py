@@ -406,3 +406,17 @@ def test_own_background_come_reworded_and_gone(repo: Path, runner) -> None:
     assert lines[3] == f"  borttaget: {subject}: den gemensamma texten gäller igen"
     found = json.loads(runner.invoke(app, ["diff", "forskola", "--format", "json"]).stdout)
     assert found["changes"][0]["kind"] == "removed" and found["changes"][0]["subject"] == subject
+
+
+def test_a_renamed_section_heading(repo: Path, runner) -> None:
+    _edit(repo, "  - {del: möten, rubrik: Möten}\n", "  - {del: möten, rubrik: Möten och dokumentation}\n")
+    _edit(repo, "  - {del: syfte, rubrik: Uppdrag}\n", "  - {del: syfte}\n")  # the heading left out
+    lines = runner.invoke(app, ["diff", "forskola"]).stdout.splitlines()
+    assert lines[2:] == [
+        "Syfte",
+        "  ändrat: rubrik: Uppdrag → –",
+        "",
+        "Möten",
+        "  ändrat: rubrik: Möten → Möten och dokumentation",
+        "",
+    ]

@@ -97,3 +97,16 @@ def test_a_word_besides_a_headings_filler_makes_body_text() -> None:
     assert classify("Möten med rektorer") is None
     assert classify("Uppdrag att sprida goda exempel") is None
     assert classify("MÅL") is None
+
+
+def test_a_styled_heading_is_known_by_one_section_word_among_any() -> None:
+    from uppdrag.edit.importer.headings import styled_section
+
+    assert styled_section("Roller, ansvar och kontaktvägar") == Heading("roller", loose=True)
+    assert styled_section("2. Våra möten (digitala)") == Heading("möten", loose=True)
+    assert styled_section("Roller och uppdrag i nätverket") == Heading("roller", loose=True)
+    assert styled_section("Bakgrund och möten") is None  # two sections: unsure, so none
+    assert styled_section("Kontaktvägar") is None
+    assert styled_section("Mötesplanering") == Heading("möten", loose=True)  # a compound of a section's word
+    assert styled_section("Rollbeskrivningar") == Heading("roller", loose=True)
+    assert styled_section("Uppdrag " + "mycket " * 8) is None  # a sentence, not a heading

@@ -50,6 +50,7 @@ def test_the_section_read_as_a_rule() -> None:
         lambda path, value, where: fields.append((path, value, where)),
         lambda path, message: checks.append((path, message)),
         lambda where, text: left.append((where, text)),
+        lambda where: None,
     )
     assert rule == {
         "minst_per_år": 4,
@@ -69,7 +70,11 @@ def _rule(text: str) -> tuple[dict[str, object] | None, list[str]]:
 
     checks: list[str] = []
     rule = read_meetings(
-        [Paragraph(text, "rad 1")], lambda *_: None, lambda _, message: checks.append(message), lambda *_: None
+        [Paragraph(text, "rad 1")],
+        lambda *_: None,
+        lambda _, message: checks.append(message),
+        lambda *_: None,
+        lambda where: None,
     )
     return rule, checks
 
@@ -92,4 +97,41 @@ def test_every_other_month_is_a_marked_reading() -> None:
     assert _rule("Nätverket träffas varannan månad.") == (
         {"minst_per_år": 6},
         ["'varannan månad' (rad 1) läst som minst 6 möten per år"],
+    )
+
+
+def test_the_table_render_writes_is_read_back_in_every_column(shipped, runner) -> None:
+    """The column names come from one place (views.document.MEETING_COLUMNS): render writes
+    them, the importer reads them, so every cell of a meeting comes back."""
+    from pathlib import Path
+
+    from uppdrag.cli import app
+    from uppdrag.edit.importer.docx_reader import read_docx
+    from uppdrag.views.document import MEETING_COLUMNS
+
+    from .conftest import TODAY
+
+    path = shipped / "missions" / "forskola.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  träffar:\n"
+        '    - {datum: 2026-02-06, start: "09:00", slut: "12:00", plats: Skövde, närvarande: [Lidköping, Vara],'
+        " minnesanteckningar: https://utbildningskaraborg.se/forskola/2026-02-06}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["render", "forskola", "--docx", "-o", "forskola.docx", "--today", TODAY])
+    assert result.exit_code == 0, result.stderr
+    rows = [p.cells for p in read_docx(Path("forskola.docx").read_bytes()) if p.cells]
+    assert rows[0] == tuple(MEETING_COLUMNS.values())
+    columns = header_columns(rows[0])
+    assert columns == dict(enumerate(MEETING_COLUMNS))
+    assert meeting_from_row(rows[1], columns) == (
+        {
+            "datum": dt.date(2026, 2, 6),
+            "start": "09:00",
+            "slut": "12:00",
+            "plats": "Skövde",
+            "närvarande": ["Lidköping", "Vara"],
+            "minnesanteckningar": "https://utbildningskaraborg.se/forskola/2026-02-06",
+        },
+        [],
     )

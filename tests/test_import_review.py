@@ -17,6 +17,13 @@ from uppdrag.cli import app
 from .conftest import TODAY, system_tool
 
 NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
+NAMES = {
+    "forskola": "Förskola",
+    "grundskola": "Grundskolan",
+    "ka": "KA",
+    "sarskola": "Särskolan",
+    "skis": "Skolutveckling i Skaraborg, SKIS",
+}
 MEETINGS = (  # two entered meetings, so the rendered file has the meeting table
     "  träffar:\n"
     '    - {datum: 2027-02-05, start: "09:00", slut: "12:00", plats: Skövde, närvarande: [Lidköping, Vara]}\n'
@@ -233,6 +240,8 @@ def test_diff_as_json_and_as_markdown_for_a_chief(shipped: Path, runner) -> None
             "where": "stycke 20",
             "comment": "Gäller detta även fritidshemmen?",
             "anchored": "Nätverket delar erfarenheter och framgångsrika sätt att organisera för volymminskning i förskolan.",
+            "resolved": False,
+            "replies": [],
         }
     ]
     markdown = _import(runner, str(edited), "--id", "forskola", "--diff", "--format", "md").stdout
@@ -349,31 +358,75 @@ def test_validate_warns_at_once_when_the_rule_no_longer_allows_the_entered_days(
     ) in result.stdout.splitlines()
 
 
-@pytest.mark.slow
-def test_a_file_saved_by_libreoffice_shows_no_changes(shipped: Path, runner, tmp_path: Path) -> None:
-    """A chief without Word opens the file in LibreOffice and saves it unchanged."""
-    rendered = _render(runner, "forskola")
-    profile = (tmp_path / "lo-profile").as_uri()  # its own profile: no clash with a running LibreOffice
+def _through_libreoffice(path: Path, profile: Path) -> Path:
+    """path opened and saved as .docx by LibreOffice, as a chief without Word does."""
     subprocess.run(
         [
             system_tool("soffice"),
-            f"-env:UserInstallation={profile}",
+            f"-env:UserInstallation={profile.as_uri()}",  # its own profile: no clash with a running LibreOffice
             "--headless",
             "--convert-to",
             "docx",
             "--outdir",
             "sparad",
-            str(rendered),
+            str(path),
         ],
         capture_output=True,
         check=True,
         timeout=180,
     )
-    saved = Path("sparad/forskola.docx")
-    assert saved.read_bytes() != rendered.read_bytes()  # LibreOffice wrote its own file
+    saved = Path("sparad") / path.name
+    assert saved.read_bytes() != path.read_bytes()  # LibreOffice wrote its own file
+    return saved
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("network", NETWORKS)
+def test_a_file_saved_by_libreoffice_shows_no_changes(network: str, shipped: Path, runner, tmp_path: Path) -> None:
+    """A chief without Word opens the file in LibreOffice and saves it unchanged."""
+    if network == "forskola":
+        _with_meetings(shipped)  # the meeting table through LibreOffice too
+    path = shipped / "missions" / f"{network}.yaml"
+    before = path.read_bytes()
+    saved = _through_libreoffice(_render(runner, network), tmp_path / "lo-profile")
+    result = _import(runner, str(saved), "--id", network, "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"Ändringar i {NAMES[network]} enligt {network}.docx\nInga ändringar.\n"
+    written = _import(runner, str(saved), "--id", network, "--force")
+    assert written.exit_code == 0, written.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_a_proposal_saved_by_libreoffice_is_still_a_proposal_with_its_author(
+    shipped: Path, runner, tmp_path: Path
+) -> None:
+    _with_meetings(shipped)
+    document = docx.Document(str(_render(runner, "forskola")))
+    duty = _paragraph(document, "Upprättar arbetsordning")
+    _set_text(duty, "Upprättar arbetsordning för ")
+    duty._p.append(_change("w:del", "kalenderåret", 101))
+    duty._p.append(_change("w:ins", "läsåret", 102))
+    rest = OxmlElement("w:r")
+    content = OxmlElement("w:t")
+    content.text = ", dagordning för mötet samt bereder möten."
+    content.set(XML_SPACE, "preserve")
+    rest.append(content)
+    duty._p.append(rest)
+    proposed = Path("ut/forslag.docx")
+    document.save(str(proposed))
+    saved = _through_libreoffice(proposed, tmp_path / "lo-profile")
     result = _import(runner, str(saved), "--id", "forskola", "--diff")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "Ändringar i Förskola enligt forskola.docx\nInga ändringar.\n"
+    assert result.stdout.splitlines() == [
+        "Ändringar i Förskola enligt forslag.docx",
+        "Inga direkta ändringar; förslag och kommentarer:",
+        "",
+        "Roller och ansvar",
+        '  förslag av Anna Berg, 2 mars 2027: stryker i ansvar för presidium: "kalenderåret"',
+        '  förslag av Anna Berg, 2 mars 2027: lägger till i ansvar för presidium: "läsåret"',
+        "",
+    ]
 
 
 def _copy_after(paragraph, text: str) -> None:
@@ -559,3 +612,204 @@ def test_a_new_file_has_the_own_version_right_under_bakgrund(shipped: Path, runn
         '"Strategin för åren 2023–2026 prioriterar två utvecklingsområden:"',
     )
     assert "styrdokument: strategi-2023-2026\nbakgrund: strategi-2023-2026\n" + own + "\navsnitt:\n" in result.stdout
+
+
+def _rename_heading(path: Path, old: str, new: str) -> Path:
+    """The section heading old retyped as new, as a chief does in Word."""
+    document = docx.Document(str(path))
+    heading = next(p for p in document.paragraphs if p.text == old and p.style.name.startswith("Heading"))
+    _set_text(heading, new)
+    renamed = path.with_name("omdopt.docx")
+    document.save(str(renamed))
+    return renamed
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "section"),
+    [
+        ("Möten", "Möten och dokumentation", "Möten"),
+        ("Roller och ansvar", "Roller, ansvar och kontaktvägar", "Roller och ansvar"),
+        ("Uppdrag", "Uppdrag 2027", "Syfte"),  # Förskola's 'Uppdrag' heads its purpose and assignments
+    ],
+)
+def test_a_renamed_heading_is_only_the_heading_changed(old: str, new: str, section: str, shipped: Path, runner) -> None:
+    _with_meetings(shipped)  # the table too: its rows stay meetings, not the secretary's duties
+    renamed = _rename_heading(_render(runner, "forskola"), old, new)
+    result = _import(runner, str(renamed), "--id", "forskola", "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Ändringar i Förskola enligt omdopt.docx",
+        "",
+        section,
+        f"  ändrat: rubrik: {old} → {new}",
+        "",
+    ]
+    found = json.loads(_import(runner, str(renamed), "--id", "forskola", "--diff", "--format", "json").stdout)
+    assert found["changes"] == [{"section": section, "kind": "changed", "subject": "rubrik", "old": old, "new": new}]
+
+
+def test_text_under_an_extra_heading_is_unplaced_not_read_into_the_part_before(shipped: Path, runner) -> None:
+    import copy
+
+    from docx.text.paragraph import Paragraph
+
+    rendered = _render(runner, "forskola")
+    document = docx.Document(str(rendered))
+    roles = next(p for p in document.paragraphs if p.text == "Roller och ansvar")
+    heading = copy.deepcopy(roles._p)  # 'Övrigt' as a heading like the others, before the roles
+    roles._p.addprevious(heading)
+    _set_text(Paragraph(heading, roles._parent), "Övrigt")
+    body = copy.deepcopy(_paragraph(document, "Upprättar arbetsordning")._p)
+    roles._p.addprevious(body)
+    _set_text(Paragraph(body, roles._parent), "Nätverket bjuder in gäster vid behov.")
+    extra = rendered.with_name("extra.docx")
+    document.save(str(extra))
+    result = _import(runner, str(extra), "--id", "forskola", "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Ändringar i Förskola enligt extra.docx",
+        "",
+        "Allmänt",
+        "  KONTROLLERA, utan plats: stycke 21: Övrigt",
+        "  KONTROLLERA, utan plats: stycke 22: Nätverket bjuder in gäster vid behov.",
+        "",
+    ]
+    markdown = _import(runner, str(extra), "--id", "forskola", "--diff", "--format", "md").stdout
+    assert markdown.splitlines()[2:6] == [
+        "## Allmänt",
+        "",
+        "- **KONTROLLERA, utan plats** stycke 21: Övrigt",
+        "- **KONTROLLERA, utan plats** stycke 22: Nätverket bjuder in gäster vid behov.",
+    ]
+    found = json.loads(_import(runner, str(extra), "--id", "forskola", "--diff", "--format", "json").stdout)
+    assert found["changes"] == [
+        {"section": "Allmänt", "kind": "unplaced", "subject": "stycke 21", "old": None, "new": "Övrigt"},
+        {
+            "section": "Allmänt",
+            "kind": "unplaced",
+            "subject": "stycke 22",
+            "old": None,
+            "new": "Nätverket bjuder in gäster vid behov.",
+        },
+    ]
+    path = shipped / "missions" / "forskola.yaml"
+    before = path.read_text(encoding="utf-8")
+    written = _import(runner, str(extra), "--id", "forskola", "--force")
+    assert written.exit_code == 0, written.stderr
+    assert path.read_text(encoding="utf-8") == before  # the assignments did not gain it
+    assert "utan plats (stycke 22): Nätverket bjuder in gäster vid behov.\n" in written.stderr
+
+
+def test_a_field_word_does_not_print_comes_from_the_current_file(shipped: Path, runner) -> None:
+    """syfte.fokus is not in the rendered document; `uppdrag new` gives a network one."""
+    assert runner.invoke(app, ["new", "fritidshem", "--namn", "Fritidshem", "--today", TODAY]).exit_code == 0
+    path = shipped / "missions" / "fritidshem.yaml"
+    before = path.read_bytes()
+    assert b"  fokus: [1]\n" in before
+    rendered = _render(runner, "fritidshem")
+    diff = _import(runner, str(rendered), "--id", "fritidshem", "--diff")
+    assert diff.exit_code == 0, diff.stderr
+    assert diff.stdout == "Ändringar i Fritidshem enligt fritidshem.docx\nInga ändringar.\n"
+    result = _import(runner, str(rendered), "--id", "fritidshem", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert path.read_bytes() == before  # fokus kept, and no `avsnitt` written out for the default layout
+    assert "obs: syfte.fokus (1) behålls från missions/fritidshem.yaml: dokumentet visar det inte\n" in result.stderr
+
+
+def _answered_and_resolved(path: Path) -> Path:
+    """The chief's file after Anna Berg answers Karin Holm's comment and Karin marks it resolved."""
+    from .test_import_review_marks import PART_TYPE, W14, W15, _with_parts
+
+    document = docx.Document(str(path))
+    asked = next(iter(document.comments))
+    asked._comment_elm.findall(qn("w:p"))[-1].set(f"{{{W14}}}paraId", "0000000A")
+    anchored = _paragraph(document, "Nätverket delar erfarenheter och framgångsrika")
+    reply = document.add_comment(anchored.runs, text="Nej, bara förskolan.", author="Anna Berg")
+    reply._comment_elm.set(qn("w:date"), "2027-03-04T09:00:00Z")
+    reply._comment_elm.findall(qn("w:p"))[-1].set(f"{{{W14}}}paraId", "0000000B")
+    answered = path.with_name("besvarad.docx")
+    document.save(str(answered))
+    extended = (
+        f'<w15:commentsEx xmlns:w15="{W15}"><w15:commentEx w15:paraId="0000000A" w15:done="1"/>'
+        '<w15:commentEx w15:paraId="0000000B" w15:paraIdParent="0000000A" w15:done="0"/></w15:commentsEx>'
+    )
+    parts = {"word/commentsExtended.xml": (PART_TYPE.format("commentsExtended"), extended)}
+    answered.write_bytes(_with_parts(answered.read_bytes(), parts))
+    return answered
+
+
+def test_diff_as_markdown_strikes_and_adds_words_and_shows_the_conversation(shipped: Path, runner) -> None:
+    _with_meetings(shipped)
+    answered = _answered_and_resolved(_chief_edits(_render(runner, "forskola")))
+    result = _import(runner, str(answered), "--id", "forskola", "--diff", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    comment = (
+        "- *Kommentar av Karin Holm, 3 mars 2027* (löst) om ”Nätverket delar erfarenheter och framgångsrika sätt att "
+        "organisera för volymminskning i förskolan.” (uppdrag): Gäller detta även fritidshemmen?"
+    )
+    assert result.stdout.splitlines() == [
+        "# Ändringar i Förskola enligt besvarad.docx",
+        "",
+        "## Allmänt",
+        "",
+        "- **Ändrar** den gemensamma bakgrunden 'strategi-2023-2026': "
+        + BACKGROUND_LINE.split(": ", 1)[1].replace("[-mandat.-] {+mandat, forskningsbevakning.+}", "")
+        + "~~mandat.~~ **mandat, forskningsbevakning.**",
+        "",
+        "## Uppdrag",
+        "",
+        "- **Omformulerat** uppdrag: Nätverket samarbetar och utbyter erfarenheter kring språkutvecklande arbete "
+        "**och läsning**",
+        comment,
+        "  - *Svar av Anna Berg, 4 mars 2027*: Nej, bara förskolan.",
+        "",
+        "## Roller och ansvar",
+        "",
+        "- *Förslag av Anna Berg, 2 mars 2027*: stryker i ansvar för presidium: ”kalenderåret”",
+        "- *Förslag av Anna Berg, 2 mars 2027*: lägger till i ansvar för presidium: ”läsåret”",
+        "",
+        "## Möten",
+        "",
+        "- **Ändrat** mötesregel: ~~Minst 4 möten per år på fredagar.~~ → **Minst 4 möten per år på tisdagar.**",
+        "- **Ändrat** möte 2027-02-05, tid: ~~09:00–12:00~~ → **13:00–16:00**",
+        "- **Ändrat** möte 2027-02-05, plats: ~~Skövde~~ → **Lidköping**",
+        "- **Ändrat** möte 2027-02-05, närvarande: ~~Lidköping, Vara~~ → **Lidköping, Vara, Hjo**",
+        "- **Ändrat** möte 2027-03-12, plats: ~~Falköping~~ → **Skara**",
+    ]
+    text = _import(runner, str(answered), "--id", "forskola", "--diff").stdout.splitlines()
+    assert text[7:9] == [
+        '  kommentar av Karin Holm, 3 mars 2027 (löst) om "Nätverket delar erfarenheter och framgångsrika sätt att '
+        'organisera för volymminskning i förskolan." (uppdrag): Gäller detta även fritidshemmen?',
+        "    svar av Anna Berg, 4 mars 2027: Nej, bara förskolan.",
+    ]
+    found = json.loads(_import(runner, str(answered), "--id", "forskola", "--diff", "--format", "json").stdout)
+    assert [(c["author"], c["resolved"], c["replies"]) for c in found["comments"]] == [
+        (
+            "Karin Holm",
+            True,
+            [{"author": "Anna Berg", "date": "2027-03-04", "comment": "Nej, bara förskolan.", "resolved": False}],
+        )
+    ]
+
+
+def test_a_meetings_heading_renamed_past_recognition_keeps_the_meetings(shipped: Path, runner) -> None:
+    before = _with_meetings(shipped)
+    renamed = _rename_heading(_render(runner, "forskola"), "Möten", "Arbetssätt")
+    diff = _import(runner, str(renamed), "--id", "forskola", "--diff")
+    assert diff.exit_code == 0, diff.stderr
+    assert diff.stdout.splitlines()[:6] == [
+        "Ändringar i Förskola enligt omdopt.docx",
+        "",
+        "Allmänt",
+        "  KONTROLLERA, utan plats: stycke 39: Arbetssätt",
+        "  KONTROLLERA, utan plats: stycke 40: Minst 4 möten per år på fredagar.",
+        "  KONTROLLERA, utan plats: stycke 41: Minnesanteckningar ska föras och läggas ut på utbildningskaraborg.se.",
+    ]
+    assert "borttaget" not in diff.stdout and "Möten\n" not in diff.stdout
+    result = _import(runner, str(renamed), "--id", "forskola", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert (shipped / "missions" / "forskola.yaml").read_bytes() == before
+    assert (
+        "obs: möten behålls från missions/forskola.yaml: dokumentet har inget avsnitt som gick att läsa som möten "
+        "(se texten utan plats)\n"
+    ) in result.stderr

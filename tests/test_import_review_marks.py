@@ -132,3 +132,147 @@ def test_marks_are_placed_under_the_part_their_paragraph_became() -> None:
         ("Möten", "möte 2027-02-05", "comment"),
         ("Uppdrag", "uppdrag", "comment"),  # before anything read: the first part
     ]
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+PART_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
+
+
+def _anchors(document, comment_id: int) -> list:
+    """A comment's range start, end and reference, wherever python-docx put them."""
+    return [
+        element
+        for element in document.element.body.iter(
+            qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference")
+        )
+        if element.get(qn("w:id")) == str(comment_id)
+    ]
+
+
+def _comment(document, runs, text: str, author: str, para_id: str):
+    comment = document.add_comment(runs, text=text, author=author)
+    comment._comment_elm.set(qn("w:date"), "2027-03-03T08:00:00Z")
+    comment._comment_elm.findall(qn("w:p"))[-1].set(f"{{{W14}}}paraId", para_id)  # as Word numbers them
+    return comment
+
+
+def _with_parts(data: bytes, parts: dict[str, tuple[str, str]]) -> bytes:
+    """The package with more parts ({name: (content type, xml)}), each declared as Word declares it."""
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                overrides = "".join(f'<Override PartName="/{n}" ContentType="{t}"/>' for n, (t, _) in parts.items())
+                content = content.replace(b"</Types>", overrides.encode() + b"</Types>")
+            target.writestr(item, content)
+        for name, (_, xml) in parts.items():
+            target.writestr(name, xml)
+    return out.getvalue()
+
+
+def test_comments_anchored_in_every_part_with_replies_and_resolved() -> None:
+    document = docx.Document()
+    document.add_paragraph("Bakgrund")
+    body = document.add_paragraph("Nätverket delar erfarenheter.")
+    asked = _comment(document, body.runs, "Gäller detta fritids?", "Karin Holm", "0000000A")
+    _comment(document, body.runs, "Ja, från hösten.", "Anna Berg", "0000000B")  # the reply
+    cell = document.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0]
+    cell.add_run("Möte i Skövde")
+    _comment(document, cell.runs, "Vilken lokal?", "Per Ek", "0000000C")
+    header = document.sections[0].header.paragraphs[0]
+    header.add_run("Utbildning Skaraborg")
+    _comment(document, header.runs, "Ny logga?", "Per Ek", "0000000D")  # anchored in header1.xml
+    in_footnote = _comment(document, body.runs, "Vilken källa?", "Karin Holm", "0000000E")
+    in_endnote = _comment(document, body.runs, "Stämmer året?", "Per Ek", "00000010")
+    nowhere = _comment(document, body.runs, "Allmänt: bra!", "Eva Ek", "0000000F")
+    for comment in (in_footnote, in_endnote, nowhere):
+        for element in _anchors(document, comment.comment_id):
+            holder = element.getparent() if element.tag == qn("w:commentReference") else element
+            holder.getparent().remove(holder)
+    footnote = in_footnote.comment_id
+    footnotes = (
+        f'<w:footnotes xmlns:w="{WORD}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="1"><w:p><w:commentRangeStart w:id="{footnote}"/><w:r><w:t>Källa: Skolverket</w:t></w:r>'
+        f'<w:commentRangeEnd w:id="{footnote}"/><w:r><w:commentReference w:id="{footnote}"/></w:r></w:p>'
+        "</w:footnote></w:footnotes>"
+    )
+    endnote = in_endnote.comment_id
+    endnotes = (
+        f'<w:endnotes xmlns:w="{WORD}">'
+        '<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        f'</w:endnote><w:endnote w:id="1"><w:p><w:commentRangeStart w:id="{endnote}"/><w:r><w:t>Antagen 2026</w:t>'
+        f'</w:r><w:commentRangeEnd w:id="{endnote}"/></w:p></w:endnote></w:endnotes>'
+    )
+    extended = (
+        f'<w15:commentsEx xmlns:w15="{W15}">'
+        '<w15:commentEx w15:paraId="0000000A" w15:done="1"/>'
+        '<w15:commentEx w15:paraId="0000000B" w15:paraIdParent="0000000A" w15:done="0"/>'
+        "</w15:commentsEx>"
+    )
+    data = _with_parts(
+        _saved(document),
+        {
+            "word/footnotes.xml": (PART_TYPE.format("footnotes"), footnotes),
+            "word/endnotes.xml": (PART_TYPE.format("endnotes"), endnotes),
+            "word/commentsExtended.xml": (PART_TYPE.format("commentsExtended"), extended),
+        },
+    )
+    marks = read_review_marks(data)
+    assert [(c.author, c.text, c.anchored, c.where, c.parent, c.resolved) for c in marks.comments] == [
+        ("Karin Holm", "Gäller detta fritids?", "Nätverket delar erfarenheter.", "stycke 2", None, True),
+        ("Anna Berg", "Ja, från hösten.", "Nätverket delar erfarenheter.", "stycke 2", str(asked.comment_id), False),
+        ("Per Ek", "Vilken lokal?", "Möte i Skövde", "stycke 3 (tabell)", None, False),
+        ("Per Ek", "Ny logga?", "Utbildning Skaraborg", "sidhuvud, stycke 1", None, False),
+        ("Karin Holm", "Vilken källa?", "Källa: Skolverket", "fotnot 1", None, False),
+        ("Per Ek", "Stämmer året?", "Antagen 2026", "slutnot 1", None, False),
+        ("Eva Ek", "Allmänt: bra!", "", "", None, False),
+    ]
+    read = [ReportField("bakgrund_tillägg[0]", "x", "stycke 2", ("bakgrund_tillägg", 0))]
+    notes = place_marks(marks, Imported({"bakgrund_tillägg": ["x"]}, read))
+    assert [(n.section, n.subject, n.byline, n.resolved, [r.byline for r in n.replies]) for n in notes] == [
+        ("Allmänt", "bakgrund", "kommentar av Karin Holm, 3 mars 2027", True, ["svar av Anna Berg, 3 mars 2027"]),
+        ("Allmänt", "bakgrund", "kommentar av Per Ek, 3 mars 2027", False, []),
+        ("Allmänt", "sidhuvud", "kommentar av Per Ek, 3 mars 2027", False, []),
+        ("Allmänt", "fotnot 1", "kommentar av Karin Holm, 3 mars 2027", False, []),
+        ("Allmänt", "slutnot 1", "kommentar av Per Ek, 3 mars 2027", False, []),
+        ("Allmänt", "hela dokumentet", "kommentar av Eva Ek, 3 mars 2027", False, []),
+    ]
+
+
+def test_a_mark_has_the_place_and_text_of_the_readers_paragraph() -> None:
+    """Marks are numbered by read_docx's own walk: a table row that goes on a vertical merge, a
+    cell with a line break and a paragraph of lines number alike in both."""
+    from uppdrag.edit.importer.docx_reader import read_docx
+
+    document = docx.Document()
+    document.add_paragraph("Möten")
+    table = document.add_table(rows=2, cols=2)
+    merged = table.cell(0, 0).merge(table.cell(1, 0))  # row 2 has text only through the merge
+    merged.paragraphs[0].add_run("Skövde")
+    cell = table.cell(0, 1).paragraphs[0]
+    cell.add_run("13:00")
+    cell.runs[0].add_break()
+    cell.add_run("16:00")
+    cell._p.append(_change("w:ins", " ungefär", 1))
+    lines = document.add_paragraph()
+    lines.add_run("Emma Friman, Lidköping")
+    lines.runs[0].add_break()
+    lines.add_run("Fredrica Malmberg, Vara")
+    _comment(document, lines.runs[1:], "Stämmer kommunen?", "Karin Holm", "00000001")
+    data = _saved(document)
+    marks = read_review_marks(data)
+    read = {p.where.split(", rad")[0]: p for p in read_docx(data)}
+    assert [(p.where, p.paragraph) for p in marks.proposals] == [("stycke 2 (tabell)", "Skövde · 13:00 16:00 ungefär")]
+    assert [(c.where, c.anchored) for c in marks.comments] == [("stycke 4", "Fredrica Malmberg, Vara")]
+    assert read["stycke 2 (tabell)"].text == "Skövde · 13:00 16:00 ungefär"
+    assert read["stycke 3 (tabell)"].cells == ("Skövde", "")  # the merge's second row, numbered in both
+    assert [p.text for p in read_docx(data) if p.where.startswith("stycke 4")] == [
+        "Emma Friman, Lidköping",
+        "Fredrica Malmberg, Vara",
+    ]

@@ -26,6 +26,15 @@ def unpacked_size(archive: zipfile.ZipFile) -> int:
 def xml_parts(archive: zipfile.ZipFile) -> list[str]:
     """The parts python-docx parses as XML: by the content type the package declares for each
     (by name, or by extension), whatever the part is called; and every relationship part."""
+    types = declared_types(archive)
+    if types is None:
+        return archive.namelist()  # python-docx cannot open it either; every part is read as XML, and refused
+    return [n for n, kind in types.items() if n.endswith(".rels") or kind.endswith("xml")]
+
+
+def declared_types(archive: zipfile.ZipFile) -> dict[str, str] | None:
+    """Each part's content type as [Content_Types].xml declares it (by name, or by extension;
+    '' for none), or None when the package declares none it can read."""
     from lxml import etree
 
     names = archive.namelist()
@@ -34,7 +43,7 @@ def xml_parts(archive: zipfile.ZipFile) -> list[str]:
             archive.read("[Content_Types].xml"), etree.XMLParser(resolve_entities=False, no_network=True)
         )
     except (KeyError, etree.XMLSyntaxError):
-        return names  # python-docx cannot open it either; every part is read as XML, and refused
+        return None
     defaults = {
         str(d.get("Extension", "")).lower(): str(d.get("ContentType", "")) for d in root if "Default" in str(d.tag)
     }
@@ -45,7 +54,7 @@ def xml_parts(archive: zipfile.ZipFile) -> list[str]:
     def declared(name: str) -> str:
         return overrides.get("/" + name.lower()) or defaults.get(name.rsplit(".", 1)[-1].lower(), "")
 
-    return [n for n in names if n.endswith(".rels") or declared(n).endswith("xml")]
+    return {n: declared(n) for n in names}
 
 
 def package_problem(stream: IO[bytes]) -> str | None:

@@ -86,6 +86,7 @@ STYLES = {
     "reworded": "yellow",
     "changed": "yellow",
     "shared": "bold yellow",
+    "unplaced": "bold yellow",
     "file": "bold",
     "location": "bold",
     "error": "bold red",

@@ -20,6 +20,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from uppdrag.edit.importer.yaml_text import WIDTH
 from uppdrag.edit.yaml_writer import comment_at_end_of, dump, round_trip_yaml
+from uppdrag.models import default_layout
 
 
 def plain(value: Any) -> Any:
@@ -224,4 +225,58 @@ def keep_unshown(data: dict[str, Any], current: dict[str, Any], shown_name: str)
         data.clear()
         data.update(items)
         notes.append(f"{key} ({plain(value)}) behålls från {shown_name}: dokumentet visar det inte")
+    _leave_out_default_layout(data, current)
+    return notes + _keep_unshown_within(data, current, shown_name)
+
+
+def _leave_out_default_layout(data: dict[str, Any], current: dict[str, Any]) -> None:
+    """A file without `avsnitt` has the default layout; a document rendered from it shows those
+    headings, and reading them back is no reason to write them out."""
+    if "avsnitt" in current or "avsnitt" not in data:
+        return
+    default = [s.model_dump(by_alias=True, exclude_none=True) for s in default_layout(bool(data.get("medlemmar")))]
+    if plain([{k: v for k, v in s.items() if not k.startswith("_")} for s in data["avsnitt"]]) == plain(default):
+        del data["avsnitt"]
+
+
+def keep_unread_meetings(data: dict[str, Any], current: dict[str, Any], shown_name: str, unsure: bool) -> list[str]:
+    """The current file's meetings when the document gave none and left text without a place
+    (a Möten heading renamed past recognition): the rule and the entered meetings are not
+    removed for a heading the import could not read; the note says so."""
+    if "möten" in data or not unsure or not current.get("möten"):
+        return []
+    data["möten"] = current["möten"]
+    return [
+        f"möten behålls från {shown_name}: dokumentet har inget avsnitt som gick att läsa som möten "
+        "(se texten utan plats)"
+    ]
+
+
+# Values inside a part that no rendered document prints, so no import can read them back:
+# (part, key, the keys it goes after). The focus goals: an import only guesses them from the text.
+UNSHOWN_WITHIN = (("syfte", "fokus", ("punkter", "mål", "text")),)
+
+
+def _keep_unshown_within(data: dict[str, Any], current: dict[str, Any], shown_name: str) -> list[str]:
+    """The current file's value of each UNSHOWN_WITHIN key in data's part, whatever the import
+    guessed; a note when that guess differs (or the import had none)."""
+    notes = []
+    for part, key, after in UNSHOWN_WITHIN:
+        own, kept = data.get(part), current.get(part)
+        if not isinstance(own, dict) or not isinstance(kept, dict) or kept.get(key) in (None, "", []):
+            continue
+        value = kept[key]
+        if plain(own.get(key)) == plain(value):
+            continue
+        if key not in own:
+            anchor = next((k for k in after if k in own), None)
+            items = list(own.items())
+            position = [k for k, _ in items].index(anchor) + 1 if anchor else len(items)
+            items.insert(position, (key, value))
+            own.clear()
+            own.update(items)
+        else:
+            own[key] = value
+        shown = ", ".join(str(v) for v in plain(value)) if isinstance(value, list) else plain(value)
+        notes.append(f"{part}.{key} ({shown}) behålls från {shown_name}: dokumentet visar det inte")
     return notes

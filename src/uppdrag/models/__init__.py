@@ -54,6 +54,7 @@ from uppdrag.models.mission import (
     Purpose,
     Role,
     Section,
+    default_layout,
 )
 from uppdrag.models.organisation import SKARABORG, UNKNOWN_MUNICIPALITIES, Organisation
 from uppdrag.models.shared import (
@@ -126,6 +127,7 @@ __all__ = [
     "SteeringDocument",
     "Text",
     "Veckodag",
+    "default_layout",
     "escape_controls",
     "id_with_controls",
     "is_control",

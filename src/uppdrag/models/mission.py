@@ -375,6 +375,11 @@ class Section(Model):
     )
 
 
+def default_layout(with_members: bool) -> list[Section]:
+    """The sections of a file without `avsnitt`: every part in the default order and headings."""
+    return [Section(part=p, heading=DEFAULT_HEADINGS[p]) for p in _parts(with_members)]
+
+
 def _members_schema(schema: dict[str, Any]) -> None:
     """What the sections' check says of members, for the schema: the part `medlemmar` exactly
     when the file has members. And `medlemmar` listed where files have it, after `roller` (the
@@ -473,7 +478,7 @@ class Mission(Model):
         """The sections in order: the document's own, else the default layout."""
         if self.sections is not None:
             return list(self.sections)
-        return [Section(part=p, heading=DEFAULT_HEADINGS[p]) for p in _parts(bool(self.members))]
+        return default_layout(bool(self.members))
 
     def role(self, kind: str) -> Role | None:
         return next((r for r in self.roles if kind in r.kinds), None)

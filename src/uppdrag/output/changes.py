@@ -14,8 +14,10 @@ KIND_WORDS = {
     "reworded": "omformulerat",
     "changed": "ändrat",
     "shared": "ändrar",  # a document's edit of shared text: 'ändrar den gemensamma bakgrunden …: …'
+    "unplaced": "KONTROLLERA, utan plats",  # import --diff: text the import puts in no field
 }
 NOTE_WORDS = {"insertion": "lägger till", "deletion": "stryker", "comment": "om"}
+RESOLVED = " (löst)"
 
 
 def note_line(note: ReviewNote) -> str:
@@ -23,7 +25,7 @@ def note_line(note: ReviewNote) -> str:
     'kommentar av Karin Holm, 3 mars 2027 om "…" (uppdrag): …'."""
     if note.kind == "comment":
         anchored = f' "{note.anchored}"' if note.anchored else ""
-        return f"{note.byline} om{anchored} ({note.subject}): {note.text}"
+        return f"{note.byline}{RESOLVED if note.resolved else ''} om{anchored} ({note.subject}): {note.text}"
     return f'{note.byline}: {NOTE_WORDS[note.kind]} i {note.subject}: "{note.text}"'
 
 
@@ -36,6 +38,11 @@ def _by_section(
         own_notes = [n for n in notes or [] if n.section == section]
         if own or own_notes:
             yield section, own, own_notes
+
+
+def reply_line(reply: ReviewNote) -> str:
+    """'svar av Anna Berg, 4 mars 2027: Ja, från hösten.'"""
+    return f"{reply.byline}{RESOLVED if reply.resolved else ''}: {reply.text}"
 
 
 def text_lines(changes: list[Change], notes: list[ReviewNote] | None = None) -> list[Line]:
@@ -62,9 +69,11 @@ def text_lines(changes: list[Change], notes: list[ReviewNote] | None = None) -> 
             elif change.kind == "changed":
                 line += [(change.old or "", "removed"), (" → ", None), (change.new or "", "added")]
             else:
-                line.append(((change.new if change.kind == "added" else change.old) or "", change.kind))
+                line.append(((change.old if change.kind == "removed" else change.new) or "", change.kind))
             lines.append(line)
-        lines += [[("  ", None), (note_line(note), "key")] for note in own_notes]
+        for note in own_notes:
+            lines.append([("  ", None), (note_line(note), "key")])
+            lines += [[("    ", None), (reply_line(reply), "key")] for reply in note.replies]
         lines.append([])
     return lines
 
@@ -78,7 +87,8 @@ def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | Non
     for section, own, own_notes in _by_section(changes, notes):
         out += [f"## {section}", ""]
         for change in own:
-            head = f"- **{KIND_WORDS[change.kind].capitalize()}** {md(change.subject)}: "
+            word = KIND_WORDS[change.kind]
+            head = f"- **{word[:1].upper() + word[1:]}** {md(change.subject)}: "
             if change.kind in ("reworded", "shared"):
                 body = " ".join(
                     md(t) if op == "=" else (f"~~{md(t)}~~" if op == "-" else f"**{md(t)}**") for op, t in change.words
@@ -86,13 +96,18 @@ def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | Non
             elif change.kind == "changed":
                 body = f"~~{md(change.old)}~~ → **{md(change.new)}**"
             else:
-                body = md(change.new if change.kind == "added" else change.old)
+                body = md(change.old if change.kind == "removed" else change.new)
             out.append(head + body)
         for note in own_notes:
             byline = md(note.byline[:1].upper() + note.byline[1:])
             if note.kind == "comment":
                 anchored = f" om ”{md(note.anchored)}”" if note.anchored else ""
-                out.append(f"- *{byline}*{anchored} ({md(note.subject)}): {md(note.text)}")
+                resolved = RESOLVED if note.resolved else ""
+                out.append(f"- *{byline}*{resolved}{anchored} ({md(note.subject)}): {md(note.text)}")
+                out += [
+                    f"  - *{md(r.byline[:1].upper() + r.byline[1:])}*{RESOLVED if r.resolved else ''}: {md(r.text)}"
+                    for r in note.replies
+                ]
             else:
                 out.append(f"- *{byline}*: {NOTE_WORDS[note.kind]} i {md(note.subject)}: ”{md(note.text)}”")
         out.append("")
@@ -121,7 +136,20 @@ def _note(note: ReviewNote) -> dict[str, object]:
         "where": note.where,
     }
     if note.kind == "comment":
-        found |= {"comment": note.text, "anchored": note.anchored}
+        found |= {
+            "comment": note.text,
+            "anchored": note.anchored,
+            "resolved": note.resolved,
+            "replies": [
+                {
+                    "author": r.author,
+                    "date": r.date.isoformat() if r.date else None,
+                    "comment": r.text,
+                    "resolved": r.resolved,
+                }
+                for r in note.replies
+            ],
+        }
     else:
         found |= {"kind": note.kind, "text": note.text}
     return found

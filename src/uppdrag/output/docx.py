@@ -25,7 +25,7 @@ from uppdrag.ellipsis import shortened
 from uppdrag.errors import EXIT_USAGE, TemplateError
 from uppdrag.files import os_reason
 from uppdrag.swedish_dates import swedish_date
-from uppdrag.views.document import Document
+from uppdrag.views.document import MEETING_COLUMNS, Document
 from uppdrag.word_package import package_problem
 
 REFERENCE = "referens.docx"
@@ -216,8 +216,8 @@ def _meetings(writer: _Writer, doc: Document) -> None:
         writer.paragraph(sentence)
     if doc.meetings:
         minutes = any(m.minutes for m in doc.meetings)  # the link too, so an import gives it back
-        header = ["Datum", "Tid", "Plats"] + (["Närvarande"] if doc.meetings_attendance else [])
-        header += ["Minnesanteckningar"] if minutes else []
+        keys = ["datum", "tid", "plats"] + (["närvarande"] if doc.meetings_attendance else [])
+        header = [MEETING_COLUMNS[key] for key in keys + (["minnesanteckningar"] if minutes else [])]
         rows = []
         for meeting in doc.meetings:
             time = f"{meeting.start}–{meeting.end}" if meeting.start and meeting.end else meeting.start or ""

@@ -170,6 +170,7 @@ def compare(
     changes += compare_texts(
         general, "bakgrund_tillägg", list(old.background_additions), list(new.background_additions)
     )
+    changes += _section_headings(old, new)
 
     purpose = "Syfte"
     changes += compare_texts(purpose, "text", list(old.purpose.paragraphs), list(new.purpose.paragraphs))
@@ -245,6 +246,28 @@ def compare(
     return changes
 
 
+# The part of the file a section heading stands over, as the changes are grouped
+_SECTION_OF_PART = {
+    "bakgrund": "Allmänt",
+    "syfte": "Syfte",
+    "uppdrag": "Uppdrag",
+    "roller": "Roller och ansvar",
+    "medlemmar": "Nätverkets medlemmar",
+    "möten": "Möten",
+}
+
+
+def _section_headings(old: Mission, new: Mission) -> list[Change]:
+    """Each part's heading renamed ('Möten' -> 'Möten och dokumentation'), added or dropped, in
+    the new version's order; a part one version lacks is its content's change, not its heading's."""
+    before = {s.part: s.heading for s in old.layout()}
+    changes: list[Change] = []
+    for section in new.layout():
+        if section.part in before:
+            changes += _value(_SECTION_OF_PART[section.part], "rubrik", before[section.part], section.heading)
+    return changes
+
+
 def _people_changes(section: str, subject: str, old: Sequence[Person], new: Sequence[Person]) -> list[Change]:
     """Each person gone or come, as one line ('Eva Ek, rektor, Hjo'): a changed title is both."""
     before, after = [p.line for p in old], [p.line for p in new]
@@ -300,7 +323,9 @@ class ReviewNote:
     date: dt.date | None
     text: str  # what was inserted or struck out, or the comment
     anchored: str = ""  # a comment's anchored text
-    where: str = ""  # "stycke 12"
+    where: str = ""  # "stycke 12", "sidfot, stycke 1", "fotnot 2"; "" for a comment anchored nowhere
+    resolved: bool = False  # a comment marked done in Word
+    replies: tuple[ReviewNote, ...] = ()  # the answers to a comment, in order
 
 
 @dataclass(frozen=True)

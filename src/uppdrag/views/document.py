@@ -70,6 +70,17 @@ def member_table(members: list[Person]) -> MemberTable | None:
     return MemberTable([label for label, _ in columns], rows)
 
 
+# The meeting table's columns (key -> header) as render --docx writes them and import reads them
+# back: one source, so a renamed column is read as it is written.
+MEETING_COLUMNS = {
+    "datum": "Datum",
+    "tid": "Tid",
+    "plats": "Plats",
+    "närvarande": "Närvarande",
+    "minnesanteckningar": "Minnesanteckningar",
+}
+
+
 @dataclass(frozen=True)
 class SectionView:
     part: str  # bakgrund, syfte, uppdrag, roller, medlemmar, möten

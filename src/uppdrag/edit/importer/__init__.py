@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,9 +21,11 @@ from uppdrag.edit.checked_write import write_checked
 from uppdrag.edit.importer.builder import MissionBuilder
 from uppdrag.edit.importer.mending import Vocabulary, mend_paragraphs
 from uppdrag.edit.importer.people import municipalities_of
+from uppdrag.edit.importer.purpose import GOAL_MATCH, REPORTING
 from uppdrag.edit.importer.reading import read_document
 from uppdrag.edit.importer.recorder import Imported, ReportField
 from uppdrag.edit.importer.sections import outline
+from uppdrag.edit.importer.wording import comparable
 from uppdrag.edit.importer.yaml_text import to_yaml
 from uppdrag.errors import EXIT_INTERNAL, ImportDocumentError, OutputError, UppdragError
 from uppdrag.files import write_output
@@ -30,7 +34,7 @@ from uppdrag.models import ID_HINT, Mission, escape_controls, id_with_controls, 
 from uppdrag.output.import_report import ImportReport, ReportLine
 from uppdrag.read.loading import Workspace, load_workspace, parse_model, read_text
 from uppdrag.read.yamlsource import KeyPath, YamlSyntaxError, parse_yaml
-from uppdrag.views.changes import MissionChanges, SharedTexts, compare, goal_labeller
+from uppdrag.views.changes import Change, MissionChanges, SharedTexts, compare, goal_labeller
 
 HEADER = "# yaml-language-server: $schema=../schemas/uppdrag.schema.json"
 
@@ -161,7 +165,7 @@ def _import_document(
     paragraphs = mended.paragraphs
     notes += mended.notes
     checks = mended.doubts
-    shape = outline(paragraphs)
+    shape = outline(paragraphs, _goal_names(workspace))
     found = {s.part for s in shape.sections}
     if len(found & {"bakgrund", "syfte", "uppdrag", "roller", "möten"}) < 2 or not (found & {"uppdrag", "roller"}):
         raise ImportDocumentError(
@@ -177,7 +181,7 @@ def _import_document(
     new_id = imported.data["id"]
     if not is_valid_id(new_id):
         raise ImportDocumentError(f"id '{new_id}' av namnet går inte att använda: {ID_HINT}; ange --id")
-    imported.notes += _kept_from_current(imported.data, folder / f"{new_id}.yaml")
+    imported.notes += _kept_from_current(imported.data, folder / f"{new_id}.yaml", bool(imported.unplaced))
     origin = f"# Importerad från {comment_safe(path.name)}."
     marked = bool(imported.checks) or "FYLL I" in to_yaml(imported.data, {}, [])
     header = [HEADER, origin + (" Se efter det som är märkt KONTROLLERA och FYLL I." if marked else "")]
@@ -188,6 +192,20 @@ def _import_document(
         first = next(f for f in result.findings if f.is_error)
         raise UppdragError(f"den importerade filen skulle inte validera ({first.message}); inget skrevs", EXIT_INTERNAL)
     return ImportResult(path, document.format, new_id, target, text, imported, result, document.notes)
+
+
+def _goal_names(workspace: Workspace) -> Callable[[str], bool]:
+    """Whether a heading is the name of one of the workspace's goals ("Höjd utbildningsnivå"),
+    as alike as the purpose's reader asks a goal's name to be."""
+    from rapidfuzz import fuzz
+
+    names = {comparable(g.name) for document in workspace.steering_documents.values() for g in document.goals}
+
+    def names_a_goal(text: str) -> bool:
+        words = comparable(re.sub(REPORTING, "", text).rstrip(": "))
+        return bool(words) and any(fuzz.ratio(words, name) >= GOAL_MATCH for name in names)
+
+    return names_a_goal
 
 
 def write_mission(result: ImportResult, force: bool, today: dt.date, output: str | Path | None = None) -> Path:
@@ -212,10 +230,11 @@ def write_mission(result: ImportResult, force: bool, today: dt.date, output: str
     return write_output(output, result.text, [result.source])  # a string: 'MAPP/' is refused as a folder
 
 
-def _kept_from_current(data: dict[str, Any], target: Path) -> list[str]:
+def _kept_from_current(data: dict[str, Any], target: Path, unsure: bool) -> list[str]:
     """The notes for what the current file for the same id has that no document shows
-    (reviderad_av, an antagen the document does not state): it is kept, not removed."""
-    from uppdrag.edit.mission_merge import keep_unshown
+    (reviderad_av, an antagen the document does not state), or that the document has only as
+    text without a place (unsure): it is kept, not removed."""
+    from uppdrag.edit.mission_merge import keep_unread_meetings, keep_unshown
 
     if not os.path.isfile(target):  # False, not an error, for a name too long for the system
         return []
@@ -224,7 +243,9 @@ def _kept_from_current(data: dict[str, Any], target: Path) -> list[str]:
         current = parse_yaml(text).data if text is not None else None
     except YamlSyntaxError:  # a broken file: --force replaces it, as it always did
         return []
-    return keep_unshown(data, current, str(target)) if isinstance(current, dict) else []
+    if not isinstance(current, dict):
+        return []
+    return keep_unshown(data, current, str(target)) + keep_unread_meetings(data, current, str(target), unsure)
 
 
 def merged(current: str, result: ImportResult) -> str:
@@ -271,4 +292,5 @@ def changes_from_current(result: ImportResult) -> MissionChanges:
     steering = workspace.steering_documents.get(current.mission.steering_document)
     title = f"Ändringar i {current.mission.name} enligt {result.source.name}"
     shared = SharedTexts(workspace.backgrounds, workspace.steering_documents)
-    return MissionChanges(title, compare(current.mission, new, goal_labeller(steering), shared))
+    unplaced = [Change("Allmänt", "unplaced", where, None, text) for where, text in result.imported.unplaced]
+    return MissionChanges(title, compare(current.mission, new, goal_labeller(steering), shared) + unplaced)

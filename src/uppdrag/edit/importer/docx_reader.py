@@ -280,10 +280,10 @@ def text_lines(text: str) -> list[str]:
     return lines
 
 
-def _table_rows(table: CT_Tbl) -> Iterator[tuple[str, ...]]:
-    """Each row's cells, one per w:tc (a cell merged across columns once). A cell that goes on
-    a vertical merge has the merged cell's text, as python-docx's row.cells gives it, but from
-    a note per column rather than by walking up the rows for every cell."""
+def _table_rows(table: CT_Tbl) -> Iterator[tuple[Any, tuple[str, ...]]]:
+    """Each row (its w:tr) and its cells, one per w:tc (a cell merged across columns once). A cell
+    that goes on a vertical merge has the merged cell's text, as python-docx's row.cells gives
+    it, but from a note per column rather than by walking up the rows for every cell."""
     above: dict[int, str] = {}  # grid column -> the text of the cell a vertical merge started
     for row in table.tr_lst:
         cells = []
@@ -296,13 +296,51 @@ def _table_rows(table: CT_Tbl) -> Iterator[tuple[str, ...]]:
                 above[column] = text
             cells.append(text)
             column += tc.grid_span
-        yield tuple(cells)
+        yield row, tuple(cells)
+
+
+@dataclass(frozen=True)
+class BodyUnit:
+    """One paragraph or table row of the body as read_docx numbers it. One that reads as empty
+    is not numbered and carries the name of the one before it, so a mark in it has a place."""
+
+    where: str  # "stycke 12", "stycke 14 (tabell)"
+    element: Any  # its w:p or w:tr (a python-docx oxml element)
+    lines: tuple[str, ...] = ()  # a paragraph's lines (text_lines)
+    cells: tuple[str, ...] | None = None  # a table row's cells
+
+    @property
+    def counted(self) -> bool:
+        return bool(self.lines) or any(self.cells or ())
+
+    @property
+    def text(self) -> str:
+        return " · ".join(c for c in self.cells if c) if self.cells is not None else " ".join(self.lines)
+
+
+def body_units(body: BaseOxmlElement) -> Iterator[BodyUnit]:
+    """The body's paragraphs and table rows in document order, numbered: the one walk read_docx
+    and the review marks both number by, so a mark's place is the reader's paragraph."""
+    number = 0
+    last = "början av dokumentet"
+    for block in body.iterchildren(f"{_W}p", f"{_W}tbl"):  # python-docx's iter_inner_content
+        if block.tag == f"{_W}tbl":
+            for row, cells in _table_rows(block):
+                if any(cells):
+                    number += 1
+                    last = f"stycke {number} (tabell)"
+                yield BodyUnit(last, row, cells=cells)
+            continue
+        lines = tuple(text_lines(_accepted_text(block)))
+        if lines:
+            number += 1
+            last = f"stycke {number}"
+        yield BodyUnit(last, block, lines=lines)
 
 
 def read_docx(data: bytes) -> list[Paragraph]:
     """Paragraphs of the body (and of its tables, row by row) in document order."""
     import docx
-    from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -311,20 +349,14 @@ def read_docx(data: bytes) -> list[Paragraph]:
     definitions = _Definitions.of(document)
     paragraphs: list[Paragraph] = []
     counters: dict[tuple[str, int], int] = {}
-    number = 0
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            for cells in _table_rows(block._tbl):
-                if any(cells):
-                    number += 1
-                    text = " · ".join(c for c in cells if c)
-                    paragraphs.append(Paragraph(text, f"stycke {number} (tabell)", cells=cells))
+    for unit in body_units(document.element.body):
+        if not unit.counted:
             continue
-        assert isinstance(block, DocxParagraph)
-        lines = text_lines(_accepted_text(block._p))
-        if not lines:
+        if unit.cells is not None:
+            paragraphs.append(Paragraph(unit.text, unit.where, cells=unit.cells))
             continue
-        number += 1
+        block = DocxParagraph(unit.element, document)
+        lines = unit.lines
         style = definitions.paragraph_style(block)
         kind, depth = _list_info(block, style, definitions)
         runs = [r for r in block.runs if r.text.strip()]
@@ -338,7 +370,7 @@ def read_docx(data: bytes) -> list[Paragraph]:
             paragraphs.append(
                 Paragraph(
                     text,
-                    f"stycke {number}" + (f", rad {index}" if len(lines) > 1 else ""),
+                    unit.where + (f", rad {index}" if len(lines) > 1 else ""),
                     heading_level=_heading_level(style),
                     bold=bold,
                     list_kind=kind if index == 1 else None,

@@ -145,9 +145,40 @@ def loose_section(words: str) -> str | None:
             found.add(_SECTION_STEMS[word])
         elif word not in _HEADING_FILLER and not word.isdigit():
             return None
-    if found == {"roller", "uppdrag"}:  # "Roller och uppdrag": the roles
+    return _one_section(found)
+
+
+def _one_section(found: set[str]) -> str | None:
+    """The one section a heading's words name; "Roller och uppdrag" names the roles."""
+    if found == {"roller", "uppdrag"}:
         return "roller"
-    return found.pop() if len(found) == 1 else None
+    return next(iter(found)) if len(found) == 1 else None
+
+
+# The first half of a compound a styled heading may be ("Mötesplanering", "Rollbeskrivningar")
+_COMPOUND_PREFIXES = (
+    ("bakgrund", "bakgrund"),
+    ("syfte", "syfte"),
+    ("uppdrags", "uppdrag"),
+    ("roll", "roller"),
+    ("motes", "möten"),
+    ("traff", "möten"),
+    ("natverkstraff", "möten"),
+    ("medlem", "medlemmar"),
+)
+
+
+def styled_section(text: str) -> Heading | None:
+    """The section a line styled as a heading names by one of its words, whatever other words
+    stand beside it ("Roller, ansvar och kontaktvägar"): a heading style says the line is a
+    heading, so only its section is asked for. None when it names no section, or several."""
+    words = normalise(re.sub(r"\([^()]{0,200}\)", " ", without_typed_number(text)))
+    if not words or len(words.split()) > 8:
+        return None
+    found = {_SECTION_STEMS[word] for word in words.split() if word in _SECTION_STEMS}
+    found |= {part for word in words.split() for prefix, part in _COMPOUND_PREFIXES if word.startswith(prefix)}
+    section = _one_section(found)
+    return Heading(section, loose=True) if section is not None else None
 
 
 def classify(text: str) -> Heading | None:

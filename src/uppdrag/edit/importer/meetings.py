@@ -15,14 +15,12 @@ from uppdrag.edit.importer.wording import sentences
 from uppdrag.models import VECKODAGAR
 from uppdrag.read.yamlsource import KeyPath
 from uppdrag.swedish_dates import MONTHS
+from uppdrag.views.document import MEETING_COLUMNS
 
-_COLUMNS = {
-    "datum": "datum",
-    "tid": "tid",
+# A header cell's words -> the meeting's key: the headers render --docx writes, and the words
+# other documents head the same columns with
+_COLUMNS = {normalise(header): key for key, header in MEETING_COLUMNS.items()} | {
     "klockan": "tid",
-    "plats": "plats",
-    "narvarande": "närvarande",
-    "minnesanteckningar": "minnesanteckningar",
     "protokoll": "minnesanteckningar",
 }
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*[–-]\s*(\d{1,2})[:.](\d{2}))?")
@@ -106,16 +104,22 @@ def read_meetings(
     record: Callable[[KeyPath, Any, str], None],
     check: Callable[[KeyPath, str], None],
     leave: Callable[[str, str], None],
+    place: Callable[[str], None],
 ) -> dict[str, Any] | None:
     """The section's rule and meetings (the YAML's keys), or None when nothing could be read;
     record(path, value, where) notes each value, check(path, message) what a person must look at,
-    leave(where, text) a sentence of a paragraph that has no place."""
+    leave(where, text) a sentence of a paragraph that has no place, place(where) a paragraph read
+    without a value of its own (the table's header row)."""
     rule: dict[str, Any] = {}
     meetings: list[dict[str, Any]] = []
     columns: dict[int, str] | None = None
     for paragraph in paragraphs:
         if paragraph.cells:
-            columns = header_columns(paragraph.cells) or columns
+            header = header_columns(paragraph.cells)
+            if header is not None:
+                columns = header
+                place(paragraph.where)
+                continue
             row = meeting_from_row(paragraph.cells, columns) if columns else None
             if row is not None:
                 meeting, guesses = row

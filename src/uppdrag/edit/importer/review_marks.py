@@ -1,8 +1,11 @@
 """What a reviewer left in a Word file besides the text: tracked changes (w:ins, w:del) and
-comments (comments.xml, anchored by w:commentRangeStart/End), each with its author, date and
-the paragraph it stands in, numbered as read_docx numbers them ("stycke 12", "stycke 14 (tabell)").
+comments (comments.xml, anchored by w:commentRangeStart/End in the body, a table, a header or
+footer, a footnote or an endnote; replies and resolved ones from commentsExtended.xml), each with
+its author, date and the paragraph it stands in. The body is walked by docx_reader.body_units,
+the reader's own walk, so "stycke 12" and "stycke 14 (tabell)" are the paragraphs the import read.
 
-The XML is read with lxml only after count_parts has bounded every part; what is built here
+The parts are found by the content types the package declares and parsed only after
+count_parts has bounded every part; what is built here
 (one mark per tracked change or comment, their text) is counted against MAX_REVIEW_MARKS and
 the document's character cap.
 """
@@ -16,11 +19,12 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from uppdrag.edit.importer.docx_reader import count_parts, visible_text
+from uppdrag.edit.importer.docx_reader import body_units, count_parts, proposals_rejected, visible_text
 from uppdrag.edit.importer.limits import MAX_REVIEW_MARKS, CharacterCount, too_much
 from uppdrag.edit.importer.recorder import Imported
 from uppdrag.swedish_dates import swedish_date
 from uppdrag.views.changes import ReviewNote
+from uppdrag.word_package import declared_types
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHANGES = {f"{_W}ins": "insertion", f"{_W}del": "deletion", f"{_W}moveTo": "insertion", f"{_W}moveFrom": "deletion"}
@@ -51,13 +55,16 @@ class Comment:
     date: dt.date | None
     text: str
     anchored: str
-    where: str
+    where: str  # "" for a comment anchored nowhere
     paragraph: str
+    id: str = ""
+    parent: str | None = None  # the id of the comment this one replies to
+    resolved: bool = False
 
     @property
     def byline(self) -> str:
-        """'kommentar av Karin Holm, 3 mars 2027'."""
-        return "kommentar av " + _signed(self.author, self.date)
+        """'kommentar av Karin Holm, 3 mars 2027', or 'svar av …' for a reply."""
+        return ("svar av " if self.parent else "kommentar av ") + _signed(self.author, self.date)
 
 
 @dataclass
@@ -116,64 +123,110 @@ class _Counter:
         self.characters.add(len(text))
 
 
-def _parse(archive: zipfile.ZipFile, name: str) -> Any:  # an lxml element, or None when the part is missing
-    from lxml import etree
+def _parse(archive: zipfile.ZipFile, name: str) -> Any:  # a python-docx oxml element, or None when missing
+    from docx.oxml.parser import parse_xml  # its parser: no entities, and the body's table rows typed
 
     try:
         data = archive.read(name)
     except KeyError:
         return None
-    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    return parse_xml(data)
 
 
-def _units(body: Any) -> list[tuple[str, Any]]:
-    """(where, element) for every paragraph and table row of the body, named as read_docx names
-    them; an element read_docx skips (no text) carries the name of the one before it."""
-    units: list[tuple[str, Any]] = []
-    number = 0
-    last = "början av dokumentet"
-    for block in body:
-        if block.tag == f"{_W}p":
-            if " ".join(visible_text(block).split()):
+# The parts a comment's anchor or a tracked change may stand in, by the content type the package
+# declares (…wordprocessingml.header+xml), and how a place in each is named
+_MAIN = "document.main+xml"
+_MARGINS = {"header+xml": "sidhuvud", "footer+xml": "sidfot"}
+_NOTES = {"footnotes+xml": ("footnote", "fotnot"), "endnotes+xml": ("endnote", "slutnot")}
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+
+
+def _part_units(archive: zipfile.ZipFile) -> list[tuple[str, str, Any]]:
+    """(where, text, element) for every paragraph of every part that can hold marks: the body as
+    read_docx numbers it, then headers and footers ('sidhuvud, stycke 1'), footnotes ('fotnot 2')
+    and endnotes ('slutnot 1')."""
+    types = declared_types(archive) or {}
+    units: list[tuple[str, str, Any]] = []
+    for name, kind in sorted(types.items(), key=lambda item: not item[1].endswith(_MAIN)):
+        margin = next((word for end, word in _MARGINS.items() if kind.endswith(end)), None)
+        note = next((pair for end, pair in _NOTES.items() if kind.endswith(end)), None)
+        if not kind.endswith(_MAIN) and margin is None and note is None:
+            continue
+        root = _parse(archive, name)
+        if root is None:
+            continue
+        if kind.endswith(_MAIN):
+            body = root.find(f"{_W}body")
+            with proposals_rejected(False):  # numbered as the document reads with proposals accepted
+                units += [(u.where, u.text, u.element) for u in body_units(body)] if body is not None else []
+        elif margin is not None:
+            index = 0
+            for block in root:
+                index += block.tag == f"{_W}p"  # as read_docx counts a header's paragraphs
+                units.append((f"{margin}, stycke {max(index, 1)}", " ".join(visible_text(block).split()), block))
+        elif note is not None:
+            tag, word = note
+            number = 0
+            for element in root.iter(f"{_W}{tag}"):
+                if element.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
                 number += 1
-                last = f"stycke {number}"
-            units.append((last, block))
-        elif block.tag == f"{_W}tbl":
-            for row in block.iter(f"{_W}tr"):
-                if any(" ".join(visible_text(cell).split()) for cell in row.iter(f"{_W}tc")):
-                    number += 1
-                    last = f"stycke {number} (tabell)"
-                units.append((last, row))
+                units.append((f"{word} {number}", " ".join(visible_text(element).split()), element))
     return units
 
 
-def _comment_texts(archive: zipfile.ZipFile, counter: _Counter) -> dict[str, tuple[str, dt.date | None, str]]:
-    root = _parse(archive, "word/comments.xml")
-    found: dict[str, tuple[str, dt.date | None, str]] = {}
-    if root is None:
-        return found
-    for comment in root.iter(f"{_W}comment"):
-        text = " ".join(" ".join(visible_text(p).split()) for p in comment.iter(f"{_W}p")).strip()
-        counter.mark(text)
-        found[comment.get(f"{_W}id", "")] = (comment.get(f"{_W}author", ""), _date(comment.get(f"{_W}date")), text)
+@dataclass(frozen=True)
+class _Written:
+    author: str
+    date: dt.date | None
+    text: str
+    parent: str | None = None  # the id of the comment this one answers
+    resolved: bool = False
+
+
+def _comment_texts(archive: zipfile.ZipFile, counter: _Counter) -> dict[str, _Written]:
+    """Each comment by id, with what it replies to and whether it is resolved (commentsExtended)."""
+    types = declared_types(archive) or {}
+    found: dict[str, _Written] = {}
+    by_paragraph: dict[str, str] = {}  # w14:paraId of a comment's last paragraph -> its id
+    for name in (n for n, kind in types.items() if kind.endswith("wordprocessingml.comments+xml")):
+        root = _parse(archive, name)
+        for comment in root.iter(f"{_W}comment") if root is not None else ():
+            paragraphs = list(comment.iter(f"{_W}p"))
+            text = " ".join(" ".join(visible_text(p).split()) for p in paragraphs).strip()
+            counter.mark(text)
+            comment_id = comment.get(f"{_W}id", "")
+            found[comment_id] = _Written(comment.get(f"{_W}author", ""), _date(comment.get(f"{_W}date")), text)
+            if paragraphs and paragraphs[-1].get(f"{_W14}paraId"):
+                by_paragraph[paragraphs[-1].get(f"{_W14}paraId")] = comment_id
+    for name in (n for n, kind in types.items() if kind.endswith("commentsExtended+xml")):
+        root = _parse(archive, name)
+        for extended in root.iter(f"{_W15}commentEx") if root is not None else ():
+            comment_id = by_paragraph.get(extended.get(f"{_W15}paraId", ""))
+            if comment_id is None:
+                continue
+            parent = by_paragraph.get(extended.get(f"{_W15}paraIdParent", ""))
+            found[comment_id] = dataclasses.replace(
+                found[comment_id],
+                parent=parent if parent != comment_id else None,
+                resolved=extended.get(f"{_W15}done") in ("1", "true", "on"),
+            )
     return found
 
 
 def read_review_marks(data: bytes) -> ReviewMarks:
-    """Every tracked change and comment in the body of the Word file, in document order."""
+    """Every tracked change and comment in the Word file, in document order: the body, then its
+    headers, footers, footnotes and endnotes. A comment anchored nowhere is kept, placed nowhere."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         count_parts(archive)  # every part bounded before any is parsed whole
         counter = _Counter()
         comments = _comment_texts(archive, counter)
-        root = _parse(archive, "word/document.xml")
+        units = _part_units(archive)
     marks = ReviewMarks()
-    body = root.find(f"{_W}body") if root is not None else None
-    if body is None:
-        return marks
     anchors: dict[str, tuple[str, str, list[str]]] = {}  # open comment id -> where, paragraph, text so far
     anchored: dict[str, tuple[str, str, str]] = {}
-    for where, unit in _units(body):
-        paragraph = " ".join(visible_text(unit).split())
+    for where, paragraph, unit in units:
         for node in unit.iter():
             tag = node.tag
             if tag in _CHANGES:
@@ -202,9 +255,21 @@ def read_review_marks(data: bytes) -> ReviewMarks:
         for _, _, texts in anchors.values():
             texts.append(" ")
     marks.proposals = [dataclasses.replace(p, text=" ".join(p.text.split())) for p in marks.proposals]
-    for comment_id, (author, date, text) in comments.items():
-        where, paragraph, quoted = anchored.get(comment_id, ("okänt ställe", "", ""))
-        marks.comments.append(Comment(author, date, text, quoted, where, paragraph))
+    for comment_id, written in comments.items():
+        where, paragraph, quoted = anchored.get(comment_id, ("", "", ""))
+        marks.comments.append(
+            Comment(
+                written.author,
+                written.date,
+                written.text,
+                quoted,
+                where,
+                paragraph,
+                comment_id,
+                written.parent,
+                written.resolved,
+            )
+        )
     return marks
 
 
@@ -228,8 +293,8 @@ _SECTIONS = {"syfte": "Syfte", "uppdrag": "Uppdrag", "roller": "Roller och ansva
 
 
 def _number(where: str) -> int:
-    """12 for 'stycke 12' or 'stycke 12 (tabell)'; 0 for a place before any paragraph."""
-    words = where.split()
+    """12 for 'stycke 12', 'stycke 12, rad 2' or 'stycke 12 (tabell)'; 0 for a place before any paragraph."""
+    words = where.replace(",", " ").split()
     return int(words[1]) if len(words) > 1 and words[0] == "stycke" and words[1].isdigit() else 0
 
 
@@ -241,6 +306,8 @@ def place_marks(marks: ReviewMarks, imported: Imported) -> list[ReviewNote]:
     placed = sorted(((_number(f.where), f.key) for f in imported.fields if _number(f.where)), key=lambda x: x[0])
 
     def part(where: str) -> tuple[str, str]:
+        if not where.startswith("stycke"):  # a header, a footnote, or no anchor at all: no part's
+            return "Allmänt", where.split(",", maxsplit=1)[0] if where else "hela dokumentet"
         number = _number(where)
         same = [key for at, key in placed if at == number]  # the first value read from the paragraph
         before = [key for at, key in placed if at < number]
@@ -262,22 +329,31 @@ def place_marks(marks: ReviewMarks, imported: Imported) -> list[ReviewNote]:
                 where=proposal.where,
             )
         )
-    for comment in marks.comments:
+    known = {c.id for c in marks.comments}
+    replies: dict[str, list[ReviewNote]] = {}
+    for comment in (c for c in marks.comments if c.parent in known):
         section, subject = part(comment.where)
-        notes.append(
-            ReviewNote(
-                section,
-                subject,
-                "comment",
-                comment.byline,
-                comment.author,
-                comment.date,
-                comment.text,
-                comment.anchored,
-                comment.where,
-            )
-        )
+        replies.setdefault(comment.parent or "", []).append(_comment_note(comment, section, subject, ()))
+    for comment in (c for c in marks.comments if c.parent not in known):  # a reply to no comment stands alone
+        section, subject = part(comment.where)
+        notes.append(_comment_note(comment, section, subject, tuple(replies.get(comment.id, ()))))
     return notes
+
+
+def _comment_note(comment: Comment, section: str, subject: str, replies: tuple[ReviewNote, ...]) -> ReviewNote:
+    return ReviewNote(
+        section,
+        subject,
+        "comment",
+        comment.byline,
+        comment.author,
+        comment.date,
+        comment.text,
+        comment.anchored,
+        comment.where,
+        comment.resolved,
+        replies,
+    )
 
 
 def _section(key: tuple[str | int, ...]) -> str:

@@ -219,4 +219,6 @@ class RoleReader:
     def meetings(self, section: Section | None) -> dict[str, Any] | None:
         if section is None:
             return None
-        return read_meetings(section.paragraphs, self.result.set, self.result.check, self.result.leave)
+        return read_meetings(
+            section.paragraphs, self.result.set, self.result.check, self.result.leave, self.result.place
+        )
