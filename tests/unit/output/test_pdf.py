@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import builtins
+import functools
 import io
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
@@ -16,6 +18,7 @@ from pypdf.generic import BooleanObject
 from uppdrag.errors import EXIT_USAGE, PdfError
 from uppdrag.output import pdf
 from uppdrag.output.pdf import bounded_pdf, html_to_pdf
+from uppdrag.workers import forked_pool
 
 HTML = """<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><title>Uppdrag för Särskolan</title></head>
@@ -66,12 +69,26 @@ def _spin() -> bytes:
         pass
 
 
+def _gigabyte() -> bytes:
+    return bytes(1 << 30)
+
+
+def _bounded_error(make: Callable[[], object], in_worker: bool) -> tuple[str, int]:
+    """The PdfError's message and exit code from make(). In a worker's place (in_worker) it runs
+    in a forked pool's worker, where bounded_pdf runs it: the limits are that process's, and in
+    pytest's own a limit on the CPU time of all its threads could end the whole run."""
+    if in_worker:
+        with forked_pool(1) as pool:
+            return pool.submit(_bounded_error, make, False).result()
+    with pytest.raises(PdfError) as caught:
+        make()
+    return caught.value.message, caught.value.exit_code
+
+
 @pytest.mark.parametrize("in_worker", [False, True])
 def test_a_pdf_over_its_time_is_an_error_naming_the_network(in_worker: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf, "PDF_SECONDS", 0.3)
-    with pytest.raises(PdfError) as caught:
-        bounded_pdf(_spin, "ka", in_worker)
-    assert (caught.value.message, caught.value.exit_code) == (
+    assert _bounded_error(functools.partial(bounded_pdf, _spin, "ka", in_worker), in_worker) == (
         "PDF:en för ka blev inte klar inom 0.3 sekunder (gränsen för en PDF); mallarna, t.ex. pdf.css, "
         "eller filen ger för många sidor",
         EXIT_USAGE,
@@ -81,9 +98,7 @@ def test_a_pdf_over_its_time_is_an_error_naming_the_network(in_worker: bool, mon
 @pytest.mark.parametrize("in_worker", [False, True])
 def test_a_pdf_over_its_memory_is_an_error_naming_the_network(in_worker: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf, "PDF_MEMORY", 64 << 20)
-    with pytest.raises(PdfError) as caught:
-        bounded_pdf(lambda: bytes(1 << 30), "skis", in_worker)
-    assert (caught.value.message, caught.value.exit_code) == (
+    assert _bounded_error(functools.partial(bounded_pdf, _gigabyte, "skis", in_worker), in_worker) == (
         "PDF:en för skis behövde mer än 64 MB minne (gränsen för en PDF); mallarna, t.ex. pdf.css, "
         "eller filen ger för många sidor",
         EXIT_USAGE,
