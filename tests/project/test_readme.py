@@ -3,8 +3,10 @@
 Every ```console block is a transcript: `$ ` lines are commands, the lines after one are what
 it prints (stdout and stderr as a terminal shows them, in order). Each block runs in bash, in a
 fresh copy of the shipped missions/ and templates/, with `uppdrag` on PATH and every command
-that takes `--today` run on TODAY. A block that cannot run is marked just above its fence with
-`<!-- readme-test skip: <reason> -->`. The README's "Testerna" section documents this.
+that takes `--today` run on TODAY and git committing on COMMITTED. A block that cannot run is
+marked just above its fence with `<!-- readme-test skip: <reason> -->`; a block that needs a
+state the README describes in words gets it from `<!-- readme-test setup: <shell command> -->`.
+The README's section on the tests documents this.
 
 And every command and every long option that `--help` offers appears in the README.
 """
@@ -29,7 +31,9 @@ from uppdrag.cli.framework import Command, Context
 
 README = REPO / "README.md"
 FENCE = re.compile(r"^```(\S*)$")
-SKIP = re.compile(r"^<!-- readme-test skip: (?P<reason>\S.*\S) -->$")
+MARK = re.compile(r"^<!-- readme-test (?P<kind>skip|setup): (?P<text>\S.*\S) -->$")
+COMMIT = re.compile(r"\([0-9a-f]{7,40}\)")  # a commit's abbreviation, which changes with missions/
+COMMITTED = "2026-11-23T12:00:00+01:00"
 MARKER = "<!-- readme-test"
 PROMPT = "$ "
 
@@ -48,7 +52,8 @@ class Transcript:
 
     line: int  # of its opening fence, 1-based
     steps: tuple[Step, ...]
-    skip: str | None  # the reason it is not run, from its marker
+    skip: str | None = None  # the reason it is not run, from its marker
+    setup: str | None = None  # a shell command run before it, from its marker
 
     @property
     def name(self) -> str:
@@ -82,7 +87,8 @@ def _steps(line: int, body: list[str]) -> tuple[Step, ...]:
             last = steps[-1]
             steps[-1] = Step(last.command, last.output + text + "\n")
     # a blank line before the next `$` separates commands; it is not output
-    return tuple(Step(step.command, step.output.rstrip("\n") + "\n" if step.output.strip() else "") for step in steps)
+    separated = [Step(step.command, step.output.rstrip("\n") + "\n" if step.output.strip() else "") for step in steps]
+    return (*separated[:-1], steps[-1])
 
 
 def transcripts(text: str) -> list[Transcript]:
@@ -90,12 +96,13 @@ def transcripts(text: str) -> list[Transcript]:
     found = []
     for line, language, body in _blocks(lines):
         before = next((lines[index] for index in range(line - 2, -1, -1) if lines[index].strip()), "")
-        skip = SKIP.match(before)
+        mark = MARK.match(before)
         if before.startswith(MARKER):
-            assert skip, f"README.md:{line - 1}: write the marker as `<!-- readme-test skip: <reason> -->`"
+            assert mark, f"README.md:{line - 1}: write the marker as `<!-- readme-test skip|setup: <text> -->`"
             assert language == "console", f"README.md:{line}: a readme-test marker stands above a console block"
         if language == "console":
-            found.append(Transcript(line, _steps(line, body), skip and skip.group("reason")))
+            said = {mark.group("kind"): mark.group("text")} if mark else {}
+            found.append(Transcript(line, _steps(line, body), said.get("skip"), said.get("setup")))
     return found
 
 
@@ -141,17 +148,19 @@ def _today_wrapper(folder: Path) -> Path:
     return folder
 
 
-def _run(step: Step, cwd: Path, bin_folder: Path) -> str:
+def _run(command: str, cwd: Path, bin_folder: Path) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}",
         "NO_COLOR": "1",
         "TERM": "dumb",
         "PYTHONUNBUFFERED": "1",  # stdout and stderr reach the pipe in the order they were written
+        **{f"GIT_{who}_{what}": value for who in ("AUTHOR", "COMMITTER") for what, value in (
+            ("NAME", "Anna Andersson"), ("EMAIL", "anna@example.org"), ("DATE", COMMITTED))},
     }
     env.pop("COLUMNS", None)
-    proc = subprocess.run(
-        ["bash", "-c", step.command],
+    return subprocess.run(
+        ["bash", "-c", command],
         cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
@@ -159,7 +168,12 @@ def _run(step: Step, cwd: Path, bin_folder: Path) -> str:
         text=True,
         timeout=300,
     )
-    return proc.stdout.replace(f"{cwd}{os.sep}", "")
+
+
+def _printed(step: Step, cwd: Path, bin_folder: Path) -> str:
+    """What the step prints, normalised as the README's section on the tests says."""
+    printed = _run(step.command, cwd, bin_folder).stdout.replace(f"{cwd}{os.sep}", "")
+    return COMMIT.sub("(<incheckning>)", printed)
 
 
 @pytest.mark.parametrize("transcript", TRANSCRIPTS, ids=lambda transcript: transcript.name)
@@ -170,8 +184,12 @@ def test_console_example_prints_what_the_readme_shows(transcript: Transcript, tm
     shutil.copytree(MISSIONS, work / "missions")
     shutil.copytree(REPO / "templates", work / "templates")
     bin_folder = _today_wrapper(tmp_path)
+    if transcript.setup:
+        made = _run(transcript.setup, work, bin_folder)
+        assert made.returncode == 0, f"{transcript.name}: setup: {made.stdout}"
     for step in transcript.steps:
-        assert _run(step, work, bin_folder) == step.output, f"{transcript.name}: $ {step.command}"
+        expected = COMMIT.sub("(<incheckning>)", step.output)
+        assert _printed(step, work, bin_folder) == expected, f"{transcript.name}: $ {step.command}"
 
 
 def test_transcripts_are_found_and_most_run() -> None:
@@ -181,13 +199,15 @@ def test_transcripts_are_found_and_most_run() -> None:
 
 def test_a_transcript_is_read_as_commands_and_their_output() -> None:
     text = (
-        "intro\n\n```console\n$ uppdrag a\nett\n\n$ uppdrag b   # kommentar\n```\n\n"
+        "intro\n\n```console\n$ uppdrag a\nett\n\n$ uppdrag b   # kommentar\ntvå\n\n```\n\n"
         "<!-- readme-test skip: startar en server -->\n```console\n$ uppdrag serve\n```\n"
         "```sh\nuppdrag c\n```\n"
+        "<!-- readme-test setup: git init -q -->\n```console\n$ uppdrag diff n\n```\n"
     )
     assert transcripts(text) == [
-        Transcript(3, (Step("uppdrag a", "ett\n"), Step("uppdrag b   # kommentar", "")), None),
-        Transcript(11, (Step("uppdrag serve", ""),), "startar en server"),
+        Transcript(3, (Step("uppdrag a", "ett\n"), Step("uppdrag b   # kommentar", "två\n\n"))),
+        Transcript(13, (Step("uppdrag serve", ""),), skip="startar en server"),
+        Transcript(20, (Step("uppdrag diff n", ""),), setup="git init -q"),
     ]
 
 
