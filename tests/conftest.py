@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
+TESTS = REPO / "tests"  # the data folders: cases/, golden/, seeds/, import_corpus/
 MISSIONS = REPO / "missions"
 TODAY = "2026-11-22"
 

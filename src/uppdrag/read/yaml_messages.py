@@ -3,7 +3,7 @@
 The parser's own words never reach a user: each known text (both libyaml's and the pure-Python
 parser's, which differ) has a Swedish message saying what to write instead, and a text that no
 entry knows gets a general Swedish message rather than the English one. The table is checked
-against the installed libraries' texts in tests/test_yaml_messages.py.
+against the installed libraries' texts in tests/unit/read/test_yaml_messages.py.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ def test_pydantic_asks_its_plugin_loader_for_get_plugins_only() -> None:
 
 
 # The English usage errors cli/swedish.py's swedish_message reads (by its regexes) to say them
-# in Swedish, as typer writes them; tests/test_swedish.py checks what the user then sees.
+# in Swedish, as typer writes them; tests/scenarios/test_swedish.py checks what the user then sees.
 ENGLISH_ERRORS = {
     "typer.core": ['_("Missing command.")', '_("No such command {name!r}.")'],
     "typer._click.core": ['"Got unexpected extra argument(s) ({extra_args})"'],

@@ -10,7 +10,7 @@ import icalendar
 import pytest
 import vobject
 
-from tests.planned import TODAY, plan_2026
+from tests.support.planned import TODAY, plan_2026
 from uppdrag.check.validation import open_workspace
 from uppdrag.models import Meeting
 from uppdrag.output.ical import combined_calendar, meeting_uid, meetings_calendar

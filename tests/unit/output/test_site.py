@@ -63,8 +63,8 @@ def test_meetings_page_follows_the_year(shipped: Path) -> None:
 
 
 def test_the_review_is_only_in_the_preview_and_knows_today(shipped: Path) -> None:
-    from tests.planned import TODAY as PLANNED_TODAY
-    from tests.planned import plan_2026
+    from tests.support.planned import TODAY as PLANNED_TODAY
+    from tests.support.planned import plan_2026
 
     plan_2026(Path("missions"))
     workspace, _ = open_workspace(Path("missions"), PLANNED_TODAY)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.planned import TODAY, plan_2026
+from tests.support.planned import TODAY, plan_2026
 from uppdrag.check.meetings import school_calendar
 from uppdrag.check.validation import open_workspace
 from uppdrag.models import KOMMUNER

@@ -6,7 +6,7 @@ MB of FlateDecode can ask for GB before anything could count them. While a PDF i
 pdfminer.pdftypes decodes with are swapped for bounded ones, pdfplumber lays each page out
 with a device and an interpreter that count, a font's character map counts its ranges, and
 the pages are found in the page tree alone. These are the only private names of pdfminer and
-pdfplumber the importer relies on; tests/test_import_pdf_bounds.py holds their contract.
+pdfplumber the importer relies on; tests/unit/edit/importer/test_pdf_bounds.py holds their contract.
 """
 
 from __future__ import annotations
