@@ -97,6 +97,16 @@ def test_the_organisation_belongs_in_its_own_file(workspace: Path, runner: CliRu
     assert lines[0] == ("missions/_extra.yaml:2:3: fel: organisationen hör hemma i _organisation.yaml; flytta den dit")
 
 
+def test_the_organisations_email_is_checked_as_a_missions_is(workspace: Path, runner: CliRunner) -> None:
+    write_tree(workspace, {"missions/_organisation.yaml": ORGANISATION + "  e-post: utbildning.fyrbodal\n"})
+    code, lines = _validate(runner)
+    assert (code, lines[0]) == (
+        1,
+        "missions/_organisation.yaml:4:11: fel: organisation.e-post: ogiltigt värde 'utbildning.fyrbodal': "
+        "skriv en e-postadress, t.ex. anna.andersson@exempel.se",
+    )
+
+
 def test_schema_lists_the_workspaces_municipalities(workspace: Path, runner: CliRunner) -> None:
     write_tree(workspace, {"missions/_organisation.yaml": ORGANISATION})
     result = runner.invoke(app, ["schema"])
@@ -169,6 +179,8 @@ ORGANISATION_VARIANTS = {
     "one-municipality-as-text": ("  namn: A\n  kommuner: Orust\n", False),
     "unknown-key": ("  namn: A\n  kommuner: [Orust]\n  logga: a.png\n", False),
     "empty-email": ('  namn: A\n  kommuner: [Orust]\n  e-post: ""\n', False),
+    "not-an-email": ("  namn: A\n  kommuner: [Orust]\n  e-post: utbildning\n", False),
+    "email-with-space": ("  namn: A\n  kommuner: [Orust]\n  e-post: a b@a.se\n", False),
 }
 
 
