@@ -614,6 +614,37 @@ def test_plan_write_keeps_comments_and_layout(shipped: Path, runner) -> None:
     assert check.exit_code == 0
 
 
+def test_plan_write_replaces_the_example_new_left_and_nothing_the_user_wrote(workspace: Path, runner) -> None:
+    today = ["--today", "2026-11-22"]
+    assert runner.invoke(app, ["new", "fritidshem", "--namn", "Fritidshem", *today]).exit_code == 0
+    path = workspace / "missions" / "fritidshem.yaml"
+    made = path.read_text(encoding="utf-8")
+    example = (
+        "  # Mötena, när de är bestämda (eller: uppdrag plan-meetings fritidshem 2027 --write):\n"
+        "  # träffar:\n"
+        "  #   - datum: 2027-02-05\n"
+        '  #     start: "09:00"\n'
+        '  #     slut: "12:00"\n'
+        "  #     plats: Essunga\n"
+    )
+    assert made.endswith(example)
+    result = runner.invoke(app, ["plan-meetings", "fritidshem", "2027", "--write", *today])
+    assert (result.exit_code, result.stdout) == (0, "missions/fritidshem.yaml: 4 möten 2027 tillagda\n")
+    written = path.read_text(encoding="utf-8")
+    assert written == made[: -len(example)] + (
+        "  träffar:\n"
+        "    - datum: 2027-02-05\n"
+        "    - datum: 2027-05-14\n"
+        "    - datum: 2027-09-17\n"
+        "    - datum: 2027-11-19\n"
+    )
+    # An example the user has begun to change is theirs: it stays, and the meetings come after it.
+    mine = example.replace("plats: Essunga", "plats: Skövde, Kulturhuset")
+    path.write_text(made[: -len(example)] + mine, encoding="utf-8")
+    assert runner.invoke(app, ["plan-meetings", "fritidshem", "2027", "--write", *today]).exit_code == 0
+    assert path.read_text(encoding="utf-8").startswith(made[: -len(example)] + mine + "  träffar:\n")
+
+
 def test_plan_write_creates_the_meeting_block(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["plan-meetings", "sarskola", "2027", "--count", "2", "--write"])
     assert result.exit_code == 0

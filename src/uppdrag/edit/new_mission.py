@@ -10,7 +10,7 @@ from pathlib import Path
 
 from uppdrag.check.rules import PLACEHOLDER
 from uppdrag.check.validation import write_checked
-from uppdrag.edit.yaml_writer import dump, round_trip_yaml
+from uppdrag.edit.yaml_writer import dump, meetings_example, round_trip_yaml
 from uppdrag.errors import NewMissionError
 from uppdrag.findings import CheckResult
 from uppdrag.models import (
@@ -167,12 +167,7 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
         "  veckodagar: [fredag]",
         "  # Flera veckodagar är alternativ; företrädesvis: true gör dem till önskemål.",
         f"  minnesanteckningar: {_plain(minutes_note(organisation))}",
-        f"  # Mötena, när de är bestämda (eller: uppdrag plan-meetings {mission_id} {first_year} --write):",
-        "  # träffar:",
-        f"  #   - datum: {first_year}-02-05",
-        '  #     start: "09:00"',
-        '  #     slut: "12:00"',
-        f"  #     plats: {place}",
+        *meetings_example(mission_id, first_year, place),
     ]
     return "\n".join(lines) + "\n"
 
