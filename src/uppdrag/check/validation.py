@@ -25,11 +25,11 @@ from uppdrag.models import join_swedish
 from uppdrag.read.loading import (
     Workspace,
     group_paths,
-    not_yaml_files,
     is_shared_file,
     load_workspace,
     missing_folder_message,
     mission_paths,
+    not_yaml_files,
     read_file,
     yaml_files,
 )

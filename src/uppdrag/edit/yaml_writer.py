@@ -45,7 +45,9 @@ def _written_example(places: Collection[str]) -> re.Pattern[str]:
         # as new_mission._plain wrote it: plain, or as a JSON string
         "place": "|".join(re.escape(text) for p in places for text in (p, json.dumps(p, ensure_ascii=False))),
     }
-    lines = [re.sub(r"\\\{(\w+)\\\}", lambda f: f"(?:{fields[f.group(1)]})", re.escape(line)) for line in _MEETINGS_EXAMPLE]
+    lines = [
+        re.sub(r"\\\{(\w+)\\\}", lambda f: f"(?:{fields[f.group(1)]})", re.escape(line)) for line in _MEETINGS_EXAMPLE
+    ]
     return re.compile("^" + "\n".join(lines) + "\n", re.MULTILINE)
 
 
