@@ -27,7 +27,13 @@ class PdfVariant(str, Enum):
 
 
 # A file named with -o says its format: `-o build/ka.pdf` without --pdf is a PDF, not Markdown in a .pdf.
-_FORMAT_OF_SUFFIX: dict[str, DocumentFormat] = {".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+_FORMAT_OF_SUFFIX: dict[str, DocumentFormat] = {
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 
 
 def _document_format(md: bool, html: bool, pdf: bool, docx: bool, output: str | None) -> DocumentFormat:
@@ -130,7 +136,11 @@ def site(
     year: Annotated[
         Optional[int],
         typer.Option(
-            "--year", metavar="ÅR", help="Året för mötena och kalendern (standard: i år).", min=1900, max=2200
+            "--year",
+            metavar="ÅR",
+            help="Året för mötena och kalendern (standard: i år; från oktober, när årets sista möte har varit, nästa år).",
+            min=1900,
+            max=2200,
         ),
     ] = None,
     templates: TemplatesOption = None,
@@ -152,6 +162,7 @@ def site(
     from uppdrag.output.site import site_pages
     from uppdrag.output.site_folder import write_site_folder
     from uppdrag.output.templates import renderer_for
+    from uppdrag.views.year_calendar import shown_year
 
     if str(output) == "-":
         raise UsageError("webbplatsen är en mapp med många filer; -o - (stdout) går inte, ange en mapp")
@@ -160,7 +171,8 @@ def site(
     day = parse_today(today)
     workspace, result = open_healthy_workspace(missions, day)
     renderer = renderer_for(templates, missions)
-    pages = site_pages(workspace, renderer, year or day.year, day)
+    shown = year or shown_year([m.mission for m in workspace.missions], day)
+    pages = site_pages(workspace, renderer, shown, day)
     read = [missions, missions.parent / "templates", *renderer.folders]  # the site's sources: never its folder
     with progress_bar(len(pages), "Bygger webbplatsen") as done:
         built = write_site_folder(output, pages, done, protected=read, workspace=missions.parent, own_parts=own_parts)

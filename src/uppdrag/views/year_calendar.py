@@ -156,6 +156,23 @@ class YearCalendar:
     breaks: tuple[BreakPeriod, ...]
 
 
+PLANNING_FROM_MONTH = 10  # October: next year's meetings are being planned and sent out
+
+
+def shown_year(missions: list[Mission], today: dt.date) -> int:
+    """The year whose meetings the site shows when none is asked for: this year while any network
+    still has a meeting in it; from October, once the last one has been held (or none was
+    entered), the coming year, which the networks' members are then looking ahead to."""
+    if today.month < PLANNING_FROM_MONTH:
+        return today.year
+    coming = any(
+        today <= meeting.date and meeting.date.year == today.year
+        for mission in missions
+        for meeting in (mission.meetings.meetings if mission.meetings else [])
+    )
+    return today.year if coming else today.year + 1
+
+
 def network_meetings(mission: Mission, year: int, today: dt.date, mark: int = 1) -> list[CalendarMeeting]:
     """The network's meetings dated in year, in date order."""
     meetings: list[Meeting] = mission.meetings.meetings if mission.meetings else []
