@@ -138,7 +138,7 @@ def site(
         typer.Option(
             "--year",
             metavar="ÅR",
-            help="Året för mötena och kalendern (standard: i år; från oktober, när årets sista möte har varit, nästa år).",
+            help="Året för mötena och kalendern (standard: i år; nästa år i december, och från oktober när årets sista möte har hållits).",
             min=1900,
             max=2200,
         ),

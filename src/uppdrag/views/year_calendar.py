@@ -160,17 +160,20 @@ PLANNING_FROM_MONTH = 10  # October: next year's meetings are being planned and 
 
 
 def shown_year(missions: list[Mission], today: dt.date) -> int:
-    """The year whose meetings the site shows when none is asked for: this year while any network
-    still has a meeting in it; from October, once the last one has been held (or none was
-    entered), the coming year, which the networks' members are then looking ahead to."""
+    """The year whose meetings the site shows when none is asked for: this year, until its
+    meetings are over. From October, once every meeting entered for this year has been held,
+    and in December in any case, the coming year, which the members then look ahead to. (In
+    the autumn a year with no meeting entered stays: its review says the meetings are missing.)"""
     if today.month < PLANNING_FROM_MONTH:
         return today.year
-    coming = any(
-        today <= meeting.date and meeting.date.year == today.year
+    this_year = [
+        meeting.date
         for mission in missions
         for meeting in (mission.meetings.meetings if mission.meetings else [])
-    )
-    return today.year if coming else today.year + 1
+        if meeting.date.year == today.year
+    ]
+    over = bool(this_year) and max(this_year) < today
+    return today.year + 1 if over or today.month == 12 else today.year
 
 
 def network_meetings(mission: Mission, year: int, today: dt.date, mark: int = 1) -> list[CalendarMeeting]:

@@ -144,9 +144,6 @@ def test_the_year_shown_turns_to_the_coming_one_after_the_last_meeting_in_autumn
     assert shown_year([m.mission for m in planned.missions], today) == year
 
 
-def test_without_meetings_the_coming_year_is_shown_from_october() -> None:
-    assert (shown_year([], D(2026, 9, 30)), shown_year([], D(2026, 10, 1)), shown_year([], D(2027, 1, 1))) == (
-        2026,
-        2027,
-        2027,
-    )
+def test_without_meetings_this_year_the_coming_year_is_shown_in_december() -> None:
+    shown = [shown_year([], day) for day in (D(2026, 9, 30), D(2026, 11, 30), D(2026, 12, 1), D(2027, 1, 1))]
+    assert shown == [2026, 2026, 2027, 2027]
