@@ -171,6 +171,40 @@ def test_plan_meetings_write_keeps_crlf_bom_and_link(shipped: Path, runner) -> N
     assert data.count(b"- datum: 2027-") == 4
 
 
+def test_keeps_cr_only_line_endings(missions: Path) -> None:
+    path = missions / "forskola.yaml"
+    original = path.read_bytes()
+    path.write_bytes(original.replace(b"\n", b"\r"))
+    # A change sees "\n" line ends (as ruamel writes them) and the file gets "\r" for each.
+    write_checked(path, lambda text: text.replace("namn: Förskola\n", "namn: Förskolan\n# ny rad\n"), TODAY)
+    changed = original.replace("namn: Förskola\n".encode(), "namn: Förskolan\n# ny rad\n".encode())
+    assert path.read_bytes() == changed.replace(b"\n", b"\r")
+
+
+def test_plan_meetings_and_import_force_keep_a_cr_only_file_cr_only(shipped: Path, runner) -> None:
+    """Byte for byte what the same commands write into the file with "\n", with "\r" for it."""
+    from uppdrag.cli import app
+
+    from .test_import_cli import SEEDS
+
+    path = shipped / "missions" / "forskola.yaml"
+    original = path.read_bytes()
+    written = {}
+    for newline in (b"\n", b"\r"):
+        path.write_bytes(original.replace(b"\n", newline))
+        planned = runner.invoke(app, ["plan-meetings", "forskola", "2027", "--write", "--today", "2026-11-22"])
+        assert planned.exit_code == 0, planned.output
+        after_plan = path.read_bytes()
+        imported = runner.invoke(
+            app, ["import", str(SEEDS / "forskola.txt"), "--id", "forskola", "--force", "--today", "2026-11-22"]
+        )
+        assert imported.exit_code == 0, imported.output
+        written[newline] = (after_plan, path.read_bytes())
+    assert b"\r" not in b"".join(written[b"\n"])
+    assert written[b"\r"] == tuple(data.replace(b"\n", b"\r") for data in written[b"\n"])
+    assert written[b"\r"][0].count(b"- datum: 2027-") == 4
+
+
 def _outside_link(workspace: Path, elsewhere: Path, name: str = "forskola.yaml") -> tuple[Path, bytes]:
     """missions/name made a link to a file outside the workspace, as a cloned repository could."""
     elsewhere.mkdir(exist_ok=True)
