@@ -28,6 +28,7 @@ from uppdrag.models import (
     is_valid_id,
     make_id,
 )
+from uppdrag.models.common import MUNICIPALITY_PLACES_CONTEXT
 from uppdrag.read.schema_errors import schema_findings
 from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
 
@@ -79,7 +80,15 @@ class Workspace:
         """What the models judge municipalities by: the organisation's, or none while its file is broken."""
         if any(is_organisation_file(p) for p in self.broken_shared):
             return UNKNOWN_MUNICIPALITIES
-        return self.organisation.validation_context
+        return self.organisation.validation_context | {MUNICIPALITY_PLACES_CONTEXT: self._municipality_places()}
+
+    def _municipality_places(self) -> dict[str, tuple[Location, int]]:
+        """Where _organisation.yaml writes each municipality, and its index in the list."""
+        for loaded in self.shared:
+            if is_organisation_file(loaded.source.path) and loaded.shared.organisation is not None:
+                names = loaded.shared.organisation.municipalities
+                return {name: (loaded.source.locate("organisation", "kommuner", i), i) for i, name in enumerate(names)}
+        return {}
 
     def mission(self, mission_id: str) -> LoadedMission | None:
         return next((m for m in self.missions if m.mission.id == mission_id), None)
