@@ -11,6 +11,7 @@ from uppdrag.cli import app
 from .conftest import TODAY
 from .raw_pdf import pdf, text_pdf
 from .test_import_docx_bounds import W, _body, _word
+from .test_import_pdf_bounds import _saved_again
 
 
 def _hostile() -> dict[str, tuple[bytes, str]]:
@@ -33,7 +34,12 @@ def _hostile() -> dict[str, tuple[bytes, str]]:
         ),
         "ring.pdf": (
             pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"], prev=-1),
-            "fel: PDF-filen är trasig och kan inte läsas (den hänvisar till sig själv i en ring",
+            "fel: PDF-filen är trasig och kan inte läsas (dess innehållsförteckningar, xref, hänvisar till varandra i en ring)\n",
+        ),
+        "sparad-3000-gånger.pdf": (
+            _saved_again(3000),
+            "fel: PDF-filen har fler än 200 uppdateringar (xref-avsnitt); det är mer än importen läser "
+            "(en fil som sparats om har några tiotal)\n",
         ),
         "lång.txt": (b"Bakgrund\n\n" + b"*a " * 20_000, "fel: rad 3 i textfilen har fler än 20 000 tecken"),
         "lång.md": (b"# Bakgrund\n\n" + b"x" * 210_000, "fel: textfilen har fler än 200 000 tecken text"),
