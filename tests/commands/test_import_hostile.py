@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import TODAY
 from tests.support.raw_pdf import pdf, text_pdf
 from tests.unit.edit.importer.test_docx_reader_bounds import W, _body, _word
+from tests.unit.edit.importer.test_pdf_bounds import _saved_again
 from uppdrag.cli import app
 
 
@@ -32,7 +33,12 @@ def _hostile() -> dict[str, tuple[bytes, str]]:
         ),
         "ring.pdf": (
             pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"], prev=-1),
-            "fel: PDF-filen är trasig och kan inte läsas (den hänvisar till sig själv i en ring",
+            "fel: PDF-filen är trasig och kan inte läsas (dess innehållsförteckningar, xref, hänvisar till varandra i en ring)\n",
+        ),
+        "sparad-3000-gånger.pdf": (
+            _saved_again(3000),
+            "fel: PDF-filen har fler än 200 uppdateringar (xref-avsnitt); det är mer än importen läser "
+            "(en fil som sparats om har några tiotal)\n",
         ),
         "lång.txt": (b"Bakgrund\n\n" + b"*a " * 20_000, "fel: rad 3 i textfilen har fler än 20 000 tecken"),
         "lång.md": (b"# Bakgrund\n\n" + b"x" * 210_000, "fel: textfilen har fler än 200 000 tecken text"),

@@ -27,11 +27,12 @@ def test_make_id(text: str, expected: str) -> None:
 
 
 def test_new_from_the_standard_validates_with_placeholder_warnings(shipped: Path, runner) -> None:
-    result = runner.invoke(app, ["new", "Fritidshem", "--namn", "Fritidshem"])
+    result = runner.invoke(app, ["new", "Fritidshem", "--namn", "Fritidshem", "--today", "2026-11-22"])
     assert result.exit_code == 0, result.output
     assert result.stdout == "missions/fritidshem.yaml\n"
     assert result.stderr == (
         "id: fritidshem\n"
+        "period: 2023–2026\n"
         "missions/fritidshem.yaml:10:7: varning: syfte.text[0]: fyll i vad nätverket fokuserar på och varför\n"
         "missions/fritidshem.yaml:17:11: varning: uppdrag.grupper[0].punkter[0]: fyll i ett uppdrag från skolchefsnätverket\n"
         "missions/fritidshem.yaml:28:11: varning: roller[2]: ingen ordförande angiven; skriv vem under rollen, "
@@ -222,3 +223,21 @@ def test_new_never_writes_into_a_missions_folder_linked_out_of_the_workspace(
     )
     assert direct.exit_code == 0, direct.output  # the real folder named with -m is its own workspace
     assert (elsewhere / "fritidshem.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("today", "period"),
+    [
+        ("2026-11-30", "2023–2026"),  # the steering document's, for the rest of its last year
+        ("2026-12-01", "2027"),  # in December the network starts next year: not a period ending in weeks
+        ("2027-03-01", "2027"),  # the document has ended: this year
+        ("2025-12-15", "2023–2026"),  # the document runs through next year
+    ],
+)
+def test_the_standard_period_is_the_coming_one_and_is_shown(shipped: Path, runner, today: str, period: str) -> None:
+    result = runner.invoke(app, ["new", "fritidshem", "--namn", "Fritidshem", "--today", today])
+    assert result.exit_code == 0
+    assert result.stdout == "missions/fritidshem.yaml\n"
+    assert result.stderr.splitlines()[0] == f"period: {period}"
+    text = (shipped / "missions/fritidshem.yaml").read_text(encoding="utf-8")
+    assert f'  period: "{period}"\n' in text

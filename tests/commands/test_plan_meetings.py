@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from tests.conftest import TESTS
 from tests.support.links import link_out_of_workspace, link_refusal
 from uppdrag.cli import app
 
@@ -141,3 +142,56 @@ def test_plan_meetings_write_refuses_links_out_hard_links_and_read_only_files(sh
     result = runner.invoke(app, ["plan-meetings", "skis", "2027", "--write"])
     assert result.exit_code == 2 and "filen är skrivskyddad" in result.stderr
     assert "2027-" not in skis.read_text(encoding="utf-8")
+
+
+def test_plan_write_replaces_the_example_new_left_and_nothing_the_user_wrote(workspace: Path, runner) -> None:
+    today = ["--today", "2026-11-22"]
+    assert runner.invoke(app, ["new", "fritidshem", "--namn", "Fritidshem", *today]).exit_code == 0
+    path = workspace / "missions" / "fritidshem.yaml"
+    made = path.read_text(encoding="utf-8")
+    example = (
+        "  # Mötena, när de är bestämda (eller: uppdrag plan-meetings fritidshem 2027 --write):\n"
+        "  # träffar:\n"
+        "  #   - datum: 2027-02-05\n"
+        '  #     start: "09:00"\n'
+        '  #     slut: "12:00"\n'
+        "  #     plats: Essunga\n"
+    )
+    assert made.endswith(example)
+    result = runner.invoke(app, ["plan-meetings", "fritidshem", "2027", "--write", *today])
+    assert (result.exit_code, result.stdout) == (0, "missions/fritidshem.yaml: 4 möten 2027 tillagda\n")
+    written = path.read_text(encoding="utf-8")
+    assert written == made[: -len(example)] + (
+        "  träffar:\n"
+        "    - datum: 2027-02-05\n"
+        "    - datum: 2027-05-14\n"
+        "    - datum: 2027-09-17\n"
+        "    - datum: 2027-11-19\n"
+    )
+    # An example the user has begun to change is theirs: it stays, and the meetings come after it.
+    mine = example.replace("plats: Essunga", "plats: Skövde, Kulturhuset")
+    path.write_text(made[: -len(example)] + mine, encoding="utf-8")
+    assert runner.invoke(app, ["plan-meetings", "fritidshem", "2027", "--write", *today]).exit_code == 0
+    assert path.read_text(encoding="utf-8").startswith(made[: -len(example)] + mine + "  träffar:\n")
+
+
+def test_plan_meetings_and_import_force_keep_a_cr_only_file_cr_only(shipped: Path, runner) -> None:
+    """Byte for byte what the same commands write into the file with "\n", with "\r" for it."""
+    from uppdrag.cli import app
+
+    path = shipped / "missions" / "forskola.yaml"
+    original = path.read_bytes()
+    written = {}
+    for newline in (b"\n", b"\r"):
+        path.write_bytes(original.replace(b"\n", newline))
+        planned = runner.invoke(app, ["plan-meetings", "forskola", "2027", "--write", "--today", "2026-11-22"])
+        assert planned.exit_code == 0, planned.output
+        after_plan = path.read_bytes()
+        imported = runner.invoke(
+            app, ["import", str(TESTS / "seeds" / "forskola.txt"), "--id", "forskola", "--force", "--today", "2026-11-22"]
+        )
+        assert imported.exit_code == 0, imported.output
+        written[newline] = (after_plan, path.read_bytes())
+    assert b"\r" not in b"".join(written[b"\n"])
+    assert written[b"\r"] == tuple(data.replace(b"\n", b"\r") for data in written[b"\n"])
+    assert written[b"\r"][0].count(b"- datum: 2027-") == 4

@@ -644,3 +644,16 @@ def test_the_site_command_refuses_a_linked_site_folder(shipped: Path, runner) ->
         "bara genom länkar som stannar i arbetsytan; ersätt länken med en vanlig mapp eller ange den verkliga sökvägen",
     )
     assert list(outside.iterdir()) == []
+
+
+def test_in_december_after_the_last_meeting_the_site_shows_the_coming_year(shipped: Path, runner) -> None:
+    plan_2026(shipped / "missions")  # the year's last meeting: skis, 20 November
+    result = runner.invoke(app, ["site", "-o", "ut", "--today", "2026-12-05"])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in (shipped / "ut").iterdir()}
+    assert "moten-2027.html" in names and "moten-2026.html" not in names
+    sarskola = (shipped / "ut" / "sarskola.html").read_text(encoding="utf-8")
+    assert "Mötesdatum för 2027 är inte inlagda ännu." in sarskola
+    asked = runner.invoke(app, ["site", "-o", "ut", "--year", "2026", "--today", "2026-12-05"])
+    assert asked.exit_code == 0
+    assert {p.name for p in (shipped / "ut").iterdir()} == names - {"moten-2027.html"} | {"moten-2026.html"}

@@ -191,3 +191,31 @@ def test_a_folder_name_that_is_not_utf8_in_every_format(shipped: Path) -> None:
             assert json.loads(proc.stdout)["files"][0] == folder + "/_bakgrund.yaml"  # \udcff: the same name
         else:
             assert b"m\\xff/" in proc.stdout if output_format == "text" else b"m\\udcff/" in proc.stdout
+
+
+def test_validate_refuses_a_named_file_that_is_not_yaml(workspace: Path, runner) -> None:
+    write_tree(workspace, {"x.png": b"\x89PNG\r\n", "missions/n.yaml": MINIMAL_MISSION.format(id="n")})
+    alone = runner.invoke(app, ["validate", "x.png", "--today", TODAY])
+    assert (alone.exit_code, alone.stdout) == (
+        1,
+        "x.png\n  x.png:1:1: fel: inte en YAML-fil; uppdragsfilerna slutar på .yaml eller .yml\n\n"
+        "0 nätverk: 1 fel, 0 varningar.\n",
+    )
+    beside = runner.invoke(app, ["validate", "x.png", "missions/n.yaml", "--today", TODAY])
+    assert beside.exit_code == 1
+    assert beside.stdout.endswith("1 nätverk och 3 delade filer: 1 fel, 0 varningar.\n")
+
+
+@pytest.mark.parametrize("name", ["organisation.yaml", "styrdokument.yaml", "bakgrund.yml", "Lov.yaml"])
+
+
+def test_a_shared_file_named_without_its_underscore_is_pointed_out(workspace: Path, runner, name: str) -> None:
+    write_tree(workspace, {f"missions/{name}": "lov: []\n", "missions/n.yaml": MINIMAL_MISSION.format(id="n")})
+    result = runner.invoke(app, ["validate", "--today", TODAY])
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"missions/{name}\n"
+        f"  missions/{name}:1:1: fel: ser ut som en delad fil utan _ först; menade du _{name}? "
+        "(de delade filerna börjar med _)\n\n"
+        "2 nätverk och 3 delade filer: 1 fel, 0 varningar.\n"
+    )

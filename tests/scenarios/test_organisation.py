@@ -51,15 +51,43 @@ def test_the_organisations_municipalities_are_the_ones_accepted(workspace: Path,
     write_tree(workspace, {"missions/n.yaml": _mission("Udevalla")})
     code, lines = _validate(runner)
     assert code == 1
-    assert lines[0] == (
-        "missions/n.yaml:15:40: fel: roller[0].personer[0].kommun: okänd kommun 'Udevalla' (menade du 'Uddevalla'?)"
-    )
+    assert lines[:2] == [
+        "missions/_organisation.yaml:3:123: varning: organisation.kommuner[11]: kommunen 'Uddevalla' liknar "
+        "'Udevalla' i missions/n.yaml:15:40; är det här den är felstavad, rätta den här",
+        "missions/n.yaml:15:40: fel: roller[0].personer[0].kommun: okänd kommun 'Udevalla' (menade du 'Uddevalla'? "
+        "så står den i organisationens lista, missions/_organisation.yaml:3:123)",
+    ]
     write_tree(workspace, {"missions/n.yaml": _mission("Skövde")})
     code, lines = _validate(runner)
     assert lines[0] == (
         "missions/n.yaml:15:40: fel: roller[0].personer[0].kommun: okänd kommun 'Skövde'; tillåtna: "
         + ", ".join(FYRBODAL)
     )
+
+
+def test_a_misspelling_in_the_organisation_is_pointed_out_where_it_is_written(workspace: Path, runner) -> None:
+    """'Skövd' in _organisation.yaml, 'Skövde' in the networks: the organisation's line is named,
+    once for each file that writes the other spelling, and no file is told of a municipality
+    that is not close to any."""
+    organisation = "organisation:\n  namn: Utbildning Skaraborg\n  kommuner:\n    - Hjo\n    - Skövd\n"
+    write_tree(
+        workspace,
+        {
+            "missions/_organisation.yaml": organisation,
+            "missions/a.yaml": MINIMAL_MISSION.format(id="a") + PEOPLE.format("Skövde"),
+            "missions/b.yaml": MINIMAL_MISSION.format(id="b") + PEOPLE.format("Uddevalla"),
+        },
+    )
+    code, lines = _validate(runner)
+    assert code == 1
+    assert lines == [
+        "missions/_organisation.yaml:5:7: varning: organisation.kommuner[1]: kommunen 'Skövd' liknar 'Skövde' i "
+        "missions/a.yaml:15:40; är det här den är felstavad, rätta den här",
+        "missions/a.yaml:15:40: fel: roller[0].personer[0].kommun: okänd kommun 'Skövde' (menade du 'Skövd'? så "
+        "står den i organisationens lista, missions/_organisation.yaml:5:7)",
+        "missions/b.yaml:15:40: fel: roller[0].personer[0].kommun: okänd kommun 'Uddevalla'; tillåtna: Hjo, Skövd",
+        "2 nätverk och 4 delade filer: 2 fel, 1 varning.",
+    ]
 
 
 def test_the_organisation_is_read_before_the_files_that_name_municipalities(workspace: Path) -> None:
@@ -93,6 +121,16 @@ def test_the_organisation_belongs_in_its_own_file(workspace: Path, runner: CliRu
     code, lines = _validate(runner)
     assert code == 1
     assert lines[0] == ("missions/_extra.yaml:2:3: fel: organisationen hör hemma i _organisation.yaml; flytta den dit")
+
+
+def test_the_organisations_email_is_checked_as_a_missions_is(workspace: Path, runner: CliRunner) -> None:
+    write_tree(workspace, {"missions/_organisation.yaml": ORGANISATION + "  e-post: utbildning.fyrbodal\n"})
+    code, lines = _validate(runner)
+    assert (code, lines[0]) == (
+        1,
+        "missions/_organisation.yaml:4:11: fel: organisation.e-post: ogiltigt värde 'utbildning.fyrbodal': "
+        "skriv en e-postadress, t.ex. anna.andersson@exempel.se",
+    )
 
 
 def test_validate_warns_when_a_schema_is_older_than_the_organisation(workspace: Path, runner: CliRunner) -> None:
@@ -143,6 +181,8 @@ ORGANISATION_VARIANTS = {
     "one-municipality-as-text": ("  namn: A\n  kommuner: Orust\n", False),
     "unknown-key": ("  namn: A\n  kommuner: [Orust]\n  logga: a.png\n", False),
     "empty-email": ('  namn: A\n  kommuner: [Orust]\n  e-post: ""\n', False),
+    "not-an-email": ("  namn: A\n  kommuner: [Orust]\n  e-post: utbildning\n", False),
+    "email-with-space": ("  namn: A\n  kommuner: [Orust]\n  e-post: a b@a.se\n", False),
 }
 
 

@@ -26,7 +26,7 @@ def _said(text: str) -> list[str]:
         (
             ["check-meetings"],
             "uppdrag check-meetings [FLAGGOR] ÅR [ID]...",
-            "ÅR saknas (Året som granskas, t.ex. 2024)",
+            "ÅR saknas (Året som granskas, med fyra siffror)",
         ),
         (["plan-meetings"], "uppdrag plan-meetings [FLAGGOR] ID ÅR", "ID saknas (Nätverkets id)"),
         (["diff"], "uppdrag diff [FLAGGOR] ID [REV]", "ID saknas (Nätverkets id)"),
@@ -47,23 +47,23 @@ def _said(text: str) -> list[str]:
         (
             ["check-meetings", "forskola", "2024"],
             "uppdrag check-meetings [FLAGGOR] ÅR [ID]...",
-            "ÅR ska vara ett år, t.ex. 2024 — du skrev 'forskola'; menade du `uppdrag check-meetings 2024 forskola`?",
+            "ÅR ska vara ett år med fyra siffror (ÅÅÅÅ) — du skrev 'forskola'; menade du `uppdrag check-meetings 2024 forskola`?",
         ),
         (
             ["check-meetings", "forskola"],
             "uppdrag check-meetings [FLAGGOR] ÅR [ID]...",
-            "ÅR ska vara ett år, t.ex. 2024 — du skrev 'forskola'; menade du "
+            "ÅR ska vara ett år med fyra siffror (ÅÅÅÅ) — du skrev 'forskola'; menade du "
             f"`uppdrag check-meetings {dt.date.today().year} forskola`?",
         ),
         (
             ["plan-meetings", "2027", "forskola"],
             "uppdrag plan-meetings [FLAGGOR] ID ÅR",
-            "ÅR ska vara ett år, t.ex. 2024 — du skrev 'forskola'; menade du `uppdrag plan-meetings forskola 2027`?",
+            "ÅR ska vara ett år med fyra siffror (ÅÅÅÅ) — du skrev 'forskola'; menade du `uppdrag plan-meetings forskola 2027`?",
         ),
         (
             ["calendar", "forskola", "nästa"],
             "uppdrag calendar [FLAGGOR] [ID] [ÅR]",
-            "ÅR ska vara ett år, t.ex. 2024 — du skrev 'nästa'",
+            "ÅR ska vara ett år med fyra siffror (ÅÅÅÅ) — du skrev 'nästa'",
         ),
         (
             ["check-meetings", "12"],
@@ -103,6 +103,21 @@ def _said(text: str) -> list[str]:
             ["report", "mal"],
             "uppdrag report [FLAGGOR] KOMMANDO [ARGUMENT]...",
             "okänt kommando 'mal'; menade du 'mål'?",
+        ),
+        (
+            ["report", "maal"],
+            "uppdrag report [FLAGGOR] KOMMANDO [ARGUMENT]...",
+            "okänt kommando 'maal'; menade du 'mål'?",
+        ),
+        (
+            ["report", "MALEN"],
+            "uppdrag report [FLAGGOR] KOMMANDO [ARGUMENT]...",
+            "okänt kommando 'MALEN'; menade du 'mål'?",
+        ),
+        (
+            ["report", "goals"],
+            "uppdrag report [FLAGGOR] KOMMANDO [ARGUMENT]...",
+            "okänt kommando 'goals'; kommandona är mål",
         ),
         # Other misuse
         (["schema", "extra"], "uppdrag schema [FLAGGOR]", "för många argument: extra"),

@@ -21,6 +21,7 @@ from uppdrag.read.loading import (
     load_workspace,
     missing_folder_message,
     mission_paths,
+    not_yaml_files,
     read_file,
     yaml_files,
 )
@@ -34,12 +35,12 @@ def validate_paths(paths: list[Path] | None, today: dt.date, missions: Path = Pa
             raise UsageError(missing_folder_message(missions))
         paths = [missions]
     files: list[str] = []
-    findings = []
+    paths, findings = not_yaml_files(paths)
     for folder, only in group_paths(paths).items():
         checked = _validate_folder(folder, only, today)
         files += checked.files
         findings += checked.findings
-    if not files:
+    if not files and not findings:
         where = ", ".join(str(p) for p in paths)
         raise UsageError(f"inga YAML-filer att kontrollera i {where}; uppdragsfilerna heter t.ex. forskola.yaml")
     return CheckResult(files, findings)

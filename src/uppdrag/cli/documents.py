@@ -121,7 +121,11 @@ def site(
     year: Annotated[
         Optional[int],
         typer.Option(
-            "--year", metavar="ÅR", help="Året för mötena och kalendern (standard: i år).", min=1900, max=2200
+            "--year",
+            metavar="ÅR",
+            help="Året för mötena och kalendern (standard: i år; nästa år i december, och från oktober när årets sista möte har hållits).",
+            min=1900,
+            max=2200,
         ),
     ] = None,
     templates: TemplatesOption = None,
@@ -143,6 +147,7 @@ def site(
     from uppdrag.output.site import site_pages
     from uppdrag.output.site_folder import write_site_folder
     from uppdrag.output.templates import renderer_for
+    from uppdrag.views.year_calendar import shown_year
 
     if str(output) == "-":
         raise UsageError("webbplatsen är en mapp med många filer; -o - (stdout) går inte, ange en mapp")
@@ -151,7 +156,8 @@ def site(
     day = parse_today(today)
     workspace, result = open_healthy_workspace(missions, day)
     renderer = renderer_for(templates, missions)
-    pages = site_pages(workspace, renderer, year or day.year, day)
+    shown = year or shown_year([m.mission for m in workspace.missions], day)
+    pages = site_pages(workspace, renderer, shown, day)
     read = [missions, missions.parent / "templates", *renderer.folders]  # the site's sources: never its folder
     with progress_bar(len(pages), "Bygger webbplatsen") as done:
         built = write_site_folder(output, pages, done, protected=read, workspace=missions.parent, own_parts=own_parts)

@@ -22,8 +22,8 @@ class MeetingFormat(str, Enum):
     json = "json"
 
 
-CheckedYear = Annotated[int, typer.Argument(metavar="ÅR", help="Året som granskas, t.ex. 2024.", min=1900, max=2200)]
-PlannedYear = Annotated[int, typer.Argument(metavar="ÅR", help="Året som planeras, t.ex. 2027.", min=1900, max=2200)]
+CheckedYear = Annotated[int, typer.Argument(metavar="ÅR", help="Året som granskas, med fyra siffror.", min=1900, max=2200)]
+PlannedYear = Annotated[int, typer.Argument(metavar="ÅR", help="Året som planeras, med fyra siffror.", min=1900, max=2200)]
 MissionId = Annotated[str, typer.Argument(metavar="ID", help="Nätverkets id.")]
 
 
@@ -53,7 +53,7 @@ def check_meetings(
     utan möten, kommuner som inte deltagit, saknade minnesanteckningar (med --today).
     Slutkod 1 om något nätverk har fel (med --strict även vid varningar).
 
-    Exempel: [bold]uppdrag check-meetings 2024 forskola skis --format json[/bold]
+    Exempel: [bold]uppdrag check-meetings 2027 forskola skis --format json[/bold]
     """
     from uppdrag.check.meetings import check_year, school_calendar
     from uppdrag.check.validation import open_networks, raise_if_skipped

@@ -32,7 +32,8 @@ def new(
 
     Utan --from: det nyaste styrdokumentet och dess bakgrund, standardrollerna och en
     mötesregel; det som ska skrivas är märkt FYLL I och validate varnar tills det är ifyllt.
-    Med --from: nätverkets innehåll för nästa period, reviderad i dag, utan möten.
+    Perioden är styrdokumentets; i december, när det slutar i år, nästa år (nätverket börjar
+    då). Med --from: nätverkets innehåll för nästa period, reviderad i dag, utan möten.
     Skriver aldrig över en befintlig fil.
 
     Exempel: [bold]uppdrag new fritidshem --namn Fritidshem[/bold]
@@ -47,6 +48,7 @@ def new(
     created = create_mission(workspace, mission_id, name, steering, source, day)
     if created.path.stem != mission_id:
         print_plain(f"id: {created.path.stem}", stderr)
+    print_plain(f"period: {created.period}", stderr)
     for finding in sorted(created.result.findings, key=lambda f: f.sort_key()):
         print_line(finding_line(finding), stderr)  # the FYLL I placeholders still to write
     print_plain(str(created.path))

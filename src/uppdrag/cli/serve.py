@@ -22,8 +22,10 @@ def serve(
 ) -> None:
     """Förhandsvisa webbplatsen medan du redigerar: sidorna byggs från filerna och laddas om när du sparar.
 
-    Samma sidor och mallar som [bold]uppdrag site[/bold], och varje nätverks PDF. En fil med fel
-    visar sina fel på sidan i stället för dokumentet. Avsluta med Ctrl-C.
+    Samma sidor, mallar och år som [bold]uppdrag site[/bold] utan --year (i december och, när
+    årets sista möte har hållits, från oktober: nästa år), och varje nätverks PDF. En fil med
+    fel visar sina fel på sidan i stället för dokumentet. Länkar i mapparna bevakas inte.
+    Avsluta med Ctrl-C.
 
     Exempel: [bold]uppdrag serve[/bold], öppna sedan http://127.0.0.1:8000/forskola.html
     """

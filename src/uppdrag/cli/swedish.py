@@ -196,7 +196,7 @@ def label(param: Any) -> str:
 
 def _expected(param: Any) -> str:
     if param.name == "year":
-        return "ett år, t.ex. 2024"
+        return "ett år med fyra siffror (ÅÅÅÅ)"
     return "ett heltal, t.ex. 4"
 
 
@@ -295,6 +295,15 @@ def _id_comes_after(year: Any, ctx: Any) -> bool:
     return year in arguments and any(arguments.index(year) < i for i, p in enumerate(arguments) if p is not year)
 
 
+def _meant_command(name: str, commands: Sequence[str]) -> str | None:
+    """The command a near-miss means, as written or without å ä ö ('maal', 'mala' -> 'mål')."""
+    from uppdrag.models import make_id  # the error path only: startup stays light
+    from uppdrag.read.schema_errors import suggest
+
+    by_ascii = {make_id(command): command for command in commands}
+    return suggest(name, commands) or by_ascii.get(suggest(make_id(name), by_ascii) or "")
+
+
 def swedish_message(exc: UsageError, argv: Sequence[str]) -> str:
     """What went wrong on the command line, in Swedish, with what to write instead."""
     ctx = exc.ctx
@@ -321,9 +330,9 @@ def swedish_message(exc: UsageError, argv: Sequence[str]) -> str:
         commands = (
             ctx.command.list_commands(ctx) if ctx is not None and isinstance(ctx.command, typer.core.TyperGroup) else []
         )
-        close = difflib.get_close_matches(name, commands, n=1)
-        if close:
-            return f"okänt kommando '{name}'; menade du '{close[0]}'?"
+        meant = _meant_command(name, commands)
+        if meant:
+            return f"okänt kommando '{name}'; menade du '{meant}'?"
         return f"okänt kommando '{name}'; kommandona är {_or(commands)}"
     if message.startswith("Missing command"):
         return "ange ett kommando, t.ex. validate"

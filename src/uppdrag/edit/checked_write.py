@@ -32,16 +32,27 @@ class _Layout:
     """What a file was, beyond its text: kept when it is written back."""
 
     bom: bool = False
-    crlf: bool = False
+    newline: str = "\n"  # "\r\n" (Windows), or "\r" alone (old Mac: a file with no "\n" at all)
 
     @classmethod
     def of(cls, data: bytes) -> _Layout:
-        return cls(bom=data.startswith(codecs.BOM_UTF8), crlf=b"\r\n" in data)
+        if b"\r\n" in data:
+            newline = "\r\n"
+        elif b"\r" in data and b"\n" not in data:
+            newline = "\r"
+        else:
+            newline = "\n"
+        return cls(bom=data.startswith(codecs.BOM_UTF8), newline=newline)
+
+    def decode(self, data: bytes) -> str:
+        """The text with "\n" line ends, as the changes (ruamel, the comment edits) expect."""
+        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+        return text.replace("\r", "\n") if self.newline == "\r" else text
 
     def encode(self, text: str) -> bytes:
         text = text.replace("\r\n", "\n")
-        if self.crlf:
-            text = text.replace("\n", "\r\n")
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
         return (codecs.BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
 
 
@@ -89,7 +100,7 @@ def _write_locked(path: Path, change: Callable[[str], str], today: dt.date, crea
         raise output_error(path, exc) from None
     layout = _Layout.of(old)
     try:
-        text = old.decode("utf-8-sig").replace("\r\n", "\n")
+        text = layout.decode(old)
     except UnicodeDecodeError:
         raise OutputError(f"'{path}' är inte längre en UTF-8-textfil; inget skrevs") from None
     new_text = change(text)

@@ -11,7 +11,7 @@ from pathlib import Path
 from uppdrag.check.rules import PLACEHOLDER
 from uppdrag.control_characters import CONTROL
 from uppdrag.edit.checked_write import write_checked
-from uppdrag.edit.yaml_writer import comment_at_end_of, dump, round_trip_yaml
+from uppdrag.edit.yaml_writer import comment_at_end_of, dump, meetings_example, round_trip_yaml
 from uppdrag.errors import NewMissionError
 from uppdrag.findings import CheckResult
 from uppdrag.models import (
@@ -101,7 +101,21 @@ def checked_name(name: str) -> str:
 _NAMED = {"ordförande": "ordförandens", "sekreterare": "sekreterarens"}
 
 
-def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_id: str | None, first_year: int) -> str:
+def standard_period(steering_period: str | None, today: dt.date) -> str:
+    """A new network's period: its steering document's while that still runs through the year
+    the network starts; else that year alone. In December the network starts next year (the
+    coming year is planned then: plan-meetings, the meetings example), so a document ending
+    this year gives a period of next year, not one that ends within weeks."""
+    if steering_period is None:
+        return "kommande år"
+    years = period_years(steering_period)
+    starts = today.year + 1 if today.month == 12 else today.year
+    if years is None or years[1] >= starts:
+        return steering_period
+    return str(starts)
+
+
+def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_id: str | None, today: dt.date) -> str:
     """The text of a new mission file; what a person must write is marked FYLL I, and the
     people and meetings, not known yet, are commented examples to fill in."""
     name = checked_name(name)
@@ -112,7 +126,8 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
     else:
         known = ", ".join(workspace.steering_documents)
         raise NewMissionError(f"okänt styrdokument '{steering_id}'; kända: {known}")
-    period = steering.period or "kommande år"
+    period = standard_period(steering.period, today)
+    first_year = today.year + 1
     organisation = workspace.organisation
     example_place = organisation.municipalities[0]
     lines = [
@@ -164,12 +179,7 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
         "  veckodagar: [fredag]",
         "  # Flera veckodagar är alternativ; företrädesvis: true gör dem till önskemål.",
         f"  minnesanteckningar: {_plain(minutes_note(organisation))}",
-        f"  # Mötena, när de är bestämda (eller: uppdrag plan-meetings {mission_id} {first_year} --write):",
-        "  # träffar:",
-        f"  #   - datum: {first_year}-02-05",
-        '  #     start: "09:00"',
-        '  #     slut: "12:00"',
-        f"  #     plats: {place}",
+        *meetings_example(mission_id, first_year, place),
     ]
     return "\n".join(lines) + "\n"
 
@@ -213,6 +223,7 @@ def target_path(folder: Path, mission_id: str) -> Path:
 class NewMission:
     path: Path
     result: CheckResult  # what validate says of the new file: the FYLL I placeholders still to write
+    period: str  # the assignments' period, as written: the user should see which one it is
 
 
 def create_mission(
@@ -240,5 +251,7 @@ def create_mission(
             f"ett befintligt nätverk: `uppdrag new {new_id} --from ID`"
         )
     else:
-        text = standard_mission(workspace, new_id, name, steering_id, today.year + 1)
-    return NewMission(path, write_checked(path, lambda _: text, today, create=True))
+        text = standard_mission(workspace, new_id, name, steering_id, today)
+    result = write_checked(path, lambda _: text, today, create=True)
+    period = round_trip_yaml().load(text)["uppdrag"]["period"]
+    return NewMission(path, result, str(period))

@@ -164,7 +164,8 @@ def write_plan(workspace: Workspace, loaded: LoadedMission, year: int, count: in
             raise PlanningError(f"{loaded.source.display} validerar inte längre; kör uppdrag validate")
         plan = plan_meetings(workspace, LoadedMission(fresh, source), year, count, today)
         written.append(plan)
-        return add_meetings(text, plan.proposed) if plan.proposed else text
+        places = workspace.organisation.municipalities
+        return add_meetings(text, plan.proposed, places) if plan.proposed else text
 
     write_checked(path, change, today)
     return written[-1]

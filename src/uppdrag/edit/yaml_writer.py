@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
+import re
+from collections.abc import Collection
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -22,8 +25,45 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
-def add_meetings(text: str, dates: list[dt.date]) -> str:
-    """The file's text with dates appended under möten.träffar (created if missing)."""
+# The commented example `uppdrag new` writes under `möten:` until the meetings are known; the
+# fields in braces are the network's id, the coming year and a municipality.
+_MEETINGS_EXAMPLE = (
+    "  # Mötena, när de är bestämda (eller: uppdrag plan-meetings {id} {year} --write):",
+    "  # träffar:",
+    "  #   - datum: {year}-02-05",
+    '  #     start: "09:00"',
+    '  #     slut: "12:00"',
+    "  #     plats: {place}",
+)
+
+
+def _written_example(places: Collection[str]) -> re.Pattern[str]:
+    """The example exactly as `new` wrote it, in whole lines, with one of the organisation's
+    municipalities as its place: a comment the user wrote or began to change is kept."""
+    fields = {
+        "id": "[a-z0-9-]+",
+        "year": "[0-9]{4}",
+        # as new_mission._plain wrote it: plain, or as a JSON string
+        "place": "|".join(re.escape(text) for p in places for text in (p, json.dumps(p, ensure_ascii=False))),
+    }
+    lines = [
+        re.sub(r"\\\{(\w+)\\\}", lambda f: f"(?:{fields[f.group(1)]})", re.escape(line)) for line in _MEETINGS_EXAMPLE
+    ]
+    return re.compile("^" + "\n".join(lines) + "\n", re.MULTILINE)
+
+
+def meetings_example(mission_id: str, year: int, place: str) -> list[str]:
+    """The commented example of meetings for a new file (add_meetings takes it out again)."""
+    fields = {"id": mission_id, "year": str(year), "place": place}
+    return [re.sub(r"\{(\w+)\}", lambda field: fields[field.group(1)], line) for line in _MEETINGS_EXAMPLE]
+
+
+def add_meetings(text: str, dates: list[dt.date], example_places: Collection[str] = ()) -> str:
+    """The file's text with dates appended under möten.träffar (created if missing). The
+    commented example `uppdrag new` left there, with one of example_places (the organisation's
+    municipalities), goes: the real meetings take its place."""
+    if dates and example_places:
+        text = _written_example(example_places).sub("", text, count=1)
     document = round_trip_yaml().load(text)
     rule = document.get("möten")
     if rule is None:

@@ -37,6 +37,9 @@ assert get_args(Rollslag) == ROLLER
 # The workspace's municipalities come from its organisation, so they cannot be a Literal: the
 # loader passes them as validation context, and schema.py puts them where this marker stands.
 MUNICIPALITIES_CONTEXT = "kommuner"
+# Where each of the organisation's municipalities is written ({name: (Location, index)}), so a
+# finding can point at _organisation.yaml when the misspelling may be there.
+MUNICIPALITY_PLACES_CONTEXT = "kommunernas platser"
 MUNICIPALITY_SCHEMA_MARKER = "x-uppdrag-kommun"
 UNKNOWN_MUNICIPALITY = "unknown_municipality"
 
@@ -46,8 +49,9 @@ def _known_municipality(value: str, info: ValidationInfo) -> str:
     # and already reported, so no municipality is judged against a list that is not the user's.
     known = (info.context or {}).get(MUNICIPALITIES_CONTEXT, KOMMUNER)
     if known is not None and value not in known:
+        places = (info.context or {}).get(MUNICIPALITY_PLACES_CONTEXT, {})
         raise PydanticCustomError(
-            UNKNOWN_MUNICIPALITY, "okänd kommun {value}", {"value": value, "choices": tuple(known)}
+            UNKNOWN_MUNICIPALITY, "okänd kommun {value}", {"value": value, "choices": tuple(known), "places": places}
         )
     return value
 

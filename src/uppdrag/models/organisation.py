@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, ConfigDict, Field
 
-from uppdrag.models.common import KOMMUNER, MUNICIPALITIES_CONTEXT, Model, Text, make_id
+from uppdrag.models.common import KOMMUNER, MUNICIPALITIES_CONTEXT, Email, Model, Text, make_id
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -46,7 +46,7 @@ class Organisation(Model):
     website: Text | None = Field(
         None, alias="webbplats", description="Där minnesanteckningarna publiceras, t.ex. 'utbildningskaraborg.se'."
     )
-    email: Text | None = Field(
+    email: Email | None = Field(
         None, alias="e-post", title="E-post", description="Dit sekreteraren skickar deltagarlistor och protokoll."
     )
     header_text: Text | None = Field(

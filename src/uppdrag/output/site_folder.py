@@ -77,11 +77,8 @@ def _owned(folder: Path) -> dict[str, list[str]]:
     if not isinstance(data, dict) or data.get("kind") != _KIND:
         raise refusal
     files = data.get("files")
-    if isinstance(files, list):  # written by an uppdrag before 2026-12: names without digests
-        raise OutputError(
-            f"mappen '{shorten(folder)}' byggdes av en äldre uppdrag, vars förteckning inte visar vilka filer "
-            "den skrev; töm mappen (eller välj en ny) och bygg webbplatsen igen"
-        )
+    if isinstance(files, list) and "version" not in data:  # an uppdrag before 2026-12: names alone
+        return _owned_by_an_older_build(folder, files)
     if data.get("version") != _VERSION or not isinstance(files, dict):
         raise refusal
     owned = {}
@@ -89,6 +86,35 @@ def _owned(folder: Path) -> dict[str, list[str]]:
         digests = [listed] if isinstance(listed, str) else listed
         if _safe_name(name) and isinstance(digests, list) and all(isinstance(d, str) for d in digests):
             owned[name] = digests
+    return owned
+
+
+# How each kind of file the site writes begins: what an older build's file must still show.
+_SITE_FILE_STARTS = {".html": b"<!DOCTYPE html>", ".pdf": b"%PDF-", ".ics": b"BEGIN:VCALENDAR", ".css": b""}
+
+
+def _owned_by_an_older_build(folder: Path, names: list[object]) -> dict[str, list[str]]:
+    """The files an older manifest (names without digests: version 1) lists that are still
+    the site's kind of file: a regular file with one link, named and begun as the site's pages,
+    PDFs, calendars and stylesheets are. Those are taken as written with their present content
+    and replaced or removed as a current manifest's are; anything else it lists (a forged
+    name, a file of another kind) is not the site's, and is left alone."""
+    owned: dict[str, list[str]] = {}
+    for name in names:
+        if not isinstance(name, str) or not _safe_name(name) or Path(name).suffix not in _SITE_FILE_STARTS:
+            continue
+        path = folder / name
+        try:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+                continue
+            with open(path, "rb") as stream:
+                if not stream.read(64).startswith(_SITE_FILE_STARTS[path.suffix]):
+                    continue
+                stream.seek(0)
+                owned[name] = [hashlib.file_digest(stream, "sha256").hexdigest()]
+        except OSError:
+            continue  # gone or unreadable: not the site's to touch
     return owned
 
 

@@ -28,6 +28,7 @@ from uppdrag.models import (
     is_valid_id,
     make_id,
 )
+from uppdrag.models.common import MUNICIPALITY_PLACES_CONTEXT
 from uppdrag.read.schema_errors import schema_findings
 from uppdrag.read.yamlsource import SourceMap, YamlSyntaxError, parse_yaml
 
@@ -79,7 +80,15 @@ class Workspace:
         """What the models judge municipalities by: the organisation's, or none while its file is broken."""
         if any(is_organisation_file(p) for p in self.broken_shared):
             return UNKNOWN_MUNICIPALITIES
-        return self.organisation.validation_context
+        return self.organisation.validation_context | {MUNICIPALITY_PLACES_CONTEXT: self._municipality_places()}
+
+    def _municipality_places(self) -> dict[str, tuple[Location, int]]:
+        """Where _organisation.yaml writes each municipality, and its index in the list."""
+        for loaded in self.shared:
+            if is_organisation_file(loaded.source.path) and loaded.shared.organisation is not None:
+                names = loaded.shared.organisation.municipalities
+                return {name: (loaded.source.locate("organisation", "kommuner", i), i) for i, name in enumerate(names)}
+        return {}
 
     def mission(self, mission_id: str) -> LoadedMission | None:
         return next((m for m in self.missions if m.mission.id == mission_id), None)
@@ -226,9 +235,25 @@ def parse_model(
     return (None if findings else value), source, findings
 
 
+# The shared files `uppdrag init` writes, by name without their `_`: `organisation.yaml` is
+# one of them misnamed, never a network.
+SHARED_FILE_STEMS = ("organisation", "styrdokument", "bakgrund", "lov")
+
+
+def misnamed_shared_file(path: Path) -> Finding | None:
+    """'menade du _organisation.yaml?' for a shared file named without its leading `_`."""
+    if is_shared_file(path) or path.stem.casefold() not in SHARED_FILE_STEMS:
+        return None
+    message = f"ser ut som en delad fil utan _ först; menade du _{path.name}? (de delade filerna börjar med _)"
+    return error(Location(str(path)), "shared-name", message)
+
+
 def read_file(path: Path, workspace: Workspace, text: str | None = None) -> list[Finding]:
     """Read one file (or text standing in for it) into the workspace; return what is wrong."""
     workspace.files.append(path)
+    misnamed = misnamed_shared_file(path)
+    if misnamed is not None:
+        return [misnamed]
     if text is None:
         text, findings = read_text(path)
         if text is None:
@@ -308,6 +333,20 @@ def load_workspace(folder: Path, only: list[Path] | None = None) -> tuple[Worksp
     for path in shared + missions:
         findings += read_file(path, workspace)
     return workspace, findings
+
+
+def not_yaml_files(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
+    """The paths to check, and a finding for each named file that is no YAML file by its name
+    (`validate x.png`): such a file is no network, whatever it holds."""
+    kept: list[Path] = []
+    refused: list[Finding] = []
+    for path in paths:
+        if path.suffix.lower() not in YAML_SUFFIXES and not _is_dir(path) and os.path.lexists(path):
+            message = "inte en YAML-fil; uppdragsfilerna slutar på .yaml eller .yml"
+            refused.append(error(Location(str(path)), "not-yaml", message))
+        else:
+            kept.append(path)
+    return kept, refused
 
 
 def group_paths(paths: list[Path]) -> dict[Path, list[Path] | None]:

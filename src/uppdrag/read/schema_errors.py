@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from uppdrag.ellipsis import shortened
-from uppdrag.findings import Finding, Location, error, format_key_path
+from uppdrag.findings import Finding, Location, error, format_key_path, warning
 from uppdrag.models import EMAIL_HINT, ID_HINT, ID_PATTERN, UNKNOWN_MUNICIPALITY, VECKODAGAR
 from uppdrag.read.yamlsource import KeyPath, SourceMap
 
@@ -200,7 +200,11 @@ def _message(err: ErrorDetails, model: type[BaseModel], written: str | None = No
     if kind == UNKNOWN_MUNICIPALITY:  # the organisation's municipalities, from the validation context
         choices = list(ctx["choices"])
         close = suggest(str(value), choices)
-        hint = f" (menade du '{close}'?)" if close else f"; tillåtna: {', '.join(choices)}"
+        place = (ctx.get("places") or {}).get(close)
+        if close and place:  # the misspelling may as well be in the organisation's list: say where it is
+            hint = f" (menade du '{close}'? så står den i organisationens lista, {place[0]})"
+        else:
+            hint = f" (menade du '{close}'?)" if close else f"; tillåtna: {', '.join(choices)}"
         return "unknown-value", f"okänd kommun {_shown(value)}{hint}"
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
@@ -268,5 +272,22 @@ def schema_findings(
             position = source_map.key_position(loc)
         else:
             position = source_map.value_position(loc)
-        findings.append(error(Location(file, position.line, position.column), code, message, format_key_path(loc)))
+        here = Location(file, position.line, position.column)
+        findings.append(error(here, code, message, format_key_path(loc)))
+        if err["type"] == UNKNOWN_MUNICIPALITY:
+            findings += _near_municipality(err, here)
     return findings
+
+
+def _near_municipality(err: ErrorDetails, used_at: Location) -> list[Finding]:
+    """A warning at the organisation's own entry when a file writes a municipality close to it:
+    'Skövd' in _organisation.yaml is as likely the misspelling as 'Skövde' in the mission."""
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    close = suggest(str(value), list(ctx["choices"])) if isinstance(value, str) else None
+    place = (ctx.get("places") or {}).get(close)
+    if not close or not place:
+        return []
+    where, index = place
+    message = f"kommunen '{close}' liknar '{value}' i {used_at}; är det här den är felstavad, rätta den här"
+    return [warning(where, "municipality-spelling", message, f"organisation.kommuner[{index}]")]

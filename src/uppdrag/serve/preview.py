@@ -33,6 +33,7 @@ from uppdrag.output.template_budget import LIMITS, TemplateLimits
 from uppdrag.output.templates import Renderer, search_path
 from uppdrag.read.loading import YAML_SUFFIXES, is_shared_file
 from uppdrag.serve.pages import findings_page, not_found_page, problem_page, with_reload
+from uppdrag.views.year_calendar import shown_year
 from uppdrag.workers import Stopped
 
 HTML = MEDIA_TYPES[".html"]
@@ -178,11 +179,9 @@ class Preview:
 
     def _load(self, version: str) -> _Build:
         today = self.clock()
-        year = today.year
         stable = {
             "index.html",
             "mal.html",
-            meetings_page_name(year),
             "style.css",
             CALENDAR_STYLESHEET,
             ALL_MEETINGS_CALENDAR,
@@ -190,7 +189,9 @@ class Preview:
         try:
             workspace, result = open_workspace(self.missions, today)
         except UppdragError as exc:  # the folder is gone or unreadable
-            return _Build(version, None, exc.message, {}, stable)
+            return _Build(version, None, exc.message, {}, stable | {meetings_page_name(today.year)})
+        year = shown_year([m.mission for m in workspace.missions], today)  # as `uppdrag site` would show
+        stable.add(meetings_page_name(year))
         # The coordinator's view: the meetings page also judges each network's meetings.
         pages = site_pages(
             workspace, Renderer(self.template_folders, self.limits, self._stop), year, today, review=True

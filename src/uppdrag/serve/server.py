@@ -241,6 +241,11 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(code, "text/html; charset=utf-8", body, with_body=self.command != "HEAD", close=True)
 
     def _answer(self, with_body: bool) -> None:
+        # Only the origin form `GET /page`: an absolute one (`GET http://evil/`) names another
+        # host than the Host header, and two Host headers leave it open which one counts.
+        if not self.path.startswith("/") or len(self.headers.get_all("Host") or []) > 1:
+            self.send_error(400)
+            return
         if not self._host_allowed():
             self._send(421, "text/plain; charset=utf-8", "fel värdnamn för förhandsvisningen\n".encode(), with_body)
             return

@@ -157,6 +157,26 @@ class YearCalendar:
     breaks: tuple[BreakPeriod, ...]
 
 
+PLANNING_FROM_MONTH = 10  # October: next year's meetings are being planned and sent out
+
+
+def shown_year(missions: list[Mission], today: dt.date) -> int:
+    """The year whose meetings the site shows when none is asked for: this year, until its
+    meetings are over. From October, once every meeting entered for this year has been held,
+    and in December in any case, the coming year, which the members then look ahead to. (In
+    the autumn a year with no meeting entered stays: its review says the meetings are missing.)"""
+    if today.month < PLANNING_FROM_MONTH:
+        return today.year
+    this_year = [
+        meeting.date
+        for mission in missions
+        for meeting in (mission.meetings.meetings if mission.meetings else [])
+        if meeting.date.year == today.year
+    ]
+    over = bool(this_year) and max(this_year) < today
+    return today.year + 1 if over or today.month == 12 else today.year
+
+
 def network_meetings(mission: Mission, year: int, today: dt.date, mark: int = 1) -> list[CalendarMeeting]:
     """The network's meetings dated in year, in date order."""
     meetings: list[Meeting] = mission.meetings.meetings if mission.meetings else []

@@ -154,6 +154,16 @@ def test_validate_does_not_import_the_lock_library() -> None:
     assert "filelock" not in packages_loaded(["validate", "missions"])
 
 
+def test_keeps_cr_only_line_endings(missions: Path) -> None:
+    path = missions / "forskola.yaml"
+    original = path.read_bytes()
+    path.write_bytes(original.replace(b"\n", b"\r"))
+    # A change sees "\n" line ends (as ruamel writes them) and the file gets "\r" for each.
+    write_checked(path, lambda text: text.replace("namn: Förskola\n", "namn: Förskolan\n# ny rad\n"), TODAY)
+    changed = original.replace("namn: Förskola\n".encode(), "namn: Förskolan\n# ny rad\n".encode())
+    assert path.read_bytes() == changed.replace(b"\n", b"\r")
+
+
 def test_a_link_out_of_the_workspace_is_never_written_through(missions: Path, tmp_path: Path) -> None:
     workspace = missions.parent
     target, before = link_out_of_workspace(workspace, tmp_path.parent / f"{tmp_path.name}-utanfor")

@@ -124,7 +124,44 @@ def test_only_a_regular_file_with_one_link_is_removed(tmp_path: Path) -> None:
     assert manifest["files"] == {"index.html": [sha256_hex("2")]}  # what was left is no longer the site's
 
 
-def test_a_manifest_of_names_alone_proves_nothing(tmp_path: Path) -> None:
+def test_an_older_builds_manifest_of_names_alone_is_recognised_and_its_site_files_replaced(tmp_path: Path) -> None:
+    """A folder from an uppdrag before 2026-12 (names without digests) is rebuilt, not refused:
+    its pages, PDFs, calendars and stylesheet are replaced or removed; what it lists that is
+    not the site's kind of file, and what it does not list, stays."""
+    folder = tmp_path / "site"
+    listed = ["index.html", "ka.html", "ka.pdf", "ka.ics", "style.css", "anteckningar.txt", "falsk.html", "../ute.html"]
+    write_tree(
+        folder,
+        {
+            "index.html": '<!DOCTYPE html>\n<html lang="sv">gammal',
+            "ka.html": "<!DOCTYPE html>\nka",
+            "ka.pdf": b"%PDF-1.7 ka",
+            "ka.ics": "BEGIN:VCALENDAR\r\nka",
+            "style.css": "body {}",
+            "anteckningar.txt": "mina",
+            "falsk.html": "inte en sida",
+            "egen.html": "<!DOCTYPE html>\nolistad",
+            MANIFEST: json.dumps({"kind": "uppdrag site", "files": listed}),
+        },
+    )
+    write_tree(tmp_path, {"ute.html": "<!DOCTYPE html>\nutanför"})
+    built = write_site_folder(folder, {"index.html": "ny", "style.css": "ny stil"})
+    assert built.written == [folder / "index.html", folder / "style.css"] and built.kept == []
+    assert sorted(p.name for p in folder.iterdir()) == [
+        MANIFEST, "anteckningar.txt", "egen.html", "falsk.html", "index.html", "style.css"
+    ]  # fmt: skip
+    assert (folder / "index.html").read_text(encoding="utf-8") == "ny"
+    assert (folder / "falsk.html").read_text(encoding="utf-8") == "inte en sida"
+    assert (tmp_path / "ute.html").exists()
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest == {
+        "kind": "uppdrag site",
+        "version": 2,
+        "files": {"index.html": [sha256_hex("ny")], "style.css": [sha256_hex("ny stil")]},
+    }
+
+
+def test_an_older_manifest_does_not_make_a_file_of_another_kind_the_sites(tmp_path: Path) -> None:
     folder = tmp_path / "site"
     write_tree(
         folder, {"index.html": "gammal", MANIFEST: json.dumps({"kind": "uppdrag site", "files": ["index.html"]})}
@@ -132,8 +169,7 @@ def test_a_manifest_of_names_alone_proves_nothing(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as caught:
         write_site_folder(folder, {"index.html": "ny"})
     assert caught.value.message == (
-        f"mappen '{folder}' byggdes av en äldre uppdrag, vars förteckning inte visar vilka filer den skrev; "
-        "töm mappen (eller välj en ny) och bygg webbplatsen igen"
+        f"'{folder / 'index.html'}' finns redan och skrevs inte av uppdrag; flytta den eller välj en annan mapp"
     )
     assert (folder / "index.html").read_text(encoding="utf-8") == "gammal"
 

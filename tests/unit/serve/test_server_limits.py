@@ -217,6 +217,11 @@ def test_a_silent_connection_is_closed(shipped: Path, monkeypatch: pytest.Monkey
     [
         (b"GET /" + b"a" * 70_000 + b" HTTP/1.0\r\n\r\n", 414, "För lång adress"),
         (b"NONSENS\r\n\r\n", 400, "Felaktig förfrågan"),
+        (b"GET http://angripare.example/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 400, "Felaktig förfrågan"),
+        (b"GET http://127.0.0.1/index.html HTTP/1.0\r\n\r\n", 400, "Felaktig förfrågan"),
+        (b"GET * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 400, "Felaktig förfrågan"),
+        (b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: angripare.example\r\n\r\n", 400, "Felaktig förfrågan"),
+        (b"GET /index.html HTTP/1.1\r\nHost: localhost\r\nhost: localhost\r\n\r\n", 400, "Felaktig förfrågan"),
         (b"GET / HTTP/1.0\r\n" + b"X-A: b\r\n" * 101 + b"\r\n", 431, "För stora huvudfält"),
         (b"GET / HTTP/1.0\r\nX-A: " + b"b" * 70_000 + b"\r\n\r\n", 431, "För stora huvudfält"),
         (b"POST / HTTP/1.0\r\nContent-Length: 0\r\n\r\n", 501, "Metoden stöds inte"),

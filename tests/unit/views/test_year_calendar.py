@@ -12,7 +12,14 @@ from tests.support.planned import TODAY, plan_2026
 from uppdrag.check.meetings import school_calendar
 from uppdrag.check.validation import open_workspace
 from uppdrag.models import KOMMUNER
-from uppdrag.views.year_calendar import BreakPeriod, CalendarDay, network_meetings, next_meeting, year_calendar
+from uppdrag.views.year_calendar import (
+    BreakPeriod,
+    CalendarDay,
+    network_meetings,
+    next_meeting,
+    shown_year,
+    year_calendar,
+)
 
 D = dt.date
 
@@ -119,3 +126,24 @@ def test_the_next_meeting_from_today_in_any_year(planned) -> None:
     assert next_meeting(skis, D(2026, 11, 21)) is None
     assert next_meeting(planned.mission("forskola").mission, D(2026, 11, 21)).date == D(2027, 2, 5)
     assert next_meeting(planned.mission("sarskola").mission, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("today", "year"),
+    [
+        (D(2026, 9, 30), 2026),  # before October: this year, whatever is left of it
+        (D(2026, 10, 1), 2026),  # skis still meets on 20 November
+        (D(2026, 11, 20), 2026),  # the year's last meeting is today
+        (D(2026, 11, 21), 2027),  # all of this year's meetings held: the coming year
+        (D(2026, 12, 5), 2027),
+    ],
+)
+def test_the_year_shown_turns_to_the_coming_one_after_the_last_meeting_in_autumn(
+    planned, today: dt.date, year: int
+) -> None:
+    assert shown_year([m.mission for m in planned.missions], today) == year
+
+
+def test_without_meetings_this_year_the_coming_year_is_shown_in_december() -> None:
+    shown = [shown_year([], day) for day in (D(2026, 9, 30), D(2026, 11, 30), D(2026, 12, 1), D(2027, 1, 1))]
+    assert shown == [2026, 2026, 2027, 2027]

@@ -29,6 +29,9 @@ MAX_REVIEW_MARKS = 5_000  # tracked changes and comments read for --diff; a revi
 
 # PDF: counted while pdfminer decodes and lays out the pages
 MAX_PAGES = 100
+# Cross-reference sections (one per save that appended to the file, /Prev links them): pdfminer
+# follows them by recursion, so the cap also stays far below Python's recursion limit.
+MAX_XREF_SECTIONS = 200  # a file saved again and again has a few dozen
 MAX_PAGE_TREE_NODES = 1_000  # pages and the nodes that group them (a flat tree: one per page and its root)
 MAX_STREAM_BYTES = 16 * 1024 * 1024  # one stream decoded (a page's content is some 50 kB, a font a few MB)
 MAX_DECODED_BYTES = 64 * 1024 * 1024  # all streams decoded together

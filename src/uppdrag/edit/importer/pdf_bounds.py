@@ -27,6 +27,7 @@ from uppdrag.edit.importer.limits import (
     MAX_PAGE_DRAWINGS,
     MAX_PAGE_TREE_NODES,
     MAX_STREAM_BYTES,
+    MAX_XREF_SECTIONS,
     CharacterCount,
     megabytes,
     too_much,
@@ -284,9 +285,33 @@ def _page_classes(characters: CharacterCount) -> tuple[type[Any], type[Any]]:
     return CountingDevice, CountingInterpreter
 
 
+def _counted_xref_reader() -> Any:
+    """PDFDocument.read_xref_from that follows a /Prev chain at most MAX_XREF_SECTIONS deep and
+    names a chain that comes back to a section already read as the ring it is."""
+    from pdfminer.pdfdocument import PDFDocument
+
+    read_xref_from = PDFDocument.read_xref_from
+    started: set[int] = set()
+
+    def counted(document: Any, parser: Any, start: int, xrefs: list[Any]) -> None:
+        if start in started:
+            raise ImportDocumentError(
+                "PDF-filen är trasig och kan inte läsas (dess innehållsförteckningar, xref, hänvisar till varandra i en ring)"
+            )
+        if len(xrefs) >= MAX_XREF_SECTIONS:
+            raise too_much(
+                "PDF-filen", MAX_XREF_SECTIONS, "uppdateringar (xref-avsnitt)", "en fil som sparats om har några tiotal"
+            )
+        started.add(start)
+        read_xref_from(document, parser, start, xrefs)
+
+    return counted
+
+
 @contextmanager
 def bounded_pdfminer(characters: CharacterCount) -> Iterator[DecodeBudget]:
     """pdfminer and pdfplumber with every decode and page counted, for one PDF."""
+    import pdfminer.pdfdocument
     import pdfminer.pdffont
     import pdfminer.pdftypes
     import pdfplumber.page
@@ -300,6 +325,7 @@ def bounded_pdfminer(characters: CharacterCount) -> Iterator[DecodeBudget]:
         (pdfplumber.page, "PDFPageInterpreter", interpreter),
         (pdfminer.pdffont, "CMapParser", _font_map_parser()),
         (pdfplumber.pdf, "PDFPage", _tree_pages()),
+        (pdfminer.pdfdocument.PDFDocument, "read_xref_from", _counted_xref_reader()),
     ]
     with _ACTIVE:
         saved = [(module, name, getattr(module, name)) for module, name, _ in swaps]

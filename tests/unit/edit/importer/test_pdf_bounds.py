@@ -179,8 +179,39 @@ def test_a_font_map_range_of_billions_is_refused_before_it_is_made() -> None:
 def test_an_xref_that_points_to_itself_is_a_broken_file() -> None:
     looped = pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"], prev=-1)
     assert _refusal(looped) == (
-        "PDF-filen är trasig och kan inte läsas (den hänvisar till sig själv i en ring eller är nästlad utan slut)"
+        "PDF-filen är trasig och kan inte läsas (dess innehållsförteckningar, xref, hänvisar till varandra i en ring)"
     )
+
+
+def _saved_again(times: int) -> bytes:
+    """A one-page PDF with `times` incremental updates, each a new xref section whose /Prev is the last."""
+    data = bytearray(text_pdf([lines(["Bakgrund", "Text om saker."])]))
+    prev = int(data[data.rindex(b"startxref") + len(b"startxref") :].split()[0])
+    for _ in range(times):
+        offset = len(data)
+        data += b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+        xref = len(data)
+        data += (
+            f"xref\n1 1\n{offset:010d} 00000 n \ntrailer\n<< /Size 7 /Root 1 0 R /Prev {prev} >>\n"
+            f"startxref\n{xref}\n%%EOF\n"
+        ).encode()
+        prev = xref
+    return bytes(data)
+
+
+XREF_CAP = (
+    "PDF-filen har fler än 200 uppdateringar (xref-avsnitt); det är mer än importen läser "
+    "(en fil som sparats om har några tiotal)"
+)
+
+
+def test_incremental_updates_are_read_up_to_the_cap_and_refused_past_it_by_that_cap() -> None:
+    """3000 saves once ran pdfminer out of recursion and were called a ring; now the cap says it."""
+    assert limits.MAX_XREF_SECTIONS == 200
+    at_cap = _saved_again(limits.MAX_XREF_SECTIONS - 1)  # the first section and 199 updates
+    assert [p.text for p in read_pdf(at_cap)] == ["Bakgrund", "Text om saker."]
+    assert _refusal(_saved_again(limits.MAX_XREF_SECTIONS)) == XREF_CAP
+    assert _refusal(_saved_again(3000)) == XREF_CAP
 
 
 def test_a_cut_off_pdf_is_told_in_swedish() -> None:
@@ -214,6 +245,10 @@ def test_the_names_swapped_in_pdfminer_and_pdfplumber_still_exist() -> None:
     assert "CMapParser(self.unicode_map" in inspect.getsource(pdfminer.pdffont)
     layout = inspect.getsource(pdfplumber.page.Page.layout.fget)
     assert "PDFPageAggregatorWithMarkedContent(" in layout and "PDFPageInterpreter(" in layout
+    import pdfminer.pdfdocument
+
+    read_xref = inspect.getsource(pdfminer.pdfdocument.PDFDocument.read_xref_from)
+    assert "self.read_xref_from(parser, pos, xrefs)" in read_xref and "xrefs.append(xref)" in read_xref
     with pdf_bounds.bounded_pdfminer(CharacterCount("PDF-filen")):
         assert isinstance(pdfminer.pdftypes.zlib, pdf_bounds._BoundedZlib)
 
