@@ -19,7 +19,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from uppdrag.edit.importer.yaml_text import WIDTH
-from uppdrag.edit.yaml_writer import comment_at_end_of, dump, round_trip_yaml
+from uppdrag.edit.yaml_writer import comment_at_end_of, dump, last_scalar, round_trip_yaml
 from uppdrag.models import default_layout
 
 
@@ -133,16 +133,11 @@ def _keep_comment_before_next(mapping: CommentedMap, before: Any, inserted: Any)
 
 def _comment_at_end(block: CommentedMap | CommentedSeq, token: Any) -> bool:
     """token as the comment after block's last scalar; False when block is empty."""
-    if not block:
+    found = last_scalar(block)
+    if found is None:
         return False
-    last = list(block)[-1] if isinstance(block, CommentedMap) else len(block) - 1
-    item = block[last]
-    if isinstance(item, (CommentedMap, CommentedSeq)):
-        return _comment_at_end(item, token)
-    if isinstance(block, CommentedMap):
-        block.ca.items[last] = [None, None, token, None]
-    else:
-        block.ca.items[last] = [token, None]
+    inner, last = found
+    inner.ca.items[last] = [None, None, token, None] if isinstance(inner, CommentedMap) else [token, None]
     return True
 
 
@@ -210,6 +205,17 @@ UNSHOWN = (
 )
 
 
+def _insert_after(mapping: dict[str, Any], key: str, value: Any, after: tuple[str, ...]) -> None:
+    """key: value put after the first of after that mapping has (at its end without one),
+    in place: the mapping keeps its order and its other keys."""
+    anchor = next((k for k in after if k in mapping), None)
+    items = list(mapping.items())
+    position = [k for k, _ in items].index(anchor) + 1 if anchor else len(items)
+    items.insert(position, (key, value))
+    mapping.clear()
+    mapping.update(items)
+
+
 def keep_unshown(data: dict[str, Any], current: dict[str, Any], shown_name: str) -> list[str]:
     """Put into data the current file's values the document cannot show and did not state;
     the report's notes, one per value kept."""
@@ -218,12 +224,7 @@ def keep_unshown(data: dict[str, Any], current: dict[str, Any], shown_name: str)
         if key in data or current.get(key) in (None, ""):
             continue
         value = current[key]
-        anchor = next((k for k in after if k in data), None)
-        items = list(data.items())
-        position = [k for k, _ in items].index(anchor) + 1 if anchor else len(items)
-        items.insert(position, (key, value))
-        data.clear()
-        data.update(items)
+        _insert_after(data, key, value, after)
         notes.append(f"{key} ({plain(value)}) behålls från {shown_name}: dokumentet visar det inte")
     _leave_out_default_layout(data, current)
     return notes + _keep_unshown_within(data, current, shown_name)
@@ -269,12 +270,7 @@ def _keep_unshown_within(data: dict[str, Any], current: dict[str, Any], shown_na
         if plain(own.get(key)) == plain(value):
             continue
         if key not in own:
-            anchor = next((k for k in after if k in own), None)
-            items = list(own.items())
-            position = [k for k, _ in items].index(anchor) + 1 if anchor else len(items)
-            items.insert(position, (key, value))
-            own.clear()
-            own.update(items)
+            _insert_after(own, key, value, after)
         else:
             own[key] = value
         shown = ", ".join(str(v) for v in plain(value)) if isinstance(value, list) else plain(value)

@@ -84,17 +84,27 @@ def dump(document: CommentedMap) -> str:
     return out.getvalue()
 
 
-def comment_at_end_of(block: CommentedMap | CommentedSeq, take: bool = False) -> Any:
-    """The comment below a block's last scalar (ruamel keeps it there), or None; with take,
-    removed from there (to be put below something else)."""
+def last_scalar(block: CommentedMap | CommentedSeq) -> tuple[CommentedMap | CommentedSeq, Any] | None:
+    """The block (nested as deep as it goes) and key of a block's last scalar, where ruamel keeps
+    the comment below the block; None for an empty block."""
     if not block:
         return None
     last = list(block)[-1] if isinstance(block, CommentedMap) else len(block) - 1
     item = block[last]
     if isinstance(item, (CommentedMap, CommentedSeq)):
-        return comment_at_end_of(item, take)
-    comments = block.ca.items.get(last)
-    at = 2 if isinstance(block, CommentedMap) else 0
+        return last_scalar(item)
+    return block, last
+
+
+def comment_at_end_of(block: CommentedMap | CommentedSeq, take: bool = False) -> Any:
+    """The comment below a block's last scalar, or None; with take, removed from there (to be
+    put below something else)."""
+    found = last_scalar(block)
+    if found is None:
+        return None
+    inner, last = found
+    comments = inner.ca.items.get(last)
+    at = 2 if isinstance(inner, CommentedMap) else 0
     token = comments[at] if comments and len(comments) > at else None
     if take and token is not None:
         comments[at] = None
