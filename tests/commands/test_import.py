@@ -225,20 +225,20 @@ def test_report_of_an_uncertain_import(workspace: Path, runner) -> None:
     result = _import(runner, "fritidshem.txt")
     assert result.exit_code == 0
     assert result.stderr.splitlines()[-6:] == [
-        "KONTROLLERA bakgrund: bakgrunden stämmer bara delvis med den gemensamma texten 'maldokument' (32 % lika); "
-        "den gemensamma texten används: jämför med originalet",
+        "KONTROLLERA bakgrund: bakgrunden liknar den gemensamma texten 'maldokument' bara till 32 %; "
+        "dokumentets text är nätverkets egen version",
         "KONTROLLERA roller[1].personer[0]: 'Lidkoping' läst som Lidköping",
         "KONTROLLERA roller[2]: rollen presidium har ingen egen rubrik i dokumentet, bara en rad med personer (rad 30)",
         "KONTROLLERA roller[2].ansvar: dokumentet säger inte vad rollen ansvarar för",
         "KONTROLLERA roller[2].personer[1]: 'Lidkoping' läst som Lidköping",
-        "missions/fritidshem.yaml:46:9: varning: roller[2].ansvar[0]: fyll i rollens ansvar",
+        "missions/fritidshem.yaml:51:9: varning: roller[2].ansvar[0]: fyll i rollens ansvar",
     ]
     report = json.loads(_import(runner, "fritidshem.txt", "-o", "-", "--format", "json").stderr)
     assert report["written"] is None
     assert {"field": "roller[1].personer[0]", "message": "'Lidkoping' läst som Lidköping"} in report["checks"]
     assert report["warnings"] == [
         {
-            "location": "missions/fritidshem.yaml:46:9",
+            "location": "missions/fritidshem.yaml:51:9",
             "field": "roller[2].ansvar[0]",
             "message": "fyll i rollens ansvar",
         }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from uppdrag.edit.importer.headings import stands_alone
+from uppdrag.edit.importer.headings import names_section, stands_alone
 from uppdrag.edit.importer.limits import MAX_LINE_CHARACTERS, CharacterCount, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.edit.importer.people import parse_people, parse_person
@@ -26,7 +26,7 @@ _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=[^\s*_])([^*_]+?)(?<=\S)\1")
 _URL = re.compile(r"https?://.")
-_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")  # a Markdown table's row: | Namn | Kommun |
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")  # a Markdown table's row: | Namn | Kommun |; or cells between tabs
 _TABLE_RULE = re.compile(r"^[\s|:-]*$")  # its line under the header: |---|:--|
 _LINE_OVER = "ett stycke har sällan över 2 000"
 
@@ -92,10 +92,11 @@ def read_text(text: str) -> list[Paragraph]:
             close()
             continue
         row = _TABLE_ROW.match(line)
-        if row:
+        if row or "\t" in line.strip():
             close()
-            if not _TABLE_RULE.match(line):
-                cells = tuple(_inline(cell) for cell in row.group(1).split("|"))
+            if not row or not _TABLE_RULE.match(line):
+                # a Markdown row's cells between '|', or a tab-separated row (a table saved as text)
+                cells = tuple(_inline(cell) for cell in (row.group(1).split("|") if row else line.strip().split("\t")))
                 text = " · ".join(c for c in cells if c)
                 paragraphs.append(Paragraph(text, f"{where} (tabell)", cells=cells))
             continue
@@ -115,14 +116,16 @@ def read_text(text: str) -> list[Paragraph]:
             else:
                 assert numbered is not None  # one of the two matched
                 indent, body = numbered.group(1), numbered.group(3)
+            depth = 1 if len(indent.expandtabs(4)) >= 1 else 0
             current = {
                 "text": _inline(body),
                 "where": where,
                 "list_kind": "bullet" if bullet else "number",
                 "number": int(numbered.group(2)) if numbered else None,
-                "depth": 1 if len(indent.expandtabs(4)) >= 1 else 0,
+                "depth": depth,
                 "bold": _is_bold(body),
-                "open": True,
+                # "1. Bakgrund" typed by hand is a heading: the text on the next line is not its
+                "open": not (numbered and not bullet and depth == 0 and names_section(_inline(body))),
             }
         else:
             stripped = line.strip()

@@ -49,3 +49,14 @@ def test_a_markdown_table_is_rows_of_cells_without_its_rule() -> None:
         (("Namn", "Kommun"), "rad 1 (tabell)"),
         (("Amira Hassan", "Lidköping"), "rad 3 (tabell)"),
     ]
+
+
+def test_a_numbered_section_heading_ends_at_its_line_whether_or_not_a_blank_line_follows() -> None:
+    text = "1. Bakgrund\nSkaraborgs Kommunalförbund samordnar.\n2. Roller och ansvar:\nOrdförande\n3. samordna praoplatser\ni hela Skaraborg\n"
+    assert [(p.text, p.where, p.list_kind) for p in read_text(text)] == [
+        ("Bakgrund", "rad 1", "number"),
+        ("Skaraborgs Kommunalförbund samordnar.", "rad 2", None),
+        ("Roller och ansvar:", "rad 3", "number"),
+        ("Ordförande", "rad 4", None),
+        ("samordna praoplatser i hela Skaraborg", "rad 5", "number"),  # a list item still wraps
+    ]
