@@ -60,3 +60,14 @@ def test_a_numbered_section_heading_ends_at_its_line_whether_or_not_a_blank_line
         ("Ordförande", "rad 4", None),
         ("samordna praoplatser i hela Skaraborg", "rad 5", "number"),  # a list item still wraps
     ]
+
+
+def test_tab_separated_lines_are_table_rows_header_included() -> None:
+    text = "Medlemmar\nNamn\tKommun\tE-post\nBerit Bo\tSkövde\tberit.bo@skovde.se\nAnna Holm\t\tanna@hjo.se\n\tHjo\n"
+    assert [(p.text, p.where, p.cells) for p in read_text(text)] == [
+        ("Medlemmar", "rad 1", ()),
+        ("Namn · Kommun · E-post", "rad 2 (tabell)", ("Namn", "Kommun", "E-post")),
+        ("Berit Bo · Skövde · berit.bo@skovde.se", "rad 3 (tabell)", ("Berit Bo", "Skövde", "berit.bo@skovde.se")),
+        ("Anna Holm · anna@hjo.se", "rad 4 (tabell)", ("Anna Holm", "", "anna@hjo.se")),  # an empty cell kept
+        ("Hjo", "rad 5", ()),  # a tab only in front: indentation, not a row
+    ]
