@@ -16,6 +16,7 @@ from uppdrag.edit.importer.headings import names_section, stands_alone
 from uppdrag.edit.importer.limits import MAX_LINE_CHARACTERS, CharacterCount, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.edit.importer.people import parse_people, parse_person
+from uppdrag.edit.importer.reporting import reported_back
 
 # '-', '*', '•' and the OCR's readings of '•': 'e' and '=' (only before a capital letter).
 _BULLET = re.compile("^(\\s*)(?:[-*+•▪◦·–●○■➢►✓\uf0b7\uf0a7]|[e=](?=\\s+[A-ZÅÄÖ]))\\s+(.*)$")
@@ -143,8 +144,10 @@ def read_text(text: str) -> list[Paragraph]:
 
 def _breaks(before: str, line: str) -> bool:
     """A new paragraph starts after a full sentence (or an address) when the line opens with a
-    capital, and at each line of a list of people ("Namn, Kommun" per line)."""
-    if line[:1].isupper() and _ends_sentence(before):
+    capital, at a sentence on how the assignments are reported back (it follows a list item
+    typed without a full stop, and is never part of it), and at each line of a list of people
+    ("Namn, Kommun" per line)."""
+    if line[:1].isupper() and (_ends_sentence(before) or reported_back(line) is not None):
         return True
     if parse_people(line) is not None or parse_people(before) is not None:
         return True

@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import MISSIONS
-import pytest
-
 from uppdrag.edit.importer import ImportResult, import_document
 from uppdrag.edit.importer.reporting import reported_back
 

@@ -71,3 +71,12 @@ def test_tab_separated_lines_are_table_rows_header_included() -> None:
         ("Anna Holm · anna@hjo.se", "rad 4 (tabell)", ("Anna Holm", "", "anna@hjo.se")),  # an empty cell kept
         ("Hjo", "rad 5", ()),  # a tab only in front: indentation, not a row
     ]
+
+
+def test_a_reporting_sentence_is_never_the_end_of_the_list_item_before_it() -> None:
+    text = "- utbyta erfarenheter\nÅterrapportering sker till skolchefsnätverket i december.\n- samverka med\nSkaraborgs Kommunalförbund\n"
+    assert [(p.text, p.list_kind) for p in read_text(text)] == [
+        ("utbyta erfarenheter", "bullet"),
+        ("Återrapportering sker till skolchefsnätverket i december.", None),
+        ("samverka med Skaraborgs Kommunalförbund", "bullet"),  # a wrapped item still joins
+    ]
