@@ -93,7 +93,7 @@ def read_text(text: str) -> list[Paragraph]:
             close()
             continue
         row = _TABLE_ROW.match(line)
-        if row or "\t" in line.strip():
+        if row or _tab_separated(line):
             close()
             if not row or not _TABLE_RULE.match(line):
                 # a Markdown row's cells between '|', or a tab-separated row (a table saved as text)
@@ -140,6 +140,13 @@ def read_text(text: str) -> list[Paragraph]:
             current = {"text": _inline(stripped), "where": where, "bold": _is_bold(stripped), "open": not alone}
     close()
     return paragraphs
+
+
+def _tab_separated(line: str) -> bool:
+    """A row of a table saved as text: cells between tabs. A tab after a list's marker
+    ("1.<tab>Bakgrund", "•<tab>Samordna") or in front of the line only sets the text in."""
+    marker = _BULLET.match(line) or _NUMBER.match(line)
+    return "\t" in (marker.groups()[-1] if marker else line.strip())
 
 
 def _breaks(before: str, line: str) -> bool:

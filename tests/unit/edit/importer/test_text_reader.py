@@ -63,13 +63,21 @@ def test_a_numbered_section_heading_ends_at_its_line_whether_or_not_a_blank_line
 
 
 def test_tab_separated_lines_are_table_rows_header_included() -> None:
-    text = "Medlemmar\nNamn\tKommun\tE-post\nBerit Bo\tSkövde\tberit.bo@skovde.se\nAnna Holm\t\tanna@hjo.se\n\tHjo\n"
+    text = (
+        "4.\tMedlemmar\n"
+        "Namn\tKommun\tE-post\n"
+        "Berit Bo\tSkövde\tberit.bo@skovde.se\n"
+        "Anna Holm\t\tanna@hjo.se\n"
+        "\tHjo\n"
+        "•\tEn punkt\n"
+    )
     assert [(p.text, p.where, p.cells) for p in read_text(text)] == [
-        ("Medlemmar", "rad 1", ()),
+        ("Medlemmar", "rad 1", ()),  # a tab after a list's number only sets the text in
         ("Namn · Kommun · E-post", "rad 2 (tabell)", ("Namn", "Kommun", "E-post")),
         ("Berit Bo · Skövde · berit.bo@skovde.se", "rad 3 (tabell)", ("Berit Bo", "Skövde", "berit.bo@skovde.se")),
         ("Anna Holm · anna@hjo.se", "rad 4 (tabell)", ("Anna Holm", "", "anna@hjo.se")),  # an empty cell kept
         ("Hjo", "rad 5", ()),  # a tab only in front: indentation, not a row
+        ("En punkt", "rad 6", ()),
     ]
 
 
