@@ -27,7 +27,7 @@ _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=[^\s*_])([^*_]+?)(?<=\S)\1")
 _URL = re.compile(r"https?://.")
-_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")  # a Markdown table's row: | Namn | Kommun |; or cells between tabs
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")  # a Markdown table's row: | Namn | Kommun |
 _TABLE_RULE = re.compile(r"^[\s|:-]*$")  # its line under the header: |---|:--|
 _LINE_OVER = "ett stycke har sällan över 2 000"
 
@@ -97,7 +97,7 @@ def read_text(text: str) -> list[Paragraph]:
             close()
             if not row or not _TABLE_RULE.match(line):
                 # a Markdown row's cells between '|', or a tab-separated row (a table saved as text)
-                cells = tuple(_inline(cell) for cell in (row.group(1).split("|") if row else line.strip().split("\t")))
+                cells = tuple(_inline(c) for c in (row.group(1).split("|") if row else line.strip().split("\t")))
                 text = " · ".join(c for c in cells if c)
                 paragraphs.append(Paragraph(text, f"{where} (tabell)", cells=cells))
             continue

@@ -68,6 +68,7 @@ def test_tab_separated_lines_are_table_rows_header_included() -> None:
         "Namn\tKommun\tE-post\n"
         "Berit Bo\tSkövde\tberit.bo@skovde.se\n"
         "Anna Holm\t\tanna@hjo.se\n"
+        "Per Dahl\tTöreboda\t\n"
         "\tHjo\n"
         "•\tEn punkt\n"
     )
@@ -76,8 +77,10 @@ def test_tab_separated_lines_are_table_rows_header_included() -> None:
         ("Namn · Kommun · E-post", "rad 2 (tabell)", ("Namn", "Kommun", "E-post")),
         ("Berit Bo · Skövde · berit.bo@skovde.se", "rad 3 (tabell)", ("Berit Bo", "Skövde", "berit.bo@skovde.se")),
         ("Anna Holm · anna@hjo.se", "rad 4 (tabell)", ("Anna Holm", "", "anna@hjo.se")),  # an empty cell kept
-        ("Hjo", "rad 5", ()),  # a tab only in front: indentation, not a row
-        ("En punkt", "rad 6", ()),
+        # trailing tabs end the line as trailing spaces do: no empty cell after the last
+        ("Per Dahl · Töreboda", "rad 5 (tabell)", ("Per Dahl", "Töreboda")),
+        ("Hjo", "rad 6", ()),  # a tab only in front: indentation, not a row
+        ("En punkt", "rad 7", ()),
     ]
 
 
