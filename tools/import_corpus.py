@@ -161,13 +161,13 @@ def make_document(index: int) -> CorpusDocument:
     blocks: list[Block] = [("title", f"Uppdragsbeskrivning för nätverket {network}")]
     blocks.append(heading("Bakgrund"))
     own_background = f"Nätverket samlar {network.lower()} i Skaraborgs kommuner."
-    if "period-only" in added:
+    if "period-only" in added:  # a background of the network's own words alone: its own version
         blocks.append(("p", own_background))
-        expected["bakgrund_tillägg[0]"] = own_background
+        expected["bakgrund_egen.stycken[0]"] = own_background
     elif "period-disagrees" in added:
         text = "Nätverket arbetar efter Strategi för Utbildning Skaraborg 2023–2026, prioriterat utvecklingsområde 1."
         blocks.append(("p", text))
-        expected["bakgrund_tillägg[0]"] = text
+        expected["bakgrund_egen.stycken[0]"] = text
     else:
         blocks += _shared_background(generation)
         if index % 5 == 1:
@@ -455,6 +455,9 @@ def imported_fields(data: dict[str, Any]) -> dict[str, Any]:
             found[f"syfte.{key}[{index}]"] = text
     for index, text in enumerate(data.get("bakgrund_tillägg") or []):
         found[f"bakgrund_tillägg[{index}]"] = text
+    for index, block in enumerate((data.get("bakgrund_egen") or {}).get("stycken", [])):
+        if isinstance(block, str):
+            found[f"bakgrund_egen.stycken[{index}]"] = block
     for role in data.get("roller") or []:
         kinds = role["roll"] if isinstance(role["roll"], list) else [role["roll"]]
         kind = "/".join(kinds)

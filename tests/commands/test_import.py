@@ -225,20 +225,20 @@ def test_report_of_an_uncertain_import(workspace: Path, runner) -> None:
     result = _import(runner, "fritidshem.txt")
     assert result.exit_code == 0
     assert result.stderr.splitlines()[-6:] == [
-        "KONTROLLERA bakgrund: bakgrunden stämmer bara delvis med den gemensamma texten 'maldokument' (32 % lika); "
-        "den gemensamma texten används: jämför med originalet",
+        "KONTROLLERA bakgrund: bakgrunden liknar den gemensamma texten 'maldokument' bara till 32 %; "
+        "dokumentets text är nätverkets egen version",
         "KONTROLLERA roller[1].personer[0]: 'Lidkoping' läst som Lidköping",
         "KONTROLLERA roller[2]: rollen presidium har ingen egen rubrik i dokumentet, bara en rad med personer (rad 30)",
         "KONTROLLERA roller[2].ansvar: dokumentet säger inte vad rollen ansvarar för",
         "KONTROLLERA roller[2].personer[1]: 'Lidkoping' läst som Lidköping",
-        "missions/fritidshem.yaml:46:9: varning: roller[2].ansvar[0]: fyll i rollens ansvar",
+        "missions/fritidshem.yaml:51:9: varning: roller[2].ansvar[0]: fyll i rollens ansvar",
     ]
     report = json.loads(_import(runner, "fritidshem.txt", "-o", "-", "--format", "json").stderr)
     assert report["written"] is None
     assert {"field": "roller[1].personer[0]", "message": "'Lidkoping' läst som Lidköping"} in report["checks"]
     assert report["warnings"] == [
         {
-            "location": "missions/fritidshem.yaml:46:9",
+            "location": "missions/fritidshem.yaml:51:9",
             "field": "roller[2].ansvar[0]",
             "message": "fyll i rollens ansvar",
         }
@@ -423,3 +423,168 @@ def test_import_force_never_writes_through_a_link_out_of_the_workspace(shipped: 
     assert result.exit_code == 2
     assert result.stderr == "fel: " + link_refusal("missions/forskola.yaml", target, shipped) + "\n"
     assert target.read_bytes() == before
+
+
+# A coordinator's own text file (issue 23): headings numbered by hand with the text on the next
+# line, a background that keeps one shared paragraph and adds its own, a reporting sentence after
+# the assignments, and the members as a table saved as text (tab-separated).
+OWN_TEXT = (
+    "Uppdragsbeskrivning för nätverket Studie- och yrkesvägledning\n"
+    "1. Bakgrund\n"
+    "Skaraborgs Kommunalförbund har, baserat på sin förbundsordning, ett ansvar att samordna utveckling genom "
+    "tillitsfull samverkan med kommunerna och andra aktörer. Samverkan kring genomförandet av denna strategi bygger "
+    "på ömsesidig förståelse och respekt mellan olika aktörer med avseende på roller och mandat.\n"
+    "Vägledarna i Skaraborg har länge samarbetat kring prao.\n"
+    "2. Uppdrag\n"
+    "Skolchefsnätverket ger följande uppdrag för 2026:\n"
+    "- Samordna praoplatserna i Skaraborg.\n"
+    "- Utbyta erfarenheter om vägledning.\n"
+    "Återrapportering sker till skolchefsnätverket i december.\n"
+    "3. Roller och ansvar\n"
+    "Ordförande\n"
+    "Leder mötena.\n"
+    "Emma Friman, Lidköping\n"
+    "4. Medlemmar\n"
+    "Namn\tKommun\tE-post\n"
+    "Berit Bo\tHerrljunga\tberit.bo@herrljunga.se\n"
+    "Anna Holm\tMariestad\tanna.holm@mariestad.se\n"
+    "5. Möten\n"
+    "Minst 4 möten per år.\n"
+)
+OWN_TEXT_BACKGROUND = """\
+# KONTROLLERA: bakgrunden liknar den gemensamma texten 'strategi-2023-2026' bara till 36 %; dokumentets text är nätverkets egen version
+bakgrund: strategi-2023-2026
+bakgrund_egen:
+  stycken:
+    - >-
+      Skaraborgs Kommunalförbund har, baserat på sin förbundsordning, ett ansvar att samordna
+      utveckling genom tillitsfull samverkan med kommunerna och andra aktörer. Samverkan kring
+      genomförandet av denna strategi bygger på ömsesidig förståelse och respekt mellan olika
+      aktörer med avseende på roller och mandat.
+
+bakgrund_tillägg:
+  - Vägledarna i Skaraborg har länge samarbetat kring prao.
+"""
+
+
+def test_a_coordinators_own_text_file_imports_as_written(workspace: Path, runner) -> None:
+    write_tree(workspace, {"syv.txt": OWN_TEXT})
+    result = _import(runner, "syv.txt", "--id", "syv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "missions/syv.yaml\n"
+    assert (workspace / "missions" / "syv.yaml").read_text(encoding="utf-8") == (
+        "# yaml-language-server: $schema=../schemas/uppdrag.schema.json\n"
+        "# Importerad från syv.txt. Se efter det som är märkt KONTROLLERA och FYLL I.\n"
+        "id: syv\n"
+        "namn: Studie- och yrkesvägledning\n"
+        "styrdokument: strategi-2023-2026\n"
+        + OWN_TEXT_BACKGROUND
+        + "\n"
+        "avsnitt:\n"
+        "  - {del: bakgrund, rubrik: Bakgrund}\n"
+        "  - {del: syfte}\n"
+        "  - {del: uppdrag, rubrik: Uppdrag}\n"
+        "  - {del: roller, rubrik: Roller och ansvar}\n"
+        "  - {del: medlemmar, rubrik: Medlemmar}\n"
+        "  - {del: möten, rubrik: Möten}\n"
+        "\n"
+        "# KONTROLLERA: dokumentet säger inget om syftet\n"
+        "syfte:\n"
+        "  text:\n"
+        '    - "FYLL I: vad nätverket fokuserar på och varför."\n'
+        "\n"
+        "uppdrag:\n"
+        '  period: "2026"\n'
+        "  grupper:\n"
+        "    - återrapportering: till skolchefsnätverket i december\n"
+        "      punkter:\n"
+        "        - Samordna praoplatserna i Skaraborg.\n"
+        "        - Utbyta erfarenheter om vägledning.\n"
+        "\n"
+        "roller:\n"
+        "  - roll: ordförande\n"
+        "    ansvar:\n"
+        "      - Leder mötena.\n"
+        "    personer:\n"
+        "      - {namn: Emma Friman, kommun: Lidköping}\n"
+        "medlemmar:\n"
+        "  # KONTROLLERA: kommunen 'Herrljunga' finns inte i organisationen (Utbildning Skaraborg); Berit Bo är med "
+        "utan kommun\n"
+        "  - namn: Berit Bo\n"
+        "    e-post: berit.bo@herrljunga.se\n"
+        "  - namn: Anna Holm\n"
+        "    kommun: Mariestad\n"
+        "    e-post: anna.holm@mariestad.se\n"
+        "\n"
+        "möten:\n"
+        "  minst_per_år: 4\n"
+    )
+    lines = result.stderr.splitlines()
+    assert "  avsnitt[2]                           Uppdrag  [rad 5]" in lines
+    assert "  uppdrag.grupper[0].återrapportering  till skolchefsnätverket i december  [rad 9]" in lines
+    assert "  medlemmar[0]                         Berit Bo, berit.bo@herrljunga.se  [rad 16 (tabell)]" in lines
+    assert "täckning: 110 av 110 ord placerade" in lines
+
+
+def test_a_paragraph_after_the_assignments_is_never_made_one_unsaid(workspace: Path, runner) -> None:
+    text = OWN_TEXT.replace(
+        "Återrapportering sker till skolchefsnätverket i december.\n",
+        "Återrapportering sker till skolchefsnätverket i december.\nVi fikar alltid efter mötet.\n",
+    )
+    write_tree(workspace, {"syv.txt": text})
+    result = _import(runner, "syv.txt", "--id", "syv", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "  grupper:\n"
+        "    # KONTROLLERA: texten 'Vi fikar alltid efter mötet.' (rad 10) står efter uppdragens punkter men är ingen "
+        "punkt; den har ingen plats i filen\n"
+        "    - återrapportering: till skolchefsnätverket i december\n"
+        "      punkter:\n"
+        "        - Samordna praoplatserna i Skaraborg.\n"
+        "        - Utbyta erfarenheter om vägledning.\n"
+        "\n"
+    ) in result.stdout
+    assert "utan plats (rad 10): Vi fikar alltid efter mötet." in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        None,  # the first shared paragraph and one of the network's own: the other shared paragraphs struck
+        "Vägledarna i Skaraborg har länge samarbetat kring prao.\n",  # no shared text: the network's words only
+    ],
+    ids=["struck", "own-only"],
+)
+def test_force_writes_the_documents_background_and_the_diff_then_settles(
+    background: str | None, workspace: Path, runner
+) -> None:
+    text = OWN_TEXT
+    if background is not None:
+        start, end = text.index("1. Bakgrund\n") + len("1. Bakgrund\n"), text.index("2. Uppdrag\n")
+        text = text[:start] + background + text[end:]
+    write_tree(workspace, {"syv.txt": text})
+    assert _import(runner, "syv.txt", "--id", "syv").exit_code == 0
+    path = workspace / "missions" / "syv.yaml"
+    written = path.read_text(encoding="utf-8")
+    assert "bakgrund_egen:\n" in written
+    # the file as an import that referred to the shared text wrote it
+    old = re.sub(r"bakgrund_egen:\n(?:  .*\n)+\n?", "", written)
+    if background is not None:
+        old = old.replace("bakgrund: strategi-2023-2026\n", "bakgrund: strategi-2023-2026\n\nbakgrund_tillägg:\n"
+                          "  - Vägledarna i Skaraborg har länge samarbetat kring prao.\n")  # fmt: skip
+    path.write_text(old, encoding="utf-8")
+    before = _import(runner, "syv.txt", "--id", "syv", "--diff")
+    assert before.exit_code == 0 and "Inga ändringar" not in before.stdout
+    forced = _import(runner, "syv.txt", "--id", "syv", "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert "skrivs inte in" not in forced.stderr
+    after = _import(runner, "syv.txt", "--id", "syv", "--diff")
+    assert after.exit_code == 0, after.stderr
+    assert after.stdout == "Ändringar i Studie- och yrkesvägledning enligt syv.txt\nInga ändringar.\n"
+    shown = runner.invoke(app, ["render", "syv", "-o", "-", "--today", TODAY])
+    assert shown.exit_code == 0, shown.stderr
+    # the background as the document has it, nothing struck and nothing added; then the purpose,
+    # which has no heading of its own here
+    section = shown.stdout.split("## Bakgrund\n\n", 1)[1].split("\n\n## ", 1)[0]
+    own = text[text.index("1. Bakgrund\n") + len("1. Bakgrund\n") : text.index("2. Uppdrag\n")]
+    assert section.split("\n\n") == [*own.splitlines(), "FYLL I: vad nätverket fokuserar på och varför."]

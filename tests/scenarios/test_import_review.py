@@ -812,3 +812,36 @@ def test_a_meetings_heading_renamed_past_recognition_keeps_the_meetings(shipped:
         "obs: möten behålls från missions/forskola.yaml: dokumentet har inget avsnitt som gick att läsa som möten "
         "(se texten utan plats)\n"
     ) in result.stderr
+
+
+def test_a_paragraph_struck_whole_is_after_the_paragraph_before_it(shipped: Path, runner) -> None:
+    """A chief strikes a whole assignment with track changes on: the JSON places the deletion
+    after the paragraph before it, never as that paragraph, while the comment after it keeps the
+    number the import reads it by."""
+    path = _render(runner, "forskola")
+    document = docx.Document(str(path))
+    struck = _paragraph(document, "Nätverket delar också erfarenheter")
+    text = struck.text
+    for run in list(struck.runs):
+        run._r.getparent().remove(run._r)
+    change = _change("w:del", text, 201)
+    struck._p.append(change)
+    anchored = _paragraph(document, "Nätverket delar erfarenheter och framgångsrika")
+    comment = document.add_comment(anchored.runs, text="Gäller detta även fritidshemmen?", author="Karin Holm")
+    comment._comment_elm.set(qn("w:date"), "2027-03-03T08:00:00Z")
+    document.save("ut/struket-stycke.docx")
+    result = _import(runner, "ut/struket-stycke.docx", "--id", "forskola", "--diff", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["proposals"] == [
+        {
+            "section": "Uppdrag",
+            "subject": "uppdrag",
+            "author": "Anna Berg",
+            "date": "2027-03-02",
+            "where": "efter stycke 18",
+            "kind": "deletion",
+            "text": text,
+        }
+    ]
+    assert [(c["where"], c["anchored"]) for c in found["comments"]] == [("stycke 19", anchored.text)]

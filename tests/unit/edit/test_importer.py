@@ -240,8 +240,19 @@ def test_unseen_measure_style_document(kind: str, workspace: Path) -> None:
         "minnesanteckningar": "Minnesanteckningar publiceras på utbildningskaraborg.se.",
     }
     assert "# KONTROLLERA: 'Lidkoping' läst som Lidköping" in result.text
+    # two sentences of the shared text: the document's own version, never the shared text's other paragraphs
     assert "bakgrund_tillägg" not in data
-    assert "# KONTROLLERA: bakgrunden stämmer bara delvis med den gemensamma texten 'maldokument'" in result.text
+    assert data["bakgrund_egen"] == {
+        "stycken": [
+            "Kommunerna i Skaraborg har beslutat att samverka kring utbildning i Skaraborg. Denna samverkan "
+            "regleras genom samverkansavtal som är bilagor till Måldokumentet."
+        ]
+    }
+    assert (
+        "bakgrund",
+        "bakgrunden liknar den gemensamma texten 'maldokument' bara till 32 %; dokumentets text är nätverkets "
+        "egen version",
+    ) in result.checks
     _validates(result.text, workspace, "fritidshem")
 
 
@@ -251,7 +262,16 @@ def test_unseen_strategy_style_document(kind: str, workspace: Path) -> None:
     data = yaml.safe_load(result.text)
     assert data["id"] == "vux" and data["namn"] == "Vuxenutbildning"
     assert data["styrdokument"] == "strategi-2023-2026"
-    assert data["bakgrund_tillägg"] == ["Nätverket samlar rektorerna för den kommunala vuxenutbildningen i Skaraborg."]
+    # no shared text in it: the network's own version, not the shared text with this added
+    assert "bakgrund_tillägg" not in data
+    assert data["bakgrund_egen"] == {
+        "stycken": ["Nätverket samlar rektorerna för den kommunala vuxenutbildningen i Skaraborg."]
+    }
+    assert (
+        "bakgrund",
+        "bakgrunden liknar ingen gemensam text; dokumentets text är nätverkets egen version (bakgrund_egen) av "
+        "'strategi-2023-2026'",
+    ) in result.checks
     assert data["avsnitt"] == [
         {"del": "bakgrund", "rubrik": "Bakgrund"},
         {"del": "syfte", "rubrik": "Uppdrag"},

@@ -87,7 +87,7 @@ class MissionBuilder:
         self.result.set(("namn",), name, name_where)
 
         background_section = outline.section("bakgrund")
-        background, own, extras, steering = self._background(background_section, outline)
+        background, own, extras, own_words, steering = self._background(background_section, outline)
         data["styrdokument"] = steering.id
         data["bakgrund"] = background
         if own is not None:
@@ -109,7 +109,7 @@ class MissionBuilder:
                 self.result.set(("bakgrund_tillägg", index), data["bakgrund_tillägg"][index], paragraph.where)
         members = self.roles.members(outline)
         data["avsnitt"] = self._sections(outline, bool(purpose_paragraphs), bool(members))
-        data["syfte"] = self.purposes.purpose(purpose_paragraphs, steering, extras)
+        data["syfte"] = self.purposes.purpose(purpose_paragraphs, steering, own_words)
         data["uppdrag"] = self.purposes.assignments(
             assignment_paragraphs, intro, steering, _heading_of(outline.section("uppdrag"))
         )
@@ -249,9 +249,12 @@ class MissionBuilder:
 
     def _background(
         self, section: Section | None, outline: Outline
-    ) -> tuple[str, dict[str, Any] | None, list[Paragraph], SteeringDocument]:
-        """The shared background the section is, the network's own version of it when the
-        section edits it (bakgrund_egen), and the paragraphs that follow it (bakgrund_tillägg)."""
+    ) -> tuple[str, dict[str, Any] | None, list[Paragraph], list[Paragraph], SteeringDocument]:
+        """The shared background the section is, the network's own version of it whenever the
+        section's text is not the shared text (bakgrund_egen), the paragraphs that follow the
+        shared text or the own version (bakgrund_tillägg), and the paragraphs in the network's
+        own words (read for the purpose's focus). What a rendered document shows is the
+        document's background, nothing struck and nothing added."""
         backgrounds = self.workspace.backgrounds
         if not backgrounds or not self.workspace.steering_documents:
             raise ImportDocumentError(
@@ -272,70 +275,78 @@ class MissionBuilder:
             if score > best[0]:
                 best = (score, background.id, extras)
         score, background_id, extras = best
+        own_words = list(extras)
         where = section.heading.where if section and section.heading else "–"
         if score >= SHARED_MATCH or len(extras) < len(paragraphs):  # the shared text stands for these
             self.result.placed.update(p.where for p in paragraphs if p not in extras)
         own = None
         if score >= SHARED_MATCH:
             steering = self._steering_for(backgrounds[background_id], outline)
-            own, extras = self._own_version(backgrounds[background_id], paragraphs, extras)
+            own, extras, _ = self._own_version(backgrounds[background_id], paragraphs, extras)
             if own is None:
                 self.result.notes.append(
                     f"bakgrunden är den gemensamma texten '{background_id}' ({score:.0f} % lika); "
                     "den hänvisas till, inte kopieras"
                 )
         elif len(extras) < len(paragraphs):
-            # Part of the shared text, shortened or reworded: the network's own version when most
-            # of it is the shared text word for word (a paragraph struck), else refer to it.
+            # Part of the shared text, shortened or reworded: the shared text would show what the
+            # document struck, so the document's text is the network's own version.
             steering = self._steering_for(backgrounds[background_id], outline)
-            own, extras = self._own_version(backgrounds[background_id], paragraphs, extras, mostly_same=True)
-            if own is None:
-                message = (
-                    f"bakgrunden stämmer bara delvis med den gemensamma texten '{background_id}' ({score:.0f} % lika); "
-                    "den gemensamma texten används: jämför med originalet"
+            own, extras, kept = self._own_version(backgrounds[background_id], paragraphs, extras)
+            if own is not None and kept < 0.5:  # most of the shared text struck or reworded: say so
+                self.result.check(
+                    ("bakgrund",),
+                    f"bakgrunden liknar den gemensamma texten '{background_id}' bara till {score:.0f} %; "
+                    "dokumentets text är nätverkets egen version",
                 )
-                self.result.check(("bakgrund",), message)
         else:
-            # No shared text fits: the steering document the text speaks of decides the background.
+            # No shared text fits: the steering document the text speaks of decides the background,
+            # and the document's text is the network's own version of it.
             steering = self._steering_by_words(outline)
             background_id = background_of(steering, list(backgrounds.values()))
-            extras = list(paragraphs)
             if paragraphs:
+                own = self._record_own(backgrounds[background_id], paragraphs)
+                extras = []
                 message = (
-                    f"bakgrunden liknar ingen gemensam text; '{background_id}' är vald och dokumentets "
-                    "egen text behålls i bakgrund_tillägg"
+                    f"bakgrunden liknar ingen gemensam text; dokumentets text är nätverkets egen version "
+                    f"(bakgrund_egen) av '{background_id}'"
                 )
             else:
                 message = f"dokumentet har ingen bakgrund; '{background_id}' är vald"
             self.result.check(("bakgrund",), message)
         self.result.set(("bakgrund",), background_id, where)
-        return background_id, own, extras, steering
+        return background_id, own, extras, own_words, steering
 
     def _own_version(
-        self, background: Background, paragraphs: list[Paragraph], extras: list[Paragraph], mostly_same: bool = False
-    ) -> tuple[dict[str, Any] | None, list[Paragraph]]:
-        """The network's own version of the shared text when the document edits it, and the
-        paragraphs after it (bakgrund_tillägg). The shared text unchanged, with or without
-        paragraphs after it, is no own version: the file refers to the shared text. With
-        mostly_same (a text only partly like the shared one), only when at least half of the
-        shared paragraphs stand in the document word for word: an edited copy, not another text."""
+        self, background: Background, paragraphs: list[Paragraph], extras: list[Paragraph]
+    ) -> tuple[dict[str, Any] | None, list[Paragraph], float]:
+        """The network's own version of the shared text when the document edits it (a paragraph
+        reworded, struck or added), the paragraphs after the last one like the shared text
+        (bakgrund_tillägg), and the share of the shared paragraphs the document keeps word for
+        word. The shared text unchanged, with or without paragraphs after it, is no own version:
+        the file refers to the shared text."""
         covered = [i for i, p in enumerate(paragraphs) if p not in extras]
         body, after = paragraphs[: covered[-1] + 1], paragraphs[covered[-1] + 1 :]
         units = SharedTexts(steering_documents=self.workspace.steering_documents).units(background)
         edits = text_changes(shared_subject(background.id), units, [p.text for p in body])
-        same = len(body) - sum(1 for e in edits if e.new is not None)
-        if not edits or (mostly_same and 2 * same < len(units)):
-            return None, extras
+        kept = (len(body) - sum(1 for e in edits if e.new is not None)) / max(len(units), 1)
+        if not edits:
+            return None, extras, kept
+        own = self._record_own(background, body)
+        self.result.notes.append(
+            f"bakgrunden är den gemensamma texten '{background.id}' med ändringar; nätverket får en egen "
+            f"version (bakgrund_egen): {'; '.join(edit_phrase(e) for e in edits)}"
+        )
+        return own, after, kept
+
+    def _record_own(self, background: Background, body: list[Paragraph]) -> dict[str, Any]:
+        """body as the network's own version of background (bakgrund_egen), each value recorded."""
         own, sources = own_version(body, background, self.workspace.steering_documents)
         for paragraph in body:  # a list's items too, which stand in the value of its first
             self.result.place(paragraph.where)
         for path, shown, where in sources:
             self.result.set(("bakgrund_egen", *path), shown, where)
-        self.result.notes.append(
-            f"bakgrunden är den gemensamma texten '{background.id}' med ändringar; nätverket får en egen "
-            f"version (bakgrund_egen): {'; '.join(edit_phrase(e) for e in edits)}"
-        )
-        return own, after
+        return own
 
     def _steering_for(self, background: Background, outline: Outline) -> SteeringDocument:
         """The steering document of a document whose background is a shared text."""

@@ -329,13 +329,22 @@ def body_units(body: BaseOxmlElement) -> Iterator[BodyUnit]:
                 if any(cells):
                     number += 1
                     last = f"stycke {number} (tabell)"
-                yield BodyUnit(last, row, cells=cells)
+                yield BodyUnit(last if any(cells) else _between(row, last), row, cells=cells)
             continue
         lines = tuple(text_lines(_accepted_text(block)))
         if lines:
             number += 1
             last = f"stycke {number}"
-        yield BodyUnit(last, block, lines=lines)
+        yield BodyUnit(last if lines else _between(block, last), block, lines=lines)
+
+
+def _between(element: Any, last: str) -> str:
+    """The place of a paragraph or row that is not read: the one before it, or "efter stycke 18"
+    when it is one the reading leaves out whole (a paragraph a reviewer struck, read with the
+    proposals accepted): a paragraph of its own in the document the reviewer saw, never number 18."""
+    if last.startswith("stycke") and visible_text(element, not _REJECTING.get()).strip():
+        return f"efter {last}"
+    return last
 
 
 def read_docx(data: bytes) -> list[Paragraph]:

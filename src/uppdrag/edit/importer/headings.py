@@ -202,6 +202,16 @@ def classify(text: str) -> Heading | None:
     return None
 
 
+def names_section(text: str) -> bool:
+    """A short line whose words name one of the document's sections ("Bakgrund", "Roller och
+    ansvar:"), not a sentence that happens to hold such a word."""
+    stripped = text.strip().rstrip(":")
+    if stripped.endswith(".") or len(stripped) > 80:
+        return False
+    heading = classify(stripped)
+    return heading is not None and heading.kind in SECTIONS
+
+
 def title_rest(text: str) -> str | None:
     """'UPPDRAGSBESKRIVNING för nätverket KA' -> 'KA'; '' when the name is on the next line;
     None when the text is not a title."""

@@ -14,7 +14,7 @@ from uppdrag.edit.importer.headings import classify, normalise
 from uppdrag.edit.importer.meetings import NUMBER_WORDS
 from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.periods import StatedPeriod, stated_period
-from uppdrag.edit.importer.reporting import GROUP_KEYS
+from uppdrag.edit.importer.reporting import GROUP_KEYS, reported_back
 from uppdrag.edit.importer.sections import Outline, heading_of
 from uppdrag.edit.importer.wording import clean, comparable
 from uppdrag.edit.importer.yaml_text import ordered
@@ -263,6 +263,8 @@ class PurposeReader:
             elif label and goal_id is not None:
                 current = open_group(goal_id, paragraph)
                 self._reporting(current, text)
+            elif paragraph.list_kind is None and sources and sources[-1] and sources[-1][-1].list_kind is not None:
+                self._after_points(current, len(groups) - 1, text, paragraph)
             else:
                 if current is None:
                     current = open_group(None, None)
@@ -292,6 +294,22 @@ class PurposeReader:
             self.result.check(("uppdrag", "grupper"), "dokumentet har inga uppdrag som gick att läsa")
         result["grupper"] = [ordered(g, GROUP_KEYS) for g in groups]
         return ordered(result, ("period", "inledning", "grupper"))
+
+    def _after_points(self, group: dict[str, Any] | None, index: int, text: str, paragraph: Paragraph) -> None:
+        """A plain paragraph after a group's list items is no item of the list: a sentence on how
+        the assignments are reported back is the group's `återrapportering`; anything else has no
+        place and is marked, never made an assignment unsaid."""
+        told = reported_back(text)
+        if group is not None and told is not None and "återrapportering" not in group:
+            group["återrapportering"] = told
+            self.result.set(("uppdrag", "grupper", index, "återrapportering"), told, paragraph.where)
+            return
+        shown = text if len(text) <= 80 else text[:79] + "…"
+        self.result.check(
+            ("uppdrag", "grupper", index),
+            f"texten '{shown}' ({paragraph.where}) står efter uppdragens punkter men är ingen punkt; "
+            "den har ingen plats i filen",
+        )
 
     def _reporting(self, group: dict[str, Any], text: str) -> None:
         match = REPORTING.search(text)

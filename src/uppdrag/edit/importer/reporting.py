@@ -15,13 +15,23 @@ from uppdrag.edit.importer.yaml_text import ordered
 if TYPE_CHECKING:
     from uppdrag.edit.importer.recorder import Imported
 
-# "Nätverket återrapporterar till skolchefsnätverket i maj." -> "till skolchefsnätverket i maj"
+# "Nätverket återrapporterar till skolchefsnätverket i maj." and "Återrapportering sker till
+# skolchefsnätverket i maj." -> "till skolchefsnätverket i maj"
 _REPORTS = re.compile(
-    r"^(?:nätverket\s+)?(?:ska\s+)?(?:åter)?rapporter(?:ar|a|as)\s+(?:sitt\s+arbete\s+)?((?:till|löpande|en|två|varje)\b.{3,200}?)\.?$",
+    r"^(?:(?:nätverket\s+)?(?:ska\s+)?(?:åter)?rapporter(?:ar|a|as)\s+(?:sitt\s+arbete\s+)?"
+    r"|(?:åter)?rapportering(?:en)?\s+(?:av\s+uppdragen\s+)?(?:sker|görs|ska\s+ske|ska\s+göras)\s+)"
+    r"((?:till|löpande|en|två|varje)\b.{3,200}?)\.?$",
     re.IGNORECASE,
 )
 GROUP_KEYS = ("rubrik", "mål", "återrapportering", "punkter")  # a group's keys as the files write them
 _MINUTES = re.compile(r"minnesanteckningar|protokoll", re.IGNORECASE)
+
+
+def reported_back(sentence: str) -> str | None:
+    """How the assignments are reported back, as a group's `återrapportering` has it
+    ("till skolchefsnätverket i maj"), when the sentence says that and nothing else."""
+    match = _REPORTS.match(sentence.strip())
+    return match.group(1) if match else None
 
 
 def read_reporting(section: Section | None, data: dict[str, Any], result: Imported) -> None:
@@ -36,13 +46,13 @@ def read_reporting(section: Section | None, data: dict[str, Any], result: Import
     for paragraph in section.paragraphs:
         left: list[str] = []
         for sentence in sentences(clean(paragraph.text)):
-            reports = _REPORTS.match(sentence)
+            reports = reported_back(sentence)
             if _MINUTES.search(sentence) and meetings is not None and "minnesanteckningar" not in meetings:
                 meetings["minnesanteckningar"] = sentence
                 result.set(("möten", "minnesanteckningar"), sentence, paragraph.where)
             elif reports and len(groups) == 1 and "återrapportering" not in groups[0]:
-                groups[0] = ordered(groups[0] | {"återrapportering": reports.group(1)}, GROUP_KEYS)
-                result.set(("uppdrag", "grupper", 0, "återrapportering"), reports.group(1), paragraph.where)
+                groups[0] = ordered(groups[0] | {"återrapportering": reports}, GROUP_KEYS)
+                result.set(("uppdrag", "grupper", 0, "återrapportering"), reports, paragraph.where)
                 result.notes.append(
                     f"avsnittet {section.heading.text if section.heading else 'Återrapportering'} "
                     f"({paragraph.where}) står som uppdragens återrapportering"

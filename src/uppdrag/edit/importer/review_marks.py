@@ -293,8 +293,9 @@ _SECTIONS = {"syfte": "Syfte", "uppdrag": "Uppdrag", "roller": "Roller och ansva
 
 
 def _number(where: str) -> int:
-    """12 for 'stycke 12', 'stycke 12, rad 2' or 'stycke 12 (tabell)'; 0 for a place before any paragraph."""
-    words = where.replace(",", " ").split()
+    """12 for 'stycke 12', 'stycke 12, rad 2', 'stycke 12 (tabell)' or 'efter stycke 12' (a
+    paragraph struck whole, placed with the one before it); 0 for a place before any paragraph."""
+    words = where.removeprefix("efter ").replace(",", " ").split()
     return int(words[1]) if len(words) > 1 and words[0] == "stycke" and words[1].isdigit() else 0
 
 
@@ -306,7 +307,7 @@ def place_marks(marks: ReviewMarks, imported: Imported) -> list[ReviewNote]:
     placed = sorted(((_number(f.where), f.key) for f in imported.fields if _number(f.where)), key=lambda x: x[0])
 
     def part(where: str) -> tuple[str, str]:
-        if not where.startswith("stycke"):  # a header, a footnote, or no anchor at all: no part's
+        if not where.removeprefix("efter ").startswith("stycke"):  # a header, a footnote, no anchor: no part's
             return "Allmänt", where.split(",", maxsplit=1)[0] if where else "hela dokumentet"
         number = _number(where)
         same = [key for at, key in placed if at == number]  # the first value read from the paragraph

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from uppdrag.edit.importer.headings import stands_alone
+from uppdrag.edit.importer.headings import names_section, stands_alone
 from uppdrag.edit.importer.limits import MAX_LINE_CHARACTERS, CharacterCount, too_much
 from uppdrag.edit.importer.paragraphs import Paragraph, join_lines
 from uppdrag.edit.importer.people import parse_people, parse_person
+from uppdrag.edit.importer.reporting import reported_back
 
 # '-', '*', '•' and the OCR's readings of '•': 'e' and '=' (only before a capital letter).
 _BULLET = re.compile("^(\\s*)(?:[-*+•▪◦·–●○■➢►✓\uf0b7\uf0a7]|[e=](?=\\s+[A-ZÅÄÖ]))\\s+(.*)$")
@@ -92,10 +93,11 @@ def read_text(text: str) -> list[Paragraph]:
             close()
             continue
         row = _TABLE_ROW.match(line)
-        if row:
+        if row or _tab_separated(line):
             close()
-            if not _TABLE_RULE.match(line):
-                cells = tuple(_inline(cell) for cell in row.group(1).split("|"))
+            if not row or not _TABLE_RULE.match(line):
+                # a Markdown row's cells between '|', or a tab-separated row (a table saved as text)
+                cells = tuple(_inline(c) for c in (row.group(1).split("|") if row else line.strip().split("\t")))
                 text = " · ".join(c for c in cells if c)
                 paragraphs.append(Paragraph(text, f"{where} (tabell)", cells=cells))
             continue
@@ -115,14 +117,16 @@ def read_text(text: str) -> list[Paragraph]:
             else:
                 assert numbered is not None  # one of the two matched
                 indent, body = numbered.group(1), numbered.group(3)
+            depth = 1 if len(indent.expandtabs(4)) >= 1 else 0
             current = {
                 "text": _inline(body),
                 "where": where,
                 "list_kind": "bullet" if bullet else "number",
                 "number": int(numbered.group(2)) if numbered else None,
-                "depth": 1 if len(indent.expandtabs(4)) >= 1 else 0,
+                "depth": depth,
                 "bold": _is_bold(body),
-                "open": True,
+                # "1. Bakgrund" typed by hand is a heading: the text on the next line is not its
+                "open": not (numbered and not bullet and depth == 0 and names_section(_inline(body))),
             }
         else:
             stripped = line.strip()
@@ -138,10 +142,19 @@ def read_text(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+def _tab_separated(line: str) -> bool:
+    """A row of a table saved as text: cells between tabs. A tab after a list's marker
+    ("1.<tab>Bakgrund", "•<tab>Samordna") or in front of the line only sets the text in."""
+    marker = _BULLET.match(line) or _NUMBER.match(line)
+    return "\t" in (marker.groups()[-1] if marker else line.strip())
+
+
 def _breaks(before: str, line: str) -> bool:
     """A new paragraph starts after a full sentence (or an address) when the line opens with a
-    capital, and at each line of a list of people ("Namn, Kommun" per line)."""
-    if line[:1].isupper() and _ends_sentence(before):
+    capital, at a sentence on how the assignments are reported back (it follows a list item
+    typed without a full stop, and is never part of it), and at each line of a list of people
+    ("Namn, Kommun" per line)."""
+    if line[:1].isupper() and (_ends_sentence(before) or reported_back(line) is not None):
         return True
     if parse_people(line) is not None or parse_people(before) is not None:
         return True

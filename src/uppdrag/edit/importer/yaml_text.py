@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from uppdrag.models import escape_controls
 from uppdrag.read.yamlsource import KeyPath
 
 WIDTH = 100
@@ -45,6 +46,12 @@ def scalar(value: Any, indent: int) -> str:
     return text if _plain_ok(text) else json.dumps(text, ensure_ascii=False)
 
 
+def comment_text(message: str) -> str:
+    """message on one comment line: a tab (a table's cell border in a text file) as a space,
+    every other control character as an escape, so nothing in it can end the line or hide."""
+    return escape_controls(message.replace("\t", " "))
+
+
 def to_yaml(data: dict[str, Any], checks: dict[KeyPath, list[str]], header: list[str]) -> str:
     """The mission's text: keys in data's order, each KONTROLLERA above the line it concerns."""
     lines = list(header)
@@ -52,7 +59,7 @@ def to_yaml(data: dict[str, Any], checks: dict[KeyPath, list[str]], header: list
 
     def comments(path: KeyPath, indent: int) -> None:
         for message in checks.get(path, []):
-            lines.append(" " * indent + "# KONTROLLERA: " + message)
+            lines.append(" " * indent + "# KONTROLLERA: " + comment_text(message))
         used.add(path)
 
     def mapping(value: dict[str, Any], path: KeyPath, indent: int, first_prefix: str | None = None) -> None:
@@ -103,7 +110,7 @@ def to_yaml(data: dict[str, Any], checks: dict[KeyPath, list[str]], header: list
     leftovers = [(p, m) for p, ms in checks.items() if p not in used for m in ms]
     if leftovers:
         lines.append("")
-        lines += [f"# KONTROLLERA ({'.'.join(str(x) for x in p)}): {m}" for p, m in leftovers]
+        lines += [f"# KONTROLLERA ({'.'.join(str(x) for x in p)}): {comment_text(m)}" for p, m in leftovers]
     return "\n".join(lines) + "\n"
 
 

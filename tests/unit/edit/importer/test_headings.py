@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from uppdrag.edit.importer.headings import Heading, classify, normalise, role_kinds, stands_alone, title_rest
+from uppdrag.edit.importer.headings import (
+    Heading,
+    classify,
+    names_section,
+    normalise,
+    role_kinds,
+    stands_alone,
+    title_rest,
+)
 
 
 @pytest.mark.parametrize(
@@ -110,3 +118,18 @@ def test_a_styled_heading_is_known_by_one_section_word_among_any() -> None:
     assert styled_section("Mötesplanering") == Heading("möten", loose=True)  # a compound of a section's word
     assert styled_section("Rollbeskrivningar") == Heading("roller", loose=True)
     assert styled_section("Uppdrag " + "mycket " * 8) is None  # a sentence, not a heading
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Bakgrund", True),
+        ("Roller och ansvar:", True),
+        ("Uppdrag 2026", True),
+        ("Ordförande", False),  # a role, not a section
+        ("Bakgrund.", False),  # a sentence
+        ("Möten med rektorer i alla kommuner", False),
+    ],
+)
+def test_names_section(text: str, named: bool) -> None:
+    assert names_section(text) is named

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import MISSIONS
 from uppdrag.edit.importer import ImportResult, import_document
+from uppdrag.edit.importer.reporting import reported_back
 
 DAY = dt.date(2026, 12, 5)
 
@@ -83,3 +85,31 @@ def test_several_groups_leave_the_reporting_marked_and_listed(tmp_path: Path) ->
         "plats för återrapporteringen",
     ) in result.checks
     assert f"# KONTROLLERA: återrapporteringen '{sentence}' (rad 29)" in result.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("Nätverket återrapporterar till skolchefsnätverket i maj.", "till skolchefsnätverket i maj"),
+        ("Återrapportering sker till skolchefsnätverket i december.", "till skolchefsnätverket i december"),
+        ("Återrapporteringen görs en gång per termin.", "en gång per termin"),
+        ("Rapportering av uppdragen ska ske till skolcheferna i juni", "till skolcheferna i juni"),
+        ("Återrapportering är viktig för oss.", None),  # says nothing of how
+        ("Nätverket fikar.", None),
+    ],
+)
+def test_reported_back(sentence: str, told: str | None) -> None:
+    assert reported_back(sentence) == told
+
+
+def test_a_reporting_sentence_after_the_bullets_is_the_groups_reporting(tmp_path: Path) -> None:
+    text = _document("- Ett uppdrag.\n- Ett till.\n\nÅterrapportering sker till skolchefsnätverket i december.", "")
+    result = _import(tmp_path, text.removesuffix("Återrapportering\n\n\n"))
+    data = yaml.safe_load(result.text)
+    assert data["uppdrag"]["grupper"] == [
+        {"återrapportering": "till skolchefsnätverket i december", "punkter": ["Ett uppdrag.", "Ett till."]}
+    ]
+    assert ("uppdrag.grupper[0].återrapportering", "till skolchefsnätverket i december", "rad 10") in [
+        (f.path, f.value, f.where) for f in result.fields
+    ]
+    assert result.imported.unplaced == []

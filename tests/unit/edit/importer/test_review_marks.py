@@ -276,3 +276,48 @@ def test_a_mark_has_the_place_and_text_of_the_readers_paragraph() -> None:
         "Emma Friman, Lidköping",
         "Fredrica Malmberg, Vara",
     ]
+
+
+def _struck_whole(paragraph, number: int) -> None:
+    """The whole paragraph struck out with track changes on: its runs inside one w:del."""
+    change = _change("w:del", paragraph.text, number)
+    for run in list(paragraph.runs):
+        paragraph._p.remove(run._r)
+    paragraph._p.append(change)
+
+
+def test_a_paragraph_struck_whole_is_placed_after_the_one_before_it_not_as_it() -> None:
+    document = docx.Document()
+    document.add_paragraph("Uppdrag")
+    document.add_paragraph("Nätverket delar erfarenheter.")
+    _struck_whole(document.add_paragraph("Nätverket delar framgångsfaktorer."), 1)
+    after = document.add_paragraph("Nätverket följer upp ")
+    after._p.append(_change("w:ins", "varje år", 2))
+    comment = document.add_comment(after.runs, text="Varje termin?", author="Karin Holm")
+    comment._comment_elm.set(qn("w:date"), "2027-03-03T08:00:00Z")
+    marks = read_review_marks(_saved(document))
+    assert [(p.kind, p.text, p.where) for p in marks.proposals] == [
+        ("deletion", "Nätverket delar framgångsfaktorer.", "efter stycke 2"),
+        ("insertion", "varje år", "stycke 3"),  # the paragraphs as the import reads them, struck one left out
+    ]
+    assert [(c.text, c.where) for c in marks.comments] == [("Varje termin?", "stycke 3")]
+    # the struck paragraph goes with the value read from the paragraph before it
+    imported = Imported(
+        {"uppdrag": {"grupper": [{"punkter": ["Nätverket delar erfarenheter.", "Nätverket följer upp varje år"]}]}},
+        fields=[
+            ReportField("uppdrag.grupper[0].punkter[0]", "", "stycke 2", ("uppdrag", "grupper", 0, "punkter", 0)),
+            ReportField("uppdrag.grupper[0].punkter[1]", "", "stycke 3", ("uppdrag", "grupper", 0, "punkter", 1)),
+        ],
+    )
+    notes = place_marks(marks, imported)
+    assert [(n.section, n.subject, n.kind, n.where) for n in notes[:2]] == [
+        ("Uppdrag", "uppdrag", "deletion", "efter stycke 2"),
+        ("Uppdrag", "uppdrag", "insertion", "stycke 3"),
+    ]
+
+
+def test_a_struck_first_paragraph_is_at_the_documents_start() -> None:
+    document = docx.Document()
+    _struck_whole(document.add_paragraph("Utkast"), 1)
+    document.add_paragraph("Uppdrag")
+    assert [p.where for p in read_review_marks(_saved(document)).proposals] == ["början av dokumentet"]

@@ -49,3 +49,45 @@ def test_a_markdown_table_is_rows_of_cells_without_its_rule() -> None:
         (("Namn", "Kommun"), "rad 1 (tabell)"),
         (("Amira Hassan", "Lidköping"), "rad 3 (tabell)"),
     ]
+
+
+def test_a_numbered_section_heading_ends_at_its_line_whether_or_not_a_blank_line_follows() -> None:
+    text = "1. Bakgrund\nSkaraborgs Kommunalförbund samordnar.\n2. Roller och ansvar:\nOrdförande\n3. samordna praoplatser\ni hela Skaraborg\n"
+    assert [(p.text, p.where, p.list_kind) for p in read_text(text)] == [
+        ("Bakgrund", "rad 1", "number"),
+        ("Skaraborgs Kommunalförbund samordnar.", "rad 2", None),
+        ("Roller och ansvar:", "rad 3", "number"),
+        ("Ordförande", "rad 4", None),
+        ("samordna praoplatser i hela Skaraborg", "rad 5", "number"),  # a list item still wraps
+    ]
+
+
+def test_tab_separated_lines_are_table_rows_header_included() -> None:
+    text = (
+        "4.\tMedlemmar\n"
+        "Namn\tKommun\tE-post\n"
+        "Berit Bo\tSkövde\tberit.bo@skovde.se\n"
+        "Anna Holm\t\tanna@hjo.se\n"
+        "Per Dahl\tTöreboda\t\n"
+        "\tHjo\n"
+        "•\tEn punkt\n"
+    )
+    assert [(p.text, p.where, p.cells) for p in read_text(text)] == [
+        ("Medlemmar", "rad 1", ()),  # a tab after a list's number only sets the text in
+        ("Namn · Kommun · E-post", "rad 2 (tabell)", ("Namn", "Kommun", "E-post")),
+        ("Berit Bo · Skövde · berit.bo@skovde.se", "rad 3 (tabell)", ("Berit Bo", "Skövde", "berit.bo@skovde.se")),
+        ("Anna Holm · anna@hjo.se", "rad 4 (tabell)", ("Anna Holm", "", "anna@hjo.se")),  # an empty cell kept
+        # trailing tabs end the line as trailing spaces do: no empty cell after the last
+        ("Per Dahl · Töreboda", "rad 5 (tabell)", ("Per Dahl", "Töreboda")),
+        ("Hjo", "rad 6", ()),  # a tab only in front: indentation, not a row
+        ("En punkt", "rad 7", ()),
+    ]
+
+
+def test_a_reporting_sentence_is_never_the_end_of_the_list_item_before_it() -> None:
+    text = "- utbyta erfarenheter\nÅterrapportering sker till skolchefsnätverket i december.\n- samverka med\nSkaraborgs Kommunalförbund\n"
+    assert [(p.text, p.list_kind) for p in read_text(text)] == [
+        ("utbyta erfarenheter", "bullet"),
+        ("Återrapportering sker till skolchefsnätverket i december.", None),
+        ("samverka med Skaraborgs Kommunalförbund", "bullet"),  # a wrapped item still joins
+    ]

@@ -51,3 +51,15 @@ def test_long_text_is_folded_and_reads_back_the_same() -> None:
     assert yaml.safe_load("k: " + folded) == {"k": long}
     for tricky in ["2021", "ja", "- punkt", "a: b", "#x", "FYLL I: text", "null", "'citat'"]:
         assert yaml.safe_load("k: " + scalar(tricky, 0)) == {"k": tricky}
+
+
+def test_a_comment_is_one_line_whatever_its_message_holds() -> None:
+    checks = {("namn",): ["texten 'Namn\tKommun' (rad 3)\u2028ny: rad\x1b[2J"], ("okänd",): ["a\tb\nc: d"]}
+    text = to_yaml({"namn": "X"}, checks, [])
+    assert text == (
+        "# KONTROLLERA: texten 'Namn Kommun' (rad 3)\\u2028ny: rad\\u001b[2J\n"
+        "namn: X\n"
+        "\n"
+        "# KONTROLLERA (okänd): a b\\u000ac: d\n"
+    )
+    assert yaml.safe_load(text) == {"namn": "X"}
