@@ -588,3 +588,20 @@ def test_force_writes_the_documents_background_and_the_diff_then_settles(
     section = shown.stdout.split("## Bakgrund\n\n", 1)[1].split("\n\n## ", 1)[0]
     own = text[text.index("1. Bakgrund\n") + len("1. Bakgrund\n") : text.index("2. Uppdrag\n")]
     assert section.split("\n\n") == [*own.splitlines(), "FYLL I: vad nätverket fokuserar på och varför."]
+
+
+def test_a_lead_in_line_before_the_assignments_is_their_inledning_not_one_of_them(workspace: Path, runner) -> None:
+    text = OWN_TEXT.replace("Skolchefsnätverket ger följande uppdrag för 2026:\n", "Nätverket ska under 2026:\n")
+    write_tree(workspace, {"syv.txt": text})
+    result = _import(runner, "syv.txt", "--id", "syv", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "uppdrag:\n"
+        '  period: "2026"\n'
+        '  inledning: "Nätverket ska under 2026:"\n'
+        "  grupper:\n"
+        "    - återrapportering: till skolchefsnätverket i december\n"
+        "      punkter:\n"
+        "        - Samordna praoplatserna i Skaraborg.\n"
+        "        - Utbyta erfarenheter om vägledning.\n"
+    ) in result.stdout

@@ -33,6 +33,11 @@ INTRO = re.compile(
     r"\bger\s+(?:här\s+)?(?:nätverket\s+)?(?:följande\s+)?uppdrag\s+(?:för|under perioden|under)\s+(.+?)\s*[:.]?\s*$",
     re.IGNORECASE,
 )
+# "Nätverket ska under 2026:" — a plain line that leads into the first list of assignments; its
+# period, when it names one, is read as the standard sentence's is
+LEAD_IN_PERIOD = re.compile(
+    r"\b(?:för|under)\s+((?:läsåret\s+)?(?:20\d\d\S*(?:\s*[–-]\s*20\d\d)?|kommande år))\s*:\s*$", re.IGNORECASE
+)
 REPORTING = re.compile(r"\(\s*(återrapportering\b[^)]*)\)", re.IGNORECASE)
 
 
@@ -63,7 +68,10 @@ class PurposeReader:
         for index, paragraph in enumerate(body):
             if paragraph.list_kind is None and INTRO.search(clean(paragraph.text)):
                 return body[:index], body[index + 1 :], paragraph
-        return (purpose.paragraphs if purpose else []), (assignments.paragraphs if assignments else []), None
+        own = assignments.paragraphs if assignments else []
+        if len(own) > 1 and _leads_in(own[0], own[1]):
+            return (purpose.paragraphs if purpose else []), own[1:], own[0]
+        return (purpose.paragraphs if purpose else []), own, None
 
     def _goal_named(self, text: str, steering: SteeringDocument) -> str | None:
         """The goal a heading or list item names: 'Mål 2', 'Höjd utbildningsnivå', 'Tilläggs mål …'."""
@@ -176,7 +184,7 @@ class PurposeReader:
         """The period of the assignments: from the sentence that opens them ("… ger följande uppdrag
         för 2025–2026:"), else from the section's heading ("Uppdrag 2026"); nothing is recorded."""
         if intro is not None:
-            match = INTRO.search(clean(intro.text))
+            match = INTRO.search(clean(intro.text)) or LEAD_IN_PERIOD.search(clean(intro.text))
             return stated_period(match.group(1), intro.where, self.today) if match else None
         if section_heading is not None and re.search(r"\b20\d\d\b", section_heading.text):
             return stated_period(clean(section_heading.text), section_heading.where, self.today, from_heading=True)
@@ -317,3 +325,10 @@ class PurposeReader:
             group["återrapportering"] = clean(match.group(1)).removeprefix("återrapportering").strip()
 
     # --- roles ------------------------------------------------------------------------------
+
+
+def _leads_in(paragraph: Paragraph, following: Paragraph) -> bool:
+    """paragraph is a plain line ending in ':' that opens the list after it ("Nätverket ska under
+    2026:"): the assignments' lead-in, never an assignment of its own."""
+    text = clean(paragraph.text)
+    return paragraph.list_kind is None and following.list_kind is not None and text.endswith(":") and len(text) <= 200
