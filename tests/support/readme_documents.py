@@ -79,19 +79,21 @@ def fritidshem(folder: Path) -> Path:
 
 
 def _page_number(paragraph: Any) -> None:
-    """A PAGE field, as Word's Insert > Page Number writes it."""
+    """A PAGE field as Word's Insert > Page Number writes it: its code, then the number it showed."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    run = paragraph.add_run()
-    for kind, code in (("begin", None), (None, " PAGE "), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText")
-            element.text = code
-        run._r.append(element)
+    def field_char(kind: str) -> Any:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    code = OxmlElement("w:instrText")
+    code.text = " PAGE "
+    for content in (field_char("begin"), code, field_char("separate"), None, field_char("end")):
+        run = paragraph.add_run("1" if content is None else None)
+        if content is not None:
+            run._r.append(content)
 
 
 def forskola_kommenterad(folder: Path) -> Path:
