@@ -9,10 +9,19 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from tests.conftest import TODAY, system_tool
+from tests.support.word_review import (
+    PART_TYPE,
+    W14,
+    W15,
+    comment_on,
+    paragraph_starting,
+    propose_replacement,
+    set_text,
+    with_parts,
+)
 from uppdrag.cli import app
 
 NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
@@ -29,7 +38,6 @@ MEETINGS = (  # two entered meetings, so the rendered file has the meeting table
     "    - datum: 2027-03-12  # planerat\n"
     "      plats: Falköping\n"
 )
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def _render(runner, network: str) -> Path:
@@ -49,55 +57,22 @@ def _with_meetings(shipped: Path) -> bytes:
     return path.read_bytes()
 
 
-def _change(tag: str, text: str, number: int, author: str = "Anna Berg", date: str = "2027-03-02T10:15:00Z"):
-    """A tracked change as Word writes it: <w:ins> around a run, or <w:del> around a run of delText."""
-    change, run, content = OxmlElement(tag), OxmlElement("w:r"), OxmlElement("w:t" if tag == "w:ins" else "w:delText")
-    change.set(qn("w:id"), str(number))
-    change.set(qn("w:author"), author)
-    change.set(qn("w:date"), date)
-    content.text = text
-    content.set(XML_SPACE, "preserve")
-    run.append(content)
-    change.append(run)
-    return change
-
-
-def _paragraph(document, start: str):
-    return next(p for p in document.paragraphs if p.text.startswith(start))
-
-
-def _set_text(paragraph, text: str) -> None:
-    """The paragraph's text replaced as a person typing over it does: in its first run."""
-    paragraph.runs[0].text = text
-    for run in paragraph.runs[1:]:
-        run._r.getparent().remove(run._r)
-
-
 def _chief_edits(path: Path) -> Path:
     """What a school chief does to the Förskola file in Word."""
     document = docx.Document(str(path))
     # a direct edit of an assignment
-    _set_text(
-        _paragraph(document, "Nätverket samarbetar"),
+    set_text(
+        paragraph_starting(document, "Nätverket samarbetar"),
         "Nätverket samarbetar och utbyter erfarenheter kring språkutvecklande arbete och läsning",
     )
     # a proposal: 'kalenderåret' struck out and 'läsåret' inserted, with track changes on
-    duty = _paragraph(document, "Upprättar arbetsordning")
-    _set_text(duty, "Upprättar arbetsordning för ")
-    duty._p.append(_change("w:del", "kalenderåret", 101))
-    duty._p.append(_change("w:ins", "läsåret", 102))
-    run = OxmlElement("w:r")
-    content = OxmlElement("w:t")
-    content.text = ", dagordning för mötet samt bereder möten."
-    content.set(XML_SPACE, "preserve")
-    run.append(content)
-    duty._p.append(run)
+    duty = paragraph_starting(document, "Upprättar arbetsordning")
+    propose_replacement(duty, "kalenderåret", "läsåret", 101)
     # a comment on an assignment
-    anchored = _paragraph(document, "Nätverket delar erfarenheter och framgångsrika")
-    comment = document.add_comment(anchored.runs, text="Gäller detta även fritidshemmen?", author="Karin Holm")
-    comment._comment_elm.set(qn("w:date"), "2027-03-03T08:00:00Z")
+    anchored = paragraph_starting(document, "Nätverket delar erfarenheter och framgångsrika")
+    comment_on(document, anchored.runs, "Gäller detta även fritidshemmen?", "Karin Holm")
     # the shared background: a word added to a sentence
-    shared = _paragraph(document, "Skaraborgs Kommunalförbund har, baserat på sin förbundsordning")
+    shared = paragraph_starting(document, "Skaraborgs Kommunalförbund har, baserat på sin förbundsordning")
     shared.runs[-1].text = shared.runs[-1].text.replace("roller och mandat.", "roller och mandat, forskningsbevakning.")
     # the meeting table: time, place and attendance of the first meeting, place of the second
     table = document.tables[0]
@@ -106,8 +81,8 @@ def _chief_edits(path: Path) -> Path:
     table.rows[1].cells[3].paragraphs[0].runs[0].text = "Lidköping, Vara, Hjo"
     table.rows[2].cells[2].paragraphs[0].runs[0].text = "Skara"
     # the rule: fredagar -> tisdagar
-    rule = _paragraph(document, "Minst 4 möten per år")
-    _set_text(rule, "Minst 4 möten per år på tisdagar.")
+    rule = paragraph_starting(document, "Minst 4 möten per år")
+    set_text(rule, "Minst 4 möten per år på tisdagar.")
     edited = path.with_name("forskola-granskad.docx")
     document.save(str(edited))
     return edited
@@ -402,16 +377,8 @@ def test_a_proposal_saved_by_libreoffice_is_still_a_proposal_with_its_author(
 ) -> None:
     _with_meetings(shipped)
     document = docx.Document(str(_render(runner, "forskola")))
-    duty = _paragraph(document, "Upprättar arbetsordning")
-    _set_text(duty, "Upprättar arbetsordning för ")
-    duty._p.append(_change("w:del", "kalenderåret", 101))
-    duty._p.append(_change("w:ins", "läsåret", 102))
-    rest = OxmlElement("w:r")
-    content = OxmlElement("w:t")
-    content.text = ", dagordning för mötet samt bereder möten."
-    content.set(XML_SPACE, "preserve")
-    rest.append(content)
-    duty._p.append(rest)
+    duty = paragraph_starting(document, "Upprättar arbetsordning")
+    propose_replacement(duty, "kalenderåret", "läsåret", 101)
     proposed = Path("ut/forslag.docx")
     document.save(str(proposed))
     saved = _through_libreoffice(proposed, tmp_path / "lo-profile")
@@ -436,7 +403,7 @@ def _copy_after(paragraph, text: str) -> None:
 
     element = copy.deepcopy(paragraph._p)
     paragraph._p.addnext(element)
-    _set_text(Paragraph(element, paragraph._parent), text)
+    set_text(Paragraph(element, paragraph._parent), text)
 
 
 def test_an_added_person_and_assignment_and_a_removed_meeting(shipped: Path, runner) -> None:
@@ -444,11 +411,12 @@ def test_an_added_person_and_assignment_and_a_removed_meeting(shipped: Path, run
     document = docx.Document(str(_render(runner, "forskola")))
     chair = [p for p in document.paragraphs if p.text == "Emma Friman, Lidköping"][1]  # under Ordförande
     _copy_after(chair, "Per Ek, Hjo")
-    _copy_after(_paragraph(document, "Nätverket samarbetar"), "Nätverket följer forskning om lek och lärande.")
+    _copy_after(paragraph_starting(document, "Nätverket samarbetar"), "Nätverket följer forskning om lek och lärande.")
     table = document.tables[0]
     table._tbl.remove(table.rows[2]._tr)
-    comment = document.add_comment(table.rows[1].cells[2].paragraphs[0].runs, text="Lokal bokad?", author="Karin Holm")
-    comment._comment_elm.set(qn("w:date"), "2027-03-04T12:00:00Z")
+    comment_on(
+        document, table.rows[1].cells[2].paragraphs[0].runs, "Lokal bokad?", "Karin Holm", "2027-03-04T12:00:00Z"
+    )
     document.save("ut/andrad.docx")
     result = _import(runner, "ut/andrad.docx", "--id", "forskola", "--diff")
     assert result.stdout.splitlines() == [
@@ -483,7 +451,7 @@ def test_an_added_person_and_assignment_and_a_removed_meeting(shipped: Path, run
 def _shared_sentence_edited(path: Path, name: str) -> Path:
     """Only the shared background edited: ', forskningsbevakning' added to its first sentence."""
     document = docx.Document(str(path))
-    shared = _paragraph(document, "Skaraborgs Kommunalförbund har, baserat på sin förbundsordning")
+    shared = paragraph_starting(document, "Skaraborgs Kommunalförbund har, baserat på sin förbundsordning")
     shared.runs[-1].text = shared.runs[-1].text.replace("roller och mandat.", "roller och mandat, forskningsbevakning.")
     document.save(f"ut/{name}")
     return Path(f"ut/{name}")
@@ -525,7 +493,7 @@ def test_an_edit_of_the_shared_background_becomes_the_networks_own_version(shipp
     rendered = _render(runner, "forskola")
     assert _import(runner, str(rendered), "--id", "forskola", "--diff").stdout.splitlines()[1:] == ["Inga ändringar."]
     document = docx.Document(str(rendered))
-    struck = _paragraph(document, "Skolchefsnätverket ansvarar för och organiserar")
+    struck = paragraph_starting(document, "Skolchefsnätverket ansvarar för och organiserar")
     struck._p.getparent().remove(struck._p)
     document.save("ut/struken.docx")
     assert _import(runner, "ut/struken.docx", "--id", "forskola", "--diff").stdout.splitlines() == [
@@ -579,7 +547,7 @@ def test_a_struck_shared_paragraph_is_kept_struck_in_the_own_version(shipped: Pa
     path = shipped / "missions" / "forskola.yaml"
     before = path.read_text(encoding="utf-8")
     document = docx.Document(str(_render(runner, "forskola")))
-    struck = _paragraph(document, "Skolchefsnätverket ansvarar för och organiserar")
+    struck = paragraph_starting(document, "Skolchefsnätverket ansvarar för och organiserar")
     struck._p.getparent().remove(struck._p)
     document.save("ut/struken.docx")
     result = _import(runner, "ut/struken.docx", "--id", "forskola", "--force")
@@ -593,8 +561,9 @@ def test_a_struck_shared_paragraph_is_kept_struck_in_the_own_version(shipped: Pa
         "en framgångsfaktor för att fullfölja samverkan kring de prioriterade områdena.'\n"
     )
     own = (
-        OWN_BACKGROUND.replace("mandat, forskningsbevakning.", "mandat.")
-        .split("    - >-\n      Skolchefsnätverket ansvarar")[0]
+        OWN_BACKGROUND.replace("mandat, forskningsbevakning.", "mandat.").split(
+            "    - >-\n      Skolchefsnätverket ansvarar"
+        )[0]
         + "    - 'Strategin för åren 2023–2026 prioriterar två utvecklingsområden:'\n"
         "    - mållista: strategi-2023-2026\n"
     )
@@ -617,7 +586,7 @@ def _rename_heading(path: Path, old: str, new: str) -> Path:
     """The section heading old retyped as new, as a chief does in Word."""
     document = docx.Document(str(path))
     heading = next(p for p in document.paragraphs if p.text == old and p.style.name.startswith("Heading"))
-    _set_text(heading, new)
+    set_text(heading, new)
     renamed = path.with_name("omdopt.docx")
     document.save(str(renamed))
     return renamed
@@ -657,10 +626,10 @@ def test_text_under_an_extra_heading_is_unplaced_not_read_into_the_part_before(s
     roles = next(p for p in document.paragraphs if p.text == "Roller och ansvar")
     heading = copy.deepcopy(roles._p)  # 'Övrigt' as a heading like the others, before the roles
     roles._p.addprevious(heading)
-    _set_text(Paragraph(heading, roles._parent), "Övrigt")
-    body = copy.deepcopy(_paragraph(document, "Upprättar arbetsordning")._p)
+    set_text(Paragraph(heading, roles._parent), "Övrigt")
+    body = copy.deepcopy(paragraph_starting(document, "Upprättar arbetsordning")._p)
     roles._p.addprevious(body)
-    _set_text(Paragraph(body, roles._parent), "Nätverket bjuder in gäster vid behov.")
+    set_text(Paragraph(body, roles._parent), "Nätverket bjuder in gäster vid behov.")
     extra = rendered.with_name("extra.docx")
     document.save(str(extra))
     result = _import(runner, str(extra), "--id", "forskola", "--diff")
@@ -717,14 +686,11 @@ def test_a_field_word_does_not_print_comes_from_the_current_file(shipped: Path, 
 
 def _answered_and_resolved(path: Path) -> Path:
     """The chief's file after Anna Berg answers Karin Holm's comment and Karin marks it resolved."""
-    from tests.unit.edit.importer.test_review_marks import PART_TYPE, W14, W15, _with_parts
-
     document = docx.Document(str(path))
     asked = next(iter(document.comments))
     asked._comment_elm.findall(qn("w:p"))[-1].set(f"{{{W14}}}paraId", "0000000A")
-    anchored = _paragraph(document, "Nätverket delar erfarenheter och framgångsrika")
-    reply = document.add_comment(anchored.runs, text="Nej, bara förskolan.", author="Anna Berg")
-    reply._comment_elm.set(qn("w:date"), "2027-03-04T09:00:00Z")
+    anchored = paragraph_starting(document, "Nätverket delar erfarenheter och framgångsrika")
+    reply = comment_on(document, anchored.runs, "Nej, bara förskolan.", "Anna Berg", "2027-03-04T09:00:00Z")
     reply._comment_elm.findall(qn("w:p"))[-1].set(f"{{{W14}}}paraId", "0000000B")
     answered = path.with_name("besvarad.docx")
     document.save(str(answered))
@@ -733,7 +699,7 @@ def _answered_and_resolved(path: Path) -> Path:
         '<w15:commentEx w15:paraId="0000000B" w15:paraIdParent="0000000A" w15:done="0"/></w15:commentsEx>'
     )
     parts = {"word/commentsExtended.xml": (PART_TYPE.format("commentsExtended"), extended)}
-    answered.write_bytes(_with_parts(answered.read_bytes(), parts))
+    answered.write_bytes(with_parts(answered.read_bytes(), parts))
     return answered
 
 

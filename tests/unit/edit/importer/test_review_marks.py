@@ -7,28 +7,13 @@ import io
 
 import docx
 import pytest
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from tests.support.word_review import PART_TYPE, W14, W15, comment_on, tracked_change, with_parts
 from uppdrag.edit.importer import review_marks
 from uppdrag.edit.importer.recorder import Imported, ReportField
 from uppdrag.edit.importer.review_marks import Comment, Proposal, place_marks, read_review_marks
 from uppdrag.errors import ImportDocumentError
-
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def _change(tag: str, text: str, number: int, author: str = "Anna Berg", date: str | None = "2027-03-02T10:00:00Z"):
-    change, run, content = OxmlElement(tag), OxmlElement("w:r"), OxmlElement("w:t" if tag == "w:ins" else "w:delText")
-    change.set(qn("w:id"), str(number))
-    change.set(qn("w:author"), author)
-    if date:
-        change.set(qn("w:date"), date)
-    content.text = text
-    content.set(XML_SPACE, "preserve")
-    run.append(content)
-    change.append(run)
-    return change
 
 
 def _saved(document) -> bytes:
@@ -41,10 +26,10 @@ def test_proposals_with_author_date_and_paragraph() -> None:
     document = docx.Document()
     document.add_paragraph("Rubrik")
     paragraph = document.add_paragraph("Minst 4 möten per år på ")
-    paragraph._p.append(_change("w:del", "fredagar", 1))
-    paragraph._p.append(_change("w:ins", "tis", 2))
-    paragraph._p.append(_change("w:ins", "dagar", 3))  # Word splits one typed word into runs
-    paragraph._p.append(_change("w:ins", "Okänd", 4, author="", date=None))
+    paragraph._p.append(tracked_change("w:del", "fredagar", 1))
+    paragraph._p.append(tracked_change("w:ins", "tis", 2))
+    paragraph._p.append(tracked_change("w:ins", "dagar", 3))  # Word splits one typed word into runs
+    paragraph._p.append(tracked_change("w:ins", "Okänd", 4, author="", date=None))
     marks = read_review_marks(_saved(document))
     paragraph_text = "Minst 4 möten per år på tisdagarOkänd"
     assert marks.proposals == [
@@ -69,8 +54,7 @@ def test_comments_with_the_text_they_are_anchored_to() -> None:
     document.add_paragraph("Bakgrund")
     first = document.add_paragraph("Nätverket delar erfarenheter.")
     second = document.add_paragraph("Nätverket delar framgångsfaktorer.")
-    one = document.add_comment(first.runs, text="Gäller detta fritids?", author="Karin Holm")
-    one._comment_elm.set(qn("w:date"), "2027-03-03T08:00:00Z")
+    comment_on(document, first.runs, "Gäller detta fritids?", "Karin Holm")
     document.add_comment(second.runs, text="Stryk", author="Per Ek")
     marks = read_review_marks(_saved(document))
     assert [(c.author, c.text, c.anchored, c.where) for c in marks.comments] == [
@@ -95,7 +79,7 @@ def test_marks_are_counted_and_stop_at_the_cap(monkeypatch: pytest.MonkeyPatch) 
     document = docx.Document()
     for number in range(4):
         paragraph = document.add_paragraph(f"Stycke {number} ")
-        paragraph._p.append(_change("w:ins", "ny", number))
+        paragraph._p.append(tracked_change("w:ins", "ny", number))
     with pytest.raises(ImportDocumentError) as caught:
         read_review_marks(_saved(document))
     assert str(caught.value) == (
@@ -134,10 +118,7 @@ def test_marks_are_placed_under_the_part_their_paragraph_became() -> None:
     ]
 
 
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-PART_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
 
 
 def _anchors(document, comment_id: int) -> list:
@@ -152,27 +133,9 @@ def _anchors(document, comment_id: int) -> list:
 
 
 def _comment(document, runs, text: str, author: str, para_id: str):
-    comment = document.add_comment(runs, text=text, author=author)
-    comment._comment_elm.set(qn("w:date"), "2027-03-03T08:00:00Z")
+    comment = comment_on(document, runs, text, author)
     comment._comment_elm.findall(qn("w:p"))[-1].set(f"{{{W14}}}paraId", para_id)  # as Word numbers them
     return comment
-
-
-def _with_parts(data: bytes, parts: dict[str, tuple[str, str]]) -> bytes:
-    """The package with more parts ({name: (content type, xml)}), each declared as Word declares it."""
-    import zipfile
-
-    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                overrides = "".join(f'<Override PartName="/{n}" ContentType="{t}"/>' for n, (t, _) in parts.items())
-                content = content.replace(b"</Types>", overrides.encode() + b"</Types>")
-            target.writestr(item, content)
-        for name, (_, xml) in parts.items():
-            target.writestr(name, xml)
-    return out.getvalue()
 
 
 def test_comments_anchored_in_every_part_with_replies_and_resolved() -> None:
@@ -215,7 +178,7 @@ def test_comments_anchored_in_every_part_with_replies_and_resolved() -> None:
         '<w15:commentEx w15:paraId="0000000B" w15:paraIdParent="0000000A" w15:done="0"/>'
         "</w15:commentsEx>"
     )
-    data = _with_parts(
+    data = with_parts(
         _saved(document),
         {
             "word/footnotes.xml": (PART_TYPE.format("footnotes"), footnotes),
@@ -259,7 +222,7 @@ def test_a_mark_has_the_place_and_text_of_the_readers_paragraph() -> None:
     cell.add_run("13:00")
     cell.runs[0].add_break()
     cell.add_run("16:00")
-    cell._p.append(_change("w:ins", " ungefär", 1))
+    cell._p.append(tracked_change("w:ins", " ungefär", 1))
     lines = document.add_paragraph()
     lines.add_run("Emma Friman, Lidköping")
     lines.runs[0].add_break()
