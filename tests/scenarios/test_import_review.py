@@ -20,6 +20,7 @@ from tests.support.word_review import (
     paragraph_starting,
     propose_replacement,
     set_text,
+    tracked_change,
     with_parts,
 )
 from uppdrag.cli import app
@@ -786,13 +787,13 @@ def test_a_paragraph_struck_whole_is_after_the_paragraph_before_it(shipped: Path
     number the import reads it by."""
     path = _render(runner, "forskola")
     document = docx.Document(str(path))
-    struck = _paragraph(document, "Nätverket delar också erfarenheter")
+    struck = paragraph_starting(document, "Nätverket delar också erfarenheter")
     text = struck.text
     for run in list(struck.runs):
         run._r.getparent().remove(run._r)
-    change = _change("w:del", text, 201)
+    change = tracked_change("w:del", text, 201)
     struck._p.append(change)
-    anchored = _paragraph(document, "Nätverket delar erfarenheter och framgångsrika")
+    anchored = paragraph_starting(document, "Nätverket delar erfarenheter och framgångsrika")
     comment = document.add_comment(anchored.runs, text="Gäller detta även fritidshemmen?", author="Karin Holm")
     comment._comment_elm.set(qn("w:date"), "2027-03-03T08:00:00Z")
     document.save("ut/struket-stycke.docx")

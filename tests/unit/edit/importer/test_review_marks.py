@@ -243,7 +243,7 @@ def test_a_mark_has_the_place_and_text_of_the_readers_paragraph() -> None:
 
 def _struck_whole(paragraph, number: int) -> None:
     """The whole paragraph struck out with track changes on: its runs inside one w:del."""
-    change = _change("w:del", paragraph.text, number)
+    change = tracked_change("w:del", paragraph.text, number)
     for run in list(paragraph.runs):
         paragraph._p.remove(run._r)
     paragraph._p.append(change)
@@ -255,7 +255,7 @@ def test_a_paragraph_struck_whole_is_placed_after_the_one_before_it_not_as_it() 
     document.add_paragraph("Nätverket delar erfarenheter.")
     _struck_whole(document.add_paragraph("Nätverket delar framgångsfaktorer."), 1)
     after = document.add_paragraph("Nätverket följer upp ")
-    after._p.append(_change("w:ins", "varje år", 2))
+    after._p.append(tracked_change("w:ins", "varje år", 2))
     comment = document.add_comment(after.runs, text="Varje termin?", author="Karin Holm")
     comment._comment_elm.set(qn("w:date"), "2027-03-03T08:00:00Z")
     marks = read_review_marks(_saved(document))
