@@ -74,7 +74,7 @@ _ROLE_WORDS = [
     (r"sekreterare[n]?", "sekreterare"),
     (r"presidie[t]?|presidium", "presidium"),
     (
-        r"skol och utbildningschef(?:er|en)?|skolchef(?:er|en)?|skolchefsrepresentant(?:en)?",
+        r"skol och utbildningschef(?:er|en)?|skolchefsrepresentant(?:en)?|skolchef(?:er|en)?",
         "skol- och utbildningschef",
     ),
     (r"sammankallande", "sammankallande"),

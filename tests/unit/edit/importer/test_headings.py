@@ -43,6 +43,8 @@ def test_sections(text: str, kind: str) -> None:
         ("Skol-och utbildningschef", ("skol- och utbildningschef",)),
         ("Ordförande/Skol-och utbildningschefer", ("ordförande", "skol- och utbildningschef")),
         ("Sekreterare", ("sekreterare",)),
+        ("Skolchefsrepresentant", ("skol- och utbildningschef",)),  # not "skolchef" with "srepresentant" left
+        ("Skolchefer", ("skol- och utbildningschef",)),
     ],
 )
 def test_roles(text: str, kinds: tuple[str, ...]) -> None:
