@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 
 from tests.conftest import TODAY, system_tool
 from uppdrag.cli import app
+from uppdrag.control_characters import CONTROL
 
 NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
 NAMES = {
@@ -911,3 +912,34 @@ def test_every_comment_is_shown_once_however_the_replies_are_threaded(shipped: P
         ("Siv Ek", "bakgrund", 307, True),
     ]
     assert {c["anchored"] for c in found["comments"]} == {anchored}
+
+
+CONTROLS = "\u202eRTL\u202c \u2028LS \u200f"  # an override, its end, a line separator, a right-to-left mark
+
+
+def test_control_characters_in_the_marks_never_reach_the_diff(shipped: Path, runner) -> None:
+    path = _render(runner, "forskola")
+    document = docx.Document(str(path))
+    background = _paragraph(document, "Skaraborgs Kommunalförbund har")
+    background._p.append(_change("w:ins", f" Nytt{CONTROLS}slut.", 1, author=f"Anna{CONTROLS}Berg"))
+    comment = document.add_comment(background.runs[:1], text=f"Fråga{CONTROLS}här", author=f"Karin{CONTROLS}Holm")
+    comment._comment_elm.set(qn("w:date"), "2027-03-03T08:00:00Z")
+    reviewed = path.with_name("styrtecken.docx")
+    document.save(str(reviewed))
+    result = _import(runner, str(reviewed), "--id", "forskola", "--diff", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    marks = [line for line in result.stdout.splitlines() if line.startswith("- *")]
+    assert [line.split(" om ")[0] if "Kommentar" in line else line for line in marks] == [
+        "- *Förslag av AnnaRTL LS Berg, 2 mars 2027*: lägger till i bakgrund: ”NyttRTL LS slut.”",
+        "- *Kommentar av KarinRTL LS Holm, 3 mars 2027*",  # one line: the line separator is gone
+    ]
+    assert marks[1].endswith("(bakgrund): FrågaRTL LS här")
+    assert result.stderr.splitlines()[-1] == (  # the text's line separator is a line break to the reader
+        "obs: 3 styrtecken togs bort ur texten och 16 ur förslag och kommentarer (första: U+202E på stycke 4); "
+        "en uppdragsfil kan inte ha dem, och --diff visar dem inte"
+    )
+    found = _import(runner, str(reviewed), "--id", "forskola", "--diff", "--format", "json").stdout
+    data = json.loads(found)
+    assert [(p["author"], p["text"]) for p in data["proposals"]] == [("AnnaRTL LS Berg", "NyttRTL LS slut.")]
+    assert [(c["author"], c["comment"]) for c in data["comments"]] == [("KarinRTL LS Holm", "FrågaRTL LS här")]
+    assert CONTROL.findall(result.stdout + json.dumps(data, ensure_ascii=False)) == []
