@@ -84,7 +84,7 @@ class ReviewMarks:
     proposals: list[Proposal] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     controls_removed: int = 0  # control characters taken out of authors, comments and proposals
-    first_control: str = ""  # 'U+202E i en kommentar på stycke 4'
+    first_control: str = ""  # 'U+202E i ett förslag på stycke 4', 'U+2028 i en kommentar'
 
     def notes(self, rejected: bool) -> list[str]:
         """The report's notes: how many proposals and comments, and how they were read."""
@@ -149,7 +149,7 @@ class _Counter:
             )
 
     def clean(self, text: str, where: str) -> str:
-        """text without control characters, counted ('where': 'en kommentar på stycke 4'), its
+        """text without control characters, counted ('where': 'ett förslag på stycke 4'), its
         spaces as one: a line separator in an author's name breaks no line."""
         found = CONTROL.findall(text)
         if found:
@@ -283,8 +283,10 @@ class _TextStream:
         if len(self.pieces) != 1:
             self.pieces = ["".join(self.pieces)]
         text = self.pieces[0]
-        start += text[start:start + 1] == " "
-        end -= end > start and text[end - 1 : end] == " "
+        if text[start : start + 1] == " ":  # the stream's spaces are single: one at each end at most
+            start += 1
+        if end > start and text[end - 1 : end] == " ":
+            end -= 1
         whole = max(end - start, 0)
         shown = shortened(text[start : min(end, start + ANCHORED_SHOWN + 1)], ANCHORED_SHOWN)
         return shown, whole if whole > ANCHORED_SHOWN else 0
@@ -415,7 +417,13 @@ def _joined(proposals: list[Proposal], proposal: Proposal) -> Proposal:
     return proposal
 
 
-_SECTIONS = {"syfte": "Syfte", "uppdrag": "Uppdrag", "roller": "Roller och ansvar", "möten": "Möten"}
+_SECTIONS = {
+    "syfte": "Syfte",
+    "uppdrag": "Uppdrag",
+    "roller": "Roller och ansvar",
+    "medlemmar": "Nätverkets medlemmar",
+    "möten": "Möten",
+}
 
 
 def _number(where: str) -> int:

@@ -474,23 +474,33 @@ def test_control_characters_are_taken_out_of_the_marks_and_counted() -> None:
 def test_a_mark_is_named_by_the_part_it_stands_in_never_by_a_key() -> None:
     """A heading is read as avsnitt[n]: a mark after it is named by the part the heading heads."""
     data = {
-        "avsnitt": [{"del": "bakgrund", "rubrik": "Bakgrund"}, {"del": "uppdrag", "rubrik": "Uppdrag"}],
+        "avsnitt": [
+            {"del": "bakgrund", "rubrik": "Bakgrund"},
+            {"del": "uppdrag", "rubrik": "Uppdrag"},
+            {"del": "medlemmar", "rubrik": "Kommunrepresentanter"},
+        ],
         "reviderad_av": "Karin Holm",
     }
     fields = [
         ReportField("bakgrund", "strategi-2023-2026", "stycke 2", ("bakgrund",)),
         ReportField("avsnitt[0]", "Bakgrund", "stycke 2", ("avsnitt", 0)),  # after bakgrund, as the import reads it
         ReportField("avsnitt[1]", "Uppdrag", "stycke 10", ("avsnitt", 1)),
+        ReportField("avsnitt[2]", "Kommunrepresentanter", "stycke 11", ("avsnitt", 2)),
         ReportField("reviderad_av", "Karin Holm", "stycke 12", ("reviderad_av",)),
         ReportField("okänd", "x", "stycke 14", ("okänd",)),
     ]
     marks = review_marks.ReviewMarks(
-        [], [Comment("K", None, "?", "y", where, "") for where in ("stycke 4", "stycke 10", "stycke 12", "stycke 15")]
+        [],
+        [
+            Comment("K", None, "?", "y", where, "")
+            for where in ("stycke 4", "stycke 10", "stycke 11", "stycke 12", "stycke 15")
+        ],
     )
     notes = place_marks(marks, Imported(data, fields))
     assert [(n.section, n.subject) for n in notes] == [
         ("Allmänt", "bakgrund"),
         ("Uppdrag", "uppdrag"),
+        ("Nätverkets medlemmar", "medlemmar"),
         ("Allmänt", "reviderad av"),
         ("Allmänt", "dokumentet"),
     ]
