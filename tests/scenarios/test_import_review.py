@@ -24,6 +24,7 @@ from tests.support.word_review import (
     with_parts,
 )
 from uppdrag.cli import app
+from uppdrag.control_characters import CONTROL
 
 NETWORKS = ["forskola", "grundskola", "ka", "sarskola", "skis"]
 NAMES = {
@@ -215,6 +216,8 @@ def test_diff_as_json_and_as_markdown_for_a_chief(shipped: Path, runner) -> None
             "where": "stycke 20",
             "comment": "Gäller detta även fritidshemmen?",
             "anchored": "Nätverket delar erfarenheter och framgångsrika sätt att organisera för volymminskning i förskolan.",
+            "anchored_characters": 98,
+            "anchored_shortened": False,
             "resolved": False,
             "replies": [],
         }
@@ -753,7 +756,15 @@ def test_diff_as_markdown_strikes_and_adds_words_and_shows_the_conversation(ship
         (
             "Karin Holm",
             True,
-            [{"author": "Anna Berg", "date": "2027-03-04", "comment": "Nej, bara förskolan.", "resolved": False}],
+            [
+                {
+                    "author": "Anna Berg",
+                    "date": "2027-03-04",
+                    "comment": "Nej, bara förskolan.",
+                    "resolved": False,
+                    "reply_to_reply": False,
+                }
+            ],
         )
     ]
 
@@ -812,3 +823,121 @@ def test_a_paragraph_struck_whole_is_after_the_paragraph_before_it(shipped: Path
         }
     ]
     assert [(c["where"], c["anchored"]) for c in found["comments"]] == [("stycke 19", anchored.text)]
+
+
+def _threads_every_way(path: Path) -> Path:
+    """Comments on the first background paragraph: a comment, a reply, a reply to the reply, two
+    replies that answer each other, a reply to itself and one to a comment the file lacks."""
+    document = docx.Document(str(path))
+    background = paragraph_starting(document, "Skaraborgs Kommunalförbund har")
+    said = [("Karin Holm", "Gäller detta fritids?"), ("Anna Berg", "Ja."), ("Per Ek", "Från hösten?")]
+    said += [("Eva Ek", "Ring 1"), ("Lars Ek", "Ring 2"), ("Olle Ek", "Till mig själv"), ("Siv Ek", "Till ingen")]
+    for number, (author, text) in enumerate(said, start=1):
+        comment = document.add_comment(background.runs, text=text, author=author)
+        comment._comment_elm.set(qn("w:date"), "2027-03-03T08:00:00Z")
+        comment._comment_elm.findall(qn("w:p"))[-1].set(f"{{{W14}}}paraId", f"0000000{number}")
+    threaded = path.with_name("trådar.docx")
+    document.save(str(threaded))
+    answers = {2: 1, 3: 2, 4: 5, 5: 4, 6: 6, 7: 9}  # comment -> the comment it answers (9: none in the file)
+    extended = "".join(
+        f'<w15:commentEx w15:paraId="0000000{number}"'
+        + (f' w15:paraIdParent="0000000{answers[number]}"' if number in answers else "")
+        + ' w15:done="0"/>'
+        for number in range(1, 8)
+    )
+    parts = {
+        "word/commentsExtended.xml": (
+            PART_TYPE.format("commentsExtended"),
+            f'<w15:commentsEx xmlns:w15="{W15}">{extended}</w15:commentsEx>',
+        )
+    }
+    threaded.write_bytes(with_parts(threaded.read_bytes(), parts))
+    return threaded
+
+
+def test_every_comment_is_shown_once_however_the_replies_are_threaded(shipped: Path, runner) -> None:
+    threaded = _threads_every_way(_render(runner, "forskola"))
+    whole = paragraph_starting(docx.Document(str(threaded)), "Skaraborgs Kommunalförbund har").text
+    assert len(whole) == 307
+    anchored = whole[:200].rstrip() + "…"  # the first 200 characters, said to be shortened
+    result = _import(runner, str(threaded), "--id", "forskola", "--diff")
+    assert result.exit_code == 0, result.stderr
+    quoted = f'om "{anchored}" (förkortad, 307 tecken) (bakgrund)'
+    assert result.stdout.splitlines() == [
+        "Ändringar i Förskola enligt trådar.docx",
+        "Inga direkta ändringar; förslag och kommentarer:",
+        "",
+        "Allmänt",
+        f"  kommentar av Karin Holm, 3 mars 2027 {quoted}: Gäller detta fritids?",
+        "    svar av Anna Berg, 3 mars 2027: Ja.",
+        "    svar på svar av Per Ek, 3 mars 2027: Från hösten?",
+        f"  kommentar av Eva Ek, 3 mars 2027 {quoted}: Ring 1",
+        "    svar av Lars Ek, 3 mars 2027: Ring 2",
+        f"  kommentar av Olle Ek, 3 mars 2027 {quoted}: Till mig själv",
+        f"  kommentar av Siv Ek, 3 mars 2027 {quoted}: Till ingen",
+        "",
+    ]
+    assert result.stderr.splitlines() == [
+        "obs: Word-filen har 7 kommentarer; --diff visar dem, de blir inte en del av uppdragsfilen"
+    ]
+    md = _import(runner, str(threaded), "--id", "forskola", "--diff", "--format", "md").stdout.splitlines()
+    quoted_md = f"om ”{anchored}” (förkortad, 307 tecken) (bakgrund)"
+    assert md == [
+        "# Ändringar i Förskola enligt trådar.docx",
+        "",
+        "Inga direkta ändringar; förslag och kommentarer:",
+        "",
+        "## Allmänt",
+        "",
+        f"- *Kommentar av Karin Holm, 3 mars 2027* {quoted_md}: Gäller detta fritids?",
+        "  - *Svar av Anna Berg, 3 mars 2027*: Ja.",
+        "  - *Svar på svar av Per Ek, 3 mars 2027*: Från hösten?",
+        f"- *Kommentar av Eva Ek, 3 mars 2027* {quoted_md}: Ring 1",
+        "  - *Svar av Lars Ek, 3 mars 2027*: Ring 2",
+        f"- *Kommentar av Olle Ek, 3 mars 2027* {quoted_md}: Till mig själv",
+        f"- *Kommentar av Siv Ek, 3 mars 2027* {quoted_md}: Till ingen",
+    ]
+    found = json.loads(_import(runner, str(threaded), "--id", "forskola", "--diff", "--format", "json").stdout)
+    shown = [
+        (c["author"], c["subject"], c["anchored_characters"], c["anchored_shortened"])
+        + tuple((r["author"], r["reply_to_reply"]) for r in c["replies"])
+        for c in found["comments"]
+    ]
+    assert shown == [
+        ("Karin Holm", "bakgrund", 307, True, ("Anna Berg", False), ("Per Ek", True)),
+        ("Eva Ek", "bakgrund", 307, True, ("Lars Ek", False)),
+        ("Olle Ek", "bakgrund", 307, True),
+        ("Siv Ek", "bakgrund", 307, True),
+    ]
+    assert {c["anchored"] for c in found["comments"]} == {anchored}
+
+
+CONTROLS = "\u202eRTL\u202c \u2028LS \u200f"  # an override, its end, a line separator, a right-to-left mark
+
+
+def test_control_characters_in_the_marks_never_reach_the_diff(shipped: Path, runner) -> None:
+    path = _render(runner, "forskola")
+    document = docx.Document(str(path))
+    background = paragraph_starting(document, "Skaraborgs Kommunalförbund har")
+    background._p.append(tracked_change("w:ins", f" Nytt{CONTROLS}slut.", 1, author=f"Anna{CONTROLS}Berg"))
+    comment = document.add_comment(background.runs[:1], text=f"Fråga{CONTROLS}här", author=f"Karin{CONTROLS}Holm")
+    comment._comment_elm.set(qn("w:date"), "2027-03-03T08:00:00Z")
+    reviewed = path.with_name("styrtecken.docx")
+    document.save(str(reviewed))
+    result = _import(runner, str(reviewed), "--id", "forskola", "--diff", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    marks = [line for line in result.stdout.splitlines() if line.startswith("- *")]
+    assert [line.split(" om ")[0] if "Kommentar" in line else line for line in marks] == [
+        "- *Förslag av AnnaRTL LS Berg, 2 mars 2027*: lägger till i bakgrund: ”NyttRTL LS slut.”",
+        "- *Kommentar av KarinRTL LS Holm, 3 mars 2027*",  # one line: the line separator is gone
+    ]
+    assert marks[1].endswith("(bakgrund): FrågaRTL LS här")
+    assert result.stderr.splitlines()[-1] == (  # the text's line separator is a line break to the reader
+        "obs: 3 styrtecken togs bort ur texten och 16 ur förslag och kommentarer (första: U+202E på stycke 4); "
+        "en uppdragsfil kan inte ha dem, och --diff visar dem inte"
+    )
+    found = _import(runner, str(reviewed), "--id", "forskola", "--diff", "--format", "json").stdout
+    data = json.loads(found)
+    assert [(p["author"], p["text"]) for p in data["proposals"]] == [("AnnaRTL LS Berg", "NyttRTL LS slut.")]
+    assert [(c["author"], c["comment"]) for c in data["comments"]] == [("KarinRTL LS Holm", "FrågaRTL LS här")]
+    assert CONTROL.findall(result.stdout + json.dumps(data, ensure_ascii=False)) == []

@@ -24,9 +24,15 @@ def note_line(note: ReviewNote) -> str:
     """'förslag av Anna Berg, 2 mars 2027: lägger till i uppdrag: "…"' or
     'kommentar av Karin Holm, 3 mars 2027 om "…" (uppdrag): …'."""
     if note.kind == "comment":
-        anchored = f' "{note.anchored}"' if note.anchored else ""
+        anchored = f' "{note.anchored}"{_shortened(note)}' if note.anchored else ""
         return f"{note.byline}{RESOLVED if note.resolved else ''} om{anchored} ({note.subject}): {note.text}"
     return f'{note.byline}: {NOTE_WORDS[note.kind]} i {note.subject}: "{note.text}"'
+
+
+def _shortened(note: ReviewNote) -> str:
+    """' (förkortad, 40 499 tecken)' after a comment's anchored text shown only in part."""
+    whole = f"{note.anchored_characters:,}".replace(",", " ")
+    return f" (förkortad, {whole} tecken)" if note.anchored_characters else ""
 
 
 def _by_section(
@@ -101,7 +107,7 @@ def to_markdown(changes: list[Change], title: str, notes: list[ReviewNote] | Non
         for note in own_notes:
             byline = md(note.byline[:1].upper() + note.byline[1:])
             if note.kind == "comment":
-                anchored = f" om ”{md(note.anchored)}”" if note.anchored else ""
+                anchored = f" om ”{md(note.anchored)}”{_shortened(note)}" if note.anchored else ""
                 resolved = RESOLVED if note.resolved else ""
                 out.append(f"- *{byline}*{resolved}{anchored} ({md(note.subject)}): {md(note.text)}")
                 out += [
@@ -139,6 +145,8 @@ def _note(note: ReviewNote) -> dict[str, object]:
         found |= {
             "comment": note.text,
             "anchored": note.anchored,
+            "anchored_characters": note.anchored_characters or len(note.anchored),
+            "anchored_shortened": bool(note.anchored_characters),
             "resolved": note.resolved,
             "replies": [
                 {
@@ -146,6 +154,7 @@ def _note(note: ReviewNote) -> dict[str, object]:
                     "date": r.date.isoformat() if r.date else None,
                     "comment": r.text,
                     "resolved": r.resolved,
+                    "reply_to_reply": r.nested,
                 }
                 for r in note.replies
             ],

@@ -326,6 +326,8 @@ class ReviewNote:
     where: str = ""  # "stycke 12", "sidfot, stycke 1", "fotnot 2"; "" for a comment anchored nowhere
     resolved: bool = False  # a comment marked done in Word
     replies: tuple[ReviewNote, ...] = ()  # the answers to a comment, in order
+    anchored_characters: int = 0  # the whole anchored text's length when anchored is shortened, else 0
+    nested: bool = False  # a reply to a reply, shown with the other replies to its thread's comment
 
 
 @dataclass(frozen=True)

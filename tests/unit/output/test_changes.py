@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from uppdrag.output.changes import text_lines, to_markdown
-from uppdrag.views.changes import Change
+import datetime as dt
+
+from uppdrag.output.changes import text_lines, to_data, to_markdown
+from uppdrag.views.changes import Change, MissionChanges, ReviewNote
 
 CHANGES = [
     Change("Möten", "changed", "minst_per_år", "4", "5"),
@@ -82,3 +84,44 @@ def test_markdown_escapes_data_and_marks_words() -> None:
 
 def test_markdown_without_changes_says_so() -> None:
     assert to_markdown([], "Ändringar i KA") == "# Ändringar i KA\n\nInga ändringar.\n"
+
+
+def test_a_shortened_anchor_says_so_and_a_reply_to_a_reply_is_marked() -> None:
+    day = dt.date(2027, 3, 3)
+    reply = ReviewNote(
+        "Allmänt", "bakgrund", "comment", "svar på svar av Per Ek, 3 mars 2027", "Per Ek", day, "Ja.", nested=True
+    )
+    note = ReviewNote(
+        "Allmänt",
+        "bakgrund",
+        "comment",
+        "kommentar av Karin Holm, 3 mars 2027",
+        "Karin Holm",
+        day,
+        "Stämmer?",
+        "Skaraborgs…",
+        "stycke 4",
+        replies=(reply,),
+        anchored_characters=40_499,
+    )
+    assert [plain(line) for line in text_lines([], [note])] == [
+        "Allmänt",
+        '  kommentar av Karin Holm, 3 mars 2027 om "Skaraborgs…" (förkortad, 40 499 tecken) (bakgrund): Stämmer?',
+        "    svar på svar av Per Ek, 3 mars 2027: Ja.",
+        "",
+    ]
+    assert to_markdown([], "T", [note]).splitlines()[4:] == [
+        "## Allmänt",
+        "",
+        "- *Kommentar av Karin Holm, 3 mars 2027* om ”Skaraborgs…” (förkortad, 40 499 tecken) (bakgrund): Stämmer?",
+        "  - *Svar på svar av Per Ek, 3 mars 2027*: Ja.",
+    ]
+    (found,) = to_data(MissionChanges("T", [], [note]))["comments"]
+    assert (found["anchored"], found["anchored_characters"], found["anchored_shortened"]) == (
+        "Skaraborgs…",
+        40_499,
+        True,
+    )
+    assert found["replies"] == [
+        {"author": "Per Ek", "date": "2027-03-03", "comment": "Ja.", "resolved": False, "reply_to_reply": True}
+    ]

@@ -26,6 +26,7 @@ MAX_TABLE_CELLS = 20_000
 MAX_STYLES = 2_000  # python-docx's template, made from Word's, defines 164
 MAX_NUMBERING = 2_000  # list definitions in numbering.xml
 MAX_REVIEW_MARKS = 5_000  # tracked changes and comments read for --diff; a reviewed file has a few dozen
+MAX_COMMENT_ANCHORS = 5_000  # comments' ranges (w:commentRangeStart), one per comment in a real file
 
 # PDF: counted while pdfminer decodes and lays out the pages
 MAX_PAGES = 100

@@ -126,13 +126,13 @@ def read_document(path: Path) -> ReadDocument:
         raise ImportDocumentError(f"kan inte läsa '{path}': {os_reason(exc)}") from exc
     kind = document_format(data, path.suffix.lower())
     try:
-        paragraphs, notes = _read(kind, data)
+        paragraphs, notes, in_marks = _read(kind, data)
     except MemoryError:  # every reader is bounded; this is the last word when a machine has little memory
         raise ImportDocumentError(
             "filen behöver mer minne än det finns för att läsas; den är mycket större eller mer invecklad "
             "än en uppdragsbeskrivning"
         ) from None
-    paragraphs, removed = _without_control_characters(paragraphs)
+    paragraphs, removed = _without_control_characters(paragraphs, in_marks)
     notes += removed
     paragraphs = [
         replace(p, text=unhyphenated(p.text), cells=tuple(unhyphenated(c) for c in p.cells)) for p in paragraphs
@@ -147,14 +147,16 @@ def read_document(path: Path) -> ReadDocument:
     return ReadDocument(paragraphs, kind, tuple(notes))
 
 
-def _read(kind: str, data: bytes) -> tuple[list[Paragraph], list[str]]:
-    """The paragraphs, and notes about the file, by the reader for its format."""
+def _read(kind: str, data: bytes) -> tuple[list[Paragraph], list[str], tuple[int, str]]:
+    """The paragraphs, notes about the file, and the control characters taken out of a Word
+    file's proposals and comments (how many, the first), by the reader for its format."""
     if kind == "docx":
         from uppdrag.edit.importer.docx_reader import read_docx, rejecting_proposals
         from uppdrag.edit.importer.review_marks import read_review_marks
 
         try:
-            return read_docx(data), read_review_marks(data).notes(rejecting_proposals())
+            marks = read_review_marks(data)
+            return read_docx(data), marks.notes(rejecting_proposals()), (marks.controls_removed, marks.first_control)
         except (ImportDocumentError, MemoryError):
             raise
         except Exception as exc:  # python-docx and lxml fail in many ways on a broken file
@@ -162,10 +164,10 @@ def _read(kind: str, data: bytes) -> tuple[list[Paragraph], list[str]]:
     if kind == "pdf":
         from uppdrag.edit.importer.pdf_reader import read_pdf
 
-        return read_pdf(data), []
+        return read_pdf(data), [], (0, "")
     from uppdrag.edit.importer.text_reader import read_text
 
-    return read_text(_decoded(data)), []
+    return read_text(_decoded(data)), [], (0, "")
 
 
 _BOMS = (
@@ -200,9 +202,12 @@ _CONTROL = re.compile(f"[{CONTROL_CHARACTERS}\ud800-\udfff]")
 _CONTROL_NAMES = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\x0c": "sidbrytning"}
 
 
-def _without_control_characters(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[str]]:
+def _without_control_characters(
+    paragraphs: list[Paragraph], in_marks: tuple[int, str] = (0, "")
+) -> tuple[list[Paragraph], list[str]]:
     """The text without control characters (ESC, NUL, U+202E…): no mission file may hold them,
-    and a terminal or editor shows them as something else. The note says what went."""
+    and a terminal or editor shows them as something else. The note says what went, with those
+    review_marks took out of a Word file's proposals and comments (in_marks: how many, the first)."""
     removed = 0
     first = ""
     cleaned = []
@@ -216,9 +221,19 @@ def _without_control_characters(paragraphs: list[Paragraph]) -> tuple[list[Parag
             first = f"{_CONTROL_NAMES.get(found[0]) or f'U+{ord(found[0]):04X}'} på {paragraph.where}"
         cells = tuple(" ".join(_CONTROL.sub("", cell).split()) for cell in paragraph.cells)
         cleaned.append(replace(paragraph, text=" ".join(_CONTROL.sub("", paragraph.text).split()), cells=cells))
+    marks, first_in_marks = in_marks
+    if not marks:
+        if not removed:
+            return paragraphs, []
+        return cleaned, [f"{removed} styrtecken togs bort ur texten (första: {first}); en uppdragsfil kan inte ha dem"]
     if not removed:
-        return paragraphs, []
-    return cleaned, [f"{removed} styrtecken togs bort ur texten (första: {first}); en uppdragsfil kan inte ha dem"]
+        return paragraphs, [
+            f"{marks} styrtecken togs bort ur förslag och kommentarer (första: {first_in_marks}); --diff visar dem inte"
+        ]
+    return cleaned, [
+        f"{removed} styrtecken togs bort ur texten och {marks} ur förslag och kommentarer (första: {first}); "
+        "en uppdragsfil kan inte ha dem, och --diff visar dem inte"
+    ]
 
 
 def _word_problem(exc: Exception) -> str:

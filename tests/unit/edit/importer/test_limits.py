@@ -39,6 +39,7 @@ def test_the_readme_table_states_the_caps_in_the_code() -> None:
         "Word: formatmallar, i varje del": _number(limits.MAX_STYLES),
         "Word: listdefinitioner och listmallar, i varje del": f"{_number(limits.MAX_NUMBERING)} vardera",
         "Word: spårade ändringar och kommentarer": _number(limits.MAX_REVIEW_MARKS),
+        "Word: markeringar för kommentarer": _number(limits.MAX_COMMENT_ANCHORS),
         "PDF: sidor": str(limits.MAX_PAGES),
         "PDF: uppdateringar (xref-avsnitt)": _number(limits.MAX_XREF_SECTIONS),
         "PDF: noder i sidträdet": _number(limits.MAX_PAGE_TREE_NODES),

@@ -56,3 +56,36 @@ def test_a_word_file_that_unpacks_too_large_is_refused_before_any_xml_is_parsed(
     assert caught.value.message == (
         "Word-filen packas upp till 60 MB; högst 50 MB importeras (en uppdragsbeskrivning är några hundra kB)"
     )
+
+
+def test_control_characters_in_proposals_and_comments_are_counted_in_the_same_note(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def reviewed(text: str, author: str) -> Path:
+        document = docx.Document()
+        document.add_paragraph("Bakgrund")
+        paragraph = document.add_paragraph(text)
+        insertion, run, content = OxmlElement("w:ins"), OxmlElement("w:r"), OxmlElement("w:t")
+        insertion.set(qn("w:id"), "1")
+        insertion.set(qn("w:author"), author)
+        content.text = " tillägg"
+        run.append(content)
+        insertion.append(run)
+        paragraph._p.append(insertion)
+        path = tmp_path / "granskad.docx"
+        document.save(str(path))
+        return path
+
+    notes = read_document(reviewed("Text\u202e med\u200f styrtecken.", "Anna\u2028 Berg\u202c")).notes
+    assert notes[-1] == (
+        "2 styrtecken togs bort ur texten och 2 ur förslag och kommentarer (första: U+202E på stycke 2); "
+        "en uppdragsfil kan inte ha dem, och --diff visar dem inte"
+    )
+    notes = read_document(reviewed("Text utan styrtecken.", "Anna\u2028 Berg\u202c")).notes
+    assert notes[-1] == (
+        "2 styrtecken togs bort ur förslag och kommentarer (första: U+2028 i ett förslag på stycke 2); "
+        "--diff visar dem inte"
+    )
+    assert "styrtecken" not in " ".join(read_document(reviewed("Text.", "Anna Berg")).notes)

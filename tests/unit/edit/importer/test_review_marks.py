@@ -10,7 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from tests.support.word_review import PART_TYPE, W14, W15, comment_on, tracked_change, with_parts
-from uppdrag.edit.importer import review_marks
+from uppdrag.edit.importer import limits, review_marks
 from uppdrag.edit.importer.recorder import Imported, ReportField
 from uppdrag.edit.importer.review_marks import Comment, Proposal, place_marks, read_review_marks
 from uppdrag.errors import ImportDocumentError
@@ -284,3 +284,231 @@ def test_a_struck_first_paragraph_is_at_the_documents_start() -> None:
     _struck_whole(document.add_paragraph("Utkast"), 1)
     document.add_paragraph("Uppdrag")
     assert [p.where for p in read_review_marks(_saved(document)).proposals] == ["början av dokumentet"]
+
+
+def _comments_part(comments: list[tuple[str, str, str]]) -> tuple[str, str]:
+    """comments.xml with (id, author, text), the last paragraph of comment n numbered 0000000n."""
+    body = "".join(
+        f'<w:comment w:id="{number}" w:author="{author}" w:date="2027-03-03T08:00:00Z">'
+        f'<w:p w14:paraId="{int(number):08X}"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:comment>'
+        for number, author, text in comments
+    )
+    return PART_TYPE.format("comments"), f'<w:comments xmlns:w="{WORD}" xmlns:w14="{W14}">{body}</w:comments>'
+
+
+def _with_body(document, xml: str) -> None:
+    """Raw WordprocessingML (a hostile file's own) appended to the body, before its sectPr."""
+    from docx.oxml.parser import parse_xml
+
+    holder = parse_xml(f'<w:body xmlns:w="{WORD}">{xml}</w:body>')
+    for element in list(holder):
+        document.element.body.insert(len(document.element.body) - 1, element)
+
+
+def test_comment_anchors_are_counted_and_stop_at_their_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ranges are counted whether or not a comment has them: a file of ranges alone is refused."""
+    monkeypatch.setattr(review_marks, "MAX_COMMENT_ANCHORS", 3)
+    document = docx.Document()
+    _with_body(document, "<w:p>" + "".join(f'<w:commentRangeStart w:id="{n}"/>' for n in range(3)) + "</w:p>")
+    assert read_review_marks(_saved(document)).comments == []  # three are read
+    _with_body(document, '<w:p><w:commentRangeStart w:id="3"/><w:r><w:t>o</w:t></w:r></w:p>')
+    with pytest.raises(ImportDocumentError) as caught:
+        read_review_marks(_saved(document))
+    assert str(caught.value) == (
+        "Word-filen har fler än 3 markeringar för kommentarer; det är mer än importen läser "
+        "(en granskad fil har några tiotal)"
+    )
+
+
+def _open_anchors(anchors: int, runs: int) -> bytes:
+    """anchors comments, every range opened before runs runs of one letter and closed after them."""
+    document = docx.Document()
+    starts = "".join(f'<w:commentRangeStart w:id="{n}"/>' for n in range(1, anchors + 1))
+    ends = "".join(f'<w:commentRangeEnd w:id="{n}"/>' for n in range(1, anchors + 1))
+    _with_body(document, f"<w:p>{starts}{'<w:r><w:t>o</w:t></w:r>' * runs}{ends}</w:p>")
+    comments = [(str(n), "A", "k") for n in range(1, anchors + 1)]
+    return with_parts(_saved(document), {"word/comments.xml": _comments_part(comments)})
+
+
+def test_the_text_is_gathered_once_however_many_ranges_are_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The work is the text's and the anchors', not their product: 1 or 400 open ranges over 3 000
+    runs write the same 3 001 characters (the runs and the paragraph's end), where one list of text
+    per open range wrote 1 200 000; each range then shows one slice of at most 201 characters."""
+    written: list[int] = []
+    write = review_marks._TextStream._write
+
+    def counted(stream: review_marks._TextStream, text: str) -> None:
+        written.append(len(text))
+        write(stream, text)
+
+    monkeypatch.setattr(review_marks._TextStream, "_write", counted)
+    for anchors in (1, 400):
+        written.clear()
+        marks = read_review_marks(_open_anchors(anchors, 3_000))
+        assert sum(written) == 3_001
+        assert len(marks.comments) == anchors
+        assert {(c.anchored, c.anchored_characters) for c in marks.comments} == {("o" * 200 + "…", 3_000)}
+
+
+def test_the_anchored_text_is_shortened_and_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A range over paragraphs of thousands of words shows its first 200 characters and says how
+    long it is; what is shown counts against the character cap."""
+    document = docx.Document()
+    words = "ord " * 4_500
+    paragraphs = "".join(f'<w:p><w:r><w:t xml:space="preserve">{words}</w:t></w:r></w:p>' for _ in range(3))
+    starts = "".join(f'<w:commentRangeStart w:id="{n}"/>' for n in range(1, 5))
+    ends = "".join(f'<w:commentRangeEnd w:id="{n}"/>' for n in range(1, 5))
+    _with_body(document, f"<w:p>{starts}<w:r><w:t>Start</w:t></w:r></w:p>{paragraphs}<w:p>{ends}</w:p>")
+    short = docx.Document()
+    short.add_paragraph("Kort text.")
+    _with_body(
+        short,
+        '<w:p><w:commentRangeStart w:id="1"/><w:r><w:t xml:space="preserve">  Ord  och   ord </w:t></w:r>'
+        '<w:commentRangeEnd w:id="1"/></w:p>',
+    )
+    comments = _comments_part([(str(n), "A", "k") for n in range(1, 5)])
+    data = with_parts(_saved(document), {"word/comments.xml": comments})
+    marks = read_review_marks(data)
+    whole = " ".join(["Start"] + ["ord"] * 13_500)
+    assert [(c.anchored, c.anchored_characters, c.where) for c in marks.comments] == [
+        (whole[:200] + "…", len(whole), "stycke 1")
+    ] * 4
+    one = read_review_marks(with_parts(_saved(short), {"word/comments.xml": _comments_part([("1", "A", "k")])}))
+    assert [(c.anchored, c.anchored_characters) for c in one.comments] == [("Ord och ord", 0)]  # whole: no length
+    monkeypatch.setattr(limits, "MAX_CHARACTERS", 1_000)  # the body's 300 characters pass; 5 anchors on them do not
+    for anchors in (4, 5):
+        document = docx.Document()
+        starts = "".join(f'<w:commentRangeStart w:id="{n}"/>' for n in range(1, anchors + 1))
+        ends = "".join(f'<w:commentRangeEnd w:id="{n}"/>' for n in range(1, anchors + 1))
+        _with_body(document, f"<w:p>{starts}<w:r><w:t>{'o' * 300}</w:t></w:r>{ends}</w:p>")
+        comments = _comments_part([(str(n), "A", "k") for n in range(1, anchors + 1)])
+        data = with_parts(_saved(document), {"word/comments.xml": comments})
+        if anchors == 4:  # 4 comments of 2 characters, 4 anchored texts of 201: 812
+            assert [c.anchored for c in read_review_marks(data).comments] == ["o" * 200 + "…"] * 4
+            continue
+        with pytest.raises(ImportDocumentError) as caught:
+            read_review_marks(data)
+        assert str(caught.value) == (
+            "Word-filens spårade ändringar och kommentarer har fler än 1 000 tecken text; det är mer än importen "
+            "läser (en uppdragsbeskrivning har högst omkring 60 000)"
+        )
+
+
+def _extended_part(answers: dict[int, int], comments: int) -> tuple[str, str]:
+    """commentsExtended.xml: comment n (paraId 0000000n in hex) answers answers[n]."""
+    body = "".join(
+        f'<w15:commentEx w15:paraId="{n:08X}"'
+        + (f' w15:paraIdParent="{answers[n]:08X}"' if n in answers else "")
+        + f' w15:done="{int(n == 5)}"/>'
+        for n in range(1, comments + 1)
+    )
+    return PART_TYPE.format("commentsExtended"), f'<w15:commentsEx xmlns:w15="{W15}">{body}</w15:commentsEx>'
+
+
+def test_every_comment_is_kept_once_in_its_thread() -> None:
+    """A reply to a reply goes under the thread's comment; replies that answer each other in a
+    circle keep the first in the file as their comment (4 and 5; 7, 8 and 9 with 10 answering 8);
+    a reply to itself or to a comment the file lacks is a comment of its own."""
+    answers = {2: 1, 3: 2, 4: 5, 5: 4, 6: 6, 7: 9, 8: 7, 9: 8, 10: 8, 11: 99}
+    document = docx.Document()
+    document.add_paragraph("Text")
+    comments = _comments_part([(str(n), f"Person {n}", f"Kommentar {n}") for n in range(1, 12)])
+    data = with_parts(
+        _saved(document),
+        {"word/comments.xml": comments, "word/commentsExtended.xml": _extended_part(answers, 11)},
+    )
+    marks = read_review_marks(data)
+    assert [(c.id, c.parent, c.thread, c.depth, c.resolved, c.byline) for c in marks.comments] == [
+        ("1", None, "1", 0, False, "kommentar av Person 1, 3 mars 2027"),
+        ("2", "1", "1", 1, False, "svar av Person 2, 3 mars 2027"),
+        ("3", "2", "1", 2, False, "svar på svar av Person 3, 3 mars 2027"),
+        ("4", None, "4", 0, False, "kommentar av Person 4, 3 mars 2027"),  # the circle broken at its first
+        ("5", "4", "4", 1, True, "svar av Person 5, 3 mars 2027"),
+        ("6", None, "6", 0, False, "kommentar av Person 6, 3 mars 2027"),
+        ("7", None, "7", 0, False, "kommentar av Person 7, 3 mars 2027"),
+        ("8", "7", "7", 1, False, "svar av Person 8, 3 mars 2027"),
+        ("9", "8", "7", 2, False, "svar på svar av Person 9, 3 mars 2027"),
+        ("10", "8", "7", 2, False, "svar på svar av Person 10, 3 mars 2027"),
+        ("11", None, "11", 0, False, "kommentar av Person 11, 3 mars 2027"),
+    ]
+    notes = place_marks(marks, Imported({}, []))
+    assert [(n.text, [(r.text, r.nested) for r in n.replies]) for n in notes] == [
+        ("Kommentar 1", [("Kommentar 2", False), ("Kommentar 3", True)]),
+        ("Kommentar 4", [("Kommentar 5", False)]),
+        ("Kommentar 6", []),
+        ("Kommentar 7", [("Kommentar 8", False), ("Kommentar 9", True), ("Kommentar 10", True)]),
+        ("Kommentar 11", []),
+    ]
+    assert marks.notes(rejected=False) == [
+        "Word-filen har 11 kommentarer; --diff visar dem, de blir inte en del av uppdragsfilen"
+    ]
+
+
+def test_a_long_chain_of_replies_is_one_thread() -> None:
+    """2 000 replies each to the one before: one comment and its replies, each at its depth."""
+    document = docx.Document()
+    document.add_paragraph("Text")
+    comments = _comments_part([(str(n), "A", f"{n}") for n in range(1, 2_001)])
+    answers = {n: n - 1 for n in range(2, 2_001)}
+    data = with_parts(
+        _saved(document),
+        {"word/comments.xml": comments, "word/commentsExtended.xml": _extended_part(answers, 2_000)},
+    )
+    marks = read_review_marks(data)
+    assert [(c.thread, c.depth) for c in marks.comments] == [("1", n) for n in range(2_000)]
+    assert [len(n.replies) for n in place_marks(marks, Imported({}, []))] == [1_999]
+
+
+E = "\u202eRTL\u202c \u2028LS \u200f"  # an override, its end, a line separator and a right-to-left mark
+
+
+def test_control_characters_are_taken_out_of_the_marks_and_counted() -> None:
+    document = docx.Document()
+    document.add_paragraph("Rubrik")
+    paragraph = document.add_paragraph("Text ")
+    paragraph._p.append(tracked_change("w:ins", f"ny{E}", 1, author=f"Anna{E}"))
+    _with_body(
+        document, '<w:p><w:commentRangeStart w:id="1"/><w:r><w:t>Här</w:t></w:r><w:commentRangeEnd w:id="1"/></w:p>'
+    )
+    comments = _comments_part([("1", f"Karin{E}", f"Fråga{E} **fet**")])
+    marks = read_review_marks(with_parts(_saved(document), {"word/comments.xml": comments}))
+    assert [(p.author, p.text, p.byline) for p in marks.proposals] == [
+        ("AnnaRTL LS", "nyRTL LS", "förslag av AnnaRTL LS, 2 mars 2027")
+    ]
+    assert [(c.author, c.text, c.anchored) for c in marks.comments] == [("KarinRTL LS", "FrågaRTL LS **fet**", "Här")]
+    assert (marks.controls_removed, marks.first_control) == (16, "U+202E i en kommentar")
+
+
+def test_a_mark_is_named_by_the_part_it_stands_in_never_by_a_key() -> None:
+    """A heading is read as avsnitt[n]: a mark after it is named by the part the heading heads."""
+    data = {
+        "avsnitt": [
+            {"del": "bakgrund", "rubrik": "Bakgrund"},
+            {"del": "uppdrag", "rubrik": "Uppdrag"},
+            {"del": "medlemmar", "rubrik": "Kommunrepresentanter"},
+        ],
+        "reviderad_av": "Karin Holm",
+    }
+    fields = [
+        ReportField("bakgrund", "strategi-2023-2026", "stycke 2", ("bakgrund",)),
+        ReportField("avsnitt[0]", "Bakgrund", "stycke 2", ("avsnitt", 0)),  # after bakgrund, as the import reads it
+        ReportField("avsnitt[1]", "Uppdrag", "stycke 10", ("avsnitt", 1)),
+        ReportField("avsnitt[2]", "Kommunrepresentanter", "stycke 11", ("avsnitt", 2)),
+        ReportField("reviderad_av", "Karin Holm", "stycke 12", ("reviderad_av",)),
+        ReportField("okänd", "x", "stycke 14", ("okänd",)),
+    ]
+    marks = review_marks.ReviewMarks(
+        [],
+        [
+            Comment("K", None, "?", "y", where, "")
+            for where in ("stycke 4", "stycke 10", "stycke 11", "stycke 12", "stycke 15")
+        ],
+    )
+    notes = place_marks(marks, Imported(data, fields))
+    assert [(n.section, n.subject) for n in notes] == [
+        ("Allmänt", "bakgrund"),
+        ("Uppdrag", "uppdrag"),
+        ("Nätverkets medlemmar", "medlemmar"),
+        ("Allmänt", "reviderad av"),
+        ("Allmänt", "dokumentet"),
+    ]
