@@ -49,7 +49,11 @@ def _with_shared(found: MissionChanges, path: Path, folder: Path, mission_id: st
     with proposals_rejected(True):  # the direct edits; a proposal is shown as one
         shared = _background_edits(path, folder, mission_id)
     rest = [c for c in found.changes if not c.subject.startswith(OWN_BACKGROUND)]
-    return dataclasses.replace(found, changes=shared + rest)
+    # Pairing may have stopped in the own version's lines; what follows is unpaired too, so its
+    # note stays unless another already says so.
+    told = any(c.kind == "unpaired" for c in shared + rest)
+    unpaired = [] if told else [c for c in found.changes if c.kind == "unpaired"]
+    return dataclasses.replace(found, changes=shared + unpaired + rest)
 
 
 def _background_edits(path: Path, folder: Path, mission_id: str) -> list[Change]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MISSIONS, TESTS
+from uppdrag.edit.importer import review
 from uppdrag.edit.importer.review import review_changes
 from uppdrag.views import changes
 from uppdrag.views.changes import UNPAIRED, Change
@@ -66,3 +67,15 @@ def test_past_the_budget_the_paragraph_is_added_and_struck_and_it_says_so(
         Change("Allmänt", "shared", SUBJECT, BEFORE + REST, None, [("-", BEFORE + REST)]),
     ]
     assert computed == []  # neither the search for bakgrund_tillägg nor for rewordings ran
+
+
+def test_a_note_that_pairing_stopped_in_the_own_versions_lines_is_kept(
+    reworded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The diff's lines of the own version give way to the background's edits; should pairing
+    have stopped in them, the lists after them are unpaired too, and the note says so."""
+    monkeypatch.setattr(changes, "PAIRING_WORD_PAIRS", 0)
+    monkeypatch.setattr(review, "_background_edits", lambda *args: [])
+    found, _ = review_changes(reworded / "forskola-ny.txt", reworded / "missions", dt.date(2026, 11, 22), "forskola")
+    own = "egen version av den gemensamma bakgrunden 'strategi-2023-2026'"
+    assert found.changes == [Change("Allmänt", "unpaired", own, None, UNPAIRED)]
