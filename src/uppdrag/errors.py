@@ -49,6 +49,10 @@ class PdfError(UppdragError):
     """WeasyPrint could not make the PDF (a missing library, an unreadable font)."""
 
 
+class WordError(UppdragError):
+    """A Word file that could not be made within its limits."""
+
+
 class HistoryError(UppdragError):
     """Not a git repository, an unknown revision, or a file the revision does not have."""
 

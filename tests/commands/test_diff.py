@@ -437,3 +437,51 @@ def test_diff_of_a_revision_that_is_not_utf8_names_git_not_none(shipped: Path, r
     assert result.exit_code == 2
     assert result.stderr.startswith("fel: git gav text som inte är UTF-8 (git show ")
     assert "None" not in result.stderr
+
+
+def test_past_the_pairing_budget_rewordings_are_removed_and_added_said_once(
+    repo: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from uppdrag.views import changes
+
+    old = repo / "gammal.yaml"
+    old.write_text(
+        (repo / "missions/forskola.yaml")
+        .read_text(encoding="utf-8")
+        .replace("nå kunskap och måloppfyllelse", "nå kunskap och god måloppfyllelse")
+        .replace("informerar skolchefsrepresentanten.", "informerar skolchefen."),
+        encoding="utf-8",
+    )
+    reworded = runner.invoke(app, ["diff", "forskola", "--file", "gammal.yaml"]).stdout.splitlines()
+    assert (
+        reworded[3]
+        == "  omformulerat: punkt: alla elever får rätt förutsättningar att nå kunskap och [-god-] måloppfyllelse"
+    )
+    assert (
+        reworded[6]
+        == "  omformulerat: ansvar för presidium: Sammanställer och informerar [-skolchefen.-] {+skolchefsrepresentanten.+}"
+    )
+
+    monkeypatch.setattr(changes, "PAIRING_WORD_PAIRS", 0)
+    result = runner.invoke(app, ["diff", "forskola", "--file", "gammal.yaml"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "Ändringar i Förskola jämfört med gammal.yaml",
+        "",
+        "Syfte",
+        "  obs: punkt: för många stycken för att para ihop omformuleringar; visas som borttagna och tillagda",
+        "  borttaget: punkt: alla elever får rätt förutsättningar att nå kunskap och god måloppfyllelse",
+        "  tillagt: punkt: alla elever får rätt förutsättningar att nå kunskap och måloppfyllelse",
+        "",
+        "Roller och ansvar",
+        "  borttaget: ansvar för presidium: Sammanställer och informerar skolchefen.",
+        "  tillagt: ansvar för presidium: Sammanställer och informerar skolchefsrepresentanten.",
+        "",
+    ]
+    found = json.loads(runner.invoke(app, ["diff", "forskola", "--file", "gammal.yaml", "--format", "json"]).stdout)
+    assert [c["kind"] for c in found["changes"]] == ["unpaired", "removed", "added", "removed", "added"]
+    markdown = runner.invoke(app, ["diff", "forskola", "--file", "gammal.yaml", "--format", "md"]).stdout
+    assert (
+        "- **Obs** punkt: för många stycken för att para ihop omformuleringar; visas som borttagna och tillagda\n"
+        in markdown
+    )

@@ -592,3 +592,39 @@ def test_libreoffice_lays_it_out_with_page_numbers(shipped: Path, runner, tmp_pa
     for number, text in enumerate(texts, 1):
         assert text.startswith("Utbildning Skaraborg UTKAST")
         assert text.endswith(f"Uppdragsbeskrivning för nätverket KA Uppdraget gäller för 2021 Sida {number} av 2")
+
+
+WORD_TOO_SLOW = (
+    "fel: Word-filen för {network} blev inte klar inom {seconds:g} sekunder (gränsen för en Word-fil); "
+    "filen har för många stycken, punkter eller tabellrader för ett dokument"
+)
+
+
+def test_a_word_file_over_its_time_limit_is_a_swedish_error_and_the_others_are_written(
+    shipped: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from uppdrag.output import documents
+    from uppdrag.output import docx as word_output
+
+    monkeypatch.setattr(word_output, "WORD_SECONDS", 5.0)  # the shipped ones take a fifth of a second
+    real = documents.document_bytes
+
+    def runaway_for_ka(*args: object) -> bytes:
+        if args[2].mission.id == "ka":  # type: ignore[attr-defined]  # the LoadedMission
+            while True:
+                pass
+        return real(*args)  # type: ignore[arg-type]  # as render_documents passes them
+
+    monkeypatch.setattr(documents, "document_bytes", runaway_for_ka)
+    result = runner.invoke(app, ["render", "--all", "--docx", "-o", "ut", "--today", TODAY])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(WORD_TOO_SLOW.format(network="ka", seconds=5) + "\n")
+    made = [n for n in NETWORKS if n != "ka"]
+    assert result.stdout.splitlines() == [f"ut/{n}.docx" for n in made]
+    assert sorted(p.name for p in (shipped / "ut").iterdir()) == [f"{n}.docx" for n in made]
+    for network in made:
+        assert zipfile.is_zipfile(shipped / "ut" / f"{network}.docx")
+    alone = runner.invoke(app, ["render", "ka", "--docx", "--today", TODAY])
+    assert (alone.exit_code, alone.stdout) == (2, "")
+    assert alone.stderr.endswith(WORD_TOO_SLOW.format(network="ka", seconds=5) + "\n")
+    assert not (shipped / "build").exists()

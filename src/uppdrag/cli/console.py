@@ -87,6 +87,7 @@ STYLES = {
     "changed": "yellow",
     "shared": "bold yellow",
     "unplaced": "bold yellow",
+    "unpaired": "bold yellow",
     "file": "bold",
     "location": "bold",
     "error": "bold red",

@@ -11,7 +11,7 @@ import typer
 from uppdrag.cli.app import app, emit
 from uppdrag.cli.console import print_drafts, print_error, print_plain, progress, progress_bar, stderr
 from uppdrag.cli.options import FORMAT, MissionsOption, TemplatesOption, TodayOption, parse_today
-from uppdrag.errors import FindingsError, PdfError, UsageError
+from uppdrag.errors import FindingsError, PdfError, UsageError, WordError
 from uppdrag.findings import CheckResult
 
 if TYPE_CHECKING:  # the commands import their modules when they run
@@ -99,9 +99,9 @@ def render(
     documents = render_documents(renderer, workspace, chosen, fmt, pdf_variant.value, drafts)
     inputs = workspace_inputs(workspace, renderer)
     workspace_root = missions.parent if to_folder else None  # checked again as each file is written
-    failed: list[PdfError] = []  # a PDF beyond its limits: the others are still written
+    failed: list[PdfError | WordError] = []  # a document beyond its limits: the others are still written
     for target, data in progress(zip(targets, documents), len(chosen), "Skapar dokument"):
-        if isinstance(data, PdfError):
+        if isinstance(data, (PdfError, WordError)):
             failed.append(data)
         else:
             emit(data, target, inputs, make_folder=to_folder, links_within=workspace_root, own_parts=own_parts)

@@ -15,6 +15,7 @@ KIND_WORDS = {
     "changed": "ändrat",
     "shared": "ändrar",  # a document's edit of shared text: 'ändrar den gemensamma bakgrunden …: …'
     "unplaced": "KONTROLLERA, utan plats",  # import --diff: text the import puts in no field
+    "unpaired": "obs",  # pairing rewordings stopped at its budget: the rest shown removed and added
 }
 NOTE_WORDS = {"insertion": "lägger till", "deletion": "stryker", "comment": "om"}
 RESOLVED = " (löst)"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from uppdrag.errors import PdfError, UsageError
+from uppdrag.errors import PdfError, UsageError, WordError
 from uppdrag.files import inside
 from uppdrag.read.loading import LoadedMission, Workspace
 from uppdrag.views.document import build_document
@@ -101,16 +102,19 @@ def render_documents(
     fmt: DocumentFormat,
     pdf_variant: str,
     drafts: Collection[str] = (),
-) -> Iterator[bytes | PdfError]:
+) -> Iterator[bytes | PdfError | WordError]:
     """The documents' bytes in the order chosen. Each PDF is made within the PDF limits
-    (output.pdf.bounded_pdf); one beyond them is its PdfError in its place, so the others are
-    still made. Several PDFs are made on all cores: the workers are forked after WeasyPrint
+    (output.pdf.bounded_pdf), each Word file within the Word limits (output.docx.bounded_docx);
+    one beyond them is its PdfError or WordError in its place, so the others are still made. Several PDFs are made on all cores: the workers are forked after WeasyPrint
     is loaded, so each starts ready and nothing needs pickling in. Each worker limits its own
     task; should the system end one (out of memory), the PDFs it took down with it are made
     again one by one, each in a process of its own."""
     from concurrent.futures.process import BrokenProcessPool
 
     cores = cores_for(len(chosen))
+    if fmt == "docx":
+        yield from _word_files(renderer, workspace, chosen, drafts)
+        return
     if fmt != "pdf":
         for loaded in chosen:
             yield document_bytes(renderer, workspace, loaded, fmt, pdf_variant, loaded.mission.id in drafts)
@@ -140,3 +144,19 @@ def render_documents(
                 yield exc
             except BrokenProcessPool:
                 yield alone(loaded)
+
+
+def _word_files(
+    renderer: Renderer, workspace: Workspace, chosen: list[LoadedMission], drafts: Collection[str]
+) -> Iterator[bytes | WordError]:
+    """Each Word file within the Word limits (output.docx.bounded_docx), one after the other: one
+    beyond them is its WordError in its place, so the others are still made."""
+    from uppdrag.output.docx import bounded_docx
+
+    for loaded in chosen:
+        try:
+            draft = loaded.mission.id in drafts
+            make = functools.partial(document_bytes, renderer, workspace, loaded, "docx", "", draft)
+            yield bounded_docx(make, loaded.mission.id)
+        except WordError as exc:
+            yield exc

@@ -13,7 +13,7 @@ from urllib.request import url2pathname
 
 from uppdrag.ellipsis import shortened
 from uppdrag.errors import EXIT_USAGE, PdfError, TemplateError
-from uppdrag.workers import TimeLimitExceeded, WorkerDied, limited, run_bounded
+from uppdrag.output.document_bounds import DocumentKind, bounded_document
 
 # Each PDF is made under these limits, by `render`, `site` and `serve` alike. The shipped
 # documents take under a second and map under 60 MB more than the process had (measured with
@@ -21,6 +21,7 @@ from uppdrag.workers import TimeLimitExceeded, WorkerDied, limited, run_bounded
 # that makes thousands of pages).
 PDF_SECONDS = 60.0
 PDF_MEMORY = 2 * 2**30
+PDF = DocumentKind("PDF:en", "en PDF", "mallarna, t.ex. pdf.css, eller filen ger för många sidor", PdfError)
 
 Made = TypeVar("Made")
 
@@ -76,27 +77,4 @@ def bounded_pdf(
     """make() (one network's PDF) within PDF_SECONDS and PDF_MEMORY: in a process of its own, or
     (in_worker) in this one, a forked pool's worker that nothing else needs if it has to die.
     Beyond a limit it is a PdfError that names the network."""
-    try:
-        if not in_worker:
-            return run_bounded(make, PDF_SECONDS, PDF_MEMORY, stop)
-        with limited(PDF_SECONDS, PDF_MEMORY):
-            return make()
-    except TimeLimitExceeded:
-        raise PdfError(
-            f"PDF:en för {network} blev inte klar inom {PDF_SECONDS:g} sekunder (gränsen för en PDF); "
-            "mallarna, t.ex. pdf.css, eller filen ger för många sidor"
-        ) from None
-    except MemoryError:
-        raise PdfError(
-            f"PDF:en för {network} behövde mer än {_amount(PDF_MEMORY)} minne (gränsen för en PDF); "
-            "mallarna, t.ex. pdf.css, eller filen ger för många sidor"
-        ) from None
-    except WorkerDied:  # killed by the system: out of memory, or stuck past its CPU time
-        raise PdfError(
-            f"PDF:en för {network} avbröts innan den blev klar; den gick troligen över gränsen på "
-            f"{PDF_SECONDS:g} sekunder eller {_amount(PDF_MEMORY)} minne"
-        ) from None
-
-
-def _amount(size: int) -> str:
-    return f"{size / 2**30:g} GB" if size >= 2**30 else f"{size / 2**20:g} MB"
+    return bounded_document(make, PDF, network, PDF_SECONDS, PDF_MEMORY, in_worker, stop)

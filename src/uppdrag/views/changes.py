@@ -74,19 +74,80 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
 
 
-def compare_texts(section: str, subject: str, old: list[str], new: list[str], reword: bool = True) -> list[Change]:
-    """Items added, removed or reworded; an item that only moved is no change."""
-    removed = [t for t in old if t not in new]
-    added = [t for t in new if t not in old]
+# Pairing reworded items compares every item added with every item removed: quadratic in a file
+# of thousands of paragraphs. One comparison (a diff, an import's background) may spend this
+# many word pairs on it (about a second here; a real background of 15 paragraphs of 60 words
+# reworded throughout costs under 1 million, 200 × 200 paragraphs of a dozen words 18 million).
+PAIRING_WORD_PAIRS = 30_000_000
+# What setting up one similarity costs, in word pairs' time (10 µs against 30 ns a word pair).
+COMPARISON_COST = 300
+UNPAIRED = "för många stycken för att para ihop omformuleringar; visas som borttagna och tillagda"
+
+
+class PairingBudget:
+    """The work one comparison may spend looking for reworded items, counted in word pairs and
+    shared by every list it compares. Once spent, the items left unpaired are shown as removed
+    and added: correct, only less fine-grained, and said once (note)."""
+
+    def __init__(self, word_pairs: int | None = None) -> None:
+        self.left = PAIRING_WORD_PAIRS if word_pairs is None else word_pairs
+        self.spent = False  # some item went unpaired for want of budget
+        self.noted = False
+
+    def similarity(self, a: str, b: str) -> float | None:
+        """similarity(a, b), or None (from then on) once the budget cannot pay for it."""
+        if not self.spent:
+            cost = min(len(a.split()) * len(b.split()), MAX_WORD_PAIRS) + COMPARISON_COST
+            if cost <= self.left:
+                self.left -= cost
+                return similarity(a, b)
+            self.spent = True
+        return None
+
+    def best_match(self, text: str, candidates: Sequence[str]) -> int | None:
+        """The index of the (first) candidate most like text if it is at least REWORDED_AT alike,
+        else None; None too when the budget ran out before every candidate was compared."""
+        best, best_score = None, -1.0
+        for index, candidate in enumerate(candidates):
+            score = self.similarity(candidate, text)
+            if score is None:
+                return None
+            if score > best_score:
+                best, best_score = index, score
+        return best if best_score >= REWORDED_AT else None
+
+    def note(self, section: str, subject: str) -> list[Change]:
+        """The one line saying that pairing stopped, in the list where it did; then nothing."""
+        if not self.spent or self.noted:
+            return []
+        self.noted = True
+        return [Change(section, "unpaired", subject, None, UNPAIRED)]
+
+
+def compare_texts(
+    section: str,
+    subject: str,
+    old: list[str],
+    new: list[str],
+    reword: bool = True,
+    budget: PairingBudget | None = None,
+) -> list[Change]:
+    """Items added, removed or reworded; an item that only moved is no change. The same items
+    are found at once; only the rest are searched for rewordings, within budget."""
+    budget = budget if budget is not None else PairingBudget()
+    old_items, new_items = set(old), set(new)
+    removed = [t for t in old if t not in new_items]
+    added = [t for t in new if t not in old_items]
     changes: list[Change] = []
     for text in added:
-        best = max(removed, key=lambda r: similarity(r, text), default=None)
-        if reword and best is not None and similarity(best, text) >= REWORDED_AT:
-            removed.remove(best)
-            changes.append(Change(section, "reworded", subject, best, text, word_diff(best, text)))
+        best = budget.best_match(text, removed) if reword and removed else None
+        if best is not None:
+            was = removed.pop(best)
+            changes.append(Change(section, "reworded", subject, was, text, word_diff(was, text)))
         else:
             changes.append(Change(section, "added", subject, None, text))
-    return [Change(section, "removed", subject, text, None) for text in removed] + changes
+    unpaired = budget.note(section, subject)  # before the list it speaks of
+    return unpaired + [Change(section, "removed", subject, text, None) for text in removed] + changes
 
 
 def _value(section: str, subject: str, old: object, new: object) -> list[Change]:
@@ -133,7 +194,7 @@ def own_background_subject(background_id: str) -> str:
     return f"{OWN_BACKGROUND} '{background_id}'"
 
 
-def _own_background(old: Mission, new: Mission, shared: SharedTexts) -> list[Change]:
+def _own_background(old: Mission, new: Mission, shared: SharedTexts, budget: PairingBudget) -> list[Change]:
     """A network's own version of the shared background: come, gone, or reworded paragraph by
     paragraph (come or gone, against the shared text it replaces or gives way to)."""
     if old.own_background is None and new.own_background is None:
@@ -147,14 +208,15 @@ def _own_background(old: Mission, new: Mission, shared: SharedTexts) -> list[Cha
     elif new.own_background is None:
         changes.append(Change(general, "removed", subject, "den gemensamma texten gäller igen", None))
     units = (shared.units(before) if before else [], shared.units(after) if after else [])
-    return changes + compare_texts(general, subject, *units)
+    return changes + compare_texts(general, subject, *units, budget=budget)
 
 
 def compare(
     old: Mission, new: Mission, goal_label: Callable[[str], str], shared: SharedTexts | None = None
 ) -> list[Change]:
     """Every change from old to new, section by section in document order; shared: what a
-    network's own background is compared with."""
+    network's own background is compared with. Pairing rewordings shares one budget."""
+    budget = PairingBudget()
     changes: list[Change] = []
     general = "Allmänt"
     for subject, a, b in (
@@ -166,14 +228,14 @@ def compare(
         ("reviderad av", old.revised_by, new.revised_by),
     ):
         changes += _value(general, subject, a, b)
-    changes += _own_background(old, new, shared or SharedTexts())
+    changes += _own_background(old, new, shared or SharedTexts(), budget)
     changes += compare_texts(
-        general, "bakgrund_tillägg", list(old.background_additions), list(new.background_additions)
+        general, "bakgrund_tillägg", list(old.background_additions), list(new.background_additions), budget=budget
     )
     changes += _section_headings(old, new)
 
     purpose = "Syfte"
-    changes += compare_texts(purpose, "text", list(old.purpose.paragraphs), list(new.purpose.paragraphs))
+    changes += compare_texts(purpose, "text", list(old.purpose.paragraphs), list(new.purpose.paragraphs), budget=budget)
     old_goals = {g.goal: g for g in old.purpose.goals}
     new_goals = {g.goal: g for g in new.purpose.goals}
     for goal_id in old_goals.keys() - new_goals.keys():
@@ -186,14 +248,16 @@ def compare(
             f"delmål under {goal_label(goal_id)}",
             old_goals[goal_id].subgoals or [],
             new_goals[goal_id].subgoals or [],
+            budget=budget,
         )
-    changes += compare_texts(purpose, "punkt", list(old.purpose.bullets), list(new.purpose.bullets))
+    changes += compare_texts(purpose, "punkt", list(old.purpose.bullets), list(new.purpose.bullets), budget=budget)
     changes += compare_texts(
         purpose,
         "fokus",
         [goal_label(g) for g in old.purpose.focus],
         [goal_label(g) for g in new.purpose.focus],
         reword=False,
+        budget=budget,
     )
 
     tasks = "Uppdrag"
@@ -204,7 +268,7 @@ def compare(
         subject = f"uppdrag under {goal_label(group_goal)}" if group_goal else "uppdrag"
         before, after = old_groups.get(group_goal), new_groups.get(group_goal)
         changes += compare_texts(
-            tasks, subject, list(before.items) if before else [], list(after.items) if after else []
+            tasks, subject, list(before.items) if before else [], list(after.items) if after else [], budget=budget
         )
         changes += _value(
             tasks, f"återrapportering ({subject})", before and before.reporting, after and after.reporting
@@ -221,7 +285,9 @@ def compare(
         old_role, new_role = old_roles[kinds], new_roles[kinds]
         role = "/".join(new_role.kinds)  # the role itself, not its heading ("Uppdrag ordförande:")
         changes += _value(roles, f"rubrik ({role})", old_role.heading, new_role.heading)
-        changes += compare_texts(roles, f"ansvar för {role}", list(old_role.duties), list(new_role.duties))
+        changes += compare_texts(
+            roles, f"ansvar för {role}", list(old_role.duties), list(new_role.duties), budget=budget
+        )
         changes += _people_changes(roles, f"person ({role})", old_role.people, new_role.people)
     changes += _people_changes("Nätverkets medlemmar", "medlem", old.members, new.members)
 
@@ -241,7 +307,7 @@ def compare(
     def dates(rule: MeetingRule | None) -> list[str]:
         return [m.date.isoformat() for m in rule.meetings] if rule else []
 
-    changes += compare_texts(meetings, "möte", dates(rule_before), dates(rule_after), reword=False)
+    changes += compare_texts(meetings, "möte", dates(rule_before), dates(rule_after), reword=False, budget=budget)
     changes += _meeting_cells(rule_before, rule_after)
     return changes
 

@@ -11,7 +11,7 @@ from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.wording import clean, comparable
 from uppdrag.models import Background, SteeringDocument
 from uppdrag.read.yamlsource import KeyPath
-from uppdrag.views.changes import REWORDED_AT, Change, SharedTexts, similarity, word_diff
+from uppdrag.views.changes import REWORDED_AT, Change, PairingBudget, SharedTexts, similarity, word_diff
 
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s+")  # '1. Höjd utbildningsnivå' in a text or PDF
 
@@ -59,12 +59,14 @@ def _joined(pieces: list[str], whole: list[str]) -> list[str]:
     return joined
 
 
-def text_changes(subject: str, units: list[str], texts: list[str]) -> list[Change]:
+def text_changes(subject: str, units: list[str], texts: list[str], budget: PairingBudget | None = None) -> list[Change]:
     """Each paragraph of a document's background that is a paragraph of units reworded or added,
     and each paragraph of units the document struck out, as 'ändrar <subject>: …' (kind "shared").
     Paragraphs are compared whatever the lines they were broken into: a unit the document has
     in two paragraphs, or two units it runs together, are the same text. Past MAX_PARAGRAPH_PAIRS
-    a paragraph is the same or added, never searched for as a rewording."""
+    a paragraph is the same or added, never searched for as a rewording; nor once the budget
+    (word pairs, the whole comparison's) is spent, which budget.spent then says."""
+    budget = budget if budget is not None else PairingBudget()
     texts = _joined(texts, units)
     left = _joined(list(units), texts)
     reword = searchable(left, texts)
@@ -79,8 +81,9 @@ def text_changes(subject: str, units: list[str], texts: list[str]) -> list[Chang
             matched.add(same.pop(0))
             continue
         open_units = [i for i in range(len(left)) if i not in matched] if reword else []
-        best = max(open_units, key=lambda i: similarity(left[i], text), default=None)
-        if best is not None and similarity(left[best], text) >= REWORDED_AT:
+        found = budget.best_match(text, [left[i] for i in open_units])
+        if found is not None:
+            best = open_units[found]
             matched.add(best)
             unmatched[comparable(left[best])].remove(best)
             changes.append(Change("Allmänt", "shared", subject, left[best], text, word_diff(left[best], text)))

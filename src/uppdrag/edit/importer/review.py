@@ -19,7 +19,7 @@ from uppdrag.edit.importer.review_marks import place_marks, read_review_marks
 from uppdrag.edit.importer.sections import outline
 from uppdrag.edit.importer.wording import comparable
 from uppdrag.read.loading import load_workspace
-from uppdrag.views.changes import OWN_BACKGROUND, REWORDED_AT, Change, MissionChanges, SharedTexts, similarity
+from uppdrag.views.changes import OWN_BACKGROUND, REWORDED_AT, Change, MissionChanges, PairingBudget, SharedTexts
 
 
 def review_changes(
@@ -49,13 +49,18 @@ def _with_shared(found: MissionChanges, path: Path, folder: Path, mission_id: st
     with proposals_rejected(True):  # the direct edits; a proposal is shown as one
         shared = _background_edits(path, folder, mission_id)
     rest = [c for c in found.changes if not c.subject.startswith(OWN_BACKGROUND)]
-    return dataclasses.replace(found, changes=shared + rest)
+    # Pairing may have stopped in the own version's lines; what follows is unpaired too, so its
+    # note stays unless another already says so.
+    told = any(c.kind == "unpaired" for c in shared + rest)
+    unpaired = [] if told else [c for c in found.changes if c.kind == "unpaired"]
+    return dataclasses.replace(found, changes=shared + unpaired + rest)
 
 
 def _background_edits(path: Path, folder: Path, mission_id: str) -> list[Change]:
     """The document's background against the current file's: its own version where it has one
     ('ändrar nätverkets egen bakgrund'), else the shared text ('ändrar den gemensamma
-    bakgrunden …'). Paragraphs the import keeps as bakgrund_tillägg are shown as such by the diff."""
+    bakgrunden …'). Paragraphs the import keeps as bakgrund_tillägg are shown as such by the diff.
+    The search for rewordings shares one budget; where it ran out, one "unpaired" change says so."""
     workspace, _ = load_workspace(folder)
     current = workspace.mission(mission_id)
     background = workspace.backgrounds.get(current.mission.background) if current else None
@@ -68,9 +73,22 @@ def _background_edits(path: Path, folder: Path, mission_id: str) -> list[Change]
     own = current.mission.own_background
     units = shared.units(own if own is not None else background)
     texts = [p.text for p in section.paragraphs]
-    while searchable(units, texts) and texts and not any(similarity(u, texts[-1]) >= REWORDED_AT for u in units):
+    budget = PairingBudget()
+    while searchable(units, texts) and texts and not _like_any(texts[-1], units, budget):
         texts.pop()  # paragraphs after the text, like none of it: bakgrund_tillägg, which the diff shows
-    return text_changes(OWN_SUBJECT if own is not None else shared_subject(background.id), units, texts)
+    subject = OWN_SUBJECT if own is not None else shared_subject(background.id)
+    edits = text_changes(subject, units, texts, budget)
+    return budget.note("Allmänt", subject) + edits
+
+
+def _like_any(text: str, units: list[str], budget: PairingBudget) -> bool:
+    """Whether text is like one of units; once the budget is spent, it is kept as if it were
+    (shown as added), never dropped unseen."""
+    for unit in units:
+        score = budget.similarity(unit, text)
+        if score is None or score >= REWORDED_AT:
+            return True
+    return False
 
 
 def unkept_shared_edits(result: ImportResult, folder: Path) -> list[str]:
@@ -89,6 +107,9 @@ def unkept_shared_edits(result: ImportResult, folder: Path) -> list[str]:
     own = {comparable(t) for t in result.imported.data.get("bakgrund_tillägg", [])}
     notes = []
     for change in _background_edits(result.source, folder, result.mission_id):
+        if change.kind == "unpaired":
+            notes.append(f"{change.subject}: {change.new}")
+            continue
         if change.new is not None and comparable(change.new) in own:
             continue
         notes.append(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from uppdrag.edit.importer.background import MAX_PARAGRAPH_PAIRS, edit_phrase, own_version, text_changes
 from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.models import Background, SteeringDocument
-from uppdrag.views.changes import Change
+from uppdrag.views.changes import COMPARISON_COST, Change, PairingBudget
 
 UNITS = ["Första stycket. Det har två meningar.", "Andra stycket om samverkan.", "Tredje stycket."]
 SUBJECT = "den gemensamma bakgrunden 'b'"
@@ -46,6 +46,20 @@ def test_a_reworded_an_added_and_a_struck_paragraph() -> None:
         "lägger till 'Ett helt eget stycke om annat.'",
         "stryker 'Andra stycket om samverkan.'",
     ]
+
+
+def test_past_the_budget_a_reworded_paragraph_is_added_and_struck() -> None:
+    texts = ["Första stycket. Det har tre meningar.", "Andra stycket om samverkan.", "Tredje stycket."]
+    first = 6 * 6 + COMPARISON_COST  # the reworded paragraph against the first unit, both of 6 words
+    paired = PairingBudget(first + 6 * 4 + COMPARISON_COST + 6 * 2 + COMPARISON_COST)  # ... and the other two
+    assert [c.old for c in text_changes(SUBJECT, UNITS, texts, paired)] == [UNITS[0]]
+    assert (paired.left, paired.spent) == (0, False)
+    short = PairingBudget(first)
+    assert text_changes(SUBJECT, UNITS, texts, short) == [
+        Change("Allmänt", "shared", SUBJECT, None, texts[0], [("+", texts[0])]),
+        Change("Allmänt", "shared", SUBJECT, UNITS[0], None, [("-", UNITS[0])]),
+    ]
+    assert short.spent and short.note("Allmänt", SUBJECT)[0].kind == "unpaired"
 
 
 def test_own_version_paragraph_for_paragraph_with_heading_bullets_and_goal_list() -> None:
