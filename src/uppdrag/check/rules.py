@@ -9,11 +9,12 @@ from pathlib import Path
 
 from uppdrag.check.meetings import VALIDATE_KINDS, entered_meeting_findings, school_calendar
 from uppdrag.check.swedish_calendar import SchoolCalendar
+from uppdrag.ellipsis import shortened
 from uppdrag.findings import Finding, Location, error, format_key_path, warning
 from uppdrag.models import CONVENER, ROLLER, Background, Mission, SteeringDocument, next_period, period_years
 from uppdrag.read.loading import LoadedMission, LoadedShared, Source, Workspace
 from uppdrag.read.schema_errors import near_miss, suggest
-from uppdrag.read.yamlsource import KeyPath
+from uppdrag.read.yamlsource import REVIEW_MARK, KeyPath
 
 
 def _unknown(what: str, value: str, known: list[str], where: str = "") -> str:
@@ -70,6 +71,7 @@ def check_mission(
         findings += _check_references(loaded, workspace)
     findings += _check_revision(loaded, today)
     findings += _check_placeholders(loaded)
+    findings += _check_review_comments(loaded)
     if meetings:
         # A broken `_` file may be the one with the breaks: judging by the defaults would mislead.
         kinds = VALIDATE_KINDS - {"school_break"} if workspace.broken_shared else VALIDATE_KINDS
@@ -286,6 +288,23 @@ def _check_placeholders(loaded: LoadedMission) -> list[Finding]:
         for path, text in _texts(data, ())
         if PLACEHOLDER in text
     ]
+
+
+UNCHECKED_IMPORT = "unchecked-import"  # the code of a KONTROLLERA comment's warning
+REVIEW_TEXT_SHOWN = 100  # characters of a KONTROLLERA comment quoted in its warning
+
+
+def _check_review_comments(loaded: LoadedMission) -> list[Finding]:
+    """The `# KONTROLLERA` comments `uppdrag import` left where it was unsure: each is a check a
+    person still owes, as a FYLL I is a text they owe, until they remove the comment. Only
+    validate sees them: a comment is nothing to the JSON Schema."""
+    source = loaded.source
+    findings = []
+    for position, text in source.source_map.review_comments:
+        what = f"'{shortened(text, REVIEW_TEXT_SHOWN)}'" if text else "det som står under kommentaren"
+        message = f"märkt {REVIEW_MARK}: {what}; se efter att det stämmer och ta sedan bort kommentaren"
+        findings.append(warning(Location(source.display, position.line, position.column), UNCHECKED_IMPORT, message))
+    return findings
 
 
 NAMED_ROLES = ("ordförande", "sekreterare", CONVENER)  # the roles a document names a person for
