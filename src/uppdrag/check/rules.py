@@ -69,6 +69,7 @@ def check_mission(
     # With a broken `_` file every reference to it would fail too; its own error says enough.
     if not workspace.broken_shared:
         findings += _check_references(loaded, workspace)
+        findings += _check_period_in_steering(loaded, workspace, today)
     findings += _check_revision(loaded, today)
     findings += _check_placeholders(loaded)
     findings += _check_review_comments(loaded)
@@ -183,6 +184,36 @@ def _check_references(loaded: LoadedMission, workspace: Workspace) -> list[Findi
             message = _unknown("okänt mål", goal_id, goal_ids, f" i {steering.name}")
             findings.append(error(source.locate(*path), "reference", message, format_key_path(path)))
     return findings
+
+
+UPCOMING_YEAR = "kommande år"  # a period that means the year after today
+
+
+def mission_years(mission: Mission, today: dt.date) -> tuple[int, int] | None:
+    """The years the mission's assignments cover: 'kommande år' is the year after today."""
+    if mission.assignments.period.strip() == UPCOMING_YEAR:
+        return today.year + 1, today.year + 1
+    return mission.assignments.years
+
+
+def _check_period_in_steering(loaded: LoadedMission, workspace: Workspace, today: dt.date) -> list[Finding]:
+    """A period the steering document does not cover: usually a file begun with `new --from`
+    for the next period, still naming the old strategy."""
+    mission = loaded.mission
+    steering = workspace.steering_documents.get(mission.steering_document)
+    years = mission_years(mission, today)
+    own = period_years(steering.period) if steering is not None and steering.period else None
+    if steering is None or own is None or years is None or own[0] <= years[0] <= years[1] <= own[1]:
+        return []
+    how = "sträcker sig utanför" if years[0] <= own[1] and own[0] <= years[1] else "ligger utanför"
+    shown = mission.assignments.period
+    if mission.assignments.years is None:
+        shown += f" ({years[0]})"
+    message = (
+        f"perioden {shown} {how} styrdokumentet {steering.id} ({steering.period}); "
+        "ange styrdokumentet som gäller för perioden under `styrdokument:`"
+    )
+    return [warning(loaded.source.locate("uppdrag", "period"), "period-outside-steering", message, "uppdrag.period")]
 
 
 def _check_own_background(loaded: LoadedMission, workspace: Workspace) -> list[Finding]:
