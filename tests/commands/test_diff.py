@@ -437,3 +437,27 @@ def test_diff_of_a_revision_that_is_not_utf8_names_git_not_none(shipped: Path, r
     assert result.exit_code == 2
     assert result.stderr.startswith("fel: git gav text som inte är UTF-8 (git show ")
     assert "None" not in result.stderr
+
+
+def test_a_meeting_added_or_removed_is_shown_with_its_time_and_place(repo: Path, runner) -> None:
+    current = repo / "missions/forskola.yaml"
+    text = current.read_text(encoding="utf-8")
+    (repo / "gammal.yaml").write_text(text + "  träffar:\n    - {datum: 2027-01-15, plats: Skövde}\n", encoding="utf-8")
+    added = '  träffar:\n    - {datum: 2027-02-05, start: "09:00", slut: "12:00", plats: "Borås, Stadshuset"}\n'
+    current.write_text(text + added, encoding="utf-8")
+    shown = {
+        output_format: runner.invoke(app, ["diff", "forskola", "--file", "gammal.yaml", "--format", output_format])
+        for output_format in ("text", "md", "json")
+    }
+    assert all(result.exit_code == 0 for result in shown.values())
+    assert shown["text"].stdout.splitlines()[-4:] == [
+        "Möten",
+        "  borttaget: möte: 2027-01-15, Skövde",
+        "  tillagt: möte: 2027-02-05 09:00–12:00, Borås, Stadshuset",
+        "",
+    ]
+    assert "- **Tillagt** möte: 2027-02-05 09:00–12:00, Borås, Stadshuset" in shown["md"].stdout.splitlines()
+    assert [(c["kind"], c["old"], c["new"]) for c in json.loads(shown["json"].stdout)["changes"]] == [
+        ("removed", "2027-01-15, Skövde", None),
+        ("added", None, "2027-02-05 09:00–12:00, Borås, Stadshuset"),
+    ]

@@ -461,7 +461,7 @@ def test_an_added_person_and_assignment_and_a_removed_meeting(shipped: Path, run
         "  tillagt: person (ordförande): Per Ek, Hjo",
         "",
         "Möten",
-        "  borttaget: möte: 2027-03-12",
+        "  borttaget: möte: 2027-03-12, Falköping",
         '  kommentar av Karin Holm, 4 mars 2027 om "Skövde" (möte 2027-02-05): Lokal bokad?',
         "",
     ]

@@ -238,10 +238,7 @@ def compare(
         meetings, "minnesanteckningar", rule_before and rule_before.minutes_note, rule_after and rule_after.minutes_note
     )
 
-    def dates(rule: MeetingRule | None) -> list[str]:
-        return [m.date.isoformat() for m in rule.meetings] if rule else []
-
-    changes += compare_texts(meetings, "möte", dates(rule_before), dates(rule_after), reword=False)
+    changes += _meetings_come_and_gone(rule_before, rule_after)
     changes += _meeting_cells(rule_before, rule_after)
     return changes
 
@@ -274,6 +271,23 @@ def _people_changes(section: str, subject: str, old: Sequence[Person], new: Sequ
     return [Change(section, "removed", subject, text, None) for text in before if text not in after] + [
         Change(section, "added", subject, None, text) for text in after if text not in before
     ]
+
+
+def _meetings_come_and_gone(before: MeetingRule | None, after: MeetingRule | None) -> list[Change]:
+    """Each meeting one version has on a date the other has not, shown with its time and place
+    ('2027-02-05 09:00–12:00, Borås, Stadshuset'): a date is a meeting's identity, so a time or
+    place changed is a change of its cells instead."""
+    old = {m.date: m for m in before.meetings} if before else {}
+    new = {m.date: m for m in after.meetings} if after else {}
+    return [Change("Möten", "removed", "möte", meeting_line(m), None) for d, m in old.items() if d not in new] + [
+        Change("Möten", "added", "möte", None, meeting_line(m)) for d, m in new.items() if d not in old
+    ]
+
+
+def meeting_line(meeting: Meeting) -> str:
+    """'2027-02-05 09:00–12:00, Borås, Stadshuset': the date, and the time and place it has."""
+    clock = _clock(meeting)
+    return meeting.date.isoformat() + (f" {clock}" if clock else "") + (f", {meeting.place}" if meeting.place else "")
 
 
 def _meeting_cells(before: MeetingRule | None, after: MeetingRule | None) -> list[Change]:
