@@ -383,7 +383,7 @@ def test_own_background_come_reworded_and_gone(repo: Path, runner) -> None:
     _edit(repo, "bakgrund: strategi-2023-2026\n", OWN, commit="Egen bakgrund")
     lines = runner.invoke(app, ["diff", "forskola", "HEAD~1"]).stdout.splitlines()
     subject = "egen version av den gemensamma bakgrunden 'strategi-2023-2026'"
-    assert lines[2:4] == ["Allmänt", f"  tillagt: {subject}: ersätter den gemensamma texten"]
+    assert lines[2:4] == ["Bakgrund", f"  tillagt: {subject}: ersätter den gemensamma texten"]
     assert lines[4].startswith(
         f"  borttaget: {subject}: Skaraborgs Kommunalförbund har, baserat på sin förbundsordning"
     )
@@ -395,7 +395,7 @@ def test_own_background_come_reworded_and_gone(repo: Path, runner) -> None:
 
     _edit(repo, "och forskningsbevakning.", "och omvärldsbevakning.", commit="Omformulerad")
     assert runner.invoke(app, ["diff", "forskola", "HEAD~1"]).stdout.splitlines()[2:] == [
-        "Allmänt",
+        "Bakgrund",
         f"  omformulerat: {subject}: Skaraborgs Kommunalförbund samordnar utveckling med kommunerna, och "
         "[-forskningsbevakning.-] {+omvärldsbevakning.+}",
         "",

@@ -32,7 +32,8 @@ class Change:
     words: Words = field(default_factory=list)
 
 
-SECTIONS = ("Allmänt", "Syfte", "Uppdrag", "Roller och ansvar", "Nätverkets medlemmar", "Möten")
+BACKGROUND = "Bakgrund"  # the shared background, the network's own version of it and its additions
+SECTIONS = ("Allmänt", BACKGROUND, "Syfte", "Uppdrag", "Roller och ansvar", "Nätverkets medlemmar", "Möten")
 REWORDED_AT = 0.5  # texts at least this alike are the same item reworded, not a swap
 
 
@@ -138,7 +139,7 @@ def _own_background(old: Mission, new: Mission, shared: SharedTexts) -> list[Cha
     paragraph (come or gone, against the shared text it replaces or gives way to)."""
     if old.own_background is None and new.own_background is None:
         return []
-    general, subject = "Allmänt", own_background_subject(new.background)
+    general, subject = BACKGROUND, own_background_subject(new.background)
     before = old.own_background or shared.backgrounds.get(old.background)
     after = new.own_background or shared.backgrounds.get(new.background)
     changes = []
@@ -160,15 +161,15 @@ def compare(
     for subject, a, b in (
         ("namn", old.name, new.name),
         ("styrdokument", old.steering_document, new.steering_document),
-        ("bakgrund", old.background, new.background),
         ("antagen", old.adopted, new.adopted),
         ("reviderad", old.revised, new.revised),
         ("reviderad av", old.revised_by, new.revised_by),
     ):
         changes += _value(general, subject, a, b)
+    changes += _value(BACKGROUND, "bakgrund", old.background, new.background)
     changes += _own_background(old, new, shared or SharedTexts())
     changes += compare_texts(
-        general, "bakgrund_tillägg", list(old.background_additions), list(new.background_additions)
+        BACKGROUND, "bakgrund_tillägg", list(old.background_additions), list(new.background_additions)
     )
     changes += _section_headings(old, new)
 
@@ -245,7 +246,7 @@ def compare(
 
 # The part of the file a section heading stands over, as the changes are grouped
 _SECTION_OF_PART = {
-    "bakgrund": "Allmänt",
+    "bakgrund": BACKGROUND,
     "syfte": "Syfte",
     "uppdrag": "Uppdrag",
     "roller": "Roller och ansvar",

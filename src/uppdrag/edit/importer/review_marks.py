@@ -23,7 +23,7 @@ from uppdrag.edit.importer.docx_reader import body_units, count_parts, proposals
 from uppdrag.edit.importer.limits import MAX_REVIEW_MARKS, CharacterCount, too_much
 from uppdrag.edit.importer.recorder import Imported
 from uppdrag.swedish_dates import swedish_date
-from uppdrag.views.changes import ReviewNote
+from uppdrag.views.changes import BACKGROUND, ReviewNote
 from uppdrag.word_package import declared_types
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -289,7 +289,13 @@ def _joined(proposals: list[Proposal], proposal: Proposal) -> Proposal:
     return proposal
 
 
-_SECTIONS = {"syfte": "Syfte", "uppdrag": "Uppdrag", "roller": "Roller och ansvar", "möten": "Möten"}
+_SECTIONS = {
+    **dict.fromkeys(("bakgrund", "bakgrund_egen", "bakgrund_tillägg"), BACKGROUND),
+    "syfte": "Syfte",
+    "uppdrag": "Uppdrag",
+    "roller": "Roller och ansvar",
+    "möten": "Möten",
+}
 
 
 def _number(where: str) -> int:
