@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from uppdrag.check.meetings import TERMS, WORKING_DAYS, DayJudge, check_year, term_of, valid_days
-from uppdrag.check.rules import mission_years
+from uppdrag.check.rules import covered_years
 from uppdrag.check.swedish_calendar import SchoolCalendar, require_supported
 from uppdrag.errors import PlanningError
 from uppdrag.models import MeetingRule
@@ -163,7 +163,7 @@ def outside_period(loaded: LoadedMission, year: int, today: dt.date) -> str | No
     """'2027 ligger utanför uppdragsperioden 2023–2026 i missions/forskola.yaml': a plan for a
     year the file's assignments do not cover (the next period's file is the place for it)."""
     mission = loaded.mission
-    years = mission_years(mission, today)
+    years = covered_years(mission.assignments.period, today)
     if years is None or years[0] <= year <= years[1]:
         return None
     period = mission.assignments.period

@@ -189,11 +189,11 @@ def _check_references(loaded: LoadedMission, workspace: Workspace) -> list[Findi
 UPCOMING_YEAR = "kommande år"  # a period that means the year after today
 
 
-def mission_years(mission: Mission, today: dt.date) -> tuple[int, int] | None:
-    """The years the mission's assignments cover: 'kommande år' is the year after today."""
-    if mission.assignments.period.strip() == UPCOMING_YEAR:
+def covered_years(period: str, today: dt.date) -> tuple[int, int] | None:
+    """The years an assignments' period covers: 'kommande år' is the year after today."""
+    if period.strip() == UPCOMING_YEAR:
         return today.year + 1, today.year + 1
-    return mission.assignments.years
+    return period_years(period)
 
 
 def _check_period_in_steering(loaded: LoadedMission, workspace: Workspace, today: dt.date) -> list[Finding]:
@@ -201,7 +201,7 @@ def _check_period_in_steering(loaded: LoadedMission, workspace: Workspace, today
     for the next period, still naming the old strategy."""
     mission = loaded.mission
     steering = workspace.steering_documents.get(mission.steering_document)
-    years = mission_years(mission, today)
+    years = covered_years(mission.assignments.period, today)
     own = period_years(steering.period) if steering is not None and steering.period else None
     if steering is None or own is None or years is None or own[0] <= years[0] <= years[1] <= own[1]:
         return []

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from uppdrag.check.rules import PLACEHOLDER, UPCOMING_YEAR
+from uppdrag.check.rules import PLACEHOLDER, UPCOMING_YEAR, covered_years
 from uppdrag.control_characters import CONTROL
 from uppdrag.edit.checked_write import write_checked
 from uppdrag.edit.yaml_writer import comment_at_end_of, dump, meetings_example, round_trip_yaml
@@ -188,7 +188,7 @@ def carried_meetings(source: LoadedMission, period: str, today: dt.date) -> list
     """The indexes of the source's meetings that belong to the new period: planned (after
     today) and dated within its years ('kommande år': next year). Held ones stay behind."""
     rule = source.mission.meetings
-    years = period_years(period) or ((today.year + 1,) * 2 if period.strip() == UPCOMING_YEAR else None)
+    years = covered_years(period, today)
     if rule is None or years is None:
         return []
     return [i for i, m in enumerate(rule.meetings) if m.date > today and years[0] <= m.date.year <= years[1]]
