@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import write_tree
+from tests.conftest import TODAY, write_tree
 from tests.support.missions import meetings_rule, mission_with
 from uppdrag.cli import app
 
@@ -13,12 +13,23 @@ from uppdrag.cli import app
 def test_too_few_names_the_folder_when_it_is_not_missions(workspace: Path, runner) -> None:
     (workspace / "missions").rename(workspace / "mina uppdrag")
     write_tree(workspace, {"mina uppdrag/n.yaml": mission_with(meetings_rule())})
-    result = runner.invoke(app, ["check-meetings", "2026", "-m", "mina uppdrag", "--format", "json"])
+    result = runner.invoke(app, ["check-meetings", "2027", "-m", "mina uppdrag", "--format", "json", "--today", TODAY])
     [entry] = json.loads(result.stdout)["networks"]
     assert entry["problems"][0]["message"] == (
-        "inga möten inlagda för 2026; regeln kräver minst 4; "
-        "föreslå fler med uppdrag plan-meetings n 2026 --write -m 'mina uppdrag'"
+        "inga möten inlagda för 2027; regeln kräver minst 4; "
+        "föreslå fler med uppdrag plan-meetings n 2027 --write -m 'mina uppdrag'"
     )
+
+
+def test_too_few_days_left_to_plan_says_so_and_plan_meetings_agrees(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["check-meetings", "2026", "forskola", "--today", "2026-12-05"])
+    assert result.exit_code == 1
+    assert "regeln kräver minst 4; för få möjliga dagar kvar 2026 (2 för 4 möten)  (missions/forskola.yaml:81:3)\n" in result.stdout
+    assert "plan-meetings" not in result.stdout
+    planned = runner.invoke(app, ["plan-meetings", "forskola", "2026", "--write", "--today", "2026-12-05"])
+    assert (planned.exit_code, planned.stderr) == (
+        1, "fel: bara 2 möjliga dagar 2026 efter 2026-12-05; kan inte planera 4 möten\n"
+    )  # fmt: skip
 
 
 def test_cli_text(shipped: Path, runner) -> None:

@@ -383,7 +383,7 @@ def test_own_background_come_reworded_and_gone(repo: Path, runner) -> None:
     _edit(repo, "bakgrund: strategi-2023-2026\n", OWN, commit="Egen bakgrund")
     lines = runner.invoke(app, ["diff", "forskola", "HEAD~1"]).stdout.splitlines()
     subject = "egen version av den gemensamma bakgrunden 'strategi-2023-2026'"
-    assert lines[2:4] == ["Allmänt", f"  tillagt: {subject}: ersätter den gemensamma texten"]
+    assert lines[2:4] == ["Bakgrund", f"  tillagt: {subject}: ersätter den gemensamma texten"]
     assert lines[4].startswith(
         f"  borttaget: {subject}: Skaraborgs Kommunalförbund har, baserat på sin förbundsordning"
     )
@@ -395,7 +395,7 @@ def test_own_background_come_reworded_and_gone(repo: Path, runner) -> None:
 
     _edit(repo, "och forskningsbevakning.", "och omvärldsbevakning.", commit="Omformulerad")
     assert runner.invoke(app, ["diff", "forskola", "HEAD~1"]).stdout.splitlines()[2:] == [
-        "Allmänt",
+        "Bakgrund",
         f"  omformulerat: {subject}: Skaraborgs Kommunalförbund samordnar utveckling med kommunerna, och "
         "[-forskningsbevakning.-] {+omvärldsbevakning.+}",
         "",
@@ -485,3 +485,27 @@ def test_past_the_pairing_budget_rewordings_are_removed_and_added_said_once(
         "- **Obs** punkt: för många stycken för att para ihop omformuleringar; visas som borttagna och tillagda\n"
         in markdown
     )
+
+
+def test_a_meeting_added_or_removed_is_shown_with_its_time_and_place(repo: Path, runner) -> None:
+    current = repo / "missions/forskola.yaml"
+    text = current.read_text(encoding="utf-8")
+    (repo / "gammal.yaml").write_text(text + "  träffar:\n    - {datum: 2027-01-15, plats: Skövde}\n", encoding="utf-8")
+    added = '  träffar:\n    - {datum: 2027-02-05, start: "09:00", slut: "12:00", plats: "Borås, Stadshuset"}\n'
+    current.write_text(text + added, encoding="utf-8")
+    shown = {
+        output_format: runner.invoke(app, ["diff", "forskola", "--file", "gammal.yaml", "--format", output_format])
+        for output_format in ("text", "md", "json")
+    }
+    assert all(result.exit_code == 0 for result in shown.values())
+    assert shown["text"].stdout.splitlines()[-4:] == [
+        "Möten",
+        "  borttaget: möte: 2027-01-15, Skövde",
+        "  tillagt: möte: 2027-02-05 09:00–12:00, Borås, Stadshuset",
+        "",
+    ]
+    assert "- **Tillagt** möte: 2027-02-05 09:00–12:00, Borås, Stadshuset" in shown["md"].stdout.splitlines()
+    assert [(c["kind"], c["old"], c["new"]) for c in json.loads(shown["json"].stdout)["changes"]] == [
+        ("removed", "2027-01-15, Skövde", None),
+        ("added", None, "2027-02-05 09:00–12:00, Borås, Stadshuset"),
+    ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MISSIONS
+from tests.conftest import MISSIONS, TODAY
 from tests.support.links import link_refusal
 from uppdrag.check.validation import validate_paths
 from uppdrag.cli import app
@@ -132,10 +132,12 @@ def test_roll_over_from_an_existing_network(shipped: Path, runner) -> None:
 
 
 def test_new_leaves_commented_people_and_meetings_to_fill_in(shipped: Path, runner) -> None:
-    assert runner.invoke(app, ["new", "fritidshem", "--namn", "Fritidshem"]).exit_code == 0
+    # On the day validate is asked for below: in December the period would be next year's alone,
+    # which the steering document's 2023–2026 no longer covers (a warning of its own).
+    assert runner.invoke(app, ["new", "fritidshem", "--namn", "Fritidshem", "--today", TODAY]).exit_code == 0
     path = shipped / "missions/fritidshem.yaml"
     text = path.read_text(encoding="utf-8")
-    next_year = dt.date.today().year + 1
+    next_year = dt.date.fromisoformat(TODAY).year + 1
     assert (
         "    # FYLL I ordförandens namn och kommun, och ta bort # före raderna:\n"
         "    # personer:\n"
@@ -154,7 +156,7 @@ def test_new_leaves_commented_people_and_meetings_to_fill_in(shipped: Path, runn
     path.write_text(text.replace("    # personer:", "    personer:").replace("    #   - {", "      - {")
                     .replace("  # träffar:", "  träffar:").replace("  #   - datum", "    - datum")
                     .replace('  #     ', "      "), encoding="utf-8")  # fmt: skip
-    result = validate_paths([path], dt.date(2026, 11, 22))
+    result = validate_paths([path], dt.date.fromisoformat(TODAY))
     assert result.errors == 0
     assert [f.code for f in result.findings] == ["placeholder", "placeholder"]
 
@@ -241,3 +243,49 @@ def test_the_standard_period_is_the_coming_one_and_is_shown(shipped: Path, runne
     assert result.stderr.splitlines()[0] == f"period: {period}"
     text = (shipped / "missions/fritidshem.yaml").read_text(encoding="utf-8")
     assert f'  period: "{period}"\n' in text
+
+
+def test_roll_over_carries_the_meetings_planned_in_the_new_period(shipped: Path, runner) -> None:
+    path = shipped / "missions/forskola.yaml"
+    meetings = (
+        "  träffar:\n"
+        "    - datum: 2026-10-02\n"  # held: stays behind
+        "    - datum: 2026-12-11\n"  # planned, but in the old period
+        "    - datum: 2027-02-05\n"
+        '      start: "09:00"\n'
+        "      plats: Skövde\n"
+        "    - datum: 2027-04-09\n"
+    )
+    source = path.read_text(encoding="utf-8").replace("  minnesanteckningar: Minnes", meetings + "  minnesanteckningar: Minnes")
+    path.write_text(source, encoding="utf-8")
+    result = runner.invoke(app, ["new", "forskola-2027", "--from", "forskola", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "period: 2027–2030\n"
+        "2 planerade möten följer med: 2027-02-05 och 2027-04-09\n"
+        "missions/forskola-2027.yaml:29:11: varning: uppdrag.period: perioden 2027–2030 ligger utanför "
+        "styrdokumentet strategi-2023-2026 (2023–2026); ange styrdokumentet som gäller för perioden under "
+        "`styrdokument:`\n"
+    )
+    new = (shipped / "missions/forskola-2027.yaml").read_text(encoding="utf-8")
+    assert new.endswith(
+        "  träffar:\n"
+        "    - datum: 2027-02-05\n"
+        '      start: "09:00"\n'
+        "      plats: Skövde\n"
+        "    - datum: 2027-04-09\n"
+        "  minnesanteckningar: Minnesanteckningar ska föras och läggas ut på utbildningskaraborg.se.\n"
+    )
+
+
+def test_one_carried_meeting_is_told_in_the_singular(shipped: Path, runner) -> None:
+    path = shipped / "missions/ka.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  träffar:" not in text
+    path.write_text(text + "  träffar:\n    - datum: 2027-03-05\n", encoding="utf-8")
+    result = runner.invoke(app, ["new", "ka-2027", "--from", "ka", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("period: 2027\n1 planerat möte följer med: 2027-03-05\nmissions/ka-2027.yaml:48:11: ")
+    assert (shipped / "missions/ka-2027.yaml").read_text(encoding="utf-8").endswith(
+        "  minst_per_år: 5\n  träffar:\n    - datum: 2027-03-05\n"
+    )

@@ -19,7 +19,10 @@ def test_plan_cli_proposes_only_the_missing(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["plan-meetings", "forskola", "2027"])
     assert result.exit_code == 0
     assert result.stdout == "  träffar:\n    - datum: 2027-09-17\n    - datum: 2027-11-19\n"
-    assert result.stderr == "obs: missions/forskola.yaml har redan 2 giltiga möten 2027; de behålls\n"
+    assert result.stderr == (
+        "obs: 2027 ligger utanför uppdragsperioden 2023–2026 i missions/forskola.yaml; mötena planeras ändå\n"
+        "obs: missions/forskola.yaml har redan 2 giltiga möten 2027; de behålls\n"
+    )
     result = runner.invoke(app, ["plan-meetings", "forskola", "2027", "--write"])
     assert (result.exit_code, result.stdout) == (0, "missions/forskola.yaml: 2 möten 2027 tillagda\n")
     assert path.read_text(encoding="utf-8").endswith(
@@ -30,6 +33,7 @@ def test_plan_cli_proposes_only_the_missing(shipped: Path, runner) -> None:
     assert (again.exit_code, again.stdout, again.stderr) == (
         0,
         "",
+        "obs: 2027 ligger utanför uppdragsperioden 2023–2026 i missions/forskola.yaml; mötena planeras ändå\n"
         "missions/forskola.yaml har redan 4 giltiga möten 2027 (minst 4); inget att lägga till\n",
     )
     assert path.read_text(encoding="utf-8") == written
@@ -78,7 +82,10 @@ def test_plan_write_keeps_a_bad_entered_meeting_and_adds_only_the_missing(shippe
     path.write_text(original, encoding="utf-8")
     assert runner.invoke(app, ["validate", "missions/skis.yaml"]).exit_code == 1  # validate sees it
     result = runner.invoke(app, ["plan-meetings", "skis", "2027", "--write"])
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "missions/skis.yaml: 4 möten 2027 tillagda\n", "")
+    assert (result.exit_code, result.stdout) == (0, "missions/skis.yaml: 4 möten 2027 tillagda\n")
+    assert result.stderr == (
+        "obs: 2027 ligger utanför uppdragsperioden 2023–2026 i missions/skis.yaml; mötena planeras ändå\n"
+    )
     assert path.read_text(encoding="utf-8") == original + (
         "    - datum: 2027-02-05\n    - datum: 2027-05-14\n    - datum: 2027-09-17\n    - datum: 2027-11-19\n"
     )
@@ -195,3 +202,12 @@ def test_plan_meetings_and_import_force_keep_a_cr_only_file_cr_only(shipped: Pat
     assert b"\r" not in b"".join(written[b"\n"])
     assert written[b"\r"] == tuple(data.replace(b"\n", b"\r") for data in written[b"\n"])
     assert written[b"\r"][0].count(b"- datum: 2027-") == 4
+
+
+def test_a_year_inside_the_period_gets_no_remark(shipped: Path, runner) -> None:
+    result = runner.invoke(app, ["plan-meetings", "grundskola", "2027", "--today", "2026-11-22"])
+    assert (result.exit_code, result.stderr) == (0, "")  # kommande år: 2027
+    result = runner.invoke(app, ["plan-meetings", "grundskola", "2028", "--today", "2026-11-22"])
+    assert result.stderr == (
+        "obs: 2028 ligger utanför uppdragsperioden kommande år (2027) i missions/grundskola.yaml; mötena planeras ändå\n"
+    )

@@ -51,6 +51,15 @@ def test_default_output_is_build_folder(shipped: Path, runner) -> None:
     )
 
 
+def test_the_build_folder_is_in_the_current_folder_and_a_new_render_replaces_its_file(shipped: Path, runner) -> None:
+    (shipped / "missions").rename(shipped / "arbete")
+    write_tree(shipped, {"build/forskola.md": "förra gången\n"})
+    result = runner.invoke(app, ["render", "forskola", "-m", "arbete", "--today", TODAY])
+    assert (result.exit_code, result.stdout) == (0, "build/forskola.md\n")
+    assert (shipped / "build/forskola.md").read_text(encoding="utf-8").startswith("# ")
+    assert sorted(p.name for p in shipped.iterdir() if p.is_dir()) == ["arbete", "build"]
+
+
 def test_several_ids_go_into_the_output_folder(shipped: Path, runner) -> None:
     result = runner.invoke(app, ["render", "ka", "skis", "--html", "-o", "ut", "--today", TODAY])
     assert (result.exit_code, result.stdout) == (0, "ut/ka.html\nut/skis.html\n")

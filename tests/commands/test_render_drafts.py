@@ -212,3 +212,22 @@ def test_the_mark_is_what_the_script_makes(tmp_path: Path) -> None:
     made = (tmp_path / "utkast.svg").read_text(encoding="utf-8")
     assert (REPO / "templates/utkast.svg").read_text(encoding="utf-8") == made
     assert "<text" not in made and made.count("<path ") == 1
+
+
+def test_a_kontrollera_comment_makes_a_draft_until_removed(workspace: Path, runner) -> None:
+    marked = FINISHED.replace("namn: Testnätverket\n", "# KONTROLLERA: namnet stod bara i sidhuvudet\nnamn: Testnätverket\n")
+    write_tree(workspace, {"missions/klar.yaml": marked})
+    result = runner.invoke(app, ["render", "klar", "--html", "-o", "-", "--today", TODAY])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "missions/klar.yaml:2:1: varning: märkt KONTROLLERA: 'namnet stod bara i sidhuvudet'; "
+        "se efter att det stämmer och ta sedan bort kommentaren\n"
+        "varning: klar är ett utkast (1 varning ovan); HTML, PDF och Word märks UTKAST tills varningarna är åtgärdade\n"
+    )
+    assert '<p class="draft-mark">UTKAST</p>' in result.stdout
+    assert runner.invoke(app, ["render", "klar", "--pdf", "--strict", "--today", TODAY]).exit_code == 1
+
+    write_tree(workspace, {"missions/klar.yaml": FINISHED})
+    result = runner.invoke(app, ["render", "klar", "--html", "-o", "-", "--strict", "--today", TODAY])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "UTKAST" not in result.stdout

@@ -219,3 +219,37 @@ def test_a_shared_file_named_without_its_underscore_is_pointed_out(workspace: Pa
         "(de delade filerna börjar med _)\n\n"
         "2 nätverk och 3 delade filer: 1 fel, 0 varningar.\n"
     )
+
+
+IMPORTED = MINIMAL_MISSION.format(id="n").replace(
+    "namn: Testnätverket\n", "# KONTROLLERA: namnet stod bara i sidhuvudet\nnamn: Testnätverket\n"
+).replace("    ansvar: [Leder möten.]\n", "    # KONTROLLERA: dokumentet säger inte vad rollen ansvarar för\n    ansvar: [Leder möten.]\n")
+
+
+def test_kontrollera_comments_are_warnings_until_removed(workspace: Path, runner) -> None:
+    long = "texten 'Nätverket träffas ibland' (stycke 12) har ingen plats i filen " + "och fortsätter " * 10
+    marked = IMPORTED + f"# KONTROLLERA (uppdrag): {long}\n"
+    write_tree(workspace, {"missions/n.yaml": marked})
+    result = runner.invoke(app, ["validate", "--today", TODAY])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "missions/n.yaml\n"
+        "  missions/n.yaml:2:1: varning: märkt KONTROLLERA: 'namnet stod bara i sidhuvudet'; "
+        "se efter att det stämmer och ta sedan bort kommentaren\n"
+        "  missions/n.yaml:14:5: varning: märkt KONTROLLERA: 'dokumentet säger inte vad rollen ansvarar för'; "
+        "se efter att det stämmer och ta sedan bort kommentaren\n"
+        "  missions/n.yaml:16:1: varning: märkt KONTROLLERA: '(uppdrag): texten 'Nätverket träffas ibland' "
+        "(stycke 12) har ingen plats i filen och fortsätter och…'; "
+        "se efter att det stämmer och ta sedan bort kommentaren\n"
+        "\n"
+        "1 nätverk och 3 delade filer: 0 fel, 3 varningar.\n"
+    )
+    assert runner.invoke(app, ["validate", "--strict", "--today", TODAY]).exit_code == 1
+    report = json.loads(runner.invoke(app, ["validate", "--format", "json", "--today", TODAY]).stdout)
+    assert {(f["line"], f["column"], f["code"]) for f in report["findings"]} == {
+        (2, 1, "unchecked-import"), (14, 5, "unchecked-import"), (16, 1, "unchecked-import"),
+    }  # fmt: skip
+
+    (workspace / "missions/n.yaml").write_text(marked.replace("# KONTROLLERA", "# Kontrollerat"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--strict", "--today", TODAY])
+    assert (result.exit_code, result.stdout) == (0, "1 nätverk och 3 delade filer: 0 fel, 0 varningar.\n")

@@ -56,7 +56,7 @@ def fyrbodal(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch)
     )
     assert runner.invoke(app, ["schema", "-o", "schemas/uppdrag.schema.json"]).exit_code == 0
     assert runner.invoke(app, ["schema", "--shared", "-o", "schemas/delad.schema.json"]).exit_code == 0
-    assert runner.invoke(app, ["new", "forskola", "--namn", "Förskola"]).exit_code == 0
+    assert runner.invoke(app, ["new", "forskola", "--namn", "Förskola", "--today", TODAY]).exit_code == 0
     mission = Path("missions/forskola.yaml")
     text = mission.read_text(encoding="utf-8")
     text = text.replace(

@@ -143,7 +143,7 @@ def test_diff_shows_every_edit_and_the_proposals_and_comments_apart(shipped: Pat
     assert result.stdout.splitlines() == [
         "Ändringar i Förskola enligt forskola-granskad.docx",
         "",
-        "Allmänt",
+        "Bakgrund",
         BACKGROUND_LINE,
         "",
         "Uppdrag",
@@ -176,7 +176,7 @@ def test_diff_as_json_and_as_markdown_for_a_chief(shipped: Path, runner) -> None
     assert found["title"] == "Ändringar i Förskola enligt forskola-granskad.docx"
     assert [(c["section"], c["kind"], c["subject"], c["new"]) for c in found["changes"]] == [
         (
-            "Allmänt",
+            "Bakgrund",
             "shared",
             "den gemensamma bakgrunden 'strategi-2023-2026'",
             BACKGROUND_LINE.split(": ", 1)[1].replace("[-mandat.-] {+mandat, forskningsbevakning.+}", "")
@@ -433,7 +433,7 @@ def test_an_added_person_and_assignment_and_a_removed_meeting(shipped: Path, run
         "  tillagt: person (ordförande): Per Ek, Hjo",
         "",
         "Möten",
-        "  borttaget: möte: 2027-03-12",
+        "  borttaget: möte: 2027-03-12, Falköping",
         '  kommentar av Karin Holm, 4 mars 2027 om "Skövde" (möte 2027-02-05): Lokal bokad?',
         "",
     ]
@@ -470,7 +470,7 @@ def test_an_edit_of_the_shared_background_becomes_the_networks_own_version(shipp
     assert result.stdout.splitlines() == [
         "Ändringar i Förskola enligt bakgrund.docx",
         "",
-        "Allmänt",
+        "Bakgrund",
         BACKGROUND_LINE,
         "",
     ]
@@ -503,7 +503,7 @@ def test_an_edit_of_the_shared_background_becomes_the_networks_own_version(shipp
     assert _import(runner, "ut/struken.docx", "--id", "forskola", "--diff").stdout.splitlines() == [
         "Ändringar i Förskola enligt struken.docx",
         "",
-        "Allmänt",
+        "Bakgrund",
         "  ändrar nätverkets egen bakgrund: [-Skolchefsnätverket ansvarar för och organiserar professionsnätverk "
         "utifrån behov. Professionsnätverken arbetar utifrån uppdragsbeskrivningar och rapporterar till "
         "skolchefsnätverket. Nätverken består av representanter från kommunerna och personal från Skaraborgs "
@@ -521,7 +521,7 @@ def test_the_shared_text_again_removes_the_own_version_and_says_so(shipped: Path
     path.write_text(before.replace(head, head + OWN_BACKGROUND, 1), encoding="utf-8")
     result = _import(runner, str(unedited), "--id", "forskola", "--diff")
     assert result.stdout.splitlines()[2:4] == [
-        "Allmänt",
+        "Bakgrund",
         "  ändrar nätverkets egen bakgrund: "
         + BACKGROUND_LINE.split(": ", 1)[1].replace(
             "[-mandat.-] {+mandat, forskningsbevakning.+}", "[-mandat, forskningsbevakning.-] {+mandat.+}"
@@ -719,7 +719,7 @@ def test_diff_as_markdown_strikes_and_adds_words_and_shows_the_conversation(ship
     assert result.stdout.splitlines() == [
         "# Ändringar i Förskola enligt besvarad.docx",
         "",
-        "## Allmänt",
+        "## Bakgrund",
         "",
         "- **Ändrar** den gemensamma bakgrunden 'strategi-2023-2026': "
         + BACKGROUND_LINE.split(": ", 1)[1].replace("[-mandat.-] {+mandat, forskningsbevakning.+}", "")

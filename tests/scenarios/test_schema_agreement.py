@@ -78,6 +78,8 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "date-short-month": ("$", MEETING.format("2024-2-2")),
     "date-with-space": ("$", MEETING.format("' 2024-02-02'")),
     "tag-on-a-key": ("namn: Förskola", "!foo namn: Förskola"),
+    # A comment is nothing to a schema; validate warns of it (a check only validate has).
+    "review-comment": ("namn: Förskola", "# KONTROLLERA: namnet stod bara i sidhuvudet\nnamn: Förskola"),
     "anchor-on-a-key": ("namn: Förskola", "&n namn: Förskola\nreviderad_av: *n"),
     "name-escape": ("namn: Förskola", 'namn: "Förskola\\e[2J"'),
     "name-bidi": ("namn: Förskola", 'namn: "Förskola\\u202e"'),
@@ -322,3 +324,16 @@ def test_an_own_background_is_judged_alike(workspace: Path, runner) -> None:
         "v-own-background-with-id": ["error:85:bakgrund_egen.id: okänd nyckel 'id'; tillåtna nycklar: rubrik, stycken"],
         "v-own-background-without-blocks": ["error:85:bakgrund_egen.stycken: nyckeln 'stycken' saknas"],
     }
+
+
+def test_a_kontrollera_comment_is_a_warning_of_validate_only(workspace: Path, runner) -> None:
+    files = _corpus(workspace / "missions")
+    marked = next(f for f in files if f.stem == "v-review-comment")
+    assert _schema_failures("uppdrag.schema.json", [marked]) == set()
+    result = runner.invoke(app, ["validate", "missions", "--format", "json", "--today", TODAY])
+    findings = [
+        (f["severity"], f["line"], f["column"], f["code"])
+        for f in json.loads(result.stdout)["findings"]
+        if Path(f["file"]).stem == "v-review-comment"
+    ]
+    assert findings == [("warning", 3, 1, "unchecked-import")]

@@ -201,7 +201,7 @@ class YearCheck:
     valid_dates: list[dt.date] = field(default_factory=list)
     per_term: int | None = None
     per_school_year: int | None = None
-    plannable: bool = True  # the year is still to come: plan-meetings can add what it lacks
+    plannable: bool = True  # the year is still to come (whether days enough are left: output/plan_advice tries)
 
     @property
     def ok(self) -> bool:

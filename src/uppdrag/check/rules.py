@@ -9,11 +9,12 @@ from pathlib import Path
 
 from uppdrag.check.meetings import VALIDATE_KINDS, entered_meeting_findings, school_calendar
 from uppdrag.check.swedish_calendar import SchoolCalendar
+from uppdrag.ellipsis import shortened
 from uppdrag.findings import Finding, Location, error, format_key_path, warning
 from uppdrag.models import CONVENER, ROLLER, Background, Mission, SteeringDocument, next_period, period_years
 from uppdrag.read.loading import LoadedMission, LoadedShared, Source, Workspace
 from uppdrag.read.schema_errors import near_miss, suggest
-from uppdrag.read.yamlsource import KeyPath
+from uppdrag.read.yamlsource import REVIEW_MARK, KeyPath
 
 
 def _unknown(what: str, value: str, known: list[str], where: str = "") -> str:
@@ -68,8 +69,10 @@ def check_mission(
     # With a broken `_` file every reference to it would fail too; its own error says enough.
     if not workspace.broken_shared:
         findings += _check_references(loaded, workspace)
+        findings += _check_period_in_steering(loaded, workspace, today)
     findings += _check_revision(loaded, today)
     findings += _check_placeholders(loaded)
+    findings += _check_review_comments(loaded)
     if meetings:
         # A broken `_` file may be the one with the breaks: judging by the defaults would mislead.
         kinds = VALIDATE_KINDS - {"school_break"} if workspace.broken_shared else VALIDATE_KINDS
@@ -183,6 +186,36 @@ def _check_references(loaded: LoadedMission, workspace: Workspace) -> list[Findi
     return findings
 
 
+UPCOMING_YEAR = "kommande år"  # a period that means the year after today
+
+
+def covered_years(period: str, today: dt.date) -> tuple[int, int] | None:
+    """The years an assignments' period covers: 'kommande år' is the year after today."""
+    if period.strip() == UPCOMING_YEAR:
+        return today.year + 1, today.year + 1
+    return period_years(period)
+
+
+def _check_period_in_steering(loaded: LoadedMission, workspace: Workspace, today: dt.date) -> list[Finding]:
+    """A period the steering document does not cover: usually a file begun with `new --from`
+    for the next period, still naming the old strategy."""
+    mission = loaded.mission
+    steering = workspace.steering_documents.get(mission.steering_document)
+    years = covered_years(mission.assignments.period, today)
+    own = period_years(steering.period) if steering is not None and steering.period else None
+    if steering is None or own is None or years is None or own[0] <= years[0] <= years[1] <= own[1]:
+        return []
+    how = "sträcker sig utanför" if years[0] <= own[1] and own[0] <= years[1] else "ligger utanför"
+    shown = mission.assignments.period
+    if mission.assignments.years is None:
+        shown += f" ({years[0]})"
+    message = (
+        f"perioden {shown} {how} styrdokumentet {steering.id} ({steering.period}); "
+        "ange styrdokumentet som gäller för perioden under `styrdokument:`"
+    )
+    return [warning(loaded.source.locate("uppdrag", "period"), "period-outside-steering", message, "uppdrag.period")]
+
+
 def _check_own_background(loaded: LoadedMission, workspace: Workspace) -> list[Finding]:
     """The network's own version of the background: its goal lists name steering documents, and
     a version that is the shared text word for word is no version of its own."""
@@ -286,6 +319,23 @@ def _check_placeholders(loaded: LoadedMission) -> list[Finding]:
         for path, text in _texts(data, ())
         if PLACEHOLDER in text
     ]
+
+
+UNCHECKED_IMPORT = "unchecked-import"  # the code of a KONTROLLERA comment's warning
+REVIEW_TEXT_SHOWN = 100  # characters of a KONTROLLERA comment quoted in its warning
+
+
+def _check_review_comments(loaded: LoadedMission) -> list[Finding]:
+    """The `# KONTROLLERA` comments `uppdrag import` left where it was unsure: each is a check a
+    person still owes, as a FYLL I is a text they owe, until they remove the comment. Only
+    validate sees them: a comment is nothing to the JSON Schema."""
+    source = loaded.source
+    findings = []
+    for position, text in source.source_map.review_comments:
+        what = f"'{shortened(text, REVIEW_TEXT_SHOWN)}'" if text else "det som står under kommentaren"
+        message = f"märkt {REVIEW_MARK}: {what}; se efter att det stämmer och ta sedan bort kommentaren"
+        findings.append(warning(Location(source.display, position.line, position.column), UNCHECKED_IMPORT, message))
+    return findings
 
 
 NAMED_ROLES = ("ordförande", "sekreterare", CONVENER)  # the roles a document names a person for

@@ -65,7 +65,7 @@ def check_meetings(
     calendar = school_calendar(workspace)
     now = reference or parse_today(None)
     checks = [
-        with_plan_advice(check_year(loaded, year, reference, calendar, now), loaded)
+        with_plan_advice(check_year(loaded, year, reference, calendar, now), loaded, calendar, now)
         for loaded in workspace.select(ids, all_=not ids)
     ]
     if output_format.value == "text":
@@ -98,6 +98,7 @@ def plan_meetings(
 
     Exempel: [bold]uppdrag plan-meetings forskola 2027 --write[/bold]
     """
+    from uppdrag.check.meeting_plan import outside_period
     from uppdrag.check.validation import open_valid_workspace
     from uppdrag.edit.planning import plan_meetings as make_plan
     from uppdrag.edit.planning import write_plan
@@ -106,6 +107,9 @@ def plan_meetings(
     workspace = open_valid_workspace(missions, day, [mission_id])
     [loaded] = workspace.select([mission_id])
     plan = write_plan(workspace, loaded, year, count, day) if write else make_plan(workspace, loaded, year, count, day)
+    remark = outside_period(loaded, year, day)
+    if remark is not None:
+        print_plain(f"obs: {remark}", stderr)
     display = loaded.source.display
     if not plan.proposed:
         message = (

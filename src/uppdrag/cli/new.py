@@ -33,13 +33,15 @@ def new(
     Utan --from: det nyaste styrdokumentet och dess bakgrund, standardrollerna och en
     mötesregel; det som ska skrivas är märkt FYLL I och validate varnar tills det är ifyllt.
     Perioden är styrdokumentets; i december, när det slutar i år, nästa år (nätverket börjar
-    då). Med --from: nätverkets innehåll för nästa period, reviderad i dag, utan möten.
+    då). Med --from: nätverkets innehåll för nästa period, reviderad i dag, med de planerade
+    möten som ligger inom den nya perioden.
     Skriver aldrig över en befintlig fil.
 
     Exempel: [bold]uppdrag new fritidshem --namn Fritidshem[/bold]
     """
     from uppdrag.check.validation import open_valid_workspace
     from uppdrag.edit.new_mission import create_mission
+    from uppdrag.models import join_swedish
     from uppdrag.output.diagnostics import finding_line
 
     day = parse_today(today)
@@ -49,6 +51,10 @@ def new(
     if created.path.stem != mission_id:
         print_plain(f"id: {created.path.stem}", stderr)
     print_plain(f"period: {created.period}", stderr)
+    if created.carried:
+        count = len(created.carried)
+        meetings = "1 planerat möte följer" if count == 1 else f"{count} planerade möten följer"
+        print_plain(f"{meetings} med: {join_swedish([d.isoformat() for d in created.carried])}", stderr)
     for finding in sorted(created.result.findings, key=lambda f: f.sort_key()):
         print_line(finding_line(finding), stderr)  # the FYLL I placeholders still to write
     print_plain(str(created.path))

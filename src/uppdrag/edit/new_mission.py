@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from uppdrag.check.rules import PLACEHOLDER
+from uppdrag.check.rules import PLACEHOLDER, UPCOMING_YEAR, covered_years
 from uppdrag.control_characters import CONTROL
 from uppdrag.edit.checked_write import write_checked
 from uppdrag.edit.yaml_writer import comment_at_end_of, dump, meetings_example, round_trip_yaml
@@ -107,7 +107,7 @@ def standard_period(steering_period: str | None, today: dt.date) -> str:
     coming year is planned then: plan-meetings, the meetings example), so a document ending
     this year gives a period of next year, not one that ends within weeks."""
     if steering_period is None:
-        return "kommande år"
+        return UPCOMING_YEAR
     years = period_years(steering_period)
     starts = today.year + 1 if today.month == 12 else today.year
     if years is None or years[1] >= starts:
@@ -184,14 +184,28 @@ def standard_mission(workspace: Workspace, mission_id: str, name: str, steering_
     return "\n".join(lines) + "\n"
 
 
-def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today: dt.date) -> str:
+def carried_meetings(source: LoadedMission, period: str, today: dt.date) -> list[int]:
+    """The indexes of the source's meetings that belong to the new period: planned (after
+    today) and dated within its years ('kommande år': next year). Held ones stay behind."""
+    rule = source.mission.meetings
+    years = covered_years(period, today)
+    if rule is None or years is None:
+        return []
+    return [i for i, m in enumerate(rule.meetings) if m.date > today and years[0] <= m.date.year <= years[1]]
+
+
+def rolled_over(
+    source: LoadedMission, mission_id: str, name: str | None, today: dt.date
+) -> tuple[str, list[dt.date]]:
     """The source network's file for the next period: same content and comments, the period
-    moved on, `reviderad` today, meetings emptied."""
+    moved on, `reviderad` today, and of the meetings only those planned within the new period
+    (with the dates of those, which the user is told)."""
     document = round_trip_yaml().load(source.source.path.read_text(encoding="utf-8-sig"))
     document["id"] = mission_id
     if name is not None:
         document["namn"] = checked_name(name)
-    document["uppdrag"]["period"] = next_period(str(document["uppdrag"]["period"]), today)
+    period = next_period(str(document["uppdrag"]["period"]), today)
+    document["uppdrag"]["period"] = period
     if "reviderad" in document:
         document["reviderad"] = today
     elif "bakgrund_egen" in document:  # after the network's own background, which goes with `bakgrund`
@@ -205,9 +219,16 @@ def rolled_over(source: LoadedMission, mission_id: str, name: str | None, today:
         # A blank line after `bakgrund` belongs to that key in ruamel; keep it after the new one.
         if "bakgrund" in document.ca.items:
             document.ca.items["reviderad"] = document.ca.items.pop("bakgrund")
+    carried = carried_meetings(source, period, today)
     if "möten" in document and "träffar" in document["möten"]:
-        del document["möten"]["träffar"]
-    return dump(document)
+        meetings = document["möten"]["träffar"]
+        for index in reversed(range(len(meetings))):  # from the end: the indexes before stay right
+            if index not in carried:
+                del meetings[index]
+        if not carried:
+            del document["möten"]["träffar"]
+    rule = source.mission.meetings
+    return dump(document), [rule.meetings[i].date for i in carried] if rule is not None else []
 
 
 def target_path(folder: Path, mission_id: str) -> Path:
@@ -224,6 +245,7 @@ class NewMission:
     path: Path
     result: CheckResult  # what validate says of the new file: the FYLL I placeholders still to write
     period: str  # the assignments' period, as written: the user should see which one it is
+    carried: list[dt.date] = field(default_factory=list)  # meetings taken over from --from, to be told
 
 
 def create_mission(
@@ -241,9 +263,10 @@ def create_mission(
         raise NewMissionError(refusal)
     new_id = make_id(requested_id)
     path = target_path(workspace.folder, new_id)
+    carried: list[dt.date] = []
     if source_id is not None:
         [loaded] = workspace.select([source_id])
-        text = rolled_over(loaded, new_id, name, today)
+        text, carried = rolled_over(loaded, new_id, name, today)
     elif name is None:
         suggested = new_id.replace("-", " ").capitalize()  # `kvalitet-2027` -> "Kvalitet 2027"
         raise NewMissionError(
@@ -254,4 +277,4 @@ def create_mission(
         text = standard_mission(workspace, new_id, name, steering_id, today)
     result = write_checked(path, lambda _: text, today, create=True)
     period = round_trip_yaml().load(text)["uppdrag"]["period"]
-    return NewMission(path, result, str(period))
+    return NewMission(path, result, str(period), carried)

@@ -61,7 +61,11 @@ def site_pages(
     def calendar_page() -> str:
         school = school_calendar(workspace)
         # today: the coordinator also hears of held meetings without minutes
-        checks = [with_plan_advice(check_year(m, year, today, school), m) for m in missions] if review else None
+        checks = (
+            [with_plan_advice(check_year(m, year, today, school), m, school, today) for m in missions]
+            if review
+            else None
+        )
         view = year_calendar([m.mission for m in missions], year, today, school)
         return renderer.render_template(
             "kalender.html.j2", cal=view, year=year, checks=checks, all_calendar=ALL_MEETINGS_CALENDAR, **shared
@@ -110,9 +114,8 @@ def _network_page(
 ) -> Producer:
     def page() -> str:
         document = build_document(loaded, workspace, draft=draft)
-        check = (
-            with_plan_advice(check_year(loaded, year, today, school_calendar(workspace)), loaded) if review else None
-        )
+        school = school_calendar(workspace)
+        check = with_plan_advice(check_year(loaded, year, today, school), loaded, school, today) if review else None
         return renderer.render_template(
             TEMPLATES["html"],
             doc=document,

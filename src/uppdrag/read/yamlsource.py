@@ -7,6 +7,7 @@ so it never constructs arbitrary objects, never recurses, and can point at the e
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
@@ -120,6 +121,14 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
+class ReviewComment(NamedTuple):
+    """A `# KONTROLLERA` comment (what `uppdrag import` writes where it is unsure): where its `#`
+    stands and the text after the word."""
+
+    position: Position
+    text: str
+
+
 @dataclass
 class SourceMap:
     """Where each value (and each mapping key) of a parsed document stands in its file.
@@ -130,6 +139,7 @@ class SourceMap:
     values: dict[KeyPath, Any] = field(default_factory=dict)
     keys: dict[KeyPath, Any] = field(default_factory=dict)
     written: dict[KeyPath, str] = field(default_factory=dict)  # a number or date as the file wrote it
+    review_comments: list[ReviewComment] = field(default_factory=list)  # `# KONTROLLERA`, in file order
 
     def value_position(self, path: KeyPath) -> Position:
         """The value at path, or its nearest ancestor that has a position."""
@@ -602,7 +612,40 @@ def _build(text: str, loader: type) -> ParsedYaml:
         builder.build(parser.get_event, _is_clean(text))
     finally:
         parser.dispose()
+    builder.source_map.review_comments = review_comments(text, loader)
     return ParsedYaml(builder.root, builder.source_map, builder.problems)
+
+
+REVIEW_MARK = "KONTROLLERA"
+_REVIEW_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[ \t]*KONTROLLERA\b[ \t]*:?[ \t]*([^\r\n]*)", re.MULTILINE)
+
+
+def review_comments(text: str, loader: type) -> list[ReviewComment]:
+    """Every `# KONTROLLERA` comment of text, which loader has read as YAML. The parser drops
+    comments, so they are found in the text; a `#` inside a text value (quoted, or a block
+    scalar) is no comment, and the scanner's scalar tokens say where those stand."""
+    if REVIEW_MARK not in text:  # the common case, told without a scan
+        return []
+    found = list(_REVIEW_COMMENT.finditer(text))
+    if not found:
+        return []
+    scalars = [
+        ((token.start_mark.line, token.start_mark.column), (token.end_mark.line, token.end_mark.column))
+        for token in yaml.scan(text, Loader=loader)
+        if isinstance(token, yaml.ScalarToken)
+    ]  # in file order, never overlapping
+    starts = [start for start, _ in scalars]
+    comments = []
+    line, counted = 0, 0  # lines counted up to offset counted: once over the text, not once a match
+    for match in found:
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        at = (line, match.start() - (text.rfind("\n", 0, match.start()) + 1))
+        before = bisect.bisect_right(starts, at) - 1
+        if before >= 0 and at < scalars[before][1]:
+            continue  # inside a text value
+        comments.append(ReviewComment(Position(at[0] + 1, at[1] + 1), match.group(1).rstrip()))
+    return comments
 
 
 # Line breaks of YAML 1.1 (PyYAML) that YAML 1.2 (editors, ruamel.yaml, check-jsonschema)

@@ -32,7 +32,8 @@ class Change:
     words: Words = field(default_factory=list)
 
 
-SECTIONS = ("Allmänt", "Syfte", "Uppdrag", "Roller och ansvar", "Nätverkets medlemmar", "Möten")
+BACKGROUND = "Bakgrund"  # the shared background, the network's own version of it and its additions
+SECTIONS = ("Allmänt", BACKGROUND, "Syfte", "Uppdrag", "Roller och ansvar", "Nätverkets medlemmar", "Möten")
 REWORDED_AT = 0.5  # texts at least this alike are the same item reworded, not a swap
 
 
@@ -199,7 +200,7 @@ def _own_background(old: Mission, new: Mission, shared: SharedTexts, budget: Pai
     paragraph (come or gone, against the shared text it replaces or gives way to)."""
     if old.own_background is None and new.own_background is None:
         return []
-    general, subject = "Allmänt", own_background_subject(new.background)
+    general, subject = BACKGROUND, own_background_subject(new.background)
     before = old.own_background or shared.backgrounds.get(old.background)
     after = new.own_background or shared.backgrounds.get(new.background)
     changes = []
@@ -222,15 +223,15 @@ def compare(
     for subject, a, b in (
         ("namn", old.name, new.name),
         ("styrdokument", old.steering_document, new.steering_document),
-        ("bakgrund", old.background, new.background),
         ("antagen", old.adopted, new.adopted),
         ("reviderad", old.revised, new.revised),
         ("reviderad av", old.revised_by, new.revised_by),
     ):
         changes += _value(general, subject, a, b)
+    changes += _value(BACKGROUND, "bakgrund", old.background, new.background)
     changes += _own_background(old, new, shared or SharedTexts(), budget)
     changes += compare_texts(
-        general, "bakgrund_tillägg", list(old.background_additions), list(new.background_additions), budget=budget
+        BACKGROUND, "bakgrund_tillägg", list(old.background_additions), list(new.background_additions), budget=budget
     )
     changes += _section_headings(old, new)
 
@@ -304,17 +305,14 @@ def compare(
         meetings, "minnesanteckningar", rule_before and rule_before.minutes_note, rule_after and rule_after.minutes_note
     )
 
-    def dates(rule: MeetingRule | None) -> list[str]:
-        return [m.date.isoformat() for m in rule.meetings] if rule else []
-
-    changes += compare_texts(meetings, "möte", dates(rule_before), dates(rule_after), reword=False, budget=budget)
+    changes += _meetings_come_and_gone(rule_before, rule_after)
     changes += _meeting_cells(rule_before, rule_after)
     return changes
 
 
 # The part of the file a section heading stands over, as the changes are grouped
 _SECTION_OF_PART = {
-    "bakgrund": "Allmänt",
+    "bakgrund": BACKGROUND,
     "syfte": "Syfte",
     "uppdrag": "Uppdrag",
     "roller": "Roller och ansvar",
@@ -340,6 +338,23 @@ def _people_changes(section: str, subject: str, old: Sequence[Person], new: Sequ
     return [Change(section, "removed", subject, text, None) for text in before if text not in after] + [
         Change(section, "added", subject, None, text) for text in after if text not in before
     ]
+
+
+def _meetings_come_and_gone(before: MeetingRule | None, after: MeetingRule | None) -> list[Change]:
+    """Each meeting one version has on a date the other has not, shown with its time and place
+    ('2027-02-05 09:00–12:00, Borås, Stadshuset'): a date is a meeting's identity, so a time or
+    place changed is a change of its cells instead."""
+    old = {m.date: m for m in before.meetings} if before else {}
+    new = {m.date: m for m in after.meetings} if after else {}
+    return [Change("Möten", "removed", "möte", meeting_line(m), None) for d, m in old.items() if d not in new] + [
+        Change("Möten", "added", "möte", None, meeting_line(m)) for d, m in new.items() if d not in old
+    ]
+
+
+def meeting_line(meeting: Meeting) -> str:
+    """'2027-02-05 09:00–12:00, Borås, Stadshuset': the date, and the time and place it has."""
+    clock = _clock(meeting)
+    return meeting.date.isoformat() + (f" {clock}" if clock else "") + (f", {meeting.place}" if meeting.place else "")
 
 
 def _meeting_cells(before: MeetingRule | None, after: MeetingRule | None) -> list[Change]:

@@ -12,9 +12,9 @@ import yaml
 
 from tests.conftest import write_tree
 from tests.support.missions import meetings_rule, mission_with
+from uppdrag.check.meeting_plan import plan_year
 from uppdrag.check.meetings import check_year, school_calendar
 from uppdrag.check.validation import open_workspace
-from uppdrag.edit.planning import plan_year
 from uppdrag.errors import PlanningError
 from uppdrag.findings import Finding
 from uppdrag.output.ical import meeting_uid, meetings_calendar
@@ -32,7 +32,8 @@ def _check(workspace: Path, rule: str, year: int = 2024, today: dt.date | None =
     loaded_workspace, result = open_workspace(Path("missions"), dt.date(2024, 1, 1))
     assert result.errors == 0, result.findings
     loaded = loaded_workspace.mission("n")
-    return with_plan_advice(check_year(loaded, year, today, school_calendar(loaded_workspace)), loaded)
+    school = school_calendar(loaded_workspace)
+    return with_plan_advice(check_year(loaded, year, today, school), loaded, school, today or dt.date(2024, 1, 1))
 
 
 def _problems(check) -> list[tuple[str | None, str, str, str]]:

@@ -340,3 +340,38 @@ def test_own_background_equal_to_the_shared_text_can_be_removed(workspace: Path)
     edited = SHARED_AS_OWN.replace("Samma text.", "Samma text, nästan.")
     write_tree(workspace, {"missions/n.yaml": mission + edited})
     assert _messages(Path("missions"), D2026) == []  # an own version is no finding in itself
+
+
+@pytest.mark.parametrize(
+    "period, today, message",
+    [
+        ("2023–2026", dt.date(2026, 11, 22), None),
+        ("2024", dt.date(2026, 11, 22), None),
+        ("kommande år", dt.date(2025, 11, 22), None),  # 2026: inside
+        ("kommande år", dt.date(2026, 11, 22), "perioden kommande år (2027) ligger utanför"),
+        ("2027–2030", dt.date(2026, 11, 22), "perioden 2027–2030 ligger utanför"),
+        ("2021–2023", dt.date(2022, 11, 22), "perioden 2021–2023 sträcker sig utanför"),
+        ("2025–2028", dt.date(2026, 11, 22), "perioden 2025–2028 sträcker sig utanför"),
+    ],
+)
+def test_a_period_outside_the_steering_documents_warns(
+    workspace: Path, period: str, today: dt.date, message: str | None
+) -> None:
+    text = MINIMAL_MISSION.format(id="n").replace("period: kommande år", f"period: {period}")
+    text = text.replace("styrdokument: maldokument", "styrdokument: strategi-2023-2026")
+    write_tree(workspace, {"missions/n.yaml": text})
+    found = [m for m in _messages(Path("missions"), today) if "styrdokumentet" in m[2]]
+    assert found == ([] if message is None else [
+        (
+            "missions/n.yaml:8:11",
+            "varning",
+            f"{message} styrdokumentet strategi-2023-2026 (2023–2026); "
+            "ange styrdokumentet som gäller för perioden under `styrdokument:`",
+        )
+    ])  # fmt: skip
+
+
+def test_a_steering_document_without_a_period_fits_any(workspace: Path) -> None:
+    text = MINIMAL_MISSION.format(id="n").replace("period: kommande år", "period: 2031")
+    write_tree(workspace, {"missions/n.yaml": text})  # maldokument has no period
+    assert _messages(Path("missions"), dt.date(2026, 11, 22)) == []

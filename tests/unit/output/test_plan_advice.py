@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MISSIONS
+from tests.conftest import MINIMAL_MISSION, MISSIONS, write_tree
 from uppdrag.check.meetings import check_year, school_calendar
-from uppdrag.check.validation import open_valid_workspace
+from uppdrag.check.validation import open_valid_workspace, open_workspace
 from uppdrag.findings import Finding, Location, Severity
-from uppdrag.output.plan_advice import plan_command, with_plan_advice
+from uppdrag.output.plan_advice import plan_advice, plan_command, with_plan_advice
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -22,7 +22,7 @@ def test_a_year_to_come_gets_the_command_that_plans_it(shipped: Path) -> None:
     forskola = workspace.mission("forskola")
     check = check_year(forskola, 2027, None, school_calendar(workspace), TODAY)
     assert [p.message for p in check.problems] == ["inga möten inlagda för 2027; regeln kräver minst 4"]
-    advised = with_plan_advice(check, forskola)
+    advised = with_plan_advice(check, forskola, school_calendar(workspace), TODAY)
     assert [p.message for p in advised.problems] == [
         "inga möten inlagda för 2027; regeln kräver minst 4; föreslå fler med uppdrag plan-meetings forskola 2027 --write"
     ]
@@ -34,7 +34,7 @@ def test_a_past_year_says_it_has_been_and_gets_no_command(shipped: Path) -> None
     forskola = workspace.mission("forskola")
     check = check_year(forskola, 2025, None, school_calendar(workspace), TODAY)
     assert not check.plannable
-    assert [p.message for p in with_plan_advice(check, forskola).problems] == [
+    assert [p.message for p in with_plan_advice(check, forskola, school_calendar(workspace), TODAY).problems] == [
         "inga möten inlagda för 2025; regeln kräver minst 4; 2025 har redan varit"
     ]
 
@@ -45,7 +45,7 @@ def test_only_the_findings_more_meetings_fix_get_the_command(shipped: Path) -> N
     check = check_year(forskola, 2027, None, school_calendar(workspace), TODAY)
     other = Finding(Location("missions/forskola.yaml", 3, 1), Severity.WARNING, "spread", "sprid dem", "möten")
     check.problems.append(other)
-    assert with_plan_advice(check, forskola).problems[1] == other
+    assert with_plan_advice(check, forskola, school_calendar(workspace), TODAY).problems[1] == other
 
 
 def test_a_folder_other_than_missions_is_named_and_quoted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -53,3 +53,24 @@ def test_a_folder_other_than_missions_is_named_and_quoted(tmp_path: Path, monkey
     shutil.copytree(MISSIONS, tmp_path / "mina uppdrag")
     forskola = open_valid_workspace(Path("mina uppdrag"), TODAY).mission("forskola")
     assert plan_command(forskola, 2027) == "uppdrag plan-meetings forskola 2027 --write -m 'mina uppdrag'"
+
+
+def test_a_year_with_too_few_days_left_says_so_instead_of_the_command(shipped: Path) -> None:
+    december = dt.date(2026, 12, 5)
+    workspace = open_valid_workspace(Path("missions"), december)
+    forskola, school = workspace.mission("forskola"), school_calendar(workspace)
+    check = with_plan_advice(check_year(forskola, 2026, None, school, december), forskola, school, december)
+    assert [p.message for p in check.problems] == [
+        "inga möten inlagda för 2026; regeln kräver minst 4; för få möjliga dagar kvar 2026 (2 för 4 möten)"
+    ]
+    assert plan_advice(forskola, 2027, school, december) == "föreslå fler med uppdrag plan-meetings forskola 2027 --write"
+
+
+def test_a_rule_of_weekends_only_says_why_no_plan_can_be_made(workspace: Path) -> None:
+    text = MINIMAL_MISSION.format(id="n") + "möten:\n  minst_per_år: 2\n  veckodagar: [lördag]\n"
+    write_tree(workspace, {"missions/n.yaml": text})
+    opened, _ = open_workspace(Path("missions"), TODAY)
+    loaded = opened.mission("n")
+    assert plan_advice(loaded, 2027, school_calendar(opened), TODAY) == (
+        "plan-meetings kan inte planera dem: n: regeln säger bara möten på helger; möten planeras på vardagar"
+    )

@@ -255,3 +255,37 @@ def test_an_escape_of_no_character_is_told_in_swedish() -> None:
     with pytest.raises(YamlSyntaxError) as caught:
         parse_yaml('namn: "\\ud800"\n')
     assert caught.value.message == "ogiltig YAML: ogiltig \\u-sekvens i citerad text (ett tecken som inte finns)"
+
+
+REVIEWED = """\
+a: "x # KONTROLLERA: in a quoted text"
+namn: Förskola åäö  # KONTROLLERA: y
+b: |
+  text
+  # KONTROLLERA: in a block text
+c:
+  d: |
+    x
+
+  # KONTROLLERA:    less indented, so a comment
+  e: x#KONTROLLERA no space before the hash, so text
+#KONTROLLERA
+# KONTROLLERA (roller[1].ansvar): sist
+# Kontrollera: another word's comment
+"""
+
+
+@pytest.mark.parametrize("loader", [yamlsource.yaml.SafeLoader, yamlsource._Loader])
+def test_review_comments_are_found_outside_texts(loader: type) -> None:
+    assert yamlsource.review_comments(REVIEWED, loader) == [
+        (Position(2, 21), "y"),
+        (Position(10, 3), "less indented, so a comment"),
+        (Position(12, 1), ""),
+        (Position(13, 1), "(roller[1].ansvar): sist"),
+    ]
+    assert parse_yaml(REVIEWED).source_map.review_comments == yamlsource.review_comments(REVIEWED, loader)
+
+
+def test_only_the_word_itself_marks_a_comment() -> None:
+    text = "a: 1  # KONTROLLERAT av Anna\nb: 2  # kontrollera gärna\n"
+    assert parse_yaml(text).source_map.review_comments == []

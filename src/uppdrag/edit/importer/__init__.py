@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from uppdrag.check.rules import UNCHECKED_IMPORT
 from uppdrag.check.validation import validate_replacement
 from uppdrag.edit.checked_write import write_checked
 from uppdrag.edit.importer.builder import MissionBuilder
@@ -112,8 +113,13 @@ class ImportResult:
 
     @property
     def warnings(self) -> list[Finding]:
-        """What validate says of the new file (never an error: that stops the import)."""
-        own = [f for f in self.validation.findings if f.location.file == str(self.target)]
+        """What validate says of the new file (never an error: that stops the import), but for
+        its KONTROLLERA comments: the report lists each of them already, as `checks`."""
+        own = [
+            f
+            for f in self.validation.findings
+            if f.location.file == str(self.target) and f.code != UNCHECKED_IMPORT
+        ]
         return sorted(own, key=lambda f: f.sort_key())
 
 

@@ -11,7 +11,7 @@ from uppdrag.edit.importer.paragraphs import Paragraph
 from uppdrag.edit.importer.wording import clean, comparable
 from uppdrag.models import Background, SteeringDocument
 from uppdrag.read.yamlsource import KeyPath
-from uppdrag.views.changes import REWORDED_AT, Change, PairingBudget, SharedTexts, similarity, word_diff
+from uppdrag.views.changes import BACKGROUND, REWORDED_AT, Change, PairingBudget, SharedTexts, similarity, word_diff
 
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s+")  # '1. Höjd utbildningsnivå' in a text or PDF
 
@@ -86,11 +86,11 @@ def text_changes(subject: str, units: list[str], texts: list[str], budget: Pairi
             best = open_units[found]
             matched.add(best)
             unmatched[comparable(left[best])].remove(best)
-            changes.append(Change("Allmänt", "shared", subject, left[best], text, word_diff(left[best], text)))
+            changes.append(Change(BACKGROUND, "shared", subject, left[best], text, word_diff(left[best], text)))
         else:
-            changes.append(Change("Allmänt", "shared", subject, None, text, [("+", text)]))
+            changes.append(Change(BACKGROUND, "shared", subject, None, text, [("+", text)]))
     struck = [unit for index, unit in enumerate(left) if index not in matched]
-    return changes + [Change("Allmänt", "shared", subject, unit, None, [("-", unit)]) for unit in struck]
+    return changes + [Change(BACKGROUND, "shared", subject, unit, None, [("-", unit)]) for unit in struck]
 
 
 def edit_phrase(change: Change) -> str:

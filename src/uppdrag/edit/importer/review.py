@@ -19,7 +19,15 @@ from uppdrag.edit.importer.review_marks import place_marks, read_review_marks
 from uppdrag.edit.importer.sections import outline
 from uppdrag.edit.importer.wording import comparable
 from uppdrag.read.loading import load_workspace
-from uppdrag.views.changes import OWN_BACKGROUND, REWORDED_AT, Change, MissionChanges, PairingBudget, SharedTexts
+from uppdrag.views.changes import (
+    BACKGROUND,
+    OWN_BACKGROUND,
+    REWORDED_AT,
+    Change,
+    MissionChanges,
+    PairingBudget,
+    SharedTexts,
+)
 
 
 def review_changes(
@@ -78,7 +86,7 @@ def _background_edits(path: Path, folder: Path, mission_id: str) -> list[Change]
         texts.pop()  # paragraphs after the text, like none of it: bakgrund_tillägg, which the diff shows
     subject = OWN_SUBJECT if own is not None else shared_subject(background.id)
     edits = text_changes(subject, units, texts, budget)
-    return budget.note("Allmänt", subject) + edits
+    return budget.note(BACKGROUND, subject) + edits
 
 
 def _like_any(text: str, units: list[str], budget: PairingBudget) -> bool:

@@ -28,7 +28,7 @@ from uppdrag.edit.importer.limits import MAX_COMMENT_ANCHORS, MAX_REVIEW_MARKS, 
 from uppdrag.edit.importer.recorder import Imported
 from uppdrag.ellipsis import shortened
 from uppdrag.swedish_dates import swedish_date
-from uppdrag.views.changes import ReviewNote
+from uppdrag.views.changes import BACKGROUND, ReviewNote
 from uppdrag.word_package import declared_types
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -418,6 +418,7 @@ def _joined(proposals: list[Proposal], proposal: Proposal) -> Proposal:
 
 
 _SECTIONS = {
+    **dict.fromkeys(("bakgrund", "bakgrund_egen", "bakgrund_tillägg"), BACKGROUND),
     "syfte": "Syfte",
     "uppdrag": "Uppdrag",
     "roller": "Roller och ansvar",

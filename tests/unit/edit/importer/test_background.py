@@ -31,15 +31,15 @@ def test_a_reworded_an_added_and_a_struck_paragraph() -> None:
     changes = text_changes(SUBJECT, UNITS, texts)
     assert changes == [
         Change(
-            "Allmänt",
+            "Bakgrund",
             "shared",
             SUBJECT,
             UNITS[0],
             texts[0],
             [("=", "Första stycket. Det har"), ("-", "två"), ("+", "tre"), ("=", "meningar.")],
         ),
-        Change("Allmänt", "shared", SUBJECT, None, texts[1], [("+", texts[1])]),
-        Change("Allmänt", "shared", SUBJECT, UNITS[1], None, [("-", UNITS[1])]),
+        Change("Bakgrund", "shared", SUBJECT, None, texts[1], [("+", texts[1])]),
+        Change("Bakgrund", "shared", SUBJECT, UNITS[1], None, [("-", UNITS[1])]),
     ]
     assert [edit_phrase(c) for c in changes] == [
         "'två' → 'tre'",

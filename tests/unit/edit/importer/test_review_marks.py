@@ -199,8 +199,8 @@ def test_comments_anchored_in_every_part_with_replies_and_resolved() -> None:
     read = [ReportField("bakgrund_tillägg[0]", "x", "stycke 2", ("bakgrund_tillägg", 0))]
     notes = place_marks(marks, Imported({"bakgrund_tillägg": ["x"]}, read))
     assert [(n.section, n.subject, n.byline, n.resolved, [r.byline for r in n.replies]) for n in notes] == [
-        ("Allmänt", "bakgrund", "kommentar av Karin Holm, 3 mars 2027", True, ["svar av Anna Berg, 3 mars 2027"]),
-        ("Allmänt", "bakgrund", "kommentar av Per Ek, 3 mars 2027", False, []),
+        ("Bakgrund", "bakgrund", "kommentar av Karin Holm, 3 mars 2027", True, ["svar av Anna Berg, 3 mars 2027"]),
+        ("Bakgrund", "bakgrund", "kommentar av Per Ek, 3 mars 2027", False, []),
         ("Allmänt", "sidhuvud", "kommentar av Per Ek, 3 mars 2027", False, []),
         ("Allmänt", "fotnot 1", "kommentar av Karin Holm, 3 mars 2027", False, []),
         ("Allmänt", "slutnot 1", "kommentar av Per Ek, 3 mars 2027", False, []),
