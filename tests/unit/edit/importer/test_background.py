@@ -56,8 +56,8 @@ def test_past_the_budget_a_reworded_paragraph_is_added_and_struck() -> None:
     assert (paired.left, paired.spent) == (0, False)
     short = PairingBudget(first)
     assert text_changes(SUBJECT, UNITS, texts, short) == [
-        Change("Allmänt", "shared", SUBJECT, None, texts[0], [("+", texts[0])]),
-        Change("Allmänt", "shared", SUBJECT, UNITS[0], None, [("-", UNITS[0])]),
+        Change("Bakgrund", "shared", SUBJECT, None, texts[0], [("+", texts[0])]),
+        Change("Bakgrund", "shared", SUBJECT, UNITS[0], None, [("-", UNITS[0])]),
     ]
     assert short.spent and short.note("Allmänt", SUBJECT)[0].kind == "unpaired"
 

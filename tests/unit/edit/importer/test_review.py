@@ -62,9 +62,9 @@ def test_past_the_budget_the_paragraph_is_added_and_struck_and_it_says_so(
     monkeypatch.setattr(changes, "similarity", counted)
     monkeypatch.setattr(changes, "PAIRING_WORD_PAIRS", 0)
     assert _background_edits(reworded) == [
-        Change("Allmänt", "unpaired", SUBJECT, None, UNPAIRED),
-        Change("Allmänt", "shared", SUBJECT, None, AFTER + REST, [("+", AFTER + REST)]),
-        Change("Allmänt", "shared", SUBJECT, BEFORE + REST, None, [("-", BEFORE + REST)]),
+        Change("Bakgrund", "unpaired", SUBJECT, None, UNPAIRED),
+        Change("Bakgrund", "shared", SUBJECT, None, AFTER + REST, [("+", AFTER + REST)]),
+        Change("Bakgrund", "shared", SUBJECT, BEFORE + REST, None, [("-", BEFORE + REST)]),
     ]
     assert computed == []  # neither the search for bakgrund_tillägg nor for rewordings ran
 
@@ -78,4 +78,4 @@ def test_a_note_that_pairing_stopped_in_the_own_versions_lines_is_kept(
     monkeypatch.setattr(review, "_background_edits", lambda *args: [])
     found, _ = review_changes(reworded / "forskola-ny.txt", reworded / "missions", dt.date(2026, 11, 22), "forskola")
     own = "egen version av den gemensamma bakgrunden 'strategi-2023-2026'"
-    assert found.changes == [Change("Allmänt", "unpaired", own, None, UNPAIRED)]
+    assert found.changes == [Change("Bakgrund", "unpaired", own, None, UNPAIRED)]

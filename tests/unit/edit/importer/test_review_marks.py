@@ -506,7 +506,7 @@ def test_a_mark_is_named_by_the_part_it_stands_in_never_by_a_key() -> None:
     )
     notes = place_marks(marks, Imported(data, fields))
     assert [(n.section, n.subject) for n in notes] == [
-        ("Allmänt", "bakgrund"),
+        ("Bakgrund", "bakgrund"),
         ("Uppdrag", "uppdrag"),
         ("Nätverkets medlemmar", "medlemmar"),
         ("Allmänt", "reviderad av"),
