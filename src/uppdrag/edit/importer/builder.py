@@ -277,23 +277,18 @@ class MissionBuilder:
         score, background_id, extras = best
         own_words = list(extras)
         where = section.heading.where if section and section.heading else "–"
-        if score >= SHARED_MATCH or len(extras) < len(paragraphs):  # the shared text stands for these
-            self.result.placed.update(p.where for p in paragraphs if p not in extras)
         own = None
-        if score >= SHARED_MATCH:
+        if score >= SHARED_MATCH or len(extras) < len(paragraphs):  # the shared text, as it is or edited
+            self.result.placed.update(p.where for p in paragraphs if p not in extras)
             steering = self._steering_for(backgrounds[background_id], outline)
-            own, extras, _ = self._own_version(backgrounds[background_id], paragraphs, extras)
-            if own is None:
+            own, extras, kept = self._own_version(backgrounds[background_id], paragraphs, extras)
+            if own is None and score >= SHARED_MATCH:
                 self.result.notes.append(
                     f"bakgrunden är den gemensamma texten '{background_id}' ({score:.0f} % lika); "
                     "den hänvisas till, inte kopieras"
                 )
-        elif len(extras) < len(paragraphs):
-            # Part of the shared text, shortened or reworded: the shared text would show what the
-            # document struck, so the document's text is the network's own version.
-            steering = self._steering_for(backgrounds[background_id], outline)
-            own, extras, kept = self._own_version(backgrounds[background_id], paragraphs, extras)
-            if own is not None and kept < 0.5:  # most of the shared text struck or reworded: say so
+            elif own is not None and score < SHARED_MATCH and kept < 0.5:
+                # Shortened or reworded so far that most of the shared text is struck: say so.
                 self.result.check(
                     ("bakgrund",),
                     f"bakgrunden liknar den gemensamma texten '{background_id}' bara till {score:.0f} %; "

@@ -82,7 +82,6 @@ _ROLE_WORDS = [
     (r"kontaktperson(?:en|er)?(?: pa skaraborgs kommunalforbund| pa kommunalforbundet)?", "kontaktperson"),
     (r"forvaltningschefs?representant(?:en|er)?", "förvaltningschefsrepresentant"),
 ]
-KNOWN_ROLES = ("ordförande", "sekreterare", "presidium", "skol- och utbildningschef")
 # Two words that name one role of the network's own ("Ordförande/förvaltningschefsrepresentant")
 _JOINED_ROLES: dict[tuple[str, ...], str] = {
     ("ordförande", "förvaltningschefsrepresentant"): "ordförande/förvaltningschefsrepresentant"
