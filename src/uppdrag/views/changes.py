@@ -310,9 +310,9 @@ def compare(
     return changes
 
 
-# The part of the file a section heading stands over, as the changes are grouped
-_SECTION_OF_PART = {
-    "bakgrund": BACKGROUND,
+# The section a top-level key's changes (and a part's heading) are grouped under
+SECTION_OF_KEY = {
+    **dict.fromkeys(("bakgrund", "bakgrund_egen", "bakgrund_tillägg"), BACKGROUND),
     "syfte": "Syfte",
     "uppdrag": "Uppdrag",
     "roller": "Roller och ansvar",
@@ -328,7 +328,7 @@ def _section_headings(old: Mission, new: Mission) -> list[Change]:
     changes: list[Change] = []
     for section in new.layout():
         if section.part in before:
-            changes += _value(_SECTION_OF_PART[section.part], "rubrik", before[section.part], section.heading)
+            changes += _value(SECTION_OF_KEY[section.part], "rubrik", before[section.part], section.heading)
     return changes
 
 

@@ -28,7 +28,7 @@ from uppdrag.edit.importer.limits import MAX_COMMENT_ANCHORS, MAX_REVIEW_MARKS, 
 from uppdrag.edit.importer.recorder import Imported
 from uppdrag.ellipsis import shortened
 from uppdrag.swedish_dates import swedish_date
-from uppdrag.views.changes import BACKGROUND, ReviewNote
+from uppdrag.views.changes import SECTION_OF_KEY, ReviewNote
 from uppdrag.word_package import declared_types
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -417,16 +417,6 @@ def _joined(proposals: list[Proposal], proposal: Proposal) -> Proposal:
     return proposal
 
 
-_SECTIONS = {
-    **dict.fromkeys(("bakgrund", "bakgrund_egen", "bakgrund_tillägg"), BACKGROUND),
-    "syfte": "Syfte",
-    "uppdrag": "Uppdrag",
-    "roller": "Roller och ansvar",
-    "medlemmar": "Nätverkets medlemmar",
-    "möten": "Möten",
-}
-
-
 def _number(where: str) -> int:
     """12 for 'stycke 12', 'stycke 12, rad 2', 'stycke 12 (tabell)' or 'efter stycke 12' (a
     paragraph struck whole, placed with the one before it); 0 for a place before any paragraph."""
@@ -494,7 +484,7 @@ def _comment_note(comment: Comment, section: str, subject: str, replies: tuple[R
 
 
 def _section(key: tuple[str | int, ...], data: dict[str, Any]) -> str:
-    return _SECTIONS.get(_part_key(key, data), "Allmänt") if key else "Allmänt"
+    return SECTION_OF_KEY.get(_part_key(key, data), "Allmänt") if key else "Allmänt"
 
 
 def _part_key(key: tuple[str | int, ...], data: dict[str, Any]) -> str:
